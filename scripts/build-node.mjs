@@ -1,0 +1,20 @@
+// Bundles the plain-Node entry points (browser host, CLI, benchmark) next to the Electron build.
+// Dependencies stay external: they are installed, and native ones must not be bundled.
+import { build } from 'esbuild';
+
+const entries = {
+  host: 'src/main/host/serve.ts',
+};
+
+await build({
+  entryPoints: entries,
+  outdir: 'out/node',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration0010 } from './0010-initial';
+
+/** Every migration in the order it must run; `checkRegistry` rejects any other order. */
+export const migrations: readonly Migration[] = [migration0010];

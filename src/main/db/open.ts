@@ -1,0 +1,69 @@
+import Sqlite from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { applyMigrations, latestVersion, NewerDatabaseError, userVersion } from './migrate';
+import { migrations as defaultMigrations } from './migrations';
+import type { Migration } from './migration';
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for Electron's ABI; unset under plain Node. */
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+  /** Where pre-migration backups go; defaults to a `backups` folder beside the database. */
+  backupDir?: string;
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  applied: number[];
+  backupPath: string | null;
+}
+
+function sqliteOptions(opts: OpenOptions, extra: Sqlite.Options = {}): Sqlite.Options {
+  return opts.nativeBinding ? { ...extra, nativeBinding: opts.nativeBinding } : extra;
+}
+
+/** Reads the schema version without writing anything, so a refused file stays byte-identical. */
+function peekVersion(path: string, opts: OpenOptions): number {
+  const probe = new Sqlite(path, sqliteOptions(opts, { readonly: true, fileMustExist: true }));
+  try {
+    return userVersion(probe);
+  } finally {
+    probe.close();
+  }
+}
+
+function applyPragmas(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
+  const list = opts.migrations ?? defaultMigrations;
+  const latest = latestVersion(list);
+  mkdirSync(dirname(path), { recursive: true });
+  const existed = existsSync(path);
+  const before = existed ? peekVersion(path, opts) : 0;
+  if (before > latest) throw new NewerDatabaseError(before, latest);
+
+  const db = new Sqlite(path, sqliteOptions(opts));
+  try {
+    applyPragmas(db);
+    let backupPath: string | null = null;
+    if (existed && before > 0 && before < latest) {
+      const dir = opts.backupDir ?? join(dirname(path), 'backups');
+      mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      backupPath = join(dir, `${basename(path)}.v${before}.${stamp}.bak`);
+      await db.backup(backupPath);
+    }
+    const applied = applyMigrations(db, list);
+    return { db, applied, backupPath };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import type { Dataset } from '../../shared/domain/dataset';
+import { SAMPLE_DATASET_NAME, SAMPLE_PARAGRAPHS } from '../../shared/samples/sampleParagraphs';
+import { ParagraphInputSchema } from '../../shared/domain/dataset';
+import * as datasets from '../db/repos/datasets';
+import { appendParagraphs } from '../db/repos/paragraphs';
+import type { HandlerContext } from './context';
+import { AppFailure, notFound } from './failure';
+
+export function requireDataset(db: Database, id: string): Dataset {
+  const found = datasets.getDataset(db, id);
+  if (!found) throw notFound('This dataset');
+  return found;
+}
+
+export const datasetHandlers = {
+  listDatasets: (ctx: HandlerContext) => datasets.listDatasets(ctx.db),
+
+  createDataset: (ctx: HandlerContext, input: { name: string }) =>
+    requireDataset(ctx.db, datasets.insertDataset(ctx.db, input.name)),
+
+  renameDataset: (ctx: HandlerContext, input: { id: string; name: string }) => {
+    if (!datasets.renameDataset(ctx.db, input.id, input.name)) throw notFound('This dataset');
+    return requireDataset(ctx.db, input.id);
+  },
+
+  deleteDataset: (ctx: HandlerContext, input: { id: string }) => {
+    requireDataset(ctx.db, input.id);
+    const used = datasets.countExperimentsUsing(ctx.db, input.id);
+    if (used > 0) {
+      throw new AppFailure(
+        'conflict',
+        `This dataset is used by ${used} experiment${used === 1 ? '' : 's'}. Delete ${used === 1 ? 'it' : 'them'} first, so that no result loses its paragraphs.`,
+      );
+    }
+    datasets.deleteDataset(ctx.db, input.id);
+    return { id: input.id };
+  },
+
+  addSampleDataset: (ctx: HandlerContext) => {
+    const id = ctx.db.transaction(() => {
+      const datasetId = datasets.insertDataset(ctx.db, SAMPLE_DATASET_NAME);
+      appendParagraphs(
+        ctx.db,
+        datasetId,
+        SAMPLE_PARAGRAPHS.map((p) => ParagraphInputSchema.parse(p)),
+      );
+      return datasetId;
+    })();
+    return requireDataset(ctx.db, id);
+  },
+};

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { Channel } from '../../shared/ipc/channels';
+import type { Contract } from '../../shared/ipc/contract';
+import type { HandlerContext } from './context';
+import { datasetHandlers } from './datasets';
+import { paragraphHandlers } from './paragraphs';
+
+type Handler<K extends Channel> = (
+  ctx: HandlerContext,
+  input: z.output<Contract[K]['input']>,
+) => z.input<Contract[K]['output']> | Promise<z.input<Contract[K]['output']>>;
+
+export type HandlerTable = { [K in Channel]: Handler<K> };
+
+/** Every channel's implementation; how it is called (Electron IPC, loopback http, CLI) is not its concern. */
+export const handlers: HandlerTable = {
+  getAppInfo: (ctx) => ({ version: ctx.version, dataDir: ctx.dataDir, transport: ctx.transport }),
+  ...datasetHandlers,
+  ...paragraphHandlers,
+};

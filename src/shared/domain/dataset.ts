@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  MAX_NAME_CHARS,
+  MAX_PARAGRAPH_CHARS,
+  MAX_REFERENCE_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+} from './limits';
+
+export const IdSchema = z.string().min(1).max(64);
+
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(MAX_NAME_CHARS, `A name can have at most ${MAX_NAME_CHARS} characters.`);
+
+export const ParagraphTextSchema = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'A paragraph cannot be empty.')
+  .refine(
+    (s) => s.length <= MAX_PARAGRAPH_CHARS,
+    `A paragraph can have at most ${MAX_PARAGRAPH_CHARS.toLocaleString('en-US')} characters.`,
+  );
+
+/** An empty reference means "none": stored as null, so scoring never compares against "". */
+export const ReferenceSchema = z
+  .string()
+  .max(MAX_REFERENCE_CHARS, `A reference summary can have at most ${MAX_REFERENCE_CHARS} characters.`)
+  .nullable()
+  .transform((s) => (s === null || s.trim() === '' ? null : s));
+
+export const TagsSchema = z
+  .array(z.string().trim().min(1).max(MAX_TAG_CHARS, `A tag can have at most ${MAX_TAG_CHARS} characters.`))
+  .max(MAX_TAGS, `At most ${MAX_TAGS} tags per paragraph.`)
+  .transform((tags) => [...new Set(tags)]);
+
+export const DatasetSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  paragraphCount: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Dataset = z.infer<typeof DatasetSchema>;
+
+export const ParagraphSchema = z.object({
+  id: IdSchema,
+  datasetId: IdSchema,
+  position: z.number().int(),
+  text: z.string(),
+  reference: z.string().nullable(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+
+export const ParagraphInputSchema = z.strictObject({
+  text: ParagraphTextSchema,
+  reference: ReferenceSchema.default(null),
+  tags: TagsSchema.default([]),
+});
+export type ParagraphInput = z.input<typeof ParagraphInputSchema>;

@@ -1,0 +1,25 @@
+/**
+ * The names of every IPC channel, as plain data with no dependencies, so that the sandboxed
+ * preload can expose exactly these and nothing else. `contract.test.ts` keeps it equal to the
+ * contract's keys.
+ */
+export const CHANNELS = [
+  'getAppInfo',
+  'listDatasets',
+  'createDataset',
+  'renameDataset',
+  'deleteDataset',
+  'addSampleDataset',
+  'listParagraphs',
+  'addParagraph',
+  'updateParagraph',
+  'deleteParagraph',
+  'reorderParagraphs',
+  'importParagraphs',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Prefix of every ipcMain channel, so app channels never collide with Electron's own. */
+export const IPC_PREFIX = 'distill:';
+export const EVENT_CHANNEL = 'distill:event';
