@@ -28,7 +28,11 @@ async function start(): Promise<void> {
   });
   const appUrl = 'file://' + join(__dirname, '../renderer/index.html');
   win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')));
-  bindIpc(core, () => win?.webContents ?? null, (url) => isAllowedNavigation(url, appUrl));
+  bindIpc(
+    core,
+    () => win?.webContents ?? null,
+    (url) => isAllowedNavigation(url, appUrl),
+  );
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAllowedNavigation(url, appUrl)) e.preventDefault();
   });
@@ -45,8 +49,11 @@ app.enableSandbox();
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
-app.whenReady().then(start).catch((e: unknown) => {
-  logError('Distill ROI could not start', e);
-  app.quit();
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    logError('Distill ROI could not start', e);
+    app.quit();
+  });
 app.on('window-all-closed', () => app.quit());

@@ -12,4 +12,7 @@ export class AppFailure extends Error {
 }
 
 export const notFound = (what: string): AppFailure =>
-  new AppFailure('not_found', `${what} no longer exists. It may have been deleted in another window.`);
+  new AppFailure(
+    'not_found',
+    `${what} no longer exists. It may have been deleted in another window.`,
+  );

@@ -67,7 +67,10 @@ export const paragraphHandlers = {
   },
 
   /** One transaction: either every row lands (and a new dataset with them) or nothing does. */
-  importParagraphs: (ctx: HandlerContext, input: { target: ImportTarget; rows: ParagraphFields[] }) => {
+  importParagraphs: (
+    ctx: HandlerContext,
+    input: { target: ImportTarget; rows: ParagraphFields[] },
+  ) => {
     if (input.target.kind === 'existing') requireDataset(ctx.db, input.target.datasetId);
     const target = input.target;
     const datasetId = ctx.db.transaction(() => {

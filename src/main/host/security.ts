@@ -28,7 +28,8 @@ export function checkRequest(
 ): Refusal {
   if (!isLoopback(req.socket.remoteAddress)) return { status: 403, reason: 'not a loopback peer' };
   const host = req.headers.host;
-  if (host === undefined || `http://${host}` !== origin) return { status: 421, reason: 'wrong Host' };
+  if (host === undefined || `http://${host}` !== origin)
+    return { status: 421, reason: 'wrong Host' };
   if (kind === 'static') return null;
   const sentOrigin = req.headers.origin;
   if (kind === 'api' && sentOrigin !== origin) return { status: 403, reason: 'wrong Origin' };

@@ -54,7 +54,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function handleApi(core: AppCore, channel: string, req: IncomingMessage, res: ServerResponse) {
+async function handleApi(
+  core: AppCore,
+  channel: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   let raw: unknown;
   try {
     const text = await readBody(req);

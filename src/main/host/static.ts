@@ -23,7 +23,11 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** Serves the built renderer; any path that escapes the folder or does not exist is a 404. */
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+): Promise<void> {
   const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
   const full = normalize(join(root, rel));
   if (!full.startsWith(normalize(root) + sep)) {

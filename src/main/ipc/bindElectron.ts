@@ -5,7 +5,11 @@ import type { AppCore } from '../core';
 import { dispatch } from './dispatch';
 
 /** Binds every contract channel to ipcMain; calls from any frame but the app's own are refused. */
-export function bindIpc(core: AppCore, appWindow: () => WebContents | null, isAppUrl: (url: string) => boolean) {
+export function bindIpc(
+  core: AppCore,
+  appWindow: () => WebContents | null,
+  isAppUrl: (url: string) => boolean,
+) {
   for (const channel of CHANNELS) {
     ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, input: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';

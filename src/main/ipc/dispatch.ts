@@ -18,7 +18,10 @@ export function describeZodError(error: z.ZodError): string {
 }
 
 function sqliteCode(e: unknown): string | null {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_')
+  return e instanceof Error &&
+    'code' in e &&
+    typeof e.code === 'string' &&
+    e.code.startsWith('SQLITE_')
     ? e.code
     : null;
 }
@@ -36,7 +39,10 @@ export function toErrorResult(e: unknown): Result<never> {
     return err('storage', 'The data file is busy in another process. Try again in a moment.');
   }
   logError('handler failed', e);
-  return err('internal', 'Something went wrong inside the app. Nothing was changed by this action.');
+  return err(
+    'internal',
+    'Something went wrong inside the app. Nothing was changed by this action.',
+  );
 }
 
 /**
@@ -49,7 +55,8 @@ export async function dispatch(
   channel: string,
   rawInput: unknown,
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return err('invalid_input', `There is no channel called "${channel.slice(0, 60)}".`);
+  if (!isChannel(channel))
+    return err('invalid_input', `There is no channel called "${channel.slice(0, 60)}".`);
   const spec = contract[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return err('invalid_input', describeZodError(parsed.error));

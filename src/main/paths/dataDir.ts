@@ -11,7 +11,8 @@ export function defaultDataDir(
   home: string = homedir(),
 ): string {
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_FOLDER);
 }
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import {
-  MAX_NAME_CHARS,
-  MAX_PARAGRAPH_CHARS,
-  MAX_REFERENCE_CHARS,
-  MAX_TAG_CHARS,
-  MAX_TAGS,
-} from './limits';
+import { MAX_NAME_CHARS, MAX_PARAGRAPH_CHARS, MAX_TAG_CHARS, MAX_TAGS } from './limits';
+import { codePointLength } from '../io/tags';
+
+const LIMIT_TEXT = MAX_PARAGRAPH_CHARS.toLocaleString('en-US');
+const withinLimit = (s: string) =>
+  s.length <= MAX_PARAGRAPH_CHARS || codePointLength(s) <= MAX_PARAGRAPH_CHARS;
 
 export const IdSchema = z.string().min(1).max(64);
 
@@ -18,20 +17,23 @@ export const NameSchema = z
 export const ParagraphTextSchema = z
   .string()
   .refine((s) => s.trim().length > 0, 'A paragraph cannot be empty.')
-  .refine(
-    (s) => s.length <= MAX_PARAGRAPH_CHARS,
-    `A paragraph can have at most ${MAX_PARAGRAPH_CHARS.toLocaleString('en-US')} characters.`,
-  );
+  .refine(withinLimit, `A paragraph can have at most ${LIMIT_TEXT} characters.`);
 
 /** An empty reference means "none": stored as null, so scoring never compares against "". */
 export const ReferenceSchema = z
   .string()
-  .max(MAX_REFERENCE_CHARS, `A reference summary can have at most ${MAX_REFERENCE_CHARS} characters.`)
+  .refine(withinLimit, `A reference summary can have at most ${LIMIT_TEXT} characters.`)
   .nullable()
   .transform((s) => (s === null || s.trim() === '' ? null : s));
 
 export const TagsSchema = z
-  .array(z.string().trim().min(1).max(MAX_TAG_CHARS, `A tag can have at most ${MAX_TAG_CHARS} characters.`))
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_TAG_CHARS, `A tag can have at most ${MAX_TAG_CHARS} characters.`),
+  )
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags per paragraph.`)
   .transform((tags) => [...new Set(tags)]);
 

@@ -43,7 +43,10 @@ export const contract = {
   },
   deleteParagraph: { input: z.strictObject({ id: IdSchema }), output: z.object({ id: IdSchema }) },
   reorderParagraphs: {
-    input: z.strictObject({ datasetId: IdSchema, orderedIds: z.array(IdSchema).max(MAX_IMPORT_ROWS) }),
+    input: z.strictObject({
+      datasetId: IdSchema,
+      orderedIds: z.array(IdSchema).max(MAX_IMPORT_ROWS),
+    }),
     output: z.array(ParagraphSchema),
   },
   importParagraphs: {

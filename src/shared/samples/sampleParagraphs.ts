@@ -10,7 +10,7 @@ export const SAMPLE_PARAGRAPHS: ParagraphInput[] = [
   {
     text: 'Harbor Freight Lines reported that average dwell time for containers at its inland depot fell from 4.1 days to 2.7 days after it began publishing pickup slots a week in advance. Trucking partners said the schedule let them plan driver shifts, and the depot reduced overtime by a fifth. The company plans to extend the system to its two coastal terminals next spring.',
     reference:
-      'Publishing pickup slots a week ahead cut container dwell time at Harbor Freight\'s inland depot from 4.1 to 2.7 days and reduced overtime; coastal terminals follow next spring.',
+      "Publishing pickup slots a week ahead cut container dwell time at Harbor Freight's inland depot from 4.1 to 2.7 days and reduced overtime; coastal terminals follow next spring.",
     tags: ['logistics'],
   },
   {
@@ -34,7 +34,7 @@ export const SAMPLE_PARAGRAPHS: ParagraphInput[] = [
   {
     text: 'Engineers at a regional utility replaced the control software of a 40-megawatt battery so that it charges when wholesale prices are lowest and discharges during the evening peak. Over the summer, the battery earned 22 percent more than under its fixed schedule. The utility cautioned that the gains depend on price swings, which were unusually large this year.',
     reference:
-      'New control software that trades on wholesale prices raised a 40 MW battery\'s summer earnings by 22%, though the gain depends on this year\'s large price swings.',
+      "New control software that trades on wholesale prices raised a 40 MW battery's summer earnings by 22%, though the gain depends on this year's large price swings.",
     tags: ['energy'],
   },
   {

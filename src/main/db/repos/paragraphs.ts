@@ -39,8 +39,7 @@ export function listParagraphs(db: Database, datasetId: string): Paragraph[] {
 
 export function getParagraph(db: Database, id: string): Paragraph | null {
   const row = db.prepare('SELECT * FROM paragraphs WHERE id = ?').get(id) as
-    | ParagraphRow
-    | undefined;
+    ParagraphRow | undefined;
   return row ? toParagraph(row) : null;
 }
 
@@ -52,7 +51,11 @@ function nextPosition(db: Database, datasetId: string): number {
 }
 
 /** Appends paragraphs in order; callers wrap it in a transaction when several must land together. */
-export function appendParagraphs(db: Database, datasetId: string, items: ParagraphFields[]): string[] {
+export function appendParagraphs(
+  db: Database,
+  datasetId: string,
+  items: ParagraphFields[],
+): string[] {
   const insert = db.prepare(
     `INSERT INTO paragraphs (id, dataset_id, position, text, reference, tags_json, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

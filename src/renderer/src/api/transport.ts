@@ -25,7 +25,8 @@ const unreachable = <T>(): Result<T> => ({
   ok: false,
   error: {
     code: 'internal',
-    message: 'The app’s local service is not answering. If you started it with `npm run serve`, check that it is still running.',
+    message:
+      'The app’s local service is not answering. If you started it with `npm run serve`, check that it is still running.',
   },
 });
 

@@ -8,7 +8,7 @@ import type { AppError, Result } from '../../../shared/ipc/result';
 export function useCall() {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = useCallback(async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
+  const run = useCallback(async <T>(call: () => Promise<Result<T>>): Promise<T | null> => {
     setBusy(true);
     try {
       const result = await call();

@@ -9,11 +9,22 @@ interface ConfirmButtonProps {
 }
 
 /** A destructive action that asks once more in place, instead of a modal the user clicks through. */
-export function ConfirmButton({ label, confirmLabel, onConfirm, testId, className }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  onConfirm,
+  testId,
+  className,
+}: ConfirmButtonProps) {
   const [armed, setArmed] = useState(false);
   if (!armed) {
     return (
-      <button type="button" className={className ?? 'btn btn-ghost'} data-testid={testId} onClick={() => setArmed(true)}>
+      <button
+        type="button"
+        className={className ?? 'btn btn-ghost'}
+        data-testid={testId}
+        onClick={() => setArmed(true)}
+      >
         {label}
       </button>
     );

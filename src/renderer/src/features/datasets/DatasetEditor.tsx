@@ -14,10 +14,14 @@ interface DatasetEditorProps {
   dataset: Dataset;
   onChanged: () => void;
   onImportFile: (file: File) => void;
+  revision: number;
 }
 
-export function DatasetEditor({ dataset, onChanged, onImportFile }: DatasetEditorProps) {
-  const { paragraphs, setParagraphs, reload, run, error, setError } = useParagraphs(dataset.id);
+export function DatasetEditor({ dataset, onChanged, onImportFile, revision }: DatasetEditorProps) {
+  const { paragraphs, setParagraphs, reload, run, error, setError } = useParagraphs(
+    dataset.id,
+    revision,
+  );
   const [name, setName] = useState(dataset.name);
   const drop = useFileDrop(onImportFile);
 
@@ -72,7 +76,11 @@ export function DatasetEditor({ dataset, onChanged, onImportFile }: DatasetEdito
   const withReference = paragraphs.filter((p) => p.reference !== null).length;
 
   return (
-    <section className={drop.over ? 'pane editor drop-over' : 'pane editor'} aria-label="Dataset editor" {...drop.handlers}>
+    <section
+      className={drop.over ? 'pane editor drop-over' : 'pane editor'}
+      aria-label="Dataset editor"
+      {...drop.handlers}
+    >
       <header className="editor-head">
         <label htmlFor="dataset-name" className="visually-hidden">
           Dataset name
@@ -91,12 +99,18 @@ export function DatasetEditor({ dataset, onChanged, onImportFile }: DatasetEdito
         />
         <div className="editor-actions">
           <FilePickButton onFile={onImportFile} label="Import…" />
-          <ConfirmButton label="Delete dataset" confirmLabel="Delete dataset and its paragraphs" testId="delete-dataset" onConfirm={() => void removeDataset()} />
+          <ConfirmButton
+            label="Delete dataset"
+            confirmLabel="Delete dataset and its paragraphs"
+            testId="delete-dataset"
+            onConfirm={() => void removeDataset()}
+          />
         </div>
       </header>
       <p className="editor-summary" data-testid="dataset-summary">
-        {paragraphs.length} {paragraphs.length === 1 ? 'paragraph' : 'paragraphs'} · {words.toLocaleString('en-US')} words · ≈
-        {tokens.toLocaleString('en-US')} tokens · {withReference} with a reference summary
+        {paragraphs.length} {paragraphs.length === 1 ? 'paragraph' : 'paragraphs'} ·{' '}
+        {words.toLocaleString('en-US')} words · ≈{tokens.toLocaleString('en-US')} tokens ·{' '}
+        {withReference} with a reference summary
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <div className="paragraph-list" data-testid="paragraph-list">
@@ -112,7 +126,9 @@ export function DatasetEditor({ dataset, onChanged, onImportFile }: DatasetEdito
           />
         ))}
         {paragraphs.length === 0 && (
-          <p className="empty-note">No paragraphs yet. Add one below, or drop a .txt, .csv or .jsonl file here.</p>
+          <p className="empty-note">
+            No paragraphs yet. Add one below, or drop a .txt, .csv or .jsonl file here.
+          </p>
         )}
       </div>
       <ParagraphComposer onAdd={add} />

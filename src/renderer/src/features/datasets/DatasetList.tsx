@@ -9,7 +9,13 @@ interface DatasetListProps {
   onSample: () => Promise<void>;
 }
 
-export function DatasetList({ datasets, selectedId, onSelect, onCreate, onSample }: DatasetListProps) {
+export function DatasetList({
+  datasets,
+  selectedId,
+  onSelect,
+  onCreate,
+  onSample,
+}: DatasetListProps) {
   const [name, setName] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -51,7 +57,12 @@ export function DatasetList({ datasets, selectedId, onSelect, onCreate, onSample
             maxLength={120}
             onChange={(e) => setName(e.target.value)}
           />
-          <button type="submit" className="btn btn-primary" data-testid="create-dataset" disabled={!name.trim()}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            data-testid="create-dataset"
+            disabled={!name.trim()}
+          >
             Create
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/transport';
 import { ErrorBanner } from '../../components/Banner';
 import { DatasetList } from './DatasetList';
@@ -9,13 +9,12 @@ import { ImportFlow } from './ImportFlow';
 
 export function DatasetsScreen() {
   const { datasets, reload, run, error, setError } = useDatasets();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [chosenId, setSelectedId] = useState<string | null>(null);
   const [importFile, setImportFile] = useState<File | null>(null);
-
-  useEffect(() => {
-    if (!datasets) return;
-    if (!selectedId || !datasets.some((d) => d.id === selectedId)) setSelectedId(datasets[0]?.id ?? null);
-  }, [datasets, selectedId]);
+  const [imports, setImports] = useState(0);
+  // The chosen dataset, or the first one when nothing (or a deleted one) was chosen.
+  const selected = datasets?.find((d) => d.id === chosenId) ?? datasets?.[0] ?? null;
+  const selectedId = selected?.id ?? null;
 
   const create = async (name: string) => {
     const created = await run(() => api.createDataset({ name }));
@@ -33,10 +32,12 @@ export function DatasetsScreen() {
     }
   };
 
-  const selected = datasets?.find((d) => d.id === selectedId) ?? null;
-
   return (
-    <section className="screen" data-app-state={datasets ? 'ready' : 'loading'} data-testid="datasets-screen">
+    <section
+      className="screen"
+      data-app-state={datasets ? 'ready' : 'loading'}
+      data-testid="datasets-screen"
+    >
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {datasets && datasets.length === 0 && (
         <FirstRun onCreate={create} onSample={addSample} onImportFile={setImportFile} />
@@ -56,6 +57,7 @@ export function DatasetsScreen() {
               dataset={selected}
               onChanged={() => void reload()}
               onImportFile={setImportFile}
+              revision={imports}
             />
           )}
         </div>
@@ -68,6 +70,7 @@ export function DatasetsScreen() {
           onClose={() => setImportFile(null)}
           onImported={async (datasetId) => {
             setImportFile(null);
+            setImports((n) => n + 1);
             await reload();
             setSelectedId(datasetId);
           }}

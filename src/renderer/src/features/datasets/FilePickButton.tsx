@@ -11,7 +11,12 @@ export function FilePickButton({ onFile, label }: FilePickButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="btn" data-testid="import-file" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="import-file"
+        onClick={() => input.current?.click()}
+      >
         {label}
       </button>
       <input

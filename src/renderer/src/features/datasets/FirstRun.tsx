@@ -17,28 +17,38 @@ export function FirstRun({ onCreate, onSample, onImportFile }: FirstRunProps) {
     if (name.trim()) await onCreate(name.trim());
   };
   return (
-    <div className={drop.over ? 'first-run drop-over' : 'first-run'} data-testid="first-run" {...drop.handlers}>
+    <div
+      className={drop.over ? 'first-run drop-over' : 'first-run'}
+      data-testid="first-run"
+      {...drop.handlers}
+    >
       <h1>Does a smaller model pay off for your workload?</h1>
       <p className="lede">
-        Distill ROI measures a large “teacher” model against a smaller “student” on your own texts, then
-        turns tokens, latency and quality into a break-even, a payback month and a recommendation.
+        Distill ROI measures a large “teacher” model against a smaller “student” on your own texts,
+        then turns tokens, latency and quality into a break-even, a payback month and a
+        recommendation.
       </p>
       <ol className="steps">
         <li>
-          <strong>Paragraphs.</strong> Write or import the texts your workload sees, with reference summaries
-          if you have them. Works offline.
+          <strong>Paragraphs.</strong> Write or import the texts your workload sees, with reference
+          summaries if you have them. Works offline.
         </li>
         <li>
-          <strong>Run.</strong> Send the same prompt to teacher and student on Amazon Bedrock and compare
-          outputs, tokens, latency and cost side by side.
+          <strong>Run.</strong> Send the same prompt to teacher and student on Amazon Bedrock and
+          compare outputs, tokens, latency and cost side by side.
         </li>
         <li>
-          <strong>ROI.</strong> Play with volumes, prices and serving modes to see break-even, payback and NPV,
-          and export a PDF for stakeholders.
+          <strong>ROI.</strong> Play with volumes, prices and serving modes to see break-even,
+          payback and NPV, and export a PDF for stakeholders.
         </li>
       </ol>
       <div className="start-options">
-        <button type="button" className="btn btn-primary" data-testid="add-sample" onClick={() => void onSample()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="add-sample"
+          onClick={() => void onSample()}
+        >
           Add a sample dataset
         </button>
         <FilePickButton onFile={onImportFile} label="Import a file…" />
@@ -55,7 +65,12 @@ export function FirstRun({ onCreate, onSample, onImportFile }: FirstRunProps) {
             maxLength={120}
             onChange={(e) => setName(e.target.value)}
           />
-          <button type="submit" className="btn" data-testid="create-dataset" disabled={!name.trim()}>
+          <button
+            type="submit"
+            className="btn"
+            data-testid="create-dataset"
+            disabled={!name.trim()}
+          >
             Create
           </button>
         </form>

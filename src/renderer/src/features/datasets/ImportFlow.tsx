@@ -23,11 +23,20 @@ async function readPreview(file: File): Promise<ImportPreview> {
   if (file.size > MAX_IMPORT_BYTES) {
     return parseParagraphFile({ fileName: file.name, bytes: new Uint8Array(file.size) });
   }
-  return parseParagraphFile({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  return parseParagraphFile({
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
 }
 
 /** Preview first, then one all-or-nothing import into an existing or a new dataset. */
-export function ImportFlow({ file, datasets, defaultDatasetId, onClose, onImported }: ImportFlowProps) {
+export function ImportFlow({
+  file,
+  datasets,
+  defaultDatasetId,
+  onClose,
+  onImported,
+}: ImportFlowProps) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [target, setTarget] = useState<string>(defaultDatasetId ?? 'new');
   const [newName, setNewName] = useState(baseName(file.name));
@@ -46,7 +55,10 @@ export function ImportFlow({ file, datasets, defaultDatasetId, onClose, onImport
     const rows = preview.accepted.map(({ text, reference, tags }) => ({ text, reference, tags }));
     const result = await run(() =>
       api.importParagraphs({
-        target: target === 'new' ? { kind: 'new', name: newName.trim() || baseName(file.name) } : { kind: 'existing', datasetId: target },
+        target:
+          target === 'new'
+            ? { kind: 'new', name: newName.trim() || baseName(file.name) }
+            : { kind: 'existing', datasetId: target },
         rows,
       }),
     );
@@ -55,7 +67,13 @@ export function ImportFlow({ file, datasets, defaultDatasetId, onClose, onImport
 
   return (
     <div className="modal-backdrop" role="presentation">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-title"
+        data-testid="import-dialog"
+      >
         <h2 id="import-title">Import “{file.name}”</h2>
         {!preview && <p>Reading the file…</p>}
         {preview && !preview.ok && (
@@ -66,8 +84,8 @@ export function ImportFlow({ file, datasets, defaultDatasetId, onClose, onImport
         {preview?.ok && (
           <>
             <p data-testid="import-counts">
-              {preview.format.toUpperCase()} file: <strong>{preview.accepted.length}</strong> paragraphs will be
-              imported, <strong>{preview.rejected.length}</strong> rows rejected.
+              {preview.format.toUpperCase()} file: <strong>{preview.accepted.length}</strong>{' '}
+              paragraphs will be imported, <strong>{preview.rejected.length}</strong> rows rejected.
             </p>
             {preview.warnings.map((w) => (
               <p key={w} className="banner banner-warn">

@@ -29,7 +29,9 @@ export function ImportPreviewTables({ preview }: { preview: OkPreview }) {
           ))}
         </tbody>
       </table>
-      {preview.accepted.length > SHOWN && <p className="hint">…and {preview.accepted.length - SHOWN} more.</p>}
+      {preview.accepted.length > SHOWN && (
+        <p className="hint">…and {preview.accepted.length - SHOWN} more.</p>
+      )}
       {preview.rejected.length > 0 && (
         <table className="table table-rejected" data-testid="import-rejected">
           <caption>Rejected</caption>

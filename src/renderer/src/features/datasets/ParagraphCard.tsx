@@ -20,7 +20,14 @@ interface ParagraphCardProps {
 }
 
 /** One paragraph, edited in place and saved when the field loses focus. */
-export function ParagraphCard({ paragraph, index, count, onSave, onDelete, onMove }: ParagraphCardProps) {
+export function ParagraphCard({
+  paragraph,
+  index,
+  count,
+  onSave,
+  onDelete,
+  onMove,
+}: ParagraphCardProps) {
   const [text, setText] = useState(paragraph.text);
   const [reference, setReference] = useState(paragraph.reference ?? '');
   const [tags, setTags] = useState(paragraph.tags.join(', '));
@@ -44,21 +51,53 @@ export function ParagraphCard({ paragraph, index, count, onSave, onDelete, onMov
 
   const idBase = `p-${paragraph.id}`;
   return (
-    <article className="card paragraph" data-testid="paragraph-card" aria-label={`Paragraph ${index + 1}`}>
+    <article
+      className="card paragraph"
+      data-testid="paragraph-card"
+      aria-label={`Paragraph ${index + 1}`}
+    >
       <div className="card-head">
         <span className="badge">#{index + 1}</span>
         <TextStats text={text} />
-        <span className={`save-state ${dirty ? 'unsaved' : state}`} data-testid="save-state" aria-live="polite">
-          {state === 'saving' ? 'Saving…' : dirty ? 'Unsaved changes' : state === 'saved' ? 'Saved' : ''}
+        <span
+          className={`save-state ${dirty ? 'unsaved' : state}`}
+          data-testid="save-state"
+          aria-live="polite"
+        >
+          {state === 'saving'
+            ? 'Saving…'
+            : dirty
+              ? 'Unsaved changes'
+              : state === 'saved'
+                ? 'Saved'
+                : ''}
         </span>
         <span className="spacer" />
-        <button type="button" className="btn btn-ghost btn-small" aria-label="Move up" disabled={index === 0} onClick={() => onMove(paragraph.id, -1)}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label="Move up"
+          disabled={index === 0}
+          onClick={() => onMove(paragraph.id, -1)}
+        >
           ↑
         </button>
-        <button type="button" className="btn btn-ghost btn-small" aria-label="Move down" disabled={index === count - 1} onClick={() => onMove(paragraph.id, 1)}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label="Move down"
+          disabled={index === count - 1}
+          onClick={() => onMove(paragraph.id, 1)}
+        >
           ↓
         </button>
-        <ConfirmButton label="Delete" confirmLabel="Delete paragraph" className="btn btn-ghost btn-small" testId="delete-paragraph" onConfirm={() => onDelete(paragraph.id)} />
+        <ConfirmButton
+          label="Delete"
+          confirmLabel="Delete paragraph"
+          className="btn btn-ghost btn-small"
+          testId="delete-paragraph"
+          onConfirm={() => onDelete(paragraph.id)}
+        />
       </div>
       <label htmlFor={`${idBase}-text`} className="visually-hidden">
         Paragraph {index + 1} text
@@ -87,7 +126,12 @@ export function ParagraphCard({ paragraph, index, count, onSave, onDelete, onMov
             onBlur={() => void save()}
           />
         </div>
-        <TagsField id={`${idBase}-tags`} value={tags} onChange={setTags} onBlur={() => void save()} />
+        <TagsField
+          id={`${idBase}-tags`}
+          value={tags}
+          onChange={setTags}
+          onBlur={() => void save()}
+        />
       </div>
     </article>
   );

@@ -14,7 +14,11 @@ export function ParagraphComposer({ onAdd }: ParagraphComposerProps) {
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!text.trim()) return;
-    const added = await onAdd({ text, reference: reference.trim() ? reference : null, tags: parseTagsInput(tags) });
+    const added = await onAdd({
+      text,
+      reference: reference.trim() ? reference : null,
+      tags: parseTagsInput(tags),
+    });
     if (added) {
       setText('');
       setReference('');
@@ -23,7 +27,11 @@ export function ParagraphComposer({ onAdd }: ParagraphComposerProps) {
   };
 
   return (
-    <form className="card composer" onSubmit={(e) => void submit(e)} data-testid="paragraph-composer">
+    <form
+      className="card composer"
+      onSubmit={(e) => void submit(e)}
+      data-testid="paragraph-composer"
+    >
       <div className="card-head">
         <h3>Add a paragraph</h3>
         <TextStats text={text} testId="composer-stats" />
@@ -61,7 +69,12 @@ export function ParagraphComposer({ onAdd }: ParagraphComposerProps) {
       </div>
       <div className="card-foot">
         <span className="hint">Ctrl+Enter adds it</span>
-        <button type="submit" className="btn btn-primary" data-testid="composer-add" disabled={!text.trim()}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="composer-add"
+          disabled={!text.trim()}
+        >
           Add paragraph
         </button>
       </div>

@@ -6,8 +6,14 @@ interface TagsFieldProps {
 }
 
 /** Tags are typed as one comma-separated line; `parseTagsInput` turns it into the list. */
-export const parseTagsInput = (value: string): string[] =>
-  [...new Set(value.split(',').map((t) => t.trim()).filter((t) => t.length > 0))];
+export const parseTagsInput = (value: string): string[] => [
+  ...new Set(
+    value
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0),
+  ),
+];
 
 export function TagsField({ id, value, onChange, onBlur }: TagsFieldProps) {
   return (

@@ -6,7 +6,8 @@ export function TextStats({ text, testId }: { text: string; testId?: string }) {
   const tokens = estimateTokensApprox(text);
   return (
     <span className="text-stats" data-testid={testId}>
-      {words.toLocaleString('en-US')} {words === 1 ? 'word' : 'words'} · ≈{tokens.toLocaleString('en-US')} tokens
+      {words.toLocaleString('en-US')} {words === 1 ? 'word' : 'words'} · ≈
+      {tokens.toLocaleString('en-US')} tokens
     </span>
   );
 }

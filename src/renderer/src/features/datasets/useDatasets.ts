@@ -6,7 +6,7 @@ import { useCall } from '../../api/useCall';
 export function useDatasets() {
   const [datasets, setDatasets] = useState<Dataset[] | null>(null);
   const call = useCall();
-  const { run } = call;
+  const { run, setError } = call;
 
   const reload = useCallback(async () => {
     const list = await run(() => api.listDatasets({}));
@@ -15,8 +15,16 @@ export function useDatasets() {
   }, [run]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let live = true;
+    void api.listDatasets({}).then((r) => {
+      if (!live) return;
+      if (r.ok) setDatasets(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [setError]);
 
   return { datasets, reload, ...call };
 }

@@ -1,0 +1,78 @@
+// `npm test`: every check and every test runner, in order, then one line the CI log reader
+// understands: "N passed, N failed". Static checks (types, lint, format, build) count as one
+// test each. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(cmd, args, env = {}) {
+  process.stdout.write(`\n▶ ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(name, cmd, args) {
+  const ok = run(cmd, args);
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** A runner's own counts; a runner that died without a report counts as one failure. */
+function counted(name, ok, file, pick) {
+  const report = readJson(file);
+  if (!report) {
+    failed += 1;
+    failures.push(`${name} (no report)`);
+    return;
+  }
+  const [p, f] = pick(report);
+  passed += p;
+  failed += f;
+  if (f > 0 || !ok) failures.push(name);
+  if (!ok && f === 0) failed += 1;
+}
+
+mkdirSync('.tmp', { recursive: true });
+for (const f of ['.tmp/vitest-results.json', '.tmp/playwright-results.json'])
+  rmSync(f, { force: true });
+
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
+check('format', 'npm', ['run', '--silent', 'format:check']);
+const built = check('build', 'npm', ['run', '--silent', 'build']);
+
+const unitOk = run('npx', ['vitest', 'run']);
+counted('unit tests', unitOk, '.tmp/vitest-results.json', (r) => [
+  r.numPassedTests,
+  r.numFailedTests,
+]);
+
+if (built && existsSync('out/node/host.cjs')) {
+  const e2eOk = run('npx', ['playwright', 'test']);
+  counted('end-to-end tests', e2eOk, '.tmp/playwright-results.json', (r) => [
+    r.stats.expected + r.stats.flaky,
+    r.stats.unexpected,
+  ]);
+} else {
+  failed += 1;
+  failures.push('end-to-end tests (no build)');
+}
+
+if (failures.length > 0) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 ? 1 : 0);

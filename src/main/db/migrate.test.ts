@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '../../../test/support/tempDir';
+import { openDatabase } from './open';
+import { checkRegistry, NewerDatabaseError, userVersion } from './migrate';
+import { migrations } from './migrations';
+import type { Migration } from './migration';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+
+function tempDbPath(): string {
+  const t = makeTempDir();
+  cleanups.push(t.cleanup);
+  return join(t.dir, 'test.sqlite');
+}
+
+const tables = (db: Sqlite.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+describe('migrations', () => {
+  it('keeps the registry in strictly increasing order', () => {
+    expect(() => checkRegistry(migrations)).not.toThrow();
+    const m = (version: number): Migration => ({
+      version,
+      name: `m${version}`,
+      up: () => undefined,
+    });
+    expect(() => checkRegistry([m(10), m(10)])).toThrow(/out of order/);
+    expect(() => checkRegistry([m(20), m(10)])).toThrow(/out of order/);
+  });
+
+  it('0010 builds the schema on an empty database and sets user_version', async () => {
+    const path = tempDbPath();
+    const { db, applied, backupPath } = await openDatabase(path);
+    expect(applied).toEqual([10]);
+    expect(backupPath).toBeNull();
+    expect(userVersion(db)).toBe(10);
+    expect(tables(db)).toEqual([
+      'datasets',
+      'experiments',
+      'paragraphs',
+      'runs',
+      'scenarios',
+      'scores',
+      'settings',
+    ]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('opening again applies nothing', async () => {
+    const path = tempDbPath();
+    (await openDatabase(path)).db.close();
+    const again = await openDatabase(path);
+    expect(again.applied).toEqual([]);
+    again.db.close();
+  });
+
+  it('refuses a database from a newer version and leaves the file byte-identical', async () => {
+    const path = tempDbPath();
+    const raw = new Sqlite(path);
+    raw.exec('CREATE TABLE future (x)');
+    raw.pragma('user_version = 9999');
+    raw.close();
+    const before = readFileSync(path);
+    await expect(openDatabase(path)).rejects.toBeInstanceOf(NewerDatabaseError);
+    await expect(openDatabase(path)).rejects.toThrow(/newer version of Distill ROI/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('backs up before migrating an existing database, then migrates its data', async () => {
+    const path = tempDbPath();
+    const first = await openDatabase(path);
+    first.db.prepare("INSERT INTO datasets VALUES ('d1', 'Kept', 't', 't')").run();
+    first.db.close();
+    const m20: Migration = {
+      version: 20,
+      name: 'add-notes',
+      up: (db) => db.exec('ALTER TABLE datasets ADD COLUMN notes TEXT'),
+    };
+    const second = await openDatabase(path, { migrations: [...migrations, m20] });
+    expect(second.applied).toEqual([20]);
+    expect(second.backupPath).not.toBeNull();
+    expect(userVersion(second.db)).toBe(20);
+    expect(second.db.prepare('SELECT name, notes FROM datasets').get()).toEqual({
+      name: 'Kept',
+      notes: null,
+    });
+    second.db.close();
+    const backup = new Sqlite(second.backupPath as string, { readonly: true });
+    expect(userVersion(backup)).toBe(10);
+    expect(backup.prepare('SELECT name FROM datasets').get()).toEqual({ name: 'Kept' });
+    backup.close();
+    expect(readdirSync(join(path, '..', 'backups')).filter((f) => f.endsWith('.bak'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('a failing migration leaves data and version unchanged', async () => {
+    const path = tempDbPath();
+    const first = await openDatabase(path);
+    first.db.prepare("INSERT INTO datasets VALUES ('d1', 'Kept', 't', 't')").run();
+    first.db.close();
+    const broken: Migration = {
+      version: 20,
+      name: 'broken',
+      up: (db) => {
+        db.exec('DELETE FROM datasets; CREATE TABLE half_done (x)');
+        throw new Error('boom');
+      },
+    };
+    await expect(openDatabase(path, { migrations: [...migrations, broken] })).rejects.toThrow(
+      'boom',
+    );
+    const db = new Sqlite(path, { readonly: true });
+    expect(userVersion(db)).toBe(10);
+    expect(tables(db)).not.toContain('half_done');
+    expect(db.prepare('SELECT name FROM datasets').all()).toEqual([{ name: 'Kept' }]);
+    db.close();
+  });
+
+  it('refuses a file that is not a database without changing it', async () => {
+    const path = tempDbPath();
+    writeFileSync(path, 'this is not sqlite at all, just text '.repeat(200));
+    const before = readFileSync(path);
+    await expect(openDatabase(path)).rejects.toThrow();
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+/** Public API of the metrics layer: ROUGE, descriptive statistics, bootstrap, latency and cost. */
+export { porterStem } from './porterStemmer';
+export {
+  tokenizeForRouge,
+  splitSummarySentences,
+  type RougeTokenizeOptions,
+} from './rougeTokenizer';
+export {
+  scoreRouge,
+  rougeN,
+  rougeL,
+  rougeLsum,
+  ROUGE_TYPES,
+  type RougeScore,
+  type RougeScores,
+  type RougeType,
+  type RougeOptions,
+} from './rouge';
+export { lcsLength, lcsReferenceIndices } from './lcs';
+export {
+  createRng,
+  sampleTriangular,
+  sampleUniform,
+  triangularQuantile,
+  pickOne,
+  type Rng,
+} from './random';
+export {
+  isPresent,
+  presentValues,
+  sum,
+  mean,
+  meanOrNull,
+  percentile,
+  percentiles,
+  percentileOfSorted,
+  median,
+  p50,
+  p95,
+  normalQuantile,
+  type MaybeNumber,
+} from './statistics';
+export {
+  pairedBootstrap,
+  bootstrapColumnMeans,
+  percentileInterval,
+  dropMissingPairs,
+  resolveBootstrapOptions,
+  MIN_PARAGRAPHS,
+  DEFAULT_RESAMPLES,
+  DEFAULT_CONFIDENCE,
+  DEFAULT_SEED,
+  type BootstrapOptions,
+  type ResolvedBootstrapOptions,
+  type Interval,
+  type Insufficient,
+  type MeanWithCi,
+  type PairedBootstrapEstimate,
+  type PairedBootstrapResult,
+} from './bootstrap';
+export {
+  winRateFromScores,
+  winRateFromPreferences,
+  preferencesFromScores,
+  wilsonInterval,
+  type Preference,
+  type WinRateOptions,
+  type WinRateEstimate,
+  type WinRateResult,
+} from './winRate';
+export {
+  failureShare,
+  pairedFailureShares,
+  type FailureShareOptions,
+  type FailureShareEstimate,
+  type FailureShareResult,
+  type PairedFailureShareEstimate,
+  type PairedFailureShareResult,
+} from './failureShare';
+export { summarizeLatencies, outputTokensPerSecond, type LatencySummary } from './latency';
+export {
+  summarizeModelRuns,
+  ratio,
+  type RunSample,
+  type ModelRunSummary,
+  type TeacherStudentRatios,
+} from './runSummary';

@@ -1,0 +1,102 @@
+import { tokens, usd, type Tokens, type Usd } from '../units';
+import { outputTokensPerSecond, summarizeLatencies, type LatencySummary } from './latency';
+import { meanOrNull, type MaybeNumber } from './statistics';
+
+/**
+ * Per-model summary of an experiment's calls, and teacher-to-student ratios. Only successful
+ * calls enter latency, token and cost figures: an error that returns in 50 ms would otherwise
+ * make a flaky model look fast and cheap.
+ */
+
+export interface RunSample {
+  readonly modelId: string;
+  readonly status: 'ok' | 'error';
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  readonly e2eMs: number | null;
+  readonly serverMs: number | null;
+  readonly ttftMs: number | null;
+  readonly costUsd: number | null;
+}
+
+export interface ModelRunSummary {
+  readonly modelId: string;
+  /** All calls, successful or not. */
+  readonly calls: number;
+  readonly errors: number;
+  /** errors / calls. */
+  readonly errorRate: number;
+  readonly e2e: LatencySummary;
+  readonly server: LatencySummary;
+  readonly ttft: LatencySummary;
+  readonly meanInputTokens: Tokens | null;
+  readonly meanOutputTokens: Tokens | null;
+  /** Mean over successful calls of output tokens per second after the first token. */
+  readonly meanOutputTokensPerSecond: number | null;
+  /** Mean cost of a successful call. */
+  readonly costPerRequest: Usd | null;
+  readonly costPer1kRequests: Usd | null;
+}
+
+function summarizeOneModel(modelId: string, runs: readonly RunSample[]): ModelRunSummary {
+  const ok = runs.filter((r) => r.status === 'ok');
+  const errors = runs.length - ok.length;
+  const pick = (f: (r: RunSample) => MaybeNumber): MaybeNumber[] => ok.map(f);
+  const inTokens = meanOrNull(pick((r) => r.inputTokens));
+  const outTokens = meanOrNull(pick((r) => r.outputTokens));
+  const cost = meanOrNull(pick((r) => r.costUsd));
+  return {
+    modelId,
+    calls: runs.length,
+    errors,
+    errorRate: runs.length === 0 ? 0 : errors / runs.length,
+    e2e: summarizeLatencies(pick((r) => r.e2eMs)),
+    server: summarizeLatencies(pick((r) => r.serverMs)),
+    ttft: summarizeLatencies(pick((r) => r.ttftMs)),
+    meanInputTokens: inTokens === null ? null : tokens(inTokens),
+    meanOutputTokens: outTokens === null ? null : tokens(outTokens),
+    meanOutputTokensPerSecond: meanOrNull(
+      pick((r) => outputTokensPerSecond(r.outputTokens, r.e2eMs, r.ttftMs)),
+    ),
+    costPerRequest: cost === null ? null : usd(cost),
+    costPer1kRequests: cost === null ? null : usd(cost * 1000),
+  };
+}
+
+/** One summary per model, in the order each model first appears in `runs`. */
+export function summarizeModelRuns(runs: readonly RunSample[]): ModelRunSummary[] {
+  const byModel = new Map<string, RunSample[]>();
+  for (const run of runs) {
+    const list = byModel.get(run.modelId);
+    if (list) list.push(run);
+    else byModel.set(run.modelId, [run]);
+  }
+  return [...byModel].map(([modelId, list]) => summarizeOneModel(modelId, list));
+}
+
+/** Teacher ÷ student: above 1 means the student is cheaper or faster by that factor. */
+export interface TeacherStudentRatios {
+  readonly costPerRequest: number | null;
+  readonly e2eMean: number | null;
+  readonly e2eP50: number | null;
+  readonly e2eP95: number | null;
+  readonly ttftP50: number | null;
+  readonly serverP50: number | null;
+}
+
+/** Null when either side is unknown or the student's value is zero (no meaningful factor). */
+function divide(teacher: number | null, student: number | null): number | null {
+  if (teacher === null || student === null || student === 0) return null;
+  return teacher / student;
+}
+
+export function ratio(teacher: ModelRunSummary, student: ModelRunSummary): TeacherStudentRatios {
+  return {
+    costPerRequest: divide(teacher.costPerRequest, student.costPerRequest),
+    e2eMean: divide(teacher.e2e.mean, student.e2e.mean),
+    e2eP50: divide(teacher.e2e.p50, student.e2e.p50),
+    e2eP95: divide(teacher.e2e.p95, student.e2e.p95),
+    ttftP50: divide(teacher.ttft.p50, student.ttft.p50),
+    serverP50: divide(teacher.server.p50, student.server.p50),
+  };
+}

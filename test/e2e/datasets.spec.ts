@@ -1,0 +1,150 @@
+import { expect, test } from '@playwright/test';
+import { request } from 'node:http';
+import { makeTempDir } from '../support/tempDir';
+import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { DatasetsPage } from './pages/DatasetsPage';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let host: LaunchedHost;
+
+test.beforeEach(async () => {
+  tmp = makeTempDir('distill-e2e-');
+  host = await launchHost(tmp.dir);
+});
+test.afterEach(async () => {
+  await host.stop();
+  tmp.cleanup();
+});
+
+const CSV = [
+  'text,reference,tags',
+  '"Quarterly revenue rose 12%, driven by cloud sales.","Revenue up 12% on cloud.",finance;quarterly',
+  '"",no text here,',
+  'Shipping delays eased in March as port congestion cleared.,,logistics',
+].join('\n');
+
+const TXT =
+  'A dropped paragraph about wind farms.\nIt spans two lines.\n\nA second dropped paragraph about solar panels.\n';
+
+test('write, import and drop paragraphs; everything survives a restart', async ({ page }) => {
+  const app = new DatasetsPage(page);
+  await app.open(host.url);
+  await expect(app.firstRun).toContainText('Paragraphs');
+
+  await app.createDataset('Support tickets');
+  await app.typeParagraph(
+    'The customer cannot reset the password from the mobile app.',
+    'Mobile password reset fails.',
+  );
+  await expect(app.composerStats()).toContainText('10 words');
+  await app.addTypedParagraph();
+
+  await app.pickFile('tickets.csv', 'text/csv', CSV);
+  await expect(page.getByTestId('import-counts')).toContainText(
+    '2 paragraphs will be imported, 1 rows rejected',
+  );
+  await expect(page.getByTestId('import-rejected')).toContainText('empty');
+  await page.getByTestId('import-target').selectOption({ label: 'Support tickets' });
+  await app.confirmImport();
+  await expect(app.cards).toHaveCount(3);
+
+  await app.dropFile('energy.txt', TXT);
+  await expect(page.getByTestId('import-counts')).toContainText('2 paragraphs will be imported');
+  await page.getByTestId('import-target').selectOption({ label: 'Support tickets' });
+  await app.confirmImport();
+  await expect(app.cards).toHaveCount(5);
+
+  await app.pickFile('broken.txt', 'text/plain', Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x0a]));
+  await expect(page.getByTestId('import-refused')).toContainText(/UTF-8/);
+  await app.cancelImport();
+  await expect(app.cards).toHaveCount(5);
+
+  const before = await app.cardTexts();
+  await host.stop();
+  host = await launchHost(tmp.dir);
+  await app.open(host.url);
+  await app.selectDataset('Support tickets');
+  await expect(app.cards).toHaveCount(5);
+  expect(await app.cardTexts()).toEqual(before);
+  expect(before).toContain('Quarterly revenue rose 12%, driven by cloud sales.');
+  await expect(page.getByTestId('paragraph-reference').first()).toHaveValue(
+    'Mobile password reset fails.',
+  );
+  await expect(app.summary).toContainText('5 paragraphs');
+});
+
+test('edit, reorder and delete paragraphs in place', async ({ page }) => {
+  const app = new DatasetsPage(page);
+  await app.open(host.url);
+  await page.getByTestId('add-sample').click();
+  await expect(app.cards).toHaveCount(8);
+  const [first, second] = await app.cardTexts();
+
+  await app.cards.nth(1).getByRole('button', { name: 'Move up' }).click();
+  await expect.poll(() => app.cardTexts().then((t) => t.slice(0, 2))).toEqual([second, first]);
+
+  const editor = page.getByTestId('paragraph-text').first();
+  await editor.fill('An edited paragraph about buses.');
+  await expect(app.cards.first().getByTestId('save-state')).toHaveText('Unsaved changes');
+  await editor.blur();
+  await expect(app.cards.first().getByTestId('save-state')).toHaveText('Saved');
+
+  await app.cards.nth(2).getByTestId('delete-paragraph').click();
+  await app.cards.nth(2).getByTestId('delete-paragraph-confirm').click();
+  await expect(app.cards).toHaveCount(7);
+
+  await page.reload();
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await expect(app.cards).toHaveCount(7);
+  expect((await app.cardTexts())[0]).toBe('An edited paragraph about buses.');
+});
+
+function rawPost(origin: string, headers: Record<string, string>): Promise<number> {
+  const { port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/call/listDatasets',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
+test('the host refuses calls without the token or from a foreign origin', async ({ page }) => {
+  expect(await rawPost(host.origin, { origin: host.origin })).toBe(401);
+  expect(
+    await rawPost(host.origin, { origin: 'http://evil.example', 'x-distill-token': host.token }),
+  ).toBe(403);
+  expect(await rawPost(host.origin, { origin: host.origin, 'x-distill-token': host.token })).toBe(
+    200,
+  );
+
+  // A page on another origin cannot call the API even when it knows the token.
+  await page.goto('about:blank');
+  const status = await page.evaluate(
+    async ({ origin, token }) => {
+      try {
+        const r = await fetch(`${origin}/api/call/listDatasets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-distill-token': token },
+          body: '{}',
+        });
+        return r.status;
+      } catch {
+        return 'blocked';
+      }
+    },
+    { origin: host.origin, token: host.token },
+  );
+  expect(status).toBe('blocked');
+});
