@@ -42,9 +42,9 @@ describe('migrations', () => {
   it('0010 builds the schema on an empty database and sets user_version', async () => {
     const path = tempDbPath();
     const { db, applied, backupPath } = await openDatabase(path);
-    expect(applied).toEqual([10]);
+    expect(applied).toEqual([10, 20]);
     expect(backupPath).toBeNull();
-    expect(userVersion(db)).toBe(10);
+    expect(userVersion(db)).toBe(20);
     expect(tables(db)).toEqual([
       'datasets',
       'experiments',
@@ -87,22 +87,22 @@ describe('migrations', () => {
     const first = await openDatabase(path);
     first.db.prepare("INSERT INTO datasets VALUES ('d1', 'Kept', 't', 't')").run();
     first.db.close();
-    const m20: Migration = {
-      version: 20,
+    const m999: Migration = {
+      version: 999,
       name: 'add-notes',
       up: (db) => db.exec('ALTER TABLE datasets ADD COLUMN notes TEXT'),
     };
-    const second = await openDatabase(path, { migrations: [...migrations, m20] });
-    expect(second.applied).toEqual([20]);
+    const second = await openDatabase(path, { migrations: [...migrations, m999] });
+    expect(second.applied).toEqual([999]);
     expect(second.backupPath).not.toBeNull();
-    expect(userVersion(second.db)).toBe(20);
+    expect(userVersion(second.db)).toBe(999);
     expect(second.db.prepare('SELECT name, notes FROM datasets').get()).toEqual({
       name: 'Kept',
       notes: null,
     });
     second.db.close();
     const backup = new Sqlite(second.backupPath as string, { readonly: true });
-    expect(userVersion(backup)).toBe(10);
+    expect(userVersion(backup)).toBe(20);
     expect(backup.prepare('SELECT name FROM datasets').get()).toEqual({ name: 'Kept' });
     backup.close();
     expect(readdirSync(join(path, '..', 'backups')).filter((f) => f.endsWith('.bak'))).toHaveLength(
@@ -116,7 +116,7 @@ describe('migrations', () => {
     first.db.prepare("INSERT INTO datasets VALUES ('d1', 'Kept', 't', 't')").run();
     first.db.close();
     const broken: Migration = {
-      version: 20,
+      version: 999,
       name: 'broken',
       up: (db) => {
         db.exec('DELETE FROM datasets; CREATE TABLE half_done (x)');
@@ -127,9 +127,28 @@ describe('migrations', () => {
       'boom',
     );
     const db = new Sqlite(path, { readonly: true });
-    expect(userVersion(db)).toBe(10);
+    expect(userVersion(db)).toBe(20);
     expect(tables(db)).not.toContain('half_done');
     expect(db.prepare('SELECT name FROM datasets').all()).toEqual([{ name: 'Kept' }]);
+    db.close();
+  });
+
+  it('0020 adds the status reason on a database built at version 10, keeping its experiments', async () => {
+    const path = tempDbPath();
+    const v10 = await openDatabase(path, { migrations: migrations.slice(0, 1) });
+    v10.db.exec(`
+      INSERT INTO datasets VALUES ('d1', 'D', 't', 't');
+      INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
+        prompt_template, inference_json, repeats, concurrency, prices_json, status, created_at, updated_at)
+      VALUES ('e1', 'E', 'd1', 't', '[]', 'us-east-1', 'p', '{}', 1, 1, '{}', 'paused', 'now', 'now');
+    `);
+    v10.db.close();
+    const { db, applied } = await openDatabase(path);
+    expect(applied).toEqual([20]);
+    expect(db.prepare('SELECT status, status_reason FROM experiments').get()).toEqual({
+      status: 'paused',
+      status_reason: null,
+    });
     db.close();
   });
 

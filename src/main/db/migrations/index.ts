@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { migration0010 } from './0010-initial';
+import { migration0020 } from './0020-experiment-status-reason';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
-export const migrations: readonly Migration[] = [migration0010];
+export const migrations: readonly Migration[] = [migration0010, migration0020];
