@@ -1,0 +1,133 @@
+/**
+ * One model call, measured. `streamCompletion` is what experiment runs use (it sees the first
+ * token); `converseOnce` serves the LLM judge and "Test connection", where only the answer
+ * matters. Both throw only BedrockCallError, already classified.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  ConverseCommand,
+  ConverseStreamCommand,
+  type BedrockRuntimeClient,
+} from '@aws-sdk/client-bedrock-runtime';
+import { ms, tokens, type Milliseconds } from '../../shared/units';
+import {
+  abortReason,
+  MalformedAnswerError,
+  StreamEndedEarlyError,
+  toCallError,
+  toConverseInput,
+  untilAborted,
+  type CallMeasurement,
+  type CallOptions,
+  type CompletionRequest,
+} from './callSupport';
+
+export type { CallMeasurement, CallOptions, CompletionRequest } from './callSupport';
+
+interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+function requireUsage(usage: Usage | undefined): { inputTokens: number; outputTokens: number } {
+  if (usage?.inputTokens === undefined || usage.outputTokens === undefined) {
+    throw new MalformedAnswerError('The answer carried no token usage.');
+  }
+  return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
+}
+
+const elapsed = (t0: number): Milliseconds => ms(performance.now() - t0);
+
+export async function streamCompletion(
+  client: BedrockRuntimeClient,
+  request: CompletionRequest,
+  options: CallOptions = {},
+): Promise<CallMeasurement> {
+  const { signal, onFirstToken, onDelta } = options;
+  let duringStream = false;
+  try {
+    if (signal?.aborted) throw abortReason(signal);
+    const startedAt = new Date().toISOString();
+    // Latency is measured on the monotonic clock from the moment the call leaves our hands.
+    const t0 = performance.now();
+    const response = await client.send(new ConverseStreamCommand(toConverseInput(request)), {
+      abortSignal: signal,
+    });
+    duringStream = true;
+    if (!response.stream) throw new MalformedAnswerError('The answer had no event stream.');
+
+    let text = '';
+    let ttftMs: Milliseconds | undefined;
+    let stopReason: string | undefined;
+    for await (const event of untilAborted(response.stream, signal)) {
+      const piece = event.contentBlockDelta?.delta?.text;
+      if (piece !== undefined && piece.length > 0) {
+        if (ttftMs === undefined) {
+          ttftMs = elapsed(t0);
+          onFirstToken?.(ttftMs);
+        }
+        text += piece;
+        onDelta?.(piece);
+      } else if (event.messageStop) {
+        stopReason = event.messageStop.stopReason;
+      } else if (event.metadata) {
+        // The metadata event is the last one and carries the usage: the call is complete.
+        const e2eLatencyMs = elapsed(t0);
+        const usage = requireUsage(event.metadata.usage);
+        const serverLatency = event.metadata.metrics?.latencyMs;
+        return {
+          modelId: request.modelId,
+          text,
+          stopReason,
+          inputTokens: tokens(usage.inputTokens),
+          outputTokens: tokens(usage.outputTokens),
+          e2eLatencyMs,
+          ttftMs,
+          serverLatencyMs: serverLatency === undefined ? undefined : ms(serverLatency),
+          attempts: response.$metadata.attempts ?? 1,
+          requestId: response.$metadata.requestId,
+          startedAt,
+        };
+      }
+    }
+    if (signal?.aborted) throw abortReason(signal);
+    throw new StreamEndedEarlyError('The stream ended before its metadata event.');
+  } catch (error) {
+    throw await toCallError(client, error, request.modelId, duringStream, signal);
+  }
+}
+
+export async function converseOnce(
+  client: BedrockRuntimeClient,
+  request: CompletionRequest,
+  options: Pick<CallOptions, 'signal'> = {},
+): Promise<CallMeasurement> {
+  const { signal } = options;
+  try {
+    if (signal?.aborted) throw abortReason(signal);
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    const response = await client.send(new ConverseCommand(toConverseInput(request)), {
+      abortSignal: signal,
+    });
+    const e2eLatencyMs = elapsed(t0);
+    const usage = requireUsage(response.usage);
+    const text = (response.output?.message?.content ?? []).map((c) => c.text ?? '').join('');
+    const serverLatency = response.metrics?.latencyMs;
+    return {
+      modelId: request.modelId,
+      text,
+      stopReason: response.stopReason,
+      inputTokens: tokens(usage.inputTokens),
+      outputTokens: tokens(usage.outputTokens),
+      e2eLatencyMs,
+      ttftMs: undefined,
+      serverLatencyMs: serverLatency === undefined ? undefined : ms(serverLatency),
+      attempts: response.$metadata.attempts ?? 1,
+      requestId: response.$metadata.requestId,
+      startedAt,
+    };
+  } catch (error) {
+    throw await toCallError(client, error, request.modelId, false, signal);
+  }
+}
