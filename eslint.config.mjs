@@ -165,7 +165,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'test/**/*.ts', 'bench/**/*.ts', 'src/**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -4,6 +4,8 @@ import { build } from 'esbuild';
 
 const entries = {
   host: 'src/main/host/serve.ts',
+  cli: 'src/main/cli/main.ts',
+  bench: 'bench/runnerBench.ts',
 };
 
 await build({

@@ -1,44 +1,69 @@
 import { EventEmitter } from 'node:events';
 import type { AppEvent } from '../shared/ipc/events';
 import type { HandlerContext } from './handlers/context';
+import { readAwsSettings } from './handlers/settings';
 import { openDatabase } from './db/open';
+import { markOrphanedRunsInterrupted } from './db/repos/experiments';
 import { databasePath } from './paths/dataDir';
+import { createClientPool } from './bedrock/clientPool';
+import { createKeychainStore } from './credentials/keychain';
+import type { SecretStore } from './credentials/secretStore';
+import { ExperimentRunner } from './runner';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
   dataDir: string;
   transport: HandlerContext['transport'];
   nativeBinding?: string;
+  /** Where secrets live; the OS keychain unless a test passes another store. */
+  secrets?: SecretStore;
 }
 
 export interface AppCore {
   ctx: HandlerContext;
+  runner: ExperimentRunner;
   onEvent(listener: (event: AppEvent) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Everything the app is, minus its window: the store, the handlers' context and the event bus. */
+/** Everything the app is, minus its window: the store, the runner, credentials and the event bus. */
 export async function startCore(opts: CoreOptions): Promise<AppCore> {
   const { db } = await openDatabase(
     databasePath(opts.dataDir),
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
   );
+  // A run that was going when the app last stopped has no runner now: say so, resume on demand.
+  markOrphanedRunsInterrupted(db);
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
+  const emit = (event: AppEvent) => bus.emit('event', event);
+  const secrets = opts.secrets ?? createKeychainStore();
+  const clients = createClientPool(() => readAwsSettings({ db }), secrets);
+  const runner = new ExperimentRunner({
+    db,
+    clientFor: (region) => clients.clientFor(region),
+    emit: (progress) => emit({ type: 'runProgress', progress }),
+  });
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
     version: APP_VERSION,
     transport: opts.transport,
-    emit: (event) => bus.emit('event', event),
+    emit,
+    runs: runner,
+    clients,
+    secrets,
   };
   return {
     ctx,
+    runner,
     onEvent(listener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);
     },
-    close() {
+    async close() {
+      await runner.closeAll();
+      clients.invalidate();
       bus.removeAllListeners();
       db.close();
     },

@@ -42,7 +42,14 @@ async function start(): Promise<void> {
   });
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(appUrl);
-  app.on('before-quit', () => core.close());
+  let closing = false;
+  app.on('before-quit', (e) => {
+    if (closing) return;
+    // Let the runner stop its calls and leave experiments resumable before the store closes.
+    closing = true;
+    e.preventDefault();
+    void core.close().finally(() => app.quit());
+  });
 }
 
 app.enableSandbox();

@@ -4,6 +4,7 @@ import type { Channel } from '../../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
 import type { Result } from '../../src/shared/ipc/result';
 import { makeTempDir } from './tempDir';
+import { createMemorySecretStore } from '../../src/main/credentials/memorySecretStore';
 
 /** A real core on a real SQLite file in a temporary folder, called the way IPC calls it. */
 export async function makeTestCore(): Promise<{
@@ -15,10 +16,14 @@ export async function makeTestCore(): Promise<{
   ) => Promise<Result<ChannelOutput<K>>>;
   callRaw: (channel: string, input: unknown) => Promise<Result<unknown>>;
   value: <K extends Channel>(channel: K, input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
 }> {
   const tmp = makeTempDir();
-  const core = await startCore({ dataDir: tmp.dir, transport: 'browser-host' });
+  const core = await startCore({
+    dataDir: tmp.dir,
+    transport: 'browser-host',
+    secrets: createMemorySecretStore(),
+  });
   const call = async <K extends Channel>(channel: K, input: ChannelInput<K>) =>
     (await dispatch(core.ctx, channel, input)) as Result<ChannelOutput<K>>;
   return {
@@ -31,8 +36,8 @@ export async function makeTestCore(): Promise<{
       if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
       return r.value;
     },
-    cleanup: () => {
-      core.close();
+    cleanup: async () => {
+      await core.close();
       tmp.cleanup();
     },
   };

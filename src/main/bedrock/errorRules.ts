@@ -162,6 +162,14 @@ function byValidationMessage(f: ErrorFacts, context: ErrorContext, make: Make): 
 
 /** Credential providers (profiles, SSO) fail before any request is sent. */
 export function byCredentialProvider(f: ErrorFacts, make: Make): ClassifiedError | undefined {
+  // Our own provider (src/main/credentials) already says what to do: keep its words.
+  if (f.name === 'CredentialError') {
+    if (/network|reach/i.test(f.message)) return make('network', f.message);
+    return make(
+      /sso login/i.test(f.message) ? 'expired_credentials' : 'bad_credentials',
+      f.message,
+    );
+  }
   const isProvider = /^(CredentialsProviderError|TokenProviderError|ProviderError)$/.test(f.name);
   // UnauthorizedException comes from SSO's GetRoleCredentials when the SSO token is stale.
   if (

@@ -183,3 +183,24 @@ describe('classifyError', () => {
     expect(wrapped.message).toBe(inner.userMessage);
   });
 });
+
+describe('errors from our own credential provider', () => {
+  it('keeps the provider’s advice and stops calls to the model', async () => {
+    const { CredentialError } = await import('../credentials/credentialError');
+    const expired = classifyError(
+      new CredentialError(
+        'sso-session-expired',
+        'The SSO session of profile "dev" has expired: run `aws sso login --profile dev`.',
+      ),
+    );
+    expect(expired).toMatchObject({ kind: 'expired_credentials', failFastPerModel: true });
+    expect(expired.userMessage).toMatch(/aws sso login --profile dev/);
+    const noKeys = classifyError(
+      new CredentialError('no-keys-stored', 'No access keys are stored. Enter them in Settings.'),
+    );
+    expect(noKeys).toMatchObject({
+      kind: 'bad_credentials',
+      userMessage: 'No access keys are stored. Enter them in Settings.',
+    });
+  });
+});

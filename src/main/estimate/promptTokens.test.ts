@@ -10,12 +10,19 @@ describe('prompt token counts', () => {
 
   it('counts "Hello world!" as 3 Llama 3 tokens plus the chat template', () => {
     const r = countPromptTokens('meta.llama3-8b-instruct-v1:0', ['Hello world!'], null);
-    expect(r).toEqual({ modelId: 'meta.llama3-8b-instruct-v1:0', tokenizer: 'llama3', promptTokens: [13] });
+    expect(r).toEqual({
+      modelId: 'meta.llama3-8b-instruct-v1:0',
+      tokenizer: 'llama3',
+      promptTokens: [13],
+    });
   });
 
   it('adds the system prompt to every prompt', () => {
-    const without = countPromptTokens('meta.llama3-8b-instruct-v1:0', ['a b c'], null).promptTokens[0] ?? 0;
-    const withSystem = countPromptTokens('meta.llama3-8b-instruct-v1:0', ['a b c'], 'Be brief.').promptTokens[0] ?? 0;
+    const without =
+      countPromptTokens('meta.llama3-8b-instruct-v1:0', ['a b c'], null).promptTokens[0] ?? 0;
+    const withSystem =
+      countPromptTokens('meta.llama3-8b-instruct-v1:0', ['a b c'], 'Be brief.').promptTokens[0] ??
+      0;
     expect(withSystem - without).toBe(3 + 5); // "Be", " brief", "." and the system header
   });
 

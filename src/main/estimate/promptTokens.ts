@@ -42,7 +42,9 @@ export function countPromptTokens(
 ): ModelPromptTokens {
   if (isLlama3Family(modelId)) {
     const t = llama3Tokenizer();
-    const systemTokens = system ? t.encode(system, { bos: false, eos: false }).length + LLAMA3_SYSTEM_OVERHEAD : 0;
+    const systemTokens = system
+      ? t.encode(system, { bos: false, eos: false }).length + LLAMA3_SYSTEM_OVERHEAD
+      : 0;
     return {
       modelId,
       tokenizer: 'llama3',

@@ -4,6 +4,8 @@ import type { Contract } from '../../shared/ipc/contract';
 import type { HandlerContext } from './context';
 import { datasetHandlers } from './datasets';
 import { paragraphHandlers } from './paragraphs';
+import { experimentHandlers } from './experiments';
+import { settingsHandlers } from './settings';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -17,4 +19,6 @@ export const handlers: HandlerTable = {
   getAppInfo: (ctx) => ({ version: ctx.version, dataDir: ctx.dataDir, transport: ctx.transport }),
   ...datasetHandlers,
   ...paragraphHandlers,
+  ...experimentHandlers,
+  ...settingsHandlers,
 };

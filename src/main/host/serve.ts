@@ -23,10 +23,10 @@ async function main(): Promise<void> {
   process.stdout.write(`Data folder: ${dataDir}\n`);
   process.stdout.write(`Open: ${host.url}\n`);
   const stop = () => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  t.cleanup();
+  await t.cleanup();
 });
 
 /** Raw http so that Host and Origin are exactly what the test says (fetch would normalise them). */

@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react';
 import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
+import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 
-type ScreenId = 'datasets';
+type ScreenId = 'datasets' | 'experiments' | 'settings';
 
 const SCREENS: { id: ScreenId; label: string; hint: string }[] = [
   { id: 'datasets', label: 'Paragraphs', hint: 'Write or import the texts to compare on' },
+  {
+    id: 'experiments',
+    label: 'Experiments',
+    hint: 'Run teacher and students on Bedrock, side by side',
+  },
+  { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
 ];
 
 export function App() {
@@ -33,6 +41,7 @@ export function App() {
               <button
                 type="button"
                 className={s.id === screen ? 'nav-item active' : 'nav-item'}
+                data-testid={`nav-${s.id}`}
                 aria-current={s.id === screen ? 'page' : undefined}
                 title={s.hint}
                 onClick={() => setScreen(s.id)}
@@ -44,7 +53,11 @@ export function App() {
         </ul>
         <div className="sidebar-foot">{version ? `v${version}` : ''}</div>
       </nav>
-      <main className="content">{screen === 'datasets' && <DatasetsScreen />}</main>
+      <main className="content">
+        {screen === 'datasets' && <DatasetsScreen />}
+        {screen === 'experiments' && <ExperimentsScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+      </main>
     </div>
   );
 }

@@ -37,6 +37,8 @@ export const ModelProgressSchema = z.object({
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
   costUsd: z.number(),
+  /** Why the runner stopped calling this model (no access, unknown id, credentials), if it did. */
+  blocked: z.string().optional(),
 });
 
 export const RunProgressSchema = z.object({

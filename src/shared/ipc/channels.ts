@@ -16,6 +16,21 @@ export const CHANNELS = [
   'deleteParagraph',
   'reorderParagraphs',
   'importParagraphs',
+  'listExperiments',
+  'estimateExperiment',
+  'createExperiment',
+  'deleteExperiment',
+  'startExperiment',
+  'pauseExperiment',
+  'cancelExperiment',
+  'retryFailedRuns',
+  'getRunProgress',
+  'getExperimentResults',
+  'getCredentialStatus',
+  'saveAwsSettings',
+  'saveAccessKeys',
+  'deleteAccessKeys',
+  'testConnection',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -10,6 +10,8 @@ import {
   ParagraphSchema,
 } from '../domain/dataset';
 import { MAX_IMPORT_ROWS } from '../domain/limits';
+import { experimentChannels } from './experimentChannels';
+import { settingsChannels } from './settingsChannels';
 
 const empty = z.strictObject({});
 
@@ -62,6 +64,8 @@ export const contract = {
     }),
     output: z.object({ datasetId: IdSchema, added: z.number().int() }),
   },
+  ...experimentChannels,
+  ...settingsChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { RunProgressSchema } from '../domain/run';
 
 /** Events main pushes to the renderer; the payload shapes grow with the runner. */
 export const AppEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('datasetsChanged') }),
+  z.object({ type: z.literal('runProgress'), progress: RunProgressSchema }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'keychain_unavailable'
   | 'aws'
   | 'cancelled'
+  | 'needs_confirmation'
   | 'internal';
 
 export interface AppError {

@@ -47,10 +47,26 @@ function hostApi(): Api {
       }
     };
   }
+  // One event stream for the whole page: browsers allow only a few connections per host, and
+  // every component that listens would otherwise hold one open.
+  const listeners = new Set<(event: AppEvent) => void>();
+  let source: EventSource | null = null;
   api.onEvent = (listener: (event: AppEvent) => void) => {
-    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as AppEvent);
-    return () => source.close();
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (m: MessageEvent<string>) => {
+        const event = JSON.parse(m.data) as AppEvent;
+        for (const l of listeners) l(event);
+      };
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        source?.close();
+        source = null;
+      }
+    };
   };
   return api as Api;
 }

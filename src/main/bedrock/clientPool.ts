@@ -1,0 +1,54 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsSettings } from '../../shared/domain/settings';
+import { resolveCredentialProvider } from '../credentials/provider';
+import type { SecretStore } from '../credentials/secretStore';
+import { createBedrockClient } from './client';
+
+/** Call settings for every client the app makes; the runner adds its own retries on top. */
+export const CLIENT_DEFAULTS = {
+  maxAttempts: 3,
+  connectionTimeoutMs: 5_000,
+  requestTimeoutMs: 60_000,
+  maxConnections: 50,
+} as const;
+
+export interface ClientPool {
+  clientFor(region: string): BedrockRuntimeClient;
+  /** Drops every client, so the next call picks up new settings or keys. */
+  invalidate(): void;
+}
+
+/** One client per region, built from the current settings and credentials source. */
+export function createClientPool(settings: () => AwsSettings, store: SecretStore): ClientPool {
+  const clients = new Map<string, BedrockRuntimeClient>();
+  return {
+    clientFor(region) {
+      let client = clients.get(region);
+      if (!client) {
+        const s = settings();
+        const credentials =
+          s.credentialMode === 'default-chain'
+            ? fromNodeProviderChain()
+            : s.credentialMode === 'profile'
+              ? resolveCredentialProvider(
+                  { mode: 'profile', profile: s.profile ?? 'default' },
+                  store,
+                )
+              : resolveCredentialProvider({ mode: 'keys' }, store);
+        client = createBedrockClient({
+          region,
+          credentials,
+          ...CLIENT_DEFAULTS,
+          ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
+        });
+        clients.set(region, client);
+      }
+      return client;
+    },
+    invalidate() {
+      for (const c of clients.values()) c.destroy();
+      clients.clear();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parsePrice, parseRunArgs, UsageError } from './cliArgs';
+import { modelPrices } from './cliExperiment';
+
+const NEW = ['--dataset', 'p.txt', '--teacher', 't-v1:0', '--student', 's-v1:0'];
+
+describe('parseRunArgs', () => {
+  it('fills the defaults the app uses and reads the environment', () => {
+    const args = parseRunArgs(NEW, {
+      DISTILL_ROI_DATA_DIR: '/data',
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:9',
+    });
+    expect(args).toMatchObject({
+      dataDir: '/data',
+      endpoint: 'http://127.0.0.1:9',
+      dataset: { file: 'p.txt' },
+      teacher: 't-v1:0',
+      students: ['s-v1:0'],
+      region: 'us-east-1',
+      repeats: 3,
+      concurrency: 4,
+      maxTokens: 512,
+      budgetUsd: null,
+      json: false,
+    });
+  });
+
+  it('lets flags win over the environment and takes several students and prices', () => {
+    const args = parseRunArgs(
+      [
+        ...NEW,
+        ...['--student', 's2-v1:0', '--data-dir', '/flag', '--endpoint', 'http://x:1'],
+        ...['--budget', '2.5', '--price', 't-v1:0=0.001,0.002', '--json', '--repeats', '1'],
+      ],
+      { DISTILL_ROI_DATA_DIR: '/env' },
+    );
+    expect(args).toMatchObject({
+      dataDir: '/flag',
+      endpoint: 'http://x:1',
+      students: ['s-v1:0', 's2-v1:0'],
+      budgetUsd: 2.5,
+      repeats: 1,
+      json: true,
+      prices: [{ modelId: 't-v1:0', inputUsdPer1k: 0.001, outputUsdPer1k: 0.002 }],
+    });
+  });
+
+  it.each([
+    [[], /--dataset FILE or --dataset-id/],
+    [['--dataset', 'a', '--dataset-id', 'b', '--teacher', 't', '--student', 's'], /either/],
+    [['--dataset', 'a', '--teacher', 't'], /--student/],
+    [[...NEW, '--repeats', '2.5'], /whole number/],
+    [[...NEW, '--concurrency', 'many'], /whole number/],
+    [[...NEW, '--bogus'], /Unknown option/],
+    [['--resume', 'id', '--teacher', 't'], /drop --teacher/],
+    [[...NEW, '--retry-failed'], /goes with --resume/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseRunArgs(argv, {})).toThrow(UsageError);
+    expect(() => parseRunArgs(argv, {})).toThrow(message);
+  });
+
+  it('accepts a resume with the common options only', () => {
+    expect(parseRunArgs(['--resume', 'abc', '--retry-failed', '--json'], {})).toMatchObject({
+      resume: 'abc',
+      retryFailed: true,
+      json: true,
+    });
+  });
+});
+
+describe('prices', () => {
+  it('parses MODEL=IN,OUT, including ids with colons', () => {
+    expect(parsePrice('meta.llama3-8b-instruct-v1:0=0.0003,0.0006')).toEqual({
+      modelId: 'meta.llama3-8b-instruct-v1:0',
+      inputUsdPer1k: 0.0003,
+      outputUsdPer1k: 0.0006,
+    });
+    expect(() => parsePrice('m=1')).toThrow(UsageError);
+    expect(() => parsePrice('m=-1,2')).toThrow(UsageError);
+  });
+
+  it('takes the catalog price, lets --price override it, and names every missing one', () => {
+    const prices = modelPrices(
+      ['meta.llama3-70b-instruct-v1:0', 'meta.llama3-8b-instruct-v1:0'],
+      'us-east-1',
+      [{ modelId: 'meta.llama3-8b-instruct-v1:0', inputUsdPer1k: 1, outputUsdPer1k: 2 }],
+      '2025-06-01',
+    );
+    expect(prices[0]).toMatchObject({ inputUsdPer1k: 0.00265, outputUsdPer1k: 0.0035 });
+    expect(prices[0]?.overridden).toBe(false);
+    expect(prices[1]).toMatchObject({ inputUsdPer1k: 1, outputUsdPer1k: 2, overridden: true });
+    expect(() => modelPrices(['x.one-v1:0', 'x.two-v1:0'], 'us-east-1', [], '2025-06-01')).toThrow(
+      /x\.one-v1:0[\s\S]*x\.two-v1:0/,
+    );
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The command line of `distill-roi run`, parsed and checked before anything is opened, so that a
+ * mistake costs a message and exit code 2, never a half-created experiment.
+ */
+import { parseArgs } from 'node:util';
+
+export interface PriceOverride {
+  modelId: string;
+  inputUsdPer1k: number;
+  outputUsdPer1k: number;
+}
+
+export interface RunArgs {
+  dataDir: string | undefined;
+  endpoint: string | undefined;
+  profile: string | undefined;
+  json: boolean;
+  /** Resume this experiment; every experiment setting below is then taken from the store. */
+  resume: string | undefined;
+  retryFailed: boolean;
+  dataset: { file: string } | { id: string } | undefined;
+  name: string | undefined;
+  teacher: string | undefined;
+  students: string[];
+  region: string;
+  repeats: number;
+  concurrency: number;
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  budgetUsd: number | null;
+  prices: PriceOverride[];
+}
+
+export const USAGE = `Usage: distill-roi run [options]
+
+New experiment:
+  --dataset FILE | --dataset-id ID   paragraphs from a .txt/.csv/.jsonl file, or a stored dataset
+  --teacher MODEL --student MODEL [--student MODEL2 ...]
+  --region REGION        default us-east-1
+  --repeats N            calls per paragraph and model, default 3
+  --concurrency N        calls in flight at most, default 4
+  --max-tokens N         default 512
+  --temperature X        default 0.5
+  --top-p X              default 0.9
+  --budget USD           pause once this much has been spent
+  --price MODEL=IN,OUT   USD per 1,000 input and output tokens (required for models the
+                         price catalog does not know; overrides it otherwise)
+  --name TEXT            experiment name
+Resume:
+  --resume EXPERIMENT_ID [--retry-failed]   make the missing calls (and the failed ones again)
+Common:
+  --data-dir DIR         or DISTILL_ROI_DATA_DIR
+  --endpoint URL         or AWS_ENDPOINT_URL_BEDROCK_RUNTIME
+  --profile NAME         AWS profile (else the SDK's default credential chain)
+  --json                 print the summary as JSON on stdout
+
+Exit code: 0 when every call succeeded and the run completed, 1 otherwise, 2 on bad usage.`;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function number(flag: string, raw: string | undefined, fallback: number, integer = false): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new UsageError(
+      `${flag} must be ${integer ? 'a whole number' : 'a number'}, got "${raw}".`,
+    );
+  }
+  return value;
+}
+
+export function parsePrice(raw: string): PriceOverride {
+  const match = /^(.+)=([^,]+),([^,]+)$/.exec(raw);
+  const inputUsdPer1k = Number(match?.[2]);
+  const outputUsdPer1k = Number(match?.[3]);
+  if (!match?.[1] || !(inputUsdPer1k >= 0) || !(outputUsdPer1k >= 0)) {
+    throw new UsageError(
+      `--price takes MODEL=IN,OUT in USD per 1,000 tokens, e.g. my.model-v1:0=0.0003,0.0006; got "${raw}".`,
+    );
+  }
+  return { modelId: match[1], inputUsdPer1k, outputUsdPer1k };
+}
+
+const SETTINGS = [
+  'dataset',
+  'dataset-id',
+  'teacher',
+  'student',
+  'region',
+  'repeats',
+  'concurrency',
+  'max-tokens',
+  'temperature',
+  'top-p',
+  'budget',
+  'price',
+  'name',
+] as const;
+
+export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'data-dir': { type: 'string' },
+        dataset: { type: 'string' },
+        'dataset-id': { type: 'string' },
+        teacher: { type: 'string' },
+        student: { type: 'string', multiple: true },
+        region: { type: 'string' },
+        repeats: { type: 'string' },
+        concurrency: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        temperature: { type: 'string' },
+        'top-p': { type: 'string' },
+        budget: { type: 'string' },
+        endpoint: { type: 'string' },
+        profile: { type: 'string' },
+        resume: { type: 'string' },
+        'retry-failed': { type: 'boolean' },
+        price: { type: 'string', multiple: true },
+        name: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  if (v.resume !== undefined) {
+    const given = SETTINGS.filter((s) => v[s] !== undefined);
+    if (given.length > 0) {
+      throw new UsageError(
+        `--resume continues an experiment as it was set up; drop --${given.join(', --')}.`,
+      );
+    }
+  } else {
+    if ((v.dataset === undefined) === (v['dataset-id'] === undefined)) {
+      throw new UsageError('Give either --dataset FILE or --dataset-id ID (or --resume ID).');
+    }
+    if (v.teacher === undefined || (v.student ?? []).length === 0) {
+      throw new UsageError('Give --teacher MODEL and at least one --student MODEL.');
+    }
+  }
+  if (v['retry-failed'] && v.resume === undefined) {
+    throw new UsageError('--retry-failed goes with --resume.');
+  }
+  const budget = v.budget === undefined ? null : number('--budget', v.budget, 0);
+  return {
+    dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
+    endpoint: v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME,
+    profile: v.profile,
+    json: v.json ?? false,
+    resume: v.resume,
+    retryFailed: v['retry-failed'] ?? false,
+    dataset:
+      v.dataset !== undefined
+        ? { file: v.dataset }
+        : v['dataset-id'] !== undefined
+          ? { id: v['dataset-id'] }
+          : undefined,
+    name: v.name,
+    teacher: v.teacher,
+    students: v.student ?? [],
+    region: v.region ?? 'us-east-1',
+    repeats: number('--repeats', v.repeats, 3, true),
+    concurrency: number('--concurrency', v.concurrency, 4, true),
+    maxTokens: number('--max-tokens', v['max-tokens'], 512, true),
+    temperature: number('--temperature', v.temperature, 0.5),
+    topP: number('--top-p', v['top-p'], 0.9),
+    budgetUsd: budget,
+    prices: (v.price ?? []).map(parsePrice),
+  };
+}

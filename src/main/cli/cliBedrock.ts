@@ -1,0 +1,41 @@
+/** Bedrock clients for the CLI: one per region, with the profile's or the default credentials. */
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { createBedrockClient } from '../bedrock/client';
+
+/** The SDK's own attempts per call; the runner re-queues on top (see runner/retryPolicy.ts). */
+export const CLI_SDK_ATTEMPTS = 3;
+
+export interface CliClients {
+  clientFor(region: string): BedrockRuntimeClient;
+  /** Closes pooled connections so the process can exit at once. */
+  destroy(): void;
+}
+
+export function cliClients(options: {
+  endpoint: string | undefined;
+  profile: string | undefined;
+}): CliClients {
+  const credentials =
+    options.profile !== undefined ? fromIni({ profile: options.profile }) : fromNodeProviderChain();
+  const clients = new Map<string, BedrockRuntimeClient>();
+  const clientFor = (region: string): BedrockRuntimeClient => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createBedrockClient({
+        region,
+        ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+        credentials,
+        maxAttempts: CLI_SDK_ATTEMPTS,
+        connectionTimeoutMs: 5_000,
+        // Headers of a streamed answer come once the model starts; long answers keep the
+        // socket busy, so a minute of silence means the call is stuck.
+        requestTimeoutMs: 60_000,
+        idleTimeoutMs: 60_000,
+      });
+      clients.set(region, client);
+    }
+    return client;
+  };
+  return { clientFor, destroy: () => clients.forEach((c) => c.destroy()) };
+}

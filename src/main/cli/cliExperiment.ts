@@ -1,0 +1,128 @@
+/**
+ * Turns the command line into an experiment in the store: imports the paragraph file into a new
+ * dataset, snapshots each model's price (catalog or --price), validates with the same schema
+ * the app uses, or finds the experiment to resume.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { ParagraphInputSchema } from '../../shared/domain/dataset';
+import {
+  DEFAULT_PROMPT_TEMPLATE,
+  ExperimentConfigSchema,
+  type ModelPrice,
+} from '../../shared/domain/experiment';
+import { parseParagraphFile } from '../../shared/io/importParagraphs';
+import { findPrice } from '../../shared/pricing';
+import { getDataset, insertDataset } from '../db/repos/datasets';
+import { getExperiment, insertExperiment } from '../db/repos/experiments';
+import { appendParagraphs } from '../db/repos/paragraphs';
+import { deleteFailedRuns } from '../db/repos/runs';
+import { UsageError, type PriceOverride, type RunArgs } from './cliArgs';
+
+export function modelPrices(
+  modelIds: string[],
+  region: string,
+  overrides: PriceOverride[],
+  today: string,
+): ModelPrice[] {
+  const missing: string[] = [];
+  const prices = modelIds.flatMap((modelId): ModelPrice[] => {
+    const own = overrides.find((o) => o.modelId === modelId);
+    if (own) {
+      return [{ ...own, source: 'Given with --price', asOf: today, overridden: true }];
+    }
+    const found = findPrice(modelId, region);
+    if (!found.found) {
+      missing.push(`${found.message} Give --price ${modelId}=IN,OUT (USD per 1,000 tokens).`);
+      return [];
+    }
+    const { onDemand } = found.entry;
+    return [
+      {
+        modelId,
+        inputUsdPer1k: onDemand.inputUsdPer1k,
+        outputUsdPer1k: onDemand.outputUsdPer1k,
+        source: onDemand.sources.map((s) => `${s.tag}: ${s.ref}`).join('; ') || 'price catalog',
+        asOf: found.entry.asOf,
+        overridden: found.entry.overridden,
+      },
+    ];
+  });
+  if (missing.length > 0) throw new UsageError(missing.join('\n'));
+  return prices;
+}
+
+function importDataset(db: Database, file: string, say: (line: string) => void): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const preview = parseParagraphFile({ fileName: file, bytes });
+  if (!preview.ok) throw new UsageError(preview.message);
+  if (preview.accepted.length === 0) throw new UsageError(`${file} has no usable paragraph.`);
+  for (const r of preview.rejected) say(`skipped line ${r.line}: ${r.reason}`);
+  for (const w of preview.warnings) say(`note: ${w}`);
+  const rows = preview.accepted.map((p) =>
+    ParagraphInputSchema.parse({ text: p.text, reference: p.reference, tags: p.tags }),
+  );
+  const id = db.transaction(() => {
+    const datasetId = insertDataset(db, basename(file));
+    appendParagraphs(db, datasetId, rows);
+    return datasetId;
+  })();
+  say(`imported ${rows.length} paragraphs from ${file} as dataset ${id}`);
+  return id;
+}
+
+/** The id of the experiment to run: a resumed one, or one created from the arguments. */
+export function prepareExperiment(
+  db: Database,
+  args: RunArgs,
+  say: (line: string) => void,
+): string {
+  if (args.resume !== undefined) {
+    const found = getExperiment(db, args.resume);
+    if (!found) throw new UsageError(`No experiment ${args.resume} in this data folder.`);
+    if (found.status === 'running') {
+      say(
+        'note: this experiment is marked running (an earlier run stopped abruptly, or another process runs it).',
+      );
+    }
+    if (args.retryFailed)
+      say(`removed ${deleteFailedRuns(db, found.id)} failed calls to make them again`);
+    return found.id;
+  }
+  const teacher = args.teacher ?? '';
+  const today = new Date().toISOString().slice(0, 10);
+  // Prices first: a missing one must stop the command before a dataset is imported.
+  const prices = modelPrices([teacher, ...args.students], args.region, args.prices, today);
+  const datasetId =
+    args.dataset && 'file' in args.dataset
+      ? importDataset(db, args.dataset.file, say)
+      : (args.dataset?.id ?? '');
+  if (!getDataset(db, datasetId))
+    throw new UsageError(`No dataset ${datasetId} in this data folder.`);
+  const parsed = ExperimentConfigSchema.safeParse({
+    name: args.name ?? `CLI run ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+    datasetId,
+    teacherModelId: teacher,
+    studentModelIds: args.students,
+    region: args.region,
+    promptTemplate: DEFAULT_PROMPT_TEMPLATE,
+    systemPrompt: null,
+    inference: { maxTokens: args.maxTokens, temperature: args.temperature, topP: args.topP },
+    repeats: args.repeats,
+    concurrency: args.concurrency,
+    budgetUsd: args.budgetUsd,
+    prices,
+  });
+  if (!parsed.success) {
+    throw new UsageError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'setup'}: ${i.message}`).join('\n'),
+    );
+  }
+  return insertExperiment(db, parsed.data);
+}

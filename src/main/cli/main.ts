@@ -1,0 +1,36 @@
+/**
+ * The headless command line (bundled to out/node/cli.cjs; `npm run cli -- run ...`): runs an
+ * experiment against Bedrock without the app, with the app's own store, runner and metrics.
+ */
+import { logError } from '../log';
+import { USAGE } from './cliArgs';
+import { runCommand } from './runCommand';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  switch (command) {
+    case 'run':
+      return runCommand(rest, io);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    default:
+      process.stderr.write(
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n`,
+      );
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    logError('distill-roi failed', e);
+    process.exitCode = 1;
+  },
+);

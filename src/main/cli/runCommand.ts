@@ -1,0 +1,105 @@
+/**
+ * `distill-roi run`: set up (or find) the experiment, run it with the same runner the app uses,
+ * show progress, print the summary. Ctrl-C once pauses (calls in flight finish and are stored),
+ * twice stops at once; either way the printed experiment id resumes it later.
+ */
+import type { Database } from 'better-sqlite3';
+import type { RunProgress } from '../../shared/domain/run';
+import { openDatabase } from '../db/open';
+import { databasePath, defaultDataDir } from '../paths/dataDir';
+import { ExperimentRunner } from '../runner/experimentRunner';
+import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
+import { cliClients } from './cliBedrock';
+import { prepareExperiment } from './cliExperiment';
+import { buildSummary, formatSummary } from './cliSummary';
+import { ProgressPrinter } from './progressPrinter';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Ctrl-C pauses, a second Ctrl-C (or SIGTERM) aborts what is in flight; returns the unhook. */
+function onSignals(runner: ExperimentRunner, id: string, printer: ProgressPrinter): () => void {
+  let interrupts = 0;
+  const stopNow = () => {
+    printer.say('stopping: calls in flight are abandoned and will be made again on resume');
+    void runner.closeAll('stopped from the command line; resume to make the missing calls');
+  };
+  const onInt = () => {
+    interrupts++;
+    if (interrupts > 1 || !runner.progress(id)) return stopNow();
+    const p = runner.pause(id);
+    printer.say(
+      `pausing: ${p.inFlight} calls in flight will finish and be stored (Ctrl-C again to stop now)`,
+    );
+  };
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', stopNow);
+  return () => {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', stopNow);
+  };
+}
+
+async function runExperiment(
+  db: Database,
+  args: RunArgs,
+  dataDir: string,
+  io: CliIo,
+): Promise<number> {
+  const printer = new ProgressPrinter(io.stderr);
+  let experimentId: string;
+  try {
+    experimentId = prepareExperiment(db, args, (line) => printer.say(line));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  printer.say(`experiment ${experimentId}`);
+  printer.say(`resume with: npm run cli -- run --resume ${experimentId} --data-dir "${dataDir}"`);
+  const clients = cliClients(args);
+  const runner = new ExperimentRunner({
+    db,
+    clientFor: clients.clientFor,
+    emit: (p) => printer.update(p),
+  });
+  const unhook = onSignals(runner, experimentId, printer);
+  let final: RunProgress;
+  try {
+    const first = runner.start(experimentId);
+    // A run with nothing left to call has already ended inside start().
+    final = runner.progress(experimentId) ? await runner.settled(experimentId) : first;
+  } finally {
+    unhook();
+    clients.destroy();
+    printer.finish();
+  }
+  const summary = buildSummary(db, final);
+  io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
+  return final.status === 'completed' && final.failed === 0 ? 0 : 1;
+}
+
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let args: RunArgs;
+  try {
+    args = parseRunArgs(argv, io.env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const dataDir = args.dataDir ?? defaultDataDir(process.platform, io.env);
+  const { db } = await openDatabase(databasePath(dataDir));
+  try {
+    return await runExperiment(db, args, dataDir, io);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import type { ExperimentConfig } from '../../../shared/domain/experiment';
+
+export interface ExperimentCounts {
+  total: number;
+  done: number;
+  failed: number;
+  spentUsd: number;
+  perModel: Map<
+    string,
+    { done: number; failed: number; inputTokens: number; outputTokens: number; costUsd: number }
+  >;
+}
+
+/** How far an experiment got, read from its stored runs (the runner keeps live counters instead). */
+export function experimentCounts(
+  db: Database,
+  experimentId: string,
+  c: ExperimentConfig,
+): ExperimentCounts {
+  const paragraphs = (
+    db.prepare('SELECT count(*) AS n FROM paragraphs WHERE dataset_id = ?').get(c.datasetId) as {
+      n: number;
+    }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT model_id AS modelId, count(*) AS done, sum(status = 'error') AS failed,
+              coalesce(sum(input_tokens), 0) AS inputTokens, coalesce(sum(output_tokens), 0) AS outputTokens,
+              coalesce(sum(cost_usd), 0) AS costUsd
+       FROM runs WHERE experiment_id = ? GROUP BY model_id`,
+    )
+    .all(experimentId) as {
+    modelId: string;
+    done: number;
+    failed: number;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+  }[];
+  const perModel = new Map(rows.map((r) => [r.modelId, r]));
+  return {
+    total: paragraphs * (1 + c.studentModelIds.length) * c.repeats,
+    done: rows.reduce((s, r) => s + r.done, 0),
+    failed: rows.reduce((s, r) => s + r.failed, 0),
+    spentUsd: rows.reduce((s, r) => s + r.costUsd, 0),
+    perModel,
+  };
+}

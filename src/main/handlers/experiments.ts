@@ -1,0 +1,153 @@
+import type { Database } from 'better-sqlite3';
+import {
+  renderPrompt,
+  type Experiment,
+  type ExperimentConfig,
+} from '../../shared/domain/experiment';
+import type { RunProgress } from '../../shared/domain/run';
+import { estimateRun, type RunEstimate } from '../../shared/estimate/runEstimate';
+import { formatUsd } from '../../shared/format';
+import * as experiments from '../db/repos/experiments';
+import { experimentCounts } from '../db/repos/experimentStats';
+import { listParagraphs } from '../db/repos/paragraphs';
+import { deleteFailedRuns, listRuns } from '../db/repos/runs';
+import { countPromptTokens } from '../estimate/promptTokens';
+import type { HandlerContext } from './context';
+import { requireDataset } from './datasets';
+import { AppFailure, notFound } from './failure';
+
+export function requireExperiment(db: Database, id: string): Experiment {
+  const found = experiments.getExperiment(db, id);
+  if (!found) throw notFound('This experiment');
+  return found;
+}
+
+function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
+  requireDataset(db, c.datasetId);
+  const prompts = listParagraphs(db, c.datasetId).map((p) =>
+    renderPrompt(c.promptTemplate, p.text),
+  );
+  if (prompts.length === 0) {
+    throw new AppFailure(
+      'invalid_input',
+      'This dataset has no paragraphs yet. Add some before running.',
+    );
+  }
+  const models = [c.teacherModelId, ...c.studentModelIds].map((m) =>
+    countPromptTokens(m, prompts, c.systemPrompt),
+  );
+  return estimateRun(models, {
+    repeats: c.repeats,
+    maxTokens: c.inference.maxTokens,
+    prices: c.prices,
+    budgetUsd: c.budgetUsd,
+  });
+}
+
+/** Progress as the store tells it, for an experiment the runner is not running now. */
+export function storedProgress(db: Database, e: Experiment): RunProgress {
+  const counts = experimentCounts(db, e.id, e.config);
+  const perTotal = counts.total / (1 + e.config.studentModelIds.length);
+  return {
+    experimentId: e.id,
+    status: e.status,
+    statusReason: e.statusReason,
+    done: counts.done,
+    total: counts.total,
+    failed: counts.failed,
+    inFlight: 0,
+    concurrency: e.config.concurrency,
+    elapsedMs: 0,
+    etaMs: null,
+    spentUsd: counts.spentUsd,
+    perModel: [e.config.teacherModelId, ...e.config.studentModelIds].map((modelId) => {
+      const m = counts.perModel.get(modelId);
+      return {
+        modelId,
+        done: m?.done ?? 0,
+        total: perTotal,
+        failed: m?.failed ?? 0,
+        inputTokens: m?.inputTokens ?? 0,
+        outputTokens: m?.outputTokens ?? 0,
+        costUsd: m?.costUsd ?? 0,
+      };
+    }),
+  };
+}
+
+const progressOf = (ctx: HandlerContext, id: string): RunProgress =>
+  ctx.runs.progress(id) ?? storedProgress(ctx.db, requireExperiment(ctx.db, id));
+
+export const experimentHandlers = {
+  listExperiments: (ctx: HandlerContext) =>
+    experiments.listExperiments(ctx.db).map((e) => {
+      const counts = experimentCounts(ctx.db, e.id, e.config);
+      const live = ctx.runs.progress(e.id);
+      return {
+        ...e,
+        ...(live ? { status: live.status, statusReason: live.statusReason } : {}),
+        datasetName: requireDataset(ctx.db, e.config.datasetId).name,
+        total: counts.total,
+        done: counts.done,
+        failed: counts.failed,
+        spentUsd: counts.spentUsd,
+      };
+    }),
+
+  estimateExperiment: (ctx: HandlerContext, input: ExperimentConfig) => estimateFor(ctx.db, input),
+
+  createExperiment: (ctx: HandlerContext, input: ExperimentConfig) => {
+    estimateFor(ctx.db, input);
+    return requireExperiment(ctx.db, experiments.insertExperiment(ctx.db, input));
+  },
+
+  deleteExperiment: async (ctx: HandlerContext, input: { id: string }) => {
+    requireExperiment(ctx.db, input.id);
+    if (ctx.runs.progress(input.id)?.status === 'running') await ctx.runs.cancel(input.id);
+    experiments.deleteExperiment(ctx.db, input.id);
+    return { id: input.id };
+  },
+
+  startExperiment: (ctx: HandlerContext, input: { id: string; confirmOverBudget: boolean }) => {
+    const e = requireExperiment(ctx.db, input.id);
+    const estimate = estimateFor(ctx.db, e.config);
+    if (estimate.overBudget && !input.confirmOverBudget) {
+      throw new AppFailure(
+        'needs_confirmation',
+        `This run could cost up to ${formatUsd(estimate.maxUsd)} if every output reaches the token limit (expected about ${formatUsd(estimate.expectedUsd)}), above the budget of ${formatUsd(e.config.budgetUsd ?? 0)}. Confirm to run anyway.`,
+      );
+    }
+    return ctx.runs.start(input.id);
+  },
+
+  pauseExperiment: (ctx: HandlerContext, input: { id: string }) => {
+    requireExperiment(ctx.db, input.id);
+    return ctx.runs.progress(input.id) ? ctx.runs.pause(input.id) : progressOf(ctx, input.id);
+  },
+
+  cancelExperiment: async (ctx: HandlerContext, input: { id: string }) => {
+    requireExperiment(ctx.db, input.id);
+    return ctx.runs.progress(input.id)
+      ? await ctx.runs.cancel(input.id)
+      : progressOf(ctx, input.id);
+  },
+
+  retryFailedRuns: (ctx: HandlerContext, input: { id: string }) => {
+    requireExperiment(ctx.db, input.id);
+    if (ctx.runs.progress(input.id)?.status === 'running') {
+      throw new AppFailure('conflict', 'Pause the experiment before retrying its failed calls.');
+    }
+    return { removed: deleteFailedRuns(ctx.db, input.id) };
+  },
+
+  getRunProgress: (ctx: HandlerContext, input: { id: string }) => progressOf(ctx, input.id),
+
+  getExperimentResults: (ctx: HandlerContext, input: { id: string }) => {
+    const experiment = requireExperiment(ctx.db, input.id);
+    return {
+      experiment,
+      paragraphs: listParagraphs(ctx.db, experiment.config.datasetId),
+      runs: listRuns(ctx.db, input.id),
+    };
+  },
+};

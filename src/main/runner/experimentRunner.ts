@@ -1,0 +1,124 @@
+/**
+ * The runner the app and the CLI talk to: at most one live session per experiment, keyed by its
+ * id. `start` on a finished, paused or cancelled experiment resumes it, calling only the calls
+ * that have no stored result (ok or error) yet; `resume` is the same thing.
+ */
+import type { RunProgress } from '../../shared/domain/run';
+import { experimentCounts } from '../db/repos/experimentStats';
+import { getExperiment } from '../db/repos/experiments';
+import { listParagraphs } from '../db/repos/paragraphs';
+import { recordedCallKeys } from '../db/repos/runs';
+import { CallQueue, experimentModels } from './callQueue';
+import { ExperimentSession } from './experimentSession';
+import { ProgressCounters } from './progressCounters';
+import { tcpProbe } from './reachability';
+import {
+  DEFAULT_TUNING,
+  systemClock,
+  type RunnerClock,
+  type RunnerDeps,
+  type RunnerTuning,
+} from './runnerTypes';
+
+export class RunnerError extends Error {
+  override readonly name = 'RunnerError';
+  constructor(
+    readonly code: 'not_found' | 'not_running',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ExperimentRunner {
+  private readonly sessions = new Map<string, ExperimentSession>();
+  private readonly clock: RunnerClock;
+  private readonly tuning: RunnerTuning;
+  private readonly probeOnline: (region: string) => Promise<boolean>;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+    this.probeOnline = deps.probeOnline ?? tcpProbe(deps.clientFor);
+  }
+
+  /** Starts (or resumes) an experiment and returns its first progress; runs in the background. */
+  start(experimentId: string): RunProgress {
+    const live = this.sessions.get(experimentId);
+    if (live) {
+      live.run();
+      return live.snapshot();
+    }
+    const session = this.open(experimentId);
+    this.sessions.set(experimentId, session);
+    session.run();
+    return session.snapshot();
+  }
+
+  resume(experimentId: string): RunProgress {
+    return this.start(experimentId);
+  }
+
+  /** Stops dispatching at once; calls in flight finish and are committed (see `settled`). */
+  pause(experimentId: string): RunProgress {
+    const session = this.live(experimentId);
+    session.pause();
+    return session.snapshot();
+  }
+
+  /** Aborts the calls in flight (not recorded, so a resume makes them) and resolves when done. */
+  cancel(experimentId: string): Promise<RunProgress> {
+    return this.live(experimentId).stop('cancelled', 'cancelled by user');
+  }
+
+  /** Live progress, or null when this runner is not running the experiment. */
+  progress(experimentId: string): RunProgress | null {
+    return this.sessions.get(experimentId)?.snapshot() ?? null;
+  }
+
+  /** Resolves with the final progress once the session has nothing in flight and stopped. */
+  settled(experimentId: string): Promise<RunProgress> {
+    return this.live(experimentId).ended;
+  }
+
+  /** For quitting: aborts every session's calls and leaves each experiment paused. */
+  async closeAll(
+    reason = 'stopped: the app was closed; resume to make the missing calls',
+  ): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.stop('paused', reason)));
+  }
+
+  private live(experimentId: string): ExperimentSession {
+    const session = this.sessions.get(experimentId);
+    if (!session) throw new RunnerError('not_running', 'This experiment is not running.');
+    return session;
+  }
+
+  private open(experimentId: string): ExperimentSession {
+    const { db } = this.deps;
+    const experiment = getExperiment(db, experimentId);
+    if (!experiment) throw new RunnerError('not_found', 'This experiment does not exist.');
+    const config = experiment.config;
+    const paragraphs = listParagraphs(db, config.datasetId);
+    const models = experimentModels(config);
+    return new ExperimentSession({
+      deps: this.deps,
+      client: this.deps.clientFor(config.region),
+      probeOnline: this.probeOnline,
+      clock: this.clock,
+      tuning: this.tuning,
+      experiment,
+      queue: new CallQueue(config, paragraphs, recordedCallKeys(db, experimentId)),
+      counters: new ProgressCounters(
+        experimentId,
+        models,
+        paragraphs.length * config.repeats,
+        experimentCounts(db, experimentId, config),
+        this.clock.now,
+      ),
+      onEnd: (s) => {
+        if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
+      },
+    });
+  }
+}

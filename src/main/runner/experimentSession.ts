@@ -1,0 +1,247 @@
+/**
+ * One experiment being run: dispatches its missing calls within the AIMD limit, commits every
+ * result the moment it arrives, and moves between running, offline (waiting for the network),
+ * paused (by the user, the budget or blocked models), cancelled and completed. A session ends
+ * once nothing is in flight and it is not waiting to come back online.
+ */
+import type { ModelPrice } from '../../shared/domain/experiment';
+import type { RunProgress } from '../../shared/domain/run';
+import { formatUsd } from '../../shared/format';
+import { setExperimentStatus } from '../db/repos/experiments';
+import { insertRun } from '../db/repos/runs';
+import { logError, logInfo } from '../log';
+import { AimdLimit } from './aimdLimit';
+import { BackoffTimers } from './backoffTimers';
+import { attemptCall, type Outcome } from './callAttempt';
+import { errorRecord, successRecord, type NewRun } from './callRecord';
+import { OfflineWatch } from './offlineWatch';
+import { ProgressThrottle } from './progressThrottle';
+import { decide, mayBeOffline } from './retryPolicy';
+import type { CallSpec } from './runnerTypes';
+import { endOfRun, STATUS, type Mode, type SessionParts } from './sessionParts';
+
+export class ExperimentSession {
+  private mode: Mode = 'running';
+  private reason: string | null = null;
+  /** One controller per call in flight: a shared signal would pile up abort listeners. */
+  private readonly inFlight = new Set<AbortController>();
+  private readonly backoff = new BackoffTimers();
+  private readonly limit: AimdLimit;
+  private readonly prices: Map<string, ModelPrice>;
+  private readonly throttle: ProgressThrottle;
+  private readonly offline: OfflineWatch;
+  private endedFlag = false;
+  private resolveEnd: (p: RunProgress) => void = () => {};
+  readonly ended: Promise<RunProgress>;
+
+  constructor(private readonly p: SessionParts) {
+    const config = p.experiment.config;
+    this.limit = new AimdLimit(config.concurrency);
+    this.prices = new Map(config.prices.map((x) => [x.modelId, x]));
+    this.throttle = new ProgressThrottle(p.tuning.progressIntervalMs, p.clock.now, () =>
+      this.emit(),
+    );
+    this.offline = new OfflineWatch(() => p.probeOnline(config.region), p.tuning.probeIntervalMs);
+    this.ended = new Promise((resolve) => (this.resolveEnd = resolve));
+  }
+
+  get id(): string {
+    return this.p.experiment.id;
+  }
+
+  snapshot(): RunProgress {
+    return this.p.counters.snapshot({
+      status: STATUS[this.mode],
+      statusReason: this.reason,
+      inFlight: this.inFlight.size,
+      concurrency: this.limit.limit,
+      callsLeft: this.p.queue.remaining() + this.backoff.size + this.inFlight.size,
+      blockedReason: (modelId) => this.p.queue.blockedReason(modelId),
+    });
+  }
+
+  /** Starts dispatching, or dispatches again after a pause, a cancel or while offline. */
+  run(): void {
+    if (this.endedFlag) throw new Error('A session that ended cannot run again.');
+    this.offline.stop();
+    this.setMode('running', null);
+    this.pump();
+  }
+
+  /** Stops dispatching; calls in flight finish and are committed. */
+  pause(reason = 'paused by user'): void {
+    if (this.mode !== 'completed' && this.mode !== 'cancelled') this.hold(reason);
+  }
+
+  /** Stops dispatching and aborts the calls in flight, which are not recorded. */
+  stop(status: 'cancelled' | 'paused', reason: string): Promise<RunProgress> {
+    if (!this.endedFlag) {
+      this.hold(reason, status === 'cancelled' ? 'cancelled' : 'paused', false);
+      for (const call of this.inFlight) call.abort();
+      this.maybeEnd();
+    }
+    return this.ended;
+  }
+
+  private hold(reason: string, mode: 'paused' | 'cancelled' = 'paused', end = true): void {
+    for (const spec of this.backoff.release()) this.p.queue.giveBack(spec);
+    this.offline.stop();
+    this.setMode(mode, reason);
+    if (end) this.maybeEnd();
+  }
+
+  private setMode(mode: Mode, reason: string | null): void {
+    this.mode = mode;
+    this.reason = reason;
+    this.p.counters.setActive(mode === 'running');
+    try {
+      setExperimentStatus(this.p.deps.db, this.id, STATUS[mode], reason);
+    } catch (e) {
+      logError(`Could not store the status of experiment ${this.id}`, e);
+    }
+    this.throttle.flush();
+  }
+
+  private emit(): void {
+    try {
+      this.p.deps.emit(this.snapshot());
+    } catch (e) {
+      logError('A progress listener failed', e);
+    }
+  }
+
+  private pump(): void {
+    if (this.mode === 'running') {
+      const budget = this.p.experiment.config.budgetUsd;
+      while (this.inFlight.size < this.limit.limit) {
+        if (budget !== null && this.p.counters.spent >= budget) {
+          const spent = `${formatUsd(this.p.counters.spent)} of ${formatUsd(budget)}`;
+          return this.hold(`budget reached: spent ${spent}`);
+        }
+        const spec = this.p.queue.take();
+        if (!spec) break;
+        void this.execute(spec);
+      }
+      this.throttle.changed();
+    }
+    this.maybeEnd();
+  }
+
+  private async execute(spec: CallSpec): Promise<void> {
+    const call = new AbortController();
+    this.inFlight.add(call);
+    spec.startedAt ??= this.p.clock.nowIso();
+    const epoch = this.limit.epoch;
+    const outcome = await attemptCall(
+      this.p.client,
+      this.p.experiment.config,
+      spec,
+      call.signal,
+      () => {
+        // The model answers: its other calls may now fill every free slot.
+        this.p.queue.prove(spec.modelId);
+        this.pump();
+      },
+    );
+    try {
+      await this.settle(spec, outcome, epoch);
+    } catch (e) {
+      logError(`The runner failed to settle a call of ${spec.modelId}`, e);
+    } finally {
+      this.inFlight.delete(call);
+      this.p.queue.settled(spec);
+      this.throttle.changed();
+      this.pump();
+    }
+  }
+
+  private async settle(spec: CallSpec, outcome: Outcome, epoch: number): Promise<void> {
+    const finishedAt = () => this.p.clock.nowIso();
+    if ('ok' in outcome) {
+      const m = outcome.ok;
+      spec.attempts += m.attempts;
+      // An SDK retry inside the call means Bedrock pushed back (throttle or overload).
+      if (m.attempts > 1) this.pushBack(epoch);
+      else this.limit.success(this.inFlight.size >= this.limit.limit);
+      this.p.queue.prove(spec.modelId);
+      const price = this.prices.get(spec.modelId);
+      if (!price) throw new Error(`No price for ${spec.modelId}`);
+      const row = successRecord(this.id, spec, m, price, finishedAt());
+      const cost = row.costUsd ?? 0;
+      return this.commit(row, () =>
+        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost),
+      );
+    }
+    const { error, attempts } = outcome;
+    const action = decide(error, spec.requeues, this.p.tuning);
+    if (action.kind === 'giveBack') return this.p.queue.giveBack(spec);
+    if (mayBeOffline(error) && !(await this.offline.reachable())) {
+      // The network, not Bedrock, failed this try: wait for it without spending a retry.
+      this.goOffline(error.userMessage);
+      return this.p.queue.giveBack(spec);
+    }
+    spec.attempts += attempts;
+    if (error.kind === 'throttled' || attempts > 1) this.pushBack(epoch);
+    const recordError = () =>
+      this.commit(errorRecord(this.id, spec, error, finishedAt()), () =>
+        this.p.counters.error(spec.modelId),
+      );
+    if (action.kind === 'blockModel') {
+      // Only the first such failure is recorded; others already in flight stay missing.
+      if (!this.p.queue.block(spec.modelId, error.userMessage)) return;
+      logInfo(`Stopped calling ${spec.modelId}: ${error.userMessage}`);
+      recordError();
+      return this.throttle.flush();
+    }
+    if (action.kind === 'record') return recordError();
+    spec.requeues++;
+    if (this.mode !== 'running' && this.mode !== 'offline') return this.p.queue.giveBack(spec);
+    this.backoff.schedule(spec, action.delayMs, (ready) => {
+      this.p.queue.giveBack(ready);
+      this.pump();
+    });
+  }
+
+  private pushBack(epoch: number): void {
+    // A lower limit is news worth showing at once (the UI explains why the run slowed down).
+    if (this.limit.pushBack(epoch)) this.throttle.flush();
+  }
+
+  /** One INSERT in autocommit: durable (synchronous = FULL) before anything else happens. */
+  private commit(row: NewRun, count: () => void): void {
+    try {
+      insertRun(this.p.deps.db, row);
+      count();
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        // Another runner stored this call first: keep its result, do not count it twice.
+        logInfo(`A result for this call of ${row.modelId} was already stored; keeping that one.`);
+        return;
+      }
+      logError(`Could not store a result of experiment ${this.id}`, e);
+      this.hold(`storage error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private goOffline(message: string): void {
+    if (this.mode !== 'running') return;
+    this.setMode('offline', `offline: ${message}`);
+    this.offline.watch(() => {
+      if (this.mode === 'offline' && !this.endedFlag) this.run();
+    });
+  }
+
+  private maybeEnd(): void {
+    if (this.endedFlag || this.inFlight.size > 0 || this.mode === 'offline') return;
+    if (this.mode === 'running') {
+      if (this.backoff.size > 0 || this.p.queue.remaining() > 0) return;
+      const end = endOfRun(this.p.queue.blocked(), this.p.counters.failures);
+      this.setMode(end.mode, end.reason);
+    }
+    this.endedFlag = true;
+    this.offline.stop();
+    this.throttle.flushPending();
+    this.resolveEnd(this.snapshot());
+    this.p.onEnd(this);
+  }
+}

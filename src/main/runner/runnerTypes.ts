@@ -1,0 +1,77 @@
+/**
+ * What the experiment runner is built from (its dependencies and tunables) and the one unit it
+ * schedules: a call, i.e. one paragraph × one model × one repeat.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Database } from 'better-sqlite3';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { RunProgress } from '../../shared/domain/run';
+
+export interface RunnerClock {
+  /** Monotonic milliseconds; every duration the runner computes comes from here. */
+  now(): number;
+  /** Wall-clock ISO 8601 for the started_at / finished_at columns only. */
+  nowIso(): string;
+}
+
+export const systemClock: RunnerClock = {
+  now: () => performance.now(),
+  nowIso: () => new Date().toISOString(),
+};
+
+export interface RunnerTuning {
+  /**
+   * How many times the runner itself re-queues a call after a retryable failure, on top of the
+   * SDK's own attempts: a call makes at most maxAttempts(SDK) × (1 + maxRequeues) requests.
+   */
+  maxRequeues: number;
+  /** Full-jitter exponential back-off before re-queue n: random · min(cap, base · 2^(n−1)). */
+  requeueBaseMs: number;
+  requeueCapMs: number;
+  /** How often an offline run checks whether the endpoint answers again. */
+  probeIntervalMs: number;
+  /** Progress is pushed at most this often (status changes are pushed at once). */
+  progressIntervalMs: number;
+  /** Source of jitter; injectable so that tests can make back-off deterministic. */
+  random: () => number;
+}
+
+export const DEFAULT_TUNING: RunnerTuning = {
+  maxRequeues: 3,
+  requeueBaseMs: 1_000,
+  requeueCapMs: 20_000,
+  probeIntervalMs: 5_000,
+  progressIntervalMs: 200,
+  random: Math.random,
+};
+
+export interface RunnerDeps {
+  db: Database;
+  /** The client for an experiment's region; the runner never builds clients itself. */
+  clientFor(region: string): BedrockRuntimeClient;
+  /** Receives progress, at most every progressIntervalMs and on every status change. */
+  emit(progress: RunProgress): void;
+  /**
+   * Whether Bedrock's endpoint for `region` answers at all, without a paid model call. Defaults
+   * to a TCP connect to the endpoint the region's client resolves (reachability.ts).
+   */
+  probeOnline?(region: string): Promise<boolean>;
+  clock?: RunnerClock;
+  tuning?: Partial<RunnerTuning>;
+}
+
+/** One call of an experiment and what the runner has spent on it so far. */
+export interface CallSpec {
+  readonly key: string;
+  readonly paragraphId: string;
+  readonly modelId: string;
+  readonly role: 'teacher' | 'student';
+  readonly repeatIndex: number;
+  readonly userText: string;
+  /** Times the runner re-queued it after a retryable failure. */
+  requeues: number;
+  /** Requests the SDK reported across all tries so far (recorded as `attempts`). */
+  attempts: number;
+  /** Wall-clock start of the first try. */
+  startedAt: string | undefined;
+}

@@ -1,0 +1,35 @@
+import { ErrorBanner } from '../../components/Banner';
+import { ModelSummaryTable } from './ModelSummaryTable';
+import { SideBySide } from './SideBySide';
+import { useExperimentResults } from './useExperimentResults';
+
+export function ResultsView({
+  experimentId,
+  revision,
+}: {
+  experimentId: string;
+  revision: number;
+}) {
+  const { results, error } = useExperimentResults(experimentId, revision);
+  if (error) return <ErrorBanner error={error} onDismiss={() => undefined} />;
+  if (!results) return <p className="hint">Loading results…</p>;
+  const c = results.experiment.config;
+  if (results.runs.length === 0)
+    return <p className="empty-note">No results yet. Run the experiment to see outputs here.</p>;
+  return (
+    <div className="results" data-testid="results">
+      <ModelSummaryTable
+        runs={results.runs}
+        teacherId={c.teacherModelId}
+        studentIds={c.studentModelIds}
+      />
+      <SideBySide
+        paragraphs={results.paragraphs}
+        runs={results.runs}
+        teacherId={c.teacherModelId}
+        studentIds={c.studentModelIds}
+        repeats={c.repeats}
+      />
+    </div>
+  );
+}

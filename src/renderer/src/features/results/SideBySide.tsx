@@ -1,0 +1,133 @@
+import { useMemo, useState } from 'react';
+import type { Paragraph } from '../../../../shared/domain/dataset';
+import type { RunRecord } from '../../../../shared/domain/run';
+import { wordDiff } from '../../../../shared/text/wordDiff';
+import { modelName } from '../runs/ModelPicker';
+import { OutputCell } from './OutputCell';
+
+interface SideBySideProps {
+  paragraphs: Paragraph[];
+  runs: RunRecord[];
+  teacherId: string;
+  studentIds: string[];
+  repeats: number;
+}
+
+const PAGE = 20;
+
+/** Per paragraph, the teacher's and every student's output in columns; pages keep thousands of rows light. */
+export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }: SideBySideProps) {
+  const [page, setPage] = useState(0);
+  const [repeat, setRepeat] = useState(0);
+  const [onlyErrors, setOnlyErrors] = useState(false);
+  const byKey = useMemo(() => {
+    const m = new Map<string, RunRecord>();
+    for (const r of runs) m.set(`${r.paragraphId}|${r.modelId}|${r.repeatIndex}`, r);
+    return m;
+  }, [runs]);
+  const erroredParagraphs = useMemo(
+    () => new Set(runs.filter((r) => r.status === 'error').map((r) => r.paragraphId)),
+    [runs],
+  );
+  const shown = onlyErrors ? paragraphs.filter((p) => erroredParagraphs.has(p.id)) : paragraphs;
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const models = [teacherId, ...studentIds];
+
+  return (
+    <section aria-label="Outputs side by side" data-testid="side-by-side">
+      <div className="toolbar">
+        <h3>Outputs side by side</h3>
+        <span className="hint">
+          Highlighted: words in a student’s output that the teacher’s output does not have.
+        </span>
+        <span className="spacer" />
+        {repeats > 1 && (
+          <label className="row">
+            Repeat
+            <select
+              className="input input-small"
+              value={repeat}
+              onChange={(e) => setRepeat(Number(e.target.value))}
+            >
+              {Array.from({ length: repeats }, (_, i) => (
+                <option key={i} value={i}>
+                  {i + 1}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={onlyErrors}
+            onChange={(e) => {
+              setOnlyErrors(e.target.checked);
+              setPage(0);
+            }}
+          />
+          Only paragraphs with errors ({erroredParagraphs.size})
+        </label>
+      </div>
+      <div
+        className="sbs-grid"
+        style={{
+          gridTemplateColumns: `minmax(220px, 1fr) repeat(${models.length}, minmax(240px, 1.3fr))`,
+        }}
+      >
+        <div className="sbs-head">Paragraph</div>
+        {models.map((m) => (
+          <div key={m} className={m === teacherId ? 'sbs-head teacher' : 'sbs-head student'}>
+            {m === teacherId ? 'Teacher · ' : 'Student · '}
+            {modelName(m)}
+          </div>
+        ))}
+        {shown.slice(current * PAGE, current * PAGE + PAGE).map((p) => {
+          const teacherRun = byKey.get(`${p.id}|${teacherId}|${repeat}`);
+          const teacherText = teacherRun?.status === 'ok' ? (teacherRun.outputText ?? '') : null;
+          return (
+            <div key={p.id} className="sbs-row" data-testid="sbs-row">
+              <div className="sbs-source">
+                <span className="badge">#{p.position + 1}</span>
+                <p className="source-text">{p.text}</p>
+              </div>
+              {models.map((m) => {
+                const r = byKey.get(`${p.id}|${m}|${repeat}`);
+                const text = r?.status === 'ok' ? (r.outputText ?? '') : null;
+                const segments =
+                  teacherText !== null && text !== null && m !== teacherId
+                    ? wordDiff(teacherText, text).other
+                    : null;
+                return <OutputCell key={m} run={r} segments={segments} />;
+              })}
+            </div>
+          );
+        })}
+      </div>
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+          >
+            Previous
+          </button>
+          <span>
+            Page {current + 1} of {pages} · {shown.length} paragraphs
+          </span>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
+            Next
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { ExperimentConfig } from '../../../../shared/domain/experiment';
+import type { RunEstimate } from '../../../../shared/estimate/runEstimate';
+import { formatNumber, formatUsd } from '../../../../shared/format';
+import type { AppError } from '../../../../shared/ipc/result';
+import { api } from '../../api/transport';
+import { modelName } from './ModelPicker';
+
+/** The cost of the run before it starts, recomputed (debounced) as the setup changes. */
+export function EstimatePanel({ config }: { config: ExperimentConfig | null }) {
+  const [estimate, setEstimate] = useState<RunEstimate | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    if (!config) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void api.estimateExperiment(config).then((r) => {
+        if (!live) return;
+        setEstimate(r.ok ? r.value : null);
+        setError(r.ok ? null : r.error);
+      });
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [config]);
+
+  if (!config) return null;
+  if (error) return <p className="banner banner-error">{error.message}</p>;
+  if (!estimate) return <p className="hint">Estimating…</p>;
+  const approximate = estimate.perModel.some((m) => m.tokenizer === 'approximate');
+  return (
+    <section className="estimate" data-testid="estimate" aria-label="Cost estimate">
+      <h3>Before you run: {formatNumber(estimate.calls)} calls</h3>
+      <p className="estimate-figures">
+        Expected <strong data-testid="estimate-expected">{formatUsd(estimate.expectedUsd)}</strong>{' '}
+        · at most <strong data-testid="estimate-max">{formatUsd(estimate.maxUsd)}</strong>
+        {estimate.budgetUsd !== null && <> · budget {formatUsd(estimate.budgetUsd)}</>}
+      </p>
+      {estimate.overBudget && (
+        <p className="banner banner-warn" data-testid="over-budget">
+          The worst case is above your budget: starting will ask you to confirm.
+        </p>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col" className="num">
+              Calls
+            </th>
+            <th scope="col" className="num">
+              Input tokens
+            </th>
+            <th scope="col" className="num">
+              Output tokens (expected)
+            </th>
+            <th scope="col" className="num">
+              Expected
+            </th>
+            <th scope="col" className="num">
+              At most
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {estimate.perModel.map((m) => (
+            <tr key={m.modelId}>
+              <td>{modelName(m.modelId)}</td>
+              <td className="num">{formatNumber(m.calls)}</td>
+              <td className="num">
+                {formatNumber(m.inputTokens)}
+                {m.tokenizer === 'approximate' && '*'}
+              </td>
+              <td className="num">{formatNumber(m.expectedOutputTokens)}</td>
+              <td className="num">{formatUsd(m.expectedUsd)}</td>
+              <td className="num">{formatUsd(m.maxUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        Input tokens are counted with the Llama 3 tokenizer for Llama models
+        {approximate &&
+          '; * marks an approximation (about 4 characters or 0.75 words per token) for others'}
+        . Expected output assumes a summary about a third of the prompt; “at most” assumes every
+        output reaches the token limit. Actual costs come from the token counts Bedrock reports.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { Dataset } from '../../../../shared/domain/dataset';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { EstimatePanel } from './EstimatePanel';
+import { InferenceFields } from './InferenceFields';
+import { ModelPicker } from './ModelPicker';
+import { PricesTable } from './PricesTable';
+import { useExperimentDraft } from './useExperimentDraft';
+
+interface ExperimentSetupProps {
+  datasets: Dataset[];
+  onCreated: (experimentId: string) => void;
+  onCancel: () => void;
+}
+
+export const REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'us-east-2',
+  'eu-central-1',
+  'eu-west-1',
+  'ap-northeast-1',
+  'ap-southeast-2',
+];
+
+export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSetupProps) {
+  const first = datasets.find((d) => d.paragraphCount > 0) ?? datasets[0];
+  const { draft, update, priced, config, problem } = useExperimentDraft(first?.id ?? '');
+  const { run, error, setError, busy } = useCall();
+  const [overBudget, setOverBudget] = useState<string | null>(null);
+
+  const start = async (confirmOverBudget: boolean) => {
+    if (!config) return;
+    const created = await run(() => api.createExperiment(config));
+    if (!created) return;
+    const started = await api.startExperiment({ id: created.id, confirmOverBudget });
+    if (!started.ok && started.error.code === 'needs_confirmation') {
+      setOverBudget(started.error.message);
+      onCreated(created.id);
+      return;
+    }
+    if (!started.ok) setError(started.error);
+    onCreated(created.id);
+  };
+
+  return (
+    <section className="pane setup" aria-label="New experiment" data-testid="experiment-setup">
+      <header className="editor-head">
+        <h2>New experiment</h2>
+        <button type="button" className="btn btn-ghost editor-actions" onClick={onCancel}>
+          Close
+        </button>
+      </header>
+      <div className="setup-grid">
+        <div className="field">
+          <label htmlFor="exp-name" className="label">
+            Name
+          </label>
+          <input
+            id="exp-name"
+            data-testid="experiment-name"
+            className="input"
+            value={draft.name}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="exp-dataset" className="label">
+            Dataset
+          </label>
+          <select
+            id="exp-dataset"
+            data-testid="experiment-dataset"
+            className="input"
+            value={draft.datasetId}
+            onChange={(e) => update({ datasetId: e.target.value })}
+          >
+            {datasets.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} ({d.paragraphCount})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="exp-region" className="label">
+            Region
+          </label>
+          <select
+            id="exp-region"
+            data-testid="experiment-region"
+            className="input"
+            value={draft.region}
+            onChange={(e) => update({ region: e.target.value })}
+          >
+            {REGIONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ModelPicker
+        teacher={draft.teacherModelId}
+        students={draft.studentModelIds}
+        onChange={(teacherModelId, studentModelIds) => update({ teacherModelId, studentModelIds })}
+      />
+      <InferenceFields draft={draft} update={update} />
+      <PricesTable
+        models={[draft.teacherModelId, ...draft.studentModelIds]}
+        prices={priced.prices}
+        notes={priced.notes}
+        typed={draft.typedPrices}
+        onType={(id, p) => {
+          const next = { ...draft.typedPrices };
+          if (p) next[id] = p;
+          else delete next[id];
+          update({ typedPrices: next });
+        }}
+      />
+      {problem && (
+        <p className="banner banner-warn" data-testid="setup-problem">
+          {problem}
+        </p>
+      )}
+      <EstimatePanel config={config} />
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {overBudget && <p className="banner banner-warn">{overBudget}</p>}
+      <div className="modal-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="start-experiment"
+          disabled={!config || busy}
+          onClick={() => void start(false)}
+        >
+          Create and run
+        </button>
+      </div>
+    </section>
+  );
+}

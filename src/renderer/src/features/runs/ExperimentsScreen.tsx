@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { Dataset } from '../../../../shared/domain/dataset';
+import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
+import { formatUsd } from '../../../../shared/format';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { ExperimentDetail } from './ExperimentDetail';
+import { ExperimentSetup } from './ExperimentSetup';
+
+/** Experiments: the list, a new one's setup, and the selected one's run and results. */
+export function ExperimentsScreen() {
+  const [experiments, setExperiments] = useState<ExperimentSummary[] | null>(null);
+  const [datasets, setDatasets] = useState<Dataset[]>([]);
+  const [chosen, setChosen] = useState<string | 'new' | null>(null);
+  const [revision, setRevision] = useState(0);
+  const { error, setError } = useCall();
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.listExperiments({}), api.listDatasets({})]).then(([e, d]) => {
+      if (!live) return;
+      if (e.ok) setExperiments(e.value);
+      else setError(e.error);
+      if (d.ok) setDatasets(d.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision, setError]);
+
+  const refresh = () => setRevision((n) => n + 1);
+
+  // A status change (started, paused, completed…) changes the list's line for that experiment.
+  useEffect(() => {
+    const last = new Map<string, string>();
+    return api.onEvent((e) => {
+      if (e.type !== 'runProgress') return;
+      const { experimentId, status } = e.progress;
+      if (last.get(experimentId) !== status) {
+        last.set(experimentId, status);
+        setRevision((n) => n + 1);
+      }
+    });
+  }, []);
+  const selected =
+    chosen === 'new'
+      ? 'new'
+      : (experiments?.find((e) => e.id === chosen)?.id ?? experiments?.[0]?.id ?? null);
+  const showSetup = selected === 'new' || (experiments !== null && experiments.length === 0);
+
+  return (
+    <section
+      className="screen"
+      data-app-state={experiments ? 'ready' : 'loading'}
+      data-testid="experiments-screen"
+    >
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <div className="two-pane">
+        <aside className="pane dataset-list" aria-label="Experiments">
+          <h2 className="pane-title">Experiments</h2>
+          <ul data-testid="experiment-list">
+            {(experiments ?? []).map((e) => (
+              <li key={e.id}>
+                <button
+                  type="button"
+                  className={e.id === selected ? 'dataset-item active' : 'dataset-item'}
+                  aria-current={e.id === selected ? 'true' : undefined}
+                  onClick={() => setChosen(e.id)}
+                >
+                  <span className="dataset-name">{e.config.name}</span>
+                  <span className="dataset-count">
+                    {e.status} · {e.done}/{e.total} calls · {formatUsd(e.spentUsd)}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="new-experiment"
+            onClick={() => setChosen('new')}
+          >
+            New experiment
+          </button>
+        </aside>
+        {showSetup &&
+          (datasets.some((d) => d.paragraphCount > 0) ? (
+            <ExperimentSetup
+              datasets={datasets}
+              onCancel={() => setChosen(null)}
+              onCreated={(id) => {
+                setChosen(id);
+                refresh();
+              }}
+            />
+          ) : (
+            <p className="pane empty-note">
+              Add a dataset with at least one paragraph first (Paragraphs screen).
+            </p>
+          ))}
+        {!showSetup && selected && selected !== 'new' && (
+          <ExperimentDetail key={selected} experimentId={selected} onChanged={refresh} />
+        )}
+      </div>
+    </section>
+  );
+}

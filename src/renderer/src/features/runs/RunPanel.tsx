@@ -1,0 +1,171 @@
+import type { RunProgress } from '../../../../shared/domain/run';
+import { formatNumber, formatUsd } from '../../../../shared/format';
+import { formatDurationMs } from '../../../../shared/formatTime';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { modelName } from './ModelPicker';
+import { useRunProgress } from './useRunProgress';
+
+const STATUS_TEXT: Record<RunProgress['status'], string> = {
+  draft: 'Not started',
+  running: 'Running',
+  paused: 'Paused',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+};
+
+/** Where a run stands, and the controls to pause, resume, cancel or retry what failed. */
+export function RunPanel({
+  experimentId,
+  onChanged,
+}: {
+  experimentId: string;
+  onChanged: () => void;
+}) {
+  const [progress, setProgress] = useRunProgress(experimentId);
+  const { run, error, setError, busy } = useCall();
+  if (!progress) return <p className="hint">Loading…</p>;
+
+  const act = async (call: () => ReturnType<typeof api.pauseExperiment>) => {
+    const p = await run(call);
+    if (p) setProgress(p);
+    onChanged();
+  };
+  const start = (confirmOverBudget: boolean) =>
+    act(() => api.startExperiment({ id: experimentId, confirmOverBudget }));
+  const share = progress.total > 0 ? progress.done / progress.total : 0;
+  const running = progress.status === 'running';
+  const finished = progress.status === 'completed';
+
+  return (
+    <section
+      className="run-panel"
+      aria-label="Run progress"
+      data-testid="run-panel"
+      data-status={progress.status}
+    >
+      <div className="run-head">
+        <span className={`status status-${progress.status}`} data-testid="run-status">
+          {STATUS_TEXT[progress.status]}
+        </span>
+        {progress.statusReason && <span className="status-reason">{progress.statusReason}</span>}
+        <span className="spacer" />
+        {running && (
+          <>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => void act(() => api.pauseExperiment({ id: experimentId }))}
+            >
+              Pause
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              data-testid="cancel-run"
+              disabled={busy}
+              onClick={() => void act(() => api.cancelExperiment({ id: experimentId }))}
+            >
+              Cancel
+            </button>
+          </>
+        )}
+        {!running && !finished && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="resume-run"
+            disabled={busy}
+            onClick={() => void start(false)}
+          >
+            {progress.status === 'draft' ? 'Run' : 'Resume'}
+          </button>
+        )}
+        {!running && progress.failed > 0 && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="retry-failed"
+            disabled={busy}
+            onClick={() =>
+              void run(() => api.retryFailedRuns({ id: experimentId })).then(() => start(false))
+            }
+          >
+            Retry {progress.failed} failed
+          </button>
+        )}
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Calls done"
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={progress.done}
+      >
+        <div className="progress-fill" style={{ width: `${(share * 100).toFixed(1)}%` }} />
+      </div>
+      <p className="run-figures" data-testid="run-figures">
+        {formatNumber(progress.done)} / {formatNumber(progress.total)} calls ·{' '}
+        {formatNumber(progress.failed)} failed · {formatUsd(progress.spentUsd)} spent
+        {running && (
+          <>
+            {' '}
+            · {formatDurationMs(progress.elapsedMs)} elapsed
+            {progress.etaMs !== null && (
+              <> · about {formatDurationMs(progress.etaMs)} left</>
+            )} · {progress.inFlight} in flight (limit {progress.concurrency})
+          </>
+        )}
+      </p>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col" className="num">
+              Done
+            </th>
+            <th scope="col" className="num">
+              Failed
+            </th>
+            <th scope="col" className="num">
+              Tokens in / out
+            </th>
+            <th scope="col" className="num">
+              Spent
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {progress.perModel.map((m) => (
+            <tr key={m.modelId}>
+              <td>{modelName(m.modelId)}</td>
+              <td className="num">
+                {formatNumber(m.done)} / {formatNumber(m.total)}
+              </td>
+              <td className="num">{formatNumber(m.failed)}</td>
+              <td className="num">
+                {formatNumber(m.inputTokens)} / {formatNumber(m.outputTokens)}
+              </td>
+              <td className="num">{formatUsd(m.costUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {error?.code === 'needs_confirmation' && (
+        <button
+          type="button"
+          className="btn btn-danger"
+          data-testid="confirm-over-budget"
+          onClick={() => void start(true)}
+        >
+          Run anyway
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import {
+  DEFAULT_PROMPT_TEMPLATE,
+  ExperimentConfigSchema,
+  type ExperimentConfig,
+} from '../../../../shared/domain/experiment';
+import { pricesForModels } from './pricesForModels';
+
+export interface Draft {
+  name: string;
+  datasetId: string;
+  teacherModelId: string;
+  studentModelIds: string[];
+  region: string;
+  promptTemplate: string;
+  systemPrompt: string;
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  repeats: number;
+  concurrency: number;
+  budgetUsd: string;
+  typedPrices: Record<string, { input: number; output: number }>;
+}
+
+export const initialDraft = (datasetId: string): Draft => ({
+  name: 'Llama 3 70B → 8B summaries',
+  datasetId,
+  teacherModelId: 'meta.llama3-70b-instruct-v1:0',
+  studentModelIds: ['meta.llama3-8b-instruct-v1:0'],
+  region: 'us-east-1',
+  promptTemplate: DEFAULT_PROMPT_TEMPLATE,
+  systemPrompt: '',
+  maxTokens: 512,
+  temperature: 0.5,
+  topP: 0.9,
+  repeats: 3,
+  concurrency: 4,
+  budgetUsd: '5',
+  typedPrices: {},
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The form's state, and the validated config it stands for (or the first reason it does not). */
+export function useExperimentDraft(datasetId: string) {
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const models = useMemo(
+    () => [draft.teacherModelId, ...draft.studentModelIds],
+    [draft.teacherModelId, draft.studentModelIds],
+  );
+  const priced = useMemo(
+    () => pricesForModels(models, draft.region, draft.typedPrices, today()),
+    [models, draft.region, draft.typedPrices],
+  );
+
+  const parsed = useMemo(() => {
+    const budget = draft.budgetUsd.trim() === '' ? null : Number(draft.budgetUsd);
+    return ExperimentConfigSchema.safeParse({
+      name: draft.name,
+      datasetId: draft.datasetId,
+      teacherModelId: draft.teacherModelId,
+      studentModelIds: draft.studentModelIds,
+      region: draft.region,
+      promptTemplate: draft.promptTemplate,
+      systemPrompt: draft.systemPrompt.trim() === '' ? null : draft.systemPrompt,
+      inference: { maxTokens: draft.maxTokens, temperature: draft.temperature, topP: draft.topP },
+      repeats: draft.repeats,
+      concurrency: draft.concurrency,
+      budgetUsd: budget,
+      prices: priced.prices,
+    } satisfies Record<keyof ExperimentConfig, unknown>);
+  }, [draft, priced.prices]);
+
+  const problem = parsed.success
+    ? null
+    : (parsed.error.issues[0]?.message ?? 'Something in the setup is not valid.');
+  return { draft, update, priced, config: parsed.success ? parsed.data : null, problem };
+}

@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react';
+import type { AwsSettings } from '../../../../shared/domain/settings';
+import type { CredentialStatus } from '../../../../shared/ipc/settingsChannels';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { REGIONS } from '../runs/ExperimentSetup';
+import { AccessKeysForm } from './AccessKeysForm';
+import { ConnectionTest } from './ConnectionTest';
+
+/** Where the app gets AWS credentials from, which region and endpoint it calls, and a test call. */
+export function SettingsScreen() {
+  const [status, setStatus] = useState<CredentialStatus | null>(null);
+  const [draft, setDraft] = useState<AwsSettings | null>(null);
+  const { run, error, setError, busy } = useCall();
+
+  useEffect(() => {
+    let live = true;
+    void api.getCredentialStatus({}).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setStatus(r.value);
+        setDraft(r.value.settings);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [setError]);
+
+  const apply = (s: CredentialStatus | null) => {
+    if (!s) return;
+    setStatus(s);
+    setDraft(s.settings);
+  };
+
+  if (!status || !draft) {
+    return (
+      <section className="screen" data-app-state="loading">
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <p className="hint">Checking the keychain and AWS profiles…</p>
+      </section>
+    );
+  }
+  const keychainOff = !status.keychain.available;
+  return (
+    <section className="screen settings" data-app-state="ready" data-testid="settings-screen">
+      <h1>Settings</h1>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <div className="pane settings-pane">
+        <h2>AWS credentials</h2>
+        <fieldset className="radio-list">
+          <legend className="visually-hidden">Credentials source</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="mode"
+              checked={draft.credentialMode === 'default-chain'}
+              onChange={() => setDraft({ ...draft, credentialMode: 'default-chain' })}
+            />
+            The AWS default chain (environment variables, the default profile, an instance role)
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="mode"
+              data-testid="mode-profile"
+              checked={draft.credentialMode === 'profile'}
+              onChange={() =>
+                setDraft({
+                  ...draft,
+                  credentialMode: 'profile',
+                  profile: draft.profile ?? status.profiles[0]?.name ?? null,
+                })
+              }
+            />
+            An AWS profile from ~/.aws (SSO profiles included)
+          </label>
+          {draft.credentialMode === 'profile' && (
+            <select
+              className="input indent"
+              aria-label="AWS profile"
+              value={draft.profile ?? ''}
+              onChange={(e) => setDraft({ ...draft, profile: e.target.value })}
+            >
+              {status.profiles.length === 0 && (
+                <option value="">No profiles found in ~/.aws</option>
+              )}
+              {status.profiles.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name} ({p.kind}
+                  {p.region ? `, ${p.region}` : ''})
+                </option>
+              ))}
+            </select>
+          )}
+          <label className="check">
+            <input
+              type="radio"
+              name="mode"
+              disabled={keychainOff}
+              checked={draft.credentialMode === 'keys'}
+              onChange={() => setDraft({ ...draft, credentialMode: 'keys' })}
+            />
+            Access keys kept in the OS keychain
+          </label>
+        </fieldset>
+        {keychainOff && (
+          <p className="banner banner-warn" data-testid="keychain-unavailable">
+            No OS keychain is available (
+            {status.keychain.available ? '' : status.keychain.reason.replace(/\.$/, '')}). The app
+            never stores keys in a file: use an AWS profile or the default chain.
+          </p>
+        )}
+        {!keychainOff && <AccessKeysForm status={status} onStatus={apply} />}
+        <div className="setup-grid">
+          <div className="field">
+            <label htmlFor="default-region" className="label">
+              Default region
+            </label>
+            <select
+              id="default-region"
+              className="input"
+              value={draft.defaultRegion}
+              onChange={(e) => setDraft({ ...draft, defaultRegion: e.target.value })}
+            >
+              {REGIONS.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="endpoint" className="label">
+              Endpoint <span className="optional">optional, e.g. a VPC endpoint</span>
+            </label>
+            <input
+              id="endpoint"
+              className="input"
+              placeholder="https://bedrock-runtime.us-east-1.amazonaws.com"
+              value={draft.endpointOverride ?? ''}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  endpointOverride: e.target.value.trim() === '' ? null : e.target.value,
+                })
+              }
+            />
+          </div>
+        </div>
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="save-settings"
+            disabled={busy}
+            onClick={() => void run(() => api.saveAwsSettings(draft)).then(apply)}
+          >
+            Save settings
+          </button>
+        </div>
+      </div>
+      <ConnectionTest defaultRegion={status.settings.defaultRegion} />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { months, requests, usd } from './units';
+import {
+  formatBreakEven,
+  formatMonths,
+  formatNumber,
+  formatPayback,
+  formatPercent,
+  formatRatio,
+  formatRoi,
+  formatSeedRatio,
+  formatUsd,
+} from './format';
+
+describe('formatUsd', () => {
+  it('keeps the digits of a per-request cost instead of showing $0.00', () => {
+    expect(formatUsd(0.0000714)).toBe('$0.0000714');
+    expect(formatUsd(0.00046985)).toBe('$0.00047');
+    expect(formatUsd(0.00046985, 4)).toBe('$0.0004699');
+  });
+
+  it('shows cents for ordinary amounts and whole dollars from $1,000', () => {
+    expect(formatUsd(0.5)).toBe('$0.50');
+    expect(formatUsd(241.75)).toBe('$241.75');
+    expect(formatUsd(12_345.67)).toBe('$12,346');
+    expect(formatUsd(-4156)).toBe('-$4,156');
+    expect(formatUsd(0)).toBe('$0');
+    expect(formatUsd(-0)).toBe('$0');
+    expect(formatUsd(Number.NaN)).toBe('—');
+  });
+});
+
+describe('other formats', () => {
+  it('formats counts, shares and ratios', () => {
+    expect(formatNumber(71_863.2)).toBe('71,863');
+    expect(formatNumber(81.57, 1)).toBe('81.6');
+    expect(formatPercent(0.84808)).toBe('84.8%');
+    expect(formatPercent(0.05, 0)).toBe('5%');
+    expect(formatRatio(6.580532)).toBe('6.58×');
+  });
+
+  it('formats months and payback', () => {
+    expect(formatMonths(4.2667)).toBe('4.3 months');
+    expect(formatMonths(1)).toBe('1.0 month');
+    expect(formatPayback({ kind: 'month', months: months(17.19) })).toBe('17.2 months');
+    expect(formatPayback({ kind: 'month', months: months(0) })).toBe('immediately');
+    expect(formatPayback({ kind: 'never', searchedMonths: 120 })).toBe('never');
+  });
+
+  it('formats ROI, break-even and the seed ratio without ever showing infinity', () => {
+    expect(formatRoi({ kind: 'ratio', value: 0.396 })).toBe('40%');
+    expect(
+      formatRoi({ kind: 'undefined', reason: 'noInvestment', totalSavingUsd: usd(1200) }),
+    ).toBe('no investment: $1,200 saved over the horizon');
+    expect(formatBreakEven({ kind: 'volume', requestsPerMonth: requests(71_863.2) })).toBe(
+      '71,864 requests/month',
+    );
+    expect(formatBreakEven({ kind: 'none', reason: 'x' })).toBe(
+      'none: the student never pays back',
+    );
+    expect(
+      formatSeedRatio({ kind: 'ratio', value: 17, costSavingShare: 0.85, qualityLossShare: 0.05 }),
+    ).toBe('17×');
+    expect(
+      formatSeedRatio({ kind: 'noQualityLoss', costSavingShare: 0.85, qualityLossShare: 0 }),
+    ).toBe('no quality loss');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Display formatting for money, counts, shares and months, shared by the screen, the CLI and
+ * the PDF. Precision follows the size of the figure: a per-request cost of $0.0000714 must not
+ * round to "$0.00", and a monthly saving of $12,345.67 reads better without its cents.
+ * Fixed to en-US so that a report renders the same on every machine.
+ */
+import type { BreakEven } from './roi/breakEven';
+import type { Payback, Roi } from './roi/cashFlow';
+import type { SeedRatio } from './roi/seedRatio';
+
+const LOCALE = 'en-US';
+const NOT_A_NUMBER = '—';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Avoids "-$0" and "-0 %" for values that only differ from zero by rounding noise or sign. */
+const noNegativeZero = (x: number): number => (Object.is(x, -0) ? 0 : x);
+
+/**
+ * US dollars: whole dollars from $1,000, cents from $0.01, and below a cent `significantDigits`
+ * significant digits (3 by default), e.g. $12,345 · $12.35 · $0.50 · $0.0000714.
+ */
+export function formatUsd(value: number, significantDigits = 3): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  const v = noNegativeZero(value);
+  const magnitude = Math.abs(v);
+  const currency = { style: 'currency', currency: 'USD' } as const;
+  if (v === 0) return '$0';
+  if (magnitude >= 1000) {
+    return numberFormat('usd0', {
+      ...currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    }).format(v);
+  }
+  if (magnitude >= 0.01) {
+    return numberFormat('usd2', { ...currency, minimumFractionDigits: 2 }).format(v);
+  }
+  return numberFormat(`usdSig${significantDigits}`, {
+    ...currency,
+    maximumSignificantDigits: significantDigits,
+  }).format(v);
+}
+
+/** A plain count with thousands separators, e.g. 12,345 (up to `fractionDigits` decimals). */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  return numberFormat(`num${fractionDigits}`, { maximumFractionDigits: fractionDigits }).format(
+    noNegativeZero(value),
+  );
+}
+
+/** A share as a percentage: 0.848 → "84.8%". */
+export function formatPercent(share: number, fractionDigits = 1): string {
+  if (!Number.isFinite(share)) return NOT_A_NUMBER;
+  return numberFormat(`pct${fractionDigits}`, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(noNegativeZero(share));
+}
+
+/** Months with one decimal: "4.3 months", "1.0 month". */
+export function formatMonths(value: number): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  const text = noNegativeZero(value).toFixed(1);
+  return `${text} ${text === '1.0' ? 'month' : 'months'}`;
+}
+
+/** "6.58×". */
+export function formatRatio(value: number, fractionDigits = 2): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  return `${formatNumber(value, fractionDigits)}×`;
+}
+
+export function formatPayback(payback: Payback): string {
+  if (payback.kind === 'never') return 'never';
+  return payback.months === 0 ? 'immediately' : formatMonths(payback.months);
+}
+
+/** ROI as a percentage, or why there is none (no investment: show the saving instead). */
+export function formatRoi(roi: Roi): string {
+  if (roi.kind === 'undefined') {
+    return `no investment: ${formatUsd(roi.totalSavingUsd)} saved over the horizon`;
+  }
+  return formatPercent(roi.value, 0);
+}
+
+export function formatBreakEven(breakEven: BreakEven): string {
+  if (breakEven.kind === 'none') return 'none: the student never pays back';
+  return `${formatNumber(Math.ceil(breakEven.requestsPerMonth))} requests/month`;
+}
+
+export function formatSeedRatio(ratio: SeedRatio): string {
+  switch (ratio.kind) {
+    case 'ratio':
+      return formatRatio(ratio.value, 1);
+    case 'noQualityLoss':
+      return 'no quality loss';
+    case 'noTeacherCost':
+      return 'n/a (the teacher costs nothing)';
+  }
+}

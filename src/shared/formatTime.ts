@@ -1,0 +1,25 @@
+/** Durations for display: latencies in ms (with sensible precision) and run times in h/min/s. */
+
+const NOT_A_NUMBER = '—';
+
+/** 0.84 ms · 12.3 ms · 653 ms · 1.32 s · 14.7 s */
+export function formatMs(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return NOT_A_NUMBER;
+  if (value < 10) return `${value.toFixed(2)} ms`;
+  if (value < 100) return `${value.toFixed(1)} ms`;
+  if (value < 1000) return `${Math.round(value)} ms`;
+  if (value < 10_000) return `${(value / 1000).toFixed(2)} s`;
+  return `${(value / 1000).toFixed(1)} s`;
+}
+
+/** 45 s · 3 min 05 s · 2 h 04 min, for elapsed and remaining run time. */
+export function formatDurationMs(value: number | null): string {
+  if (value === null || !Number.isFinite(value) || value < 0) return NOT_A_NUMBER;
+  const totalSeconds = Math.round(value / 1000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
+  return `${s} s`;
+}

@@ -1,0 +1,182 @@
+/**
+ * computeRoi: every figure the ROI screen, the CLI and the PDF show, from one scenario. The
+ * scenario is reduced to a few numbers once (roiInputs.ts); the rest is arithmetic over at most
+ * 120 months, so the what-if sliders can recompute on every change.
+ */
+import { usd, type Fraction, type Usd, type UsdPerMonth } from '../units';
+import { breakEvenVolume, type BreakEven } from './breakEven';
+import {
+  cumulativeCashFlowUsd,
+  monthFigures,
+  PAYBACK_SEARCH_MONTHS,
+  paybackFromCashFlow,
+  roiOverHorizon,
+  type MonthFigures,
+  type Payback,
+  type Roi,
+} from './cashFlow';
+import {
+  cashFlowSeries,
+  costVsVolumeSeries,
+  type CashFlowSeries,
+  type CostVsVolumeSeries,
+} from './chartSeries';
+import type { InvestmentBreakdown } from './investment';
+import {
+  deriveRoiInputs,
+  investmentOf,
+  studentOnDemandCostPerRequestOf,
+  type RoiInputs,
+} from './roiInputs';
+import type { Scenario } from './scenario';
+import { seedRatio, type SeedRatio } from './seedRatio';
+import { servingWarnings, type RoiWarning } from './servingWarnings';
+import { provisionedUtilization, type UtilizationReport } from './utilization';
+
+export interface HorizonTotals {
+  teacherCostUsd: Usd;
+  studentCostUsd: Usd;
+  qualityCostUsd: Usd;
+  /** Σ S(t), undiscounted: the numerator of ROI before the investment. */
+  savingUsd: Usd;
+}
+
+/** The same figures with the student's failure share at the high end of its CI. */
+export interface PessimisticCase {
+  studentFailureShare: Fraction;
+  firstMonthSavingUsd: UsdPerMonth;
+  npvUsd: Usd;
+  payback: Payback;
+  breakEven: BreakEven;
+  note: string;
+}
+
+export interface RoiOutputs {
+  perRequest: {
+    teacherUsd: Usd;
+    /** c_S' as billed (batch share applied); null when provisioned, which bills by the hour. */
+    studentUsd: Usd | null;
+    /** The student at on-demand prices, for the seed-style comparison. */
+    studentOnDemandUsd: Usd;
+    /** c_T / c_S'; null when provisioned or when the student costs nothing per request. */
+    teacherToStudentRatio: number | null;
+  };
+  firstMonth: MonthFigures & { savingShareOfTeacher: number | null };
+  monthly: MonthFigures[];
+  horizonTotals: HorizonTotals;
+  investment: InvestmentBreakdown;
+  npvUsd: Usd;
+  payback: Payback;
+  roi: Roi;
+  breakEven: BreakEven;
+  seedRatio: SeedRatio;
+  utilization: UtilizationReport | null;
+  warnings: RoiWarning[];
+  pessimistic: PessimisticCase | null;
+  charts: { costVsVolume: CostVsVolumeSeries; cashFlow: CashFlowSeries };
+}
+
+function totalsOf(monthly: readonly MonthFigures[]): HorizonTotals {
+  let teacher = 0;
+  let student = 0;
+  let quality = 0;
+  let saving = 0;
+  for (const m of monthly) {
+    teacher += m.teacherCostUsd;
+    student += m.studentCostUsd;
+    quality += m.qualityCostUsd;
+    saving += m.savingUsd;
+  }
+  return {
+    teacherCostUsd: usd(teacher),
+    studentCostUsd: usd(student),
+    qualityCostUsd: usd(quality),
+    savingUsd: usd(saving),
+  };
+}
+
+function pessimisticCase(s: Scenario): PessimisticCase | null {
+  const ci = s.quality.studentFailureShareCi;
+  if (!ci) return null;
+  const worse: Scenario = { ...s, quality: { ...s.quality, studentFailureShare: ci.high } };
+  const inputs = deriveRoiInputs(worse);
+  const cf = cumulativeCashFlowUsd(inputs, PAYBACK_SEARCH_MONTHS);
+  return {
+    studentFailureShare: ci.high,
+    firstMonthSavingUsd: monthFigures(inputs, 1).savingUsd,
+    npvUsd: cf[inputs.horizonMonths] ?? usd(0),
+    payback: paybackFromCashFlow(cf),
+    breakEven: breakEvenVolume(inputs),
+    note: `Pessimistic case: the student's failure share at the high end of its confidence interval (${(ci.high * 100).toFixed(1)} % instead of ${(s.quality.studentFailureShare * 100).toFixed(1)} %), carried into break-even and payback.`,
+  };
+}
+
+function perRequestOf(s: Scenario, inputs: RoiInputs): RoiOutputs['perRequest'] {
+  const provisioned = s.student.serving.kind === 'provisioned';
+  const student = inputs.studentCostPerRequestUsd;
+  return {
+    teacherUsd: inputs.teacherCostPerRequestUsd,
+    studentUsd: provisioned ? null : student,
+    studentOnDemandUsd: studentOnDemandCostPerRequestOf(s),
+    teacherToStudentRatio:
+      !provisioned && student > 0 ? inputs.teacherCostPerRequestUsd / student : null,
+  };
+}
+
+export function computeRoi(s: Scenario): RoiOutputs {
+  const inputs = deriveRoiInputs(s);
+  const investment = investmentOf(s);
+  const horizon = inputs.horizonMonths;
+
+  const cumulative = cumulativeCashFlowUsd(inputs, PAYBACK_SEARCH_MONTHS);
+  const payback = paybackFromCashFlow(cumulative);
+  const monthly: MonthFigures[] = [];
+  for (let t = 1; t <= horizon; t += 1) monthly.push(monthFigures(inputs, t));
+  const totals = totalsOf(monthly);
+  const first = monthly[0] ?? monthFigures(inputs, 1);
+  const breakEven = breakEvenVolume(inputs);
+
+  const serving = s.student.serving;
+  const utilization =
+    serving.kind === 'provisioned'
+      ? provisionedUtilization({
+          requestsPerMonth: inputs.requestsPerMonth,
+          monthlyGrowth: inputs.monthlyGrowth,
+          months: horizon,
+          inputTokens: s.student.inputTokensPerRequest,
+          outputTokens: s.student.outputTokensPerRequest,
+          modelUnits: serving.modelUnits,
+          capacityTokensPerMinutePerUnit: serving.capacityTokensPerMinutePerUnit,
+          capacityIsAssumption: serving.capacityBasis === 'assumption',
+        })
+      : null;
+
+  return {
+    perRequest: perRequestOf(s, inputs),
+    firstMonth: {
+      ...first,
+      savingShareOfTeacher:
+        first.teacherCostUsd > 0 ? first.savingUsd / first.teacherCostUsd : null,
+    },
+    monthly,
+    horizonTotals: totals,
+    investment,
+    npvUsd: cumulative[horizon] ?? usd(0),
+    payback,
+    roi: roiOverHorizon(totals.savingUsd, investment.totalUsd),
+    breakEven,
+    seedRatio: seedRatio(
+      first.teacherCostUsd,
+      first.studentCostUsd,
+      s.quality.teacherFailureShare,
+      s.quality.studentFailureShare,
+    ),
+    utilization,
+    warnings: [...(utilization?.warnings ?? []), ...servingWarnings(s)],
+    pessimistic: pessimisticCase(s),
+    charts: {
+      costVsVolume: costVsVolumeSeries(inputs, breakEven),
+      cashFlow: cashFlowSeries(cumulative, horizon, payback),
+    },
+  };
+}

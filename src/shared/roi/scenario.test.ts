@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverrides } from '../pricing/applyOverrides';
+import { findPrice } from '../pricing/findPrice';
+import { PRICE_CATALOG } from '../pricing/priceCatalog';
+import { PriceOverrideSchema } from '../pricing/priceSchemas';
+import { ScenarioSchema } from './scenario';
+import { scenarioPriceFromEntry } from './scenarioBuilders';
+import { WORKED_EXAMPLE } from './scenarioFixtures';
+
+const parse = (patch: Record<string, unknown>) =>
+  ScenarioSchema.safeParse({ ...WORKED_EXAMPLE, ...patch });
+
+describe('ScenarioSchema', () => {
+  it('fills defaults: no growth, no teacher batch, no failure cost, no discount', () => {
+    const s = ScenarioSchema.parse({
+      ...WORKED_EXAMPLE,
+      volume: { requestsPerMonth: 10 },
+      quality: { teacherFailureShare: 0, studentFailureShare: 0 },
+      finance: { horizonMonths: 12 },
+    });
+    expect(s.schemaVersion).toBe(1);
+    expect(s.volume.monthlyGrowth).toBe(0);
+    expect(s.teacher.batchShare).toBe(0);
+    expect(s.quality.usdPerFailure).toBe(0);
+    expect(s.finance.yearlyDiscountRate).toBe(0);
+  });
+
+  it('round-trips through JSON, so a stored scenario reads back the same', () => {
+    const s = ScenarioSchema.parse(WORKED_EXAMPLE);
+    expect(ScenarioSchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it('takes at most 15,000 distillation prompts', () => {
+    const distill = { kind: 'distill', epochs: 1, trainingUsdPer1kTokens: 0.001 };
+    expect(parse({ distillation: { ...distill, prompts: 15_000 } }).success).toBe(true);
+    expect(parse({ distillation: { ...distill, prompts: 15_001 } }).success).toBe(false);
+    expect(parse({ distillation: { ...distill, prompts: 10.5 } }).success).toBe(false);
+  });
+
+  it('accepts only 12, 24 or 36 months', () => {
+    expect(parse({ finance: { horizonMonths: 18 } }).success).toBe(false);
+    expect(parse({ finance: { horizonMonths: 36 } }).success).toBe(true);
+  });
+
+  it('rejects negative money, shares above 1 and an inverted interval', () => {
+    expect(parse({ engineering: { hours: 1, usdPerHour: -5 } }).success).toBe(false);
+    const q = WORKED_EXAMPLE.quality;
+    expect(parse({ quality: { ...q, studentFailureShare: 1.2 } }).success).toBe(false);
+    expect(
+      parse({ quality: { ...q, studentFailureShareCi: { low: 0.2, high: 0.1 } } }).success,
+    ).toBe(false);
+  });
+
+  it('marks provisioned capacity as an assumption unless told it was measured', () => {
+    const s = ScenarioSchema.parse({
+      ...WORKED_EXAMPLE,
+      student: {
+        ...WORKED_EXAMPLE.student,
+        serving: {
+          kind: 'provisioned',
+          modelUnits: 1,
+          usdPerHourPerUnit: 10,
+          term: 'sixMonths',
+          capacityTokensPerMinutePerUnit: 5000,
+        },
+      },
+    });
+    expect(s.student.serving.kind === 'provisioned' && s.student.serving.capacityBasis).toBe(
+      'assumption',
+    );
+    const units = { ...s.student.serving, modelUnits: 0 };
+    expect(parse({ student: { ...WORKED_EXAMPLE.student, serving: units } }).success).toBe(false);
+  });
+});
+
+describe('scenarioPriceFromEntry', () => {
+  const entry = (catalog = PRICE_CATALOG) => {
+    const r = findPrice('meta.llama3-8b-instruct-v1:0', 'us-east-1', catalog);
+    if (!r.found) throw new Error(r.message);
+    return r.entry;
+  };
+
+  it('keeps the figures with their sources and date', () => {
+    expect(scenarioPriceFromEntry(entry())).toEqual({
+      inputUsdPer1k: 0.0003,
+      outputUsdPer1k: 0.0006,
+      batchMultiplier: 0.5,
+      asOf: PRICE_CATALOG.asOf,
+      source: 'S15, S16',
+    });
+  });
+
+  it("carries an override's date and note, and assumes no batch discount when none is known", () => {
+    const override = PriceOverrideSchema.parse({
+      modelId: 'meta.llama3-8b-instruct-v1:0',
+      region: 'us-east-1',
+      inputUsdPer1k: 0.00025,
+      asOf: '2026-12-01',
+      note: 'private pricing',
+    });
+    const price = scenarioPriceFromEntry(entry(applyOverrides(PRICE_CATALOG, [override]).catalog));
+    expect(price.inputUsdPer1k).toBe(0.00025);
+    expect(price.asOf).toBe('2026-12-01');
+    expect(price.source).toMatch(/overridden: private pricing/);
+    const unknownBatch = { ...entry(), batchMultiplier: { value: null, unknownReason: 'n/a' } };
+    expect(scenarioPriceFromEntry(unknownBatch).batchMultiplier).toBe(1);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Building scenarios: a catalog price entry as the price a scenario stores (with its date and
+ * source, so a saved analysis still shows what it was computed with after the catalog changes),
+ * and the seed study as a ready-made scenario.
+ */
+import type { PriceEntry } from '../pricing/priceSchemas';
+import { SEED_STUDY_PRICES } from '../pricing/seedStudyPrices';
+import { fraction, tokens, type Requests } from '../units';
+import { ScenarioSchema, type ScenarioPrice, type Scenario } from './scenario';
+
+export function scenarioPriceFromEntry(entry: PriceEntry): ScenarioPrice {
+  const sources = entry.onDemand.sources.map((s) => s.tag).join(', ');
+  return {
+    inputUsdPer1k: entry.onDemand.inputUsdPer1k,
+    outputUsdPer1k: entry.onDemand.outputUsdPer1k,
+    // No known batch price means no discount is assumed.
+    batchMultiplier: entry.batchMultiplier.value ?? 1,
+    asOf: entry.override?.asOf ?? entry.asOf,
+    source: entry.overridden ? `${sources} (overridden: ${entry.override?.note ?? ''})` : sources,
+  };
+}
+
+/**
+ * The seed study as a scenario: Llama 3 70B → Llama 3 8B used as-is, one paragraph's measured
+ * tokens (69 in; 82 vs 73 out) at the seed's prices, no failures measured (the study judged
+ * accuracy by eye). The study states no volume, so the caller supplies one.
+ */
+export function seedStudyScenario(requestsPerMonth: Requests): Scenario {
+  const { teacher, student } = SEED_STUDY_PRICES;
+  const source = 'seed study README';
+  return ScenarioSchema.parse({
+    volume: { requestsPerMonth, monthlyGrowth: 0 },
+    teacher: {
+      modelId: teacher.modelId,
+      region: 'us-east-1',
+      inputTokensPerRequest: tokens(69),
+      outputTokensPerRequest: tokens(82),
+      price: {
+        inputUsdPer1k: teacher.inputUsdPer1k,
+        outputUsdPer1k: teacher.outputUsdPer1k,
+        source,
+      },
+    },
+    student: {
+      modelId: student.modelId,
+      region: 'us-east-1',
+      inputTokensPerRequest: tokens(69),
+      outputTokensPerRequest: tokens(73),
+      price: {
+        inputUsdPer1k: student.inputUsdPer1k,
+        outputUsdPer1k: student.outputUsdPer1k,
+        source,
+      },
+      serving: { kind: 'onDemand' },
+    },
+    distillation: { kind: 'baseModelAsIs' },
+    engineering: { hours: 0, usdPerHour: 0 },
+    quality: { teacherFailureShare: fraction(0), studentFailureShare: fraction(0) },
+    finance: { yearlyDiscountRate: 0, horizonMonths: 12 },
+  });
+}
