@@ -4,22 +4,48 @@
  * inside the repository, so that its external packages resolve from node_modules.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = resolve(__dirname, '../..');
+const OUT_DIR = join(ROOT, '.tmp', 'cli-test');
+const OUT_FILE = join(OUT_DIR, `cli-${process.pid}.cjs`);
 let built: Promise<string> | undefined;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Test workers may be ended without running their exit hooks, so each build also removes the
+ * bundles of test processes that no longer exist.
+ */
+function removeOrphans(): void {
+  for (const name of readdirSync(OUT_DIR)) {
+    const pid = Number(/^cli-(\d+)\.cjs$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(OUT_DIR, name), { force: true });
+  }
+}
+
+/** Removes this test process's bundle (call from afterAll). */
+export function removeCliBuild(): void {
+  rmSync(OUT_FILE, { force: true });
+  built = undefined;
+}
 
 export function buildCli(): Promise<string> {
   built ??= (async () => {
-    const dir = join(ROOT, '.tmp', `cli-test-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const outfile = join(dir, 'cli.cjs');
+    mkdirSync(OUT_DIR, { recursive: true });
+    removeOrphans();
     await build({
       entryPoints: [join(ROOT, 'src/main/cli/main.ts')],
-      outfile,
+      outfile: OUT_FILE,
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -27,7 +53,7 @@ export function buildCli(): Promise<string> {
       packages: 'external',
       logLevel: 'warning',
     });
-    return outfile;
+    return OUT_FILE;
   })();
   return built;
 }

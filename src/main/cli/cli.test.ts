@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
-import { buildCli, startCli } from '../../../test/support/cliProcess';
+import { buildCli, removeCliBuild, startCli } from '../../../test/support/cliProcess';
 import { paragraphText, STUDENT, TEACHER } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { listDatasets } from '../db/repos/datasets';
@@ -36,6 +36,7 @@ describe('distill-roi run', () => {
   afterAll(async () => {
     await standIn.close();
     temp.cleanup();
+    removeCliBuild();
   });
 
   const cli = async (dataDir: string, ...args: string[]) =>

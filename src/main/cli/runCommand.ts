@@ -49,7 +49,13 @@ async function runExperiment(
   dataDir: string,
   io: CliIo,
 ): Promise<number> {
-  const printer = new ProgressPrinter(io.stderr);
+  // DISTILL_ROI_PROGRESS_EVERY_MS: how often a plain (non-terminal) progress line is printed;
+  // 0 prints every update, so a log (or the crash test) sees each committed count.
+  const every = io.env.DISTILL_ROI_PROGRESS_EVERY_MS;
+  const printer = new ProgressPrinter(
+    io.stderr,
+    every !== undefined && Number(every) >= 0 ? Number(every) : undefined,
+  );
   let experimentId: string;
   try {
     experimentId = prepareExperiment(db, args, (line) => printer.say(line));

@@ -75,6 +75,16 @@ export function storedProgress(db: Database, e: Experiment): RunProgress {
   };
 }
 
+/** Running, or paused offline and about to resume by itself: the runner still owns its calls. */
+const isActive = (ctx: HandlerContext, id: string): boolean => {
+  const p = ctx.runs.progress(id);
+  return (
+    p !== null &&
+    (p.status === 'running' ||
+      (p.status === 'paused' && (p.statusReason ?? '').startsWith('offline')))
+  );
+};
+
 const progressOf = (ctx: HandlerContext, id: string): RunProgress =>
   ctx.runs.progress(id) ?? storedProgress(ctx.db, requireExperiment(ctx.db, id));
 
@@ -103,7 +113,7 @@ export const experimentHandlers = {
 
   deleteExperiment: async (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
-    if (ctx.runs.progress(input.id)?.status === 'running') await ctx.runs.cancel(input.id);
+    if (isActive(ctx, input.id)) await ctx.runs.cancel(input.id).catch(() => undefined);
     experiments.deleteExperiment(ctx.db, input.id);
     return { id: input.id };
   },
@@ -134,7 +144,7 @@ export const experimentHandlers = {
 
   retryFailedRuns: (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
-    if (ctx.runs.progress(input.id)?.status === 'running') {
+    if (isActive(ctx, input.id)) {
       throw new AppFailure('conflict', 'Pause the experiment before retrying its failed calls.');
     }
     return { removed: deleteFailedRuns(ctx.db, input.id) };

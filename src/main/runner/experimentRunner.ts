@@ -67,7 +67,7 @@ export class ExperimentRunner {
   }
 
   /** Aborts the calls in flight (not recorded, so a resume makes them) and resolves when done. */
-  cancel(experimentId: string): Promise<RunProgress> {
+  async cancel(experimentId: string): Promise<RunProgress> {
     return this.live(experimentId).stop('cancelled', 'cancelled by user');
   }
 
@@ -77,7 +77,7 @@ export class ExperimentRunner {
   }
 
   /** Resolves with the final progress once the session has nothing in flight and stopped. */
-  settled(experimentId: string): Promise<RunProgress> {
+  async settled(experimentId: string): Promise<RunProgress> {
     return this.live(experimentId).ended;
   }
 
@@ -103,7 +103,6 @@ export class ExperimentRunner {
     const models = experimentModels(config);
     return new ExperimentSession({
       deps: this.deps,
-      client: this.deps.clientFor(config.region),
       probeOnline: this.probeOnline,
       clock: this.clock,
       tuning: this.tuning,

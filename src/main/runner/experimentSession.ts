@@ -114,12 +114,16 @@ export class ExperimentSession {
     if (this.mode === 'running') {
       const budget = this.p.experiment.config.budgetUsd;
       while (this.inFlight.size < this.limit.limit) {
+        const spec = this.p.queue.take();
+        if (!spec) break;
+        // Checked per call to dispatch, so that a run whose last call crossed the budget
+        // still completes; calls in flight when it is crossed finish and are stored.
         if (budget !== null && this.p.counters.spent >= budget) {
+          this.p.queue.settled(spec);
+          this.p.queue.giveBack(spec);
           const spent = `${formatUsd(this.p.counters.spent)} of ${formatUsd(budget)}`;
           return this.hold(`budget reached: spent ${spent}`);
         }
-        const spec = this.p.queue.take();
-        if (!spec) break;
         void this.execute(spec);
       }
       this.throttle.changed();
@@ -132,9 +136,12 @@ export class ExperimentSession {
     this.inFlight.add(call);
     spec.startedAt ??= this.p.clock.nowIso();
     const epoch = this.limit.epoch;
+    const config = this.p.experiment.config;
+    // Asked per call, not per session: a client rebuilt after the user changed credentials
+    // (the app's pool does that) is used from the next call on, even by a paused session.
     const outcome = await attemptCall(
-      this.p.client,
-      this.p.experiment.config,
+      this.p.deps.clientFor(config.region),
+      config,
       spec,
       call.signal,
       () => {

@@ -116,6 +116,22 @@ describe('controlling a run', () => {
     expect(new Set(standIn.requests.map(keyOfRequest(fx))).size).toBe(16);
   });
 
+  it('resumes a paused run whose calls are still finishing, and reports unknown ids', async () => {
+    standIn = await startBedrockStandIn({ models: { [TEACHER]: FAST, [STUDENT]: FAST } });
+    fx = await makeRunnerFixture({ standIn, paragraphs: 6, concurrency: 2 });
+    fx.runner.start(fx.experimentId);
+    await fx.until((p) => p.inFlight === 2);
+    expect(fx.runner.pause(fx.experimentId).inFlight).toBe(2);
+    expect(fx.runner.resume(fx.experimentId).status).toBe('running');
+    const done = await fx.runner.settled(fx.experimentId);
+    expect(done).toMatchObject({ status: 'completed', done: 12 });
+    expect(standIn.requests).toHaveLength(12);
+
+    expect(() => fx.runner.start('no-such-experiment')).toThrow(/does not exist/);
+    await expect(fx.runner.cancel(fx.experimentId)).rejects.toThrow(/not running/);
+    expect(() => fx.runner.pause(fx.experimentId)).toThrow(/not running/);
+  });
+
   it('pauses itself when the budget is spent, and stays paused on resume', async () => {
     standIn = await startBedrockStandIn({
       models: {
@@ -145,6 +161,19 @@ describe('controlling a run', () => {
     expect(again.status).toBe('paused');
     expect(again.statusReason).toMatch(/^budget reached/);
     expect(standIn.requests).toHaveLength(0);
+  });
+
+  it('completes when the budget is crossed by the very last call', async () => {
+    const tokens = { inputTokens: 1000, outputTokens: 1000 };
+    standIn = await startBedrockStandIn({
+      models: { [TEACHER]: { ...FAST, ...tokens }, [STUDENT]: { ...FAST, ...tokens } },
+    });
+    // $0.00615 then $0.0009: the second and last call takes the run to $0.00705.
+    fx = await makeRunnerFixture({ standIn, paragraphs: 1, concurrency: 1, budgetUsd: 0.007 });
+    fx.runner.start(fx.experimentId);
+    const done = await fx.runner.settled(fx.experimentId);
+    expect(done).toMatchObject({ status: 'completed', statusReason: null, done: 2 });
+    expect(done.spentUsd).toBeGreaterThan(0.007);
   });
 
   it('goes offline when the endpoint disappears and finishes by itself when it is back', async () => {

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
-import { buildCli, startCli } from '../../../test/support/cliProcess';
+import { buildCli, removeCliBuild, startCli } from '../../../test/support/cliProcess';
 import { paragraphText, STUDENT, TEACHER } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { renderPrompt } from '../../shared/domain/experiment';
@@ -48,6 +48,7 @@ describe('kill -9 mid-run, then resume', () => {
   afterAll(async () => {
     await standIn.close();
     temp.cleanup();
+    removeCliBuild();
   });
 
   it('keeps every committed result and never requests a committed call again', async () => {

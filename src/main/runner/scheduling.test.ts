@@ -115,6 +115,7 @@ describe('CallQueue', () => {
   it('hands a call given back before the model’s other pending calls', () => {
     const q = new CallQueue(config, paragraphs, new Set());
     q.prove('T');
+    q.block('S', 'only T matters here');
     const t = q.take();
     q.settled(t!);
     q.giveBack(t!);

@@ -1,5 +1,4 @@
 /** What a session is made of, its modes, and how a finished run is labelled. */
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { Experiment, ExperimentStatus } from '../../shared/domain/experiment';
 import type { CallQueue } from './callQueue';
 import type { ProgressCounters } from './progressCounters';
@@ -17,8 +16,7 @@ export const STATUS: Record<Mode, ExperimentStatus> = {
 };
 
 export interface SessionParts {
-  deps: Pick<RunnerDeps, 'db' | 'emit'>;
-  client: BedrockRuntimeClient;
+  deps: Pick<RunnerDeps, 'db' | 'emit' | 'clientFor'>;
   probeOnline: (region: string) => Promise<boolean>;
   clock: RunnerClock;
   tuning: RunnerTuning;
