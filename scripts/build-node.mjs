@@ -6,7 +6,6 @@ const entries = {
   host: 'src/main/host/serve.ts',
   cli: 'src/main/cli/main.ts',
   bench: 'bench/runnerBench.ts',
-  'bench-report': 'bench/reportBench.ts',
 };
 
 await build({
