@@ -24,7 +24,13 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      // report.html is the print page: the PDF is Chromium printing it (see src/main/export).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          report: resolve(__dirname, 'src/renderer/report.html'),
+        },
+      },
     },
   },
 });

@@ -6,6 +6,8 @@ const entries = {
   host: 'src/main/host/serve.ts',
   cli: 'src/main/cli/main.ts',
   bench: 'bench/runnerBench.ts',
+  'bench-report': 'bench/reportBench.ts',
+  'bench-roi': 'bench/roiBench.ts',
 };
 
 await build({

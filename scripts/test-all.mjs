@@ -50,7 +50,12 @@ function counted(name, ok, file, pick) {
 }
 
 mkdirSync('.tmp', { recursive: true });
-for (const f of ['.tmp/vitest-results.json', '.tmp/playwright-results.json'])
+for (const f of [
+  '.tmp/vitest-results.json',
+  '.tmp/vitest-keychain-results.json',
+  '.tmp/vitest-crash-results.json',
+  '.tmp/playwright-results.json',
+])
   rmSync(f, { force: true });
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
@@ -77,6 +82,13 @@ const keychainOk = run(
   { XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'distill-keyring-')) },
 );
 counted('keychain tests', keychainOk, '.tmp/vitest-keychain-results.json', (r) => [
+  r.numPassedTests,
+  r.numFailedTests,
+]);
+
+// 50 × kill -9 of the headless CLI during runs and imports (vitest.crash.config.ts).
+const crashOk = run('npm', ['run', '--silent', 'test:crash']);
+counted('crash tests', crashOk, '.tmp/vitest-crash-results.json', (r) => [
   r.numPassedTests,
   r.numFailedTests,
 ]);

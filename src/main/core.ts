@@ -8,7 +8,9 @@ import { databasePath } from './paths/dataDir';
 import { createClientPool } from './bedrock/clientPool';
 import { createKeychainStore } from './credentials/keychain';
 import type { SecretStore } from './credentials/secretStore';
+import type { PdfPrinter } from './export/pdfPrinter';
 import { ExperimentRunner } from './runner';
+import { JudgeRunner } from './quality/judgeRunner';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -17,6 +19,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Where secrets live; the OS keychain unless a test passes another store. */
   secrets?: SecretStore;
+  /** How reports are printed; Chromium via Playwright unless the Electron shell passes its own. */
+  pdf?: PdfPrinter;
 }
 
 export interface AppCore {
@@ -44,6 +48,11 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     clientFor: (region) => clients.clientFor(region),
     emit: (progress) => emit({ type: 'runProgress', progress }),
   });
+  const judge = new JudgeRunner({
+    db,
+    clientFor: (region) => clients.clientFor(region),
+    emit: (progress) => emit({ type: 'judgeProgress', progress }),
+  });
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
@@ -51,8 +60,10 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     transport: opts.transport,
     emit,
     runs: runner,
+    judge,
     clients,
     secrets,
+    ...(opts.pdf ? { pdf: opts.pdf } : {}),
   };
   return {
     ctx,
@@ -62,7 +73,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
       return () => bus.off('event', listener);
     },
     async close() {
-      await runner.closeAll();
+      await Promise.all([runner.closeAll(), judge.closeAll()]);
       clients.invalidate();
       bus.removeAllListeners();
       db.close();

@@ -1,15 +1,18 @@
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCore } from './core';
+import { askWhereToSaveDownloads, createElectronPdfPrinter } from './export/electronPdf';
 import { bindIpc } from './ipc/bindElectron';
 import { resolveDataDir } from './paths/dataDir';
-import { isAllowedExternal, isAllowedNavigation } from './security/navigation';
+import { guardContents, guardSession } from './security/contentsGuards';
+import { isAllowedNavigation } from './security/navigation';
+import { startApp } from './startup/appService';
 import { windowOptions } from './window';
 import { logError } from './log';
 
 /** The Electron shell: lifecycle, one window, IPC binding. Everything else lives in plain-Node modules. */
 let win: BrowserWindow | null = null;
+const appUrl = 'file://' + join(__dirname, '../renderer/index.html');
 
 /** better-sqlite3 built for Electron's ABI lives apart from the Node build that tests use. */
 function electronSqliteBinding(): string | undefined {
@@ -21,25 +24,21 @@ function electronSqliteBinding(): string | undefined {
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   const binding = electronSqliteBinding();
-  const core = await startCore({
+  // A damaged data file opens recovery mode (the window shows the recovery screen), not a crash.
+  const core = await startApp({
     dataDir,
     transport: 'electron',
     ...(binding ? { nativeBinding: binding } : {}),
+    pdf: createElectronPdfPrinter(),
   });
-  const appUrl = 'file://' + join(__dirname, '../renderer/index.html');
+  guardSession(session.defaultSession);
+  askWhereToSaveDownloads(session.defaultSession);
   win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')));
   bindIpc(
     core,
     () => win?.webContents ?? null,
     (url) => isAllowedNavigation(url, appUrl),
   );
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isAllowedNavigation(url, appUrl)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(appUrl);
   let closing = false;
@@ -53,8 +52,9 @@ async function start(): Promise<void> {
 }
 
 app.enableSandbox();
+// Every web contents, the window's and any other, gets the same navigation and window rules.
 app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
+  guardContents(contents, appUrl, (url) => void shell.openExternal(url));
 });
 app
   .whenReady()

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { months, requests, usd } from './units';
 import {
   formatBreakEven,
+  formatCompactNumber,
+  formatCompactUsd,
   formatMonths,
   formatNumber,
   formatPayback,
@@ -64,5 +66,18 @@ describe('other formats', () => {
     expect(
       formatSeedRatio({ kind: 'noQualityLoss', costSavingShare: 0.85, qualityLossShare: 0 }),
     ).toBe('no quality loss');
+  });
+});
+
+describe('compact formats for chart axes', () => {
+  it('keeps three significant digits and a short suffix', () => {
+    expect(formatCompactNumber(1_500_000)).toBe('1.5M');
+    expect(formatCompactNumber(250_000)).toBe('250K');
+    expect(formatCompactNumber(12)).toBe('12');
+    expect(formatCompactNumber(-0)).toBe('0');
+    expect(formatCompactUsd(1_234_567)).toBe('$1.23M');
+    expect(formatCompactUsd(-4_000)).toBe('-$4K');
+    expect(formatCompactUsd(0.5)).toBe('$0.5');
+    expect(formatCompactUsd(Number.NaN)).toBe('—');
   });
 });

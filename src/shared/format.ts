@@ -58,6 +58,25 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   );
 }
 
+/** Axis ticks and tight labels: 1.5M · 250K · 12 · 0.5 (at most 3 significant digits). */
+export function formatCompactNumber(value: number): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  return numberFormat('compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(
+    noNegativeZero(value),
+  );
+}
+
+/** Dollars on a chart axis: $1.5M · $250K · $12 · $0.5; tables and figures keep formatUsd. */
+export function formatCompactUsd(value: number): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  return numberFormat('compactUsd', {
+    style: 'currency',
+    currency: 'USD',
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(noNegativeZero(value));
+}
+
 /** A share as a percentage: 0.848 → "84.8%". */
 export function formatPercent(share: number, fractionDigits = 1): string {
   if (!Number.isFinite(share)) return NOT_A_NUMBER;

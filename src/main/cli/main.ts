@@ -5,6 +5,8 @@
 import { logError } from '../log';
 import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
+import { exportCommand } from './exportCommands';
+import { EXPORT_USAGE } from './exportArgs';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -12,14 +14,18 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'report':
+    case 'export':
+    case 'import':
+      return exportCommand(command, rest, io);
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n`);
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n`,
       );
       return 2;
   }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { openDatabase } from './open';
-import { checkRegistry, NewerDatabaseError, userVersion } from './migrate';
+import { checkRegistry, latestVersion, NewerDatabaseError, userVersion } from './migrate';
 import { migrations } from './migrations';
 import type { Migration } from './migration';
 
@@ -42,13 +42,17 @@ describe('migrations', () => {
   it('0010 builds the schema on an empty database and sets user_version', async () => {
     const path = tempDbPath();
     const { db, applied, backupPath } = await openDatabase(path);
-    expect(applied).toEqual([10, 20]);
+    expect(applied).toEqual(migrations.map((m) => m.version));
     expect(backupPath).toBeNull();
-    expect(userVersion(db)).toBe(20);
+    expect(userVersion(db)).toBe(latestVersion(migrations));
     expect(tables(db)).toEqual([
       'datasets',
       'experiments',
+      'judge_calls',
+      'judge_prompts',
       'paragraphs',
+      'price_overrides',
+      'quality_settings',
       'runs',
       'scenarios',
       'scores',
@@ -102,7 +106,7 @@ describe('migrations', () => {
     });
     second.db.close();
     const backup = new Sqlite(second.backupPath as string, { readonly: true });
-    expect(userVersion(backup)).toBe(20);
+    expect(userVersion(backup)).toBe(latestVersion(migrations));
     expect(backup.prepare('SELECT name FROM datasets').get()).toEqual({ name: 'Kept' });
     backup.close();
     expect(readdirSync(join(path, '..', 'backups')).filter((f) => f.endsWith('.bak'))).toHaveLength(
@@ -127,7 +131,7 @@ describe('migrations', () => {
       'boom',
     );
     const db = new Sqlite(path, { readonly: true });
-    expect(userVersion(db)).toBe(20);
+    expect(userVersion(db)).toBe(latestVersion(migrations));
     expect(tables(db)).not.toContain('half_done');
     expect(db.prepare('SELECT name FROM datasets').all()).toEqual([{ name: 'Kept' }]);
     db.close();
@@ -143,7 +147,7 @@ describe('migrations', () => {
       VALUES ('e1', 'E', 'd1', 't', '[]', 'us-east-1', 'p', '{}', 1, 1, '{}', 'paused', 'now', 'now');
     `);
     v10.db.close();
-    const { db, applied } = await openDatabase(path);
+    const { db, applied } = await openDatabase(path, { migrations: migrations.slice(0, 2) });
     expect(applied).toEqual([20]);
     expect(db.prepare('SELECT status, status_reason FROM experiments').get()).toEqual({
       status: 'paused',

@@ -1,8 +1,9 @@
 import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { applyMigrations, latestVersion, NewerDatabaseError, userVersion } from './migrate';
+import { DamagedDatabaseError, inspectDatabaseFile, isDamageCode } from './inspect';
+import { applyMigrations, latestVersion, NewerDatabaseError } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
 import type { Migration } from './migration';
 
@@ -24,16 +25,6 @@ function sqliteOptions(opts: OpenOptions, extra: Sqlite.Options = {}): Sqlite.Op
   return opts.nativeBinding ? { ...extra, nativeBinding: opts.nativeBinding } : extra;
 }
 
-/** Reads the schema version without writing anything, so a refused file stays byte-identical. */
-function peekVersion(path: string, opts: OpenOptions): number {
-  const probe = new Sqlite(path, sqliteOptions(opts, { readonly: true, fileMustExist: true }));
-  try {
-    return userVersion(probe);
-  } finally {
-    probe.close();
-  }
-}
-
 function applyPragmas(db: Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -45,8 +36,13 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   const list = opts.migrations ?? defaultMigrations;
   const latest = latestVersion(list);
   mkdirSync(dirname(path), { recursive: true });
-  const existed = existsSync(path);
-  const before = existed ? peekVersion(path, opts) : 0;
+  // Read-only first, so that a refused file (damaged, foreign, newer) stays byte-identical.
+  const health = inspectDatabaseFile(path, latest, opts.nativeBinding);
+  if (health.state === 'damaged' || health.state === 'foreign') {
+    throw new DamagedDatabaseError(path, health.state, health.reason);
+  }
+  const existed = health.state === 'ok';
+  const before = health.state === 'ok' ? health.version : 0;
   if (before > latest) throw new NewerDatabaseError(before, latest);
 
   const db = new Sqlite(path, sqliteOptions(opts));
@@ -64,6 +60,8 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     return { db, applied, backupPath };
   } catch (e) {
     db.close();
+    // Damage the read-only check could not see (e.g. in a page only a migration touches).
+    if (isDamageCode(e)) throw new DamagedDatabaseError(path, 'damaged', (e as Error).message);
     throw e;
   }
 }

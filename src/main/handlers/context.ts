@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { AppEvent } from '../../shared/ipc/events';
 import type { RunProgress } from '../../shared/domain/run';
+import type { Experiment } from '../../shared/domain/experiment';
+import type { JudgeProgress } from '../../shared/quality/judgeProgress';
+import type { JudgeSettings } from '../../shared/quality/qualitySettings';
 import type { ClientPool } from '../bedrock/clientPool';
 import type { SecretStore } from '../credentials/secretStore';
+import type { PdfPrinter } from '../export/pdfPrinter';
 
 /** What handlers need of the experiment runner; the runner module implements it. */
 export interface RunControl {
@@ -13,6 +17,14 @@ export interface RunControl {
   progress(experimentId: string): RunProgress | null;
 }
 
+/** What the quality handlers need of the judge's runner (quality/judgeRunner.ts implements it). */
+export interface JudgeControl {
+  start(experiment: Experiment, judge: JudgeSettings): JudgeProgress;
+  /** Null when the judge is not running on this experiment. */
+  cancel(experimentId: string): Promise<JudgeProgress> | null;
+  progress(experimentId: string): JudgeProgress | null;
+}
+
 /** What every handler gets: the store, where data lives, and a way to push events. */
 export interface HandlerContext {
   db: Database;
@@ -21,6 +33,9 @@ export interface HandlerContext {
   transport: 'electron' | 'browser-host';
   emit(event: AppEvent): void;
   runs: RunControl;
+  judge: JudgeControl;
   clients: ClientPool;
   secrets: SecretStore;
+  /** Prints reports; the Electron shell sets its printToPDF here, else Chromium via Playwright. */
+  pdf?: PdfPrinter;
 }

@@ -6,6 +6,11 @@ import { datasetHandlers } from './datasets';
 import { paragraphHandlers } from './paragraphs';
 import { experimentHandlers } from './experiments';
 import { settingsHandlers } from './settings';
+import { qualityHandlers } from './quality';
+import { recoveryHandlers } from './recovery';
+import { reportHandlers } from './reports';
+import { priceHandlers } from './prices';
+import { scenarioHandlers } from './scenarios';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -21,4 +26,9 @@ export const handlers: HandlerTable = {
   ...paragraphHandlers,
   ...experimentHandlers,
   ...settingsHandlers,
+  ...qualityHandlers,
+  ...recoveryHandlers,
+  ...reportHandlers,
+  ...priceHandlers,
+  ...scenarioHandlers,
 };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startCore } from '../core';
+import { startApp } from '../startup/appService';
 import { resolveDataDir } from '../paths/dataDir';
 import { logError } from '../log';
 import { startHost } from './server';
@@ -12,7 +12,7 @@ function flag(name: string): string | undefined {
 /** `npm run serve`: the app's handlers on loopback http, with the built renderer. */
 async function main(): Promise<void> {
   const dataDir = resolveDataDir();
-  const core = await startCore({ dataDir, transport: 'browser-host' });
+  const core = await startApp({ dataDir, transport: 'browser-host' });
   const portText = flag('--port') ?? process.env.DISTILL_ROI_PORT;
   const host = await startHost({
     core,
@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`Distill ROI is running in your browser host.\n`);
   process.stdout.write(`Data folder: ${dataDir}\n`);
+  const state = core.state();
+  if (state.mode === 'recovery') {
+    process.stdout.write(`Recovery mode: the data file cannot be used (${state.reason}).\n`);
+  }
   process.stdout.write(`Open: ${host.url}\n`);
   const stop = () => {
     void host

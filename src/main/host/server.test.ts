@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestCore } from '../../../test/support/testCore';
+import { coreTarget } from '../ipc/callTarget';
 import { startHost, type RunningHost } from './server';
 
 let t: Awaited<ReturnType<typeof makeTestCore>>;
@@ -14,7 +15,7 @@ beforeEach(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(t.dir, 'secret.txt'), 'outside the static folder');
-  host = await startHost({ core: t.core, staticDir });
+  host = await startHost({ core: coreTarget(t.core), staticDir });
 });
 afterEach(async () => {
   await host.close();

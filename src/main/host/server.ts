@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { AppCore } from '../core';
-import { dispatch } from '../ipc/dispatch';
+import type { CallTarget } from '../ipc/callTarget';
 import { err } from '../../shared/ipc/result';
 import { checkRequest } from './security';
 import { SECURITY_HEADERS, serveStatic } from './static';
@@ -11,7 +10,8 @@ import { SECURITY_HEADERS, serveStatic } from './static';
 const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export interface HostOptions {
-  core: AppCore;
+  /** A running core (ipc/callTarget.ts coreTarget) or the app service with recovery mode. */
+  core: CallTarget;
   staticDir: string;
   port?: number;
   token?: string;
@@ -55,7 +55,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function handleApi(
-  core: AppCore,
+  core: CallTarget,
   channel: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -68,10 +68,10 @@ async function handleApi(
     sendJson(res, 400, err('invalid_input', 'The request body is not valid JSON or is too large.'));
     return;
   }
-  sendJson(res, 200, await dispatch(core.ctx, channel, raw));
+  sendJson(res, 200, await core.call(channel, raw));
 }
 
-function handleEvents(core: AppCore, req: IncomingMessage, res: ServerResponse) {
+function handleEvents(core: CallTarget, req: IncomingMessage, res: ServerResponse) {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'content-type': 'text/event-stream',

@@ -6,17 +6,31 @@ export function isAllowedNavigation(target: string, appUrl: string): boolean {
     const t = new URL(target);
     const a = new URL(appUrl);
     if (a.protocol === 'file:') return t.protocol === 'file:' && t.pathname === a.pathname;
-    return t.origin === a.origin;
+    return t.origin === a.origin && t.origin !== 'null';
   } catch {
     return false;
   }
 }
 
-/** Only https links leave the app, and only to the OS browser. */
+/**
+ * Hosts a link may open in the OS browser: AWS's own pages (pricing, model access, docs). Any
+ * other link is dropped, so text that reaches the page (a model's output, an imported paragraph)
+ * cannot make the app open an arbitrary site or a local handler.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'aws.amazon.com',
+  'docs.aws.amazon.com',
+  'console.aws.amazon.com',
+];
+
+/** Only https links to an allow-listed host (or a regional console of it) leave the app. */
 export function isAllowedExternal(target: string): boolean {
   try {
     const u = new URL(target);
-    return u.protocol === 'https:' && u.username === '' && u.password === '';
+    if (u.protocol !== 'https:' || u.username !== '' || u.password !== '' || u.port !== '') {
+      return false;
+    }
+    return EXTERNAL_HOSTS.includes(u.hostname) || u.hostname.endsWith('.console.aws.amazon.com');
   } catch {
     return false;
   }

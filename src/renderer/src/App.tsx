@@ -2,9 +2,12 @@ import { useEffect, useState } from 'react';
 import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
 import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
+import { QualityScreen } from './features/quality/QualityScreen';
+import { ReportScreen } from './features/report/ReportScreen';
+import { RoiScreen } from './features/roi/RoiScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 
-type ScreenId = 'datasets' | 'experiments' | 'settings';
+type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
 
 const SCREENS: { id: ScreenId; label: string; hint: string }[] = [
   { id: 'datasets', label: 'Paragraphs', hint: 'Write or import the texts to compare on' },
@@ -12,6 +15,21 @@ const SCREENS: { id: ScreenId; label: string; hint: string }[] = [
     id: 'experiments',
     label: 'Experiments',
     hint: 'Run teacher and students on Bedrock, side by side',
+  },
+  {
+    id: 'quality',
+    label: 'Quality',
+    hint: 'ROUGE, an LLM judge and your own blind ratings, with confidence intervals',
+  },
+  {
+    id: 'roi',
+    label: 'ROI',
+    hint: 'What-if: break-even, payback and NPV as you move the assumptions',
+  },
+  {
+    id: 'report',
+    label: 'Report',
+    hint: 'The PDF for stakeholders, CSV exports and experiment bundles',
   },
   { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
 ];
@@ -56,6 +74,9 @@ export function App() {
       <main className="content">
         {screen === 'datasets' && <DatasetsScreen />}
         {screen === 'experiments' && <ExperimentsScreen />}
+        {screen === 'quality' && <QualityScreen />}
+        {screen === 'roi' && <RoiScreen />}
+        {screen === 'report' && <ReportScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -6,23 +6,34 @@ const LIMIT_TEXT = MAX_PARAGRAPH_CHARS.toLocaleString('en-US');
 const withinLimit = (s: string) =>
   s.length <= MAX_PARAGRAPH_CHARS || codePointLength(s) <= MAX_PARAGRAPH_CHARS;
 
+/**
+ * SQLite's length() stops at the first NUL, so a text starting with one fails the store's
+ * "not empty" check as an internal error; such text only ever comes from binary data.
+ */
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_MESSAGE =
+  'cannot contain a NUL character (U+0000); the text may come from a binary file.';
+
 export const IdSchema = z.string().min(1).max(64);
 
 export const NameSchema = z
   .string()
   .trim()
   .min(1, 'A name cannot be empty.')
-  .max(MAX_NAME_CHARS, `A name can have at most ${MAX_NAME_CHARS} characters.`);
+  .max(MAX_NAME_CHARS, `A name can have at most ${MAX_NAME_CHARS} characters.`)
+  .refine(noNul, `A name ${NUL_MESSAGE}`);
 
 export const ParagraphTextSchema = z
   .string()
   .refine((s) => s.trim().length > 0, 'A paragraph cannot be empty.')
-  .refine(withinLimit, `A paragraph can have at most ${LIMIT_TEXT} characters.`);
+  .refine(withinLimit, `A paragraph can have at most ${LIMIT_TEXT} characters.`)
+  .refine(noNul, `A paragraph ${NUL_MESSAGE}`);
 
 /** An empty reference means "none": stored as null, so scoring never compares against "". */
 export const ReferenceSchema = z
   .string()
   .refine(withinLimit, `A reference summary can have at most ${LIMIT_TEXT} characters.`)
+  .refine(noNul, `A reference summary ${NUL_MESSAGE}`)
   .nullable()
   .transform((s) => (s === null || s.trim() === '' ? null : s));
 

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { estimateRun, expectedOutputTokens } from './runEstimate';
 
 const prices = [
-  { modelId: 'teacher', inputUsdPer1k: 0.00265, outputUsdPer1k: 0.0035, source: 's', asOf: '2026-11-24', overridden: false },
-  { modelId: 'student', inputUsdPer1k: 0.0004, outputUsdPer1k: 0.0006, source: 's', asOf: '2026-11-24', overridden: false },
+  {
+    modelId: 'teacher',
+    inputUsdPer1k: 0.00265,
+    outputUsdPer1k: 0.0035,
+    source: 's',
+    asOf: '2026-11-24',
+    overridden: false,
+  },
+  {
+    modelId: 'student',
+    inputUsdPer1k: 0.0004,
+    outputUsdPer1k: 0.0006,
+    source: 's',
+    asOf: '2026-11-24',
+    overridden: false,
+  },
 ];
 
 describe('run estimate', () => {
@@ -32,12 +46,15 @@ describe('run estimate', () => {
   });
 
   it('flags a worst case above the budget', () => {
-    const e = estimateRun([{ modelId: 'teacher', promptTokens: [1000], tokenizer: 'approximate' }], {
-      repeats: 1,
-      maxTokens: 1000,
-      prices,
-      budgetUsd: 0.005,
-    });
+    const e = estimateRun(
+      [{ modelId: 'teacher', promptTokens: [1000], tokenizer: 'approximate' }],
+      {
+        repeats: 1,
+        maxTokens: 1000,
+        prices,
+        budgetUsd: 0.005,
+      },
+    );
     expect(e.maxUsd).toBeCloseTo((1000 * 0.00265 + 1000 * 0.0035) / 1000, 15);
     expect(e.overBudget).toBe(true);
   });

@@ -81,7 +81,8 @@ export function estimateRun(
       tokenizer: m.tokenizer,
     };
   });
-  const total = (pick: (m: ModelEstimate) => number): Usd => usd(perModel.reduce((s, m) => s + pick(m), 0));
+  const total = (pick: (m: ModelEstimate) => number): Usd =>
+    usd(perModel.reduce((s, m) => s + pick(m), 0));
   const maxUsd = total((m) => m.maxUsd);
   return {
     perModel,

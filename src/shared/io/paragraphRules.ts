@@ -28,6 +28,10 @@ export function checkParagraph(candidate: ParagraphCandidate): ParagraphCheck {
 
   const text = candidate.text.trim();
   if (text === '') return reject('The paragraph text is empty.');
+  // The store (and every tool downstream) treats U+0000 as the end of the text.
+  if (text.includes('\u0000') || candidate.reference?.includes('\u0000')) {
+    return reject('The paragraph contains NUL characters (U+0000): is this a binary file?');
+  }
   const textLength = exceedsLimit(text);
   if (textLength !== null) {
     return reject(

@@ -12,6 +12,10 @@ import {
 import { MAX_IMPORT_ROWS } from '../domain/limits';
 import { experimentChannels } from './experimentChannels';
 import { settingsChannels } from './settingsChannels';
+import { qualityChannels } from './qualityChannels';
+import { recoveryChannels } from './recoveryChannels';
+import { reportChannels } from './reportChannels';
+import { roiChannels } from './roiChannels';
 
 const empty = z.strictObject({});
 
@@ -66,6 +70,10 @@ export const contract = {
   },
   ...experimentChannels,
   ...settingsChannels,
+  ...qualityChannels,
+  ...recoveryChannels,
+  ...reportChannels,
+  ...roiChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { RunProgressSchema } from '../domain/run';
+import { JudgeProgressSchema } from '../quality/judgeProgress';
 
 /** Events main pushes to the renderer; the payload shapes grow with the runner. */
 export const AppEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('datasetsChanged') }),
   z.object({ type: z.literal('runProgress'), progress: RunProgressSchema }),
+  z.object({ type: z.literal('judgeProgress'), progress: JudgeProgressSchema }),
 ]);
 export type AppEvent = z.infer<typeof AppEventSchema>;

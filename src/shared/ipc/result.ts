@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'aws'
   | 'cancelled'
   | 'needs_confirmation'
+  /** The app started in recovery mode: only the recovery channels work. */
+  | 'recovery'
   | 'internal';
 
 export interface AppError {

@@ -168,3 +168,35 @@ export function pairedBootstrap(
     options: resolved,
   };
 }
+
+export interface BootstrapMeanEstimate {
+  readonly kind: 'estimate';
+  readonly n: number;
+  readonly mean: number;
+  readonly ci: Interval;
+  readonly options: ResolvedBootstrapOptions;
+}
+
+export type BootstrapMeanResult = BootstrapMeanEstimate | Insufficient;
+
+/**
+ * Mean and percentile interval of one model's values over paragraphs, for a figure that has no
+ * partner to pair with (e.g. a student's ROUGE against the teacher, where the teacher is the
+ * target, or a model's own mean over every paragraph it answered). Missing values are skipped.
+ */
+export function bootstrapMean(
+  values: readonly MaybeNumber[],
+  options: BootstrapOptions = {},
+): BootstrapMeanResult {
+  const resolved = resolveBootstrapOptions(options);
+  const present = values.filter(isPresent);
+  if (present.length < MIN_PARAGRAPHS) return { kind: 'insufficient', n: present.length };
+  const [dist] = bootstrapColumnMeans([present], resolved.resamples, resolved.seed) as [number[]];
+  return {
+    kind: 'estimate',
+    n: present.length,
+    mean: mean(present),
+    ci: percentileInterval(dist, resolved.confidence),
+    options: resolved,
+  };
+}

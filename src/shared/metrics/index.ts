@@ -42,6 +42,7 @@ export {
 } from './statistics';
 export {
   pairedBootstrap,
+  bootstrapMean,
   bootstrapColumnMeans,
   percentileInterval,
   dropMissingPairs,
@@ -57,6 +58,8 @@ export {
   type MeanWithCi,
   type PairedBootstrapEstimate,
   type PairedBootstrapResult,
+  type BootstrapMeanEstimate,
+  type BootstrapMeanResult,
 } from './bootstrap';
 export {
   winRateFromScores,

@@ -47,6 +47,30 @@ describe('createRng', () => {
     for (const c of counts) expect(Math.abs(c - draws / n)).toBeLessThan(500);
   });
 
+  it('draws nextInt exactly as rejection sampling on the raw stream defines it', () => {
+    // The reference: reject words in the incomplete top block, then x % n. nextInt caches the
+    // bound and avoids the float remainder; its draws must still be these, n after n.
+    const sizes = [1, 2, 7, 10_000, 2 ** 31 - 1, 2 ** 31, 3_000_000_019, 2 ** 32];
+    const fast = createRng(99);
+    const raw = createRng(99);
+    for (let i = 0; i < 4000; i++) {
+      const n = sizes[i % sizes.length] as number;
+      const limit = 2 ** 32 - (2 ** 32 % n);
+      let x = raw.nextUint32();
+      while (x >= limit) x = raw.nextUint32();
+      expect(fast.nextInt(n)).toBe(x % n);
+    }
+  });
+
+  it('checks n on every change of n, not only the first', () => {
+    const rng = createRng(1);
+    expect(rng.nextInt(5)).toBeLessThan(5);
+    expect(() => rng.nextInt(0)).toThrow(RangeError);
+    expect(() => rng.nextInt(Number.NaN)).toThrow(RangeError);
+    expect(() => rng.nextInt(2 ** 32 + 1)).toThrow(RangeError);
+    expect(rng.nextInt(5)).toBeLessThan(5);
+  });
+
   it('rejects invalid arguments', () => {
     expect(() => createRng(Number.NaN)).toThrow(RangeError);
     expect(() => createRng(1).nextInt(0)).toThrow(RangeError);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { usd } from '../units';
 import {
+  cashFlowHeadline,
+  cashFlowTables,
   cumulativeCashFlowUsd,
+  monthFigures,
   npvUsd,
   PAYBACK_SEARCH_MONTHS,
   paybackFromCashFlow,
@@ -103,5 +106,32 @@ describe('ROI over the horizon', () => {
       reason: 'noInvestment',
       totalSavingUsd: 1200,
     });
+  });
+});
+
+describe('cash flow headline (the Monte Carlo kernel)', () => {
+  it('matches monthFigures, the cumulative series and payback bit for bit', () => {
+    const cases = [
+      inputs({ requestsPerMonth: 300, investmentUsd: 1000 }),
+      inputs({ requestsPerMonth: 123.4, monthlyGrowth: 0.07, yearlyDiscountRate: 0.11 }),
+      inputs({ requestsPerMonth: 50, studentFixedMonthlyUsd: 60, horizonMonths: 36 }),
+      inputs({ requestsPerMonth: 900, monthlyGrowth: -0.1, investmentUsd: 20_000 }),
+      inputs({ qualityCostPerRequestUsd: 0.3, studentCostPerRequestUsd: 0.2, investmentUsd: 1 }),
+    ];
+    for (const i of cases) {
+      const cf = cumulativeCashFlowUsd(i, i.horizonMonths);
+      const h = cashFlowHeadline(i);
+      expect(h.firstMonthSavingUsd).toBe(monthFigures(i, 1).savingUsd);
+      expect(h.npvUsd).toBe(cf[i.horizonMonths]);
+      expect(h.paysBackWithinHorizon).toBe(paybackFromCashFlow(cf).kind === 'month');
+    }
+  });
+
+  it('refuses tables made for another growth, rate or a shorter horizon', () => {
+    const i = inputs({ monthlyGrowth: 0.02, yearlyDiscountRate: 0.1, horizonMonths: 24 });
+    expect(() => cashFlowHeadline(i, cashFlowTables(0.02, 0.1, 12))).toThrow(RangeError);
+    expect(() => cashFlowHeadline(i, cashFlowTables(0, 0.1, 24))).toThrow(RangeError);
+    expect(() => cashFlowHeadline(i, cashFlowTables(0.02, 0, 24))).toThrow(RangeError);
+    expect(cashFlowHeadline(i, cashFlowTables(0.02, 0.1, 36))).toEqual(cashFlowHeadline(i));
   });
 });

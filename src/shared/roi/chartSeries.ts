@@ -17,6 +17,8 @@ export interface CostVsVolumePoint {
 export interface CostVsVolumeSeries {
   points: CostVsVolumePoint[];
   currentRequestsPerMonth: Requests;
+  /** Both costs at today's volume, for the chart's marker and its table. */
+  current: CostVsVolumePoint;
   breakEven: { requestsPerMonth: Requests; monthlyUsd: Usd } | null;
   studentLineIncludes: string;
 }
@@ -55,6 +57,11 @@ export function costVsVolumeSeries(inputs: RoiInputs, breakEven: BreakEven): Cos
   return {
     points,
     currentRequestsPerMonth: current,
+    current: {
+      requestsPerMonth: current,
+      teacherUsd: teacherAt(inputs, current),
+      studentUsd: studentAt(inputs, current),
+    },
     breakEven:
       breakEven.kind === 'volume'
         ? { requestsPerMonth: breakEven.requestsPerMonth, monthlyUsd: teacherAt(inputs, star) }

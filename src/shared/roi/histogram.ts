@@ -7,11 +7,12 @@ export interface HistogramBin {
 }
 
 /** `bins` equal-width bins from min to max; the maximum falls in the last bin. */
-export function histogram(values: readonly number[], bins: number): HistogramBin[] {
+export function histogram(values: ArrayLike<number>, bins: number): HistogramBin[] {
   if (values.length === 0) return [];
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i] as number;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -20,8 +21,8 @@ export function histogram(values: readonly number[], bins: number): HistogramBin
   const n = Math.max(1, Math.floor(bins));
   const width = (max - min) / n;
   const counts = new Array<number>(n).fill(0);
-  for (const v of values) {
-    const k = Math.min(n - 1, Math.floor((v - min) / width));
+  for (let i = 0; i < values.length; i += 1) {
+    const k = Math.min(n - 1, Math.floor(((values[i] as number) - min) / width));
     counts[k] = (counts[k] ?? 0) + 1;
   }
   return counts.map((count, k) => ({

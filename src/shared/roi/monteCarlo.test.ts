@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRoi } from './computeRoi';
 import { histogram } from './histogram';
-import { monteCarlo, type MonteCarloOptions } from './monteCarlo';
+import { monteCarlo, prepareTokenReplicates, type MonteCarloOptions } from './monteCarlo';
 import { makeScenario } from './scenarioFixtures';
 
 // Worked example by hand: S = V · 0.0024375 − 2, I = 4,156, H = 24, r = 0, so it pays back
@@ -109,6 +109,16 @@ describe('monteCarlo', () => {
     const base = computeRoi(s).firstMonth.savingUsd;
     expect(Math.abs(r.monthlySavingUsd.p50 - base)).toBeLessThan(5);
     expect(r.monthlySavingUsd.p95).toBeGreaterThan(r.monthlySavingUsd.p5 + 1);
+  });
+
+  it('gives the same figures from tokens prepared once as from the raw runs', () => {
+    const { tokenSamples, ...rest } = everything;
+    const preparedTokens = prepareTokenReplicates(tokenSamples ?? {}, rest);
+    expect(monteCarlo(s, { ...rest, preparedTokens })).toEqual(monteCarlo(s, everything));
+    // Prepared for another seed or draw count, or alongside raw runs: refused, not mixed up.
+    expect(() => monteCarlo(s, { ...rest, seed: 43, preparedTokens })).toThrow(RangeError);
+    expect(() => monteCarlo(s, { ...rest, draws: 500, preparedTokens })).toThrow(RangeError);
+    expect(() => monteCarlo(s, { ...everything, preparedTokens })).toThrow(RangeError);
   });
 
   it('rejects settings it cannot honour', () => {

@@ -9,7 +9,13 @@ export interface DiffSegment {
 /** Words with their trailing whitespace, so that joining the segments gives the text back exactly. */
 function splitWords(text: string): { raw: string; key: string }[] {
   const parts = text.match(/\s*\S+\s*|\s+/g) ?? [];
-  return parts.map((raw) => ({ raw, key: raw.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') }));
+  return parts.map((raw) => ({
+    raw,
+    key: raw
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ''),
+  }));
 }
 
 /**
@@ -19,7 +25,10 @@ function splitWords(text: string): { raw: string; key: string }[] {
  */
 export const MAX_DIFF_WORDS = 3000;
 
-export function wordDiff(base: string, other: string): { base: DiffSegment[]; other: DiffSegment[] } {
+export function wordDiff(
+  base: string,
+  other: string,
+): { base: DiffSegment[]; other: DiffSegment[] } {
   const a = splitWords(base);
   const b = splitWords(other);
   if (a.length > MAX_DIFF_WORDS || b.length > MAX_DIFF_WORDS) {

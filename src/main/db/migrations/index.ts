@@ -1,6 +1,13 @@
 import type { Migration } from '../migration';
 import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-experiment-status-reason';
+import { migration0030 } from './0030-quality';
+import { migration0040 } from './0040-price-overrides';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
-export const migrations: readonly Migration[] = [migration0010, migration0020];
+export const migrations: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+];

@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3';
+import { PriceOverrideSchema, type PriceOverride } from '../../../shared/pricing/priceSchemas';
+import { logError } from '../../log';
+import { newId, nowIso } from '../clock';
+
+interface OverrideRow {
+  id: string;
+  model_id: string;
+  region: string;
+  fields_json: string;
+  note: string;
+  as_of: string;
+  created_at: string;
+}
+
+export interface StoredOverride {
+  id: string;
+  createdAt: string;
+  override: PriceOverride;
+}
+
+/** The prices an override sets; identity, date and note have their own columns. */
+function fieldsOf(o: PriceOverride): Record<string, unknown> {
+  const { modelId: _m, region: _r, asOf: _a, note: _n, ...fields } = o;
+  return fields;
+}
+
+function toStored(r: OverrideRow): StoredOverride | null {
+  const parsed = PriceOverrideSchema.safeParse({
+    ...(JSON.parse(r.fields_json) as Record<string, unknown>),
+    modelId: r.model_id,
+    region: r.region,
+    asOf: r.as_of,
+    note: r.note,
+  });
+  if (!parsed.success) {
+    // A row this version cannot read is skipped, not allowed to take the whole list down.
+    logError(`price override ${r.id} is unreadable and was skipped`);
+    return null;
+  }
+  return { id: r.id, createdAt: r.created_at, override: parsed.data };
+}
+
+/** Every override in the order it was made, which is the order applyOverrides needs. */
+export function listPriceOverrides(db: Database): StoredOverride[] {
+  const rows = db.prepare('SELECT * FROM price_overrides ORDER BY seq').all() as OverrideRow[];
+  return rows.map(toStored).filter((o): o is StoredOverride => o !== null);
+}
+
+export function insertPriceOverride(db: Database, o: PriceOverride): StoredOverride {
+  const id = newId();
+  const createdAt = nowIso();
+  db.prepare(
+    `INSERT INTO price_overrides (id, seq, model_id, region, fields_json, note, as_of, created_at)
+     VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM price_overrides), ?, ?, ?, ?, ?, ?)`,
+  ).run(id, o.modelId, o.region, JSON.stringify(fieldsOf(o)), o.note, o.asOf, createdAt);
+  return { id, createdAt, override: o };
+}
+
+export function deletePriceOverride(db: Database, id: string): boolean {
+  return db.prepare('DELETE FROM price_overrides WHERE id = ?').run(id).changes === 1;
+}

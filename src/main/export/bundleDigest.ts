@@ -1,0 +1,11 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The checksum a bundle carries over its payload. JSON.stringify of a parsed payload gives back
+ * the exporter's exact string (V8 prints numbers and escapes strings canonically), so any edit
+ * or cut after export changes it.
+ */
+export const digestOf = (payload: unknown): string =>
+  `sha256:${createHash('sha256')
+    .update(JSON.stringify(payload) ?? '')
+    .digest('hex')}`;

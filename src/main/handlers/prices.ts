@@ -1,0 +1,24 @@
+import { applyOverrides } from '../../shared/pricing/applyOverrides';
+import { PRICE_CATALOG } from '../../shared/pricing/priceCatalog';
+import type { PriceOverride } from '../../shared/pricing/priceSchemas';
+import * as repo from '../db/repos/priceOverrides';
+import type { HandlerContext } from './context';
+import { AppFailure, notFound } from './failure';
+
+/** Price overrides: the price book is the built-in catalog with these applied in order. */
+export const priceHandlers = {
+  listPriceOverrides: (ctx: HandlerContext) => repo.listPriceOverrides(ctx.db),
+
+  savePriceOverride: (ctx: HandlerContext, input: PriceOverride) => {
+    // An override that would be ignored (a model the catalog lacks, without both token
+    // prices) is refused now, with the reason, instead of being stored and silently unused.
+    const { ignored } = applyOverrides(PRICE_CATALOG, [input]);
+    if (ignored[0]) throw new AppFailure('invalid_input', ignored[0].reason);
+    return repo.insertPriceOverride(ctx.db, input);
+  },
+
+  deletePriceOverride: (ctx: HandlerContext, input: { id: string }) => {
+    if (!repo.deletePriceOverride(ctx.db, input.id)) throw notFound('This price override');
+    return { id: input.id };
+  },
+};

@@ -1,0 +1,90 @@
+import type { Database } from 'better-sqlite3';
+import type { Experiment } from '../../shared/domain/experiment';
+import { evidenceOf, type StudentQuality } from '../../shared/roi/evidence';
+import type { Scenario } from '../../shared/roi/scenario';
+import { listRuns } from '../db/repos/runs';
+import * as repo from '../db/repos/scenarios';
+import type { HandlerContext } from './context';
+import { requireExperiment } from './experiments';
+import { AppFailure, notFound } from './failure';
+import { qualityHandlers } from './quality';
+
+interface SaveInput {
+  id?: string | undefined;
+  name: string;
+  experimentId: string | null;
+  inputs: Scenario;
+}
+
+function requireScenario(db: Database, id: string): repo.StoredScenario {
+  const found = repo.getScenario(db, id);
+  if (!found) throw notFound('This scenario');
+  return found;
+}
+
+/** Names identify scenarios in the list and in reports, so two may not share one. */
+function requireFreeName(db: Database, name: string, ownId?: string): void {
+  const other = repo.findScenarioByName(db, name);
+  if (other && other.id !== ownId) {
+    throw new AppFailure('conflict', `A scenario called “${name}” exists. Choose another name.`);
+  }
+}
+
+/** "Base (copy)", then "Base (copy 2)", … the first that is free. */
+function copyName(db: Database, name: string): string {
+  for (let n = 1; ; n += 1) {
+    const candidate = `${name} (copy${n === 1 ? '' : ` ${n}`})`;
+    if (!repo.findScenarioByName(db, candidate)) return candidate;
+  }
+}
+
+/**
+ * Each student's failure shares from the quality module, at the analyst's bar and metric. A
+ * student the module cannot score yet gets the reason instead, never a made-up share.
+ */
+function studentQuality(ctx: HandlerContext, e: Experiment): StudentQuality[] {
+  return e.config.studentModelIds.map((studentModelId) => {
+    try {
+      const shares = qualityHandlers.getFailureShares(ctx, { experimentId: e.id, studentModelId });
+      const problem =
+        shares.result.kind === 'insufficient'
+          ? `${shares.result.n} scored paragraphs on ${shares.metric}; at least 5 are needed`
+          : null;
+      return { studentModelId, failureShares: shares, problem };
+    } catch (error) {
+      const problem = error instanceof AppFailure ? error.message : 'quality scores unavailable';
+      return { studentModelId, failureShares: null, problem };
+    }
+  });
+}
+
+export const scenarioHandlers = {
+  listScenarios: (ctx: HandlerContext) => repo.listScenarios(ctx.db),
+
+  saveScenario: (ctx: HandlerContext, input: SaveInput) => {
+    if (input.experimentId !== null) requireExperiment(ctx.db, input.experimentId);
+    requireFreeName(ctx.db, input.name, input.id);
+    const fields = { name: input.name, experimentId: input.experimentId, inputs: input.inputs };
+    if (input.id === undefined) return requireScenario(ctx.db, repo.insertScenario(ctx.db, fields));
+    if (!repo.updateScenario(ctx.db, input.id, fields)) throw notFound('This scenario');
+    return requireScenario(ctx.db, input.id);
+  },
+
+  duplicateScenario: (ctx: HandlerContext, input: { id: string; name?: string | undefined }) => {
+    const original = requireScenario(ctx.db, input.id);
+    const name = input.name ?? copyName(ctx.db, original.name);
+    requireFreeName(ctx.db, name);
+    const id = repo.insertScenario(ctx.db, { ...original, name });
+    return requireScenario(ctx.db, id);
+  },
+
+  deleteScenario: (ctx: HandlerContext, input: { id: string }) => {
+    if (!repo.deleteScenario(ctx.db, input.id)) throw notFound('This scenario');
+    return { id: input.id };
+  },
+
+  getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) => {
+    const e = requireExperiment(ctx.db, input.experimentId);
+    return evidenceOf(e, listRuns(ctx.db, e.id), studentQuality(ctx, e));
+  },
+};

@@ -1,0 +1,243 @@
+/**
+ * The judge through the real SDK against the stand-in: valid answers become scores, a malformed
+ * or out-of-range answer is asked again once and then recorded as a judge failure (never
+ * guessed), pairwise verdicts need both orders, transport faults are retried with the runner's
+ * policy, a judge without access stops the run, and a second run pays for nothing twice.
+ */
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
+import type { ConverseBody } from '../../../test/support/bedrockStandIn';
+import { seedExperimentWithRuns, type SeededExperiment } from '../../../test/support/qualitySeed';
+import { FAST_TUNING } from '../../../test/support/runnerFixture';
+import { clientFor } from '../../../test/support/standInClient';
+import { makeTempDir } from '../../../test/support/tempDir';
+import type { Experiment } from '../../shared/domain/experiment';
+import type { JudgeProgress } from '../../shared/quality/judgeProgress';
+import { defaultJudgeSettings, type JudgeSettings } from '../../shared/quality/qualitySettings';
+import { openDatabase } from '../db/open';
+import { getExperiment } from '../db/repos/experiments';
+import { listScoreRows } from '../db/repos/scores';
+import { MALFORMED_REMINDER } from './judgeCall';
+import { JudgeRunner } from './judgeRunner';
+
+const JUDGE = 'test.judge-v1:0';
+const VALID = (f: number) =>
+  `{"faithfulness": ${f}, "coverage": 4, "conciseness": 3, "fluency": 5, "reason": "Fine."}`;
+
+const userText = (body: ConverseBody): string => body.messages?.[0]?.content?.[0]?.text ?? '';
+const isScore = (body: ConverseBody) => userText(body).includes('Summary to grade');
+const retried = (body: ConverseBody) => userText(body).endsWith(MALFORMED_REMINDER);
+/** The teacher's seeded outputs mention "regional office"; the student's never do. */
+const judgedTeacher = (body: ConverseBody) =>
+  /Summary to grade:\n<<<\nThe regional office/.test(userText(body));
+const teacherIsA = (body: ConverseBody) =>
+  /Summary A:\n<<<\nThe regional office/.test(userText(body));
+
+/** A consistent judge: teacher outputs score 5, students 2; prefers the teacher in both orders. */
+const honest = (body: ConverseBody): string =>
+  isScore(body)
+    ? VALID(judgedTeacher(body) ? 5 : 2)
+    : `{"preferred": "${teacherIsA(body) ? 'A' : 'B'}", "reason": "More complete."}`;
+
+let standIn: BedrockStandIn;
+let db: Database;
+let cleanup: () => void;
+let seeded: SeededExperiment;
+let experiment: Experiment;
+let events: JudgeProgress[];
+let judge: JudgeSettings;
+
+function runner(maxAttempts = 1, tuning = {}): JudgeRunner {
+  const client = clientFor(standIn, { maxAttempts });
+  return new JudgeRunner({
+    db,
+    clientFor: () => client,
+    emit: (p) => events.push(p),
+    tuning: { ...FAST_TUNING, maxRequeues: 2, ...tuning },
+  });
+}
+
+async function judgeAll(r: JudgeRunner, settings = judge): Promise<JudgeProgress> {
+  const first = r.start(experiment, settings);
+  // With nothing left to judge the session ends at once and there is nothing to wait for.
+  return (await r.settled(experiment.id)) ?? first;
+}
+
+const calls = (status?: string) =>
+  db
+    .prepare(
+      `SELECT kind, status, calls, problem, cost_usd AS costUsd FROM judge_calls ${status ? 'WHERE status = ?' : ''}`,
+    )
+    .all(...(status ? [status] : [])) as {
+    kind: string;
+    status: string;
+    calls: number;
+    problem: string | null;
+    costUsd: number | null;
+  }[];
+
+beforeEach(async () => {
+  const tmp = makeTempDir('distill-judge-');
+  cleanup = tmp.cleanup;
+  db = (await openDatabase(`${tmp.dir}/distill-roi.sqlite`)).db;
+  seeded = seedExperimentWithRuns(db, { paragraphs: 6 });
+  experiment = getExperiment(db, seeded.experimentId) as Experiment;
+  events = [];
+  judge = {
+    ...defaultJudgeSettings(
+      'us-east-1',
+      { inputUsdPer1k: 0.003, outputUsdPer1k: 0.015, source: 'test' },
+      JUDGE,
+    ),
+    concurrency: 4,
+  };
+  standIn = await startBedrockStandIn({ models: { [JUDGE]: { latencyMs: 5, output: honest } } });
+});
+
+afterEach(async () => {
+  await standIn.close();
+  db.close();
+  cleanup();
+});
+
+describe('judge runner', () => {
+  it('scores every output on four criteria and judges every pair in both orders', async () => {
+    const end = await judgeAll(runner());
+    // 6 paragraphs × (teacher + student) rubric calls + 6 × 2 pairwise orders.
+    expect(end).toMatchObject({
+      status: 'completed',
+      total: 24,
+      done: 24,
+      answered: 24,
+      failures: 0,
+    });
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(24);
+    const body = standIn.requestsFor(JUDGE)[0]?.body;
+    expect(body?.inferenceConfig).toMatchObject({ temperature: 0, maxTokens: 400 });
+
+    const scores = listScoreRows(db, seeded.experimentId).filter((s) => s.source === 'judge');
+    const faithfulness = scores.filter((s) => s.metric === 'judge.faithfulness');
+    expect(faithfulness).toHaveLength(12);
+    expect(
+      faithfulness.filter((s) => s.modelId === seeded.teacher).every((s) => s.value === 5),
+    ).toBe(true);
+    expect(
+      faithfulness.filter((s) => s.modelId !== seeded.teacher).every((s) => s.value === 2),
+    ).toBe(true);
+    const pairwise = scores.filter((s) => s.metric === 'judge.pairwise');
+    expect(pairwise).toHaveLength(6);
+    expect(pairwise.every((s) => s.value === 0 && s.modelId === seeded.students[0])).toBe(true);
+
+    // Judge cost is its own: 24 calls at the judge's price, nothing added to the runs.
+    const spent = calls().reduce((a, c) => a + (c.costUsd ?? 0), 0);
+    expect(end.costUsd).toBeCloseTo(spent, 12);
+    expect(spent).toBeGreaterThan(0);
+    expect(events.at(-1)?.status).toBe('completed');
+  });
+
+  it('cancels out position bias: a judge that always says "A" yields ties', async () => {
+    standIn.setModel(JUDGE, {
+      latencyMs: 5,
+      output: (b) => (isScore(b) ? VALID(4) : '{"preferred": "A", "reason": "First is better."}'),
+    });
+    await judgeAll(runner());
+    const pairwise = listScoreRows(db, seeded.experimentId).filter(
+      (s) => s.metric === 'judge.pairwise',
+    );
+    expect(pairwise.map((s) => s.value)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it('asks once more after a malformed answer, with a reminder, and keeps the second answer', async () => {
+    standIn.setModel(JUDGE, {
+      latencyMs: 5,
+      output: (b) => (retried(b) ? honest(b) : 'I think this summary deserves a 4 out of 5.'),
+    });
+    const end = await judgeAll(runner());
+    expect(end).toMatchObject({ answered: 24, failures: 0 });
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(48);
+    expect(calls().every((c) => c.status === 'ok' && c.calls === 2)).toBe(true);
+  });
+
+  it.each([
+    ['malformed JSON', '{"faithfulness": 5, "coverage": 4,'],
+    ['out-of-range scores', VALID(7)],
+    ['prose instead of JSON', 'Faithfulness 5, coverage 4, conciseness 3, fluency 5.'],
+  ])('records %s twice as a judge failure and guesses nothing', async (_what, bad) => {
+    standIn.setModel(JUDGE, {
+      latencyMs: 5,
+      output: (b) => (isScore(b) ? bad : '{"preferred": "B", "reason": "x"}'),
+    });
+    const end = await judgeAll(runner());
+    expect(end).toMatchObject({ status: 'completed', answered: 12, failures: 12, errors: 0 });
+    expect(end.statusReason).toContain('12 of 24');
+    const failed = calls('invalid');
+    expect(failed).toHaveLength(12);
+    expect(
+      failed.every((c) => c.kind === 'score' && c.calls === 2 && (c.problem ?? '').length > 0),
+    ).toBe(true);
+    // The two unusable answers were paid for and are counted.
+    expect(failed.every((c) => (c.costUsd ?? 0) > 0)).toBe(true);
+    const criteria = listScoreRows(db, seeded.experimentId).filter((s) =>
+      s.metric.startsWith('judge.f'),
+    );
+    expect(criteria).toHaveLength(0);
+  });
+
+  it('treats one out-of-range answer followed by a valid one as answered', async () => {
+    standIn.setModel(JUDGE, { latencyMs: 5, output: (b) => (retried(b) ? honest(b) : VALID(0)) });
+    const end = await judgeAll(runner());
+    expect(end).toMatchObject({ answered: 24, failures: 0 });
+  });
+
+  it('resumes without paying twice, and a new prompt version judges again', async () => {
+    await judgeAll(runner());
+    standIn.clearRequests();
+    const again = await judgeAll(runner());
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(0);
+    expect(again).toMatchObject({ status: 'completed', total: 24, done: 24 });
+
+    const edited = { ...judge, rubric: `${judge.rubric}\nBe strict.` };
+    const third = await judgeAll(runner(), edited);
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(24);
+    expect(third.promptId).not.toBe(again.promptId);
+    expect(userText(standIn.requestsFor(JUDGE)[0]?.body ?? {})).toContain('Be strict.');
+    const prompts = db.prepare('SELECT rubric FROM judge_prompts ORDER BY created_at').all();
+    expect(prompts).toHaveLength(2);
+  });
+
+  it('retries throttled calls with the runner’s back-off and still judges everything', async () => {
+    standIn.queueFaults(JUDGE, ['throttle', 'throttle', 'serverError']);
+    const end = await judgeAll(runner());
+    expect(end).toMatchObject({ status: 'completed', answered: 24, errors: 0 });
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(27);
+  });
+
+  it('records a call as an error after the retries run out, and the next run tries it again', async () => {
+    standIn.queueFaults(JUDGE, ['validation']);
+    const first = await judgeAll(runner(1, { maxRequeues: 0 }));
+    expect(first).toMatchObject({ answered: 23, errors: 1 });
+    const second = await judgeAll(runner());
+    expect(second).toMatchObject({ answered: 24, errors: 0, done: 24 });
+  });
+
+  it('stops after one call when the judge model cannot be used', async () => {
+    standIn.setModel(JUDGE, { latencyMs: 5, alwaysFault: 'accessDenied' });
+    const end = await judgeAll(runner(1, {}));
+    expect(end.status).toBe('stopped');
+    expect(end.statusReason).toMatch(/judge model unavailable/);
+    // At most the calls already in flight (the concurrency) reach the stand-in.
+    expect(standIn.requestsFor(JUDGE).length).toBeLessThanOrEqual(judge.concurrency);
+    expect(end.errors).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cancels calls in flight without recording them', async () => {
+    standIn.setModel(JUDGE, { latencyMs: 5, output: honest, alwaysFault: 'hang' });
+    const r = runner();
+    r.start(experiment, judge);
+    await expect.poll(() => standIn.inFlight).toBe(4);
+    const end = await r.cancel(experiment.id);
+    expect(end).toMatchObject({ status: 'cancelled', done: 0 });
+    expect(calls()).toHaveLength(0);
+  });
+});

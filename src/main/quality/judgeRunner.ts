@@ -1,0 +1,158 @@
+/**
+ * The judge's runner: at most one judge session per experiment. `start` judges whatever the
+ * current prompt version has not judged yet (calls that errored are tried again), so a stopped
+ * or crashed judge run resumes without paying twice for an answer it already has.
+ */
+import { createHash } from 'node:crypto';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { Database } from 'better-sqlite3';
+import type { Experiment } from '../../shared/domain/experiment';
+import type { JudgeProgress } from '../../shared/quality/judgeProgress';
+import type { JudgeSettings } from '../../shared/quality/qualitySettings';
+import { judgeSummary } from '../../shared/quality/qualityReport';
+import {
+  deleteErroredJudgeCalls,
+  ensureJudgePrompt,
+  listJudgeCallRows,
+  recordedJudgeKeys,
+} from '../db/repos/judge';
+import { listParagraphs } from '../db/repos/paragraphs';
+import { listRuns } from '../db/repos/runs';
+import {
+  DEFAULT_TUNING,
+  systemClock,
+  type RunnerClock,
+  type RunnerTuning,
+} from '../runner/runnerTypes';
+import { JudgeSession } from './judgeSession';
+import { buildJudgeTasks } from './judgeTasks';
+
+export interface JudgeDeps {
+  db: Database;
+  clientFor(region: string): BedrockRuntimeClient;
+  emit(progress: JudgeProgress): void;
+  clock?: RunnerClock;
+  tuning?: Partial<RunnerTuning>;
+}
+
+/** What identifies a prompt version: everything that changes what is asked or what it costs. */
+export function judgeFingerprint(j: JudgeSettings): string {
+  const what = [
+    j.modelId,
+    j.region,
+    j.rubric,
+    j.scorePrompt,
+    j.pairwisePrompt,
+    j.maxTokens,
+    j.inputUsdPer1k,
+    j.outputUsdPer1k,
+    j.priceSource,
+  ];
+  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+}
+
+/** Progress from the store alone, for an experiment the judge is not running now. */
+export function storedJudgeProgress(
+  db: Database,
+  experiment: Experiment,
+  judge: JudgeSettings | null,
+  promptId: string | null,
+): JudgeProgress {
+  const summary = judgeSummary(
+    listJudgeCallRows(db, experiment.id),
+    promptId === null ? null : { id: promptId, modelId: '', createdAt: '' },
+  );
+  const total =
+    judge === null
+      ? 0
+      : buildJudgeTasks(
+          experiment,
+          listParagraphs(db, experiment.config.datasetId),
+          listRuns(db, experiment.id),
+          judge,
+        ).length;
+  return {
+    experimentId: experiment.id,
+    status: 'idle',
+    statusReason: null,
+    promptId,
+    total,
+    done: summary.answered + summary.failures + summary.errors,
+    answered: summary.answered,
+    failures: summary.failures,
+    errors: summary.errors,
+    inFlight: 0,
+    costUsd: summary.costUsd,
+  };
+}
+
+export class JudgeRunner {
+  private readonly sessions = new Map<string, JudgeSession>();
+  private readonly clock: RunnerClock;
+  private readonly tuning: RunnerTuning;
+
+  constructor(private readonly deps: JudgeDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  }
+
+  /** Starts judging (or returns the live run's progress); the calls go on in the background. */
+  start(experiment: Experiment, judge: JudgeSettings): JudgeProgress {
+    const live = this.sessions.get(experiment.id);
+    if (live) return live.snapshot();
+    const { db } = this.deps;
+    const prompt = ensureJudgePrompt(db, experiment.id, judge, judgeFingerprint(judge));
+    deleteErroredJudgeCalls(db, prompt.id);
+    const all = buildJudgeTasks(
+      experiment,
+      listParagraphs(db, experiment.config.datasetId),
+      listRuns(db, experiment.id),
+      judge,
+    );
+    const recorded = recordedJudgeKeys(db, prompt.id);
+    const stored = storedJudgeProgress(db, experiment, null, prompt.id);
+    const session = new JudgeSession({
+      db,
+      client: this.deps.clientFor(judge.region),
+      experimentId: experiment.id,
+      prompt,
+      tasks: all.filter((t) => !recorded.has(t.key)),
+      counts: {
+        total: all.length,
+        answered: stored.answered,
+        failures: stored.failures,
+        errors: 0,
+        costUsd: stored.costUsd,
+      },
+      tuning: this.tuning,
+      clock: this.clock,
+      emit: (p) => this.deps.emit(p),
+      onEnd: (s) => {
+        if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
+      },
+    });
+    this.sessions.set(experiment.id, session);
+    session.run();
+    return session.snapshot();
+  }
+
+  /** Aborts the judge calls in flight; resolves with the final progress. */
+  cancel(experimentId: string): Promise<JudgeProgress> | null {
+    return this.sessions.get(experimentId)?.cancel() ?? null;
+  }
+
+  progress(experimentId: string): JudgeProgress | null {
+    return this.sessions.get(experimentId)?.snapshot() ?? null;
+  }
+
+  /** Resolves once the experiment's judge session has ended (for tests and quitting). */
+  settled(experimentId: string): Promise<JudgeProgress> | null {
+    return this.sessions.get(experimentId)?.ended ?? null;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(
+      [...this.sessions.values()].map((s) => s.cancel('stopped: the app was closed')),
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import type { Database } from 'better-sqlite3';
+import type { Experiment } from '../../shared/domain/experiment';
+import { buildQualityReport } from '../../shared/quality/qualityReport';
+import type { QualityReport } from '../../shared/quality/reportSchema';
+import { latestUsedJudgePrompt, listJudgeCallRows } from '../db/repos/judge';
+import { listParagraphs } from '../db/repos/paragraphs';
+import { getQualitySettings } from '../db/repos/qualitySettings';
+import { listRuns } from '../db/repos/runs';
+import { listScoreRows } from '../db/repos/scores';
+import { refreshRougeScores, ROUGE_STEMMED } from './rougeScoring';
+
+/**
+ * Reads everything the quality view shows from the store, after bringing the ROUGE scores up to
+ * date (so new runs are scored the moment the view asks), and hands it to the pure builder.
+ */
+export function loadQualityReport(db: Database, experiment: Experiment): QualityReport {
+  refreshRougeScores(db, experiment);
+  const prompt = latestUsedJudgePrompt(db, experiment.id);
+  return buildQualityReport({
+    experimentId: experiment.id,
+    experimentName: experiment.config.name,
+    teacherModelId: experiment.config.teacherModelId,
+    studentModelIds: experiment.config.studentModelIds,
+    paragraphs: listParagraphs(db, experiment.config.datasetId),
+    scores: listScoreRows(db, experiment.id),
+    runs: listRuns(db, experiment.id),
+    judgeCalls: listJudgeCallRows(db, experiment.id),
+    judgePrompt: prompt && {
+      id: prompt.id,
+      modelId: prompt.settings.modelId,
+      createdAt: prompt.createdAt,
+    },
+    settings: getQualitySettings(db, experiment.id),
+    rougeStemmed: ROUGE_STEMMED,
+  });
+}

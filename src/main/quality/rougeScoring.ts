@@ -1,0 +1,107 @@
+import type { Database } from 'better-sqlite3';
+import type { Experiment } from '../../shared/domain/experiment';
+import type { RunRecord } from '../../shared/domain/run';
+import { ROUGE_TYPES, scoreRouge } from '../../shared/metrics';
+import { textFingerprint } from '../../shared/quality/hash';
+import { rougeMetricKey, type RougeTarget } from '../../shared/quality/metricKeys';
+import { listParagraphs } from '../db/repos/paragraphs';
+import { listRuns } from '../db/repos/runs';
+import { deleteRougeScore, insertScore, rougeFingerprints } from '../db/repos/scores';
+
+/**
+ * Keeps the stored ROUGE scores of an experiment current, computed on read: every successful
+ * output is scored against its paragraph's reference (when there is one) and, for students,
+ * against the teacher's output (the teacher's run with the same repeat index, else its first).
+ * Each stored value carries a fingerprint of the texts it was computed from, so new runs, an
+ * edited reference or a removed one are noticed on the next read, and nothing else is redone.
+ * ROUGE is cheap and deterministic, which is why scoring when the quality view asks (rather
+ * than in the runner's hot path) is enough.
+ */
+
+/** rouge-score's `use_stemmer=True`, the setting most published ROUGE figures use. */
+export const ROUGE_STEMMED = true;
+
+interface Target {
+  run: RunRecord;
+  target: RougeTarget;
+  text: string;
+  fingerprint: string;
+}
+
+function targetsOf(db: Database, experiment: Experiment): Target[] {
+  const paragraphs = new Map(listParagraphs(db, experiment.config.datasetId).map((p) => [p.id, p]));
+  const ok = listRuns(db, experiment.id).filter(
+    (r): r is RunRecord & { outputText: string } => r.status === 'ok' && r.outputText !== null,
+  );
+  const teacherByRepeat = new Map<string, string>();
+  const teacherFirst = new Map<string, { repeat: number; text: string }>();
+  for (const r of ok) {
+    if (r.role !== 'teacher') continue;
+    teacherByRepeat.set(`${r.paragraphId}|${r.repeatIndex}`, r.outputText);
+    const first = teacherFirst.get(r.paragraphId);
+    if (!first || r.repeatIndex < first.repeat) {
+      teacherFirst.set(r.paragraphId, { repeat: r.repeatIndex, text: r.outputText });
+    }
+  }
+  const out: Target[] = [];
+  const add = (run: RunRecord & { outputText: string }, target: RougeTarget, text: string) =>
+    out.push({ run, target, text, fingerprint: textFingerprint(`${text}\u0001${run.outputText}`) });
+  for (const run of ok) {
+    const reference = paragraphs.get(run.paragraphId)?.reference ?? null;
+    if (reference !== null) add(run, 'reference', reference);
+    if (run.role === 'student') {
+      const teacher =
+        teacherByRepeat.get(`${run.paragraphId}|${run.repeatIndex}`) ??
+        teacherFirst.get(run.paragraphId)?.text;
+      if (teacher !== undefined) add(run, 'teacher', teacher);
+    }
+  }
+  return out;
+}
+
+export function refreshRougeScores(
+  db: Database,
+  experiment: Experiment,
+): { scored: number; removed: number } {
+  const stored = rougeFingerprints(db, experiment.id);
+  const wanted = new Set<string>();
+  let scored = 0;
+  let removed = 0;
+  db.transaction(() => {
+    for (const t of targetsOf(db, experiment)) {
+      const keys = ROUGE_TYPES.map((type) => `${t.run.id}|${rougeMetricKey(type, t.target)}`);
+      keys.forEach((k) => wanted.add(k));
+      if (keys.every((k) => stored.get(k) === t.fingerprint)) continue;
+      const scores = scoreRouge(t.text, t.run.outputText as string, { stem: ROUGE_STEMMED });
+      for (const type of ROUGE_TYPES) {
+        const metric = rougeMetricKey(type, t.target);
+        deleteRougeScore(db, t.run.id, metric);
+        insertScore(db, {
+          experimentId: experiment.id,
+          paragraphId: t.run.paragraphId,
+          modelId: t.run.modelId,
+          runId: t.run.id,
+          source: 'rouge',
+          metric,
+          value: scores[type].fmeasure,
+          details: {
+            precision: scores[type].precision,
+            recall: scores[type].recall,
+            stemmed: ROUGE_STEMMED,
+            fingerprint: t.fingerprint,
+          },
+          createdBy: null,
+          judgePromptId: null,
+        });
+      }
+      scored++;
+    }
+    for (const key of stored.keys()) {
+      if (wanted.has(key)) continue;
+      const [runId, metric] = key.split('|') as [string, string];
+      deleteRougeScore(db, runId, metric);
+      removed++;
+    }
+  })();
+  return { scored, removed };
+}

@@ -1,0 +1,38 @@
+import type { QualitySetup } from '../../../../shared/ipc/qualityChannels';
+import { modelName } from '../runs/ModelPicker';
+
+interface JudgeFailuresProps {
+  failures: QualitySetup['judgeFailures'];
+  positionOf: (paragraphId: string) => number | undefined;
+}
+
+const KIND = {
+  score: 'rubric score',
+  pairwiseTeacherFirst: 'pairwise, teacher shown first',
+  pairwiseStudentFirst: 'pairwise, student shown first',
+} as const;
+
+/** The judge's unusable or missing answers, with what it actually said, so nothing is hidden. */
+export function JudgeFailures({ failures, positionOf }: JudgeFailuresProps) {
+  if (failures.length === 0) return null;
+  return (
+    <details className="judge-failures" data-testid="judge-failures">
+      <summary>
+        {failures.length} latest judge {failures.length === 1 ? 'failure' : 'failures'} (no score
+        was recorded for these)
+      </summary>
+      <ul>
+        {failures.map((f, i) => (
+          <li key={i}>
+            <strong>
+              Paragraph {(positionOf(f.paragraphId) ?? 0) + 1}, {modelName(f.modelId)},{' '}
+              {KIND[f.kind]}
+            </strong>
+            : {f.status === 'invalid' ? 'two unusable answers' : 'no answer'} — {f.problem ?? ''}
+            {f.answerText && <pre className="judge-answer">{f.answerText}</pre>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { formatNumber, formatUsd } from '../../../../shared/format';
+import type { QualitySetup } from '../../../../shared/ipc/qualityChannels';
+import { formatSavedAt } from '../../../../shared/quality/formatQuality';
+import {
+  JudgeSettingsSchema,
+  type JudgeSettings,
+} from '../../../../shared/quality/qualitySettings';
+import type { QualityReport } from '../../../../shared/quality/reportSchema';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { JudgeFailures } from './JudgeFailures';
+import { JudgeForm } from './JudgeForm';
+import { modelName } from '../runs/ModelPicker';
+
+const STATUS_CLASS = {
+  idle: '',
+  running: 'status-running',
+  completed: 'status-completed',
+  cancelled: 'status-cancelled',
+  stopped: 'status-paused',
+} as const;
+
+interface JudgePanelProps {
+  report: QualityReport;
+  setup: QualitySetup;
+  onSave: (judge: JudgeSettings) => Promise<boolean>;
+  onChanged: () => void;
+}
+
+/** Pick and edit the judge, save it, run it over every output, and watch what it costs. */
+export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps) {
+  const saved = setup.settings.judge;
+  const [draft, setDraft] = useState<JudgeSettings>(saved ?? setup.defaultJudge);
+  const { run, error, setError, busy } = useCall();
+  const p = setup.judgeProgress;
+  const checked = JudgeSettingsSchema.safeParse(draft);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const running = p.status === 'running';
+  const positions = new Map(report.paragraphs.map((x) => [x.id, x.position]));
+  // Errored calls count as done but are made again by the next run; failures are final.
+  const allJudged = !dirty && p.total > 0 && p.done >= p.total && p.errors === 0;
+  const runLabel = allJudged
+    ? 'Everything is judged'
+    : p.errors > 0
+      ? `Judge again (${formatNumber(p.errors)} got no answer)`
+      : p.done > 0
+        ? 'Judge what is missing'
+        : 'Run the judge';
+
+  return (
+    <section className="judge-panel" aria-label="LLM judge" data-testid="judge-panel">
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <JudgeForm
+        draft={draft}
+        defaults={setup.defaultJudge}
+        comparedModels={[report.teacherModelId, ...report.studentModelIds]}
+        onChange={setDraft}
+      />
+      {!checked.success && (
+        <p className="warn-text" data-testid="judge-invalid">
+          {checked.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')}: ${i.message}`)
+            .join(' · ')}
+        </p>
+      )}
+      <div className="toolbar">
+        <button
+          type="button"
+          className="btn"
+          data-testid="judge-save"
+          disabled={!checked.success || !dirty || busy}
+          onClick={() => {
+            if (checked.success) void onSave(checked.data);
+          }}
+        >
+          Save judge settings
+        </button>
+        {running ? (
+          <button
+            type="button"
+            className="btn btn-danger"
+            data-testid="judge-cancel"
+            onClick={() =>
+              void run(() => api.cancelJudge({ experimentId: report.experimentId })).then(onChanged)
+            }
+          >
+            Cancel judging
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="judge-run"
+            disabled={saved === null || dirty || busy || allJudged}
+            title={dirty ? 'Save the judge settings first' : undefined}
+            onClick={() =>
+              void run(() => api.startJudge({ experimentId: report.experimentId })).then(onChanged)
+            }
+          >
+            {runLabel}
+          </button>
+        )}
+        <span className="hint">
+          Edits make a new prompt version; scores shown always come from the version last run.
+        </span>
+      </div>
+      <div className="judge-progress" data-testid="judge-progress" data-status={p.status}>
+        <span className={`status ${STATUS_CLASS[p.status]}`}>{p.status}</span>
+        <span>
+          {formatNumber(p.done)} / {formatNumber(p.total)} judge calls · {formatNumber(p.answered)}{' '}
+          answered · {formatNumber(p.failures)} failed · {formatNumber(p.errors)} errors · judge
+          cost {formatUsd(p.costUsd)} (apart from the comparison’s{' '}
+          {formatUsd(report.comparisonCostUsd)})
+        </span>
+        {p.statusReason && <span className="status-reason">{p.statusReason}</span>}
+      </div>
+      {report.judge.promptId && report.judge.promptCreatedAt && (
+        <p className="hint" data-testid="judge-version">
+          The quality view shows the scores of the prompt version first used{' '}
+          {formatSavedAt(report.judge.promptCreatedAt)} with {modelName(report.judge.modelId ?? '')}
+          :
+          {` ${formatNumber(report.judge.answered)} answered, ${formatNumber(report.judge.failures)} failed.`}{' '}
+          Its rubric and prompts are stored with those scores.
+        </p>
+      )}
+      <JudgeFailures failures={setup.judgeFailures} positionOf={(id) => positions.get(id)} />
+    </section>
+  );
+}

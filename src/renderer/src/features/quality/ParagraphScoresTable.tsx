@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { formatScore, formatSigned } from '../../../../shared/quality/formatQuality';
+import { fullLabel, metricInfo, type MetricKey } from '../../../../shared/quality/metricKeys';
+import {
+  paragraphRows,
+  sortRows,
+  type SortColumn,
+  type SortDirection,
+} from '../../../../shared/quality/paragraphRows';
+import type { QualityReport } from '../../../../shared/quality/reportSchema';
+import { modelName } from '../runs/ModelPicker';
+
+interface ParagraphScoresTableProps {
+  report: QualityReport;
+  metric: MetricKey;
+  studentId: string;
+}
+
+const COLUMNS: { id: SortColumn; label: string }[] = [
+  { id: 'position', label: '#' },
+  { id: 'teacher', label: 'Teacher' },
+  { id: 'student', label: 'Student' },
+  { id: 'difference', label: 'Student − teacher' },
+];
+
+/** Per-paragraph scores for one metric; sorted by difference first, so the student's worst show on top. */
+export function ParagraphScoresTable({ report, metric, studentId }: ParagraphScoresTableProps) {
+  const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({
+    column: 'difference',
+    direction: 'asc',
+  });
+  const m = report.metrics.find((x) => x.key === metric);
+  if (!m) return null;
+  const info = metricInfo(metric);
+  // Against the teacher there is no teacher value, hence no difference: sort by the student's.
+  const column = !info.teacherScored && sort.column === 'difference' ? 'student' : sort.column;
+  const rows = sortRows(paragraphRows(report, m, studentId), column, sort.direction);
+  const toggle = (column: SortColumn) =>
+    setSort((s) => ({
+      column,
+      direction: s.column === column && s.direction === 'asc' ? 'desc' : 'asc',
+    }));
+  return (
+    <div className="table-scroll">
+      <table className="table quality-table" data-testid="paragraph-scores">
+        <caption>
+          {fullLabel(info)} per paragraph, {modelName(studentId)} against{' '}
+          {modelName(report.teacherModelId)}; highlighted: under the bar of{' '}
+          {formatScore(m.bar, info.decimals)}
+        </caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.id}
+                scope="col"
+                className={c.id === 'position' ? undefined : 'num'}
+                aria-sort={
+                  column === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                }
+              >
+                <button
+                  type="button"
+                  className="sort-button"
+                  data-testid={`sort-${c.id}`}
+                  onClick={() => toggle(c.id)}
+                >
+                  {c.label}
+                  <span aria-hidden="true">
+                    {column === c.id ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+            <th scope="col">Paragraph</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.index} data-testid="paragraph-score-row">
+              <td>{r.position + 1}</td>
+              <td className={r.teacherFails ? 'num under-bar' : 'num'}>
+                {info.teacherScored ? formatScore(r.teacher, info.decimals) : 'target'}
+              </td>
+              <td className={r.studentFails ? 'num under-bar' : 'num'}>
+                {formatScore(r.student, info.decimals)}
+              </td>
+              <td className={r.difference !== null && r.difference < 0 ? 'num worse' : 'num'}>
+                {r.difference === null ? '—' : formatSigned(r.difference, info.decimals)}
+              </td>
+              <td className="clip" title={r.excerpt}>
+                {r.excerpt}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { metricInfo, type MetricKey } from '../../../../shared/quality/metricKeys';
+import type { QualityReport } from '../../../../shared/quality/reportSchema';
+import { CostQualityChart } from './charts/CostQualityChart';
+import { DifferenceChart } from './charts/DifferenceChart';
+import { ScoreDistributionChart } from './charts/ScoreDistributionChart';
+
+interface QualityChartsProps {
+  report: QualityReport;
+  metric: MetricKey;
+  studentId: string;
+}
+
+/** The three quality charts for the chosen metric and student. */
+export function QualityCharts({ report, metric, studentId }: QualityChartsProps) {
+  const m = report.metrics.find((x) => x.key === metric);
+  if (!m) return null;
+  const info = metricInfo(metric);
+  return (
+    <div className="chart-grid" data-testid="quality-charts">
+      <ScoreDistributionChart
+        metric={m}
+        info={info}
+        teacherId={report.teacherModelId}
+        studentIds={report.studentModelIds}
+      />
+      <DifferenceChart
+        metric={m}
+        info={info}
+        teacherId={report.teacherModelId}
+        studentId={studentId}
+        positions={report.paragraphs.map((p) => p.position)}
+      />
+      <CostQualityChart report={report} metric={m} info={info} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { METRICS, type MetricKey } from '../../../../shared/quality/metricKeys';
+import type { QualitySettings } from '../../../../shared/quality/qualitySettings';
+
+interface StatsSettingsProps {
+  settings: QualitySettings;
+  onSave: (s: QualitySettings) => void;
+}
+
+/**
+ * The bootstrap seed (stored with the report, so anyone can reproduce its intervals) and the
+ * metric whose bar defines a failed output for the ROI calculator's f_T and f_S.
+ */
+export function StatsSettings({ settings, onSave }: StatsSettingsProps) {
+  const [seed, setSeed] = useState(String(settings.seed));
+  const seedOk = /^\d{1,10}$/.test(seed.trim()) && Number(seed) <= 2_147_483_647;
+  return (
+    <div className="toolbar stats-settings">
+      <label className="row">
+        Failure metric for ROI (f_T, f_S)
+        <select
+          className="input"
+          data-testid="failure-metric"
+          value={settings.failureMetric}
+          onChange={(e) => onSave({ ...settings, failureMetric: e.target.value as MetricKey })}
+        >
+          {METRICS.map((m) => (
+            <option key={m.key} value={m.key}>
+              {m.group}: {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="row">
+        Bootstrap seed
+        <input
+          className="input input-num"
+          data-testid="bootstrap-seed"
+          inputMode="numeric"
+          value={seed}
+          aria-invalid={!seedOk}
+          onChange={(e) => setSeed(e.target.value)}
+          onBlur={() => {
+            if (seedOk && Number(seed) !== settings.seed)
+              onSave({ ...settings, seed: Number(seed) });
+          }}
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { Scatter } from 'react-chartjs-2';
+import { formatUsd } from '../../../../../shared/format';
+import { efficientModels } from '../../../../../shared/quality/chartData';
+import { formatScore } from '../../../../../shared/quality/formatQuality';
+import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
+import type { MetricReport, QualityReport } from '../../../../../shared/quality/reportSchema';
+import { modelName } from '../../runs/ModelPicker';
+import { colorFor } from '../modelColors';
+import { ChartFigures } from './ChartFigures';
+import './chartSetup';
+
+interface CostQualityChartProps {
+  report: QualityReport;
+  metric: MetricReport;
+  info: MetricInfo;
+}
+
+/**
+ * Every model of the experiment by cost per 1,000 requests and mean quality. Efficient models
+ * (no other is both cheaper and at least as good) are drawn larger with a ring.
+ */
+export function CostQualityChart({ report, metric, info }: CostQualityChartProps) {
+  const points = report.costs.map((c) => {
+    const m = metric.perModel.find((p) => p.modelId === c.modelId)?.mean;
+    return {
+      id: c.modelId,
+      costPer1kRequestsUsd: c.costPer1kRequestsUsd,
+      quality: m?.kind === 'estimate' ? m.mean : null,
+    };
+  });
+  const efficient = efficientModels(points);
+  const placed = points.filter((p) => p.costPer1kRequestsUsd !== null && p.quality !== null);
+  const colour = (id: string) => colorFor(id, report.teacherModelId, report.studentModelIds);
+  return (
+    <figure className="chart-box" data-testid="chart-cost-quality">
+      <figcaption>Quality against cost per 1,000 requests ({fullLabel(info)})</figcaption>
+      <div
+        className="chart-canvas"
+        role="img"
+        aria-label="Scatter of cost per 1,000 requests against mean quality per model; figures below"
+      >
+        <Scatter
+          data={{
+            datasets: placed.map((p) => ({
+              label: `${modelName(p.id)}${efficient.has(p.id) ? ' (efficient)' : ''}`,
+              data: [{ x: p.costPer1kRequestsUsd as number, y: p.quality as number }],
+              backgroundColor: colour(p.id),
+              borderColor: efficient.has(p.id) ? '#1c2430' : colour(p.id),
+              borderWidth: efficient.has(p.id) ? 3 : 1,
+              pointRadius: efficient.has(p.id) ? 9 : 6,
+            })),
+          }}
+          options={{
+            maintainAspectRatio: false,
+            scales: {
+              x: {
+                title: { display: true, text: 'Cost per 1,000 requests (USD)' },
+                beginAtZero: true,
+              },
+              y: { title: { display: true, text: `Mean ${info.label}` } },
+            },
+          }}
+        />
+      </div>
+      <ChartFigures
+        testId="figures-cost-quality"
+        caption="Cost per 1,000 requests and mean quality per model"
+        head={['Model', 'Cost / 1,000 requests', `Mean ${info.label}`, 'Efficient']}
+        rows={points.map((p) => [
+          modelName(p.id),
+          p.costPer1kRequestsUsd === null ? '—' : formatUsd(p.costPer1kRequestsUsd),
+          p.quality === null ? 'not enough data' : formatScore(p.quality, info.decimals),
+          efficient.has(p.id) ? 'yes' : 'no',
+        ])}
+      />
+    </figure>
+  );
+}

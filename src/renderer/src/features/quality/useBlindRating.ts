@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../../../../shared/ipc/result';
+import type { BlindPreference, Label, RatingSession } from '../../../../shared/quality/ratings';
+import { api } from '../../api/transport';
+
+/** The rater's blind session with one student: items, and saving a rating or a preference. */
+export function useBlindRating(experimentId: string, studentModelId: string, rater: string) {
+  const [session, setSession] = useState<RatingSession | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.getRatingSession({ experimentId, studentModelId, rater }).then((r) => {
+      if (!live) return;
+      if (r.ok) setSession(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [experimentId, studentModelId, rater]);
+
+  const replace = useCallback((item: RatingSession['items'][number]) => {
+    setSession((s) =>
+      s ? { ...s, items: s.items.map((i) => (i.paragraphId === item.paragraphId ? item : i)) } : s,
+    );
+  }, []);
+
+  const rate = useCallback(
+    async (paragraphId: string, label: Label, rating: number) => {
+      const r = await api.rateOutput({
+        experimentId,
+        studentModelId,
+        paragraphId,
+        label,
+        rating,
+        rater,
+      });
+      if (r.ok) replace(r.value);
+      else setError(r.error);
+      return r.ok;
+    },
+    [experimentId, studentModelId, rater, replace],
+  );
+
+  const prefer = useCallback(
+    async (paragraphId: string, preferred: BlindPreference) => {
+      const r = await api.ratePreference({
+        experimentId,
+        studentModelId,
+        paragraphId,
+        preferred,
+        rater,
+      });
+      if (r.ok) replace(r.value);
+      else setError(r.error);
+      return r.ok;
+    },
+    [experimentId, studentModelId, rater, replace],
+  );
+
+  return { session, error, setError, rate, prefer };
+}

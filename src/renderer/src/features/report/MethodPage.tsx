@@ -1,0 +1,25 @@
+import type { ReportViewModel } from '../../../../shared/report/reportSchema';
+
+/** How the figures were measured and what they cannot tell. */
+export function MethodPage({ vm }: { vm: ReportViewModel }) {
+  const m = vm.method;
+  return (
+    <section className="rpt-page" data-testid="report-method">
+      <h2 className="rpt-h1">Method and limits</h2>
+      {m.sections.map((s) => (
+        <div key={s.title} className="rpt-prose">
+          <h3 className="rpt-h3">{s.title}</h3>
+          {s.paragraphs.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      ))}
+      <h3 className="rpt-h3">Limits</h3>
+      <ul className="rpt-notes">
+        {m.limits.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

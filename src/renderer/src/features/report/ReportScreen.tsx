@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { ExportActions } from './ExportActions';
+import { ImportBundle } from './ImportBundle';
+import { ReportDocument } from './ReportDocument';
+import { ReportOptions, type ScenarioChoice } from './ReportOptions';
+import { useReport, type ReportChoices } from './useReport';
+
+const START: ReportChoices = { scenarioIds: [], includeAppendix: true, paperSize: 'A4' };
+
+/**
+ * The report: pick an experiment and the options, read the preview (the same component the PDF
+ * prints), then download it or the CSV and bundle exports; import a bundle from elsewhere.
+ */
+export function ReportScreen() {
+  const [experiments, setExperiments] = useState<ExperimentSummary[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [scenarios, setScenarios] = useState<ScenarioChoice[]>([]);
+  const [choices, setChoices] = useState<ReportChoices>(START);
+  const [revision, setRevision] = useState(0);
+  const { error, setError } = useCall();
+  const reportable = (experiments ?? []).filter((e) => e.done > e.failed);
+  const selected = reportable.find((e) => e.id === chosen)?.id ?? reportable[0]?.id ?? null;
+  const report = useReport(selected, choices);
+
+  useEffect(() => {
+    let live = true;
+    void api.listExperiments({}).then((r) => {
+      if (!live) return;
+      if (r.ok) setExperiments(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [revision, setError]);
+
+  useEffect(() => {
+    if (!selected) return;
+    let live = true;
+    void api.listReportScenarios({ experimentId: selected }).then((r) => {
+      if (!live || !r.ok) return;
+      setScenarios(r.value);
+      // All saved scenarios to start with (at most six), in the order they were saved.
+      setChoices((c) => ({ ...c, scenarioIds: r.value.slice(0, 6).map((s) => s.id) }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [selected]);
+
+  const shownError = error ?? report.error;
+  return (
+    <section
+      className="screen"
+      data-testid="report-screen"
+      data-app-state={experiments ? 'ready' : 'loading'}
+    >
+      <ErrorBanner
+        error={shownError}
+        onDismiss={() => {
+          setError(null);
+          report.setError(null);
+        }}
+      />
+      <div className="two-pane">
+        <aside className="pane dataset-list" aria-label="Experiments to report on">
+          <h2 className="pane-title">Report on</h2>
+          <ul data-testid="report-experiment-list">
+            {reportable.map((e) => (
+              <li key={e.id}>
+                <button
+                  type="button"
+                  className={e.id === selected ? 'dataset-item active' : 'dataset-item'}
+                  aria-current={e.id === selected ? 'true' : undefined}
+                  onClick={() => setChosen(e.id)}
+                >
+                  <span className="dataset-name">{e.config.name}</span>
+                  <span className="dataset-count">
+                    {e.status} · {e.done - e.failed} calls
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {experiments && reportable.length === 0 && (
+            <p className="hint">Run an experiment first: a report needs successful calls.</p>
+          )}
+          <ImportBundle onImported={() => setRevision((n) => n + 1)} onError={setError} />
+        </aside>
+        {selected && (
+          <div className="report-main">
+            <div className="pane report-controls">
+              <ReportOptions scenarios={scenarios} choices={choices} onChange={setChoices} />
+              <ExportActions experimentId={selected} choices={choices} onError={setError} />
+            </div>
+            <div
+              className="rpt-preview"
+              data-testid="report-preview"
+              data-state={report.vm && !report.loading ? 'ready' : 'loading'}
+            >
+              {report.vm && <ReportDocument vm={report.vm} />}
+            </div>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

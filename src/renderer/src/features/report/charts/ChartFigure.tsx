@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+
+interface ChartFigureProps {
+  title: string;
+  description: string;
+  height: number;
+  testId: string;
+  children: ReactNode;
+}
+
+/**
+ * A chart with its text alternative: the SVG is labelled by the description for screen
+ * readers, and the description is printed under it too, so a reader of a grey-scale print (or a
+ * pasted excerpt) still gets the figures.
+ */
+export function ChartFigure({ title, description, height, testId, children }: ChartFigureProps) {
+  return (
+    <figure className="rpt-chart" data-testid={testId}>
+      <figcaption className="rpt-chart-title">{title}</figcaption>
+      <svg
+        viewBox={`0 0 680 ${height}`}
+        role="img"
+        aria-label={`${title}. ${description}`}
+        className="rpt-svg"
+      >
+        {children}
+      </svg>
+      <p className="rpt-chart-note">{description}</p>
+    </figure>
+  );
+}

@@ -1,0 +1,89 @@
+import { Bar } from 'react-chartjs-2';
+import { formatCompactUsd, formatNumber, formatUsd } from '../../../../../shared/format';
+import type { SensitivityResult } from '../../../../../shared/roi';
+import { ChartFigures } from '../../quality/charts/ChartFigures';
+import { BASE_OPTIONS, COLORS } from './chartSetup';
+
+const ROWS = 8;
+const value = (x: number) => (Math.abs(x) >= 1 || x === 0 ? formatNumber(x, 2) : x.toPrecision(3));
+
+/** The inputs that move NPV most, each at −20 % and +20 % with the rest at base, widest first. */
+export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
+  const rows = tornado.byNpv.filter((r) => r.npvSpreadUsd > 0).slice(0, ROWS);
+  const base = tornado.baseNpvUsd as number;
+  return (
+    <figure className="chart-box" data-testid="chart-tornado">
+      <figcaption>
+        What moves NPV most
+        <span className="chart-note">
+          each input ±20 %, bars from the base NPV {formatUsd(base)}
+        </span>
+      </figcaption>
+      <div
+        className="chart-canvas chart-tall"
+        role="img"
+        aria-label="Tornado chart of NPV at each input's low and high value; figures below"
+      >
+        <Bar
+          data={{
+            labels: rows.map((r) => r.label),
+            datasets: [
+              {
+                label: 'Input at −20 %',
+                data: rows.map((r) => [base, r.npvAtLowUsd as number] as [number, number]),
+                backgroundColor: COLORS.low,
+                borderSkipped: false,
+                barPercentage: 0.9,
+                categoryPercentage: 0.8,
+                grouped: false,
+              },
+              {
+                label: 'Input at +20 %',
+                data: rows.map((r) => [base, r.npvAtHighUsd as number] as [number, number]),
+                backgroundColor: COLORS.high,
+                borderSkipped: false,
+                barPercentage: 0.9,
+                categoryPercentage: 0.8,
+                grouped: false,
+              },
+            ],
+          }}
+          options={{
+            ...BASE_OPTIONS,
+            indexAxis: 'y',
+            scales: {
+              x: {
+                title: { display: true, text: 'NPV (USD)' },
+                ticks: { callback: (v) => formatCompactUsd(Number(v)) },
+              },
+              y: { ticks: { autoSkip: false } },
+            },
+            plugins: {
+              ...BASE_OPTIONS.plugins,
+              tooltip: {
+                callbacks: {
+                  label: (c) => {
+                    const raw = c.raw as [number, number];
+                    return `${c.dataset.label}: NPV ${formatUsd(raw[1])}`;
+                  },
+                },
+              },
+            },
+          }}
+        />
+      </div>
+      <ChartFigures
+        caption="NPV with each input at its low and high value"
+        head={['Input', 'Low → high value', 'NPV at low', 'NPV at high', 'Spread']}
+        rows={rows.map((r) => [
+          r.label,
+          `${value(r.lowValue)} → ${value(r.highValue)}`,
+          formatUsd(r.npvAtLowUsd),
+          formatUsd(r.npvAtHighUsd),
+          formatUsd(r.npvSpreadUsd),
+        ])}
+        testId="tornado-figures"
+      />
+    </figure>
+  );
+}

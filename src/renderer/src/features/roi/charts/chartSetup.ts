@@ -1,0 +1,53 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+
+/**
+ * Registers the chart.js parts the ROI charts use (tree-shaken build, no auto import). The
+ * quality charts register theirs the same way; registering a part twice is harmless.
+ */
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Filler,
+  Tooltip,
+  Legend,
+);
+
+export const COLORS = {
+  teacher: '#7a4fd1',
+  student: '#14866d',
+  accent: '#2f5fd0',
+  muted: '#8a94a3',
+  good: '#15803d',
+  bad: '#b42318',
+  low: '#d97706',
+  high: '#2f5fd0',
+} as const;
+
+// The app's type and ink, as the quality charts set them (global defaults; same values).
+Chart.defaults.font.family = "'Inter', 'Segoe UI', system-ui, sans-serif";
+Chart.defaults.font.size = 12;
+Chart.defaults.color = '#586374';
+
+/** Options every ROI chart shares: no animation, which would lag behind a moving slider. */
+export const BASE_OPTIONS = {
+  maintainAspectRatio: false,
+  animation: false,
+  plugins: { legend: { labels: { boxWidth: 12, boxHeight: 12, color: '#586374' } } },
+} as const;

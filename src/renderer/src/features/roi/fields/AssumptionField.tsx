@@ -1,0 +1,112 @@
+import { useState, type ReactNode } from 'react';
+
+export interface AssumptionFieldProps {
+  /** Test handle base: `${id}-slider`, `${id}-input`, `${id}-missing`. */
+  id: string;
+  label: string;
+  /** NaN means unknown: the field is empty and asks for the figure. */
+  value: number;
+  onChange: (value: number) => void;
+  min: number;
+  max: number;
+  /** Logarithmic for quantities spanning orders of magnitude (volume, tokens, prices). */
+  scale?: 'linear' | 'log';
+  /** The value is a share (0–1) shown as a percentage. */
+  percent?: boolean;
+  integer?: boolean;
+  unit: string;
+  /** The value in words, e.g. "$4,000", next to the label. */
+  display?: string;
+  hint?: ReactNode;
+  /** What to say while the value is unknown. */
+  missing?: string;
+}
+
+const STEPS = 1000;
+
+/** Slider position (0–STEPS) to value and back, linear or logarithmic between min and max. */
+function toValue(p: number, min: number, max: number, log: boolean): number {
+  if (!log) return min + ((max - min) * p) / STEPS;
+  const lo = Math.log10(min);
+  return 10 ** (lo + ((Math.log10(max) - lo) * p) / STEPS);
+}
+function toPosition(v: number, min: number, max: number, log: boolean): number {
+  if (!Number.isFinite(v) || v <= min) return 0;
+  if (!log) return Math.round(((v - min) / (max - min)) * STEPS);
+  const lo = Math.log10(min);
+  return Math.round(((Math.log10(v) - lo) / (Math.log10(max) - lo)) * STEPS);
+}
+/** Three significant digits: a slider picks a magnitude, the typed field an exact figure. */
+const tidy = (v: number, integer: boolean) => {
+  if (v === 0) return 0;
+  const digits = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 2);
+  const r = Math.round(v / digits) * digits;
+  return integer ? Math.max(1, Math.round(r)) : Number(r.toPrecision(3));
+};
+const shown = (v: number, percent: boolean) =>
+  Number.isNaN(v) ? '' : String(Number((percent ? v * 100 : v).toPrecision(10)));
+
+/** One assumption: a slider for moving it and a typed field for an exact figure, side by side. */
+export function AssumptionField(p: AssumptionFieldProps) {
+  const log = p.scale === 'log';
+  const percent = p.percent ?? false;
+  const top = Number.isFinite(p.value) ? Math.max(p.max, p.value) : p.max;
+  const [typed, setTyped] = useState({ text: shown(p.value, percent), value: p.value });
+  // A slider move (or a prefill) replaces what was typed; otherwise keep the text as typed.
+  if (!Object.is(typed.value, p.value)) setTyped({ text: shown(p.value, percent), value: p.value });
+  const unknown = Number.isNaN(p.value);
+
+  const commit = (text: string) => {
+    const n = Number(text);
+    const ok = text.trim() !== '' && Number.isFinite(n) && (!p.integer || Number.isInteger(n));
+    const v = ok ? (percent ? n / 100 : n) : Number.NaN;
+    setTyped({ text, value: ok ? v : p.value });
+    // Out-of-range figures still go through: the scenario's schema says what is wrong with them.
+    if (ok) p.onChange(v);
+  };
+
+  return (
+    <div className={unknown ? 'assumption assumption-missing' : 'assumption'}>
+      <div className="assumption-head">
+        <label htmlFor={`${p.id}-input`}>{p.label}</label>
+        {p.display && !unknown && <span className="assumption-display">{p.display}</span>}
+      </div>
+      <div className="assumption-controls">
+        <input
+          type="range"
+          min={0}
+          max={STEPS}
+          step={1}
+          value={toPosition(p.value, p.min, top, log)}
+          disabled={unknown}
+          aria-label={p.label}
+          aria-valuetext={p.display}
+          data-testid={`${p.id}-slider`}
+          onChange={(e) =>
+            p.onChange(tidy(toValue(Number(e.target.value), p.min, top, log), p.integer ?? false))
+          }
+        />
+        <span className="assumption-number">
+          <input
+            id={`${p.id}-input`}
+            className="input input-num"
+            type="number"
+            inputMode="decimal"
+            value={typed.text}
+            placeholder={unknown ? 'enter it' : undefined}
+            aria-invalid={unknown || undefined}
+            data-testid={`${p.id}-input`}
+            onChange={(e) => commit(e.target.value)}
+          />
+          <span className="assumption-unit">{p.unit}</span>
+        </span>
+      </div>
+      {unknown && p.missing && (
+        <p className="assumption-ask" data-testid={`${p.id}-missing`}>
+          {p.missing}
+        </p>
+      )}
+      {p.hint && <p className="assumption-hint">{p.hint}</p>}
+    </div>
+  );
+}

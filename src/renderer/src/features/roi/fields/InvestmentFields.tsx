@@ -1,0 +1,127 @@
+import { formatNumber, formatUsd } from '../../../../../shared/format';
+import type { PriceCatalog } from '../../../../../shared/pricing/priceSchemas';
+import { PROTOTYPE_STORAGE_ASSUMPTION } from '../../../../../shared/pricing/priceCatalog';
+import { MAX_DISTILLATION_PROMPTS } from '../../../../../shared/roi';
+import { type Draft, type DistillationKind, withDistillationKind, writeDraft } from '../draft';
+import { AssumptionField } from './AssumptionField';
+import { Segmented } from './Segmented';
+
+interface InvestmentFieldsProps {
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  book: PriceCatalog;
+}
+
+const KINDS: { value: DistillationKind; label: string }[] = [
+  { value: 'baseModelAsIs', label: 'Base model as-is' },
+  { value: 'distill', label: 'Distil' },
+];
+
+/** The one-off investment: distillation (prompts, epochs, training, storage) and engineering. */
+export function InvestmentFields({ draft, onChange, book }: InvestmentFieldsProps) {
+  const set = (path: string) => (v: number) => onChange(writeDraft(draft, path, v));
+  const d = draft.distillation;
+  const storage = draft.student.storageUsdPerMonth ?? 0;
+  const e = draft.engineering;
+  return (
+    <fieldset className="assumption-group" data-testid="group-investment">
+      <legend>One-off investment</legend>
+      <div className="assumption">
+        <div className="assumption-head">
+          <span id="distillation-label">Student</span>
+        </div>
+        <Segmented
+          labelledBy="distillation-label"
+          testId="distillation"
+          value={d.kind}
+          options={KINDS}
+          onChange={(k) => onChange(withDistillationKind(draft, k as DistillationKind, book))}
+        />
+      </div>
+      {d.kind === 'distill' && (
+        <>
+          <AssumptionField
+            id="prompts"
+            label="Distillation prompts"
+            value={d.prompts}
+            onChange={set('distillation.prompts')}
+            min={100}
+            max={MAX_DISTILLATION_PROMPTS}
+            integer
+            unit="prompts"
+            display={formatNumber(d.prompts)}
+            hint="Bedrock takes at most 15,000 prompts per distillation job."
+          />
+          <AssumptionField
+            id="epochs"
+            label="Training epochs"
+            value={d.epochs}
+            onChange={set('distillation.epochs')}
+            min={1}
+            max={10}
+            integer
+            unit="epochs"
+          />
+          <AssumptionField
+            id="training-price"
+            label="Training price"
+            value={d.trainingUsdPer1kTokens}
+            onChange={set('distillation.trainingUsdPer1kTokens')}
+            min={0.0001}
+            max={0.1}
+            scale="log"
+            unit="$/1K tok"
+            display={formatUsd(d.trainingUsdPer1kTokens)}
+            missing="Not found in sources; enter it."
+          />
+          <AssumptionField
+            id="storage"
+            label="Custom model storage"
+            value={storage}
+            onChange={set('student.storageUsdPerMonth')}
+            min={0.1}
+            max={100}
+            scale="log"
+            unit="$/mo"
+            display={formatUsd(storage)}
+            missing="Not found in sources; enter it."
+            hint={
+              Number.isNaN(storage) ? (
+                <button
+                  type="button"
+                  className="btn-link"
+                  data-testid="storage-prototype"
+                  onClick={() =>
+                    set('student.storageUsdPerMonth')(PROTOTYPE_STORAGE_ASSUMPTION.usdPerMonth)
+                  }
+                >
+                  Use the prototype’s $1.95/month (an assumption, not an AWS price)
+                </button>
+              ) : undefined
+            }
+          />
+        </>
+      )}
+      <AssumptionField
+        id="eng-hours"
+        label="Engineering hours"
+        value={e.hours}
+        onChange={set('engineering.hours')}
+        min={0}
+        max={1_000}
+        unit="h"
+        display={formatNumber(e.hours, 1)}
+      />
+      <AssumptionField
+        id="eng-rate"
+        label="Engineering rate"
+        value={e.usdPerHour}
+        onChange={set('engineering.usdPerHour')}
+        min={0}
+        max={300}
+        unit="$/h"
+        display={`${formatUsd(e.usdPerHour)} · ${formatUsd(e.hours * e.usdPerHour)} in all`}
+      />
+    </fieldset>
+  );
+}

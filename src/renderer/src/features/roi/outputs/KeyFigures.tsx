@@ -1,0 +1,174 @@
+import type { ReactNode } from 'react';
+import {
+  formatBreakEven,
+  formatNumber,
+  formatPayback,
+  formatPercent,
+  formatRatio,
+  formatRoi,
+  formatSeedRatio,
+  formatUsd,
+} from '../../../../../shared/format';
+import { SEED_RATIO_DEFINITION, type RoiOutputs } from '../../../../../shared/roi';
+
+interface KeyFiguresProps {
+  roi: RoiOutputs;
+  horizonMonths: number;
+  discountRate: number;
+}
+
+function Figure(p: {
+  id: string;
+  label: string;
+  value: ReactNode;
+  sub?: ReactNode;
+  tone?: string;
+}) {
+  return (
+    <div className={`figure ${p.tone ?? ''}`} data-testid={`figure-${p.id}`}>
+      <div className="figure-label">{p.label}</div>
+      <div className="figure-value">{p.value}</div>
+      {p.sub && <div className="figure-sub">{p.sub}</div>}
+    </div>
+  );
+}
+
+/** Teacher and student figures on two short lines, marked by role colour. */
+function Pair({ teacher, student }: { teacher: string; student: string }) {
+  return (
+    <span className="figure-pair">
+      <span>
+        <span className="dot dot-teacher" aria-label="teacher" /> {teacher}
+      </span>
+      <span>
+        <span className="dot dot-student" aria-label="student" /> {student}
+      </span>
+    </span>
+  );
+}
+
+const tone = (x: number) => (x > 0 ? 'good' : x < 0 ? 'bad' : '');
+
+/** Every headline figure of the scenario, as computeRoi gives it. */
+export function KeyFigures({ roi, horizonMonths, discountRate }: KeyFiguresProps) {
+  const m = roi.firstMonth;
+  const inv = roi.investment;
+  const pr = roi.perRequest;
+  const util = roi.utilization;
+  return (
+    <div className="figures" data-testid="key-figures">
+      <div className="figures-row headline">
+        <Figure
+          id="saving"
+          label="Monthly saving"
+          value={formatUsd(m.savingUsd)}
+          tone={tone(m.savingUsd)}
+          sub={
+            m.savingShareOfTeacher === null
+              ? 'teacher costs nothing'
+              : `${formatPercent(m.savingShareOfTeacher)} of the teacher’s cost`
+          }
+        />
+        <Figure
+          id="payback"
+          label="Payback"
+          value={formatPayback(roi.payback)}
+          tone={roi.payback.kind === 'never' ? 'bad' : ''}
+          sub={
+            roi.payback.kind === 'never'
+              ? `not within ${roi.payback.searchedMonths} months`
+              : `investment ${formatUsd(inv.totalUsd)}`
+          }
+        />
+        <Figure
+          id="npv"
+          label={`NPV over ${horizonMonths} months`}
+          value={formatUsd(roi.npvUsd)}
+          tone={tone(roi.npvUsd)}
+          sub={
+            discountRate > 0
+              ? `discounted at ${formatPercent(discountRate)} a year`
+              : 'undiscounted'
+          }
+        />
+        <Figure
+          id="breakeven"
+          label="Break-even volume"
+          value={
+            roi.breakEven.kind === 'volume' ? (
+              <>
+                {formatNumber(Math.ceil(roi.breakEven.requestsPerMonth))}
+                <span className="figure-unit"> req/month</span>
+              </>
+            ) : (
+              formatBreakEven(roi.breakEven)
+            )
+          }
+          sub={
+            roi.breakEven.kind === 'volume'
+              ? `today ${formatNumber(m.volume)} requests/month`
+              : roi.breakEven.reason
+          }
+        />
+      </div>
+      <div className="figures-row">
+        <Figure
+          id="per-request"
+          label="Cost per request"
+          value={
+            <Pair
+              teacher={formatUsd(pr.teacherUsd)}
+              student={pr.studentUsd === null ? 'hourly' : formatUsd(pr.studentUsd)}
+            />
+          }
+          sub={
+            pr.teacherToStudentRatio === null
+              ? 'the student is billed by the hour'
+              : `the teacher costs ${formatRatio(pr.teacherToStudentRatio)} the student`
+          }
+        />
+        <Figure
+          id="per-month"
+          label="Cost in month 1"
+          value={
+            <Pair teacher={formatUsd(m.teacherCostUsd)} student={formatUsd(m.studentCostUsd)} />
+          }
+          sub={
+            m.qualityCostUsd !== 0
+              ? `plus quality cost ${formatUsd(m.qualityCostUsd)}`
+              : 'no quality cost counted'
+          }
+        />
+        <Figure
+          id="investment"
+          label="One-off investment"
+          value={formatUsd(inv.totalUsd)}
+          sub={`data ${formatUsd(inv.syntheticDataUsd)} · training ${formatUsd(inv.trainingUsd)} · engineering ${formatUsd(inv.engineeringUsd)}`}
+        />
+        <Figure
+          id="roi"
+          label={`ROI over ${horizonMonths} months`}
+          value={formatRoi(roi.roi)}
+          sub="(Σ saving − investment) / investment, undiscounted"
+        />
+      </div>
+      <div className={util ? 'figures-row' : 'figures-row single'}>
+        <Figure
+          id="seed-ratio"
+          label="Seed study’s ratio"
+          value={formatSeedRatio(roi.seedRatio)}
+          sub={<span title={SEED_RATIO_DEFINITION}>{SEED_RATIO_DEFINITION}</span>}
+        />
+        {util && (
+          <Figure
+            id="utilization"
+            label="Provisioned utilization"
+            value={formatPercent(util.firstMonth, 0)}
+            tone={util.warnings.length > 0 ? 'warn' : ''}
+            sub={`month 1; peak ${formatPercent(util.peak, 0)} in month ${util.peakMonth}; ${util.unitsNeededAtPeak} unit(s) needed${util.capacityIsAssumption ? '; capacity assumed' : ''}`}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

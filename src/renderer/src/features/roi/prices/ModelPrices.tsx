@@ -1,0 +1,143 @@
+import { Fragment, useState } from 'react';
+import { formatNumber, formatUsd } from '../../../../../shared/format';
+import { findPrice } from '../../../../../shared/pricing/findPrice';
+import type { PriceCatalog, PriceOverrideInput } from '../../../../../shared/pricing/priceSchemas';
+import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
+import { OverrideForm } from './OverrideForm';
+import { PRICE_FIGURES } from './priceFigures';
+
+interface ModelPricesProps {
+  role: 'Teacher' | 'Student';
+  side: ScenarioInput['teacher'];
+  book: PriceCatalog;
+  onOverride: (o: PriceOverrideInput) => Promise<boolean>;
+  onUseBook: () => void;
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const shown = (unit: string, v: number) =>
+  unit.startsWith('×') ? `${formatNumber(v, 2)}×` : formatUsd(v, 3);
+
+/** One model's price entry, figure by figure, with its sources; any figure can be overridden. */
+export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPricesProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const { modelId, region } = side;
+  const found = findPrice(modelId, region, book);
+  const id = `prices-${role.toLowerCase()}`;
+  const save = (part: Partial<PriceOverrideInput>, asOf: string, note: string) =>
+    onOverride({ modelId, region, asOf, note, ...part } as PriceOverrideInput);
+  const title = (
+    <h3>
+      {role}: {displayNameOf(modelId)} <span className="hint">{region}</span>
+    </h3>
+  );
+
+  if (!found.found) {
+    return (
+      <div className="model-prices" data-testid={id}>
+        {title}
+        <p className="missing">{found.message} Not found in sources; enter its token prices.</p>
+        <OverrideForm
+          testId={`${id}-new`}
+          fields={[
+            { label: 'On-demand input', unit: '$ per 1K tokens', value: null },
+            { label: 'On-demand output', unit: '$ per 1K tokens', value: null },
+          ]}
+          onSave={([input, output], asOf, note) =>
+            save({ inputUsdPer1k: input, outputUsdPer1k: output }, asOf, note)
+          }
+          onCancel={() => undefined}
+        />
+      </div>
+    );
+  }
+  const entry = found.entry;
+  const overridden = new Set(entry.override?.fields ?? []);
+  const differs =
+    side.price.inputUsdPer1k !== entry.onDemand.inputUsdPer1k ||
+    side.price.outputUsdPer1k !== entry.onDemand.outputUsdPer1k;
+  return (
+    <div className="model-prices" data-testid={id}>
+      {title}
+      {differs && (
+        <p className="price-differs" data-testid={`${id}-differs`}>
+          <span>
+            This scenario uses {formatUsd(side.price.inputUsdPer1k, 3)} /{' '}
+            {formatUsd(side.price.outputUsdPer1k, 3)} ({side.price.source ?? 'no source'}).
+          </span>
+          <button type="button" className="btn btn-small" onClick={onUseBook}>
+            Use these prices
+          </button>
+        </p>
+      )}
+      <table className="table compact price-table">
+        <tbody>
+          {PRICE_FIGURES.map((f) => {
+            const k = f.read(entry);
+            const rowId = `${id}-${slug(f.key)}`;
+            const sources =
+              k.value === null ? '' : k.sources.map((s) => `${s.tag}: ${s.ref}`).join('\n');
+            return (
+              <Fragment key={f.key}>
+                <tr data-testid={rowId}>
+                  <th scope="row">{f.label}</th>
+                  <td className="num">
+                    {k.value === null ? (
+                      <span className="missing" title={k.unknownReason}>
+                        not found in sources; enter it
+                      </span>
+                    ) : (
+                      <>
+                        {shown(f.unit, k.value)} <span className="hint">{f.unit}</span>
+                      </>
+                    )}
+                  </td>
+                  <td
+                    className="source"
+                    title={
+                      k.value === null
+                        ? k.unknownReason
+                        : [sources, k.note].filter(Boolean).join('\n')
+                    }
+                  >
+                    {overridden.has(f.key) ? (
+                      <span className="tag tag-override">override · {entry.override?.asOf}</span>
+                    ) : k.value === null ? (
+                      '—'
+                    ) : (
+                      `${k.sources.map((s) => s.tag).join(', ')} · ${entry.asOf}`
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn-link"
+                      data-testid={`${rowId}-edit`}
+                      onClick={() => setEditing(editing === f.key ? null : f.key)}
+                    >
+                      {k.value === null ? 'Enter' : 'Override'}
+                    </button>
+                  </td>
+                </tr>
+                {editing === f.key && (
+                  <tr>
+                    <td colSpan={4}>
+                      <OverrideForm
+                        testId={`${rowId}-form`}
+                        fields={[{ label: f.label, unit: f.unit, value: k.value }]}
+                        onSave={([v], asOf, note) => save(f.write(v ?? 0), asOf, note)}
+                        onCancel={() => setEditing(null)}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+      {entry.onDemand.note && <p className="price-note">{entry.onDemand.note}</p>}
+      {found.note && <p className="price-note">{found.note}</p>}
+    </div>
+  );
+}

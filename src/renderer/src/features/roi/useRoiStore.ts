@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
+import type { SavedScenario, StoredPriceOverride } from '../../../../shared/ipc/roiChannels';
+import { applyOverrides } from '../../../../shared/pricing/applyOverrides';
+import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
+import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
+import type { Scenario } from '../../../../shared/roi';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+
+/** The price book: the built-in catalog with the overrides applied in the order they were made. */
+export const priceBookOf = (overrides: readonly StoredPriceOverride[]) =>
+  applyOverrides(
+    PRICE_CATALOG,
+    overrides.map((o) => o.override),
+  ).catalog;
+
+/**
+ * What the ROI screen keeps in the store: saved scenarios and price overrides, plus the
+ * experiments it can prefill from. The price book is the catalog with the overrides applied.
+ */
+export function useRoiStore() {
+  const [scenarios, setScenarios] = useState<SavedScenario[] | null>(null);
+  const [overrides, setOverrides] = useState<StoredPriceOverride[]>([]);
+  const [experiments, setExperiments] = useState<ExperimentSummary[]>([]);
+  const { run, error, setError, busy } = useCall();
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([
+      api.listScenarios({}),
+      api.listPriceOverrides({}),
+      api.listExperiments({}),
+    ]).then(([s, o, e]) => {
+      if (!live) return;
+      for (const r of [s, o, e]) if (!r.ok) setError(r.error);
+      setScenarios(s.ok ? s.value : []);
+      if (o.ok) setOverrides(o.value);
+      if (e.ok) setExperiments(e.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [setError]);
+
+  const priceBook = useMemo(
+    () =>
+      applyOverrides(
+        PRICE_CATALOG,
+        overrides.map((o) => o.override),
+      ).catalog,
+    [overrides],
+  );
+
+  const refreshScenarios = useCallback(async () => {
+    const list = await run(() => api.listScenarios({}));
+    if (list) setScenarios(list);
+  }, [run]);
+
+  const saveScenario = useCallback(
+    async (input: { id?: string; name: string; experimentId: string | null; inputs: Scenario }) => {
+      const saved = await run(() => api.saveScenario(input));
+      if (saved) await refreshScenarios();
+      return saved;
+    },
+    [run, refreshScenarios],
+  );
+
+  const duplicateScenario = useCallback(
+    async (id: string) => {
+      const copy = await run(() => api.duplicateScenario({ id }));
+      if (copy) await refreshScenarios();
+      return copy;
+    },
+    [run, refreshScenarios],
+  );
+
+  const deleteScenario = useCallback(
+    async (id: string) => {
+      const done = await run(() => api.deleteScenario({ id }));
+      if (done) await refreshScenarios();
+      return done !== null;
+    },
+    [run, refreshScenarios],
+  );
+
+  /** Both return the new list of overrides (null when the store refused), to reprice with. */
+  const saveOverride = useCallback(
+    async (o: PriceOverrideInput) => {
+      const saved = await run(() => api.savePriceOverride(o));
+      if (!saved) return null;
+      const list = [...overrides, saved];
+      setOverrides(list);
+      return list;
+    },
+    [run, overrides],
+  );
+
+  const deleteOverride = useCallback(
+    async (id: string) => {
+      const done = await run(() => api.deletePriceOverride({ id }));
+      if (!done) return null;
+      const list = overrides.filter((o) => o.id !== id);
+      setOverrides(list);
+      return list;
+    },
+    [run, overrides],
+  );
+
+  return {
+    scenarios,
+    overrides,
+    experiments,
+    priceBook,
+    error,
+    setError,
+    busy,
+    saveScenario,
+    duplicateScenario,
+    deleteScenario,
+    saveOverride,
+    deleteOverride,
+  };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { IdSchema } from '../domain/dataset';
+import { ModelIdSchema } from '../domain/experiment';
+import { FailureSharesSchema } from '../quality/failureSharesForRoi';
+import { JudgeProgressSchema } from '../quality/judgeProgress';
+import { MetricKeySchema } from '../quality/metricKeys';
+import { JudgeSettingsSchema, QualitySettingsSchema } from '../quality/qualitySettings';
+import {
+  BlindPreferenceSchema,
+  LabelSchema,
+  RaterNameSchema,
+  RatingItemSchema,
+  RatingSchema,
+  RatingSessionSchema,
+} from '../quality/ratings';
+import { QualityReportSchema } from '../quality/reportSchema';
+
+const byExperiment = z.strictObject({ experimentId: IdSchema });
+
+export const JudgeFailureSchema = z.object({
+  paragraphId: z.string(),
+  modelId: z.string(),
+  kind: z.enum(['score', 'pairwiseTeacherFirst', 'pairwiseStudentFirst']),
+  status: z.enum(['invalid', 'error']),
+  problem: z.string().nullable(),
+  answerText: z.string().nullable(),
+});
+
+export const QualitySetupSchema = z.object({
+  settings: QualitySettingsSchema,
+  /** A judge to start from when none is chosen yet: the default model at its catalog price. */
+  defaultJudge: JudgeSettingsSchema,
+  judgeProgress: JudgeProgressSchema,
+  /** Unusable or missing judge answers of the current prompt version, latest first. */
+  judgeFailures: z.array(JudgeFailureSchema),
+  /** The name the last rating was made under, to offer again. */
+  lastRater: z.string(),
+});
+export type QualitySetup = z.infer<typeof QualitySetupSchema>;
+
+/**
+ * The quality channels: the report, settings (bars, seed, judge), the judge's runs, blind
+ * ratings, and f_T / f_S for the ROI calculator.
+ */
+export const qualityChannels = {
+  getQualityReport: { input: byExperiment, output: QualityReportSchema },
+  getQualitySetup: { input: byExperiment, output: QualitySetupSchema },
+  saveQualitySettings: {
+    input: z.strictObject({ experimentId: IdSchema, settings: QualitySettingsSchema }),
+    output: QualitySettingsSchema,
+  },
+  startJudge: { input: byExperiment, output: JudgeProgressSchema },
+  cancelJudge: { input: byExperiment, output: JudgeProgressSchema },
+  getJudgeProgress: { input: byExperiment, output: JudgeProgressSchema },
+  getRatingSession: {
+    input: z.strictObject({
+      experimentId: IdSchema,
+      studentModelId: ModelIdSchema,
+      rater: z.string().trim().max(80),
+    }),
+    output: RatingSessionSchema,
+  },
+  rateOutput: {
+    input: z.strictObject({
+      experimentId: IdSchema,
+      studentModelId: ModelIdSchema,
+      paragraphId: IdSchema,
+      label: LabelSchema,
+      rating: RatingSchema,
+      rater: RaterNameSchema,
+    }),
+    output: RatingItemSchema,
+  },
+  ratePreference: {
+    input: z.strictObject({
+      experimentId: IdSchema,
+      studentModelId: ModelIdSchema,
+      paragraphId: IdSchema,
+      preferred: BlindPreferenceSchema,
+      rater: RaterNameSchema,
+    }),
+    output: RatingItemSchema,
+  },
+  getFailureShares: {
+    input: z.strictObject({
+      experimentId: IdSchema,
+      /** Default: the experiment's first student. */
+      studentModelId: ModelIdSchema.optional(),
+      /** Default: the metric chosen in the quality settings (`failureMetric`). */
+      metric: MetricKeySchema.optional(),
+      /** Default: the analyst's bar for that metric. */
+      bar: z.number().finite().optional(),
+    }),
+    output: FailureSharesSchema,
+  },
+} as const;

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { judgePriceFor } from './judgePrice';
+
+describe('judgePriceFor', () => {
+  it('reads the catalog’s on-demand price with its source', () => {
+    const p = judgePriceFor('meta.llama3-70b-instruct-v1:0', 'us-east-1');
+    expect(p).toMatchObject({ inputUsdPer1k: 0.00265, outputUsdPer1k: 0.0035 });
+    expect(p?.source).toMatch(/^Price catalog, us-east-1, as of \d{4}-\d{2}-\d{2} \[/);
+  });
+
+  it('is null for a model the catalog does not know', () => {
+    expect(judgePriceFor('someone.unknown-v1:0', 'us-east-1')).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fullLabel,
+  METRICS,
+  METRIC_KEYS,
+  metricInfo,
+  rougeMetricKey,
+  judgeMetricKey,
+} from './metricKeys';
+import {
+  barFor,
+  defaultJudgeSettings,
+  defaultQualitySettings,
+  JudgeSettingsSchema,
+  QualitySettingsSchema,
+} from './qualitySettings';
+
+describe('metric catalog', () => {
+  it('has one entry per key, with its scale', () => {
+    expect(METRICS.map((m) => m.key)).toEqual([...METRIC_KEYS]);
+    expect(rougeMetricKey('rougeLsum', 'teacher')).toBe('rougeLsum@teacher');
+    expect(judgeMetricKey('fluency')).toBe('judge.fluency');
+    expect(metricInfo('rouge2@teacher')).toMatchObject({ min: 0, max: 1, teacherScored: false });
+    expect(metricInfo('judge.overall')).toMatchObject({ min: 1, max: 5, source: 'judge' });
+    expect(metricInfo('human.rating')).toMatchObject({ source: 'human', defaultBar: 3 });
+    expect(fullLabel(metricInfo('judge.coverage'))).toBe('LLM judge · Coverage');
+    expect(fullLabel(metricInfo('rougeL@teacher'))).toBe('ROUGE vs teacher · ROUGE-L F1');
+  });
+});
+
+describe('quality settings', () => {
+  it('defaults validate and bars fall back to the metric default', () => {
+    const s = defaultQualitySettings();
+    expect(QualitySettingsSchema.parse(s)).toEqual(s);
+    expect(barFor(s, 'rougeL@reference')).toBe(0.3);
+    expect(barFor({ ...s, bars: { 'rougeL@reference': 0.45 } }, 'rougeL@reference')).toBe(0.45);
+  });
+
+  it('rejects a prompt without its placeholders and an unknown metric bar', () => {
+    const judge = defaultJudgeSettings('us-east-1', {
+      inputUsdPer1k: 0.003,
+      outputUsdPer1k: 0.015,
+      source: 'catalog',
+    });
+    expect(JudgeSettingsSchema.safeParse(judge).success).toBe(true);
+    const broken = JudgeSettingsSchema.safeParse({ ...judge, scorePrompt: 'Rate {{output}}' });
+    expect(broken.success).toBe(false);
+    expect(broken.error?.issues[0]?.message).toContain('{{rubric}}');
+    expect(
+      QualitySettingsSchema.safeParse({ ...defaultQualitySettings(), bars: { nope: 1 } }).success,
+    ).toBe(false);
+  });
+});

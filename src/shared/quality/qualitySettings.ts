@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ModelIdSchema, RegionSchema } from '../domain/experiment';
+import { DEFAULT_SEED } from '../metrics';
+import { DEFAULT_PAIRWISE_PROMPT, DEFAULT_RUBRIC, DEFAULT_SCORE_PROMPT } from './judgeDefaults';
+import { missingPlaceholders } from './judgePrompt';
+import { METRICS, MetricKeySchema, type MetricKey } from './metricKeys';
+
+/** The judge the analyst picked, its price, and the rubric and prompts it is asked with. */
+export const JudgeSettingsSchema = z.strictObject({
+  modelId: ModelIdSchema,
+  region: RegionSchema,
+  inputUsdPer1k: z.number().finite().nonnegative(),
+  outputUsdPer1k: z.number().finite().nonnegative(),
+  priceSource: z.string().max(500),
+  rubric: z.string().trim().min(1, 'The rubric cannot be empty.').max(10_000),
+  scorePrompt: z
+    .string()
+    .max(20_000)
+    .superRefine((t, c) => {
+      const missing = missingPlaceholders('score', t);
+      if (missing.length > 0)
+        c.addIssue({ code: 'custom', message: `Missing ${missing.join(', ')}.` });
+    }),
+  pairwisePrompt: z
+    .string()
+    .max(20_000)
+    .superRefine((t, c) => {
+      const missing = missingPlaceholders('pairwise', t);
+      if (missing.length > 0)
+        c.addIssue({ code: 'custom', message: `Missing ${missing.join(', ')}.` });
+    }),
+  maxTokens: z.number().int().min(50).max(4096),
+  concurrency: z.number().int().min(1).max(16),
+});
+export type JudgeSettings = z.infer<typeof JudgeSettingsSchema>;
+
+/** Per experiment: the bootstrap seed, the bar per metric, which metric feeds f_T/f_S, the judge. */
+export const QualitySettingsSchema = z.strictObject({
+  seed: z.number().int().min(0).max(2_147_483_647),
+  bars: z.partialRecord(MetricKeySchema, z.number().finite()),
+  failureMetric: MetricKeySchema,
+  judge: JudgeSettingsSchema.nullable(),
+});
+export type QualitySettings = z.infer<typeof QualitySettingsSchema>;
+
+export const DEFAULT_JUDGE_MODEL = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
+
+export function defaultJudgeSettings(
+  region: string,
+  price: { inputUsdPer1k: number; outputUsdPer1k: number; source: string } | null,
+  modelId = DEFAULT_JUDGE_MODEL,
+): JudgeSettings {
+  return {
+    modelId,
+    region,
+    inputUsdPer1k: price?.inputUsdPer1k ?? 0,
+    outputUsdPer1k: price?.outputUsdPer1k ?? 0,
+    priceSource: price?.source ?? '',
+    rubric: DEFAULT_RUBRIC,
+    scorePrompt: DEFAULT_SCORE_PROMPT,
+    pairwisePrompt: DEFAULT_PAIRWISE_PROMPT,
+    maxTokens: 400,
+    concurrency: 4,
+  };
+}
+
+export function defaultQualitySettings(): QualitySettings {
+  return { seed: DEFAULT_SEED, bars: {}, failureMetric: 'rougeL@reference', judge: null };
+}
+
+/** The analyst's bar for a metric, or the metric's default. */
+export function barFor(settings: QualitySettings, key: MetricKey): number {
+  return settings.bars[key] ?? (METRICS.find((m) => m.key === key)?.defaultBar as number);
+}

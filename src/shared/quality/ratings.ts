@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IdSchema } from '../domain/dataset';
+
+/**
+ * The analyst's own blind ratings. The renderer only ever sees outputs labelled A and B; which
+ * model is behind a label is resolved in main and sent back only once the paragraph is fully
+ * rated (both outputs and a preference), so nothing on screen or in the page's data gives the
+ * answer away before the rater has committed.
+ */
+
+export const RaterNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name so that each rating says who made it.')
+  .max(80, 'A name can have at most 80 characters.');
+
+export const RatingSchema = z.number().int().min(1).max(5);
+export const LabelSchema = z.enum(['A', 'B']);
+export type Label = z.infer<typeof LabelSchema>;
+export const BlindPreferenceSchema = z.enum(['A', 'B', 'tie']);
+export type BlindPreference = z.infer<typeof BlindPreferenceSchema>;
+
+const Role = z.enum(['teacher', 'student']);
+
+export const RatingItemSchema = z.object({
+  paragraphId: IdSchema,
+  position: z.number().int(),
+  text: z.string(),
+  reference: z.string().nullable(),
+  A: z.string(),
+  B: z.string(),
+  ratingA: RatingSchema.nullable(),
+  ratingB: RatingSchema.nullable(),
+  preferred: BlindPreferenceSchema.nullable(),
+  /** Which role each label hides; null until the paragraph is fully rated. */
+  revealed: z.object({ A: Role, B: Role }).nullable(),
+  /** When this rater last changed a rating of this paragraph. */
+  ratedAt: z.string().nullable(),
+});
+export type RatingItem = z.infer<typeof RatingItemSchema>;
+
+export const RatingSessionSchema = z.object({
+  experimentId: IdSchema,
+  teacherModelId: z.string(),
+  studentModelId: z.string(),
+  rater: z.string(),
+  items: z.array(RatingItemSchema),
+  /** Paragraphs left out because the teacher or the student has no successful output. */
+  skipped: z.number().int(),
+});
+export type RatingSession = z.infer<typeof RatingSessionSchema>;
+
+export const isFullyRated = (i: Pick<RatingItem, 'ratingA' | 'ratingB' | 'preferred'>): boolean =>
+  i.ratingA !== null && i.ratingB !== null && i.preferred !== null;

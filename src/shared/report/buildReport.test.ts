@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { formatBreakEven, formatPayback, formatUsd } from '../format';
+import { computeRoi } from '../roi/computeRoi';
+import { makeScenario } from '../roi/scenarioFixtures';
+import { buildReport } from './buildReport';
+import { ReportViewModelSchema, type Figure } from './reportSchema';
+import { S, T, testReportInput } from './testing/reportInput';
+
+const byKey = (figures: Figure[], key: string) => figures.find((f) => f.key === key) as Figure;
+
+describe('the report view-model', () => {
+  it('is a valid, serializable view-model that parses to itself', () => {
+    const vm = buildReport(testReportInput());
+    const json = JSON.parse(JSON.stringify(vm)) as unknown;
+    expect(ReportViewModelSchema.parse(json)).toEqual(json);
+  });
+
+  it('asks the question in one line and dates the report in UTC', () => {
+    const vm = buildReport(testReportInput());
+    expect(vm.cover.question).toBe('Move summarization from Llama 3 70B to Llama 3 8B?');
+    expect(vm.meta.generatedOn).toBe('November 24, 2026');
+    expect(vm.meta.teacher).toEqual({ id: T, name: 'Llama 3 70B Instruct' });
+    expect(vm.cover.basis.find((b) => b.label === 'Region')?.text).toBe('us-east-1');
+  });
+
+  it('shows the figures computeRoi gives, formatted by the shared formatters', () => {
+    const input = testReportInput();
+    const vm = buildReport(input);
+    const roi = computeRoi(input.scenarios[0]!.scenario);
+    const summary = vm.summary.figures;
+    expect(byKey(summary, 'monthlySaving')).toMatchObject({
+      value: roi.firstMonth.savingUsd,
+      text: formatUsd(roi.firstMonth.savingUsd),
+    });
+    expect(byKey(summary, 'payback').text).toBe(formatPayback(roi.payback));
+    expect(byKey(summary, 'breakEven').text).toBe(formatBreakEven(roi.breakEven));
+    expect(byKey(vm.scenarios[0]!.figures, 'npv').value).toBe(roi.npvUsd);
+    expect(vm.scenarios[0]!.costVsVolume.teacher).toHaveLength(
+      roi.charts.costVsVolume.points.length,
+    );
+  });
+
+  it('states the quality gap with its paired interval, in percentage points', () => {
+    const vm = buildReport(testReportInput());
+    const gap = byKey(vm.summary.figures, 'qualityGap');
+    // The student fails on every fifth paragraph (4 of 20), the teacher never.
+    expect(gap.value).toBeCloseTo(0.2, 10);
+    expect(gap.text).toMatch(/^\+20\.0 pts \[\+\d+\.\d, \+\d+\.\d\]$/);
+    expect(byKey(vm.summary.figures, 'latencyRatio').text).toMatch(/×$/);
+  });
+
+  it('answers no when the student fails the bar too often, and not yet without quality', () => {
+    expect(buildReport(testReportInput()).cover.verdict).toBe('no');
+    const unscored = buildReport(testReportInput({ quality: false }));
+    expect(unscored.cover.verdict).toBe('unclear');
+    expect(unscored.cover.answer).toBe('Not yet: measure quality first');
+    expect(unscored.measured.quality).toBeNull();
+    expect(byKey(unscored.summary.figures, 'qualityGap').text).toBe('not measured');
+  });
+
+  it('ranks several students and compares several scenarios', () => {
+    const input = testReportInput({ students: [S, 'meta.llama3-1-8b-instruct-v1:0'] });
+    const second = {
+      id: 's2',
+      name: 'Distilled',
+      origin: 'saved' as const,
+      scenario: makeScenario(),
+    };
+    const vm = buildReport({ ...input, scenarios: [...input.scenarios, second] });
+    expect(vm.summary.ranking?.rows).toHaveLength(2);
+    expect(vm.summary.rankingNote).toBeTruthy();
+    expect(vm.summary.scenarioComparison?.rows.map((r) => r[0])).toEqual([
+      input.scenarios[0]!.name,
+      'Distilled',
+    ]);
+    expect(vm.scenarios).toHaveLength(2);
+    expect(vm.appendix?.columns).toHaveLength(4);
+  });
+
+  it('lists every price with its source and date, and marks overrides', () => {
+    const vm = buildReport(testReportInput());
+    expect(vm.assumptions.experimentPrices.map((p) => [p.source, p.asOf, p.overridden])).toEqual([
+      ['catalog S15', '2026-11-24', false],
+      ['typed in', '2026-11-24', true],
+    ]);
+    expect(vm.scenarios[0]!.prices[1]?.overridden).toBe(true);
+    expect(vm.assumptions.notes.some((n) => n.includes('100,000 requests a month'))).toBe(true);
+  });
+
+  it('leaves the appendix out when asked, and cuts long paragraphs with a count', () => {
+    const input = testReportInput({ paragraphs: 40 });
+    expect(
+      buildReport({ ...input, options: { ...input.options, includeAppendix: false } }).appendix,
+    ).toBeNull();
+    const appendix = buildReport(input).appendix!;
+    expect(appendix).toMatchObject({ shown: 20, total: 40 });
+    expect(appendix.rows[0]?.cells[0]?.omittedChars).toBeGreaterThan(0);
+    expect(appendix.rows[0]?.cells[0]?.text.endsWith('…')).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    expect(buildReport(testReportInput())).toEqual(buildReport(testReportInput()));
+  });
+});

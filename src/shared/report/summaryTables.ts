@@ -1,0 +1,101 @@
+import type { ExperimentConfig } from '../domain/experiment';
+import { formatBreakEven, formatNumber, formatPayback, formatPercent, formatUsd } from '../format';
+import type { ModelRunSummary } from '../metrics';
+import type { QualityReport } from '../quality/reportSchema';
+import { computeRoi, type RoiOutputs } from '../roi/computeRoi';
+import { recommendStudents, type StudentRecommendation } from '../roi/recommend';
+import type { Scenario } from '../roi/scenario';
+import { fraction } from '../units';
+import { withStudent } from './measuredScenario';
+import { modelName } from './names';
+import { qualityGap } from './qualityGap';
+import type { ReportTable, ScenarioSection } from './reportSchema';
+import { QUALITY_TOLERANCE } from './verdict';
+
+/** The summary's two comparison tables: students side by side, and scenarios side by side. */
+
+export function rankStudents(
+  primary: Scenario,
+  config: ExperimentConfig,
+  summaries: readonly ModelRunSummary[],
+  quality: QualityReport | null,
+): { table: ReportTable; recommendation: StudentRecommendation } | null {
+  if (config.studentModelIds.length < 2) return null;
+  const measured = config.studentModelIds.map((id) => {
+    const gap = qualityGap(quality, id);
+    const roi = computeRoi(withStudent(primary, config, id, summaries, gap));
+    return { id, gap, roi };
+  });
+  const teacherShare = measured.find((m) => m.gap.kind === 'estimate')?.gap;
+  const bar =
+    (teacherShare?.kind === 'estimate' ? teacherShare.teacherShare : 0) + QUALITY_TOLERANCE;
+  const recommendation = recommendStudents(
+    measured.map((m) => ({
+      modelId: m.id,
+      displayName: modelName(m.id),
+      failureShare: fraction(m.gap.kind === 'estimate' ? m.gap.studentShare : 0),
+      monthlySavingUsd: m.roi.firstMonth.savingUsd,
+      npvUsd: m.roi.npvUsd,
+    })),
+    { maxFailureShare: fraction(bar) },
+  );
+  const status = (id: string) =>
+    recommendation.winner?.modelId === id
+      ? 'recommended'
+      : recommendation.ranked.some((c) => c.modelId === id)
+        ? 'within the bar'
+        : 'over the bar';
+  const order = [...recommendation.ranked, ...recommendation.excluded];
+  return {
+    recommendation,
+    table: {
+      caption: `Students at the same volume and terms; quality bar: at most ${formatPercent(bar)} failures`,
+      columns: ['Student', 'Failures', 'Monthly saving', 'NPV', 'Verdict'],
+      rows: order.map((c) => {
+        const m = measured.find((x) => x.id === c.modelId);
+        const failures =
+          m?.gap.kind === 'estimate' ? formatPercent(c.failureShare) : 'not measured';
+        return [
+          c.displayName,
+          failures,
+          formatUsd(c.monthlySavingUsd),
+          formatUsd(c.npvUsd ?? 0),
+          status(c.modelId),
+        ];
+      }),
+    },
+  };
+}
+
+export function compareScenarios(
+  sections: readonly ScenarioSection[],
+  rois: readonly RoiOutputs[],
+  scenarios: readonly Scenario[],
+): ReportTable | null {
+  if (sections.length < 2) return null;
+  return {
+    caption: 'Scenarios side by side',
+    columns: [
+      'Scenario',
+      'Student',
+      'Volume / month',
+      'Monthly saving',
+      'Payback',
+      'Break-even',
+      'NPV',
+    ],
+    rows: sections.map((s, i) => {
+      const r = rois[i] as RoiOutputs;
+      const sc = scenarios[i] as Scenario;
+      return [
+        s.name,
+        s.student.name,
+        formatNumber(sc.volume.requestsPerMonth),
+        formatUsd(r.firstMonth.savingUsd),
+        formatPayback(r.payback),
+        formatBreakEven(r.breakEven),
+        formatUsd(r.npvUsd),
+      ];
+    }),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { PRICE_CATALOG } from '../pricing/priceCatalog';
+import { fraction, tokens } from '../units';
+import { monteCarloInputsFor, volumeRange } from './monteCarloInputs';
+import { prefillFromEvidence } from './prefill';
+import { ScenarioSchema } from './scenario';
+import { startingScenario } from './startingScenario';
+import { fixtureEvidence, TEACHER } from './testing/evidenceFixture';
+
+const STUDENT = 'meta.llama3-8b-instruct-v1:0';
+const evidence = fixtureEvidence(
+  { modelId: TEACHER, tokens: (i) => ({ input: 100 + (i % 3), output: 200 }), score: () => 4 },
+  [
+    {
+      modelId: STUDENT,
+      tokens: (i) => ({ input: 100 + (i % 3), output: 150 }),
+      score: (i) => (i % 4 ? 4 : 2),
+    },
+  ],
+  30,
+);
+const measured = ScenarioSchema.parse(
+  prefillFromEvidence(startingScenario(), evidence, STUDENT, PRICE_CATALOG).scenario,
+);
+
+describe('what the Monte Carlo draws', () => {
+  it('draws nothing measured without an experiment', () => {
+    const m = monteCarloInputsFor(startingScenario(), null);
+    expect(m).toMatchObject({ samplesKey: null, tokenSamples: null, failureShareDraws: undefined });
+    expect(m.notes[0]).toMatch(/No experiment/);
+  });
+
+  it('resamples the measured runs and draws the failure shares while the scenario holds them', () => {
+    const m = monteCarloInputsFor(measured, evidence);
+    expect(m.tokenSamples?.teacher).toHaveLength(30);
+    expect(m.tokenSamples?.student?.[1]).toEqual({ inputTokens: 101, outputTokens: 150 });
+    expect(m.failureShareDraws?.paired).toBe(true);
+    expect(m.samplesKey).toBe(`exp-1|${TEACHER}|${STUDENT}`);
+  });
+
+  it('holds an input fixed once the analyst edits it away from the measurement', () => {
+    const edited = {
+      ...measured,
+      teacher: { ...measured.teacher, outputTokensPerRequest: tokens(250) },
+      quality: { ...measured.quality, studentFailureShare: fraction(0.5) },
+    };
+    const m = monteCarloInputsFor(edited, evidence);
+    expect(m.tokenSamples?.teacher).toBeUndefined();
+    expect(m.tokenSamples?.student).toHaveLength(30);
+    expect(m.failureShareDraws).toBeUndefined();
+    expect(m.notes).toContain('Teacher tokens fixed: edited away from the measured means.');
+    expect(m.notes).toContain('Failure shares fixed: edited away from the measured ones.');
+  });
+
+  it('spreads volume symmetrically around today’s', () => {
+    expect(volumeRange(measured, 0.3)).toEqual({ low: 700_000, mode: 1_000_000, high: 1_300_000 });
+  });
+});

@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The quality screen: summary tables, per-paragraph scores, the judge and blind rating. */
+export class QualityPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-quality').click();
+    await this.page.locator('[data-testid="quality-screen"][data-app-state="ready"]').waitFor();
+    await this.page.getByTestId('quality-view').waitFor();
+  }
+
+  async tab(id: 'summary' | 'paragraphs' | 'judge' | 'rate'): Promise<void> {
+    await this.page.getByTestId(`quality-tab-${id}`).click();
+  }
+
+  get summary(): Locator {
+    return this.page.getByTestId('quality-summary');
+  }
+  get facts(): Locator {
+    return this.page.getByTestId('quality-facts');
+  }
+  metricRow(key: string): Locator {
+    return this.page.getByTestId(`metric-row-${key}`);
+  }
+  mean(key: string, modelId: string): Locator {
+    return this.page.getByTestId(`mean-${key}-${modelId}`);
+  }
+  preference(source: 'judge' | 'human'): Locator {
+    return this.page.getByTestId(`preference-${source}`);
+  }
+
+  // Blind rating
+  get ratingBox(): Locator {
+    return this.page.getByTestId('blind-rating');
+  }
+  get ratingCount(): Locator {
+    return this.page.getByTestId('rating-count');
+  }
+  get position(): Locator {
+    return this.page.getByTestId('rating-position');
+  }
+  output(label: 'A' | 'B'): Locator {
+    return this.page.getByTestId(`blind-output-${label}`);
+  }
+  revealed(label: 'A' | 'B'): Locator {
+    return this.page.getByTestId(`revealed-${label}`);
+  }
+
+  async startRating(name: string): Promise<void> {
+    await this.tab('rate');
+    await this.page.getByTestId('rater-name').fill(name);
+    await this.page.getByTestId('rater-start').click();
+    await expect(this.ratingBox).toBeFocused();
+  }
+
+  /** Presses keys one by one, the way a rater types them. */
+  async keys(...keys: string[]): Promise<void> {
+    for (const k of keys) await this.page.keyboard.press(k);
+  }
+
+  // Judge
+  get judgeProgress(): Locator {
+    return this.page.getByTestId('judge-progress');
+  }
+}

@@ -1,0 +1,77 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The ROI what-if screen as an analyst works it; specs talk to this, never to raw selectors. */
+export class RoiPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app at `url` (the host's, with its token) and goes to the ROI screen. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator('[data-app-state="ready"]').first().waitFor();
+    await this.page.getByTestId('nav-roi').click();
+    await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+  }
+
+  figure(id: string): Locator {
+    return this.page.getByTestId(`figure-${id}`);
+  }
+  slider(id: string): Locator {
+    return this.page.getByTestId(`${id}-slider`);
+  }
+  input(id: string): Locator {
+    return this.page.getByTestId(`${id}-input`);
+  }
+  missing(id: string): Locator {
+    return this.page.getByTestId(`${id}-missing`);
+  }
+  get problems(): Locator {
+    return this.page.getByTestId('roi-problems');
+  }
+  /** The cost-vs-volume chart's text alternative (its figures as a table). */
+  get costVolumeTable(): Locator {
+    return this.page.getByTestId('cost-volume-figures').locator('table');
+  }
+  get costVolumeCaption(): Locator {
+    return this.page.getByTestId('chart-cost-volume').locator('figcaption');
+  }
+  get monteCarloFigures(): Locator {
+    return this.page.getByTestId('mc-figures');
+  }
+  get monteCarloNote(): Locator {
+    return this.page.getByTestId('mc-seed-note');
+  }
+  get scenarioState(): Locator {
+    return this.page.getByTestId('scenario-state');
+  }
+
+  /** Moves a slider the way a keyboard user does: `steps` presses of an arrow key. */
+  async nudge(id: string, steps: number): Promise<void> {
+    const slider = this.slider(id);
+    await slider.focus();
+    const key = steps < 0 ? 'ArrowLeft' : 'ArrowRight';
+    for (let i = 0; i < Math.abs(steps); i++) await slider.press(key);
+  }
+
+  async type(id: string, value: string): Promise<void> {
+    await this.input(id).fill(value);
+  }
+
+  async choose(testId: string): Promise<void> {
+    await this.page.getByTestId(testId).click();
+  }
+
+  async setSeed(seed: number): Promise<void> {
+    await this.page.getByTestId('mc-seed').fill(String(seed));
+  }
+
+  async saveAs(name: string): Promise<void> {
+    await this.page.getByTestId('scenario-name').fill(name);
+    await this.page.getByTestId('scenario-save').click();
+    await expect(this.scenarioState).toHaveText('Saved');
+  }
+
+  async openScenario(name: string): Promise<void> {
+    await this.page.getByTestId('scenario-select').selectOption({ label: name });
+    await expect(this.page.getByTestId('scenario-name')).toHaveValue(name);
+  }
+}

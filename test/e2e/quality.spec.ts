@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { startStandInProcess, type StandInProcess } from '../../bench/benchStandIn';
+import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { makeTempDir } from '../support/tempDir';
+import { DatasetsPage } from './pages/DatasetsPage';
+import { ExperimentsPage } from './pages/ExperimentsPage';
+import { QualityPage } from './pages/QualityPage';
+
+const TEACHER = 'meta.llama3-70b-instruct-v1:0';
+const STUDENT = 'meta.llama3-8b-instruct-v1:0';
+const JUDGE = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
+const PARAGRAPHS = 8;
+
+let tmp: ReturnType<typeof makeTempDir>;
+let host: LaunchedHost;
+let standIn: StandInProcess;
+const env = () => ({
+  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standIn.url,
+  AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
+  AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
+  AWS_PROFILE: '',
+});
+
+test.beforeAll(async () => {
+  standIn = await startStandInProcess(join(__dirname, '..', '..'));
+});
+test.afterAll(async () => {
+  await standIn.stop();
+});
+test.beforeEach(async () => {
+  tmp = makeTempDir('distill-e2e-');
+  await standIn.control('reset', {});
+  host = await launchHost(tmp.dir, env());
+});
+test.afterEach(async () => {
+  await host.stop();
+  tmp.cleanup();
+});
+
+/** The sample dataset run through teacher and student on the stand-in, from the UI. */
+async function runSampleExperiment(page: Page): Promise<void> {
+  const datasets = new DatasetsPage(page);
+  await datasets.open(host.url);
+  await page.getByTestId('add-sample').click();
+  await expect(datasets.cards).toHaveCount(PARAGRAPHS);
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  await experiments.setNumber('exp-repeats', '1');
+  await experiments.createAndRun();
+  await experiments.waitForStatus('completed');
+}
+
+test('rate every paragraph blind with the keyboard; the ratings are in the quality view after a restart', async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  const q = new QualityPage(page);
+  await q.open();
+  await q.startRating('E2E Rater');
+  await expect(q.ratingCount).toContainText(`0 of ${PARAGRAPHS} paragraphs rated`);
+
+  const teacherRatings: number[] = [];
+  const studentRatings: number[] = [];
+  let studentWasB = 0;
+  for (let i = 0; i < PARAGRAPHS; i++) {
+    await expect(q.position).toHaveText(`Paragraph ${i + 1} of ${PARAGRAPHS}`);
+    await expect(q.revealed('A')).toHaveCount(0);
+    const a = 1 + (i % 5);
+    const b = 5 - (i % 3);
+    // Digit rates the highlighted output (A first), Tab switches to B, ] prefers B.
+    await expect(q.output('A')).toHaveAttribute('data-focused', 'true');
+    await q.keys(String(a));
+    await expect(q.page.getByTestId('rating-A')).toHaveText(`rated ${a}`);
+    await expect(q.revealed('A')).toHaveCount(0);
+    await q.keys('Tab');
+    await expect(q.output('B')).toHaveAttribute('data-focused', 'true');
+    await q.keys(String(b));
+    await expect(q.page.getByTestId('rating-B')).toHaveText(`rated ${b}`);
+    // Still masked: the preference is asked blind too.
+    await expect(q.revealed('A')).toHaveCount(0);
+    await q.keys(']');
+    await expect(q.page.getByTestId('unmasked')).toBeVisible();
+    const roleA = await q.revealed('A').textContent();
+    const aIsTeacher = roleA?.startsWith('Teacher') ?? false;
+    await expect(q.revealed('B')).toContainText(aIsTeacher ? 'Student' : 'Teacher');
+    if (aIsTeacher) studentWasB++;
+    teacherRatings.push(aIsTeacher ? a : b);
+    studentRatings.push(aIsTeacher ? b : a);
+    await q.keys('ArrowRight');
+  }
+  await expect(q.ratingCount).toContainText(`${PARAGRAPHS} of ${PARAGRAPHS} paragraphs rated`);
+  // Arrows move back, and the rated paragraph stays unmasked.
+  await q.keys('ArrowLeft', 'ArrowLeft');
+  await expect(q.position).toHaveText(`Paragraph ${PARAGRAPHS - 2} of ${PARAGRAPHS}`);
+  await expect(q.revealed('A')).toBeVisible();
+
+  await host.stop();
+  host = await launchHost(tmp.dir, env());
+  await page.goto(host.url);
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await q.open();
+  await expect(q.summary).toBeVisible();
+  await expect(q.facts).toContainText('rated by E2E Rater');
+  const mean = (xs: number[]) => (xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(2);
+  await expect(q.mean('human.rating', TEACHER)).toContainText(`${mean(teacherRatings)} [`);
+  await expect(q.mean('human.rating', STUDENT)).toContainText(`${mean(studentRatings)} [`);
+  // B was preferred every time: a win for the student exactly where B was the student.
+  await expect(q.preference('human')).toContainText(
+    `${studentWasB} won, 0 tied, ${PARAGRAPHS - studentWasB} lost`,
+  );
+
+  await q.tab('rate');
+  await expect(q.page.getByTestId('rater-name')).toHaveValue('E2E Rater');
+  await q.page.getByTestId('rater-start').click();
+  await expect(q.ratingCount).toContainText(
+    `E2E Rater: ${PARAGRAPHS} of ${PARAGRAPHS} paragraphs rated`,
+  );
+  await expect(q.revealed('A')).toBeVisible();
+});
+
+test('the judge runs from the quality view: scores, a judge failure, and its cost kept apart', async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  // One call at a time, so the stand-in's queued answers meet the judge's calls in order:
+  // per paragraph, the teacher's score, the student's score, then both pairwise orders.
+  const score = (f: number) =>
+    JSON.stringify({ faithfulness: f, coverage: 4, conciseness: 4, fluency: 5, reason: 'ok' });
+  const answers: string[] = [];
+  for (let i = 0; i < PARAGRAPHS; i++) {
+    if (i === 0)
+      answers.push('Looks good to me!', score(5)); // unreadable once, then answered
+    else answers.push(score(5));
+    if (i === 1)
+      answers.push(score(9), score(0)); // out of range twice: a judge failure
+    else answers.push(score(3));
+    answers.push(
+      '{"preferred": "A", "reason": "fuller"}',
+      '{"preferred": "B", "reason": "fuller"}',
+    );
+  }
+  await standIn.control(`models/${encodeURIComponent(JUDGE)}`, { latencyMs: 5, output: 'student' });
+  await standIn.control(`outputs/${encodeURIComponent(JUDGE)}`, answers);
+
+  const q = new QualityPage(page);
+  await q.open();
+  await q.tab('judge');
+  await page.getByTestId('judge-concurrency').fill('1');
+  await page.getByTestId('judge-save').click();
+  await expect(page.getByTestId('judge-run')).toBeEnabled();
+  await page.getByTestId('judge-run').click();
+  await expect(q.judgeProgress).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  const total = PARAGRAPHS * 4;
+  await expect(q.judgeProgress).toContainText(`${total} / ${total} judge calls`);
+  await expect(q.judgeProgress).toContainText(`${total - 1} answered · 1 failed`);
+  await expect(q.judgeProgress).toContainText(/judge cost \$0\.\d+/);
+  await expect(page.getByTestId('judge-failures')).toContainText('two unusable answers');
+
+  await q.tab('summary');
+  await expect(q.mean('judge.overall', TEACHER)).toContainText('4.50 [4.50, 4.50]');
+  // The student's one failed paragraph has no score: 7 left, all 3 on faithfulness.
+  await expect(q.mean('judge.faithfulness', STUDENT)).toContainText('3.00 [3.00, 3.00]');
+  await expect(q.preference('judge')).toContainText('0 won, 0 tied, 8 lost');
+  await expect(q.facts).toContainText(/judge cost \$0\.\d+/);
+});

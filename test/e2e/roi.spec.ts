@@ -1,0 +1,129 @@
+import { expect, test } from '@playwright/test';
+import { makeTempDir } from '../support/tempDir';
+import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { seedOutput } from '../support/qualitySeed';
+import { seedDataDir } from '../support/seedDataDir';
+import { RoiPage } from './pages/RoiPage';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let host: LaunchedHost;
+
+test.beforeEach(async () => {
+  tmp = makeTempDir('distill-e2e-roi-');
+  host = await launchHost(tmp.dir);
+});
+test.afterEach(async () => {
+  await host.stop();
+  tmp.cleanup();
+});
+
+test('with no experiment, the volume slider moves payback and the cost chart; a saved scenario survives a restart', async ({
+  page,
+}) => {
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+
+  // The seed study at the starting assumptions: 1,000,000 requests a month, $4,000 to switch.
+  await expect(roi.figure('per-request')).toContainText('$0.00047');
+  await expect(roi.figure('per-request')).toContainText('$0.0000714');
+  await expect(roi.figure('payback')).toContainText('10.0 months');
+  await expect(roi.figure('breakeven')).toContainText('836,576');
+  await expect(roi.costVolumeTable).toContainText('1,000,000 (today)');
+  await expect(roi.costVolumeTable).toContainText('836,576 (break-even)');
+
+  // 60 steps left on the logarithmic slider: 10^(3 + 5 · 0.54) ≈ 501,000 requests a month.
+  await roi.nudge('volume', -60);
+  await expect(roi.input('volume')).toHaveValue('501000');
+  await expect(roi.figure('saving')).toContainText('$199.62');
+  await expect(roi.figure('payback')).toContainText('20.0 months');
+  await expect(roi.costVolumeTable).toContainText('501,000 (today)');
+  await expect(roi.costVolumeTable).not.toContainText('1,000,000 (today)');
+  // The break-even does not depend on today's volume; the chart now spans up to 1.5 · V*.
+  await expect(roi.costVolumeCaption).toContainText('break-even at 836,576 requests/month');
+  await expect(roi.costVolumeTable).toContainText('1,254,863');
+
+  // The simulation runs in a worker, seeded: the same seed gives the same figures.
+  await expect(roi.monteCarloNote).toContainText('Seed 20240601, 10,000 draws');
+  // Once the moved volume has reached the worker (debounced): a median near the new saving.
+  await expect(roi.monteCarloFigures).toContainText('/ $199.36 /');
+  const first = await roi.monteCarloFigures.textContent();
+  await roi.setSeed(7);
+  await expect(roi.monteCarloNote).toContainText('Seed 7,');
+  await expect(roi.monteCarloFigures).not.toHaveText(first ?? '');
+  await roi.setSeed(20240601);
+  await expect(roi.monteCarloNote).toContainText('Seed 20240601,');
+  await expect(roi.monteCarloFigures).toHaveText(first ?? '');
+
+  await roi.saveAs('Seed study at 501k');
+  await host.stop();
+  host = await launchHost(tmp.dir);
+  await roi.open(host.url);
+  await roi.openScenario('Seed study at 501k');
+  await expect(roi.input('volume')).toHaveValue('501000');
+  await expect(roi.figure('payback')).toContainText('20.0 months');
+  await expect(roi.scenarioState).toHaveText('Saved');
+});
+
+test('asks for the figures the sources do not give instead of inventing them', async ({ page }) => {
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  await roi.choose('serving-provisioned');
+  await expect(roi.missing('hourly-rate')).toContainText('Not found in sources');
+  await expect(roi.input('hourly-rate')).toHaveValue('');
+  await expect(roi.problems).toContainText('Enter the hourly rate per model unit');
+  await expect(page.getByTestId('scenario-save')).toBeDisabled();
+
+  await roi.type('hourly-rate', '20');
+  await roi.type('capacity', '100000');
+  await expect(roi.problems).toHaveCount(0);
+  // 1 unit × $20/h × 730 h = $14,600 a month: far more than the teacher's $469.85.
+  await expect(roi.figure('per-month')).toContainText('$14,600');
+  await expect(roi.figure('payback')).toContainText('never');
+  await expect(roi.figure('utilization')).toContainText('%');
+
+  // The price panel says the same of every unknown price, and takes a dated override.
+  await page.getByTestId('prices-student-trainingusdper1ktokens').getByRole('button').click();
+  const form = page.getByTestId('prices-student-trainingusdper1ktokens-form');
+  await form.getByTestId('prices-student-trainingusdper1ktokens-form-value-0').fill('0.004');
+  await form.getByTestId('prices-student-trainingusdper1ktokens-form-note').fill('Quote from AWS');
+  await form.getByTestId('prices-student-trainingusdper1ktokens-form-save').click();
+  await expect(page.getByTestId('override-list')).toContainText('training $0.004/1K');
+  await expect(page.getByTestId('prices-student-trainingusdper1ktokens')).toContainText('override');
+});
+
+test('prefills from an experiment and recommends the student that saves most within the bar', async ({
+  page,
+}) => {
+  // An experiment written into the store before the host starts: 12 paragraphs, two students;
+  // Nova Micro's summaries miss the reference on every other paragraph.
+  await host.stop();
+  await seedDataDir(tmp.dir, {
+    name: 'Support summaries',
+    paragraphs: 12,
+    students: ['meta.llama3-8b-instruct-v1:0', 'amazon.nova-micro-v1:0'],
+    output: (i, m, role) =>
+      m === 'amazon.nova-micro-v1:0' && i % 2 === 0 ? 'Revenue was up.' : seedOutput(i, m, role),
+  });
+  host = await launchHost(tmp.dir);
+
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  await page
+    .getByTestId('evidence-experiment')
+    .selectOption({ label: 'Support summaries (36 calls, completed)' });
+  await expect(page.getByTestId('prefill-notes')).toContainText(
+    'Teacher Llama 3 70B Instruct: 60 in / 80 out tokens per request, the mean of 12 measured runs.',
+  );
+  await expect(roi.input('student-out')).toHaveValue('40');
+  // Today's catalog price for the 8B ($0.0003 input), not the seed study's $0.0004.
+  await expect(page.getByTestId('price-line-student')).toContainText('$0.0003 in');
+  await expect(page.getByTestId('recommendation-reason')).toContainText(
+    'Llama 3 8B Instruct saves the most',
+  );
+  await expect(page.getByTestId('recommendation')).toContainText('Amazon Nova Micro');
+  await expect(roi.monteCarloNote).toContainText('Teacher tokens resampled from 12 measured runs.');
+
+  await page.getByTestId('evidence-student').selectOption({ label: 'Amazon Nova Micro' });
+  await expect(page.getByTestId('prefill-notes')).toContainText('student 50.0%');
+  await expect(roi.input('student-fail')).toHaveValue('50');
+});
