@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBreakEven, formatPayback, formatUsd } from '../format';
 import { computeRoi } from '../roi/computeRoi';
 import { makeScenario } from '../roi/scenarioFixtures';
-import { buildReport } from './buildReport';
+import { buildReport, withRankingNote } from './buildReport';
 import { ReportViewModelSchema, type Figure } from './reportSchema';
 import { S, T, testReportInput } from './testing/reportInput';
 
@@ -100,5 +100,29 @@ describe('the report view-model', () => {
 
   it('is deterministic', () => {
     expect(buildReport(testReportInput())).toEqual(buildReport(testReportInput()));
+  });
+});
+
+describe('the cover and the ranking agree', () => {
+  it('names a better-ranked student on the cover', () => {
+    const note = withRankingNote(
+      'Llama 3 8B saves $1,291 a month.',
+      'meta.llama3-8b-instruct-v1:0',
+      {
+        modelId: 'meta.llama3-1-8b-instruct-v1:0',
+        displayName: 'Llama 3.1 8B Instruct',
+      },
+    );
+    expect(note).toBe(
+      'Llama 3 8B saves $1,291 a month. Of the students measured, Llama 3.1 8B Instruct saves more within the quality bar: see the ranking in the summary.',
+    );
+  });
+
+  it('adds nothing when the scenario’s student is the winner, or there is none', () => {
+    const id = 'meta.llama3-8b-instruct-v1:0';
+    expect(withRankingNote('Detail.', id, { modelId: id, displayName: 'Llama 3 8B' })).toBe(
+      'Detail.',
+    );
+    expect(withRankingNote('Detail.', id, null)).toBe('Detail.');
   });
 });

@@ -38,6 +38,19 @@ export interface ReportInput {
   generatedAt: string;
 }
 
+/**
+ * The cover answers for the scenario's student; when another measured student ranks first, the
+ * cover says so too, so the first page never contradicts the ranking on the second.
+ */
+export function withRankingNote(
+  detail: string,
+  studentId: string,
+  winner: { modelId: string; displayName: string } | null,
+): string {
+  if (!winner || winner.modelId === studentId) return detail;
+  return `${detail} Of the students measured, ${winner.displayName} saves more within the quality bar: see the ranking in the summary.`;
+}
+
 export function buildReport(input: ReportInput): ReportViewModel {
   const { experiment: e, options } = input;
   const c = e.config;
@@ -78,7 +91,11 @@ export function buildReport(input: ReportInput): ReportViewModel {
       question,
       verdict: verdict.verdict,
       answer: verdict.answer,
-      answerDetail: verdict.detail,
+      answerDetail: withRankingNote(
+        verdict.detail,
+        studentId,
+        ranking?.recommendation.winner ?? null,
+      ),
       basis: coverBasis(
         e,
         input.datasetName,
