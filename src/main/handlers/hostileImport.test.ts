@@ -1,17 +1,22 @@
 /**
  * The hostile corpus (test/support/hostileCorpus.ts) through every importer: the shared file
  * parser the renderer previews with, the importParagraphs channel that stores the preview, and
- * the CLI's `--dataset FILE`. Nothing throws, a refused file says why in one short message,
+ * the CLI's `--dataset FILE`, and the experiment-bundle importer. Nothing throws, a refused file says why in one short message,
  * what is read is stored exactly (markup, right-to-left text and emoji as plain text), and no
  * prototype is polluted. Hostile strings also go through the paragraph editor's channels.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_STRINGS, hostileFiles } from '../../../test/support/hostileCorpus';
+import {
+  HOSTILE_STRINGS,
+  hostileFiles,
+  SCRIPT_PAYLOADS,
+} from '../../../test/support/hostileCorpus';
 import { makeTestCore } from '../../../test/support/testCore';
 import { parseParagraphFile } from '../../shared/io/importParagraphs';
 import { MAX_IMPORT_ROWS } from '../../shared/domain/limits';
+import { CHANNELS } from '../../shared/ipc/channels';
 import { parseRunArgs, UsageError } from '../cli/cliArgs';
 import { prepareExperiment } from '../cli/cliExperiment';
 
@@ -98,6 +103,48 @@ describe('hostile files through every importer', () => {
     } else {
       expect(run).toThrow(UsageError);
     }
+    unpolluted();
+  });
+});
+
+/** The experiment-bundle importer, where this build has one (its channel takes the file's text). */
+const BUNDLE_IMPORTERS = CHANNELS.filter((c) => c === 'importBundle');
+const HOSTILE_BUNDLES: [string, string][] = [
+  ...files.map((f): [string, string] => [
+    f.name,
+    new TextDecoder().decode(f.bytes.subarray(0, 4_000_000)),
+  ]),
+  [
+    'a bundle head with __proto__',
+    '{"format":"distill-roi-bundle","__proto__":{"polluted":true},"payload":{}}',
+  ],
+  [
+    'constructor.prototype payload',
+    '{"constructor":{"prototype":{"polluted":true}},"digest":"x","payload":{"constructor":{"prototype":{"polluted":true}}}}',
+  ],
+  ['nested 100,000 deep', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+  [
+    'script in every string',
+    JSON.stringify({
+      format: SCRIPT_PAYLOADS[0],
+      version: SCRIPT_PAYLOADS[1],
+      payload: { name: SCRIPT_PAYLOADS[2] },
+    }),
+  ],
+];
+
+describe.each(BUNDLE_IMPORTERS)('hostile files through %s', (channel) => {
+  it.each(HOSTILE_BUNDLES)('%s is refused with a message, writing nothing', async (_name, text) => {
+    const changes = t.core.ctx.db.prepare('SELECT total_changes() AS n').pluck();
+    const before = changes.get();
+    const r = await t.callRaw(channel, { text });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(['import_rejected', 'invalid_input']).toContain(r.error.code);
+      expect(r.error.message.length).toBeGreaterThan(10);
+      expect(r.error.message.length).toBeLessThan(600);
+    }
+    expect(changes.get()).toBe(before);
     unpolluted();
   });
 });

@@ -73,10 +73,10 @@ describe('the fault matrix in one run', () => {
       standIn,
       paragraphs: PARAGRAPHS,
       concurrency: 16,
-      // Short timeouts so a hung connection costs 400 ms, not a minute. The SDK does not retry
+      // Short timeouts so a hung connection costs a second, not a minute. The SDK does not retry
       // (its throttling back-off starts at half a second); the runner re-queues up to six times
       // with a fast back-off, so a call fails for good only after seven faults in a row.
-      client: { maxAttempts: 1, requestTimeoutMs: 400, idleTimeoutMs: 400, maxConnections: 32 },
+      client: { maxAttempts: 1, requestTimeoutMs: 1_000, idleTimeoutMs: 1_000, maxConnections: 32 },
       tuning: { maxRequeues: 6, requeueBaseMs: 5, requeueCapMs: 40 },
       probeOnline: async () => true,
     });

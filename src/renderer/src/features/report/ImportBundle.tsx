@@ -39,6 +39,7 @@ export function ImportBundle({ onImported, onError }: ImportBundleProps) {
         ref={input}
         type="file"
         accept=".json,application/json"
+        aria-label="Experiment bundle to import"
         className="visually-hidden"
         data-testid="import-bundle-input"
         onChange={(e) => {

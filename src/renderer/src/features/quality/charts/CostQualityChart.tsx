@@ -34,12 +34,9 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
   return (
     <figure className="chart-box" data-testid="chart-cost-quality">
       <figcaption>Quality against cost per 1,000 requests ({fullLabel(info)})</figcaption>
-      <div
-        className="chart-canvas"
-        role="img"
-        aria-label="Scatter of cost per 1,000 requests against mean quality per model; figures below"
-      >
+      <div className="chart-canvas">
         <Scatter
+          aria-label="Scatter of cost per 1,000 requests against mean quality per model; figures below"
           data={{
             datasets: placed.map((p) => ({
               label: `${modelName(p.id)}${efficient.has(p.id) ? ' (efficient)' : ''}`,

@@ -47,12 +47,9 @@ export function DifferenceChart({
       <figcaption>
         Per paragraph: {modelName(studentId)} minus teacher, {fullLabel(info)}
       </figcaption>
-      <div
-        className="chart-canvas"
-        role="img"
-        aria-label="Bar per paragraph of the student-minus-teacher difference; figures below"
-      >
+      <div className="chart-canvas">
         <Bar
+          aria-label="Bar per paragraph of the student-minus-teacher difference; figures below"
           data={{
             labels,
             datasets: [

@@ -33,12 +33,9 @@ export function ScoreDistributionChart({
   return (
     <figure className="chart-box" data-testid="chart-distribution">
       <figcaption>Score distribution: {fullLabel(info)} (paragraphs per score range)</figcaption>
-      <div
-        className="chart-canvas"
-        role="img"
-        aria-label={`Histogram of ${info.label} per model; figures below`}
-      >
+      <div className="chart-canvas">
         <Bar
+          aria-label={`Histogram of ${info.label} per model; figures below`}
           data={{
             labels,
             datasets: models.map((id, k) => ({

@@ -21,12 +21,9 @@ export function CashFlowChart({ series }: { series: CashFlowSeries }) {
             : `no payback within ${series.points.length - 1} months`}
         </span>
       </figcaption>
-      <div
-        className="chart-canvas"
-        role="img"
-        aria-label="Line chart of cumulative cash flow by month; figures below"
-      >
+      <div className="chart-canvas">
         <Line
+          aria-label="Line chart of cumulative cash flow by month; figures below"
           data={{
             datasets: [
               {

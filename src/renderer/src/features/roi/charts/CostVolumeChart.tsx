@@ -55,12 +55,9 @@ export function CostVolumeChart({ series }: CostVolumeChartProps) {
             : 'no break-even: the student never pays back'}
         </span>
       </figcaption>
-      <div
-        className="chart-canvas"
-        role="img"
-        aria-label="Line chart of monthly cost against requests per month; figures below"
-      >
+      <div className="chart-canvas">
         <Line
+          aria-label="Line chart of monthly cost against requests per month; figures below"
           data={{
             datasets: [
               {

@@ -12,12 +12,9 @@ export function MonteCarloChart({ result }: { result: MonteCarloResult }) {
   const holds = (b: (typeof bins)[number], x: number) => b.from <= x && x <= b.to;
   return (
     <>
-      <div
-        className="chart-canvas"
-        role="img"
-        aria-label="Histogram of the simulated monthly saving; figures below"
-      >
+      <div className="chart-canvas">
         <Bar
+          aria-label="Histogram of the simulated monthly saving; figures below"
           data={{
             labels: bins.map((b) => formatCompactUsd((b.from + b.to) / 2)),
             datasets: [

@@ -19,12 +19,9 @@ export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
           each input ±20 %, bars from the base NPV {formatUsd(base)}
         </span>
       </figcaption>
-      <div
-        className="chart-canvas chart-tall"
-        role="img"
-        aria-label="Tornado chart of NPV at each input's low and high value; figures below"
-      >
+      <div className="chart-canvas chart-tall">
         <Bar
+          aria-label="Tornado chart of NPV at each input's low and high value; figures below"
           data={{
             labels: rows.map((r) => r.label),
             datasets: [

@@ -38,10 +38,10 @@ function Pair({ teacher, student }: { teacher: string; student: string }) {
   return (
     <span className="figure-pair">
       <span>
-        <span className="dot dot-teacher" aria-label="teacher" /> {teacher}
+        <span className="dot dot-teacher" role="img" aria-label="teacher" /> {teacher}
       </span>
       <span>
-        <span className="dot dot-student" aria-label="student" /> {student}
+        <span className="dot dot-student" role="img" aria-label="student" /> {student}
       </span>
     </span>
   );
