@@ -22,7 +22,7 @@ import { openDatabase } from '../src/main/db/open';
 import { ExperimentRunner } from '../src/main/runner/experimentRunner';
 import { BENCH_MODELS, benchParagraph, createBenchExperiment } from './benchExperiment';
 import { mergeResults } from './benchResults';
-import { startStandInProcess } from './benchStandIn';
+import { startStandInProcess } from '../test/support/standInProcess';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PARAGRAPHS = 200;

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../../bench/benchStandIn';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
+import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
 import { seriousViolations, type AxeFinding } from './support/axe';
 import { DatasetsPage } from './pages/DatasetsPage';
@@ -25,12 +25,7 @@ test.afterAll(async () => {
 });
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-a11y-');
-  host = await launchHost(tmp.dir, {
-    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standIn.url,
-    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-    AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
-    AWS_PROFILE: '',
-  });
+  host = await launchHost(tmp.dir, standInEnv(standIn.url));
 });
 test.afterEach(async () => {
   await host.stop();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../../bench/benchStandIn';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
+import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
@@ -19,12 +19,7 @@ test.afterAll(async () => {
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-');
   // Fake keys through the default chain; the endpoint variable points the real SDK at the stand-in.
-  host = await launchHost(tmp.dir, {
-    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standIn.url,
-    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-    AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
-    AWS_PROFILE: '',
-  });
+  host = await launchHost(tmp.dir, standInEnv(standIn.url));
 });
 test.afterEach(async () => {
   await host.stop();

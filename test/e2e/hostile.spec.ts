@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../../bench/benchStandIn';
+import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
 import { hostileFiles, SCRIPT_PAYLOADS, SENTINEL } from '../support/hostileCorpus';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
@@ -41,12 +41,7 @@ test.afterAll(async () => {
 });
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-hostile-');
-  host = await launchHost(tmp.dir, {
-    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standIn.url,
-    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-    AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
-    AWS_PROFILE: '',
-  });
+  host = await launchHost(tmp.dir, standInEnv(standIn.url));
 });
 test.afterEach(async () => {
   await host.stop();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../../bench/benchStandIn';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
+import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
@@ -15,12 +15,7 @@ const PARAGRAPHS = 8;
 let tmp: ReturnType<typeof makeTempDir>;
 let host: LaunchedHost;
 let standIn: StandInProcess;
-const env = () => ({
-  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standIn.url,
-  AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-  AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
-  AWS_PROFILE: '',
-});
+const env = () => standInEnv(standIn.url);
 
 test.beforeAll(async () => {
   standIn = await startStandInProcess(join(__dirname, '..', '..'));

@@ -56,3 +56,14 @@ export function launchHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promis
     });
   });
 }
+
+/**
+ * Environment that points a launched host at a Bedrock stand-in: the SDK honours the endpoint
+ * variable, and fake keys reach it through the default credential chain.
+ */
+export const standInEnv = (standInUrl: string): NodeJS.ProcessEnv => ({
+  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standInUrl,
+  AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
+  AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
+  AWS_PROFILE: '',
+});

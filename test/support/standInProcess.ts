@@ -1,7 +1,7 @@
 /**
- * The Bedrock stand-in as a child process for benchmarks, so that its CPU time is not counted as
- * the runner's: bundled on the fly with esbuild (a dev dependency), scripted over its control
- * endpoints.
+ * The Bedrock stand-in as a child process (benchmarks, end-to-end tests), so that its CPU time
+ * is not counted as the app's: bundled on the fly with esbuild (a dev dependency), scripted over
+ * its control endpoints.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -16,7 +16,7 @@ export interface StandInProcess {
 }
 
 export async function startStandInProcess(root: string): Promise<StandInProcess> {
-  const outDir = join(root, '.tmp', 'bench');
+  const outDir = join(root, '.tmp', 'stand-in');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'stand-in.cjs');
   await build({
