@@ -2,7 +2,7 @@ import { Line } from 'react-chartjs-2';
 import { formatCompactUsd, formatMonths, formatUsd } from '../../../../../shared/format';
 import type { CashFlowSeries } from '../../../../../shared/roi';
 import { ChartFigures } from '../../quality/charts/ChartFigures';
-import { BASE_OPTIONS, COLORS } from './chartSetup';
+import { BASE_OPTIONS, COLORS, verticalMarker } from './chartSetup';
 
 /** Cumulative (discounted) cash flow month by month: −investment at 0, payback where it crosses 0. */
 export function CashFlowChart({ series }: { series: CashFlowSeries }) {
@@ -48,18 +48,7 @@ export function CashFlowChart({ series }: { series: CashFlowSeries }) {
                 pointBorderWidth: 2,
                 showLine: false,
               },
-              {
-                label: 'Horizon',
-                data: [
-                  { x: series.horizonMonths, y: lo },
-                  { x: series.horizonMonths, y: hi },
-                ],
-                borderColor: COLORS.muted,
-                backgroundColor: COLORS.muted,
-                borderDash: [4, 4],
-                borderWidth: 1.5,
-                pointRadius: 0,
-              },
+              verticalMarker('Horizon', series.horizonMonths, lo, hi),
             ],
           }}
           options={{

@@ -7,7 +7,7 @@ import {
 } from '../../../../../shared/format';
 import type { CostVsVolumeSeries } from '../../../../../shared/roi';
 import { ChartFigures } from '../../quality/charts/ChartFigures';
-import { BASE_OPTIONS, COLORS } from './chartSetup';
+import { BASE_OPTIONS, COLORS, verticalMarker } from './chartSetup';
 
 interface CostVolumeChartProps {
   series: CostVsVolumeSeries;
@@ -85,18 +85,7 @@ export function CostVolumeChart({ series }: CostVolumeChartProps) {
                 pointBorderWidth: 2,
                 showLine: false,
               },
-              {
-                label: 'Today',
-                data: [
-                  { x: series.currentRequestsPerMonth as number, y: 0 },
-                  { x: series.currentRequestsPerMonth as number, y: top },
-                ],
-                borderColor: COLORS.muted,
-                backgroundColor: COLORS.muted,
-                borderDash: [4, 4],
-                borderWidth: 1.5,
-                pointRadius: 0,
-              },
+              verticalMarker('Today', series.currentRequestsPerMonth as number, 0, top),
             ],
           }}
           options={{

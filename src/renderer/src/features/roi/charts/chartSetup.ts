@@ -51,3 +51,19 @@ export const BASE_OPTIONS = {
   animation: false,
   plugins: { legend: { labels: { boxWidth: 12, boxHeight: 12, color: '#586374' } } },
 } as const;
+
+/** A dashed vertical line at `x` (the horizon, today's volume), drawn as a two-point dataset. */
+export function verticalMarker(label: string, x: number, yFrom: number, yTo: number) {
+  return {
+    label,
+    data: [
+      { x, y: yFrom },
+      { x, y: yTo },
+    ],
+    borderColor: COLORS.muted,
+    backgroundColor: COLORS.muted,
+    borderDash: [4, 4],
+    borderWidth: 1.5,
+    pointRadius: 0,
+  };
+}
