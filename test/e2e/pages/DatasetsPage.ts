@@ -29,6 +29,7 @@ export class DatasetsPage {
     await this.page.getByTestId('new-dataset-name').fill(name);
     await this.page.getByTestId('create-dataset').click();
     await expect(this.page.getByTestId('dataset-name')).toHaveValue(name);
+    await expect(this.page.getByTestId('paragraph-list')).toHaveAttribute('aria-busy', 'false');
   }
 
   async selectDataset(name: string): Promise<void> {

@@ -18,7 +18,7 @@ interface DatasetEditorProps {
 }
 
 export function DatasetEditor({ dataset, onChanged, onImportFile, revision }: DatasetEditorProps) {
-  const { paragraphs, setParagraphs, reload, run, error, setError } = useParagraphs(
+  const { paragraphs, loading, setParagraphs, reload, run, error, setError } = useParagraphs(
     dataset.id,
     revision,
   );
@@ -108,12 +108,18 @@ export function DatasetEditor({ dataset, onChanged, onImportFile, revision }: Da
         </div>
       </header>
       <p className="editor-summary" data-testid="dataset-summary">
-        {paragraphs.length} {paragraphs.length === 1 ? 'paragraph' : 'paragraphs'} ·{' '}
-        {words.toLocaleString('en-US')} words · ≈{tokens.toLocaleString('en-US')} tokens ·{' '}
-        {withReference} with a reference summary
+        {loading ? (
+          'Loading paragraphs…'
+        ) : (
+          <>
+            {paragraphs.length} {paragraphs.length === 1 ? 'paragraph' : 'paragraphs'} ·{' '}
+            {words.toLocaleString('en-US')} words · ≈{tokens.toLocaleString('en-US')} tokens ·{' '}
+            {withReference} with a reference summary
+          </>
+        )}
       </p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      <div className="paragraph-list" data-testid="paragraph-list">
+      <div className="paragraph-list" data-testid="paragraph-list" aria-busy={loading}>
         {paragraphs.map((p, i) => (
           <ParagraphCard
             key={p.id}
@@ -125,7 +131,7 @@ export function DatasetEditor({ dataset, onChanged, onImportFile, revision }: Da
             onMove={(id, d) => void move(id, d)}
           />
         ))}
-        {paragraphs.length === 0 && (
+        {!loading && paragraphs.length === 0 && (
           <p className="empty-note">
             No paragraphs yet. Add one below, or drop a .txt, .csv or .jsonl file here.
           </p>

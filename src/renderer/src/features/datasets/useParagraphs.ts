@@ -3,9 +3,14 @@ import type { Paragraph } from '../../../../shared/domain/dataset';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 
-/** `revision` changes when paragraphs arrive from elsewhere (an import), forcing a fresh read. */
+/**
+ * `revision` changes when paragraphs arrive from elsewhere (an import), forcing a fresh read.
+ * `loading` stays true until the first read for this dataset answers, so the editor never shows
+ * "no paragraphs" (or another dataset's) while the list is on its way.
+ */
 export function useParagraphs(datasetId: string, revision: number) {
   const [paragraphs, setParagraphs] = useState<Paragraph[]>([]);
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const call = useCall();
   const { run, setError } = call;
 
@@ -20,11 +25,13 @@ export function useParagraphs(datasetId: string, revision: number) {
       if (!live) return;
       if (r.ok) setParagraphs(r.value);
       else setError(r.error);
+      setLoadedFor(datasetId);
     });
     return () => {
       live = false;
     };
   }, [datasetId, revision, setError]);
 
-  return { paragraphs, setParagraphs, reload, ...call };
+  const loading = loadedFor !== datasetId;
+  return { paragraphs: loading ? [] : paragraphs, loading, setParagraphs, reload, ...call };
 }
