@@ -11,6 +11,7 @@ import type { SecretStore } from './credentials/secretStore';
 import type { PdfPrinter } from './export/pdfPrinter';
 import { ExperimentRunner } from './runner';
 import { JudgeRunner } from './quality/judgeRunner';
+import { LeaseKeeper } from './runner/leaseKeeper';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -36,20 +37,23 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     databasePath(opts.dataDir),
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
   );
-  // A run that was going when the app last stopped has no runner now: say so, resume on demand.
-  markOrphanedRunsInterrupted(db);
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   const emit = (event: AppEvent) => bus.emit('event', event);
   const secrets = opts.secrets ?? createKeychainStore();
   const clients = createClientPool(() => readAwsSettings({ db }), secrets);
+  const leases = new LeaseKeeper(db, { label: 'app' });
   const runner = new ExperimentRunner({
     db,
+    leases,
     clientFor: (region) => clients.clientFor(region),
     emit: (progress) => emit({ type: 'runProgress', progress }),
   });
+  // A run that was going when the app last stopped has no runner now: say so, resume on demand.
+  markOrphanedRunsInterrupted(db, (id) => runner.runningElsewhere(id) !== null);
   const judge = new JudgeRunner({
     db,
+    leases,
     clientFor: (region) => clients.clientFor(region),
     emit: (progress) => emit({ type: 'judgeProgress', progress }),
   });
@@ -74,6 +78,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     },
     async close() {
       await Promise.all([runner.closeAll(), judge.closeAll()]);
+      leases.stop();
       clients.invalidate();
       bus.removeAllListeners();
       db.close();

@@ -7,20 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { processExists } from '../../src/main/runner/leaseKeeper';
 
 const ROOT = resolve(__dirname, '../..');
 const OUT_DIR = join(ROOT, '.tmp', 'cli-test');
 const OUT_FILE = join(OUT_DIR, `cli-${process.pid}.cjs`);
 let built: Promise<string> | undefined;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Test workers may be ended without running their exit hooks, so each build also removes the
@@ -29,7 +21,8 @@ const alive = (pid: number): boolean => {
 function removeOrphans(): void {
   for (const name of readdirSync(OUT_DIR)) {
     const pid = Number(/^cli-(\d+)\.cjs$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(OUT_DIR, name), { force: true });
+    if (pid && pid !== process.pid && !processExists(pid))
+      rmSync(join(OUT_DIR, name), { force: true });
   }
 }
 

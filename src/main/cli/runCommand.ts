@@ -8,6 +8,7 @@ import type { RunProgress } from '../../shared/domain/run';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { ExperimentRunner } from '../runner/experimentRunner';
+import { LeaseBusyError, LeaseKeeper } from '../runner/leaseKeeper';
 import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
 import { cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
@@ -71,11 +72,19 @@ async function runExperiment(
     db,
     clientFor: clients.clientFor,
     emit: (p) => printer.update(p),
+    leases: new LeaseKeeper(db, { label: 'command line' }),
   });
   const unhook = onSignals(runner, experimentId, printer);
   let final: RunProgress;
   try {
-    const first = runner.start(experimentId);
+    let first: RunProgress;
+    try {
+      first = runner.start(experimentId);
+    } catch (e) {
+      if (!(e instanceof LeaseBusyError)) throw e;
+      io.stderr.write(`${e.message}\n`);
+      return 1;
+    }
     // A run with nothing left to call has already ended inside start().
     final = runner.progress(experimentId) ? await runner.settled(experimentId) : first;
   } finally {

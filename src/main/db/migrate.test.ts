@@ -53,6 +53,7 @@ describe('migrations', () => {
       'paragraphs',
       'price_overrides',
       'quality_settings',
+      'run_leases',
       'runs',
       'scenarios',
       'scores',

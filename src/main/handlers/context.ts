@@ -15,6 +15,8 @@ export interface RunControl {
   cancel(experimentId: string): Promise<RunProgress>;
   /** Live progress of a running experiment, or null when none is running. */
   progress(experimentId: string): RunProgress | null;
+  /** Why another process (the command line, another window) owns its calls now, or null. */
+  runningElsewhere(experimentId: string): string | null;
 }
 
 /** What the quality handlers need of the judge's runner (quality/judgeRunner.ts implements it). */

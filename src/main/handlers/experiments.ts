@@ -85,8 +85,33 @@ const isActive = (ctx: HandlerContext, id: string): boolean => {
   );
 };
 
-const progressOf = (ctx: HandlerContext, id: string): RunProgress =>
-  ctx.runs.progress(id) ?? storedProgress(ctx.db, requireExperiment(ctx.db, id));
+/**
+ * The status of an experiment this process is not running: another process may be running it
+ * (it holds the lease), or one that was running it died (still "running" in the store, no lease).
+ */
+function statusFromOutside(
+  ctx: HandlerContext,
+  e: Experiment,
+): Pick<RunProgress, 'status' | 'statusReason'> {
+  const why = ctx.runs.runningElsewhere(e.id);
+  if (why) return { status: 'running', statusReason: why };
+  if (e.status === 'running')
+    return { status: 'interrupted', statusReason: experiments.INTERRUPTED_REASON };
+  return { status: e.status, statusReason: e.statusReason };
+}
+
+/** The calls of an experiment another process is running are that process's to make or drop. */
+function refuseIfRunningElsewhere(ctx: HandlerContext, id: string): void {
+  const why = ctx.runs.runningElsewhere(id);
+  if (why) throw new AppFailure('conflict', why);
+}
+
+function progressOf(ctx: HandlerContext, id: string): RunProgress {
+  const live = ctx.runs.progress(id);
+  if (live) return live;
+  const e = requireExperiment(ctx.db, id);
+  return { ...storedProgress(ctx.db, e), ...statusFromOutside(ctx, e) };
+}
 
 export const experimentHandlers = {
   listExperiments: (ctx: HandlerContext) =>
@@ -95,7 +120,9 @@ export const experimentHandlers = {
       const live = ctx.runs.progress(e.id);
       return {
         ...e,
-        ...(live ? { status: live.status, statusReason: live.statusReason } : {}),
+        ...(live
+          ? { status: live.status, statusReason: live.statusReason }
+          : statusFromOutside(ctx, e)),
         datasetName: requireDataset(ctx.db, e.config.datasetId).name,
         total: counts.total,
         done: counts.done,
@@ -113,6 +140,7 @@ export const experimentHandlers = {
 
   deleteExperiment: async (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
+    refuseIfRunningElsewhere(ctx, input.id);
     if (isActive(ctx, input.id)) await ctx.runs.cancel(input.id).catch(() => undefined);
     experiments.deleteExperiment(ctx.db, input.id);
     return { id: input.id };
@@ -120,6 +148,7 @@ export const experimentHandlers = {
 
   startExperiment: (ctx: HandlerContext, input: { id: string; confirmOverBudget: boolean }) => {
     const e = requireExperiment(ctx.db, input.id);
+    refuseIfRunningElsewhere(ctx, input.id);
     const estimate = estimateFor(ctx.db, e.config);
     if (estimate.overBudget && !input.confirmOverBudget) {
       throw new AppFailure(
@@ -132,11 +161,13 @@ export const experimentHandlers = {
 
   pauseExperiment: (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
+    refuseIfRunningElsewhere(ctx, input.id);
     return ctx.runs.progress(input.id) ? ctx.runs.pause(input.id) : progressOf(ctx, input.id);
   },
 
   cancelExperiment: async (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
+    refuseIfRunningElsewhere(ctx, input.id);
     return ctx.runs.progress(input.id)
       ? await ctx.runs.cancel(input.id)
       : progressOf(ctx, input.id);
@@ -144,6 +175,7 @@ export const experimentHandlers = {
 
   retryFailedRuns: (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
+    refuseIfRunningElsewhere(ctx, input.id);
     if (isActive(ctx, input.id)) {
       throw new AppFailure('conflict', 'Pause the experiment before retrying its failed calls.');
     }

@@ -17,6 +17,9 @@ import { scoreRouge } from '../../shared/metrics';
 import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../shared/quality/reportSchema';
 import { insertRun } from '../db/repos/runs';
+import { tryAcquireLease } from '../db/repos/runLeases';
+import { judgeLeaseKey } from '../quality/judgeRunner';
+import { hostname } from 'node:os';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -174,6 +177,28 @@ describe('quality report channel', () => {
         lastRater: '',
       },
     });
+  });
+  it('refuses to judge an experiment another process is judging, naming it', async () => {
+    const { call, value, core, seeded } = await setup(5);
+    const quality = await value('getQualitySetup', { experimentId: seeded.experimentId });
+    await value('saveQualitySettings', {
+      experimentId: seeded.experimentId,
+      settings: { ...quality.settings, judge: quality.defaultJudge },
+    });
+    // A live process (this one's parent) holds the judge lease, as a second app window would.
+    tryAcquireLease(
+      core.ctx.db,
+      judgeLeaseKey(seeded.experimentId),
+      { id: 'another-window', pid: process.ppid, host: hostname(), label: 'app' },
+      Date.now(),
+      () => false,
+    );
+    const refused = await call('startJudge', { experimentId: seeded.experimentId });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining(`app (process ${process.ppid}`) },
+    });
+    expect(core.ctx.db.prepare('SELECT count(*) AS n FROM judge_calls').get()).toEqual({ n: 0 });
   });
 });
 

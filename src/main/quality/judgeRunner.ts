@@ -1,7 +1,8 @@
 /**
  * The judge's runner: at most one judge session per experiment. `start` judges whatever the
  * current prompt version has not judged yet (calls that errored are tried again), so a stopped
- * or crashed judge run resumes without paying twice for an answer it already has.
+ * or crashed judge run resumes without paying twice for an answer it already has. A session holds
+ * the experiment's judge lease, so that two processes on one data folder never judge it at once.
  */
 import { createHash } from 'node:crypto';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
@@ -24,6 +25,7 @@ import {
   type RunnerClock,
   type RunnerTuning,
 } from '../runner/runnerTypes';
+import { LeaseKeeper } from '../runner/leaseKeeper';
 import { JudgeSession } from './judgeSession';
 import { buildJudgeTasks } from './judgeTasks';
 
@@ -33,7 +35,11 @@ export interface JudgeDeps {
   emit(progress: JudgeProgress): void;
   clock?: RunnerClock;
   tuning?: Partial<RunnerTuning>;
+  /** This process's run leases; defaults to one labelled 'app'. */
+  leases?: LeaseKeeper;
 }
+
+export const judgeLeaseKey = (experimentId: string): string => `judge:${experimentId}`;
 
 /** What identifies a prompt version: everything that changes what is asked or what it costs. */
 export function judgeFingerprint(j: JudgeSettings): string {
@@ -90,16 +96,32 @@ export class JudgeRunner {
   private readonly sessions = new Map<string, JudgeSession>();
   private readonly clock: RunnerClock;
   private readonly tuning: RunnerTuning;
+  private readonly leases: LeaseKeeper;
 
   constructor(private readonly deps: JudgeDeps) {
+    this.leases = deps.leases ?? new LeaseKeeper(deps.db, { label: 'app' });
     this.clock = deps.clock ?? systemClock;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
   }
 
-  /** Starts judging (or returns the live run's progress); the calls go on in the background. */
+  /**
+   * Starts judging (or returns the live run's progress); the calls go on in the background.
+   * Throws LeaseBusyError while another process is judging this experiment.
+   */
   start(experiment: Experiment, judge: JudgeSettings): JudgeProgress {
     const live = this.sessions.get(experiment.id);
     if (live) return live.snapshot();
+    const key = judgeLeaseKey(experiment.id);
+    this.leases.acquire(key, () => void this.sessions.get(experiment.id)?.cancel());
+    try {
+      return this.open(experiment, judge, key);
+    } catch (e) {
+      this.leases.release(key);
+      throw e;
+    }
+  }
+
+  private open(experiment: Experiment, judge: JudgeSettings, key: string): JudgeProgress {
     const { db } = this.deps;
     const prompt = ensureJudgePrompt(db, experiment.id, judge, judgeFingerprint(judge));
     deleteErroredJudgeCalls(db, prompt.id);
@@ -129,6 +151,7 @@ export class JudgeRunner {
       emit: (p) => this.deps.emit(p),
       onEnd: (s) => {
         if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
+        this.leases.release(key);
       },
     });
     this.sessions.set(experiment.id, session);

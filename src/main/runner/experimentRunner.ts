@@ -1,7 +1,9 @@
 /**
  * The runner the app and the CLI talk to: at most one live session per experiment, keyed by its
  * id. `start` on a finished, paused or cancelled experiment resumes it, calling only the calls
- * that have no stored result (ok or error) yet; `resume` is the same thing.
+ * that have no stored result (ok or error) yet; `resume` is the same thing. A session holds the
+ * experiment's run lease for its whole life, so that the app and the command line never both
+ * make its calls.
  */
 import type { RunProgress } from '../../shared/domain/run';
 import { experimentCounts } from '../db/repos/experimentStats';
@@ -10,6 +12,7 @@ import { listParagraphs } from '../db/repos/paragraphs';
 import { recordedCallKeys } from '../db/repos/runs';
 import { CallQueue, experimentModels } from './callQueue';
 import { ExperimentSession } from './experimentSession';
+import { LeaseKeeper, leaseBusyMessage } from './leaseKeeper';
 import { ProgressCounters } from './progressCounters';
 import { tcpProbe } from './reachability';
 import {
@@ -35,14 +38,19 @@ export class ExperimentRunner {
   private readonly clock: RunnerClock;
   private readonly tuning: RunnerTuning;
   private readonly probeOnline: (region: string) => Promise<boolean>;
+  private readonly leases: LeaseKeeper;
 
   constructor(private readonly deps: RunnerDeps) {
+    this.leases = deps.leases ?? new LeaseKeeper(deps.db, { label: 'app' });
     this.clock = deps.clock ?? systemClock;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
     this.probeOnline = deps.probeOnline ?? tcpProbe(deps.clientFor);
   }
 
-  /** Starts (or resumes) an experiment and returns its first progress; runs in the background. */
+  /**
+   * Starts (or resumes) an experiment and returns its first progress; runs in the background.
+   * Throws LeaseBusyError while another process is running it.
+   */
   start(experimentId: string): RunProgress {
     const live = this.sessions.get(experimentId);
     if (live) {
@@ -76,6 +84,13 @@ export class ExperimentRunner {
     return this.sessions.get(experimentId)?.snapshot() ?? null;
   }
 
+  /** Why this process may not touch the experiment's calls now (another one runs it), or null. */
+  runningElsewhere(experimentId: string): string | null {
+    if (this.sessions.has(experimentId)) return null;
+    const lease = this.leases.heldElsewhere(experimentLeaseKey(experimentId));
+    return lease ? leaseBusyMessage(lease) : null;
+  }
+
   /** Resolves with the final progress once the session has nothing in flight and stopped. */
   async settled(experimentId: string): Promise<RunProgress> {
     return this.live(experimentId).ended;
@@ -101,6 +116,12 @@ export class ExperimentRunner {
     const config = experiment.config;
     const paragraphs = listParagraphs(db, config.datasetId);
     const models = experimentModels(config);
+    const key = experimentLeaseKey(experimentId);
+    this.leases.acquire(key, () => {
+      void this.sessions
+        .get(experimentId)
+        ?.stop('paused', 'paused: another Distill ROI process took this experiment over');
+    });
     return new ExperimentSession({
       deps: this.deps,
       probeOnline: this.probeOnline,
@@ -117,7 +138,10 @@ export class ExperimentRunner {
       ),
       onEnd: (s) => {
         if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
+        this.leases.release(key);
       },
     });
   }
 }
+
+export const experimentLeaseKey = (experimentId: string): string => `experiment:${experimentId}`;

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { RunProgress } from '../../shared/domain/run';
+import type { LeaseKeeper } from './leaseKeeper';
 
 export interface RunnerClock {
   /** Monotonic milliseconds; every duration the runner computes comes from here. */
@@ -58,6 +59,8 @@ export interface RunnerDeps {
   probeOnline?(region: string): Promise<boolean>;
   clock?: RunnerClock;
   tuning?: Partial<RunnerTuning>;
+  /** This process's run leases; defaults to one labelled 'app'. */
+  leases?: LeaseKeeper;
 }
 
 /** One call of an experiment and what the runner has spent on it so far. */

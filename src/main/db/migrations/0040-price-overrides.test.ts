@@ -18,6 +18,7 @@ function tempDbPath(): string {
 }
 
 const AT_30 = migrations.filter((m) => m.version <= 30);
+const AT_40 = migrations.filter((m) => m.version <= 40);
 const override = (id: string, seq: number, note = 'Quote from our AWS account team') =>
   `INSERT INTO price_overrides (id, seq, model_id, region, fields_json, note, as_of, created_at)
    VALUES ('${id}', ${seq}, 'meta.llama3-8b-instruct-v1:0', 'us-east-1', '{"inputUsdPer1k":0.00025}',
@@ -34,7 +35,7 @@ describe('migration 0040-price-overrides', () => {
     `);
     v30.db.close();
 
-    const { db, applied, backupPath } = await openDatabase(path);
+    const { db, applied, backupPath } = await openDatabase(path, { migrations: AT_40 });
     expect(applied).toEqual([40]);
     expect(backupPath).not.toBeNull();
     expect(userVersion(db)).toBe(40);

@@ -3,6 +3,7 @@ import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-experiment-status-reason';
 import { migration0030 } from './0030-quality';
 import { migration0040 } from './0040-price-overrides';
+import { migration0050 } from './0050-run-leases';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0050,
 ];

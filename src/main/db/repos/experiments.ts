@@ -99,15 +99,27 @@ export function setExperimentStatus(
   ).run(status, reason, nowIso(), id);
 }
 
-/** After a crash, an experiment still marked running has no runner: say so instead of pretending. */
-export function markOrphanedRunsInterrupted(db: Database): number {
-  return db
-    .prepare(
-      `UPDATE experiments SET status = 'interrupted',
-         status_reason = 'The app stopped while this experiment was running. Resume to call only what is missing.',
-         updated_at = ? WHERE status = 'running'`,
-    )
-    .run(nowIso()).changes;
+export const INTERRUPTED_REASON =
+  'The process running this experiment stopped before it finished. Resume to call only what is missing.';
+
+/**
+ * After a crash, an experiment still marked running has no runner: say so instead of pretending.
+ * One that another live process (the command line) is running is left as it is.
+ */
+export function markOrphanedRunsInterrupted(
+  db: Database,
+  runningElsewhere: (experimentId: string) => boolean,
+): number {
+  const running = db.prepare(`SELECT id FROM experiments WHERE status = 'running'`).all() as {
+    id: string;
+  }[];
+  const mark = db.prepare(
+    `UPDATE experiments SET status = 'interrupted', status_reason = ?, updated_at = ?
+     WHERE id = ? AND status = 'running'`,
+  );
+  return running.filter(
+    (r) => !runningElsewhere(r.id) && mark.run(INTERRUPTED_REASON, nowIso(), r.id).changes === 1,
+  ).length;
 }
 
 export function deleteExperiment(db: Database, id: string): boolean {
