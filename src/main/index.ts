@@ -1,9 +1,16 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { askWhereToSaveDownloads, createElectronPdfPrinter } from './export/electronPdf';
+import { findRendererDir } from './export/rendererDir';
 import { bindIpc } from './ipc/bindElectron';
 import { resolveDataDir } from './paths/dataDir';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appPageUrl,
+  appProtocolResponse,
+} from './security/appProtocol';
 import { guardContents, guardSession } from './security/contentsGuards';
 import { isAllowedNavigation } from './security/navigation';
 import { startApp } from './startup/appService';
@@ -12,7 +19,7 @@ import { logError } from './log';
 
 /** The Electron shell: lifecycle, one window, IPC binding. Everything else lives in plain-Node modules. */
 let win: BrowserWindow | null = null;
-const appUrl = 'file://' + join(__dirname, '../renderer/index.html');
+const appUrl = appPageUrl('index.html');
 
 /** better-sqlite3 built for Electron's ABI lives apart from the Node build that tests use. */
 function electronSqliteBinding(): string | undefined {
@@ -31,6 +38,8 @@ async function start(): Promise<void> {
     ...(binding ? { nativeBinding: binding } : {}),
     pdf: createElectronPdfPrinter(),
   });
+  const rendererDir = findRendererDir();
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request, rendererDir));
   guardSession(session.defaultSession);
   askWhereToSaveDownloads(session.defaultSession);
   win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')));
@@ -52,6 +61,8 @@ async function start(): Promise<void> {
 }
 
 app.enableSandbox();
+// Must happen before the app is ready; the handler itself is set in start().
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 // Every web contents, the window's and any other, gets the same navigation and window rules.
 app.on('web-contents-created', (_e, contents) => {
   guardContents(contents, appUrl, (url) => void shell.openExternal(url));

@@ -83,8 +83,8 @@ describe('electron-builder configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       loadBrowserProcessSpecificV8Snapshot: false,
-      // The renderer is loaded from file:// as ES modules (see the comment in the file).
-      grantFileProtocolExtraPrivileges: true,
+      // The pages come from app://, so file:// gets no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

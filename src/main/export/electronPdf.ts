@@ -1,9 +1,9 @@
 import { BrowserWindow, type Session } from 'electron';
-import { join } from 'node:path';
 import type { ReportViewModel } from '../../shared/report';
 import { electronPrintOptions, pdfLayout } from './pdfLayout';
 import type { PdfPrinter } from './pdfPrinter';
-import { findRendererDir, REPORT_PAGE } from './rendererDir';
+import { appPageUrl } from '../security/appProtocol';
+import { REPORT_PAGE } from './rendererDir';
 
 /**
  * The Electron side of exports, kept thin (its pure parts are pdfLayout.ts): printing a report
@@ -19,7 +19,8 @@ export function createElectronPdfPrinter(): PdfPrinter {
         show: false,
         webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
       });
-      const loaded = win.loadFile(join(findRendererDir(), REPORT_PAGE));
+      // The shell's app:// protocol serves the print page, with the app's CSP.
+      const loaded = win.loadURL(appPageUrl(REPORT_PAGE));
       loaded.catch(() => undefined);
       return {
         async print(vm: ReportViewModel) {

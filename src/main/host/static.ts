@@ -22,29 +22,47 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-/** Serves the built renderer; any path that escapes the folder or does not exist is a 404. */
+export interface RendererFile {
+  status: 200 | 404;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+const NOT_FOUND: RendererFile = { status: 404, headers: SECURITY_HEADERS, body: 'Not found' };
+
+/**
+ * A file of the built renderer for a URL path, with the app's security headers: the one answer
+ * both the browser host and the Electron shell's app:// protocol give. A path that escapes the
+ * folder (`..`, encoded or not), is malformed, or names no file is a 404.
+ */
+export async function readRendererFile(root: string, urlPath: string): Promise<RendererFile> {
+  try {
+    const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+    if (rel.includes('\0')) return NOT_FOUND;
+    const full = normalize(join(root, rel));
+    if (!full.startsWith(normalize(root) + sep)) return NOT_FOUND;
+    const info = await stat(full);
+    if (!info.isFile()) return NOT_FOUND;
+    return {
+      status: 200,
+      headers: {
+        ...SECURITY_HEADERS,
+        'content-type': TYPES[extname(full)] ?? 'application/octet-stream',
+        'cache-control': rel.endsWith('.html') ? 'no-store' : 'max-age=3600',
+      },
+      body: await readFile(full),
+    };
+  } catch {
+    return NOT_FOUND;
+  }
+}
+
+/** Serves the built renderer over the browser host's HTTP. */
 export async function serveStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
 ): Promise<void> {
-  const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
-  const full = normalize(join(root, rel));
-  if (!full.startsWith(normalize(root) + sep)) {
-    res.writeHead(404, SECURITY_HEADERS).end('Not found');
-    return;
-  }
-  try {
-    const info = await stat(full);
-    if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(full);
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': TYPES[extname(full)] ?? 'application/octet-stream',
-      'cache-control': rel === 'index.html' ? 'no-store' : 'max-age=3600',
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404, SECURITY_HEADERS).end('Not found');
-  }
+  const file = await readRendererFile(root, urlPath);
+  res.writeHead(file.status, file.headers).end(file.body);
 }

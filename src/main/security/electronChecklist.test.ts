@@ -5,12 +5,14 @@
  * preload run in a VM with a fake `electron`, and, for the few lines only the shell can hold,
  * the shell's source (kept small enough that reading it is the review).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
 import { windowOptions } from '../window';
+import { makeTempDir } from '../../../test/support/tempDir';
+import { APP_SCHEME_PRIVILEGES, appPageUrl, appProtocolResponse } from './appProtocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { guardContents, guardSession, type ContentsLike } from './contentsGuards';
 import { isAllowedExternal, isAllowedNavigation } from './navigation';
@@ -18,7 +20,8 @@ import { isAllowedExternal, isAllowedNavigation } from './navigation';
 const ROOT = join(__dirname, '..', '..', '..');
 const shellSource = readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8');
 const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences ?? {};
-const APP_URL = 'file:///opt/app/out/renderer/index.html';
+const APP_URL = 'app://distill-roi/index.html';
+const pdfSource = readFileSync(join(ROOT, 'src/main/export/electronPdf.ts'), 'utf8');
 
 /** A web contents that records what the shell attaches, and lets a test fire its events. */
 function fakeContents() {
@@ -45,9 +48,8 @@ function fakeContents() {
 
 describe('Electron security checklist', () => {
   it('1. loads only its own local page, never remote content', () => {
-    expect(shellSource).toMatch(
-      /const appUrl = 'file:\/\/' \+ join\(__dirname, '\.\.\/renderer\/index\.html'\)/,
-    );
+    expect(shellSource).toMatch(/const appUrl = appPageUrl\('index\.html'\)/);
+    expect(appPageUrl('index.html')).toBe(APP_URL);
     expect(shellSource.match(/loadURL\(/g)).toHaveLength(1);
     expect(shellSource).toMatch(/loadURL\(appUrl\)/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
@@ -204,6 +206,63 @@ describe('Electron security checklist', () => {
     const binder = readFileSync(join(ROOT, 'src/main/ipc/bindElectron.ts'), 'utf8');
     expect(binder).toMatch(/bindChannels\(ipcMain, target, appWindow, isAppUrl\)/);
     expect(binder).not.toMatch(/ipcMain\.(on|handle)\(/);
+  });
+
+  it('18. the pages come from a custom app:// protocol, never file://', async () => {
+    expect(shellSource).toMatch(
+      /protocol\.registerSchemesAsPrivileged\(\[\{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES \}\]\)/,
+    );
+    expect(shellSource).toMatch(
+      /protocol\.handle\(APP_SCHEME, \(request\) => appProtocolResponse\(request, rendererDir\)\)/,
+    );
+    expect(pdfSource).toMatch(/loadURL\(appPageUrl\(REPORT_PAGE\)\)/);
+    for (const source of [shellSource, pdfSource]) {
+      expect(source).not.toMatch(/file:|loadFile\(/);
+    }
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true });
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('bypassCSP');
+
+    // What the handler answers, on a built renderer folder with a secret beside it.
+    const t = makeTempDir();
+    try {
+      const dir = join(t.dir, 'renderer');
+      mkdirSync(join(dir, 'assets'), { recursive: true });
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Distill ROI</title>');
+      writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+      writeFileSync(join(t.dir, 'secret.txt'), 'not for the page');
+      const get = (url: string, method = 'GET') => appProtocolResponse({ url, method }, dir);
+
+      const page = await get(APP_URL);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Distill ROI</title>');
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const script = await get('app://distill-roi/assets/app.js');
+      expect([script.status, script.headers.get('content-type')]).toEqual([
+        200,
+        'text/javascript; charset=utf-8',
+      ]);
+      for (const url of [
+        'app://distill-roi/../secret.txt',
+        'app://distill-roi/%2e%2e/secret.txt',
+        'app://distill-roi/%2e%2e%2fsecret.txt',
+        'app://distill-roi/..%5csecret.txt',
+        'app://distill-roi/index.html%00.js',
+        'app://distill-roi/%E0%A4%A',
+        'app://distill-roi/assets/',
+        'app://distill-roi/missing.js',
+        'app://another-host/index.html',
+        'file:///etc/passwd',
+        'not a url',
+      ]) {
+        const answer = await get(url);
+        expect(answer.status, url).toBe(404);
+        expect(await answer.text(), url).not.toContain('not for the page');
+      }
+      expect((await get(APP_URL, 'POST')).status).toBe(404);
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('20. the preload exposes only the contract channels, and requires only electron', () => {

@@ -1,12 +1,17 @@
 /** Pure rules for where the window may go; the Electron shell only wires them to events. */
 
-/** In-app navigation must stay on the exact page the app loaded (file URL or dev server origin). */
+/**
+ * In-app navigation must stay on the exact page the app loaded: for the app:// page, the same
+ * scheme, host and path (only the fragment may change); for an http page, its origin.
+ */
 export function isAllowedNavigation(target: string, appUrl: string): boolean {
   try {
     const t = new URL(target);
     const a = new URL(appUrl);
-    if (a.protocol === 'file:') return t.protocol === 'file:' && t.pathname === a.pathname;
-    return t.origin === a.origin && t.origin !== 'null';
+    if (a.protocol !== 'http:' && a.protocol !== 'https:') {
+      return t.protocol === a.protocol && t.host === a.host && t.pathname === a.pathname;
+    }
+    return t.origin === a.origin;
   } catch {
     return false;
   }
