@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { Paragraph } from '../../shared/domain/dataset';
 import type { Experiment } from '../../shared/domain/experiment';
 import type { RunRecord } from '../../shared/domain/run';
-import { summarizeModelRuns } from '../../shared/metrics';
 import {
   buildReport,
   measuredScenario,
@@ -59,11 +58,10 @@ export function reportScenarios(
 ): ReportScenarioInput[] {
   if (scenarioIds.length === 0) {
     const student = e.config.studentModelIds[0] as string;
-    const summaries = summarizeModelRuns(input.runs);
     const scenario = measuredScenario(
       e.config,
       student,
-      summaries,
+      input.runs,
       qualityGap(input.quality, student),
     );
     return [{ id: null, name: MEASURED_SCENARIO_NAME, origin: 'measured', scenario }];

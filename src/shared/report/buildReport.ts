@@ -70,7 +70,7 @@ export function buildReport(input: ReportInput): ReportViewModel {
     student: summaries.find((s) => s.modelId === studentId),
     verdict,
   };
-  const ranking = rankStudents(primary.scenario, c, summaries, input.quality);
+  const ranking = rankStudents(primary.scenario, c, input.runs, input.quality);
   const basis = basisOf(input.runs, input.paragraphs.length);
   const question = `Move ${taskName(c.promptTemplate)} from ${shortModelName(primary.scenario.teacher.modelId)} to ${shortModelName(studentId)}?`;
   return {

@@ -1,7 +1,14 @@
-import type { ExperimentConfig, ModelPrice } from '../domain/experiment';
-import type { ModelRunSummary } from '../metrics';
-import { ScenarioSchema, type Scenario, type ScenarioPrice } from '../roi/scenario';
-import { usdPer1k } from '../units';
+import type { ExperimentConfig } from '../domain/experiment';
+import { tokenSamplesByModel, type RunTokens } from '../roi/evidence';
+import { measuredShares, withMeasurements } from '../roi/measurements';
+import {
+  ScenarioSchema,
+  type Scenario,
+  type ScenarioInput,
+  type ScenarioPrice,
+} from '../roi/scenario';
+import { scenarioPriceFromExperiment } from '../roi/scenarioBuilders';
+import { requests, tokens, usdPer1k, type Requests } from '../units';
 import type { QualityGap } from './qualityGap';
 
 /**
@@ -11,59 +18,65 @@ import type { QualityGap } from './qualityGap';
  * volume. The report lists every one of these as an assumption.
  */
 
-export const DEFAULT_REQUESTS_PER_MONTH = 100_000;
+export const DEFAULT_REQUESTS_PER_MONTH: Requests = requests(100_000);
 export const MEASURED_SCENARIO_NAME = 'Measured in this experiment';
 
-export function scenarioPrice(p: ModelPrice | undefined): ScenarioPrice {
-  return {
-    inputUsdPer1k: usdPer1k(p?.inputUsdPer1k ?? 0),
-    outputUsdPer1k: usdPer1k(p?.outputUsdPer1k ?? 0),
-    batchMultiplier: 1,
-    asOf: p?.asOf,
-    source: p ? (p.overridden ? `${p.source} (overridden)` : p.source) : 'no price',
-  };
+// The experiment schema requires a price for every model; this only keeps a bad config readable.
+const NO_PRICE: ScenarioPrice = {
+  inputUsdPer1k: usdPer1k(0),
+  outputUsdPer1k: usdPer1k(0),
+  batchMultiplier: 1,
+  asOf: undefined,
+  source: 'no price',
+};
+
+function experimentPriceOf(config: ExperimentConfig, modelId: string): ScenarioPrice {
+  const price = config.prices.find((p) => p.modelId === modelId);
+  return price ? scenarioPriceFromExperiment(price) : NO_PRICE;
 }
 
-const tokensOf = (s: ModelRunSummary | undefined) => ({
-  inputTokensPerRequest: s?.meanInputTokens ?? 0,
-  outputTokensPerRequest: s?.meanOutputTokens ?? 0,
-});
+/** Everything but the measurements: what the report states as its own assumptions. */
+function assumedScenario(
+  config: ExperimentConfig,
+  studentId: string,
+  requestsPerMonth: Requests,
+): ScenarioInput {
+  const side = (modelId: string) => ({
+    modelId,
+    region: config.region,
+    inputTokensPerRequest: tokens(0),
+    outputTokensPerRequest: tokens(0),
+    price: experimentPriceOf(config, modelId),
+  });
+  return {
+    volume: { requestsPerMonth, monthlyGrowth: 0 },
+    teacher: side(config.teacherModelId),
+    student: { ...side(studentId), serving: { kind: 'onDemand' } },
+    distillation: { kind: 'baseModelAsIs' },
+    engineering: { hours: 0, usdPerHour: 0 },
+    quality: { teacherFailureShare: 0, studentFailureShare: 0, usdPerFailure: 0 },
+    finance: { yearlyDiscountRate: 0, horizonMonths: 12 },
+  };
+}
 
 export function measuredScenario(
   config: ExperimentConfig,
   studentId: string,
-  summaries: readonly ModelRunSummary[],
+  runs: readonly RunTokens[],
   gap: QualityGap,
   requestsPerMonth = DEFAULT_REQUESTS_PER_MONTH,
 ): Scenario {
-  const summary = (id: string) => summaries.find((s) => s.modelId === id);
-  const price = (id: string) => scenarioPrice(config.prices.find((p) => p.modelId === id));
-  const measured = gap.kind === 'estimate';
-  return ScenarioSchema.parse({
-    volume: { requestsPerMonth, monthlyGrowth: 0 },
-    teacher: {
-      modelId: config.teacherModelId,
-      region: config.region,
-      ...tokensOf(summary(config.teacherModelId)),
-      price: price(config.teacherModelId),
-    },
-    student: {
-      modelId: studentId,
-      region: config.region,
-      ...tokensOf(summary(studentId)),
-      price: price(studentId),
-      serving: { kind: 'onDemand' },
-    },
-    distillation: { kind: 'baseModelAsIs' },
-    engineering: { hours: 0, usdPerHour: 0 },
-    quality: {
-      teacherFailureShare: measured ? gap.teacherShare : 0,
-      studentFailureShare: measured ? gap.studentShare : 0,
-      usdPerFailure: 0,
-      ...(measured ? { studentFailureShareCi: gap.studentCi } : {}),
-    },
-    finance: { yearlyDiscountRate: 0, horizonMonths: 12 },
-  });
+  const measured = {
+    region: config.region,
+    teacherModelId: config.teacherModelId,
+    models: tokenSamplesByModel({ config }, runs),
+  };
+  const shares =
+    gap.kind === 'estimate'
+      ? measuredShares(gap.teacherShare, gap.studentShare, gap.studentCi)
+      : null;
+  const assumed = assumedScenario(config, studentId, requestsPerMonth);
+  return ScenarioSchema.parse(withMeasurements(assumed, measured, studentId, shares));
 }
 
 /**
@@ -75,10 +88,10 @@ export function withStudent(
   base: Scenario,
   config: ExperimentConfig,
   studentId: string,
-  summaries: readonly ModelRunSummary[],
+  runs: readonly RunTokens[],
   gap: QualityGap,
 ): Scenario {
-  const m = measuredScenario(config, studentId, summaries, gap);
+  const m = measuredScenario(config, studentId, runs, gap);
   const serving =
     base.student.serving.kind === 'provisioned' ? m.student.serving : base.student.serving;
   return {

@@ -1,7 +1,7 @@
 import type { ExperimentConfig } from '../domain/experiment';
 import { formatBreakEven, formatNumber, formatPayback, formatPercent, formatUsd } from '../format';
-import type { ModelRunSummary } from '../metrics';
 import type { QualityReport } from '../quality/reportSchema';
+import type { RunTokens } from '../roi/evidence';
 import { computeRoi, type RoiOutputs } from '../roi/computeRoi';
 import { recommendStudents, type StudentRecommendation } from '../roi/recommend';
 import type { Scenario } from '../roi/scenario';
@@ -17,13 +17,13 @@ import { QUALITY_TOLERANCE } from './verdict';
 export function rankStudents(
   primary: Scenario,
   config: ExperimentConfig,
-  summaries: readonly ModelRunSummary[],
+  runs: readonly RunTokens[],
   quality: QualityReport | null,
 ): { table: ReportTable; recommendation: StudentRecommendation } | null {
   if (config.studentModelIds.length < 2) return null;
   const measured = config.studentModelIds.map((id) => {
     const gap = qualityGap(quality, id);
-    const roi = computeRoi(withStudent(primary, config, id, summaries, gap));
+    const roi = computeRoi(withStudent(primary, config, id, runs, gap));
     return { id, gap, roi };
   });
   const teacherShare = measured.find((m) => m.gap.kind === 'estimate')?.gap;

@@ -18,6 +18,7 @@ export * from './monteCarlo';
 export * from './recommend';
 export * from './scenarioBuilders';
 export * from './evidence';
+export * from './measurements';
 export * from './prefill';
 export * from './presets';
 export * from './whatIf';

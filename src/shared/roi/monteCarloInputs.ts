@@ -7,7 +7,7 @@
 import { formatNumber } from '../format';
 import { measuredFailureShares, type RoiEvidence } from './evidence';
 import type { MonteCarloOptions, TokenSample } from './monteCarlo';
-import { measuredQualityOf, tokenProfileOf } from './prefill';
+import { measuredQualityOf, tokenProfileOf } from './measurements';
 import type { Scenario } from './scenario';
 
 export interface MonteCarloInputs {

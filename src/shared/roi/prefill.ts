@@ -1,39 +1,24 @@
 /**
  * Prefilling a scenario from an experiment: each side's mean tokens per request from its
- * measured runs, the student's failure shares from its scores, and prices from the price book
- * (catalog plus the analyst's overrides), falling back to the price the experiment ran under
- * for a model the book does not know. Everything else (volume, serving, investment, finance)
+ * measured runs and the student's failure shares from its scores (measurements.ts), and prices
+ * from the price book (catalog plus the analyst's overrides), falling back to the price the
+ * experiment ran under for a model the book does not know. Everything else (volume, serving, investment, finance)
  * stays as the analyst set it. Each step says what it did, so the screen can show where every
  * prefilled figure came from.
  */
-import { mean } from '../metrics/statistics';
 import { findModel } from '../pricing/models';
 import { findPrice } from '../pricing/findPrice';
 import type { PriceCatalog, PriceEntry } from '../pricing/priceSchemas';
 import { formatNumber, formatPercent, formatUsd } from '../format';
-import { fraction, tokens, usdPer1k, type Fraction, type Tokens } from '../units';
-import { measuredFailureShares, type RoiEvidence } from './evidence';
+import type { RoiEvidence } from './evidence';
+import {
+  measuredQualityOf,
+  tokenProfileOf,
+  withMeasurements,
+  type TokenProfile,
+} from './measurements';
 import type { ScenarioInput, ScenarioPrice } from './scenario';
-import { scenarioPriceFromEntry } from './scenarioBuilders';
-
-export interface TokenProfile {
-  modelId: string;
-  /** Successful calls with reported usage that the means are taken over. */
-  runs: number;
-  inputTokens: Tokens;
-  outputTokens: Tokens;
-}
-
-export function tokenProfileOf(evidence: RoiEvidence, modelId: string): TokenProfile | null {
-  const m = evidence.models.find((x) => x.modelId === modelId);
-  if (!m || m.inputTokens.length === 0) return null;
-  return {
-    modelId,
-    runs: m.inputTokens.length,
-    inputTokens: tokens(mean(m.inputTokens)),
-    outputTokens: tokens(mean(m.outputTokens)),
-  };
-}
+import { scenarioPriceFromEntry, scenarioPriceFromExperiment } from './scenarioBuilders';
 
 export const displayNameOf = (modelId: string): string =>
   findModel(modelId)?.displayName ?? modelId;
@@ -58,46 +43,12 @@ export function scenarioPriceFor(
   }
   const frozen = evidence?.prices.find((p) => p.modelId === modelId);
   if (!frozen) return null;
+  const price = scenarioPriceFromExperiment(frozen);
   return {
-    price: {
-      inputUsdPer1k: usdPer1k(frozen.inputUsdPer1k),
-      outputUsdPer1k: usdPer1k(frozen.outputUsdPer1k),
-      // The experiment stores no batch price: assume none rather than invent a discount.
-      batchMultiplier: 1,
-      asOf: frozen.asOf,
-      source: `price the experiment ran under: ${frozen.source}`,
-    },
+    // Said in the source, because the calculator's prices otherwise come from the book.
+    price: { ...price, source: `price the experiment ran under: ${price.source}` },
     from: 'experiment',
     entry: null,
-  };
-}
-
-export interface MeasuredQuality {
-  teacherFailureShare: Fraction;
-  studentFailureShare: Fraction;
-  studentCi: { low: Fraction; high: Fraction };
-  n: number;
-  metric: string;
-  bar: number;
-}
-
-const clampShare = (x: number) => fraction(Math.min(1, Math.max(0, x)));
-
-export function measuredQualityOf(
-  evidence: RoiEvidence,
-  studentModelId: string,
-): MeasuredQuality | null {
-  const shares = measuredFailureShares(evidence, studentModelId);
-  if (!shares) return null;
-  const { teacher, student, n } = shares.result;
-  return {
-    // No teacher share when the metric scores against the teacher itself: f_T = 0 by definition.
-    teacherFailureShare: clampShare(teacher?.share ?? 0),
-    studentFailureShare: clampShare(student.share),
-    studentCi: { low: clampShare(student.ci.low), high: clampShare(student.ci.high) },
-    n,
-    metric: shares.metric,
-    bar: shares.bar,
   };
 }
 
@@ -105,25 +56,6 @@ export interface Prefill {
   scenario: ScenarioInput;
   /** One line per prefilled group of figures, saying where it came from. */
   notes: string[];
-}
-
-type Side = ScenarioInput['teacher'] | ScenarioInput['student'];
-
-function withSide<T extends Side>(
-  side: T,
-  modelId: string,
-  region: string,
-  profile: TokenProfile | null,
-): T {
-  return {
-    ...side,
-    modelId,
-    region,
-    ...(profile && {
-      inputTokensPerRequest: profile.inputTokens,
-      outputTokensPerRequest: profile.outputTokens,
-    }),
-  };
 }
 
 function tokenNote(role: string, modelId: string, p: TokenProfile | null): string {
@@ -199,20 +131,7 @@ export function prefillFromEvidence(
   const teacherTokens = tokenProfileOf(evidence, teacherId);
   const studentTokens = tokenProfileOf(evidence, studentModelId);
   const quality = measuredQualityOf(evidence, studentModelId);
-  const measured: ScenarioInput = {
-    ...base,
-    teacher: withSide(base.teacher, teacherId, region, teacherTokens),
-    student: withSide(base.student, studentModelId, region, studentTokens),
-    quality: quality
-      ? {
-          ...base.quality,
-          teacherFailureShare: quality.teacherFailureShare,
-          studentFailureShare: quality.studentFailureShare,
-          studentFailureShareCi: quality.studentCi,
-        }
-      : // An interval measured for another student says nothing about this one.
-        { ...base.quality, studentFailureShareCi: undefined },
-  };
+  const measured = withMeasurements(base, evidence, studentModelId, quality);
   const notes = [
     tokenNote('Teacher', teacherId, teacherTokens),
     tokenNote('Student', studentModelId, studentTokens),

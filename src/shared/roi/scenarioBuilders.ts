@@ -1,11 +1,12 @@
 /**
- * Building scenarios: a catalog price entry as the price a scenario stores (with its date and
- * source, so a saved analysis still shows what it was computed with after the catalog changes),
- * and the seed study as a ready-made scenario.
+ * Building scenarios: a catalog price entry, or a price an experiment ran under, as the price a
+ * scenario stores (with its date and source, so a saved analysis still shows what it was
+ * computed with after the catalog changes), and the seed study as a ready-made scenario.
  */
+import type { ModelPrice } from '../domain/experiment';
 import type { PriceEntry } from '../pricing/priceSchemas';
 import { SEED_STUDY_PRICES } from '../pricing/seedStudyPrices';
-import { fraction, tokens, type Requests } from '../units';
+import { fraction, tokens, usdPer1k, type Requests } from '../units';
 import { ScenarioSchema, type ScenarioPrice, type Scenario } from './scenario';
 
 export function scenarioPriceFromEntry(entry: PriceEntry): ScenarioPrice {
@@ -17,6 +18,18 @@ export function scenarioPriceFromEntry(entry: PriceEntry): ScenarioPrice {
     batchMultiplier: entry.batchMultiplier.value ?? 1,
     asOf: entry.override?.asOf ?? entry.asOf,
     source: entry.overridden ? `${sources} (overridden: ${entry.override?.note ?? ''})` : sources,
+  };
+}
+
+export function scenarioPriceFromExperiment(price: ModelPrice): ScenarioPrice {
+  return {
+    inputUsdPer1k: usdPer1k(price.inputUsdPer1k),
+    outputUsdPer1k: usdPer1k(price.outputUsdPer1k),
+    // The experiment stores no batch price: assume none rather than invent a discount.
+    batchMultiplier: 1,
+    asOf: price.asOf,
+    // The report marks a price as overridden by this word in its source.
+    source: price.overridden ? `${price.source} (overridden)` : price.source,
   };
 }
 

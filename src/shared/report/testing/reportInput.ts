@@ -10,7 +10,6 @@ import { buildQualityReport } from '../../quality/qualityReport';
 import { defaultQualitySettings } from '../../quality/qualitySettings';
 import type { QualityReport } from '../../quality/reportSchema';
 import type { ScoreRow } from '../../quality/scoreTable';
-import { summarizeModelRuns } from '../../metrics';
 import type { ReportInput } from '../buildReport';
 import { measuredScenario, MEASURED_SCENARIO_NAME } from '../measuredScenario';
 import { qualityGap } from '../qualityGap';
@@ -134,12 +133,7 @@ export function testReportInput(
   const runs = testRuns(paragraphs, [T, ...e.config.studentModelIds]);
   const quality = o.quality === false ? null : testQuality(e, paragraphs, runs);
   const student = e.config.studentModelIds[0] as string;
-  const scenario = measuredScenario(
-    e.config,
-    student,
-    summarizeModelRuns(runs),
-    qualityGap(quality, student),
-  );
+  const scenario = measuredScenario(e.config, student, runs, qualityGap(quality, student));
   return {
     experiment: e,
     datasetName: 'Unit paragraphs',
