@@ -144,13 +144,31 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await page.getByTestId('judge-concurrency').fill('1');
   await page.getByTestId('judge-save').click();
   await expect(page.getByTestId('judge-run')).toBeEnabled();
+  const total = PARAGRAPHS * 4;
+  // Before any call: every call a run makes, at the judge's catalog price.
+  await expect(q.judgeEstimate).toContainText(
+    `Before judging: ${total} judge calls (${PARAGRAPHS * 2} scores, ${PARAGRAPHS * 2} pairwise comparisons).`,
+  );
+  await expect(q.judgeEstimate).toContainText(
+    /Expected \$0\.\d+ \([\d,]+ input \+ 1,920 output tokens\) · at most \$\d+\.\d\d \([\d,]+ input \+ 25,600 output tokens\)\./,
+  );
   await page.getByTestId('judge-run').click();
   await expect(q.judgeProgress).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
-  const total = PARAGRAPHS * 4;
+  await expect(q.judgeEstimate).toContainText(
+    `Nothing left to judge with these settings: all ${total} judge calls have a result.`,
+  );
   await expect(q.judgeProgress).toContainText(`${total} / ${total} judge calls`);
   await expect(q.judgeProgress).toContainText(`${total - 1} answered · 1 failed`);
   await expect(q.judgeProgress).toContainText(/judge cost \$0\.\d+/);
   await expect(page.getByTestId('judge-failures')).toContainText('two unusable answers');
+  // A price is part of a prompt version: without one, everything is to judge again, at no $0.
+  await page.getByTestId('judge-price-in').fill('0');
+  await page.getByTestId('judge-price-out').fill('0');
+  await expect(q.judgeEstimate).toContainText(`Before judging: ${total} judge calls`);
+  await expect(page.getByTestId('judge-estimate-no-price')).toHaveText(
+    'No judge price: enter its input and output $ / 1K tokens to see what judging would cost.',
+  );
+  await expect(q.judgeEstimate).not.toContainText('$0');
 
   await q.tab('summary');
   await expect(q.mean('judge.overall', TEACHER)).toContainText('4.50 [4.50, 4.50]');
@@ -158,4 +176,14 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.mean('judge.faithfulness', STUDENT)).toContainText('3.00 [3.00, 3.00]');
   await expect(q.preference('judge')).toContainText('0 won, 0 tied, 8 lost');
   await expect(q.facts).toContainText(/judge cost \$0\.\d+/);
+
+  // ROUGE without the stemmer: a quality setting, kept after a reload.
+  await expect(q.facts).toContainText('ROUGE F1 with Porter stemming');
+  await q.rougeStemmed.uncheck();
+  await expect(q.facts).toContainText('ROUGE F1 without stemming');
+  await page.goto(host.url);
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await q.open();
+  await expect(q.facts).toContainText('ROUGE F1 without stemming');
+  await expect(q.rougeStemmed).not.toBeChecked();
 });

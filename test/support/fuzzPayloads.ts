@@ -8,7 +8,10 @@
 import fc from 'fast-check';
 import { DEFAULT_PROMPT_TEMPLATE } from '../../src/shared/domain/experiment';
 import type { Channel } from '../../src/shared/ipc/channels';
-import { defaultQualitySettings } from '../../src/shared/quality/qualitySettings';
+import {
+  defaultJudgeSettings,
+  defaultQualitySettings,
+} from '../../src/shared/quality/qualitySettings';
 
 const ID = 'fuzz-no-such-id';
 const MODEL = 'meta.llama3-8b-instruct-v1:0';
@@ -60,6 +63,7 @@ export const FUZZ_SAMPLES: Partial<Record<Channel, Record<string, unknown>>> = {
   getQualityReport: { experimentId: ID },
   getQualitySetup: { experimentId: ID },
   saveQualitySettings: { experimentId: ID, settings: defaultQualitySettings() },
+  estimateJudge: { experimentId: ID, judge: defaultJudgeSettings('us-east-1', null) },
   startJudge: { experimentId: ID },
   cancelJudge: { experimentId: ID },
   getJudgeProgress: { experimentId: ID },

@@ -11,15 +11,26 @@ import { makeTestCore } from '../../../test/support/testCore';
 import {
   seedExperimentWithRuns,
   seedOutput,
+  seedParagraph,
   seedReference,
 } from '../../../test/support/qualitySeed';
+import { judgeEstimateText } from '../../shared/estimate/judgeEstimate';
 import { scoreRouge } from '../../shared/metrics';
-import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
+import { renderPairwisePrompt, renderScorePrompt } from '../../shared/quality/judgePrompt';
+import {
+  defaultJudgeSettings,
+  defaultQualitySettings,
+  type JudgeSettings,
+} from '../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../shared/quality/reportSchema';
-import { insertRun } from '../db/repos/runs';
+import { ensureJudgePrompt, insertJudgeCall, type JudgeCallKind } from '../db/repos/judge';
+import { insertRun, listRuns } from '../db/repos/runs';
+import { countPromptTokens } from '../estimate/promptTokens';
+import { judgeFingerprint } from '../quality/judgeRunner';
 import { tryAcquireLease } from '../db/repos/runLeases';
 import { judgeLeaseKey } from '../quality/judgeRunner';
 import { hostname } from 'node:os';
+import type { Database } from 'better-sqlite3';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -303,5 +314,249 @@ describe('blind rating channels', () => {
     await value('rateOutput', { ...base, label: 'A', rating: 1, rater: 'Bo' });
     const n = core.ctx.db.prepare("SELECT count(*) AS n FROM scores WHERE source = 'human'").get();
     expect(n).toEqual({ n: 2 });
+  });
+});
+
+describe('ROUGE stemming setting', () => {
+  // Only stemming makes "Revenues"/"Revenue" and "reaching"/"reached" match the reference.
+  const studentOutput = (i: number) =>
+    `Revenues grew ${i + 2} percent, reaching ${(i + 3) * 7} million dollars on northern contracts.`;
+  const output = (i: number, m: string, role: 'teacher' | 'student') =>
+    role === 'student' ? studentOutput(i) : seedOutput(i, m, role);
+
+  it('scores ROUGE without the stemmer once turned off, exactly as rouge-score does, after a restart too', async () => {
+    const t = await makeTestCore();
+    let closed = false;
+    cleanups.push(async () => {
+      if (!closed) await t.cleanup();
+    });
+    const seeded = seedExperimentWithRuns(t.core.ctx.db, { paragraphs: 6, output });
+    const [teacher, student] = [seeded.teacher, seeded.students[0] as string];
+    const id = { experimentId: seeded.experimentId };
+    const expectRouge = (r: QualityReport, stem: boolean) => {
+      for (let i = 0; i < 6; i++) {
+        const ref = scoreRouge(seedReference(i), studentOutput(i), { stem });
+        const vsTeacher = scoreRouge(seedOutput(i, teacher, 'teacher'), studentOutput(i), {
+          stem,
+        });
+        expect(metric(r, 'rouge1@reference').values[student]?.[i]).toBe(ref.rouge1.fmeasure);
+        expect(metric(r, 'rougeLsum@reference').values[student]?.[i]).toBe(ref.rougeLsum.fmeasure);
+        expect(metric(r, 'rouge2@teacher').values[student]?.[i]).toBe(vsTeacher.rouge2.fmeasure);
+        expect(metric(r, 'rougeL@reference').values[teacher]?.[i]).toBe(
+          scoreRouge(seedReference(i), seedOutput(i, teacher, 'teacher'), { stem }).rougeL.fmeasure,
+        );
+      }
+    };
+
+    const stemmed = await t.value('getQualityReport', id);
+    expect(stemmed.options.rougeStemmed).toBe(true);
+    expectRouge(stemmed, true);
+
+    const { settings } = await t.value('getQualitySetup', id);
+    const saved = await t.value('saveQualitySettings', {
+      ...id,
+      settings: { ...settings, rougeStemmed: false },
+    });
+    expect(saved.rougeStemmed).toBe(false);
+    const plain = await t.value('getQualityReport', id);
+    expect(plain.options.rougeStemmed).toBe(false);
+    expect(plain.settings.rougeStemmed).toBe(false);
+    expectRouge(plain, false);
+    // The choice matters for these outputs: the two variants differ.
+    expect(metric(plain, 'rouge1@reference').values[student]).not.toEqual(
+      metric(stemmed, 'rouge1@reference').values[student],
+    );
+
+    await t.core.close();
+    closed = true;
+    const core = await startCore({
+      dataDir: t.dir,
+      transport: 'browser-host',
+      secrets: createMemorySecretStore(),
+    });
+    cleanups.push(() => core.close());
+    const reopened = (await dispatch(core.ctx, 'getQualityReport', id)) as {
+      ok: true;
+      value: QualityReport;
+    };
+    expect(reopened.ok).toBe(true);
+    expect(reopened.value.options.rougeStemmed).toBe(false);
+    expectRouge(reopened.value, false);
+    const failure = (await dispatch(core.ctx, 'getFailureShares', id)) as { ok: boolean };
+    expect(failure.ok).toBe(true);
+    // Every stored ROUGE value is of one variant.
+    const variants = core.ctx.db
+      .prepare(
+        "SELECT DISTINCT json_extract(details_json, '$.stemmed') AS stemmed FROM scores WHERE source = 'rouge'",
+      )
+      .all();
+    expect(variants).toEqual([{ stemmed: 0 }]);
+  });
+
+  it('reads settings stored before the choice existed as stemmed, keeping the rest', async () => {
+    const { value, core, seeded } = await setup(5);
+    core.ctx.db
+      .prepare(
+        'INSERT INTO quality_settings (experiment_id, settings_json, updated_at) VALUES (?, ?, ?)',
+      )
+      .run(
+        seeded.experimentId,
+        JSON.stringify({ seed: 7, bars: {}, failureMetric: 'rouge2@reference', judge: null }),
+        '2025-01-01T00:00:00.000Z',
+      );
+    const { settings } = await value('getQualitySetup', { experimentId: seeded.experimentId });
+    expect(settings).toEqual({
+      seed: 7,
+      bars: {},
+      failureMetric: 'rouge2@reference',
+      rougeStemmed: true,
+      judge: null,
+    });
+    const r = await value('getQualityReport', { experimentId: seeded.experimentId });
+    expect(r.options.rougeStemmed).toBe(true);
+  });
+});
+
+describe('judge cost estimate channel', () => {
+  const JUDGE = 'test.judge-v1:0';
+  const priced: JudgeSettings = defaultJudgeSettings(
+    'us-east-1',
+    { inputUsdPer1k: 0.003, outputUsdPer1k: 0.015, source: 'test' },
+    JUDGE,
+  );
+
+  function record(db: Database, experimentId: string, judge: JudgeSettings) {
+    const prompt = ensureJudgePrompt(db, experimentId, judge, judgeFingerprint(judge));
+    const runs = listRuns(db, experimentId);
+    return (
+      paragraphId: string,
+      role: 'teacher' | 'student',
+      kind: JudgeCallKind,
+      status: 'ok' | 'invalid' | 'error',
+    ) => {
+      const run = runs.find((r) => r.paragraphId === paragraphId && r.role === role);
+      const teacher = runs.find((r) => r.paragraphId === paragraphId && r.role === 'teacher');
+      if (!run || !teacher) throw new Error('no run');
+      insertJudgeCall(db, {
+        experimentId,
+        promptId: prompt.id,
+        paragraphId,
+        runId: run.id,
+        otherRunId: kind === 'score' ? null : teacher.id,
+        modelId: run.modelId,
+        kind,
+        status,
+        answerText: status === 'error' ? null : '{}',
+        answerJson: null,
+        problem: status === 'invalid' ? 'unreadable' : null,
+        errorClass: status === 'error' ? 'server' : null,
+        calls: status === 'error' ? 0 : 1,
+        attempts: 1,
+        inputTokens: 500,
+        outputTokens: 40,
+        costUsd: 0.0021,
+        startedAt: '2025-01-01T00:00:00.000Z',
+        finishedAt: '2025-01-01T00:00:00.000Z',
+      });
+    };
+  }
+
+  it('counts every judge call of the experiment and prices them at the judge’s price, writing nothing', async () => {
+    const { value, core, seeded } = await setup(8);
+    const e = await value('estimateJudge', { experimentId: seeded.experimentId, judge: priced });
+    // 8 paragraphs × (teacher + student) scores, and 8 × 2 orders of the one pair.
+    expect(e).toMatchObject({
+      judgeModelId: JUDGE,
+      tokenizer: 'approximate',
+      totalCalls: 32,
+      judgedCalls: 0,
+      calls: 32,
+      scoreCalls: 16,
+      pairwiseCalls: 16,
+      maxTokens: 400,
+      expectedOutputTokens: 32 * 60,
+      maxOutputTokens: 2 * 32 * 400,
+    });
+    expect(e.expectedInputTokens).toBeGreaterThan(32 * 100);
+    // The reminder after an unreadable answer makes the second asking longer than the first.
+    expect(e.maxInputTokens).toBeGreaterThan(2 * e.expectedInputTokens);
+    expect(e.expectedUsd).toBeCloseTo((e.expectedInputTokens * 0.003 + 1920 * 0.015) / 1000, 12);
+    expect(e.maxUsd).toBeCloseTo((e.maxInputTokens * 0.003 + 25_600 * 0.015) / 1000, 12);
+    const written = core.ctx.db
+      .prepare(
+        'SELECT (SELECT count(*) FROM judge_prompts) + (SELECT count(*) FROM judge_calls) AS n',
+      )
+      .get();
+    expect(written).toEqual({ n: 0 });
+  });
+
+  it('leaves out calls the current prompt version has answered or failed, not errored ones', async () => {
+    const { value, core, seeded } = await setup(8);
+    const id = { experimentId: seeded.experimentId };
+    const before = await value('estimateJudge', { ...id, judge: priced });
+    const [p0, p1] = seeded.paragraphIds as [string, string];
+    const add = record(core.ctx.db, seeded.experimentId, priced);
+    add(p0, 'teacher', 'score', 'ok');
+    add(p0, 'student', 'pairwiseTeacherFirst', 'invalid');
+    add(p1, 'student', 'score', 'error'); // no answer: the next run asks again
+
+    const after = await value('estimateJudge', { ...id, judge: priced });
+    expect(after).toMatchObject({
+      totalCalls: 32,
+      judgedCalls: 2,
+      calls: 30,
+      scoreCalls: 15,
+      pairwiseCalls: 15,
+      expectedOutputTokens: 30 * 60,
+      maxOutputTokens: 2 * 30 * 400,
+    });
+    // Exactly the two judged prompts are no longer counted.
+    const teacherOut = seedOutput(0, seeded.teacher, 'teacher');
+    const studentOut = seedOutput(0, seeded.students[0] as string, 'student');
+    const judged = [
+      renderScorePrompt(priced.scorePrompt, {
+        rubric: priced.rubric,
+        paragraph: seedParagraph(0),
+        reference: seedReference(0),
+        output: teacherOut,
+      }),
+      renderPairwisePrompt(priced.pairwisePrompt, {
+        rubric: priced.rubric,
+        paragraph: seedParagraph(0),
+        outputA: teacherOut,
+        outputB: studentOut,
+      }),
+    ];
+    const judgedTokens = countPromptTokens(JUDGE, judged, null).promptTokens;
+    expect(before.expectedInputTokens - after.expectedInputTokens).toBe(
+      (judgedTokens[0] ?? 0) + (judgedTokens[1] ?? 0),
+    );
+    expect(judgeEstimateText(after).calls).toBe(
+      'Before judging: 30 judge calls (15 scores, 15 pairwise comparisons); 2 already judged are not asked again.',
+    );
+
+    // Another prompt version has judged nothing yet.
+    const edited = { ...priced, rubric: `${priced.rubric}\nBe strict.` };
+    expect(await value('estimateJudge', { ...id, judge: edited })).toMatchObject({
+      judgedCalls: 0,
+      calls: 32,
+    });
+  });
+
+  it('says there is no price instead of $0, and refuses settings a run would refuse', async () => {
+    const { value, call, seeded } = await setup(5);
+    const id = { experimentId: seeded.experimentId };
+    const unpriced = defaultJudgeSettings('us-east-1', null, 'someone.unknown-v1:0');
+    const e = await value('estimateJudge', { ...id, judge: unpriced });
+    expect(e).toMatchObject({ calls: 20, expectedUsd: null, maxUsd: null });
+    const text = judgeEstimateText(e);
+    expect(text.noPrice).toMatch(/^No judge price/);
+    expect(`${text.calls} ${text.figures ?? ''}`).not.toContain('$');
+
+    const bad = await call('estimateJudge', {
+      ...id,
+      judge: { ...priced, scorePrompt: 'Rate {{output}}' },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

@@ -5,12 +5,14 @@ import type { MetricKey } from '../../shared/quality/metricKeys';
 import {
   DEFAULT_JUDGE_MODEL,
   defaultJudgeSettings,
+  type JudgeSettings,
   type QualitySettings,
 } from '../../shared/quality/qualitySettings';
 import type { BlindPreference, Label } from '../../shared/quality/ratings';
 import { findJudgePromptId, listJudgeFailures } from '../db/repos/judge';
 import { getLastRater, getQualitySettings, saveQualitySettings } from '../db/repos/qualitySettings';
 import { rateBlindOutput, rateBlindPreference, ratingSession } from '../quality/blindRatings';
+import { loadJudgeEstimate } from '../quality/judgeEstimate';
 import { judgeFingerprint, storedJudgeProgress } from '../quality/judgeRunner';
 import { loadFailureShares } from '../quality/failureSharesLoader';
 import { loadQualityReport } from '../quality/qualityReportLoader';
@@ -66,6 +68,9 @@ export const qualityHandlers = {
     saveQualitySettings(ctx.db, e.id, input.settings);
     return getQualitySettings(ctx.db, e.id);
   },
+
+  estimateJudge: (ctx: HandlerContext, input: { experimentId: string; judge: JudgeSettings }) =>
+    loadJudgeEstimate(ctx.db, requireExperiment(ctx.db, input.experimentId), input.judge),
 
   startJudge: (ctx: HandlerContext, input: ByExperiment) => {
     const e = requireExperiment(ctx.db, input.experimentId);

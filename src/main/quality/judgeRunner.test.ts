@@ -18,7 +18,9 @@ import { defaultJudgeSettings, type JudgeSettings } from '../../shared/quality/q
 import { openDatabase } from '../db/open';
 import { getExperiment } from '../db/repos/experiments';
 import { listScoreRows } from '../db/repos/scores';
+import { countPromptTokens } from '../estimate/promptTokens';
 import { MALFORMED_REMINDER } from './judgeCall';
+import { loadJudgeEstimate } from './judgeEstimate';
 import { JudgeRunner } from './judgeRunner';
 
 const JUDGE = 'test.judge-v1:0';
@@ -239,5 +241,51 @@ describe('judge runner', () => {
     const end = await r.cancel(experiment.id);
     expect(end).toMatchObject({ status: 'cancelled', done: 0 });
     expect(calls()).toHaveLength(0);
+  });
+});
+
+describe('judge cost estimate, against the calls a run makes', () => {
+  /** Input tokens of the prompts the stand-in received, counted as the estimate counts them. */
+  const sentInputTokens = () =>
+    countPromptTokens(
+      JUDGE,
+      standIn.requestsFor(JUDGE).map((r) => userText(r.body ?? {})),
+      null,
+    ).promptTokens.reduce((a, b) => a + b, 0);
+
+  it('counts exactly the prompts a run sends, and nothing once they are answered', async () => {
+    const before = loadJudgeEstimate(db, experiment, judge);
+    expect(before).toMatchObject({ totalCalls: 24, judgedCalls: 0, calls: 24 });
+    await judgeAll(runner());
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(before.calls);
+    expect(sentInputTokens()).toBe(before.expectedInputTokens);
+    expect(loadJudgeEstimate(db, experiment, judge)).toMatchObject({
+      totalCalls: 24,
+      judgedCalls: 24,
+      calls: 0,
+      expectedInputTokens: 0,
+    });
+  });
+
+  it('has as its most input what a judge sends when every first answer is unreadable', async () => {
+    standIn.setModel(JUDGE, {
+      latencyMs: 5,
+      output: (b) => (retried(b) ? honest(b) : 'A fine summary, I would say 4.'),
+    });
+    const before = loadJudgeEstimate(db, experiment, judge);
+    await judgeAll(runner());
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(2 * before.calls);
+    expect(sentInputTokens()).toBe(before.maxInputTokens);
+  });
+
+  it('after a run with an errored call, counts only that call, which the next run makes', async () => {
+    standIn.queueFaults(JUDGE, ['validation']);
+    await judgeAll(runner(1, { maxRequeues: 0 }));
+    const left = loadJudgeEstimate(db, experiment, judge);
+    expect(left).toMatchObject({ totalCalls: 24, judgedCalls: 23, calls: 1 });
+    standIn.clearRequests();
+    await judgeAll(runner());
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(1);
+    expect(sentInputTokens()).toBe(left.expectedInputTokens);
   });
 });

@@ -11,14 +11,7 @@ import type { Experiment } from '../../shared/domain/experiment';
 import type { JudgeProgress } from '../../shared/quality/judgeProgress';
 import type { JudgeSettings } from '../../shared/quality/qualitySettings';
 import { judgeSummary } from '../../shared/quality/qualityReport';
-import {
-  deleteErroredJudgeCalls,
-  ensureJudgePrompt,
-  listJudgeCallRows,
-  recordedJudgeKeys,
-} from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
-import { listRuns } from '../db/repos/runs';
+import { deleteErroredJudgeCalls, ensureJudgePrompt, listJudgeCallRows } from '../db/repos/judge';
 import {
   DEFAULT_TUNING,
   systemClock,
@@ -27,7 +20,7 @@ import {
 } from '../runner/runnerTypes';
 import { LeaseKeeper } from '../runner/leaseKeeper';
 import { JudgeSession } from './judgeSession';
-import { buildJudgeTasks } from './judgeTasks';
+import { pendingJudgeTasks } from './judgeTasks';
 
 export interface JudgeDeps {
   db: Database;
@@ -68,15 +61,7 @@ export function storedJudgeProgress(
     listJudgeCallRows(db, experiment.id),
     promptId === null ? null : { id: promptId, modelId: '', createdAt: '' },
   );
-  const total =
-    judge === null
-      ? 0
-      : buildJudgeTasks(
-          experiment,
-          listParagraphs(db, experiment.config.datasetId),
-          listRuns(db, experiment.id),
-          judge,
-        ).length;
+  const total = judge === null ? 0 : pendingJudgeTasks(db, experiment, judge, null).all.length;
   return {
     experimentId: experiment.id,
     status: 'idle',
@@ -125,20 +110,14 @@ export class JudgeRunner {
     const { db } = this.deps;
     const prompt = ensureJudgePrompt(db, experiment.id, judge, judgeFingerprint(judge));
     deleteErroredJudgeCalls(db, prompt.id);
-    const all = buildJudgeTasks(
-      experiment,
-      listParagraphs(db, experiment.config.datasetId),
-      listRuns(db, experiment.id),
-      judge,
-    );
-    const recorded = recordedJudgeKeys(db, prompt.id);
+    const { all, pending } = pendingJudgeTasks(db, experiment, judge, prompt.id);
     const stored = storedJudgeProgress(db, experiment, null, prompt.id);
     const session = new JudgeSession({
       db,
       client: this.deps.clientFor(judge.region),
       experimentId: experiment.id,
       prompt,
-      tasks: all.filter((t) => !recorded.has(t.key)),
+      tasks: pending,
       counts: {
         total: all.length,
         answered: stored.answered,

@@ -1,9 +1,12 @@
+import type { Database } from 'better-sqlite3';
 import type { Paragraph } from '../../shared/domain/dataset';
 import type { Experiment } from '../../shared/domain/experiment';
 import type { RunRecord } from '../../shared/domain/run';
 import { renderPairwisePrompt, renderScorePrompt } from '../../shared/quality/judgePrompt';
 import type { JudgeSettings } from '../../shared/quality/qualitySettings';
-import { judgeCallKey, type JudgeCallKind } from '../db/repos/judge';
+import { judgeCallKey, recordedJudgeKeys, type JudgeCallKind } from '../db/repos/judge';
+import { listParagraphs } from '../db/repos/paragraphs';
+import { listRuns } from '../db/repos/runs';
 import { sampleKey, sampleRuns } from './samples';
 
 /**
@@ -105,4 +108,26 @@ export function buildJudgeTasks(
     }
   }
   return out;
+}
+
+/**
+ * Every task of a prompt version and those a judge run would make now: all but the ones with a
+ * final result (answered or failed) under that version; errored ones are made again. The runner
+ * and the cost estimate both take them from here, so the estimate counts what a run makes.
+ */
+export function pendingJudgeTasks(
+  db: Database,
+  experiment: Experiment,
+  judge: JudgeSettings,
+  promptId: string | null,
+): { all: JudgeTask[]; pending: JudgeTask[] } {
+  const all = buildJudgeTasks(
+    experiment,
+    listParagraphs(db, experiment.config.datasetId),
+    listRuns(db, experiment.id),
+    judge,
+  );
+  if (promptId === null) return { all, pending: all };
+  const recorded = recordedJudgeKeys(db, promptId);
+  return { all, pending: all.filter((t) => !recorded.has(t.key)) };
 }

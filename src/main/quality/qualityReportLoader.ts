@@ -7,14 +7,14 @@ import { listParagraphs } from '../db/repos/paragraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
-import { refreshRougeScores, ROUGE_STEMMED } from './rougeScoring';
+import { refreshRougeScores } from './rougeScoring';
 
 /**
  * Reads everything the quality view shows from the store, after bringing the ROUGE scores up to
  * date (so new runs are scored the moment the view asks), and hands it to the pure builder.
  */
 export function loadQualityReport(db: Database, experiment: Experiment): QualityReport {
-  refreshRougeScores(db, experiment);
+  const { stemmed } = refreshRougeScores(db, experiment);
   const prompt = latestUsedJudgePrompt(db, experiment.id);
   return buildQualityReport({
     experimentId: experiment.id,
@@ -31,6 +31,6 @@ export function loadQualityReport(db: Database, experiment: Experiment): Quality
       createdAt: prompt.createdAt,
     },
     settings: getQualitySettings(db, experiment.id),
-    rougeStemmed: ROUGE_STEMMED,
+    rougeStemmed: stemmed,
   });
 }

@@ -6,6 +6,9 @@ import type { Experiment } from '../../shared/domain/experiment';
 import { openDatabase } from '../db/open';
 import { getExperiment } from '../db/repos/experiments';
 import { updateParagraph } from '../db/repos/paragraphs';
+import { saveQualitySettings } from '../db/repos/qualitySettings';
+import { scoreRouge, type RougeType } from '../../shared/metrics';
+import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
 import { refreshRougeScores } from './rougeScoring';
 
 let db: Database;
@@ -32,23 +35,69 @@ describe('refreshRougeScores', () => {
     });
     const e = getExperiment(db, s.experimentId) as Experiment;
     // Teacher: 3 referenced paragraphs × 2 repeats; student: that plus 4 × 2 against the teacher.
-    expect(refreshRougeScores(db, e)).toEqual({ scored: 6 + 6 + 8, removed: 0 });
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 6 + 6 + 8, removed: 0, stemmed: true });
     expect(count()).toBe(20 * 4);
-    expect(refreshRougeScores(db, e)).toEqual({ scored: 0, removed: 0 });
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 0, removed: 0, stemmed: true });
 
     updateParagraph(db, s.paragraphIds[0] as string, {
       text: 'x',
       reference: 'New reference',
       tags: [],
     });
-    expect(refreshRougeScores(db, e)).toEqual({ scored: 4, removed: 0 });
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 4, removed: 0, stemmed: true });
     updateParagraph(db, s.paragraphIds[0] as string, { text: 'x', reference: null, tags: [] });
-    expect(refreshRougeScores(db, e)).toEqual({ scored: 0, removed: 4 * 4 });
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 0, removed: 4 * 4, stemmed: true });
     expect(count()).toBe(16 * 4);
   });
 
   it('never scores a failed call', () => {
     const s = seedExperimentWithRuns(db, { paragraphs: 2, output: () => null });
     expect(refreshRougeScores(db, getExperiment(db, s.experimentId) as Experiment).scored).toBe(0);
+  });
+
+  it('rescores every value when stemming is switched, so the two variants never mix', () => {
+    // Plurals and -ing forms that only match once stemmed: the two variants differ.
+    const s = seedExperimentWithRuns(db, {
+      paragraphs: 3,
+      reference: (i) => `Contracts signed ${i}: revenues growing in the northern regions.`,
+    });
+    const e = getExperiment(db, s.experimentId) as Experiment;
+    const stored = () =>
+      db
+        .prepare(
+          `SELECT s.metric, s.value, r.output_text AS output, p.reference,
+                  json_extract(s.details_json, '$.stemmed') AS stemmed
+           FROM scores s JOIN runs r ON r.id = s.run_id JOIN paragraphs p ON p.id = s.paragraph_id
+           WHERE s.source = 'rouge' AND s.metric LIKE '%@reference' ORDER BY s.run_id, s.metric`,
+        )
+        .all() as {
+        metric: string;
+        value: number;
+        output: string;
+        stemmed: number;
+        reference: string;
+      }[];
+    const expected = (stem: boolean) =>
+      stored().map((r) => {
+        const type = r.metric.split('@')[0] as RougeType;
+        return scoreRouge(r.reference, r.output, { stem })[type].fmeasure;
+      });
+
+    expect(refreshRougeScores(db, e)).toMatchObject({ scored: 3 + 3 + 3, stemmed: true });
+    const stemmedValues = stored().map((r) => r.value);
+    expect(stemmedValues).toEqual(expected(true));
+
+    saveQualitySettings(db, e.id, { ...defaultQualitySettings(), rougeStemmed: false });
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 9, removed: 0, stemmed: false });
+    const rows = stored();
+    expect(rows.every((r) => r.stemmed === 0)).toBe(true);
+    expect(rows.map((r) => r.value)).toEqual(expected(false));
+    expect(rows.map((r) => r.value)).not.toEqual(stemmedValues);
+    expect(count()).toBe(9 * 4);
+    expect(refreshRougeScores(db, e).scored).toBe(0);
+
+    saveQualitySettings(db, e.id, defaultQualitySettings());
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 9, removed: 0, stemmed: true });
+    expect(stored().map((r) => r.value)).toEqual(stemmedValues);
   });
 });

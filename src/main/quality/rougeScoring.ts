@@ -6,7 +6,8 @@ import { textFingerprint } from '../../shared/quality/hash';
 import { rougeMetricKey, type RougeTarget } from '../../shared/quality/metricKeys';
 import { listParagraphs } from '../db/repos/paragraphs';
 import { listRuns } from '../db/repos/runs';
-import { deleteRougeScore, insertScore, rougeFingerprints } from '../db/repos/scores';
+import { getQualitySettings } from '../db/repos/qualitySettings';
+import { deleteRougeScore, insertScore, rougeProvenance } from '../db/repos/scores';
 
 /**
  * Keeps the stored ROUGE scores of an experiment current, computed on read: every successful
@@ -16,10 +17,12 @@ import { deleteRougeScore, insertScore, rougeFingerprints } from '../db/repos/sc
  * edited reference or a removed one are noticed on the next read, and nothing else is redone.
  * ROUGE is cheap and deterministic, which is why scoring when the quality view asks (rather
  * than in the runner's hot path) is enough.
+ *
+ * Whether ROUGE stems (the quality setting `rougeStemmed`) is stored with each value too. The
+ * store keeps one ROUGE value per output and metric (`scores_one_rouge`), so when the analyst
+ * switches stemming every value is recomputed in the same transaction: readers, who all
+ * refresh first, never see stemmed and unstemmed values side by side.
  */
-
-/** rouge-score's `use_stemmer=True`, the setting most published ROUGE figures use. */
-export const ROUGE_STEMMED = true;
 
 interface Target {
   run: RunRecord;
@@ -62,8 +65,13 @@ function targetsOf(db: Database, experiment: Experiment): Target[] {
 export function refreshRougeScores(
   db: Database,
   experiment: Experiment,
-): { scored: number; removed: number } {
-  const stored = rougeFingerprints(db, experiment.id);
+): { scored: number; removed: number; stemmed: boolean } {
+  const stem = getQualitySettings(db, experiment.id).rougeStemmed;
+  const stored = rougeProvenance(db, experiment.id);
+  const current = (key: string, fingerprint: string) => {
+    const p = stored.get(key);
+    return p?.fingerprint === fingerprint && p.stemmed === stem;
+  };
   const wanted = new Set<string>();
   let scored = 0;
   let removed = 0;
@@ -71,8 +79,8 @@ export function refreshRougeScores(
     for (const t of targetsOf(db, experiment)) {
       const keys = ROUGE_TYPES.map((type) => `${t.run.id}|${rougeMetricKey(type, t.target)}`);
       keys.forEach((k) => wanted.add(k));
-      if (keys.every((k) => stored.get(k) === t.fingerprint)) continue;
-      const scores = scoreRouge(t.text, t.run.outputText as string, { stem: ROUGE_STEMMED });
+      if (keys.every((k) => current(k, t.fingerprint))) continue;
+      const scores = scoreRouge(t.text, t.run.outputText as string, { stem });
       for (const type of ROUGE_TYPES) {
         const metric = rougeMetricKey(type, t.target);
         deleteRougeScore(db, t.run.id, metric);
@@ -87,7 +95,7 @@ export function refreshRougeScores(
           details: {
             precision: scores[type].precision,
             recall: scores[type].recall,
-            stemmed: ROUGE_STEMMED,
+            stemmed: stem,
             fingerprint: t.fingerprint,
           },
           createdBy: null,
@@ -103,5 +111,5 @@ export function refreshRougeScores(
       removed++;
     }
   })();
-  return { scored, removed };
+  return { scored, removed, stemmed: stem };
 }

@@ -49,38 +49,55 @@ function priceOf(prices: ModelPrice[], modelId: string): ModelPrice {
   return p;
 }
 
+export interface ModelCallOptions {
+  repeats: number;
+  maxTokens: number;
+  price: Pick<ModelPrice, 'inputUsdPer1k' | 'outputUsdPer1k'>;
+  /** The output length assumed for the expected figure; default: a summary's (above). */
+  expectedOutput?: (inputTokens: number, maxTokens: number) => Tokens;
+}
+
+/** One model's calls: every prompt once per repeat, expected and with every output at maxTokens. */
+export function estimateModelCalls(m: ModelPromptTokens, opts: ModelCallOptions): ModelEstimate {
+  const pin = usdPer1k(opts.price.inputUsdPer1k);
+  const pout = usdPer1k(opts.price.outputUsdPer1k);
+  const expectedOut = opts.expectedOutput ?? expectedOutputTokens;
+  let input = 0;
+  let expectedOutTotal = 0;
+  let expectedUsd = 0;
+  let maxUsd = 0;
+  for (const t of m.promptTokens) {
+    const out = expectedOut(t, opts.maxTokens);
+    input += t;
+    expectedOutTotal += out;
+    expectedUsd += costPerRequestUsd(tokens(t), out, pin, pout);
+    maxUsd += costPerRequestUsd(tokens(t), tokens(opts.maxTokens), pin, pout);
+  }
+  const r = opts.repeats;
+  return {
+    modelId: m.modelId,
+    calls: m.promptTokens.length * r,
+    inputTokens: input * r,
+    expectedOutputTokens: expectedOutTotal * r,
+    maxOutputTokens: m.promptTokens.length * opts.maxTokens * r,
+    expectedUsd: expectedUsd * r,
+    maxUsd: maxUsd * r,
+    tokenizer: m.tokenizer,
+  };
+}
+
 /** The cost of a whole experiment before it runs: expected and worst case, per model and in total. */
 export function estimateRun(
   models: ModelPromptTokens[],
   opts: { repeats: number; maxTokens: number; prices: ModelPrice[]; budgetUsd: number | null },
 ): RunEstimate {
-  const perModel = models.map((m): ModelEstimate => {
-    const price = priceOf(opts.prices, m.modelId);
-    const pin = usdPer1k(price.inputUsdPer1k);
-    const pout = usdPer1k(price.outputUsdPer1k);
-    let input = 0;
-    let expectedOut = 0;
-    let expectedUsd = 0;
-    let maxUsd = 0;
-    for (const t of m.promptTokens) {
-      const out = expectedOutputTokens(t, opts.maxTokens);
-      input += t;
-      expectedOut += out;
-      expectedUsd += costPerRequestUsd(tokens(t), out, pin, pout);
-      maxUsd += costPerRequestUsd(tokens(t), tokens(opts.maxTokens), pin, pout);
-    }
-    const r = opts.repeats;
-    return {
-      modelId: m.modelId,
-      calls: m.promptTokens.length * r,
-      inputTokens: input * r,
-      expectedOutputTokens: expectedOut * r,
-      maxOutputTokens: m.promptTokens.length * opts.maxTokens * r,
-      expectedUsd: expectedUsd * r,
-      maxUsd: maxUsd * r,
-      tokenizer: m.tokenizer,
-    };
-  });
+  const perModel = models.map((m) =>
+    estimateModelCalls(m, {
+      repeats: opts.repeats,
+      maxTokens: opts.maxTokens,
+      price: priceOf(opts.prices, m.modelId),
+    }),
+  );
   const total = (pick: (m: ModelEstimate) => number): Usd =>
     usd(perModel.reduce((s, m) => s + pick(m), 0));
   const maxUsd = total((m) => m.maxUsd);

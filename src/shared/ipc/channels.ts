@@ -37,6 +37,7 @@ export const CHANNELS = [
   'getQualityReport',
   'getQualitySetup',
   'saveQualitySettings',
+  'estimateJudge',
   'startJudge',
   'cancelJudge',
   'getJudgeProgress',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/dataset';
+import { JudgeEstimateSchema } from '../estimate/judgeEstimate';
 import { ModelIdSchema } from '../domain/experiment';
 import { FailureSharesSchema } from '../quality/failureSharesForRoi';
 import { JudgeProgressSchema } from '../quality/judgeProgress';
@@ -39,7 +40,8 @@ export const QualitySetupSchema = z.object({
 export type QualitySetup = z.infer<typeof QualitySetupSchema>;
 
 /**
- * The quality channels: the report, settings (bars, seed, judge), the judge's runs, blind
+ * The quality channels: the report, settings (bars, seed, ROUGE stemming, judge), the judge's
+ * cost estimate and runs, blind
  * ratings, and f_T / f_S for the ROI calculator.
  */
 export const qualityChannels = {
@@ -48,6 +50,11 @@ export const qualityChannels = {
   saveQualitySettings: {
     input: z.strictObject({ experimentId: IdSchema, settings: QualitySettingsSchema }),
     output: QualitySettingsSchema,
+  },
+  /** What judging with these settings (saved or not) would cost now, before any call. */
+  estimateJudge: {
+    input: z.strictObject({ experimentId: IdSchema, judge: JudgeSettingsSchema }),
+    output: JudgeEstimateSchema,
   },
   startJudge: { input: byExperiment, output: JudgeProgressSchema },
   cancelJudge: { input: byExperiment, output: JudgeProgressSchema },

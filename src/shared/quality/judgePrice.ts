@@ -19,3 +19,16 @@ export function judgePriceFor(
     source: `Price catalog, ${region}, as of ${entry.asOf} [${tags}]`,
   };
 }
+
+/**
+ * The judge's price per 1K tokens as its settings hold it, or null when there is none: a judge
+ * the catalog does not price starts at 0 and 0 until the analyst enters a price, and no Bedrock
+ * model is free, so 0 and 0 means "no price", never "$0".
+ */
+export function knownJudgePrice(judge: {
+  inputUsdPer1k: number;
+  outputUsdPer1k: number;
+}): { inputUsdPer1k: number; outputUsdPer1k: number } | null {
+  const { inputUsdPer1k, outputUsdPer1k } = judge;
+  return inputUsdPer1k > 0 || outputUsdPer1k > 0 ? { inputUsdPer1k, outputUsdPer1k } : null;
+}

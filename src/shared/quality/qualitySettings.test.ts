@@ -36,6 +36,15 @@ describe('quality settings', () => {
     expect(barFor({ ...s, bars: { 'rougeL@reference': 0.45 } }, 'rougeL@reference')).toBe(0.45);
   });
 
+  it('stems ROUGE by default, reads settings stored before the choice as stemmed, keeps "off"', () => {
+    expect(defaultQualitySettings().rougeStemmed).toBe(true);
+    const { rougeStemmed: _, ...stored } = defaultQualitySettings();
+    expect(QualitySettingsSchema.parse(stored).rougeStemmed).toBe(true);
+    const off = { ...defaultQualitySettings(), rougeStemmed: false };
+    expect(QualitySettingsSchema.parse(JSON.parse(JSON.stringify(off)))).toEqual(off);
+    expect(QualitySettingsSchema.safeParse({ ...off, rougeStemmed: 'no' }).success).toBe(false);
+  });
+
   it('rejects a prompt without its placeholders and an unknown metric bar', () => {
     const judge = defaultJudgeSettings('us-east-1', {
       inputUsdPer1k: 0.003,

@@ -34,11 +34,22 @@ export const JudgeSettingsSchema = z.strictObject({
 });
 export type JudgeSettings = z.infer<typeof JudgeSettingsSchema>;
 
-/** Per experiment: the bootstrap seed, the bar per metric, which metric feeds f_T/f_S, the judge. */
+/**
+ * rouge-score's `use_stemmer=True`, the setting most published ROUGE figures use, is the default;
+ * without it, "contracts" and "contract" no longer match.
+ */
+export const DEFAULT_ROUGE_STEMMED = true;
+
+/**
+ * Per experiment: the bootstrap seed, the bar per metric, which metric feeds f_T/f_S, whether
+ * ROUGE stems with Porter, the judge. `rougeStemmed` came later: settings stored without it (and
+ * bundles exported before it) read as stemmed, which is what their scores were computed with.
+ */
 export const QualitySettingsSchema = z.strictObject({
   seed: z.number().int().min(0).max(2_147_483_647),
   bars: z.partialRecord(MetricKeySchema, z.number().finite()),
   failureMetric: MetricKeySchema,
+  rougeStemmed: z.boolean().default(DEFAULT_ROUGE_STEMMED),
   judge: JudgeSettingsSchema.nullable(),
 });
 export type QualitySettings = z.infer<typeof QualitySettingsSchema>;
@@ -65,7 +76,13 @@ export function defaultJudgeSettings(
 }
 
 export function defaultQualitySettings(): QualitySettings {
-  return { seed: DEFAULT_SEED, bars: {}, failureMetric: 'rougeL@reference', judge: null };
+  return {
+    seed: DEFAULT_SEED,
+    bars: {},
+    failureMetric: 'rougeL@reference',
+    rougeStemmed: DEFAULT_ROUGE_STEMMED,
+    judge: null,
+  };
 }
 
 /** The analyst's bar for a metric, or the metric's default. */

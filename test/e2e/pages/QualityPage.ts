@@ -20,6 +20,9 @@ export class QualityPage {
   get facts(): Locator {
     return this.page.getByTestId('quality-facts');
   }
+  get rougeStemmed(): Locator {
+    return this.page.getByTestId('rouge-stemmed');
+  }
   metricRow(key: string): Locator {
     return this.page.getByTestId(`metric-row-${key}`);
   }
@@ -62,5 +65,8 @@ export class QualityPage {
   // Judge
   get judgeProgress(): Locator {
     return this.page.getByTestId('judge-progress');
+  }
+  get judgeEstimate(): Locator {
+    return this.page.getByTestId('judge-estimate');
   }
 }

@@ -51,15 +51,32 @@ export function listScoreRows(db: Database, experimentId: string): ScoreRow[] {
     .all(experimentId) as ScoreRow[];
 }
 
-/** `runId|metric` → the fingerprint of what a stored ROUGE value was computed from. */
-export function rougeFingerprints(db: Database, experimentId: string): Map<string, string | null> {
+/** What a stored ROUGE value was computed from, and whether with the Porter stemmer. */
+export interface RougeProvenance {
+  fingerprint: string | null;
+  stemmed: boolean | null;
+}
+
+/** `runId|metric` → what a stored ROUGE value was computed from. */
+export function rougeProvenance(db: Database, experimentId: string): Map<string, RougeProvenance> {
   const rows = db
     .prepare(
-      `SELECT run_id AS runId, metric, json_extract(details_json, '$.fingerprint') AS fingerprint
+      `SELECT run_id AS runId, metric, json_extract(details_json, '$.fingerprint') AS fingerprint,
+              json_extract(details_json, '$.stemmed') AS stemmed
        FROM scores WHERE experiment_id = ? AND source = 'rouge'`,
     )
-    .all(experimentId) as { runId: string; metric: string; fingerprint: string | null }[];
-  return new Map(rows.map((r) => [`${r.runId}|${r.metric}`, r.fingerprint]));
+    .all(experimentId) as {
+    runId: string;
+    metric: string;
+    fingerprint: string | null;
+    stemmed: number | null;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      `${r.runId}|${r.metric}`,
+      { fingerprint: r.fingerprint, stemmed: r.stemmed === null ? null : r.stemmed === 1 },
+    ]),
+  );
 }
 
 export function deleteRougeScore(db: Database, runId: string, metric: string): void {

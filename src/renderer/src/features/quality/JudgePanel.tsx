@@ -10,6 +10,7 @@ import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { JudgeEstimatePanel } from './JudgeEstimatePanel';
 import { JudgeFailures } from './JudgeFailures';
 import { JudgeForm } from './JudgeForm';
 import { modelName } from '../runs/ModelPicker';
@@ -107,6 +108,13 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
           Edits make a new prompt version; scores shown always come from the version last run.
         </span>
       </div>
+      {!running && checked.success && (
+        <JudgeEstimatePanel
+          experimentId={report.experimentId}
+          judge={checked.data}
+          judgedKey={`${p.status}|${p.promptId ?? ''}|${p.done}|${p.errors}`}
+        />
+      )}
       <div className="judge-progress" data-testid="judge-progress" data-status={p.status}>
         <span className={`status ${STATUS_CLASS[p.status]}`}>{p.status}</span>
         <span>

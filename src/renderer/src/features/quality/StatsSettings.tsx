@@ -8,11 +8,14 @@ interface StatsSettingsProps {
 }
 
 /**
- * The bootstrap seed (stored with the report, so anyone can reproduce its intervals) and the
- * metric whose bar defines a failed output for the ROI calculator's f_T and f_S.
+ * The bootstrap seed (stored with the report, so anyone can reproduce its intervals), whether
+ * ROUGE stems words first (every ROUGE value is recomputed when it changes), and the metric
+ * whose bar defines a failed output for the ROI calculator's f_T and f_S.
  */
 export function StatsSettings({ settings, onSave }: StatsSettingsProps) {
   const [seed, setSeed] = useState(String(settings.seed));
+  // Shown at once; the report re-read after the save (every ROUGE value rescored) follows.
+  const [stem, setStem] = useState(settings.rougeStemmed);
   const seedOk = /^\d{1,10}$/.test(seed.trim()) && Number(seed) <= 2_147_483_647;
   return (
     <div className="toolbar stats-settings">
@@ -30,6 +33,18 @@ export function StatsSettings({ settings, onSave }: StatsSettingsProps) {
             </option>
           ))}
         </select>
+      </label>
+      <label className="row">
+        <input
+          type="checkbox"
+          data-testid="rouge-stemmed"
+          checked={stem}
+          onChange={(e) => {
+            setStem(e.target.checked);
+            onSave({ ...settings, rougeStemmed: e.target.checked });
+          }}
+        />
+        ROUGE with Porter stemming (rouge-score’s use_stemmer)
       </label>
       <label className="row">
         Bootstrap seed

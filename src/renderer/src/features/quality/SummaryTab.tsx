@@ -44,8 +44,8 @@ export function SummaryTab({
       <p className="quality-facts" data-testid="quality-facts">
         {formatNumber(report.paragraphs.length)} paragraphs · {formatPercent(o.confidence, 0)}{' '}
         intervals by paired bootstrap over paragraphs ({formatNumber(o.resamples)} resamples, seed{' '}
-        {o.seed}) · fewer than {o.minParagraphs} paragraphs: “not enough data” · ROUGE F1
-        {o.rougeStemmed ? ' with Porter stemming' : ''} · comparison cost{' '}
+        {o.seed}) · fewer than {o.minParagraphs} paragraphs: “not enough data” · ROUGE F1{' '}
+        {o.rougeStemmed ? 'with Porter stemming' : 'without stemming'} · comparison cost{' '}
         {formatUsd(report.comparisonCostUsd)}, judge cost {formatUsd(report.judge.costUsd)}
         {report.raters.length > 0 && <> · rated by {report.raters.join(', ')}</>}
       </p>
@@ -57,7 +57,11 @@ export function SummaryTab({
       <ModelMetricTable report={report} />
       {studentId && <ComparisonTable report={report} studentId={studentId} onBar={saveBar} />}
       <PreferencesTable report={report} />
-      <StatsSettings key={report.settings.seed} settings={report.settings} onSave={onSave} />
+      <StatsSettings
+        key={`${report.settings.seed}|${report.settings.rougeStemmed}`}
+        settings={report.settings}
+        onSave={onSave}
+      />
       <h3 className="section-title">Charts</h3>
       <MetricPicker
         report={report}

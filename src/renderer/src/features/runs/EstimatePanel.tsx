@@ -1,31 +1,14 @@
-import { useEffect, useState } from 'react';
 import type { ExperimentConfig } from '../../../../shared/domain/experiment';
-import type { RunEstimate } from '../../../../shared/estimate/runEstimate';
 import { formatNumber, formatUsd } from '../../../../shared/format';
-import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api/transport';
+import { useDebouncedResult } from '../../api/useDebouncedResult';
 import { modelName } from './ModelPicker';
 
 /** The cost of the run before it starts, recomputed (debounced) as the setup changes. */
 export function EstimatePanel({ config }: { config: ExperimentConfig | null }) {
-  const [estimate, setEstimate] = useState<RunEstimate | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    if (!config) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      void api.estimateExperiment(config).then((r) => {
-        if (!live) return;
-        setEstimate(r.ok ? r.value : null);
-        setError(r.ok ? null : r.error);
-      });
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [config]);
+  const { value: estimate, error } = useDebouncedResult(config && JSON.stringify(config), (key) =>
+    api.estimateExperiment(JSON.parse(key) as ExperimentConfig),
+  );
 
   if (!config) return null;
   if (error) return <p className="banner banner-error">{error.message}</p>;
