@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeCliBuild, startCli } from '../support/cliProcess';
 import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
 import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
@@ -15,6 +17,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await standIn.stop();
+  removeCliBuild();
 });
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-');
@@ -77,4 +80,54 @@ test('Test connection makes one small call and explains the answer', async ({ pa
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('test-connection').click();
   await expect(page.getByTestId('connection-result')).toContainText('Connected');
+});
+
+test('an experiment the command line is running is watched, never touched, until it ends', async ({
+  page,
+}) => {
+  const teacher = 'test.cli-teacher-v1:0';
+  const student = 'test.cli-student-v1:0';
+  for (const id of [teacher, student]) {
+    await standIn.control(`models/${encodeURIComponent(id)}`, { latencyMs: 400 });
+  }
+  const file = join(tmp.dir, 'from-the-command-line.txt');
+  writeFileSync(
+    file,
+    Array.from(
+      { length: 10 },
+      (_, i) => `Paragraph ${i + 1}: the northern office grew revenue ${i + 2} percent.`,
+    ).join('\n\n'),
+  );
+  const cli = await startCli([
+    'run',
+    ...['--data-dir', tmp.dir, '--endpoint', standIn.url, '--name', 'Nightly CLI run'],
+    ...['--dataset', file, '--teacher', teacher, '--student', student],
+    ...['--repeats', '1', '--concurrency', '1'],
+    ...['--price', `${teacher}=0.001,0.002`, '--price', `${student}=0.0001,0.0002`],
+  ]);
+  // Open the app once the CLI has made its first call (so the experiment exists and is running).
+  await expect
+    .poll(async () => {
+      const res = await fetch(`${standIn.url}/__stand-in/requests`);
+      const requests = (await res.json()) as { modelId: string }[];
+      return requests.filter((r) => r.modelId === teacher || r.modelId === student).length;
+    })
+    .toBeGreaterThan(0);
+
+  const datasets = new DatasetsPage(page);
+  await datasets.open(host.url);
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  await expect(experiments.runPanel).toHaveAttribute('data-elsewhere', 'true');
+  await expect(experiments.runPanel).toHaveAttribute('data-status', 'running');
+  await expect(experiments.runPanel).toContainText("Distill ROI's command line (process");
+  // Nothing to press: pausing, cancelling or resuming here could pay for its calls twice.
+  await expect(experiments.runPanel.getByRole('button')).toHaveCount(0);
+  // The window re-reads the store while the CLI works, and shows the end of the run.
+  await experiments.waitForStatus('completed');
+  await expect(experiments.runPanel).toHaveAttribute('data-elsewhere', 'false');
+  await expect(experiments.figures).toContainText('20 / 20 calls · 0 failed');
+  await expect(experiments.rows).toHaveCount(10);
+  await expect(page.getByTestId('experiment-list')).toContainText('completed · 20/20 calls');
+  expect((await cli.exited).code).toBe(0);
 });

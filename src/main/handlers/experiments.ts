@@ -92,9 +92,9 @@ const isActive = (ctx: HandlerContext, id: string): boolean => {
 function statusFromOutside(
   ctx: HandlerContext,
   e: Experiment,
-): Pick<RunProgress, 'status' | 'statusReason'> {
+): Pick<RunProgress, 'status' | 'statusReason' | 'runningElsewhere'> {
   const why = ctx.runs.runningElsewhere(e.id);
-  if (why) return { status: 'running', statusReason: why };
+  if (why) return { status: 'running', statusReason: why, runningElsewhere: true };
   if (e.status === 'running')
     return { status: 'interrupted', statusReason: experiments.INTERRUPTED_REASON };
   return { status: e.status, statusReason: e.statusReason };
@@ -117,12 +117,11 @@ export const experimentHandlers = {
   listExperiments: (ctx: HandlerContext) =>
     experiments.listExperiments(ctx.db).map((e) => {
       const counts = experimentCounts(ctx.db, e.id, e.config);
-      const live = ctx.runs.progress(e.id);
+      const { status, statusReason } = ctx.runs.progress(e.id) ?? statusFromOutside(ctx, e);
       return {
         ...e,
-        ...(live
-          ? { status: live.status, statusReason: live.statusReason }
-          : statusFromOutside(ctx, e)),
+        status,
+        statusReason,
         datasetName: requireDataset(ctx.db, e.config.datasetId).name,
         total: counts.total,
         done: counts.done,

@@ -86,7 +86,10 @@ describe('one experiment, the app and the command line', () => {
       expect(experiment.status).toBe('running');
       expect(experiment.statusReason).toContain(`command line (process ${cliPid} on `);
       const progress = await call('getRunProgress', { id });
-      expect(progress).toMatchObject({ ok: true, value: { status: 'running' } });
+      expect(progress).toMatchObject({
+        ok: true,
+        value: { status: 'running', runningElsewhere: true },
+      });
 
       for (const [channel, input] of [
         ['startExperiment', { id, confirmOverBudget: true }],
@@ -112,6 +115,7 @@ describe('one experiment, the app and the command line', () => {
 
       const orphan = await call('getRunProgress', { id });
       expect(orphan).toMatchObject({ ok: true, value: { status: 'interrupted' } });
+      expect(orphan.ok && orphan.value).not.toHaveProperty('runningElsewhere');
 
       const saved = await call('saveAwsSettings', {
         credentialMode: 'keys',

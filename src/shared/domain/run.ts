@@ -54,5 +54,10 @@ export const RunProgressSchema = z.object({
   etaMs: z.number().nullable(),
   spentUsd: z.number(),
   perModel: z.array(ModelProgressSchema),
+  /**
+   * True while another process (the command line, another window) makes this experiment's
+   * calls: this one only watches, re-reading the store, and offers no controls.
+   */
+  runningElsewhere: z.boolean().optional(),
 });
 export type RunProgress = z.infer<typeof RunProgressSchema>;

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ResultsView } from '../results/ResultsView';
 import { RunPanel } from './RunPanel';
 import { modelName } from './ModelPicker';
+import { useRunProgress } from './useRunProgress';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 
 /** One experiment: what it compares, its run, and its results (re-read as calls complete). */
@@ -15,22 +18,30 @@ export function ExperimentDetail({
   onChanged: () => void;
 }) {
   const [summary, setSummary] = useState<ExperimentSummary | null>(null);
-  const [done, setDone] = useState(0);
+  const [progress, setProgress] = useRunProgress(experimentId);
+  const { run, error, setError } = useCall();
 
   useEffect(() => {
     let live = true;
     void api.listExperiments({}).then((r) => {
       if (live && r.ok) setSummary(r.value.find((e) => e.id === experimentId) ?? null);
     });
-    const off = api.onEvent((e) => {
-      if (e.type === 'runProgress' && e.progress.experimentId === experimentId)
-        setDone(e.progress.done);
-    });
     return () => {
       live = false;
-      off();
     };
   }, [experimentId]);
+
+  // When the other process finishes, the experiment list's status changes too.
+  const elsewhere = progress?.runningElsewhere === true;
+  const wasElsewhere = useRef(false);
+  useEffect(() => {
+    if (wasElsewhere.current && !elsewhere) onChanged();
+    wasElsewhere.current = elsewhere;
+  }, [elsewhere, onChanged]);
+
+  const remove = async () => {
+    if (await run(() => api.deleteExperiment({ id: experimentId }))) onChanged();
+  };
 
   if (!summary) return <p className="hint">Loading…</p>;
   const c = summary.config;
@@ -50,12 +61,18 @@ export function ExperimentDetail({
             label="Delete"
             confirmLabel="Delete experiment and its results"
             testId="delete-experiment"
-            onConfirm={() => void api.deleteExperiment({ id: experimentId }).then(onChanged)}
+            onConfirm={() => void remove()}
           />
         </div>
       </header>
-      <RunPanel experimentId={experimentId} onChanged={onChanged} />
-      <ResultsView experimentId={experimentId} revision={done} />
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <RunPanel
+        experimentId={experimentId}
+        progress={progress}
+        setProgress={setProgress}
+        onChanged={onChanged}
+      />
+      <ResultsView experimentId={experimentId} revision={progress?.done ?? 0} />
     </section>
   );
 }

@@ -5,7 +5,6 @@ import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { modelName } from './ModelPicker';
-import { useRunProgress } from './useRunProgress';
 
 const STATUS_TEXT: Record<RunProgress['status'], string> = {
   draft: 'Not started',
@@ -19,12 +18,15 @@ const STATUS_TEXT: Record<RunProgress['status'], string> = {
 /** Where a run stands, and the controls to pause, resume, cancel or retry what failed. */
 export function RunPanel({
   experimentId,
+  progress,
+  setProgress,
   onChanged,
 }: {
   experimentId: string;
+  progress: RunProgress | null;
+  setProgress: (p: RunProgress) => void;
   onChanged: () => void;
 }) {
-  const [progress, setProgress] = useRunProgress(experimentId);
   const { run, error, setError, busy } = useCall();
   if (!progress) return <p className="hint">Loading…</p>;
 
@@ -38,6 +40,8 @@ export function RunPanel({
   const share = progress.total > 0 ? progress.done / progress.total : 0;
   const running = progress.status === 'running';
   const finished = progress.status === 'completed';
+  // Another process makes the calls: this window watches, with nothing to pause or resume.
+  const ownRun = running && progress.runningElsewhere !== true;
 
   return (
     <section
@@ -45,6 +49,7 @@ export function RunPanel({
       aria-label="Run progress"
       data-testid="run-panel"
       data-status={progress.status}
+      data-elsewhere={progress.runningElsewhere === true}
     >
       <div className="run-head">
         <span className={`status status-${progress.status}`} data-testid="run-status">
@@ -52,7 +57,7 @@ export function RunPanel({
         </span>
         {progress.statusReason && <span className="status-reason">{progress.statusReason}</span>}
         <span className="spacer" />
-        {running && (
+        {ownRun && (
           <>
             <button
               type="button"
@@ -111,7 +116,7 @@ export function RunPanel({
       <p className="run-figures" data-testid="run-figures">
         {formatNumber(progress.done)} / {formatNumber(progress.total)} calls ·{' '}
         {formatNumber(progress.failed)} failed · {formatUsd(progress.spentUsd)} spent
-        {running && (
+        {ownRun && (
           <>
             {' '}
             · {formatDurationMs(progress.elapsedMs)} elapsed
