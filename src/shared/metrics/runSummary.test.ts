@@ -84,6 +84,15 @@ describe('summarizeModelRuns', () => {
     expect(teacher?.meanOutputTokensPerSecond).toBeCloseTo((50 + 100 / 3.4) / 2, 10);
   });
 
+  it('takes token means over the calls that reported both counts, so both describe the same requests', () => {
+    const [m] = summarizeModelRuns([
+      run('m', { inputTokens: 60, outputTokens: 20 }),
+      run('m', { inputTokens: 120, outputTokens: null }),
+      run('m', { inputTokens: 80, outputTokens: 40 }),
+    ]);
+    expect([m?.meanInputTokens, m?.meanOutputTokens]).toEqual([70, 30]);
+  });
+
   it('yields null figures for a model whose every call failed', () => {
     const [only] = summarizeModelRuns([failed('m'), failed('m')]);
     expect(only?.e2e.count).toBe(0);

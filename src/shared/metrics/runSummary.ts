@@ -38,12 +38,24 @@ export interface ModelRunSummary {
   readonly costPer1kRequests: Usd | null;
 }
 
+/**
+ * Whether a successful call reported both token counts. Token means are taken over these calls
+ * only, here and in the ROI evidence, so that the input and output means describe the same
+ * requests (a request is priced as in·p_in + out·p_out) and the tables agree with the scenario.
+ */
+export const reportedUsage = (r: {
+  inputTokens: number | null;
+  outputTokens: number | null;
+}): r is { inputTokens: number; outputTokens: number } =>
+  r.inputTokens !== null && r.outputTokens !== null;
+
 function summarizeOneModel(modelId: string, runs: readonly RunSample[]): ModelRunSummary {
   const ok = runs.filter((r) => r.status === 'ok');
   const errors = runs.length - ok.length;
   const pick = (f: (r: RunSample) => MaybeNumber): MaybeNumber[] => ok.map(f);
-  const inTokens = meanOrNull(pick((r) => r.inputTokens));
-  const outTokens = meanOrNull(pick((r) => r.outputTokens));
+  const withUsage = ok.filter(reportedUsage);
+  const inTokens = meanOrNull(withUsage.map((r) => r.inputTokens));
+  const outTokens = meanOrNull(withUsage.map((r) => r.outputTokens));
   const cost = meanOrNull(pick((r) => r.costUsd));
   return {
     modelId,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ModelPriceSchema, type Experiment } from '../domain/experiment';
 import { FailureSharesSchema, type FailureShares } from '../quality/failureSharesForRoi';
+import { reportedUsage } from '../metrics/runSummary';
 
 export const ModelTokenSamplesSchema = z.object({
   modelId: z.string(),
@@ -72,7 +73,7 @@ export function tokenSamplesByModel(
     if (!m) continue;
     m.calls += 1;
     if (run.status !== 'ok') m.errors += 1;
-    else if (run.inputTokens !== null && run.outputTokens !== null) {
+    else if (reportedUsage(run)) {
       m.inputTokens.push(run.inputTokens);
       m.outputTokens.push(run.outputTokens);
     }
