@@ -39,7 +39,7 @@ describe('one experiment, the app and the command line', () => {
 
   beforeAll(async () => {
     standIn = await startBedrockStandIn({ models: {} });
-    pace(120);
+    pace(250);
     await buildCli();
   });
   afterAll(async () => {
