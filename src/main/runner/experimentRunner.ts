@@ -122,25 +122,31 @@ export class ExperimentRunner {
         .get(experimentId)
         ?.stop('paused', 'paused: another Distill ROI process took this experiment over');
     });
-    return new ExperimentSession({
-      deps: this.deps,
-      probeOnline: this.probeOnline,
-      clock: this.clock,
-      tuning: this.tuning,
-      experiment,
-      queue: new CallQueue(config, paragraphs, recordedCallKeys(db, experimentId)),
-      counters: new ProgressCounters(
-        experimentId,
-        models,
-        paragraphs.length * config.repeats,
-        experimentCounts(db, experimentId, config),
-        this.clock.now,
-      ),
-      onEnd: (s) => {
-        if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
-        this.leases.release(key);
-      },
-    });
+    try {
+      return new ExperimentSession({
+        deps: this.deps,
+        probeOnline: this.probeOnline,
+        clock: this.clock,
+        tuning: this.tuning,
+        experiment,
+        queue: new CallQueue(config, paragraphs, recordedCallKeys(db, experimentId)),
+        counters: new ProgressCounters(
+          experimentId,
+          models,
+          paragraphs.length * config.repeats,
+          experimentCounts(db, experimentId, config),
+          this.clock.now,
+        ),
+        onEnd: (s) => {
+          if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
+          this.leases.release(key);
+        },
+      });
+    } catch (e) {
+      // Reading what is stored failed (storage error): give the lease back, nothing started.
+      this.leases.release(key);
+      throw e;
+    }
   }
 }
 

@@ -3,9 +3,12 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBedrockStandIn } from '../../../test/support/bedrockStandIn';
+import { makeRunnerFixture } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { openDatabase } from '../db/open';
 import { readLease, tryAcquireLease, type LeaseHolder } from '../db/repos/runLeases';
+import { experimentLeaseKey } from './experimentRunner';
 import { LeaseBusyError, LeaseKeeper, processExists } from './leaseKeeper';
 
 const KEY = 'experiment:e1';
@@ -107,5 +110,21 @@ describe('run leases', () => {
   it('lets two racers for one free key have it once', () => {
     expect(tryAcquireLease(db, KEY, other({ id: 'a' }), NOW, () => true)).toBeNull();
     expect(tryAcquireLease(db, KEY, other({ id: 'b' }), NOW, () => true)?.id).toBe('a');
+  });
+});
+
+describe('a run that cannot start', () => {
+  it('gives its lease back when reading the store fails, so a retry is not refused', async () => {
+    const standIn = await startBedrockStandIn({ models: {} });
+    const f = await makeRunnerFixture({ standIn });
+    try {
+      // A store that cannot answer the read of recorded calls (a real SQLite error).
+      f.db.exec('DROP TABLE runs');
+      expect(() => f.runner.start(f.experimentId)).toThrow(/no such table: runs/);
+      expect(readLease(f.db, experimentLeaseKey(f.experimentId))).toBeNull();
+    } finally {
+      await f.cleanup();
+      await standIn.close();
+    }
   });
 });
