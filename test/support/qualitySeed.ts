@@ -4,8 +4,6 @@
  * it through seedQualityDataDir, before the host starts); the app never imports it.
  */
 import type { Database } from 'better-sqlite3';
-import { onTestFinished } from 'vitest';
-import { makeTestCore } from './testCore';
 import { insertDataset } from '../../src/main/db/repos/datasets';
 import { insertExperiment } from '../../src/main/db/repos/experiments';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
@@ -123,12 +121,4 @@ export function seedExperimentWithRuns(db: Database, o: SeedOptions = {}): Seede
   });
   setExperimentStatus(db, experimentId, 'completed');
   return { datasetId, experimentId, paragraphIds, teacher, students };
-}
-
-/** A test core on a fresh data folder with a seeded experiment; closed when the test ends. */
-export async function seededQualityCore(paragraphs = 8, opts: SeedOptions = {}) {
-  const t = await makeTestCore();
-  onTestFinished(t.cleanup);
-  const seeded = seedExperimentWithRuns(t.core.ctx.db, { paragraphs, ...opts });
-  return { ...t, seeded };
 }

@@ -5,12 +5,8 @@
 import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  seedOutput,
-  seedParagraph,
-  seedReference,
-  seededQualityCore as setup,
-} from '../../../test/support/qualitySeed';
+import { seedOutput, seedParagraph, seedReference } from '../../../test/support/qualitySeed';
+import { seededQualityCore as setup } from '../../../test/support/qualityCore';
 import { judgeEstimateText } from '../../shared/estimate/judgeEstimate';
 import { renderPairwisePrompt, renderScorePrompt } from '../../shared/quality/judgePrompt';
 import { defaultJudgeSettings, type JudgeSettings } from '../../shared/quality/qualitySettings';

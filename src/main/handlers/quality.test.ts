@@ -11,10 +11,10 @@ import { dispatch } from '../ipc/dispatch';
 import { makeTestCore } from '../../../test/support/testCore';
 import {
   seedExperimentWithRuns,
-  seededQualityCore as setup,
   seedOutput,
   seedReference,
 } from '../../../test/support/qualitySeed';
+import { seededQualityCore as setup } from '../../../test/support/qualityCore';
 import { scoreRouge } from '../../shared/metrics';
 import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../shared/quality/reportSchema';
