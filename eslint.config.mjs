@@ -158,8 +158,19 @@ export default tseslint.config(
   {
     files: ['test/e2e/**/*.ts'],
     rules: restrict(
-      ['**/src/main/**', 'better-sqlite3', 'electron'],
+      ['**/src/main/**', 'better-sqlite3', 'electron', 'vitest'],
       'End-to-end specs use the app through its UI (and test/support tools).',
+      {},
+      [],
+    ),
+  },
+  {
+    // Playwright loads test/support too, and Vitest cannot be loaded there.
+    files: ['test/support/**/*.ts'],
+    ignores: ['test/support/qualityCore.ts'],
+    rules: restrict(
+      ['vitest'],
+      'test/support is shared with the Playwright specs: Vitest-only helpers go in test/support/qualityCore.ts.',
       {},
       [],
     ),

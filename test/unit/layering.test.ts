@@ -30,6 +30,7 @@ describe('layering is enforced by lint', () => {
     ],
     ['src/main/handlers/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src/preload/x.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    ['test/support/x.ts', "import { it } from 'vitest';\nexport const x = it;\n"],
   ])('%s: a forbidden import is a lint error', async (file, code) => {
     expect(await ruleIdsFor(file, code)).toContain('no-restricted-imports');
   });
