@@ -16,7 +16,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22.12',
   format: 'cjs',
   packages: 'external',
   sourcemap: true,

@@ -54,6 +54,7 @@ for (const f of [
   '.tmp/vitest-results.json',
   '.tmp/vitest-keychain-results.json',
   '.tmp/vitest-crash-results.json',
+  '.tmp/vitest-node22-results.json',
   '.tmp/playwright-results.json',
 ])
   rmSync(f, { force: true });
@@ -68,6 +69,22 @@ counted('unit tests', unitOk, '.tmp/vitest-results.json', (r) => [
   r.numPassedTests,
   r.numFailedTests,
 ]);
+
+// The floor in package.json's engines is tested, not assumed: where CI names a Node 22 (.ci/run),
+// the Vitest suite runs once more under it, with that Node first on PATH for child processes.
+const floorBin = process.env.DISTILL_ROI_FLOOR_NODE_BIN;
+if (floorBin) {
+  const floorNode = join(floorBin, 'node');
+  const floorOk = run(
+    floorNode,
+    ['node_modules/vitest/vitest.mjs', 'run', '--outputFile.json=.tmp/vitest-node22-results.json'],
+    { PATH: `${floorBin}:${process.env.PATH ?? ''}` },
+  );
+  counted('unit tests under the floor Node', floorOk, '.tmp/vitest-node22-results.json', (r) => [
+    r.numPassedTests,
+    r.numFailedTests,
+  ]);
+}
 
 // The real-keychain tests run in a private D-Bus session with an unlocked gnome-keyring
 // (shared/docs/platform.md); without those tools they count as a failure, never a skip.
@@ -86,7 +103,7 @@ counted('keychain tests', keychainOk, '.tmp/vitest-keychain-results.json', (r) =
   r.numFailedTests,
 ]);
 
-// 50 × kill -9 of the headless CLI during runs and imports (vitest.crash.config.ts).
+// 50 × kill -9 of the headless CLI during runs and imports (vitest.crash.config.mts).
 const crashOk = run('npm', ['run', '--silent', 'test:crash']);
 counted('crash tests', crashOk, '.tmp/vitest-crash-results.json', (r) => [
   r.numPassedTests,

@@ -17,7 +17,6 @@ import { APP_VERSION } from './version';
 export interface CoreOptions {
   dataDir: string;
   transport: HandlerContext['transport'];
-  nativeBinding?: string;
   /** Where secrets live; the OS keychain unless a test passes another store. */
   secrets?: SecretStore;
   /** How reports are printed; Chromium via Playwright unless the Electron shell passes its own. */
@@ -33,10 +32,7 @@ export interface AppCore {
 
 /** Everything the app is, minus its window: the store, the runner, credentials and the event bus. */
 export async function startCore(opts: CoreOptions): Promise<AppCore> {
-  const { db } = await openDatabase(
-    databasePath(opts.dataDir),
-    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
-  );
+  const { db } = await openDatabase(databasePath(opts.dataDir));
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   const emit = (event: AppEvent) => bus.emit('event', event);

@@ -1,5 +1,4 @@
 import { app, BrowserWindow, protocol, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { askWhereToSaveDownloads, createElectronPdfPrinter } from './export/electronPdf';
 import { findRendererDir } from './export/rendererDir';
@@ -21,21 +20,13 @@ import { logError } from './log';
 let win: BrowserWindow | null = null;
 const appUrl = appPageUrl('index.html');
 
-/** better-sqlite3 built for Electron's ABI lives apart from the Node build that tests use. */
-function electronSqliteBinding(): string | undefined {
-  const base = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-  const file = join(base, 'native', 'electron', 'better_sqlite3.node');
-  return existsSync(file) ? file : undefined;
-}
-
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-  const binding = electronSqliteBinding();
   // A damaged data file opens recovery mode (the window shows the recovery screen), not a crash.
+  // better-sqlite3 is a Node-API addon: the binary Node loads is the one Electron loads.
   const core = await startApp({
     dataDir,
     transport: 'electron',
-    ...(binding ? { nativeBinding: binding } : {}),
     pdf: createElectronPdfPrinter(),
   });
   const rendererDir = findRendererDir();

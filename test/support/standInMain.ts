@@ -4,7 +4,7 @@
  *   npx esbuild test/support/standInMain.ts --bundle --platform=node --format=cjs \
  *     --outfile=.tmp/stand-in.cjs && node .tmp/stand-in.cjs --port 4010
  *
- * (Node 20 cannot run TypeScript directly; the bundle is self-contained.)
+ * (Node strips types but not extensionless imports, so the stand-in runs as one bundle.)
  *
  * Prints `STAND_IN_URL=http://127.0.0.1:PORT` on stdout once listening; point the app at it
  * with AWS_ENDPOINT_URL_BEDROCK_RUNTIME. Script it over HTTP (standInControl.ts).

@@ -1,6 +1,6 @@
 /**
  * The electron-builder configuration, loaded and checked: every installer target, the icon,
- * the Electron-ABI database driver where the shell looks for it, and the Electron fuses.
+ * native binaries left unpacked and never rebuilt, and the Electron fuses.
  * electron-builder itself is not installed here (it downloads Electron and installer tools when
  * it runs); this is what can be proven without it.
  */
@@ -58,20 +58,21 @@ describe('electron-builder configuration', () => {
     expect(files.some((f) => f.startsWith('out/node'))).toBe(false);
   });
 
-  it('ships the Electron-ABI better-sqlite3 where the shell looks for it, outside the archive', () => {
-    const shell = readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8');
-    const lookup = /join\(base, ('[^']+'(?:, '[^']+')*)\)/.exec(shell)?.[1];
-    const shellPath = lookup
-      ?.split(', ')
-      .map((s) => s.slice(1, -1))
-      .join('/');
-    expect(shellPath).toBe('native/electron/better_sqlite3.node');
-    expect(shell).toMatch(/app\.isPackaged \? process\.resourcesPath/);
-    expect(config.extraResources).toEqual([{ from: `resources/${shellPath}`, to: shellPath }]);
+  it('packs native binaries outside the archive and never rebuilds them', () => {
+    // better-sqlite3 13's prebuilt binaries are Node-API (test/unit/sqliteBinary.test.ts), so the
+    // one in node_modules loads in Electron as it is: no second copy, no Electron rebuild.
+    expect(config.extraResources).toBeUndefined();
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
-    // Packaging must never rebuild node_modules' copy, which the tests and the CLI use.
     expect(config.npmRebuild).toBe(false);
+    const files = config.files as string[];
+    expect(files).toContain('!**/node_modules/better-sqlite3/{deps,src}/**');
+  });
+
+  it('builds installers with a pinned electron-builder for the pinned Electron', () => {
+    const scripts = (pkg as unknown as { scripts: Record<string, string> }).scripts;
+    expect(scripts.dist).toMatch(/^npm run build && npx --yes electron-builder@\d+\.\d+\.\d+ /);
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('sets the Electron fuses', () => {

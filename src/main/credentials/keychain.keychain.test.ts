@@ -1,6 +1,6 @@
 /**
  * The keychain store against a real Secret Service. Run with `npm run test:keychain`, which
- * starts a private D-Bus session and gnome-keyring (vitest.keychain.config.ts). Under that
+ * starts a private D-Bus session and gnome-keyring (vitest.keychain.config.mts). Under that
  * config a missing Secret Service fails the run loudly; the default config excludes this file,
  * and if it ever runs there it is skipped rather than failing on a machine with no keychain.
  */

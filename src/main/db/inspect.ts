@@ -55,19 +55,11 @@ function isEmptyNewFile(path: string): boolean {
  * `latest` is the newest schema this app knows: a file above it belongs to a newer version of
  * this app (refused elsewhere, untouched), not to another program.
  */
-export function inspectDatabaseFile(
-  path: string,
-  latest: number,
-  nativeBinding?: string,
-): FileHealth {
+export function inspectDatabaseFile(path: string, latest: number): FileHealth {
   if (!existsSync(path) || isEmptyNewFile(path)) return { state: 'missing' };
   let db: Sqlite.Database;
   try {
-    db = new Sqlite(path, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    db = new Sqlite(path, { readonly: true, fileMustExist: true });
   } catch (e) {
     if (!isDamageCode(e)) throw e;
     return { state: 'damaged', reason: describe(e) };

@@ -8,8 +8,6 @@ import { migrations as defaultMigrations } from './migrations';
 import type { Migration } from './migration';
 
 export interface OpenOptions {
-  /** Path to a better-sqlite3 binary built for Electron's ABI; unset under plain Node. */
-  nativeBinding?: string;
   migrations?: readonly Migration[];
   /** Where pre-migration backups go; defaults to a `backups` folder beside the database. */
   backupDir?: string;
@@ -19,10 +17,6 @@ export interface OpenedDatabase {
   db: Database;
   applied: number[];
   backupPath: string | null;
-}
-
-function sqliteOptions(opts: OpenOptions, extra: Sqlite.Options = {}): Sqlite.Options {
-  return opts.nativeBinding ? { ...extra, nativeBinding: opts.nativeBinding } : extra;
 }
 
 function applyPragmas(db: Database): void {
@@ -37,7 +31,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   const latest = latestVersion(list);
   mkdirSync(dirname(path), { recursive: true });
   // Read-only first, so that a refused file (damaged, foreign, newer) stays byte-identical.
-  const health = inspectDatabaseFile(path, latest, opts.nativeBinding);
+  const health = inspectDatabaseFile(path, latest);
   if (health.state === 'damaged' || health.state === 'foreign') {
     throw new DamagedDatabaseError(path, health.state, health.reason);
   }
@@ -45,7 +39,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   const before = health.state === 'ok' ? health.version : 0;
   if (before > latest) throw new NewerDatabaseError(before, latest);
 
-  const db = new Sqlite(path, sqliteOptions(opts));
+  const db = new Sqlite(path);
   try {
     applyPragmas(db);
     let backupPath: string | null = null;

@@ -11,9 +11,8 @@ interface FixtureRow {
   unstemmed: RougeScores;
 }
 
-// Values produced by Python rouge-score 0.1.2 (see shared/fixtures/README.md). shared/ sits
-// beside the repository, both here and in CI's fresh clone.
-const FIXTURE = new URL('../../../../shared/fixtures/rouge-reference.jsonl', import.meta.url);
+// Values produced by Python rouge-score 0.1.2 (test/fixtures/README.md says how).
+const FIXTURE = new URL('../../../test/fixtures/rouge-reference.jsonl', import.meta.url);
 const rows: FixtureRow[] = readFileSync(FIXTURE, 'utf8')
   .split('\n')
   .filter((line) => line.trim().length > 0)

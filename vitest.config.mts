@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts'],
     // The real-keychain tests need a Secret Service: `npm test` runs them under dbus-run-session.
-    // The kill -9 tests run apart (`npm run test:crash`, vitest.crash.config.ts).
+    // The kill -9 tests run apart (`npm run test:crash`, vitest.crash.config.mts).
     exclude: [...configDefaults.exclude, 'src/**/*.keychain.test.ts', 'src/**/*.crash.test.ts'],
     environment: 'node',
     pool: 'forks',
