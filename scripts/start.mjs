@@ -1,18 +1,31 @@
 // `npm start`: the Electron app where Electron's binary is installed; otherwise the browser
 // host (the same app in your browser), saying why.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
 
+/**
+ * The Electron binary `npm run electron:install` put in place, found the way Electron's own
+ * package finds it (path.txt names it inside dist/), but without `require('electron')`, which
+ * since Electron 4x starts a download when the binary is missing.
+ */
 function electronBinary() {
+  let pkgDir;
   try {
-    // The electron package exports the binary's path, and throws when the binary is missing.
-    return { path: require('electron'), reason: null };
-  } catch (e) {
-    return { path: null, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    pkgDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { path: null, reason: 'the electron package is not installed' };
   }
+  const pathFile = join(pkgDir, 'path.txt');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(pkgDir, 'dist');
+  const file = name ? join(dist, name) : null;
+  if (file && existsSync(file)) return { path: file, reason: null };
+  return { path: null, reason: 'its binary has not been downloaded' };
 }
 
 const { path, reason } = electronBinary();
@@ -23,7 +36,7 @@ if (path) {
   process.stdout.write(
     `Electron is not installed here (${reason}).\n` +
       `Starting the browser host instead: the same app, served to your browser on 127.0.0.1.\n` +
-      `(On a machine with internet access, \`npm run electron:install\` fetches Electron.)\n\n`,
+      `(On a machine with internet access, \`npm run electron:install\` downloads Electron's binary.)\n\n`,
   );
   const child = spawn(process.execPath, ['out/node/host.cjs', ...passThrough], {
     stdio: 'inherit',
