@@ -57,9 +57,15 @@ describe('other formats', () => {
     expect(formatBreakEven({ kind: 'volume', requestsPerMonth: requests(71_863.2) })).toBe(
       '71,864 requests/month',
     );
-    expect(formatBreakEven({ kind: 'none', reason: 'x' })).toBe(
+    expect(formatBreakEven({ kind: 'none', code: 'studentCostsMore', reason: 'x' })).toBe(
       'none: the student never pays back',
     );
+    expect(formatBreakEven({ kind: 'none', code: 'beyondLargestVolume', reason: 'x' })).toBe(
+      'none within 1e12 requests/month',
+    );
+    expect(
+      formatRoi({ kind: 'undefined', reason: 'negligibleInvestment', totalSavingUsd: usd(5) }),
+    ).toBe('investment under a cent: $5.00 saved over the horizon');
     expect(
       formatSeedRatio({ kind: 'ratio', value: 17, costSavingShare: 0.85, qualityLossShare: 0.05 }),
     ).toBe('17×');

@@ -108,13 +108,18 @@ export function formatPayback(payback: Payback): string {
 /** ROI as a percentage, or why there is none (no investment: show the saving instead). */
 export function formatRoi(roi: Roi): string {
   if (roi.kind === 'undefined') {
-    return `no investment: ${formatUsd(roi.totalSavingUsd)} saved over the horizon`;
+    const why = roi.reason === 'noInvestment' ? 'no investment' : 'investment under a cent';
+    return `${why}: ${formatUsd(roi.totalSavingUsd)} saved over the horizon`;
   }
   return formatPercent(roi.value, 0);
 }
 
 export function formatBreakEven(breakEven: BreakEven): string {
-  if (breakEven.kind === 'none') return 'none: the student never pays back';
+  if (breakEven.kind === 'none') {
+    return breakEven.code === 'beyondLargestVolume'
+      ? 'none within 1e12 requests/month'
+      : 'none: the student never pays back';
+  }
   return `${formatNumber(Math.ceil(breakEven.requestsPerMonth))} requests/month`;
 }
 

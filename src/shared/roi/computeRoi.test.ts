@@ -44,7 +44,9 @@ describe('computeRoi on the worked example', () => {
     expect(r.breakEven.kind === 'volume' && rel(r.breakEven.requestsPerMonth, vStar)).toBeLessThan(
       1e-9,
     );
-    expect(r.warnings).toEqual([]);
+    // The worked example is a Claude pair served at the base price: nothing Bedrock sells.
+    expect(r.warnings.map((w) => w.code)).toEqual(['notOfferedByBedrock', 'notOfferedByBedrock']);
+    expect(r.warnings.map((w) => w.message).join(' ')).toMatch(/Anthropic.*base model's on-demand/);
     expect(r.utilization).toBeNull();
   });
 
@@ -94,14 +96,26 @@ describe('computeRoi in other set-ups', () => {
     expect(r.breakEven).toEqual({ kind: 'volume', requestsPerMonth: 0 });
   });
 
-  it('applies a batch share to the student only', () => {
-    const r = computeRoi(
+  it('applies a batch share to both sides alike unless the teacher share is set apart', () => {
+    const batchStudent = { ...WORKED_EXAMPLE.student, serving: { kind: 'batch', batchShare: 0.5 } };
+    const r = computeRoi(makeScenario({ student: batchStudent as typeof WORKED_EXAMPLE.student }));
+    expect(rel(r.perRequest.studentUsd ?? 0, cS * (1 - 0.5 + 0.5 * 0.5))).toBeLessThan(1e-12);
+    expect(rel(r.perRequest.teacherUsd, cT * 0.75)).toBeLessThan(1e-12);
+    expect(r.batch).toMatchObject({ teacher: 0.5, student: 0.5, setApart: false });
+    expect(r.batch?.savingFromBatchUsd).toBe(0);
+    expect(r.batch?.notes.join(' ')).toContain('within hours');
+
+    const apart = computeRoi(
       makeScenario({
-        student: { ...WORKED_EXAMPLE.student, serving: { kind: 'batch', batchShare: 0.5 } },
+        teacher: { ...WORKED_EXAMPLE.teacher, batchShare: 0 },
+        student: batchStudent as typeof WORKED_EXAMPLE.student,
       }),
     );
-    expect(rel(r.perRequest.studentUsd ?? 0, cS * (1 - 0.5 + 0.5 * 0.5))).toBeLessThan(1e-12);
-    expect(rel(r.perRequest.teacherUsd, cT)).toBeLessThan(1e-12);
+    expect(rel(apart.perRequest.teacherUsd, cT)).toBeLessThan(1e-12);
+    // V · c_T · (β_S − β_T) · (1 − b_T) = 100,000 · 0.006 · 0.5 · 0.5.
+    expect(apart.batch?.savingFromBatchUsd).toBeCloseTo(150, 9);
+    expect(apart.firstMonth.savingUsd - r.firstMonth.savingUsd).toBeCloseTo(150, 9);
+    expect(apart.batch?.notes.join(' ')).toContain('$150');
   });
 
   it("applies the teacher's own batch share to the teacher", () => {
@@ -121,6 +135,7 @@ describe('computeRoi in other set-ups', () => {
         usdPerHourPerUnit: 20,
         term: 'noCommitment' as const,
         capacityTokensPerMinutePerUnit: 2000,
+        unitsFollowVolume: false,
       },
     };
     const r = computeRoi(makeScenario({ student }));
@@ -132,7 +147,7 @@ describe('computeRoi in other set-ups', () => {
       1e-9,
     );
     expect(r.utilization?.firstMonth).toBeCloseTo((V * 1250) / (730 * 60) / 4000, 12);
-    expect(r.warnings.map((w) => w.code)).toEqual(['noCommitmentLimits']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['notOfferedByBedrock', 'noCommitmentLimits']);
   });
 
   it('grows volume month by month', () => {

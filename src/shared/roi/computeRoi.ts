@@ -3,7 +3,9 @@
  * scenario is reduced to a few numbers once (roiInputs.ts); the rest is arithmetic over at most
  * 120 months, so the what-if sliders can recompute on every change.
  */
+import { formatPercent } from '../format';
 import { usd, type Fraction, type Usd, type UsdPerMonth } from '../units';
+import { batchSplit, type BatchSplit } from './batchShares';
 import { breakEvenVolume, type BreakEven } from './breakEven';
 import {
   cumulativeCashFlowUsd,
@@ -24,8 +26,10 @@ import {
 import type { InvestmentBreakdown } from './investment';
 import {
   deriveRoiInputs,
+  effectiveStudentFailureShare,
   investmentOf,
   studentOnDemandCostPerRequestOf,
+  teacherOnDemandCostPerRequestOf,
   type RoiInputs,
 } from './roiInputs';
 import type { Scenario } from './scenario';
@@ -51,6 +55,18 @@ export interface PessimisticCase {
   note: string;
 }
 
+/** The failure share the model used for the student, and whether it was measured on it. */
+export interface StudentQualityBasis {
+  failureShare: Fraction;
+  /**
+   * `measured`: the student's own measured share. `assumedSameAsBase`: a distilled student taken
+   * to keep the base model's measured share. `expectedDistilled`: the share the analyst expects.
+   */
+  basis: 'measured' | 'assumedSameAsBase' | 'expectedDistilled';
+  /** For the report; null when the share was measured on the model that will serve. */
+  note: string | null;
+}
+
 export interface RoiOutputs {
   perRequest: {
     teacherUsd: Usd;
@@ -74,6 +90,26 @@ export interface RoiOutputs {
   warnings: RoiWarning[];
   pessimistic: PessimisticCase | null;
   charts: { costVsVolume: CostVsVolumeSeries; cashFlow: CashFlowSeries };
+  /** Batch shares on each side, the latency note and, when set apart, the saving from batch. */
+  batch: BatchSplit | null;
+  studentQuality: StudentQualityBasis;
+}
+
+export function studentQualityBasis(s: Scenario): StudentQualityBasis {
+  const failureShare = effectiveStudentFailureShare(s);
+  if (s.distillation.kind !== 'distill') return { failureShare, basis: 'measured', note: null };
+  if (s.quality.expectedDistilledFailureShare !== undefined) {
+    return {
+      failureShare,
+      basis: 'expectedDistilled',
+      note: `Expected failure share of the distilled student: ${formatPercent(failureShare)}, an analyst's estimate, not a measurement.`,
+    };
+  }
+  return {
+    failureShare,
+    basis: 'assumedSameAsBase',
+    note: `Assumption: the distilled student keeps the base student's measured failure share (${formatPercent(failureShare)}); distillation may change it.`,
+  };
 }
 
 function totalsOf(monthly: readonly MonthFigures[]): HorizonTotals {
@@ -111,6 +147,23 @@ function pessimisticCase(s: Scenario): PessimisticCase | null {
   };
 }
 
+function utilizationOf(s: Scenario, inputs: RoiInputs): UtilizationReport | null {
+  const serving = s.student.serving;
+  if (serving.kind !== 'provisioned') return null;
+  return provisionedUtilization({
+    requestsPerMonth: inputs.requestsPerMonth,
+    monthlyGrowth: inputs.monthlyGrowth,
+    months: inputs.horizonMonths,
+    inputTokens: s.student.inputTokensPerRequest,
+    outputTokens: s.student.outputTokensPerRequest,
+    modelUnits: serving.modelUnits,
+    capacityTokensPerMinutePerUnit: serving.capacityTokensPerMinutePerUnit,
+    capacityIsAssumption: serving.capacityBasis === 'assumption',
+    unitsFollowVolume: serving.unitsFollowVolume,
+    peakFactor: serving.peakFactor,
+  });
+}
+
 function perRequestOf(s: Scenario, inputs: RoiInputs): RoiOutputs['perRequest'] {
   const provisioned = s.student.serving.kind === 'provisioned';
   const student = inputs.studentCostPerRequestUsd;
@@ -136,20 +189,7 @@ export function computeRoi(s: Scenario): RoiOutputs {
   const first = monthly[0] ?? monthFigures(inputs, 1);
   const breakEven = breakEvenVolume(inputs);
 
-  const serving = s.student.serving;
-  const utilization =
-    serving.kind === 'provisioned'
-      ? provisionedUtilization({
-          requestsPerMonth: inputs.requestsPerMonth,
-          monthlyGrowth: inputs.monthlyGrowth,
-          months: horizon,
-          inputTokens: s.student.inputTokensPerRequest,
-          outputTokens: s.student.outputTokensPerRequest,
-          modelUnits: serving.modelUnits,
-          capacityTokensPerMinutePerUnit: serving.capacityTokensPerMinutePerUnit,
-          capacityIsAssumption: serving.capacityBasis === 'assumption',
-        })
-      : null;
+  const utilization = utilizationOf(s, inputs);
 
   return {
     perRequest: perRequestOf(s, inputs),
@@ -169,14 +209,19 @@ export function computeRoi(s: Scenario): RoiOutputs {
       first.teacherCostUsd,
       first.studentCostUsd,
       s.quality.teacherFailureShare,
-      s.quality.studentFailureShare,
+      effectiveStudentFailureShare(s),
     ),
     utilization,
-    warnings: [...(utilization?.warnings ?? []), ...servingWarnings(s)],
+    warnings: [
+      ...(utilization?.warnings ?? []),
+      ...servingWarnings(s, utilization ? Math.max(...utilization.unitsByMonth) : undefined),
+    ],
     pessimistic: pessimisticCase(s),
     charts: {
       costVsVolume: costVsVolumeSeries(inputs, breakEven),
       cashFlow: cashFlowSeries(cumulative, horizon, payback),
     },
+    batch: batchSplit(s, teacherOnDemandCostPerRequestOf(s)),
+    studentQuality: studentQualityBasis(s),
   };
 }

@@ -3,7 +3,18 @@
  * keeps computeRoi, the tornado and each Monte Carlo draw cheap: a month is then a few
  * multiplications, not a walk over the scenario.
  */
-import { usd, usdPerMonth, type Requests, type Usd, type UsdPerMonth } from '../units';
+import {
+  fraction,
+  HOURS_PER_MONTH,
+  usd,
+  usdPerMonth,
+  type Fraction,
+  type Requests,
+  type Usd,
+  type UsdPerMonth,
+} from '../units';
+import { batchSharesOf } from './batchShares';
+import { requestsPerUnitMonth, type UnitCapacity } from './capacity';
 import { engineeringCostUsd, investmentUsd, type InvestmentBreakdown } from './investment';
 import { provisionedStudentMonthlyCostUsd, qualityCostPerRequestUsd } from './monthly';
 import { costPerRequestUsd, withBatchShareUsd } from './perRequest';
@@ -16,8 +27,13 @@ export interface RoiInputs {
   teacherCostPerRequestUsd: Usd;
   /** c_S': the student's per-request cost; 0 when provisioned. */
   studentCostPerRequestUsd: Usd;
-  /** F_S: provisioned units plus storage; just storage for a per-token student. */
+  /**
+   * F_S: storage, plus the provisioned units when they are fixed. Units that follow the volume
+   * are in `capacity` instead, since their cost steps with the month's volume.
+   */
   studentFixedMonthlyUsd: UsdPerMonth;
+  /** Provisioned units that follow the volume; null for fixed units or per-token serving. */
+  capacity: UnitCapacity | null;
   /** (f_S − f_T) · c_f. */
   qualityCostPerRequestUsd: Usd;
   investmentUsd: Usd;
@@ -35,15 +51,35 @@ export function storageOf(s: Scenario): UsdPerMonth {
   return s.distillation.kind === 'baseModelAsIs' ? usdPerMonth(0) : s.student.storageUsdPerMonth;
 }
 
-export function teacherCostPerRequestOf(s: Scenario): Usd {
+/** c_T at on-demand prices, before any batch share. */
+export function teacherOnDemandCostPerRequestOf(s: Scenario): Usd {
   const { teacher } = s;
-  const onDemand = costPerRequestUsd(
+  return costPerRequestUsd(
     teacher.inputTokensPerRequest,
     teacher.outputTokensPerRequest,
     teacher.price.inputUsdPer1k,
     teacher.price.outputUsdPer1k,
   );
-  return withBatchShareUsd(onDemand, teacher.batchShare, teacher.price.batchMultiplier);
+}
+
+/** c_T with the teacher's batch share, which follows the student's unless set apart. */
+export function teacherCostPerRequestOf(s: Scenario): Usd {
+  return withBatchShareUsd(
+    teacherOnDemandCostPerRequestOf(s),
+    batchSharesOf(s).teacher,
+    s.teacher.price.batchMultiplier,
+  );
+}
+
+/**
+ * f_S as the model uses it: for a distilled student, the expected share the analyst typed, else
+ * the base student's measured one (an assumption the outputs name).
+ */
+export function effectiveStudentFailureShare(s: Scenario): Fraction {
+  const expected = s.quality.expectedDistilledFailureShare;
+  return s.distillation.kind === 'distill' && expected !== undefined
+    ? expected
+    : fraction(s.quality.studentFailureShare);
 }
 
 /** c_S at the student's on-demand prices, whatever its serving mode. */
@@ -60,14 +96,33 @@ export function studentOnDemandCostPerRequestOf(s: Scenario): Usd {
 export function deriveRoiInputs(s: Scenario): RoiInputs {
   const storage = storageOf(s);
   const serving = s.student.serving;
-  let studentCostPerRequestUsd: Usd;
-  let studentFixedMonthlyUsd: UsdPerMonth;
+  let studentCostPerRequestUsd: Usd = usd(0);
+  let studentFixedMonthlyUsd: UsdPerMonth = storage;
+  let capacity: UnitCapacity | null = null;
   if (serving.kind === 'provisioned') {
-    studentCostPerRequestUsd = usd(0);
-    studentFixedMonthlyUsd = provisionedStudentMonthlyCostUsd(
-      serving.modelUnits,
-      serving.usdPerHourPerUnit,
-      storage,
+    if (serving.unitsFollowVolume) {
+      capacity = {
+        requestsPerUnitMonth: requestsPerUnitMonth(
+          serving.capacityTokensPerMinutePerUnit,
+          s.student.inputTokensPerRequest + s.student.outputTokensPerRequest,
+          serving.peakFactor,
+        ),
+        usdPerUnitMonth: serving.usdPerHourPerUnit * HOURS_PER_MONTH,
+        minUnits: serving.modelUnits,
+      };
+    } else {
+      studentFixedMonthlyUsd = provisionedStudentMonthlyCostUsd(
+        serving.modelUnits,
+        serving.usdPerHourPerUnit,
+        storage,
+      );
+    }
+  } else if (serving.kind === 'customModelOnDemand') {
+    studentCostPerRequestUsd = costPerRequestUsd(
+      s.student.inputTokensPerRequest,
+      s.student.outputTokensPerRequest,
+      serving.inputUsdPer1k,
+      serving.outputUsdPer1k,
     );
   } else {
     const onDemand = studentOnDemandCostPerRequestOf(s);
@@ -75,7 +130,6 @@ export function deriveRoiInputs(s: Scenario): RoiInputs {
       serving.kind === 'batch'
         ? withBatchShareUsd(onDemand, serving.batchShare, s.student.price.batchMultiplier)
         : onDemand;
-    studentFixedMonthlyUsd = storage;
   }
   return {
     requestsPerMonth: s.volume.requestsPerMonth,
@@ -83,8 +137,9 @@ export function deriveRoiInputs(s: Scenario): RoiInputs {
     teacherCostPerRequestUsd: teacherCostPerRequestOf(s),
     studentCostPerRequestUsd,
     studentFixedMonthlyUsd,
+    capacity,
     qualityCostPerRequestUsd: qualityCostPerRequestUsd(
-      s.quality.studentFailureShare,
+      effectiveStudentFailureShare(s),
       s.quality.teacherFailureShare,
       s.quality.usdPerFailure,
     ),

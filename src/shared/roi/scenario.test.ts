@@ -20,7 +20,8 @@ describe('ScenarioSchema', () => {
     });
     expect(s.schemaVersion).toBe(1);
     expect(s.volume.monthlyGrowth).toBe(0);
-    expect(s.teacher.batchShare).toBe(0);
+    // Absent: like-for-like with the student's share (roi-model.md §2).
+    expect(s.teacher.batchShare).toBeUndefined();
     expect(s.quality.usdPerFailure).toBe(0);
     expect(s.finance.yearlyDiscountRate).toBe(0);
   });
@@ -30,10 +31,11 @@ describe('ScenarioSchema', () => {
     expect(ScenarioSchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 
-  it('takes at most 15,000 distillation prompts', () => {
+  it('takes prompts beyond 15,000 (the ceiling is on pairs) up to 1e7, whole ones only', () => {
     const distill = { kind: 'distill', epochs: 1, trainingUsdPer1kTokens: 0.001 };
-    expect(parse({ distillation: { ...distill, prompts: 15_000 } }).success).toBe(true);
-    expect(parse({ distillation: { ...distill, prompts: 15_001 } }).success).toBe(false);
+    expect(parse({ distillation: { ...distill, prompts: 15_001 } }).success).toBe(true);
+    expect(parse({ distillation: { ...distill, prompts: 1e7 } }).success).toBe(true);
+    expect(parse({ distillation: { ...distill, prompts: 1e7 + 1 } }).success).toBe(false);
     expect(parse({ distillation: { ...distill, prompts: 10.5 } }).success).toBe(false);
   });
 

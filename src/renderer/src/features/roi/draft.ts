@@ -39,8 +39,12 @@ export function withServingKind(d: Draft, kind: ServingKind, book: PriceCatalog)
   if (current.kind === kind) return d;
   let serving: Draft['student']['serving'];
   if (kind === 'onDemand') serving = { kind };
+  // One share on both sides (like-for-like, roi-model.md §2): the teacher's follows unless set.
   else if (kind === 'batch') serving = { kind, batchShare: 1 };
-  else {
+  else if (kind === 'customModelOnDemand') {
+    // The custom-model per-token rates are not in the catalog yet: asked for, never invented.
+    serving = { kind, inputUsdPer1k: UNKNOWN, outputUsdPer1k: UNKNOWN };
+  } else {
     const term: ProvisionedTerm = 'oneMonth';
     serving = {
       kind,
