@@ -33,13 +33,22 @@ export const UNIT_BOUNDS = {
 const formatBound = (n: number): string =>
   n >= 1e7 ? n.toExponential().replace('e+', 'e') : n.toLocaleString('en-US');
 
-/** Finite, ≥ 0 and at most `max`, with messages that say the unit. */
-const bounded = (max: number, unit: string) =>
-  z
-    .number({ error: `must be a number (${unit})` })
-    .finite({ error: `must be a finite number (${unit})` })
-    .nonnegative({ error: `must not be negative (${unit})` })
-    .max(max, { error: `must be at most ${formatBound(max)} ${unit}` });
+/**
+ * A finite number in [min, max] (whole when `integer`), with one message per value that says
+ * the bound and the unit; the field's name comes from the issue's path (scenarioProblems).
+ */
+export const boundedNumber = (o: { min: number; max: number; unit: string; integer?: boolean }) => {
+  const n = z
+    .number({ error: `must be a number (${o.unit})` })
+    .finite({ error: `must be a finite number (${o.unit})`, abort: true })
+    .min(o.min, { error: `must be at least ${formatBound(o.min)} ${o.unit}`, abort: true })
+    .max(o.max, { error: `must be at most ${formatBound(o.max)} ${o.unit}`, abort: true });
+  return o.integer
+    ? n.refine(Number.isInteger, { error: `must be a whole number (${o.unit})` })
+    : n;
+};
+
+const bounded = (max: number, unit: string) => boundedNumber({ min: 0, max, unit });
 
 export const usdField = () => bounded(UNIT_BOUNDS.usd, 'US dollars').transform(usd);
 export const usdPer1kField = () =>
@@ -53,16 +62,12 @@ export const tokensField = () =>
 export const requestsField = () =>
   bounded(UNIT_BOUNDS.requestsPerMonth, 'requests per month').transform(requests);
 export const tokensPerMinuteField = () =>
-  bounded(UNIT_BOUNDS.tokensPerMinute, 'tokens per minute')
-    .positive({ error: 'must be above 0 (tokens per minute)' })
-    .transform(tokensPerMinute);
+  // At least 1: a capacity near 0 would need more units than a double can count.
+  boundedNumber({ min: 1, max: UNIT_BOUNDS.tokensPerMinute, unit: 'tokens per minute' }).transform(
+    tokensPerMinute,
+  );
 export const fractionField = () =>
-  z
-    .number({ error: 'must be a number (a share from 0 to 1)' })
-    .finite({ error: 'must be a finite number (a share from 0 to 1)' })
-    .min(0, { error: 'must be at least 0 (a share from 0 to 1)' })
-    .max(1, { error: 'must be at most 1 (a share from 0 to 1)' })
-    .transform(fraction);
+  boundedNumber({ min: 0, max: 1, unit: 'a share from 0 to 1' }).transform(fraction);
 
 /** Calendar date as ISO 8601 (YYYY-MM-DD): what "as of" means for a price. */
 export const isoDateField = () => z.iso.date();

@@ -26,6 +26,37 @@ describe('ScenarioSchema', () => {
     expect(s.finance.yearlyDiscountRate).toBe(0);
   });
 
+  it('loads a scenario stored before version 2 of the model, filling the new fields', () => {
+    // As the app stored it: parsed output, teacher share 0 written out, no new fields.
+    const stored = {
+      ...WORKED_EXAMPLE,
+      schemaVersion: 1,
+      teacher: { ...WORKED_EXAMPLE.teacher, batchShare: 0 },
+      student: {
+        ...WORKED_EXAMPLE.student,
+        serving: {
+          kind: 'provisioned',
+          modelUnits: 2,
+          usdPerHourPerUnit: 20,
+          term: 'oneMonth',
+          capacityTokensPerMinutePerUnit: 1250,
+          capacityBasis: 'assumption',
+        },
+      },
+      distillation: { kind: 'distill', prompts: 15_000, epochs: 2, trainingUsdPer1kTokens: 0.004 },
+    };
+    const s = ScenarioSchema.parse(JSON.parse(JSON.stringify(stored)));
+    // The typed teacher share stays (set apart); units become the minimum that follows volume.
+    expect(s.teacher.batchShare).toBe(0);
+    expect(s.student.serving).toMatchObject({
+      modelUnits: 2,
+      unitsFollowVolume: true,
+      peakFactor: 1,
+    });
+    expect(s.distillation).toMatchObject({ expansionFactor: 1, dataSource: 'teacherGenerates' });
+    expect(s.quality.expectedDistilledFailureShare).toBeUndefined();
+  });
+
   it('round-trips through JSON, so a stored scenario reads back the same', () => {
     const s = ScenarioSchema.parse(WORKED_EXAMPLE);
     expect(ScenarioSchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);

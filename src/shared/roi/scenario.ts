@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ProvisionedTermSchema } from '../pricing/priceSchemas';
 import {
+  boundedNumber,
   fractionField,
   isoDateField,
   requestsField,
@@ -44,7 +45,7 @@ export const ScenarioPriceSchema = z.object({
   inputUsdPer1k: usdPer1kField(),
   outputUsdPer1k: usdPer1kField(),
   /** Batch price as a multiple of on-demand. 1 (no discount) unless the catalog says otherwise. */
-  batchMultiplier: z.number().finite().min(0).max(1).default(1),
+  batchMultiplier: boundedNumber({ min: 0, max: 1, unit: 'times the on-demand price' }).default(1),
   asOf: isoDateField().optional(),
   source: z.string().optional(),
 });
@@ -67,7 +68,12 @@ export const ServingSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('provisioned'),
     /** The units bought when fixed; the least bought (u_min) when they follow the volume. */
-    modelUnits: z.number().int().min(1).max(SCENARIO_BOUNDS.modelUnits),
+    modelUnits: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.modelUnits,
+      unit: 'model units',
+      integer: true,
+    }),
     /**
      * u(t) = max(u_min, ⌈need(t) / cap⌉) (roi-model.md §2) unless false (units fixed). Stored
      * scenarios from before this field load with their unit count as the minimum: fixed units
@@ -75,7 +81,11 @@ export const ServingSchema = z.discriminatedUnion('kind', [
      */
     unitsFollowVolume: z.boolean().default(true),
     /** k_peak ≥ 1: the busiest minute over the average one. */
-    peakFactor: z.number().finite().min(1).max(SCENARIO_BOUNDS.peakFactor).default(1),
+    peakFactor: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.peakFactor,
+      unit: 'times the average minute',
+    }).default(1),
     usdPerHourPerUnit: usdPerHourField(),
     term: ProvisionedTermSchema,
     hourlyRateSource: z.string().optional(),
@@ -100,15 +110,29 @@ export const DistillationSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('distill'),
     /** N: the analyst's prompts; the 15,000 ceiling applies to pairs after expansion. */
-    prompts: z.number().int().min(1).max(SCENARIO_BOUNDS.prompts),
+    prompts: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.prompts,
+      unit: 'prompts',
+      integer: true,
+    }),
     /** Pairs per prompt after Bedrock's augmentation (default 1: none). */
-    expansionFactor: z.number().finite().min(1).max(SCENARIO_BOUNDS.expansionFactor).default(1),
+    expansionFactor: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.expansionFactor,
+      unit: 'pairs per prompt',
+    }).default(1),
     /**
      * `teacherGenerates`: Bedrock calls the teacher for each pair. `invocationLogs`: responses
      * already logged in production are reused (`usePromptResponse`), so no teacher calls.
      */
     dataSource: z.enum(['teacherGenerates', 'invocationLogs']).default('teacherGenerates'),
-    epochs: z.number().int().min(1).max(SCENARIO_BOUNDS.epochs),
+    epochs: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.epochs,
+      unit: 'epochs',
+      integer: true,
+    }),
     trainingUsdPer1kTokens: usdPer1kField(),
     trainingPriceSource: z.string().optional(),
   }),
@@ -126,7 +150,7 @@ export const ScenarioSchema = z.object({
   volume: z.object({
     requestsPerMonth: requestsField(),
     /** Month-on-month growth g; −50 % to +100 % covers any plausible plan. */
-    monthlyGrowth: z.number().finite().min(-0.5).max(1).default(0),
+    monthlyGrowth: boundedNumber({ min: -0.5, max: 1, unit: 'a monthly rate' }).default(0),
   }),
   teacher: ModelSideSchema.extend({
     /**
@@ -145,11 +169,7 @@ export const ScenarioSchema = z.object({
   distillation: DistillationSchema,
   /** E = hours × rate. */
   engineering: z.object({
-    hours: z
-      .number()
-      .finite()
-      .nonnegative()
-      .max(SCENARIO_BOUNDS.engineeringHours, { error: 'must be at most 1,000,000 hours' }),
+    hours: boundedNumber({ min: 0, max: SCENARIO_BOUNDS.engineeringHours, unit: 'hours' }),
     usdPerHour: usdPerHourField(),
   }),
   quality: z.object({
@@ -166,13 +186,14 @@ export const ScenarioSchema = z.object({
     expectedDistilledFailureShare: fractionField().optional(),
   }),
   finance: z.object({
-    yearlyDiscountRate: z
-      .number()
-      .finite()
-      .min(0)
-      .max(SCENARIO_BOUNDS.yearlyDiscountRate, { error: 'must be at most 10 (1,000 % a year)' })
-      .default(0),
-    horizonMonths: z.union([z.literal(12), z.literal(24), z.literal(36)]),
+    yearlyDiscountRate: boundedNumber({
+      min: 0,
+      max: SCENARIO_BOUNDS.yearlyDiscountRate,
+      unit: 'a yearly rate; 10 is 1,000 %',
+    }).default(0),
+    horizonMonths: z.union([z.literal(12), z.literal(24), z.literal(36)], {
+      error: 'must be 12, 24 or 36 months',
+    }),
   }),
 });
 

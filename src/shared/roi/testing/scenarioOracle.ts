@@ -117,10 +117,11 @@ export function reference(s: Scenario) {
     if (!sv.unitsFollowVolume) return sv.modelUnits;
     const tokensPerMinute =
       (volume * (s.student.inputTokensPerRequest + s.student.outputTokensPerRequest)) / (730 * 60);
-    return Math.max(
-      sv.modelUnits,
-      Math.ceil((tokensPerMinute * sv.peakFactor) / sv.capacityTokensPerMinutePerUnit),
-    );
+    const x = (tokensPerMinute * sv.peakFactor) / sv.capacityTokensPerMinutePerUnit;
+    // The model's rule: a load within 1e-12 of k units' worth needs k units, not k + 1.
+    const nearest = Math.round(x);
+    const needed = Math.abs(x - nearest) <= 1e-12 * x ? nearest : Math.ceil(x);
+    return Math.max(sv.modelUnits, needed);
   };
   const unitHourly = sv.kind === 'provisioned' ? sv.usdPerHourPerUnit : 0;
   const F = units(V) * unitHourly * 730 + storage;

@@ -11,7 +11,13 @@ import type {
   PriceEntry,
   ProvisionedTerm,
 } from '../../../../shared/pricing/priceSchemas';
-import { readInput, writeInput, type Scenario, type ScenarioInput } from '../../../../shared/roi';
+import {
+  readInput,
+  scenarioProblems,
+  writeInput,
+  type Scenario,
+  type ScenarioInput,
+} from '../../../../shared/roi';
 
 export type Draft = ScenarioInput;
 
@@ -111,13 +117,13 @@ const ASKS: Record<string, string> = {
 /** Why a draft does not parse, in words: the unknown figures to enter first, then the rest. */
 export function draftProblems(error: z.ZodError): string[] {
   const asks: string[] = [];
-  const other: string[] = [];
+  const rest: z.core.$ZodIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path.join('.');
-    const ask = ASKS[path];
+    const ask = ASKS[issue.path.join('.')];
     if (ask) asks.push(ask);
-    else other.push(`${path}: ${issue.message}`);
+    else rest.push(issue);
   }
+  const other = scenarioProblems(rest);
   const unique = [...new Set(asks)];
   return [
     ...(unique.length > 0 ? [`Enter ${unique.join(', ')}: not found in sources.`] : []),
