@@ -123,6 +123,19 @@ export function formatBreakEven(breakEven: BreakEven): string {
   return `${formatNumber(Math.ceil(breakEven.requestsPerMonth))} requests/month`;
 }
 
+/** With units that follow the volume: the units at V* and what happens above it; else null. */
+export function formatAboveBreakEven(breakEven: BreakEven): string | null {
+  if (breakEven.kind !== 'volume' || !breakEven.above) return null;
+  const at = `${formatNumber(breakEven.modelUnits ?? 0)} provisioned unit(s) at break-even`;
+  const above = breakEven.above;
+  if (above.kind === 'staysAhead') return `${at}; the student stays ahead at every larger volume.`;
+  const again =
+    above.aheadAgainAt === null
+      ? 'and never catches up'
+      : `until ${formatNumber(Math.ceil(above.aheadAgainAt))} requests/month`;
+  return `${at}; above ${formatNumber(Math.floor(above.fromRequestsPerMonth))} requests/month the next unit puts the student behind again, ${again}.`;
+}
+
 export function formatSeedRatio(ratio: SeedRatio): string {
   switch (ratio.kind) {
     case 'ratio':

@@ -12,11 +12,17 @@ import type {
   ProvisionedTerm,
 } from '../../../../shared/pricing/priceSchemas';
 import {
+  distillationCheck,
+  type DistillationCheck,
+} from '../../../../shared/pricing/distillationPairs';
+import {
   readInput,
   scenarioProblems,
+  servingOptions,
   writeInput,
   type Scenario,
   type ScenarioInput,
+  type ServingOption,
 } from '../../../../shared/roi';
 
 export type Draft = ScenarioInput;
@@ -38,6 +44,51 @@ function studentEntry(d: Draft, book: PriceCatalog): PriceEntry | null {
 const known = (v: number | null | undefined): number => (v == null ? UNKNOWN : v);
 
 export type ServingKind = Draft['student']['serving']['kind'];
+
+/** The ways Bedrock serves this student, for the pair and region, with reasons for the rest. */
+export function servingOptionsOf(d: Draft, book: PriceCatalog): ServingOption[] {
+  return servingOptions({
+    distilled: d.distillation.kind === 'distill',
+    studentModelId: d.student.modelId,
+    region: d.student.region,
+    batchPriced: studentEntry(d, book)?.batchMultiplier.value != null,
+  });
+}
+
+/** Whether Bedrock distils this teacher into this student (the job in the teacher's region). */
+export function distillationOfferOf(d: Draft): DistillationCheck {
+  return distillationCheck(
+    d.teacher.modelId,
+    d.student.modelId,
+    d.teacher.region,
+    d.student.region,
+  );
+}
+
+/** Like-for-like (the teacher's share follows the student's) or a teacher share set apart. */
+export function withTeacherBatch(d: Draft, setApart: boolean): Draft {
+  const { batchShare: _dropped, ...teacher } = d.teacher;
+  if (!setApart) return { ...d, teacher };
+  const s = d.student.serving;
+  return { ...d, teacher: { ...teacher, batchShare: s.kind === 'batch' ? s.batchShare : 0 } };
+}
+
+/** Units that follow the volume (the count becomes the minimum) or a fixed count. */
+export function withUnitsFollowVolume(d: Draft, follow: boolean): Draft {
+  const s = d.student.serving;
+  if (s.kind !== 'provisioned') return d;
+  return { ...d, student: { ...d.student, serving: { ...s, unitsFollowVolume: follow } } };
+}
+
+/** The distilled student's failure share: the base student's (an assumption) or typed. */
+export function withExpectedQuality(d: Draft, typed: boolean): Draft {
+  const { expectedDistilledFailureShare: _dropped, ...quality } = d.quality;
+  if (!typed) return { ...d, quality };
+  return {
+    ...d,
+    quality: { ...quality, expectedDistilledFailureShare: quality.studentFailureShare },
+  };
+}
 
 /** Switches the student's serving, taking the book's hourly rate where it has one. */
 export function withServingKind(d: Draft, kind: ServingKind, book: PriceCatalog): Draft {
@@ -87,14 +138,17 @@ export function withDistillationKind(d: Draft, kind: DistillationKind, book: Pri
   if (kind === 'baseModelAsIs') {
     // Storage does not apply to a base model (s = 0), but the field must still parse.
     const storage = d.student.storageUsdPerMonth;
-    return {
-      ...d,
-      distillation: { kind },
-      student: { ...d.student, storageUsdPerMonth: Number.isNaN(storage) ? 0 : storage },
-    };
+    return offeredServing(
+      {
+        ...d,
+        distillation: { kind },
+        student: { ...d.student, storageUsdPerMonth: Number.isNaN(storage) ? 0 : storage },
+      },
+      book,
+    );
   }
   const entry = studentEntry(d, book);
-  return {
+  const distilled: Draft = {
     ...d,
     distillation: {
       kind,
@@ -104,6 +158,15 @@ export function withDistillationKind(d: Draft, kind: DistillationKind, book: Pri
     },
     student: { ...d.student, storageUsdPerMonth: known(entry?.storageUsdPerMonth.value) },
   };
+  return offeredServing(distilled, book);
+}
+
+/** The draft with its serving moved to the first one Bedrock offers, if the current one is not. */
+function offeredServing(d: Draft, book: PriceCatalog): Draft {
+  const options = servingOptionsOf(d, book);
+  if (options.some((o) => o.kind === d.student.serving.kind && o.offered)) return d;
+  const first = options.find((o) => o.offered);
+  return first ? withServingKind(d, first.kind, book) : d;
 }
 
 /** What each unknown-figure path asks for, for the message above the outputs. */
@@ -112,6 +175,8 @@ const ASKS: Record<string, string> = {
   'student.serving.capacityTokensPerMinutePerUnit': 'the tokens per minute one model unit carries',
   'distillation.trainingUsdPer1kTokens': 'the training price per 1,000 tokens',
   'student.storageUsdPerMonth': 'the custom model storage per month',
+  'student.serving.inputUsdPer1k': 'the custom-model input price per 1,000 tokens',
+  'student.serving.outputUsdPer1k': 'the custom-model output price per 1,000 tokens',
 };
 
 /** Why a draft does not parse, in words: the unknown figures to enter first, then the rest. */
