@@ -28,3 +28,4 @@ export * from './scenarioProblems';
 export * from './batchShares';
 export * from './capacity';
 export * from './servingOptions';
+export * from './servingPrices';

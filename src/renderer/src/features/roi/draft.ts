@@ -6,11 +6,7 @@
  */
 import type { z } from 'zod';
 import { findPrice } from '../../../../shared/pricing/findPrice';
-import type {
-  PriceCatalog,
-  PriceEntry,
-  ProvisionedTerm,
-} from '../../../../shared/pricing/priceSchemas';
+import type { PriceCatalog, ProvisionedTerm } from '../../../../shared/pricing/priceSchemas';
 import {
   distillationCheck,
   type DistillationCheck,
@@ -19,10 +15,12 @@ import {
   readInput,
   scenarioProblems,
   servingOptions,
+  servingPricesFromEntry,
   writeInput,
   type Scenario,
   type ScenarioInput,
   type ServingOption,
+  type ServingPrices,
 } from '../../../../shared/roi';
 
 export type Draft = ScenarioInput;
@@ -36,9 +34,10 @@ export const readDraft = (d: Draft, path: string): number | undefined =>
 export const writeDraft = (d: Draft, path: string, value: number): Draft =>
   writeInput(d as Scenario, path.split('.'), value) as Draft;
 
-function studentEntry(d: Draft, book: PriceCatalog): PriceEntry | null {
+/** The student's serving prices in its region, from the book (nulls where it has none). */
+function studentPrices(d: Draft, book: PriceCatalog): ServingPrices {
   const found = findPrice(d.student.modelId, d.student.region, book);
-  return found.found ? found.entry : null;
+  return servingPricesFromEntry(found.found ? found.entry : null);
 }
 
 const known = (v: number | null | undefined): number => (v == null ? UNKNOWN : v);
@@ -51,7 +50,7 @@ export function servingOptionsOf(d: Draft, book: PriceCatalog): ServingOption[] 
     distilled: d.distillation.kind === 'distill',
     studentModelId: d.student.modelId,
     region: d.student.region,
-    batchPriced: studentEntry(d, book)?.batchMultiplier.value != null,
+    batchPriced: studentPrices(d, book).batchMultiplier !== null,
   });
 }
 
@@ -99,15 +98,20 @@ export function withServingKind(d: Draft, kind: ServingKind, book: PriceCatalog)
   // One share on both sides (like-for-like, roi-model.md §2): the teacher's follows unless set.
   else if (kind === 'batch') serving = { kind, batchShare: 1 };
   else if (kind === 'customModelOnDemand') {
-    // The custom-model per-token rates are not in the catalog yet: asked for, never invented.
-    serving = { kind, inputUsdPer1k: UNKNOWN, outputUsdPer1k: UNKNOWN };
+    // Custom-model per-token rates where the price book has them, else asked for.
+    const custom = studentPrices(d, book).customModel;
+    serving = {
+      kind,
+      inputUsdPer1k: known(custom?.inputUsdPer1k),
+      outputUsdPer1k: known(custom?.outputUsdPer1k),
+    };
   } else {
     const term: ProvisionedTerm = 'oneMonth';
     serving = {
       kind,
       modelUnits: 1,
       term,
-      usdPerHourPerUnit: known(studentEntry(d, book)?.provisionedUsdPerHourPerUnit[term].value),
+      usdPerHourPerUnit: known(studentPrices(d, book).provisionedUsdPerHourPerUnit[term]),
       // AWS publishes no throughput per model unit: the analyst's assumption, asked for.
       capacityTokensPerMinutePerUnit: UNKNOWN,
       capacityBasis: 'assumption',
@@ -120,7 +124,7 @@ export function withServingKind(d: Draft, kind: ServingKind, book: PriceCatalog)
 export function withTerm(d: Draft, term: ProvisionedTerm, book: PriceCatalog): Draft {
   const serving = d.student.serving;
   if (serving.kind !== 'provisioned') return d;
-  const rate = studentEntry(d, book)?.provisionedUsdPerHourPerUnit[term].value;
+  const rate = studentPrices(d, book).provisionedUsdPerHourPerUnit[term];
   return {
     ...d,
     student: {
@@ -147,16 +151,16 @@ export function withDistillationKind(d: Draft, kind: DistillationKind, book: Pri
       book,
     );
   }
-  const entry = studentEntry(d, book);
+  const prices = studentPrices(d, book);
   const distilled: Draft = {
     ...d,
     distillation: {
       kind,
       prompts: 5_000,
       epochs: 2,
-      trainingUsdPer1kTokens: known(entry?.trainingUsdPer1kTokens.value),
+      trainingUsdPer1kTokens: known(prices.trainingUsdPer1kTokens),
     },
-    student: { ...d.student, storageUsdPerMonth: known(entry?.storageUsdPerMonth.value) },
+    student: { ...d.student, storageUsdPerMonth: known(prices.storageUsdPerMonth) },
   };
   return offeredServing(distilled, book);
 }
