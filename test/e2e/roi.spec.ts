@@ -91,6 +91,28 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(page.getByTestId('prices-student-trainingusdper1ktokens')).toContainText('override');
 });
 
+test('offers only what Bedrock sells for the seed pair, and sends batch on both sides alike', async ({
+  page,
+}) => {
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  // Llama 3 70B → 8B is no distillation pair: the study used 8B as-is.
+  await expect(roi.distillOffer).toContainText('Distillation not offered');
+  await expect(roi.distillOffer).toContainText('as-is');
+  await expect(roi.option('distillation-distill')).toHaveCount(0);
+  await expect(roi.servingNotOffered).toContainText('Custom-model on demand');
+  await expect(roi.option('serving-customModelOnDemand')).toHaveCount(0);
+
+  await roi.choose('serving-batch');
+  await expect(roi.option('teacher-batch-mode-same')).toHaveAttribute('aria-checked', 'true');
+  await expect(roi.batchNotes.first()).toContainText('not milliseconds');
+
+  // Set apart on purpose, the teacher at 0 %: the outputs say the shares differ.
+  await roi.choose('teacher-batch-mode-apart');
+  await roi.type('teacher-batch', '0');
+  await expect(roi.batchNotes.nth(1)).toContainText('teacher 0 %, student 100 %');
+});
+
 test('prefills from an experiment and recommends the student that saves most within the bar', async ({
   page,
 }) => {
