@@ -25,8 +25,6 @@ import { usd, usdPerMonth } from '../units';
  * augments the data (roi-model.md §3): a ceiling on pairs, not on the prompts the analyst has.
  */
 export const MAX_DISTILLATION_PAIRS = 15_000;
-/** @deprecated The ceiling is on pairs after augmentation: use MAX_DISTILLATION_PAIRS. */
-export const MAX_DISTILLATION_PROMPTS = MAX_DISTILLATION_PAIRS;
 /** Bounds of §8 that are not a unit's own (unitSchemas holds those). */
 export const SCENARIO_BOUNDS = {
   prompts: 1e7,

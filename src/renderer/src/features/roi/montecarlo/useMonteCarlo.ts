@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  uncertaintyOptions,
   volumeRange,
   type MonteCarloInputs,
   type MonteCarloResult,
@@ -16,16 +17,6 @@ export interface MonteCarloSettings {
   priceSpread: number;
   /** Engineering cost times a triangular factor in [1 − overrun / 4, 1 + overrun], mode 1. */
   engineeringOverrun: number;
-}
-
-/** The Monte Carlo options these settings ask for, beyond draws, seed and volume. */
-export function uncertaintyOptions(settings: MonteCarloSettings) {
-  const { priceSpread: p, engineeringOverrun: e } = settings;
-  const side = { low: 1 - p, high: 1 + p };
-  return {
-    ...(p > 0 ? { priceFactors: { teacher: side, student: side } } : {}),
-    ...(e > 0 ? { engineeringFactor: { low: 1 - e / 4, mode: 1, high: 1 + e } } : {}),
-  };
 }
 
 export interface MonteCarloState {
@@ -126,7 +117,7 @@ export function useMonteCarlo(
           draws,
           seed,
           volume: volumeRange(scenario, volumeSpread),
-          ...uncertaintyOptions({ draws, seed, volumeSpread, priceSpread, engineeringOverrun }),
+          ...uncertaintyOptions(priceSpread, engineeringOverrun),
           ...(shares ? { failureShareDraws: shares } : {}),
         },
       };
