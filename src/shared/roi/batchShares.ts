@@ -55,9 +55,12 @@ export function batchSplit(
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   const notes = [BATCH_LATENCY_NOTE];
   if (shares.setApart) {
+    const effect =
+      savingFromBatchUsd >= 0
+        ? `Of the first month's saving, ${formatUsd(savingFromBatchUsd)} comes from batch, not from the model switch.`
+        : `The teacher's larger batch share lowers the first month's saving by ${formatUsd(-savingFromBatchUsd)}.`;
     notes.push(
-      `Batch shares set apart: teacher ${pct(shares.teacher)}, student ${pct(shares.student)}. ` +
-        `Of the first month's saving, ${formatUsd(savingFromBatchUsd)} comes from batch, not from the model switch.`,
+      `Batch shares set apart: teacher ${pct(shares.teacher)}, student ${pct(shares.student)}. ${effect}`,
     );
   }
   return { ...shares, savingFromBatchUsd, notes };

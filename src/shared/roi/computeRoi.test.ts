@@ -211,3 +211,28 @@ describe('computeRoi speed', () => {
     expect(perCall).toBeLessThan(4);
   });
 });
+
+describe('what computeRoi says about its assumptions', () => {
+  it('labels the distilled student’s failure share as an assumption or as the analyst’s estimate', () => {
+    const assumed = computeRoi(makeScenario()).studentQuality;
+    expect(assumed).toMatchObject({ basis: 'assumedSameAsBase', failureShare: 0.05 });
+    expect(assumed.note).toMatch(/^Assumption: the distilled student keeps/);
+    const typed = computeRoi(
+      makeScenario({ quality: { ...WORKED_EXAMPLE.quality, expectedDistilledFailureShare: 0.03 } }),
+    );
+    expect(typed.studentQuality).toMatchObject({ basis: 'expectedDistilled', failureShare: 0.03 });
+    // q = (0.03 − 0.02) · 0.1 = 0.001 instead of 0.003: $200 a month more at 100,000 requests.
+    expect(
+      typed.firstMonth.savingUsd - computeRoi(makeScenario()).firstMonth.savingUsd,
+    ).toBeCloseTo(200, 9);
+    const seed = computeRoi(makeScenario({ distillation: { kind: 'baseModelAsIs' } }));
+    expect(seed.studentQuality).toMatchObject({ basis: 'measured', note: null });
+  });
+
+  it('says when a teacher batch share set apart lowers the saving', () => {
+    const r = computeRoi(makeScenario({ teacher: { ...WORKED_EXAMPLE.teacher, batchShare: 0.5 } }));
+    expect(r.batch?.setApart).toBe(true);
+    expect(r.batch?.savingFromBatchUsd).toBeCloseTo(-150, 9);
+    expect(r.batch?.notes[1]).toContain("lowers the first month's saving by $150");
+  });
+});

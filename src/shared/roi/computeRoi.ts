@@ -108,7 +108,7 @@ export function studentQualityBasis(s: Scenario): StudentQualityBasis {
   return {
     failureShare,
     basis: 'assumedSameAsBase',
-    note: `Assumption: the distilled student keeps the base student's measured failure share (${formatPercent(failureShare)}); distillation may change it.`,
+    note: `Assumption: the distilled student keeps the base student's failure share (${formatPercent(failureShare)}); distillation may change it.`,
   };
 }
 
