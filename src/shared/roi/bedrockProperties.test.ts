@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeRoi } from './computeRoi';
 import { ScenarioSchema, type Scenario } from './scenario';
-import { num, propertyParams, scenarioArb } from './testing/scenarioOracle';
+import { num, propertyParams, reference, scenarioArb } from './testing/scenarioOracle';
 import { tokensPerMinuteNeeded } from './utilization';
 
 describe('like-for-like batch', () => {
@@ -34,6 +34,26 @@ describe('like-for-like batch', () => {
         const shareOf = (p: typeof on) => (p.teacherUsd - (p.studentUsd ?? 0)) / p.teacherUsd;
         expect(Math.abs(shareOf(on) - shareOf(off))).toBeLessThan(1e-9);
         expect(computeRoi(priced(share)).batch?.savingFromBatchUsd ?? 0).toBe(0);
+      }),
+      propertyParams(300),
+    );
+  });
+});
+
+describe('volume and a negative margin', () => {
+  it('lowers a per-token saving when V goes up and each request loses money', () => {
+    fc.assert(
+      fc.property(scenarioArb, num(1.01, 10), (s, up) => {
+        const ref = reference(s);
+        const margin = ref.cT - ref.cS - ref.q;
+        fc.pre(s.student.serving.kind !== 'provisioned' && margin < -1e-9 * (ref.cT + ref.cS));
+        const bigger = ScenarioSchema.parse({
+          ...s,
+          volume: { ...s.volume, requestsPerMonth: s.volume.requestsPerMonth * up },
+        });
+        expect(computeRoi(bigger).firstMonth.savingUsd).toBeLessThan(
+          computeRoi(s).firstMonth.savingUsd,
+        );
       }),
       propertyParams(300),
     );
