@@ -9,11 +9,12 @@
 import { bootstrapColumnMeans } from '../metrics/bootstrap';
 import { createRng, sampleTriangular } from '../metrics/random';
 import { percentileOfSorted } from '../metrics/statistics';
-import { fraction, requests, tokens, usdPer1k, usdPerHour } from '../units';
+import { fraction, requests, tokens } from '../units';
 import { cashFlowHeadline, cashFlowTables } from './cashFlow';
 import { histogram, type HistogramBin } from './histogram';
 import { deriveRoiInputs } from './roiInputs';
-import type { Scenario, Serving } from './scenario';
+import { studentPricedBy, teacherPricedBy } from './priceFactors';
+import type { Scenario } from './scenario';
 
 /** One measured call's usage as Bedrock reported it. */
 export interface TokenSample {
@@ -185,42 +186,6 @@ function percentilesOf(values: Float64Array): Percentiles {
     p5: percentileOfSorted(sorted, 5),
     p50: percentileOfSorted(sorted, 50),
     p95: percentileOfSorted(sorted, 95),
-  };
-}
-
-/** The teacher's per-token prices times k. */
-function teacherPricedBy(t: Scenario['teacher'], k: number): Scenario['teacher'] {
-  return {
-    ...t,
-    price: {
-      ...t.price,
-      inputUsdPer1k: usdPer1k(t.price.inputUsdPer1k * k),
-      outputUsdPer1k: usdPer1k(t.price.outputUsdPer1k * k),
-    },
-  };
-}
-
-/** Every price the student is billed at, times k. */
-function studentPricedBy(st: Scenario['student'], k: number): Scenario['student'] {
-  const sv = st.serving;
-  const serving: Serving =
-    sv.kind === 'provisioned'
-      ? { ...sv, usdPerHourPerUnit: usdPerHour(sv.usdPerHourPerUnit * k) }
-      : sv.kind === 'customModelOnDemand'
-        ? {
-            ...sv,
-            inputUsdPer1k: usdPer1k(sv.inputUsdPer1k * k),
-            outputUsdPer1k: usdPer1k(sv.outputUsdPer1k * k),
-          }
-        : sv;
-  return {
-    ...st,
-    serving,
-    price: {
-      ...st.price,
-      inputUsdPer1k: usdPer1k(st.price.inputUsdPer1k * k),
-      outputUsdPer1k: usdPer1k(st.price.outputUsdPer1k * k),
-    },
   };
 }
 

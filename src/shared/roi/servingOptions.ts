@@ -93,7 +93,9 @@ export function servingOptions(ctx: ServingContext): ServingOption[] {
     }),
     customModelOnDemandOffered(studentModelId, region)
       ? offered('customModelOnDemand', {
-          notes: ['Priced at the custom-model per-token rates, not the base price.'],
+          notes: [
+            'Priced at the custom-model per-token rates, not the base price; for models customized on or after 2025-07-16.',
+          ],
         })
       : refused(
           'customModelOnDemand',
