@@ -26,7 +26,8 @@ export type BreakEven =
        * requests it carries, so adding volume never catches up.
        * `beyondLargestVolume`: V* would exceed the largest volume the model accepts (§8).
        */
-      code: 'studentCostsMore' | 'unitsCostMoreThanTheyCarry' | 'beyondLargestVolume';
+      /** Optional only so that break-evens built by hand before this field still type-check. */
+      code?: 'studentCostsMore' | 'unitsCostMoreThanTheyCarry' | 'beyondLargestVolume';
       reason: string;
     };
 

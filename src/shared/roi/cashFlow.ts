@@ -23,7 +23,7 @@ export interface MonthFigures {
   qualityCostUsd: UsdPerMonth;
   savingUsd: UsdPerMonth;
   /** Provisioned units bought this month when they follow the volume; null otherwise. */
-  modelUnits: number | null;
+  modelUnits?: number | null;
 }
 
 /**

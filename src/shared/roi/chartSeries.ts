@@ -89,7 +89,7 @@ export function costVsVolumeSeries(inputs: RoiInputs, breakEven: BreakEven): Cos
     studentLineIncludes: inputs.capacity
       ? 'provisioned units for the volume (stepping up as each unit fills), storage, the investment spread over the horizon and quality cost'
       : 'fixed monthly cost, the investment spread over the horizon, per-request cost and quality cost',
-    stepped: inputs.capacity !== null,
+    stepped: Boolean(inputs.capacity),
   };
 }
 

@@ -32,8 +32,11 @@ export interface RoiInputs {
    * are in `capacity` instead, since their cost steps with the month's volume.
    */
   studentFixedMonthlyUsd: UsdPerMonth;
-  /** Provisioned units that follow the volume; null for fixed units or per-token serving. */
-  capacity: UnitCapacity | null;
+  /**
+   * Provisioned units that follow the volume; null (or absent, for inputs built by hand) for
+   * fixed units or per-token serving.
+   */
+  capacity?: UnitCapacity | null;
   /** (f_S − f_T) · c_f. */
   qualityCostPerRequestUsd: Usd;
   investmentUsd: Usd;
