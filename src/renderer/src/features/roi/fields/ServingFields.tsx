@@ -55,13 +55,15 @@ export function ServingFields({ draft, onChange, book }: ServingFieldsProps) {
           options={offered.map((o) => ({ value: o.kind, label: LABELS[o.kind] }))}
           onChange={(k) => onChange(withServingKind(draft, k as ServingKind, book))}
         />
-        <ul className="assumption-hint" data-testid="serving-not-offered">
-          {missing.map((o) => (
-            <li key={o.kind}>
-              {LABELS[o.kind]}: {o.reason}
-            </li>
-          ))}
-        </ul>
+        {missing.length > 0 && (
+          <ul className="assumption-hint" data-testid="serving-not-offered">
+            {missing.map((o) => (
+              <li key={o.kind}>
+                {LABELS[o.kind]}: {o.reason}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       {serving.kind === 'batch' && (
         <AssumptionField
