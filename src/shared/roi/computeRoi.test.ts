@@ -225,6 +225,13 @@ describe('what computeRoi says about its assumptions', () => {
     expect(
       typed.firstMonth.savingUsd - computeRoi(makeScenario()).firstMonth.savingUsd,
     ).toBeCloseTo(200, 9);
+    // The measured interval says nothing of a typed expectation: no pessimistic case from it.
+    const withCi = {
+      ...WORKED_EXAMPLE.quality,
+      studentFailureShareCi: { low: 0.03, high: 0.08 },
+      expectedDistilledFailureShare: 0.03,
+    };
+    expect(computeRoi(makeScenario({ quality: withCi })).pessimistic).toBeNull();
     const seed = computeRoi(makeScenario({ distillation: { kind: 'baseModelAsIs' } }));
     expect(seed.studentQuality).toMatchObject({ basis: 'measured', note: null });
   });

@@ -133,7 +133,8 @@ function totalsOf(monthly: readonly MonthFigures[]): HorizonTotals {
 
 function pessimisticCase(s: Scenario): PessimisticCase | null {
   const ci = s.quality.studentFailureShareCi;
-  if (!ci) return null;
+  // The measured interval describes the base student, not a distilled share the analyst typed.
+  if (!ci || studentQualityBasis(s).basis === 'expectedDistilled') return null;
   const worse: Scenario = { ...s, quality: { ...s.quality, studentFailureShare: ci.high } };
   const inputs = deriveRoiInputs(worse);
   const cf = cumulativeCashFlowUsd(inputs, PAYBACK_SEARCH_MONTHS);
