@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { JudgeSettings } from '../../../shared/quality/qualitySettings';
 import type { JudgeCallRow } from '../../../shared/quality/qualityReport';
 import { newId, nowIso } from '../clock';
+import { redact } from '../../log';
 
 /** The judge's prompt versions and calls (migration 0030). */
 
@@ -156,7 +157,7 @@ export function insertJudgeCall(db: Database, c: NewJudgeCall): string {
     c.status,
     c.answerText,
     c.answerJson === null || c.answerJson === undefined ? null : JSON.stringify(c.answerJson),
-    c.problem,
+    c.problem === null ? null : redact(c.problem),
     c.errorClass,
     c.calls,
     c.attempts,
