@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/dataset';
+import { nameSchema } from '../domain/textRules';
 
 /**
  * The analyst's own blind ratings. The renderer only ever sees outputs labelled A and B; which
@@ -8,11 +9,11 @@ import { IdSchema } from '../domain/dataset';
  * answer away before the rater has committed.
  */
 
-export const RaterNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter your name so that each rating says who made it.')
-  .max(80, 'A name can have at most 80 characters.');
+export const RaterNameSchema = nameSchema({
+  max: 80,
+  label: 'A name',
+  empty: 'Enter your name so that each rating says who made it.',
+});
 
 export const RatingSchema = z.number().int().min(1).max(5);
 export const LabelSchema = z.enum(['A', 'B']);
