@@ -142,6 +142,8 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await q.open();
   await q.tab('judge');
   await page.getByTestId('judge-concurrency').fill('1');
+  // Ask an unreadable item once more (the default asks once).
+  await page.getByTestId('judge-answer-attempts').fill('2');
   await page.getByTestId('judge-save').click();
   await expect(page.getByTestId('judge-run')).toBeEnabled();
   const total = PARAGRAPHS * 4;
@@ -160,7 +162,10 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.judgeProgress).toContainText(`${total} / ${total} judge calls`);
   await expect(q.judgeProgress).toContainText(`${total - 1} answered · 1 failed`);
   await expect(q.judgeProgress).toContainText(/judge cost \$0\.\d+/);
-  await expect(page.getByTestId('judge-failures')).toContainText('two unusable answers');
+  await expect(page.getByTestId('judge-failures')).toContainText('unreadable answer');
+  // The run's spend is set against the estimate it started with, and a failure can be retried.
+  await expect(q.judgeProgress).toContainText(/Spent \$0\.\d+ against an estimate of \$0\.\d+/);
+  await expect(page.getByTestId('judge-retry-failures')).toHaveText('Retry 1 failed item');
   // A price is part of a prompt version: without one, everything is to judge again, at no $0.
   await page.getByTestId('judge-price-in').fill('0');
   await page.getByTestId('judge-price-out').fill('0');
@@ -176,6 +181,9 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.mean('judge.faithfulness', STUDENT)).toContainText('3.00 [3.00, 3.00]');
   await expect(q.preference('judge')).toContainText('0 won, 0 tied, 8 lost');
   await expect(q.facts).toContainText(/judge cost \$0\.\d+/);
+  await expect(q.facts).toContainText(
+    `judge answers: ${total - 1} scored, 1 unreadable, 0 without an answer`,
+  );
 
   // ROUGE without the stemmer: a quality setting, kept after a reload.
   await expect(q.facts).toContainText('ROUGE F1 with Porter stemming');

@@ -80,8 +80,9 @@ export function listBundleJudgePrompts(db: Database, experimentId: string): Prom
       scorePrompt: r.score_prompt,
       pairwisePrompt: r.pairwise_prompt,
       maxTokens: r.max_tokens,
-      // Not part of a prompt version (it is how fast, not what): the app's default.
+      // Not part of a prompt version (they are how it runs, not what it asks): the defaults.
       concurrency: 4,
+      answerAttempts: 1,
     },
   }));
 }

@@ -69,10 +69,18 @@ export const qualityHandlers = {
     return getQualitySettings(ctx.db, e.id);
   },
 
-  estimateJudge: (ctx: HandlerContext, input: { experimentId: string; judge: JudgeSettings }) =>
-    loadJudgeEstimate(ctx.db, requireExperiment(ctx.db, input.experimentId), input.judge),
+  estimateJudge: (
+    ctx: HandlerContext,
+    input: { experimentId: string; judge: JudgeSettings; retryFailures: boolean },
+  ) =>
+    loadJudgeEstimate(
+      ctx.db,
+      requireExperiment(ctx.db, input.experimentId),
+      input.judge,
+      input.retryFailures,
+    ),
 
-  startJudge: (ctx: HandlerContext, input: ByExperiment) => {
+  startJudge: (ctx: HandlerContext, input: { experimentId: string; retryFailures: boolean }) => {
     const e = requireExperiment(ctx.db, input.experimentId);
     const judge = getQualitySettings(ctx.db, e.id).judge;
     if (!judge) {
@@ -87,7 +95,16 @@ export const qualityHandlers = {
         'The experiment is still running. Judge its outputs once the run has finished or is paused.',
       );
     }
-    return ctx.judge.start(e, judge);
+    if (ctx.judge.progress(e.id)) return ctx.judge.start(e, judge);
+    // The estimate the analyst saw, so that the run's end can set its spend against it.
+    const estimate = loadJudgeEstimate(ctx.db, e, judge, input.retryFailures);
+    return ctx.judge.start(e, judge, {
+      retryFailures: input.retryFailures,
+      estimate:
+        estimate.expectedUsd === null || estimate.maxUsd === null
+          ? null
+          : { expectedUsd: estimate.expectedUsd, maxUsd: estimate.maxUsd },
+    });
   },
 
   cancelJudge: async (ctx: HandlerContext, input: ByExperiment) => {
