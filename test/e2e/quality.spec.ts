@@ -55,9 +55,7 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
   await q.startRating('E2E Rater');
   await expect(q.ratingCount).toContainText(`0 of ${PARAGRAPHS} paragraphs rated`);
 
-  const teacherRatings: number[] = [];
-  const studentRatings: number[] = [];
-  let studentWasB = 0;
+  const given: [number, number][] = [];
   for (let i = 0; i < PARAGRAPHS; i++) {
     await expect(q.position).toHaveText(`Paragraph ${i + 1} of ${PARAGRAPHS}`);
     await expect(q.revealed('A')).toHaveCount(0);
@@ -75,20 +73,35 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
     // Still masked: the preference is asked blind too.
     await expect(q.revealed('A')).toHaveCount(0);
     await q.keys(']');
+    given.push([a, b]);
+    await expect(q.ratingCount).toContainText(`${i + 1} of ${PARAGRAPHS} paragraphs rated`);
+    if (i < PARAGRAPHS - 1) {
+      // A fully rated paragraph stays masked until the set is finished: later ratings stay blind.
+      await expect(q.revealed('A')).toHaveCount(0);
+      await expect(q.page.getByTestId('reveal-note')).toHaveCount(0);
+      await q.keys('ArrowRight');
+    }
+  }
+  // The last rating finishes the set and unmasks every paragraph at once.
+  await expect(q.page.getByTestId('reveal-note')).toContainText(
+    `Set finished: all ${PARAGRAPHS} paragraphs rated blind, models revealed`,
+  );
+  await expect(q.page.getByTestId('reveal-models')).toHaveCount(0);
+  const teacherRatings: number[] = [];
+  const studentRatings: number[] = [];
+  let studentWasB = 0;
+  for (let i = PARAGRAPHS - 1; i >= 0; i--) {
+    await expect(q.position).toHaveText(`Paragraph ${i + 1} of ${PARAGRAPHS}`);
     await expect(q.page.getByTestId('unmasked')).toBeVisible();
     const roleA = await q.revealed('A').textContent();
     const aIsTeacher = roleA?.startsWith('Teacher') ?? false;
     await expect(q.revealed('B')).toContainText(aIsTeacher ? 'Student' : 'Teacher');
+    const [a, b] = given[i] as [number, number];
     if (aIsTeacher) studentWasB++;
     teacherRatings.push(aIsTeacher ? a : b);
     studentRatings.push(aIsTeacher ? b : a);
-    await q.keys('ArrowRight');
+    await q.keys('ArrowLeft');
   }
-  await expect(q.ratingCount).toContainText(`${PARAGRAPHS} of ${PARAGRAPHS} paragraphs rated`);
-  // Arrows move back, and the rated paragraph stays unmasked.
-  await q.keys('ArrowLeft', 'ArrowLeft');
-  await expect(q.position).toHaveText(`Paragraph ${PARAGRAPHS - 2} of ${PARAGRAPHS}`);
-  await expect(q.revealed('A')).toBeVisible();
 
   await host.stop();
   host = await launchHost(tmp.dir, env());

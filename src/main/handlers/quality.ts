@@ -11,7 +11,12 @@ import {
 import type { BlindPreference, Label } from '../../shared/quality/ratings';
 import { findJudgePromptId, listJudgeFailures } from '../db/repos/judge';
 import { getLastRater, getQualitySettings, saveQualitySettings } from '../db/repos/qualitySettings';
-import { rateBlindOutput, rateBlindPreference, ratingSession } from '../quality/blindRatings';
+import {
+  rateBlindOutput,
+  rateBlindPreference,
+  ratingSession,
+  revealBlindSet,
+} from '../quality/blindRatings';
 import { loadJudgeEstimate } from '../quality/judgeEstimate';
 import { judgeFingerprint, storedJudgeProgress } from '../quality/judgeRunner';
 import { loadFailureShares } from '../quality/failureSharesLoader';
@@ -148,6 +153,17 @@ export const qualityHandlers = {
       rater: string;
     },
   ) => rateBlindPreference(ctx.db, requireExperiment(ctx.db, input.experimentId), input),
+
+  revealBlindRatings: (
+    ctx: HandlerContext,
+    input: { experimentId: string; studentModelId: string; rater: string },
+  ) =>
+    revealBlindSet(
+      ctx.db,
+      requireExperiment(ctx.db, input.experimentId),
+      input.studentModelId,
+      input.rater,
+    ),
 
   getFailureShares: (
     ctx: HandlerContext,

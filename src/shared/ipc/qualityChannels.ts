@@ -11,7 +11,6 @@ import {
   BlindPreferenceSchema,
   LabelSchema,
   RaterNameSchema,
-  RatingItemSchema,
   RatingSchema,
   RatingSessionSchema,
 } from '../quality/ratings';
@@ -86,7 +85,8 @@ export const qualityChannels = {
       rating: RatingSchema,
       rater: RaterNameSchema,
     }),
-    output: RatingItemSchema,
+    /** The whole set: its last rating unmasks every paragraph at once. */
+    output: RatingSessionSchema,
   },
   ratePreference: {
     input: z.strictObject({
@@ -96,7 +96,16 @@ export const qualityChannels = {
       preferred: BlindPreferenceSchema,
       rater: RaterNameSchema,
     }),
-    output: RatingItemSchema,
+    output: RatingSessionSchema,
+  },
+  /** Unmasks the rater's set before it is finished; recorded with how much was rated. */
+  revealBlindRatings: {
+    input: z.strictObject({
+      experimentId: IdSchema,
+      studentModelId: ModelIdSchema,
+      rater: RaterNameSchema,
+    }),
+    output: RatingSessionSchema,
   },
   getFailureShares: {
     input: z.strictObject({

@@ -41,7 +41,10 @@ describe('migration 0070-redact-stored-errors', () => {
       .run(LEAKY);
     v50.db.close();
 
-    const { db, applied } = await openDatabase(path, { backupDir: join(t.dir, 'elsewhere') });
+    const { db, applied } = await openDatabase(path, {
+      backupDir: join(t.dir, 'elsewhere'),
+      migrations: migrations.filter((m) => m.version <= 70),
+    });
     expect(applied).toEqual([70]);
     expect(db.prepare('SELECT id, error_message AS m FROM runs ORDER BY id').all()).toEqual([
       { id: 'r1', m: LEAKY.replace(TOKEN, '***') },
