@@ -32,6 +32,8 @@ export interface JudgeControl {
   /** Null when the judge is not running on this experiment. */
   cancel(experimentId: string): Promise<JudgeProgress> | null;
   progress(experimentId: string): JudgeProgress | null;
+  /** How the last run of this process ended, null when none did. */
+  lastRun(experimentId: string): JudgeProgress | null;
 }
 
 /** What every handler gets: the store, where data lives, and a way to push events. */

@@ -27,13 +27,20 @@ import { AppFailure } from './failure';
 
 type ByExperiment = { experimentId: string };
 
-/** The judge's progress: live while it runs, else what the store says for the current prompt. */
+/**
+ * The judge's progress: live while it runs, else what the store says for the current prompt,
+ * with how the last run of that prompt ended (why it paused, what it spent against its estimate).
+ */
 function judgeProgressOf(ctx: HandlerContext, e: Experiment): JudgeProgress {
   const live = ctx.judge.progress(e.id);
   if (live) return live;
   const judge = getQualitySettings(ctx.db, e.id).judge;
   const promptId = judge ? findJudgePromptId(ctx.db, e.id, judgeFingerprint(judge)) : null;
-  return storedJudgeProgress(ctx.db, e, judge, promptId);
+  const stored = storedJudgeProgress(ctx.db, e, judge, promptId);
+  const last = ctx.judge.lastRun(e.id);
+  if (!last || last.promptId !== stored.promptId) return stored;
+  const { status, statusReason, runCostUsd, runEstimate } = last;
+  return { ...stored, status, statusReason, runCostUsd, runEstimate };
 }
 
 export const qualityHandlers = {
@@ -100,7 +107,7 @@ export const qualityHandlers = {
         'The experiment is still running. Judge its outputs once the run has finished or is paused.',
       );
     }
-    if (ctx.judge.progress(e.id)) return ctx.judge.start(e, judge);
+    if (ctx.judge.progress(e.id)?.status === 'running') return ctx.judge.start(e, judge);
     // The estimate the analyst saw, so that the run's end can set its spend against it.
     const estimate = loadJudgeEstimate(ctx.db, e, judge, input.retryFailures);
     return ctx.judge.start(e, judge, {

@@ -88,6 +88,8 @@ export interface JudgeStartOptions {
 
 export class JudgeRunner {
   private readonly sessions = new Map<string, JudgeSession>();
+  /** How each experiment's last judge run ended, so its reason outlives the session. */
+  private readonly lastEnded = new Map<string, JudgeProgress>();
   private readonly clock: RunnerClock;
   private readonly tuning: RunnerTuning;
   private readonly leases: LeaseKeeper;
@@ -153,6 +155,7 @@ export class JudgeRunner {
       clock: this.clock,
       emit: (p) => this.deps.emit(p),
       onEnd: (s) => {
+        this.lastEnded.set(s.id, s.snapshot());
         if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
         this.leases.release(key);
       },
@@ -169,6 +172,11 @@ export class JudgeRunner {
 
   progress(experimentId: string): JudgeProgress | null {
     return this.sessions.get(experimentId)?.snapshot() ?? null;
+  }
+
+  /** The end of the last judge run of this process (paused, completed…), null when none. */
+  lastRun(experimentId: string): JudgeProgress | null {
+    return this.lastEnded.get(experimentId) ?? null;
   }
 
   /** Resolves once the experiment's judge session has ended (for tests and quitting). */
