@@ -179,6 +179,14 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   // The run's spend is set against the estimate it started with, and a failure can be retried.
   await expect(q.judgeProgress).toContainText(/Spent \$0\.\d+ against an estimate of \$0\.\d+/);
   await expect(page.getByTestId('judge-retry-failures')).toHaveText('Retry 1 failed item');
+  await expect(page.getByTestId('judge-retry-estimate')).toContainText(
+    'Before judging: 1 judge call (1 score, 0 pairwise comparisons, 1 failed item asked again)',
+  );
+  // The retry asks only the failed item; this time its answer can be read.
+  await standIn.control(`outputs/${encodeURIComponent(JUDGE)}`, [score(3)]);
+  await page.getByTestId('judge-retry-failures').click();
+  await expect(q.judgeProgress).toContainText(`${total} answered · 0 failed`);
+  await expect(page.getByTestId('judge-retry-failures')).toHaveCount(0);
   // A price is part of a prompt version: without one, everything is to judge again, at no $0.
   await page.getByTestId('judge-price-in').fill('0');
   await page.getByTestId('judge-price-out').fill('0');
@@ -190,12 +198,12 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
 
   await q.tab('summary');
   await expect(q.mean('judge.overall', TEACHER)).toContainText('4.50 [4.50, 4.50]');
-  // The student's one failed paragraph has no score: 7 left, all 3 on faithfulness.
+  // The student's failed paragraph, retried, scored 3 like the others on faithfulness.
   await expect(q.mean('judge.faithfulness', STUDENT)).toContainText('3.00 [3.00, 3.00]');
   await expect(q.preference('judge')).toContainText('0 won, 0 tied, 8 lost');
   await expect(q.facts).toContainText(/judge cost \$0\.\d+/);
   await expect(q.facts).toContainText(
-    `judge answers: ${total - 1} scored, 1 unreadable, 0 without an answer`,
+    `judge answers: ${total} scored, 0 unreadable, 0 without an answer`,
   );
 
   // ROUGE without the stemmer: a quality setting, kept after a reload.

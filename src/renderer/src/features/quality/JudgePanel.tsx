@@ -128,6 +128,14 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
             Asks again only the items whose answers could not be read; change the judge or its
             prompts first if they all failed the same way.
           </span>
+          {saved !== null && (
+            <JudgeEstimatePanel
+              experimentId={report.experimentId}
+              judge={saved}
+              judgedKey={`${p.status}|${p.promptId ?? ''}|${p.done}|${p.failures}`}
+              retryFailures
+            />
+          )}
         </div>
       )}
       {!running && checked.success && (
