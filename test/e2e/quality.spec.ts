@@ -127,6 +127,38 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
   await expect(q.revealed('A')).toBeVisible();
 });
 
+test('a rater who asks to see the models before finishing gets them, and the reveal is recorded', async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  const q = new QualityPage(page);
+  await q.open();
+  await q.startRating('Early Rater');
+  await q.keys('4', 'Tab', '2', '[');
+  await expect(q.ratingCount).toContainText(`1 of ${PARAGRAPHS} paragraphs rated`);
+  await expect(q.revealed('A')).toHaveCount(0);
+  // Refusing the confirmation changes nothing.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByTestId('reveal-models').click();
+  await expect(q.revealed('A')).toHaveCount(0);
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await page.getByTestId('reveal-models').click();
+  await expect
+    .poll(() => asked)
+    .toContain(`${PARAGRAPHS - 1} of ${PARAGRAPHS} paragraphs are not fully rated`);
+  await expect(page.getByTestId('reveal-note')).toContainText(
+    `Models revealed on request after 1 of ${PARAGRAPHS} paragraphs; later ratings are recorded as not blind`,
+  );
+  await expect(q.revealed('A')).toBeVisible();
+  await q.keys('ArrowRight');
+  await expect(q.revealed('A')).toBeVisible();
+  await expect(page.getByTestId('reveal-models')).toHaveCount(0);
+});
+
 test('the judge runs from the quality view: scores, a judge failure, and its cost kept apart', async ({
   page,
 }) => {
