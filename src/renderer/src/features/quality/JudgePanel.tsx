@@ -44,7 +44,9 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
   // Errored calls count as done but are made again by the next run; failures are final.
   const allJudged = !dirty && p.total > 0 && p.done >= p.total && p.errors === 0;
   const runLabel = allJudged
-    ? 'Everything is judged'
+    ? p.failures > 0
+      ? `Everything has a result (${formatNumber(p.failures)} unreadable: retry below)`
+      : 'Everything is judged'
     : p.errors > 0
       ? `Judge again (${formatNumber(p.errors)} got no answer)`
       : p.done > 0
