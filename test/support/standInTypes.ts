@@ -88,6 +88,11 @@ export interface StandInOptions {
   badAccessKeyIds?: string[];
   /** Access key ids answered with 403 ExpiredTokenException. */
   expiredAccessKeyIds?: string[];
+  /**
+   * Access key ids answered with 403 SignatureDoesNotMatch, whose message quotes the canonical
+   * request, session token header included (see standInSignature.ts).
+   */
+  signatureMismatchAccessKeyIds?: string[];
   /** Port to listen on; 0 (default) picks a free one. Always binds 127.0.0.1. */
   port?: number;
   /**

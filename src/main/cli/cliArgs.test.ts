@@ -29,14 +29,14 @@ describe('parseRunArgs', () => {
     const args = parseRunArgs(
       [
         ...NEW,
-        ...['--student', 's2-v1:0', '--data-dir', '/flag', '--endpoint', 'http://x:1'],
+        ...['--student', 's2-v1:0', '--data-dir', '/flag', '--endpoint', 'http://[::1]:1'],
         ...['--budget', '2.5', '--price', 't-v1:0=0.001,0.002', '--json', '--repeats', '1'],
       ],
       { DISTILL_ROI_DATA_DIR: '/env' },
     );
     expect(args).toMatchObject({
       dataDir: '/flag',
-      endpoint: 'http://x:1',
+      endpoint: 'http://[::1]:1',
       students: ['s-v1:0', 's2-v1:0'],
       budgetUsd: 2.5,
       repeats: 1,
@@ -54,6 +54,8 @@ describe('parseRunArgs', () => {
     [[...NEW, '--bogus'], /Unknown option/],
     [['--resume', 'id', '--teacher', 't'], /drop --teacher/],
     [[...NEW, '--retry-failed'], /goes with --resume/],
+    [[...NEW, '--endpoint', 'http://bedrock.example.com'], /--endpoint: .*https:\/\//],
+    [[...NEW, '--endpoint', 'https://u:p@vpce.example.com'], /--endpoint: .*user name/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(UsageError);
     expect(() => parseRunArgs(argv, {})).toThrow(message);

@@ -3,6 +3,7 @@
  * mistake costs a message and exit code 2, never a half-created experiment.
  */
 import { parseArgs } from 'node:util';
+import { endpointProblem } from '../../shared/domain/endpoint';
 
 export interface PriceOverride {
   modelId: string;
@@ -152,9 +153,12 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError('--retry-failed goes with --resume.');
   }
   const budget = v.budget === undefined ? null : number('--budget', v.budget, 0);
+  const endpoint = v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
+  const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
+  if (endpointIssue !== null) throw new UsageError(`--endpoint: ${endpointIssue}`);
   return {
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
-    endpoint: v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME,
+    endpoint,
     profile: v.profile,
     json: v.json ?? false,
     resume: v.resume,

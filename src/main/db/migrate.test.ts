@@ -46,6 +46,7 @@ describe('migrations', () => {
     expect(backupPath).toBeNull();
     expect(userVersion(db)).toBe(latestVersion(migrations));
     expect(tables(db)).toEqual([
+      'blind_reveals',
       'datasets',
       'experiments',
       'judge_calls',

@@ -44,6 +44,22 @@ describe('toCsv', () => {
     },
   );
 
+  it.each([
+    ['a full-width equals sign', '\uFF1DSUM(A1:A9)'],
+    ['a full-width plus sign', '\uFF0B1'],
+    ['a full-width at sign', '\uFF20SUM(A1)'],
+    ['a zero-width space before =', '\u200B=1+1'],
+    ['a BOM before =', '\uFEFF=1+1'],
+    ['spaces and a no-break space before -', ' \u00A0-1+2'],
+  ])('prefixes a cell starting with %s', (_, value) => {
+    expect(toCsv(['h'], [[value]]).split('\r\n')[1]).toBe(`"'${value}"`);
+    expect(undoFormulaNeutralising(neutraliseFormula(value))).toBe(value);
+  });
+
+  it('leaves text with an equals sign later on alone', () => {
+    expect(neutraliseFormula('\u200Bhello = world')).toBe('\u200Bhello = world');
+  });
+
   it('neutralises dangerous header cells too', () => {
     expect(toCsv(['=cmd'], [])).toBe('\uFEFF"\'=cmd"\r\n');
   });

@@ -17,12 +17,17 @@ export type CsvCell = string | number | boolean | null;
 const CSV_BOM = '\uFEFF';
 
 /**
- * Cells starting with = + - @ tab CR or LF are formulas (or DDE payloads) to some spreadsheet.
+ * Cells starting with = + - @ tab CR or LF are formulas (or DDE payloads) to some spreadsheet,
+ * and so are their full-width forms (＝ ＋ － ＠), which some spreadsheets fold to ASCII, and
+ * any of them behind spaces or invisible characters (a zero-width space, a BOM) that a
+ * spreadsheet may drop before reading the cell.
  * The optional leading quotes make the escape reversible: `'=x` (a real value) becomes `''=x`, so
  * undoFormulaNeutralising can strip exactly one quote and always get the original back.
  */
-const NEEDS_NEUTRALISING = /^'*[=+\-@\t\r\n]/;
-const WAS_NEUTRALISED = /^'+[=+\-@\t\r\n]/;
+const INVISIBLE_LEAD = '[\\s\\u00A0\\u180E\\u200B-\\u200F\\u2060\\u3000\\uFEFF]*';
+const TRIGGER = '[=+\\-@\\t\\r\\n\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
+const NEEDS_NEUTRALISING = new RegExp(`^'*${INVISIBLE_LEAD}${TRIGGER}`);
+const WAS_NEUTRALISED = new RegExp(`^'+${INVISIBLE_LEAD}${TRIGGER}`);
 
 export function neutraliseFormula(value: string): string {
   return NEEDS_NEUTRALISING.test(value) ? `'${value}` : value;

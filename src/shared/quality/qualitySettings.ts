@@ -31,6 +31,13 @@ export const JudgeSettingsSchema = z.strictObject({
     }),
   maxTokens: z.number().int().min(50).max(4096),
   concurrency: z.number().int().min(1).max(16),
+  /**
+   * How many times one item (a score, or one pairwise order) is asked when its answer cannot be
+   * read; later asks add a format reminder. One unless the analyst asks for more: a judge that
+   * cannot answer in the format rarely does on the second try, and each ask is paid for.
+   * Settings saved before this existed read as 1.
+   */
+  answerAttempts: z.number().int().min(1).max(3).default(1),
 });
 export type JudgeSettings = z.infer<typeof JudgeSettingsSchema>;
 
@@ -72,6 +79,7 @@ export function defaultJudgeSettings(
     pairwisePrompt: DEFAULT_PAIRWISE_PROMPT,
     maxTokens: 400,
     concurrency: 4,
+    answerAttempts: 1,
   };
 }
 

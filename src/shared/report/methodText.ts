@@ -19,6 +19,12 @@ export interface Basis {
   lastCall: string | null;
 }
 
+/** Judge failures, said beside its answers in the method (issue 11); empty when there are none. */
+function judgeFailuresText(j: { failures: number; errors: number }): string {
+  if (j.failures + j.errors === 0) return '';
+  return ` (judge failures, none counted as a score: ${formatNumber(j.failures)} unreadable ${j.failures === 1 ? 'answer' : 'answers'}, ${formatNumber(j.errors)} ${j.errors === 1 ? 'call' : 'calls'} without an answer)`;
+}
+
 export function basisOf(runs: readonly RunRecord[], paragraphs: number): Basis {
   const starts = runs.map((r) => r.startedAt).sort();
   const ends = runs.map((r) => r.finishedAt).sort();
@@ -129,7 +135,7 @@ export function methodSections(
             `Quality is ${info.label} (${info.group}); an output fails when it scores below ${formatNumber(bar ?? info.defaultBar, info.decimals)}. The paragraph is the unit: repeats of one paragraph are averaged first.`,
             ...(quality?.judge.modelId
               ? [
-                  `The LLM judge (${modelName(quality.judge.modelId)}) answered ${formatNumber(quality.judge.answered)} times for ${formatUsd(quality.judge.costUsd)}, counted apart from the experiment's cost.`,
+                  `The LLM judge (${modelName(quality.judge.modelId)}) answered ${formatNumber(quality.judge.answered)} times${judgeFailuresText(quality.judge)} for ${formatUsd(quality.judge.costUsd)}, counted apart from the experiment's cost.`,
                 ]
               : []),
             `A 95% interval is the range that resampling the paragraphs ${formatNumber(resamples)} times puts the figure in 95 times out of 100: a plausible range for the true value on texts like these, not a guarantee. Teacher and student are resampled on the same paragraphs (paired), so their difference has its own, narrower interval.`,

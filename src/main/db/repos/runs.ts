@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RunRecord } from '../../../shared/domain/run';
 import { newId } from '../clock';
+import { redact } from '../../log';
 
 interface RunRow {
   id: string;
@@ -84,7 +85,8 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.costUsd,
     r.attempts,
     r.errorClass,
-    r.errorMessage,
+    // The one place a call's error text is stored: AWS messages can quote the signed request.
+    r.errorMessage === null ? null : redact(r.errorMessage),
     r.startedAt,
     r.finishedAt,
   );

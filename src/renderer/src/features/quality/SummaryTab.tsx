@@ -26,6 +26,12 @@ const WHERE: Record<string, string> = {
   'Your ratings': 'rate outputs blind (Rate tab)',
 };
 
+/** Why the judge's group is empty: never run, or run with no readable answer. */
+function judgeMissing(j: QualityReport['judge']): string {
+  if (j.failures + j.errors === 0) return 'run the judge (Judge tab)';
+  return `the judge gave no readable answer: ${formatNumber(j.failures)} unreadable, ${formatNumber(j.errors)} without an answer (read them and retry on the Judge tab)`;
+}
+
 /** The quality summary: tables with intervals, head-to-head verdicts, charts, and the stats settings. */
 export function SummaryTab({
   report,
@@ -48,10 +54,25 @@ export function SummaryTab({
         {o.rougeStemmed ? 'with Porter stemming' : 'without stemming'} · comparison cost{' '}
         {formatUsd(report.comparisonCostUsd)}, judge cost {formatUsd(report.judge.costUsd)}
         {report.raters.length > 0 && <> · rated by {report.raters.join(', ')}</>}
+        {report.judge.answered + report.judge.failures + report.judge.errors > 0 && (
+          <span data-testid="quality-judge-counts">
+            {' '}
+            · judge answers: {formatNumber(report.judge.answered)} scored,{' '}
+            {formatNumber(report.judge.failures)} unreadable, {formatNumber(report.judge.errors)}{' '}
+            without an answer
+          </span>
+        )}
       </p>
       {missing.length > 0 && (
         <p className="hint" data-testid="quality-missing">
-          Not shown: {missing.map((g) => `${g} (${WHERE[g] ?? 'no data'})`).join('; ')}.
+          Not shown:{' '}
+          {missing
+            .map((g) => {
+              const why = g === 'LLM judge' ? judgeMissing(report.judge) : WHERE[g];
+              return `${g} (${why ?? 'no data'})`;
+            })
+            .join('; ')}
+          .
         </p>
       )}
       <ModelMetricTable report={report} />
