@@ -45,7 +45,7 @@ describe('the report view-model', () => {
     const gap = byKey(vm.summary.figures, 'qualityGap');
     // The student fails on every fifth paragraph (4 of 20), the teacher never.
     expect(gap.value).toBeCloseTo(0.2, 10);
-    expect(gap.text).toMatch(/^\+20\.0 pts \[\+\d+\.\d, \+\d+\.\d\]$/);
+    expect(gap.text).toMatch(/^\+20\.0 pts \[[−+]\d+\.\d, \+\d+\.\d\]$/);
     expect(byKey(vm.summary.figures, 'latencyRatio').text).toMatch(/×$/);
   });
 
