@@ -3,11 +3,12 @@ import type { RunRecord } from '../domain/run';
 import { formatNumber, formatUsd } from '../format';
 import { metricInfo } from '../quality/metricKeys';
 import type { QualityReport } from '../quality/reportSchema';
+import { PAIRED_SHARES_METHOD, PAIRED_T_METHOD } from '../metrics/pairedInterval';
+import { MIN_DECISION_PARAGRAPHS } from '../decision/sourceFinding';
+import { coverageTable } from './coverageTable';
 import { DEFAULT_REQUESTS_PER_MONTH } from './measuredScenario';
 import { formatReportDate, modelName } from './names';
 import type { PriceRow, ReportViewModel } from './reportSchema';
-import { formatPoints } from './figures';
-import { QUALITY_TOLERANCE } from './verdict';
 
 /** The words around the figures: what the report rests on, how it was measured, its limits. */
 
@@ -86,7 +87,6 @@ export function experimentPriceRows(e: Experiment): PriceRow[] {
 export function assumptionNotes(usesMeasured: boolean): string[] {
   const notes = [
     'Prices marked "overridden" were typed in by the analyst, or differ from the price the experiment ran under.',
-    `A student counts as good enough when it fails the quality bar at most ${formatPoints(QUALITY_TOLERANCE).replace('+', '')} more often than the teacher.`,
     'A month has 730 hours (8,760 / 12); money is in US dollars, before taxes and discounts.',
   ];
   if (usesMeasured) {
@@ -132,7 +132,8 @@ export function methodSections(
                   `The LLM judge (${modelName(quality.judge.modelId)}) answered ${formatNumber(quality.judge.answered)} times for ${formatUsd(quality.judge.costUsd)}, counted apart from the experiment's cost.`,
                 ]
               : []),
-            `A 95% interval is the range that resampling the paragraphs ${formatNumber(resamples)} times puts the figure in 95 times out of 100: a plausible range for the true value on texts like these, not a guarantee. Teacher and student are resampled on the same paragraphs (paired), so their difference has its own, narrower interval.`,
+            `A 95% interval is a plausible range for the true value on texts like these, not a guarantee. Each interval names its method. A student-minus-teacher difference uses ${PAIRED_T_METHOD}, and a difference of failure shares the ${PAIRED_SHARES_METHOD}: both hold their coverage on few paragraphs, where the percentile bootstrap falls short (see the closing note). A single model's mean uses the percentile bootstrap over ${formatNumber(resamples)} resamples of the paragraphs.`,
+            `The verdict weighs every source marked decisive (your blind ratings, the LLM judge and ROUGE against references by default, when measured): Yes needs the whole interval of each within its tolerance on at least ${MIN_DECISION_PARAGRAPHS} paragraphs; one wholly beyond gives No; anything else (too few paragraphs, an interval straddling its tolerance, sources that disagree, judge answers that could not be read) gives Not yet. Tolerances and pass marks the analyst did not set are marked "(default)" in the evidence table.`,
           ]
         : [
             'The outputs have not been scored yet, so the report shows no quality figures and gives no recommendation on quality.',
@@ -151,5 +152,5 @@ export function methodSections(
       `Only ${plural(b.paragraphs, 'paragraph')}: intervals are wide and small differences are not conclusive.`,
     );
   }
-  return { sections, limits };
+  return { sections, limits, coverage: coverageTable() };
 }

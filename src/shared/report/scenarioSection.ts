@@ -132,10 +132,14 @@ function costVsVolume(r: RoiOutputs): ScenarioSection['costVsVolume'] {
 function cashFlow(s: Scenario, r: RoiOutputs): ScenarioSection['cashFlow'] {
   const c = r.charts.cashFlow;
   const start = c.points[0]?.cumulativeUsd ?? 0;
+  // Worded for the horizon the chart shows: a payback found beyond it is named as beyond it.
+  const horizon = s.finance.horizonMonths;
   const turn =
-    r.payback.kind === 'month'
+    r.payback.kind === 'month' && r.payback.months <= horizon
       ? `turns positive after ${formatMonths(r.payback.months)}`
-      : `stays negative for ${r.payback.searchedMonths} months`;
+      : r.payback.kind === 'month'
+        ? `stays negative over the ${horizon} months shown (it turns positive after ${formatMonths(r.payback.months)})`
+        : `stays negative over the ${horizon} months shown and does not turn positive within ${r.payback.searchedMonths / 12} years`;
   return {
     points: c.points.map((p) => ({ x: p.month, y: p.cumulativeUsd })),
     horizonMonths: c.horizonMonths,

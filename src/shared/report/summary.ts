@@ -15,7 +15,7 @@ import { figure, formatPoints, formatPointsInterval } from './figures';
 import { modelName } from './names';
 import type { QualityGap } from './qualityGap';
 import type { Figure } from './reportSchema';
-import type { Verdict } from './verdict';
+import type { Verdict } from '../decision/verdict';
 
 /** The executive summary: six figures and a few plain sentences a manager reads in a minute. */
 
