@@ -29,9 +29,17 @@ describe('the report view-model', () => {
     const roi = computeRoi(input.scenarios[0]!.scenario);
     const summary = vm.summary.figures;
     expect(byKey(summary, 'monthlySaving')).toMatchObject({
-      value: roi.firstMonth.savingUsd,
-      text: formatUsd(roi.firstMonth.savingUsd),
+      value: roi.firstMonth.costSavingUsd,
+      text: formatUsd(roi.firstMonth.costSavingUsd),
     });
+    // Money from quality is its own figure, with why it is what it is.
+    expect(byKey(summary, 'qualityMoney')).toMatchObject({
+      value: roi.qualityMoney.firstMonthUsd,
+      text: formatUsd(roi.qualityMoney.firstMonthUsd),
+    });
+    expect(byKey(summary, 'qualityMoney').note).toMatch(
+      /^month 1, kept apart from the cost saving; /,
+    );
     expect(byKey(summary, 'payback').text).toBe(formatPayback(roi.payback));
     expect(byKey(summary, 'breakEven').text).toBe(formatBreakEven(roi.breakEven));
     expect(byKey(vm.scenarios[0]!.figures, 'npv').value).toBe(roi.npvUsd);

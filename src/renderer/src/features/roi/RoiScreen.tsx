@@ -140,6 +140,7 @@ export function RoiScreen() {
               <VerdictPanel scenario={shown} roi={view.roi} evidence={w.evidence} />
               <KeyFigures
                 roi={view.roi}
+                scenario={shown}
                 horizonMonths={shown.finance.horizonMonths}
                 discountRate={shown.finance.yearlyDiscountRate}
               />
