@@ -25,11 +25,11 @@ describe('formatQuality', () => {
       ),
     ).toBe('−0.05 [−0.10, +0.02]');
     expect(formatShareCi({ kind: 'estimate', n: 9, failures: 2, share: 0.2, ci })).toBe(
-      '20% [10%, 30%]',
+      '20.0% [10.0%, 30.0%]',
     );
     expect(
       formatWinRateCi({ kind: 'estimate', n: 9, wins: 4, ties: 1, losses: 4, rate: 0.5, ci }),
-    ).toBe('50% [10%, 30%]');
+    ).toBe('50.0% [10.0%, 30.0%]');
     const paired = {
       kind: 'estimate' as const,
       n: 9,
@@ -37,7 +37,7 @@ describe('formatQuality', () => {
       student: { failures: 3, share: 0.3, ci },
       difference: { value: 0.2, ci, method: 'm' },
     };
-    expect(formatPairedShare(paired, 'student')).toBe('30% [10%, 30%]');
+    expect(formatPairedShare(paired, 'student')).toBe('30.0% [10.0%, 30.0%]');
   });
 
   it('says "not enough data" instead of an interval', () => {
