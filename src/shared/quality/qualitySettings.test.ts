@@ -33,7 +33,7 @@ describe('quality settings', () => {
   it('defaults validate and bars fall back to the metric default', () => {
     const s = defaultQualitySettings();
     expect(QualitySettingsSchema.parse(s)).toEqual(s);
-    expect(barFor(s, 'rougeL@reference')).toBe(0.2);
+    expect(barFor(s, 'rougeL@reference')).toBe(0.3);
     expect(barFor({ ...s, bars: { 'rougeL@reference': 0.45 } }, 'rougeL@reference')).toBe(0.45);
   });
 
