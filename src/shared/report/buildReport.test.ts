@@ -82,7 +82,9 @@ describe('the report view-model', () => {
       'Distilled',
     ]);
     expect(vm.scenarios).toHaveLength(2);
-    expect(vm.appendix?.columns).toHaveLength(4);
+    expect(vm.appendix?.columns).toHaveLength(5);
+    expect(vm.appendix?.columns[1]).toBe('Reference summary');
+    expect(vm.appendix?.rows[1]?.cells[1]?.text).toBe('Reference 1');
   });
 
   it('lists every price with its source and date, and marks overrides', () => {
