@@ -75,7 +75,11 @@ describe('distill-roi report, export and import', () => {
     const text = pdftext(pdf);
     // Raw model ids may wrap at their hyphen on the cover; the answer line does not.
     expect(text).toContain('Move summarization from test.teacher-');
-    expect(text).toContain(`Yes: move to ${STUDENT}`);
+    // Six paragraphs: never enough for a Yes; the cover says what would settle it.
+    expect(text).toContain('Not yet: too few paragraphs');
+    expect(text).toContain('score 4 more paragraphs with reference summaries');
+    // The terminal prints the same verdict as the PDF's cover.
+    expect(first.stdout).toContain('Verdict: Not yet: too few paragraphs');
     expect(text).toContain(`experiment ${experimentId}`);
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).toContain('Given with --price');

@@ -9,14 +9,19 @@ import type { ReportTable } from './reportSchema';
  */
 export function coverageTable(): ReportTable {
   const t = measureIntervalCoverage();
+  const populations = [...new Set(t.rows.map((r) => r.population))];
+  const sizes = [...new Set(t.rows.map((r) => r.n))];
   return {
     caption: `Measured coverage of the nominal ${formatPercent(t.confidence, 0)} interval (${t.method}), by simulation`,
-    columns: ['Data', 'Paragraphs (n)', 'Trials', 'Coverage'],
-    rows: t.rows.map((r) => [
-      r.population,
-      String(r.n),
-      formatNumber(r.trials),
-      formatPercent(r.coverage),
+    columns: ['Paragraphs (n)', 'Trials', ...populations],
+    // One row per n, one column per kind of data: short enough never to run onto a page alone.
+    rows: sizes.map((n) => [
+      String(n),
+      formatNumber(t.rows.find((r) => r.n === n)?.trials ?? 0),
+      ...populations.map((p) => {
+        const row = t.rows.find((r) => r.n === n && r.population === p);
+        return row ? formatPercent(row.coverage) : '—';
+      }),
     ]),
   };
 }

@@ -119,7 +119,7 @@ export function methodSections(
     {
       title: 'Cost',
       paragraphs: [
-        "A call's cost is its input and output tokens times the price per 1,000 tokens the experiment ran under. A scenario scales the mean tokens per request to a monthly volume: monthly saving = teacher's cost − student's cost − the cost of extra failures; payback is the month the cumulative saving covers the one-off investment; break-even is the volume at which both cost the same over the horizon.",
+        "A call's cost is its tokens times the price per 1,000 tokens the experiment ran under. A scenario scales the mean tokens per request to a monthly volume. The monthly cost saving (teacher's cost − student's cost) is the headline; money from quality (extra failed outputs, or a gain only when its interval excludes zero) is its own line. NPV, payback and break-even count both.",
       ],
     },
     {
@@ -132,8 +132,8 @@ export function methodSections(
                   `The LLM judge (${modelName(quality.judge.modelId)}) answered ${formatNumber(quality.judge.answered)} times for ${formatUsd(quality.judge.costUsd)}, counted apart from the experiment's cost.`,
                 ]
               : []),
-            `A 95% interval is a plausible range for the true value on texts like these, not a guarantee. Each interval names its method. A student-minus-teacher difference uses ${PAIRED_T_METHOD}, and a difference of failure shares the ${PAIRED_SHARES_METHOD}: both hold their coverage on few paragraphs, where the percentile bootstrap falls short (see the closing note). A single model's mean uses the percentile bootstrap over ${formatNumber(resamples)} resamples of the paragraphs.`,
-            `The verdict weighs every source marked decisive (your blind ratings, the LLM judge and ROUGE against references by default, when measured): Yes needs the whole interval of each within its tolerance on at least ${MIN_DECISION_PARAGRAPHS} paragraphs; one wholly beyond gives No; anything else (too few paragraphs, an interval straddling its tolerance, sources that disagree, judge answers that could not be read) gives Not yet. Tolerances and pass marks the analyst did not set are marked "(default)" in the evidence table.`,
+            `A 95% interval is a plausible range for the true value on texts like these, not a guarantee; each names its method. Student − teacher uses ${PAIRED_T_METHOD} (failure shares: ${PAIRED_SHARES_METHOD}), which holds on few paragraphs (see the closing note); a single mean, the percentile bootstrap (${formatNumber(resamples)} resamples).`,
+            `The verdict weighs each decisive source (by default every measured one but ROUGE against the teacher): Yes needs each whole interval within its tolerance on at least ${MIN_DECISION_PARAGRAPHS} paragraphs, one wholly beyond gives No, anything else gives Not yet. Defaults are marked "(default)".`,
           ]
         : [
             'The outputs have not been scored yet, so the report shows no quality figures and gives no recommendation on quality.',

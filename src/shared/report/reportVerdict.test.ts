@@ -47,14 +47,17 @@ describe('the report says what the evidence says', () => {
 
   it('ends with the measured coverage of its intervals', () => {
     const table = measureIntervalCoverage();
-    expect(vm.method.coverage.columns).toEqual(['Data', 'Paragraphs (n)', 'Trials', 'Coverage']);
-    expect(vm.method.coverage.rows).toHaveLength(table.rows.length);
-    expect(vm.method.coverage.rows[1]).toEqual([
+    expect(vm.method.coverage.columns).toEqual([
+      'Paragraphs (n)',
+      'Trials',
       'ROUGE-like scores',
-      '10',
-      '2,000',
-      `${(table.rows[1]!.coverage * 100).toFixed(1)}%`,
+      '1–5 ratings',
     ]);
+    expect(vm.method.coverage.rows.map((r) => r[0])).toEqual(['5', '10', '20', '50']);
+    const at10 = table.rows
+      .filter((r) => r.n === 10)
+      .map((r) => `${(r.coverage * 100).toFixed(1)}%`);
+    expect(vm.method.coverage.rows[1]).toEqual(['10', '2,000', ...at10]);
   });
 
   it('says No when one decisive source is wholly beyond tolerance and none says otherwise', () => {
