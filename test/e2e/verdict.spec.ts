@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { launchHost, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
 import { seedConflictingEvidence, VERDICT_STUDY } from '../support/verdictSeed';
+import { QualityPage } from './pages/QualityPage';
 import { ReportPage } from './pages/ReportPage';
 import { RoiPage } from './pages/RoiPage';
 
@@ -69,4 +70,32 @@ test('ROUGE favours the student, the blind ratings the teacher: Not yet, on scre
   expect(text).toContain('What would settle it:');
   expect(text).toContain('Measured coverage of the nominal 95% interval');
   expect(text).not.toContain('Yes: move to');
+});
+
+test('the analyst chooses what decides: with ROUGE no longer decisive, only the thin ratings remain', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  const quality = new QualityPage(page);
+  await quality.open();
+  await quality.tab('summary');
+  const rouge = page.getByTestId('decision-rougeReference');
+  await expect(rouge).toContainText('default');
+  // Saved, then shown from the report read back: click, and wait for the saved state.
+  await page.getByTestId('decisive-rougeReference').click();
+  await expect(page.getByTestId('decisive-rougeReference')).not.toBeChecked();
+  await expect(rouge).toContainText('set by you');
+  // A tolerance outside its range is refused with a message naming it, and nothing changes.
+  await page.getByTestId('tolerance-human').fill('9');
+  await page.getByTestId('tolerance-human').press('Enter');
+  await expect(page.getByRole('alert')).toContainText(
+    'Tolerance for Your ratings · Rating (1–5) must be between 0 and 4 (got 9).',
+  );
+
+  const report = new ReportPage(page);
+  await report.open(host.url);
+  await expect(report.answer).toContainText('Not yet: too few paragraphs');
+  await expect(report.answer).toContainText(RATINGS_REASON);
+  await expect(report.answer).not.toContainText('Conflict:');
+  await expect(report.preview.getByTestId('verdict-evidence')).toContainText('no (set by you)');
 });

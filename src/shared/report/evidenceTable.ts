@@ -48,9 +48,9 @@ export function evidenceTable(evidence: StudentEvidence | null): ReportTable | n
         : '—';
       const tolerance =
         e.measure === 'difference'
-          ? `${formatSigned(-e.tolerance, d)}${e.toleranceIsDefault ? ' (default)' : ''}`
-          : `≥ ${formatScore(e.tolerance, d)}${e.toleranceIsDefault ? ' (default)' : ''}`;
-      const decisive = `${e.decisive ? 'yes' : 'no'}${e.decisiveIsDefault ? ' (default)' : ''}`;
+          ? `${formatSigned(-e.tolerance, d)}${e.toleranceIsDefault ? ' (default)' : ' (set by you)'}`
+          : `≥ ${formatScore(e.tolerance, d)}${e.toleranceIsDefault ? ' (default)' : ' (set by you)'}`;
+      const decisive = `${e.decisive ? 'yes' : 'no'}${e.decisiveIsDefault ? ' (default)' : ' (set by you)'}`;
       const preferred = e.preference
         ? `; preferred ${e.preference.student} of ${e.preference.of}`
         : '';
