@@ -41,7 +41,7 @@ export const SourceEvidenceSchema = z.object({
   preference: z
     .object({ student: z.number().int(), ties: z.number().int(), of: z.number().int() })
     .nullable(),
-  /** Judge answers that could not be read: they are never scores, and they leave a gap. */
+  /** Judge answers that could not be read or never arrived: never scores, and they leave a gap. */
   unreadable: z.number().int(),
 });
 export type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
@@ -74,7 +74,14 @@ function sourceEvidence(
   const measure = info.teacherScored ? ('difference' as const) : ('similarity' as const);
   const figure = measure === 'difference' ? paired : (own?.mean ?? null);
   const n = figure?.n ?? 0;
-  const decisive = isDecisive(decision, source, (own?.n ?? 0) > 0);
+  // A judge that was run but left no scores (every answer unreadable or failed) still counts as
+  // present: its failure must reach the verdict, not vanish with its scores.
+  const judged = report.judge.answered + report.judge.failures + report.judge.errors > 0;
+  const decisive = isDecisive(
+    decision,
+    source,
+    (own?.n ?? 0) > 0 || (source === 'judge' && judged),
+  );
   const tolerance = toleranceFor(decision, key);
   return {
     source,
@@ -93,7 +100,7 @@ function sourceEvidence(
         ? { mean: figure.mean, ci: figure.ci, method: figure.method }
         : null,
     preference: preferenceOf(report, source, studentId),
-    unreadable: source === 'judge' ? report.judge.failures : 0,
+    unreadable: source === 'judge' ? report.judge.failures + report.judge.errors : 0,
   };
 }
 

@@ -91,7 +91,7 @@ export function findingOf(e: SourceEvidence): SourceFinding {
       ...base,
       state: 'unreadable',
       lean,
-      text: `${text}. ${e.unreadable} of the judge's answers could not be read and count as no score.`,
+      text: `${text}. ${e.unreadable} of the judge's answers could not be read or never arrived, and count as no score.`,
       settle: `re-run the judge on its ${e.unreadable} unreadable ${e.unreadable === 1 ? 'answer' : 'answers'}, or mark the judge as not decisive`,
     };
   }
