@@ -4,7 +4,7 @@ import { DEFAULT_SEED } from '../metrics';
 import { DEFAULT_PAIRWISE_PROMPT, DEFAULT_RUBRIC, DEFAULT_SCORE_PROMPT } from './judgeDefaults';
 import { missingPlaceholders } from './judgePrompt';
 import { defaultDecisionSettings, DecisionSettingsSchema } from '../decision/decisionSettings';
-import { fullLabel, METRICS, metricInfo, MetricKeySchema, type MetricKey } from './metricKeys';
+import { fullLabel, METRICS, MetricKeySchema, type MetricKey } from './metricKeys';
 
 /** The judge the analyst picked, its price, and the rubric and prompts it is asked with. */
 export const JudgeSettingsSchema = z.strictObject({
@@ -51,8 +51,9 @@ export const QualitySettingsSchema = z.strictObject({
   bars: z.partialRecord(MetricKeySchema, z.number().finite()).superRefine((bars, ctx) => {
     // A pass mark outside the metric's scale would fail every output or none.
     for (const [key, value] of Object.entries(bars)) {
-      const info = metricInfo(key as MetricKey);
-      if (value !== undefined && (value < info.min || value > info.max)) {
+      // An unknown key is the record's own issue; only known metrics have a scale to check.
+      const info = METRICS.find((m) => m.key === key);
+      if (info && value !== undefined && (value < info.min || value > info.max)) {
         ctx.addIssue({
           code: 'custom',
           path: [key],
