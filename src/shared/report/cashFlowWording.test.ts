@@ -11,7 +11,7 @@ const describeCashFlow = (patch: Parameters<typeof makeScenario>[0]) => {
 
 describe('the cash-flow wording follows the horizon', () => {
   it('says a payback after the horizon is after it, not that the flow stays negative for 120 months', () => {
-    // Engineering of $24,000 against about $541 a month: payback near month 45, horizon 24.
+    // Engineering of $24,000: the payback comes well after the 24-month horizon.
     const { text, roi } = describeCashFlow({ engineering: { hours: 240, usdPerHour: 100 } });
     expect(roi.payback.kind === 'month' && roi.payback.months > 24).toBe(true);
     expect(text).toMatch(
