@@ -173,6 +173,8 @@ describe('decideMove', () => {
     const v = decideMove({ scenario: s, roi, evidence: null });
     expect(v.verdict).toBe('unclear');
     expect(v.answer).toBe('Not yet: measure quality first');
+    expect(v.reasons).toContain('Quality: not measured for this student.');
+    expect(v.settle[0]).toMatch(/^measure quality on at least 10 paragraphs/);
   });
 
   it('prints each source with its interval, method, tolerance and whether it is a default', () => {

@@ -113,6 +113,12 @@ export function decideMove(input: VerdictInput): Verdict {
   };
 
   if (!cost.holds) return done('no', `No: stay on ${teacher}`);
+  if (input.evidence === null) {
+    reasons.push('Quality: not measured for this student.');
+    return done('unclear', NOT_YET_ANSWER.none, [
+      'measure quality on at least 10 paragraphs of an experiment (ROUGE against references, blind ratings or the judge)',
+    ]);
+  }
   if (decisive.length === 0) {
     reasons.push('Quality: no evidence source is decisive yet.');
     return done('unclear', NOT_YET_ANSWER.none, [
