@@ -60,15 +60,28 @@ export function coverBasis(
     },
     { label: 'Region', text: c.region },
     { label: 'Models', text: [c.teacherModelId, ...c.studentModelIds].map(modelName).join(', ') },
-    {
-      label: 'Quality',
-      text:
-        key && scored > 0
-          ? `${metricInfo(key).label}, ${plural(scored, 'paragraph')} scored`
-          : 'not scored yet',
-    },
+    { label: 'Quality', text: qualityBasis(quality, key, scored) },
     { label: 'Scenarios', text: scenarioNames.join('; ') },
   ];
+}
+
+/** Every kind of quality evidence the report holds, so blind ratings and the judge show too. */
+function qualityBasis(
+  quality: QualityReport | null,
+  key: QualityReport['settings']['failureMetric'] | undefined,
+  scored: number,
+): string {
+  const count = (k: string) => quality?.metrics.find((m) => m.key === k)?.perModel[0]?.n ?? 0;
+  const ratings = count('human.rating');
+  const judged = count('judge.overall');
+  const unreadable = (quality?.judge.failures ?? 0) + (quality?.judge.errors ?? 0);
+  const parts = [
+    key && scored > 0 ? `${metricInfo(key).label}, ${plural(scored, 'paragraph')} scored` : null,
+    ratings > 0 ? `blind ratings on ${plural(ratings, 'paragraph')}` : null,
+    judged > 0 ? `LLM judge on ${plural(judged, 'paragraph')}` : null,
+    unreadable > 0 ? `${plural(unreadable, 'judge answer')} unreadable or failed` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join('; ') : 'not scored yet';
 }
 
 export function experimentPriceRows(e: Experiment): PriceRow[] {

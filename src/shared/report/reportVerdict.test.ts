@@ -23,6 +23,12 @@ describe('the report says what the evidence says', () => {
     expect(vm.cover.settle).toContain('rate 5 more paragraphs blind');
   });
 
+  it('names the blind ratings among what the report rests on', () => {
+    expect(vm.cover.basis.find((b) => b.label === 'Quality')?.text).toBe(
+      'ROUGE-L F1, 20 paragraphs scored; blind ratings on 5 paragraphs',
+    );
+  });
+
   it('lists every decisive source with its interval, method and tolerance', () => {
     const rows = vm.summary.evidence?.rows ?? [];
     expect(rows.map((r) => [r[0], r[3], r[4], r[5], r[6]])).toEqual([
