@@ -17,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     case 'report':
     case 'export':
     case 'import':
+    case 'verdict':
       return exportCommand(command, rest, io);
     case 'help':
     case '--help':

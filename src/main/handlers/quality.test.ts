@@ -430,6 +430,8 @@ describe('ROUGE stemming setting', () => {
       failureMetric: 'rouge2@reference',
       rougeStemmed: true,
       judge: null,
+      // Stored before the decision settings existed too: read as their defaults.
+      decision: defaultQualitySettings().decision,
     });
     const r = await value('getQualityReport', { experimentId: seeded.experimentId });
     expect(r.options.rougeStemmed).toBe(true);

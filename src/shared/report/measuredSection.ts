@@ -1,7 +1,7 @@
 import type { RunRecord } from '../domain/run';
 import { formatNumber, formatRatio, formatUsd } from '../format';
 import { formatMs } from '../formatTime';
-import { ratio, summarizeModelRuns, type ModelRunSummary } from '../metrics';
+import { PAIRED_T_METHOD, ratio, summarizeModelRuns, type ModelRunSummary } from '../metrics';
 import { fixedHistogram } from '../quality/chartData';
 import { formatDifferenceCi, formatMeanCi, formatShareCi } from '../quality/formatQuality';
 import { metricInfo } from '../quality/metricKeys';
@@ -159,7 +159,7 @@ export function measuredSection(
     quality: table,
     qualityNote:
       quality && table
-        ? `Intervals are 95% bootstrap percentile intervals over paragraphs (${formatNumber(quality.options.resamples)} resamples, seed ${quality.options.seed}); below ${quality.options.minParagraphs} paragraphs the report says "not enough data" instead.`
+        ? `Intervals are 95%: a model's mean and share by the percentile bootstrap over paragraphs (${formatNumber(quality.options.resamples)} resamples, seed ${quality.options.seed}); student − teacher by ${PAIRED_T_METHOD}, which holds on few paragraphs; below ${quality.options.minParagraphs} paragraphs the report says "not enough data" instead.`
         : 'No quality scores yet: score the outputs (ROUGE against references, the LLM judge or your own ratings) in the Quality view.',
     qualityVsCost: quality ? qualityVsCost(quality, summaries) : null,
     latency: latencyChart(runs, summaries, teacher),

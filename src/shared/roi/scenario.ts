@@ -116,6 +116,11 @@ export const ScenarioSchema = z.object({
     usdPerFailure: usdField().default(usd(0)),
     /** CI of the student's failure share; its high end drives the pessimistic case. */
     studentFailureShareCi: FailureShareCiSchema.optional(),
+    /** Paired interval of f_S − f_T; a quality gain counts only when it excludes zero. */
+    failureShareDifferenceCi: z
+      .object({ low: z.number().finite().min(-1).max(1), high: z.number().finite().min(-1).max(1) })
+      .refine((ci) => ci.low <= ci.high, 'The interval needs low ≤ high.')
+      .optional(),
   }),
   finance: z.object({
     yearlyDiscountRate: z.number().finite().min(0).max(1).default(0),

@@ -1,9 +1,11 @@
 import { formatNumber, formatPercent, formatUsd } from '../../../../shared/format';
+import { PAIRED_T_METHOD } from '../../../../shared/metrics/pairedInterval';
 import type { MetricKey } from '../../../../shared/quality/metricKeys';
 import type { QualitySettings } from '../../../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { emptyGroups } from '../../../../shared/quality/reportViews';
 import { ComparisonTable } from './ComparisonTable';
+import { DecisionSettings } from './DecisionSettings';
 import { MetricPicker } from './MetricPicker';
 import { ModelMetricTable } from './ModelMetricTable';
 import { PreferencesTable } from './PreferencesTable';
@@ -49,8 +51,9 @@ export function SummaryTab({
     <div className="quality-summary" data-testid="quality-summary">
       <p className="quality-facts" data-testid="quality-facts">
         {formatNumber(report.paragraphs.length)} paragraphs · {formatPercent(o.confidence, 0)}{' '}
-        intervals by paired bootstrap over paragraphs ({formatNumber(o.resamples)} resamples, seed{' '}
-        {o.seed}) · fewer than {o.minParagraphs} paragraphs: “not enough data” · ROUGE F1{' '}
+        intervals: student − teacher by {PAIRED_T_METHOD}, means and shares by percentile bootstrap
+        over paragraphs ({formatNumber(o.resamples)} resamples, seed {o.seed}) · fewer than{' '}
+        {o.minParagraphs} paragraphs: “not enough data” · ROUGE F1{' '}
         {o.rougeStemmed ? 'with Porter stemming' : 'without stemming'} · comparison cost{' '}
         {formatUsd(report.comparisonCostUsd)}, judge cost {formatUsd(report.judge.costUsd)}
         {report.raters.length > 0 && <> · rated by {report.raters.join(', ')}</>}
@@ -78,6 +81,7 @@ export function SummaryTab({
       <ModelMetricTable report={report} />
       {studentId && <ComparisonTable report={report} studentId={studentId} onBar={saveBar} />}
       <PreferencesTable report={report} />
+      {studentId && <DecisionSettings report={report} studentId={studentId} onSave={onSave} />}
       <StatsSettings
         key={`${report.settings.seed}|${report.settings.rougeStemmed}`}
         settings={report.settings}

@@ -11,6 +11,7 @@ import { AssumptionsPanel } from './fields/AssumptionsPanel';
 import { MonteCarloPanel } from './montecarlo/MonteCarloPanel';
 import { useMonteCarlo, type MonteCarloSettings } from './montecarlo/useMonteCarlo';
 import { KeyFigures } from './outputs/KeyFigures';
+import { VerdictPanel } from './outputs/VerdictPanel';
 import { Warnings } from './outputs/Warnings';
 import { ComparePanel } from './panels/ComparePanel';
 import { EvidencePicker } from './panels/EvidencePicker';
@@ -136,8 +137,10 @@ export function RoiScreen() {
           )}
           {view && shown && (
             <div className={stale ? 'roi-outputs stale' : 'roi-outputs'}>
+              <VerdictPanel scenario={shown} roi={view.roi} evidence={w.evidence} />
               <KeyFigures
                 roi={view.roi}
+                scenario={shown}
                 horizonMonths={shown.finance.horizonMonths}
                 discountRate={shown.finance.yearlyDiscountRate}
               />

@@ -34,9 +34,11 @@ const ROWS: { label: string; cell: (c: Column) => string }[] = [
     label: 'Student failure share',
     cell: (c) => formatPercent(c.scenario.quality.studentFailureShare),
   },
-  { label: 'Monthly saving', cell: (c) => formatUsd(c.roi.firstMonth.savingUsd) },
+  // The cost saving and money from quality side by side, never one folded into the other.
+  { label: 'Monthly cost saving', cell: (c) => formatUsd(c.roi.firstMonth.costSavingUsd) },
+  { label: 'Money from quality', cell: (c) => formatUsd(c.roi.qualityMoney.firstMonthUsd) },
   {
-    label: 'Saving share',
+    label: 'Cost saving share',
     cell: (c) =>
       c.roi.firstMonth.savingShareOfTeacher === null
         ? '—'
