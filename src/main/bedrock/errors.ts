@@ -9,6 +9,7 @@
  * runner stops calling the model instead of burning through the dataset.
  */
 
+import type { SdkAttempt } from './attemptTimeline';
 import { byAwsName, byCredentialProvider, byStatus, byTransport } from './errorRules';
 import type {
   BedrockErrorKind,
@@ -30,6 +31,8 @@ export class BedrockCallError extends Error {
     cause: unknown,
     /** Attempts the SDK made, when it said. */
     readonly attempts?: number,
+    /** Those attempts timed, the last being the one that failed the call (when known). */
+    readonly sdkAttempts: readonly SdkAttempt[] = [],
   ) {
     super(classification.userMessage, { cause });
   }

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import type { RunRecord } from '../../../shared/domain/run';
+import type { Database, Statement } from 'better-sqlite3';
+import { CallAttemptSchema, type CallAttempt, type RunRecord } from '../../../shared/domain/run';
 import { newId } from '../clock';
 
 interface RunRow {
@@ -24,6 +24,20 @@ interface RunRow {
   error_message: string | null;
   started_at: string;
   finished_at: string;
+  attempts_json: string | null;
+  throttles: number | null;
+  lost_ms: number | null;
+}
+
+/** The stored attempt list, or null when absent or unreadable (a hand-edited file). */
+function attemptLogOf(json: string | null): CallAttempt[] | null {
+  if (json === null) return null;
+  try {
+    const parsed = CallAttemptSchema.array().safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -48,11 +62,31 @@ const toRun = (r: RunRow): RunRecord => ({
   errorMessage: r.error_message,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  attemptLog: attemptLogOf(r.attempts_json),
+  throttles: r.throttles,
+  lostMs: r.lost_ms,
 });
 
 /** The identity of one call: a paragraph, a model, a repeat. */
 export const callKey = (paragraphId: string, modelId: string, repeatIndex: number): string =>
   `${paragraphId}\u0000${modelId}\u0000${repeatIndex}`;
+
+/** Prepared once per connection: the runner inserts one row per call. */
+const insertStatements = new WeakMap<Database, Statement>();
+
+function insertStatement(db: Database): Statement {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
+         stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
+         attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertStatements.set(db, statement);
+  }
+  return statement;
+}
 
 /**
  * Commits one call's result on its own (autocommit, synchronous = FULL), the moment it
@@ -60,12 +94,7 @@ export const callKey = (paragraphId: string, modelId: string, repeatIndex: numbe
  */
 export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
   const id = newId();
-  db.prepare(
-    `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
-       stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-       attempts, error_class, error_message, started_at, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  insertStatement(db).run(
     id,
     r.experimentId,
     r.paragraphId,
@@ -87,6 +116,9 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.errorMessage,
     r.startedAt,
     r.finishedAt,
+    r.attemptLog ? JSON.stringify(r.attemptLog) : null,
+    r.throttles ?? null,
+    r.lostMs ?? null,
   );
   return id;
 }
