@@ -151,7 +151,9 @@ function breakStream(res: ServerResponse, fault: FaultSpec | undefined): boolean
       res.end(garbledEventFrame('contentBlockDelta'));
       return true;
     case 'badChecksum':
-      res.end(badChecksumFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'x' } }));
+      res.end(
+        badChecksumFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'x' } }),
+      );
       return true;
     case 'streamThrottle':
       res.end(exceptionFrame('throttlingException', HTTP_FAULTS.throttle?.message ?? 'throttled'));

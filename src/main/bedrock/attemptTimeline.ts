@@ -27,7 +27,10 @@ interface MiddlewareStack {
 }
 
 const statusOf = (value: unknown): number | undefined => {
-  const v = value as { response?: { statusCode?: unknown }; $metadata?: { httpStatusCode?: unknown } };
+  const v = value as {
+    response?: { statusCode?: unknown };
+    $metadata?: { httpStatusCode?: unknown };
+  };
   const s = v?.response?.statusCode ?? v?.$metadata?.httpStatusCode;
   return typeof s === 'number' ? s : undefined;
 };

@@ -75,7 +75,7 @@ export class StallWatch {
     this.stalledWith = new StreamStalledError(
       this.started
         ? `No event for ${Math.round(silent)} ms in the middle of the stream (limit ${Math.round(limit)} ms).`
-        : `No byte for ${Math.round(silent)} ms after the request left (limit ${Math.round(limit)} ms).`,
+        : `Nothing streamed for ${Math.round(silent)} ms after the request left (limit ${Math.round(limit)} ms).`,
     );
     this.onStall();
   };

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { RunProgress } from '../../shared/domain/run';
+import type { CallTimeline } from './callTimeline';
 import type { LeaseKeeper } from './leaseKeeper';
 
 export interface RunnerClock {
@@ -35,6 +36,18 @@ export interface RunnerTuning {
   progressIntervalMs: number;
   /** Source of jitter; injectable so that tests can make back-off deterministic. */
   random: () => number;
+  /**
+   * Hang detection (hangLimits.ts). A stream with no event this long after its request left, or
+   * silent this long between events, is given up and retried. Unset: derived per model as
+   * stallFactor × its slowest recent TTFT, within [stallFloorMs, stallCeilingMs], and
+   * stallBeforeMeasuredMs until the model has answered once.
+   */
+  stallFirstEventMs?: number;
+  stallIdleMs?: number;
+  stallFactor: number;
+  stallFloorMs: number;
+  stallCeilingMs: number;
+  stallBeforeMeasuredMs: number;
 }
 
 export const DEFAULT_TUNING: RunnerTuning = {
@@ -44,6 +57,10 @@ export const DEFAULT_TUNING: RunnerTuning = {
   probeIntervalMs: 5_000,
   progressIntervalMs: 200,
   random: Math.random,
+  stallFactor: 4,
+  stallFloorMs: 1_000,
+  stallCeilingMs: 60_000,
+  stallBeforeMeasuredMs: 10_000,
 };
 
 export interface RunnerDeps {
@@ -75,6 +92,8 @@ export interface CallSpec {
   requeues: number;
   /** Requests the SDK reported across all tries so far (recorded as `attempts`). */
   attempts: number;
+  /** Every attempt so far, timed; made at the first try (calls not yet tried hold none). */
+  timeline: CallTimeline | undefined;
   /** Wall-clock start of the first try. */
   startedAt: string | undefined;
 }
