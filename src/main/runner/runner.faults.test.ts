@@ -43,6 +43,8 @@ const RETRIED: Case[] = [
   { fault: 'stallStream', kind: 'timeout', perTry: 1 },
   { fault: 'streamThrottle', kind: 'throttled', perTry: 1 },
   { fault: 'streamModelError', kind: 'server', perTry: 1 },
+  { fault: 'badChecksum', kind: 'malformed', perTry: 1 },
+  { fault: 'stallAfterHeaders', kind: 'timeout', perTry: 2 },
 ];
 const FINAL: Case[] = [
   { fault: 'validation', kind: 'validation', perTry: 1 },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClassifiedError } from '../bedrock/errors';
 import { AimdLimit } from './aimdLimit';
 import { CallQueue } from './callQueue';
+import { HangLimits } from './hangLimits';
 import { backoffMs, decide } from './retryPolicy';
 import { DEFAULT_TUNING } from './runnerTypes';
 import type { ExperimentConfig } from '../../shared/domain/experiment';
@@ -13,14 +14,14 @@ describe('AimdLimit', () => {
   it('halves once per overload, grows by one per round of saturated successes, stays in [1, max]', () => {
     const limit = new AimdLimit(8);
     const epoch = limit.epoch;
-    expect(limit.pushBack(epoch)).toBe(true);
+    expect(limit.pushBack(epoch)).toEqual({ from: 8, to: 4 });
     expect(limit.limit).toBe(4);
     // More throttles from calls sent before the decrease belong to the same overload.
-    expect(limit.pushBack(epoch)).toBe(false);
+    expect(limit.pushBack(epoch)).toBeUndefined();
     expect(limit.limit).toBe(4);
-    for (let i = 0; i < 3; i++) limit.success(true);
+    for (let i = 0; i < 3; i++) expect(limit.success(true)).toBeUndefined();
     expect(limit.limit).toBe(4);
-    limit.success(true);
+    expect(limit.success(true)).toEqual({ from: 4, to: 5 });
     expect(limit.limit).toBe(5);
     // Successes while slots sat empty say nothing about a higher limit.
     for (let i = 0; i < 20; i++) limit.success(false);
@@ -28,8 +29,37 @@ describe('AimdLimit', () => {
     for (let i = 0; i < 10; i++) limit.pushBack(limit.epoch);
     expect(limit.limit).toBe(1);
     expect(limit.lowest).toBe(1);
+    // Already at one: another throttle cannot lower it, and says so.
+    expect(limit.pushBack(limit.epoch)).toBeUndefined();
     for (let i = 0; i < 100; i++) limit.success(true);
     expect(limit.limit).toBe(8);
+  });
+});
+
+describe('HangLimits', () => {
+  const tuning = { ...DEFAULT_TUNING, stallFactor: 4, stallFloorMs: 500, stallCeilingMs: 30_000 };
+  it('uses the fixed limit until a model has answered, then 4 × its slowest recent TTFT', () => {
+    const hang = new HangLimits({ ...tuning, stallBeforeMeasuredMs: 10_000 });
+    expect(hang.limitsFor('m')).toEqual({ firstEventMs: 10_000, idleMs: 10_000 });
+    hang.observe('m', 300);
+    hang.observe('m', 900);
+    hang.observe('m', undefined); // a one-shot answer has no TTFT: nothing learnt
+    expect(hang.limitsFor('m')).toEqual({ firstEventMs: 3_600, idleMs: 3_600 });
+    // Another model is not judged by this one's pace.
+    expect(hang.limitsFor('other').firstEventMs).toBe(10_000);
+  });
+  it('stays within the floor and the ceiling, forgets old TTFTs, and yields to set limits', () => {
+    const hang = new HangLimits(tuning);
+    hang.observe('fast', 20);
+    expect(hang.limitsFor('fast').firstEventMs).toBe(500);
+    hang.observe('slow', 60_000);
+    expect(hang.limitsFor('slow').idleMs).toBe(30_000);
+    // Sixteen faster answers push the slow one out of the window.
+    for (let i = 0; i < 16; i++) hang.observe('slow', 1_000);
+    expect(hang.limitsFor('slow').idleMs).toBe(4_000);
+    const set = new HangLimits({ ...tuning, stallFirstEventMs: 7_000, stallIdleMs: 2_000 });
+    set.observe('m', 100);
+    expect(set.limitsFor('m')).toEqual({ firstEventMs: 7_000, idleMs: 2_000 });
   });
 });
 
