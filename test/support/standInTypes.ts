@@ -109,6 +109,8 @@ export interface RecordedRequest {
   body: ConverseBody | undefined;
   /** performance.now() of the stand-in's process when the body was fully read. */
   receivedAt: number;
+  /** The same moment on the wall clock (ms since the epoch), comparable across processes. */
+  receivedAtEpochMs: number;
   authScheme: 'sigv4' | 'bearer' | 'none';
   accessKeyId?: string;
   /** Signing region from the SigV4 credential scope. */
