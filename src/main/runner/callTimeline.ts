@@ -17,14 +17,15 @@ export class CallTimeline {
 
   /**
    * Adds one try of the runner: the SDK's attempts within it, the last of which ended the try
-   * at `endedMs` (the stream's end), with `failure` or with an answer. Returns whether Bedrock
-   * throttled any of them.
+   * at `endedMs` (the stream's end), with `failure` or with an answer. `each` hears of every
+   * attempt, throttled or not. Returns whether Bedrock throttled any of them.
    */
   addTry(
     dispatchedMs: number,
     endedMs: number,
     sdk: readonly SdkAttempt[],
     failure: ClassifiedError | undefined,
+    each: (throttled: boolean) => void = () => {},
   ): boolean {
     // A try that failed before sending (a credential provider) still took time and counts.
     const tries: readonly SdkAttempt[] =
@@ -49,7 +50,9 @@ export class CallTimeline {
         waitMs: this.lastEnd === undefined ? 0 : round(Math.max(0, a.startMs - this.lastEnd)),
       });
       this.lastEnd = end;
-      if (error?.kind === 'throttled') {
+      const refused = error?.kind === 'throttled';
+      each(refused);
+      if (refused) {
         throttled = true;
         this.throttles++;
       }

@@ -16,6 +16,7 @@ import { attemptCall, type Outcome } from './callAttempt';
 import { errorRecord, successRecord, type NewRun } from './callRecord';
 import { CallTimeline } from './callTimeline';
 import { HangLimits } from './hangLimits';
+import { ThrottleShare } from './throttleShare';
 import { OfflineWatch } from './offlineWatch';
 import { ProgressThrottle } from './progressThrottle';
 import { decide, mayBeOffline } from './retryPolicy';
@@ -40,6 +41,7 @@ export class ExperimentSession {
   private readonly throttle: ProgressThrottle;
   private readonly offline: OfflineWatch;
   private readonly hang: HangLimits;
+  private readonly refusals: ThrottleShare;
   private limitChange: LimitChange | undefined;
   private endedFlag = false;
   private resolveEnd: (p: RunProgress) => void = () => {};
@@ -54,6 +56,7 @@ export class ExperimentSession {
     );
     this.offline = new OfflineWatch(() => p.probeOnline(config.region), p.tuning.probeIntervalMs);
     this.hang = new HangLimits(p.tuning);
+    this.refusals = new ThrottleShare(p.tuning.throttleWindow, p.tuning.throttleShare);
     this.ended = new Promise((resolve) => (this.resolveEnd = resolve));
   }
 
@@ -187,6 +190,7 @@ export class ExperimentSession {
         outcome.endedMs,
         outcome.sdkAttempts,
         undefined,
+        this.noteAttempt,
       );
       // Throttled before it answered (the SDK retried): Bedrock pushed back all the same.
       if (throttled) this.pushBack(epoch, spec.modelId);
@@ -210,7 +214,8 @@ export class ExperimentSession {
       return this.p.queue.giveBack(spec);
     }
     spec.attempts += attempts;
-    if (timeline.addTry(outcome.dispatchedMs, outcome.endedMs, outcome.sdkAttempts, error)) {
+    const { dispatchedMs, endedMs, sdkAttempts } = outcome;
+    if (timeline.addTry(dispatchedMs, endedMs, sdkAttempts, error, this.noteAttempt)) {
       this.pushBack(epoch, spec.modelId);
     }
     const recordError = () => {
@@ -233,8 +238,15 @@ export class ExperimentSession {
     });
   }
 
+  private readonly noteAttempt = (throttled: boolean): void => this.refusals.note(throttled);
+
+  /** Bedrock throttled a call: the limit goes down if throttles are most of what comes back. */
   private pushBack(epoch: number, modelId: string): void {
-    this.moveLimit(this.limit.pushBack(epoch), `Bedrock throttled a call of ${modelId}`);
+    if (!this.refusals.high()) return;
+    this.moveLimit(
+      this.limit.pushBack(epoch),
+      `Bedrock throttled a call of ${modelId}, and most recent attempts`,
+    );
   }
 
   /** A success while the run had more work than slots (in flight at the limit, or retries due). */
@@ -242,7 +254,7 @@ export class ExperimentSession {
     const saturated = this.inFlight.size >= this.limit.limit || this.backoff.size > 0;
     this.moveLimit(
       this.limit.success(saturated),
-      (m) => `${m.from} calls in a row answered with every slot busy and no throttle`,
+      (m) => `${m.from} more calls answered while every slot was busy`,
     );
   }
 

@@ -19,7 +19,10 @@ import { median } from '../../shared/metrics/statistics';
 import { listRuns } from '../db/repos/runs';
 
 const LATENCY = 150;
-const SCRIPT: ModelScript = { latencyMs: LATENCY, ttftMs: 40, chunks: 4 };
+// Few frames and few calls at once: the stand-in shares this process, and on a busy machine
+// every extra event is a chance for the event loop to be late (the figures under test are
+// latencies, measured by this same loop).
+const SCRIPT: ModelScript = { latencyMs: LATENCY, ttftMs: 40, chunks: 2 };
 /** Socket timeouts no test outlives: only the runner's hang detection can end a hung call. */
 const PATIENT = { requestTimeoutMs: 600_000, idleTimeoutMs: 600_000 };
 
@@ -90,8 +93,8 @@ describe('latency, attempts and hangs through the runner', () => {
     async () => {
       standIn.setFaultPlan({ throttle: 0.3 });
       const { final, runs } = await run({
-        paragraphs: 30,
-        concurrency: 8,
+        paragraphs: 20,
+        concurrency: 4,
         client: { maxAttempts: 2 },
         tuning: { maxRequeues: 8 },
       });
@@ -177,6 +180,8 @@ describe('latency, attempts and hangs through the runner', () => {
     );
     expect(final.concurrency).toBe(4);
     expect(final.limitChange).toMatchObject({ to: 4 });
-    expect(final.limitChange?.reason).toMatch(/^raised from 3 to 4: 3 calls in a row answered/);
+    expect(final.limitChange?.reason).toMatch(
+      /^raised from 3 to 4: 3 more calls answered while every slot was busy/,
+    );
   });
 });

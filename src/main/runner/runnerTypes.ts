@@ -27,8 +27,12 @@ export interface RunnerTuning {
    * SDK's own attempts: a call makes at most maxAttempts(SDK) × (1 + maxRequeues) requests.
    */
   maxRequeues: number;
-  /** Full-jitter exponential back-off before re-queue n: random · min(cap, base · 2^(n−1)). */
+  /**
+   * Full-jitter exponential back-off before re-queue n: random · min(cap, base · 2^(n−1)), with
+   * requeueBaseMs after a throttle and retryBaseMs after any other retryable failure.
+   */
   requeueBaseMs: number;
+  retryBaseMs: number;
   requeueCapMs: number;
   /** How often an offline run checks whether the endpoint answers again. */
   probeIntervalMs: number;
@@ -48,11 +52,18 @@ export interface RunnerTuning {
   stallFloorMs: number;
   stallCeilingMs: number;
   stallBeforeMeasuredMs: number;
+  /**
+   * The limit is lowered only while at least this share of the last `throttleWindow` attempts
+   * was throttled (throttleShare.ts); 0 lowers it on any throttle.
+   */
+  throttleShare: number;
+  throttleWindow: number;
 }
 
 export const DEFAULT_TUNING: RunnerTuning = {
   maxRequeues: 3,
-  requeueBaseMs: 1_000,
+  requeueBaseMs: 500,
+  retryBaseMs: 100,
   requeueCapMs: 20_000,
   probeIntervalMs: 5_000,
   progressIntervalMs: 200,
@@ -61,6 +72,8 @@ export const DEFAULT_TUNING: RunnerTuning = {
   stallFloorMs: 1_000,
   stallCeilingMs: 60_000,
   stallBeforeMeasuredMs: 10_000,
+  throttleShare: 0.5,
+  throttleWindow: 20,
 };
 
 export interface RunnerDeps {

@@ -4,6 +4,7 @@ import type { ClassifiedError } from '../bedrock/errors';
 import { AimdLimit } from './aimdLimit';
 import { CallQueue } from './callQueue';
 import { HangLimits } from './hangLimits';
+import { ThrottleShare } from './throttleShare';
 import { backoffMs, decide } from './retryPolicy';
 import { DEFAULT_TUNING } from './runnerTypes';
 import type { ExperimentConfig } from '../../shared/domain/experiment';
@@ -33,6 +34,28 @@ describe('AimdLimit', () => {
     expect(limit.pushBack(limit.epoch)).toBeUndefined();
     for (let i = 0; i < 100; i++) limit.success(true);
     expect(limit.limit).toBe(8);
+  });
+});
+
+describe('ThrottleShare', () => {
+  it('calls for a lower limit only while throttles are at least half of the recent attempts', () => {
+    const share = new ThrottleShare(10, 0.5);
+    expect(share.high()).toBe(false);
+    share.note(true);
+    expect(share.high()).toBe(true); // the first answer of a run is a throttle: 1 of 1
+    // Three in ten throttled, the pattern of an account throttling 30 % at random: no.
+    for (const t of [false, false, true, false, false, false, true, false, false]) share.note(t);
+    expect(share.high()).toBe(false);
+    // A quota the run exceeds refuses most of it: yes, and the oldest attempts drop out.
+    for (let i = 0; i < 5; i++) share.note(true);
+    expect(share.high()).toBe(true);
+    for (let i = 0; i < 6; i++) share.note(false);
+    expect(share.high()).toBe(false);
+  });
+  it('with a share of 0, any throttle counts (the old rule)', () => {
+    const share = new ThrottleShare(20, 0);
+    share.note(false);
+    expect(share.high()).toBe(true);
   });
 });
 
@@ -75,8 +98,11 @@ const classified = (over: Partial<ClassifiedError>): ClassifiedError => ({
 describe('retry decisions', () => {
   const tuning = { ...DEFAULT_TUNING, maxRequeues: 2, random: () => 1 };
   it('re-queues retryable failures up to maxRequeues, then records them', () => {
-    expect(decide(classified({}), 0, tuning)).toEqual({ kind: 'requeue', delayMs: 1_000 });
-    expect(decide(classified({}), 1, tuning)).toEqual({ kind: 'requeue', delayMs: 2_000 });
+    expect(decide(classified({}), 0, tuning)).toEqual({ kind: 'requeue', delayMs: 100 });
+    expect(decide(classified({}), 1, tuning)).toEqual({ kind: 'requeue', delayMs: 200 });
+    // A throttle asks for a slower pace: the longer base.
+    const throttled = classified({ kind: 'throttled' });
+    expect(decide(throttled, 1, tuning)).toEqual({ kind: 'requeue', delayMs: 1_000 });
     expect(decide(classified({}), 2, tuning)).toEqual({ kind: 'record' });
   });
   it('blocks the model on fail-fast errors, gives cancelled calls back, records the rest', () => {
@@ -96,6 +122,7 @@ describe('retry decisions', () => {
     expect(backoffMs(3, { ...t, random: () => 1 })).toBe(400);
     expect(backoffMs(10, { ...t, random: () => 1 })).toBe(1_000);
     expect(backoffMs(2, { ...t, random: () => 0 })).toBe(0);
+    expect(backoffMs(2, { ...t, retryBaseMs: 10, random: () => 1 }, 'timeout')).toBe(20);
   });
 });
 
