@@ -221,14 +221,17 @@ async function cliBench(
   standIn: Awaited<ReturnType<typeof startStandInProcess>>,
   dir: string,
 ): Promise<void> {
+  // BENCH_CLI=base or =faults: that run alone, for working on it.
+  const only = process.env.BENCH_CLI;
+  if (only === 'base' || only === 'faults') {
+    if (only === 'faults') await standIn.control('fault-plan', FAULT_MIX);
+    const alone = await cliRun(standIn, dir, `cli-${only}`, PARAGRAPHS, CONCURRENCY);
+    process.stdout.write(`${JSON.stringify(alone)}\n`);
+    return;
+  }
   await standIn.control('fault-plan', FAULT_MIX);
   const faults = await cliRun(standIn, dir, 'cli-faults', PARAGRAPHS, CONCURRENCY);
   await standIn.control('fault-plan', null);
-  // BENCH_CLI=faults: the fault mix alone, for working on it.
-  if (process.env.BENCH_CLI === 'faults') {
-    process.stdout.write(`${JSON.stringify(faults)}\n`);
-    return;
-  }
   const base = await cliRun(standIn, dir, 'cli-base', PARAGRAPHS, CONCURRENCY);
   const big = await cliRun(standIn, dir, 'cli-big', 2_000, 32);
   for (const [label, f] of [
