@@ -245,7 +245,7 @@ export class ExperimentSession {
     if (!this.refusals.high()) return;
     this.moveLimit(
       this.limit.pushBack(epoch),
-      `Bedrock throttled a call of ${modelId}, and most recent attempts`,
+      `Bedrock throttled ${this.refusals.describe()} (the latest a call of ${modelId})`,
     );
   }
 

@@ -176,7 +176,7 @@ describe('latency, attempts and hangs through the runner', () => {
     expect(lowest).toBeLessThan(4);
     const lowered = f.events.find((e) => e.limitChange && e.limitChange.to < e.limitChange.from);
     expect(lowered?.limitChange?.reason).toMatch(
-      /^lowered from \d to \d: Bedrock throttled a call of /,
+      /^lowered from \d to \d: Bedrock throttled \d+ of the last \d+ attempts \(the latest a call of /,
     );
     expect(final.concurrency).toBe(4);
     expect(final.limitChange).toMatchObject({ to: 4 });

@@ -49,6 +49,7 @@ describe('ThrottleShare', () => {
     // A quota the run exceeds refuses most of it: yes, and the oldest attempts drop out.
     for (let i = 0; i < 5; i++) share.note(true);
     expect(share.high()).toBe(true);
+    expect(share.describe()).toBe('6 of the last 10 attempts');
     for (let i = 0; i < 6; i++) share.note(false);
     expect(share.high()).toBe(false);
   });

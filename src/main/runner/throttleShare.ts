@@ -27,6 +27,11 @@ export class ThrottleShare {
     if (throttled) this.throttled++;
   }
 
+  /** "12 of the last 20 attempts", for the reason a limit moved. */
+  describe(): string {
+    return `${this.throttled} of the last ${this.recent.length} attempts`;
+  }
+
   /** True when the throttled share of the recent attempts calls for a lower limit. */
   high(): boolean {
     return this.recent.length > 0 && this.throttled >= this.share * this.recent.length;
