@@ -15,7 +15,7 @@ import {
   type TeacherStudentRatios,
 } from '../../shared/metrics';
 import { getExperiment } from '../db/repos/experiments';
-import { listRuns } from '../db/repos/runs';
+import { listRunSamples } from '../db/repos/runs';
 
 export interface CliSummary {
   experimentId: string;
@@ -35,7 +35,7 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
   if (!experiment) throw new Error(`Experiment ${final.experimentId} disappeared.`);
   const { teacherModelId, studentModelIds } = experiment.config;
   const byModel = new Map(
-    summarizeModelRuns(listRuns(db, final.experimentId)).map((s) => [s.modelId, s]),
+    summarizeModelRuns(listRunSamples(db, final.experimentId)).map((s) => [s.modelId, s]),
   );
   const models = [teacherModelId, ...studentModelIds].flatMap((modelId) => {
     const s = byModel.get(modelId);

@@ -16,7 +16,8 @@ import {
 } from '../../../test/support/runnerFixture';
 import type { ModelScript } from '../../../test/support/standInTypes';
 import { median } from '../../shared/metrics/statistics';
-import { listRuns } from '../db/repos/runs';
+import { listRunSamples, listRuns } from '../db/repos/runs';
+import { summarizeModelRuns } from '../../shared/metrics/runSummary';
 
 const LATENCY = 150;
 // Few frames and few calls at once: the stand-in shares this process, and on a busy machine
@@ -106,6 +107,10 @@ describe('latency, attempts and hangs through the runner', () => {
       // The throttled calls themselves, too: their retries are in lostMs, not in latency.
       expect(Math.abs(e2e(retried) - LATENCY)).toBeLessThanOrEqual(20);
       for (const r of retried) expect(r.lostMs ?? 0).toBeGreaterThan(0);
+      // The summary read without outputs (the CLI's) is the one read from whole rows.
+      const lean = summarizeModelRuns(listRunSamples(fx!.db, fx!.experimentId));
+      expect(lean).toEqual(summarizeModelRuns(runs));
+      expect(lean.reduce((s, m) => s + m.throttles, 0)).toBeGreaterThan(5);
       // Progress counts what the store holds, per model.
       for (const m of final.perModel) {
         const mine = runs.filter((r) => r.modelId === m.modelId);

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { CallAttemptSchema, type CallAttempt, type RunRecord } from '../../../shared/domain/run';
+import type { RunSample } from '../../../shared/metrics/runSummary';
 import { newId } from '../clock';
 
 interface RunRow {
@@ -131,6 +132,21 @@ export function listRuns(db: Database, experimentId: string): RunRecord[] {
       )
       .all(experimentId) as RunRow[]
   ).map(toRun);
+}
+
+/**
+ * What per-model summaries read (shared/metrics/runSummary.ts), without outputs or attempt logs:
+ * a summary of a large run holds numbers, not every answer it produced.
+ */
+export function listRunSamples(db: Database, experimentId: string): RunSample[] {
+  return db
+    .prepare(
+      `SELECT model_id AS modelId, status, input_tokens AS inputTokens, output_tokens AS outputTokens,
+              e2e_ms AS e2eMs, server_ms AS serverMs, ttft_ms AS ttftMs, cost_usd AS costUsd,
+              attempts, throttles, lost_ms AS lostMs
+       FROM runs WHERE experiment_id = ? ORDER BY paragraph_id, model_id, repeat_index`,
+    )
+    .all(experimentId) as RunSample[];
 }
 
 /** Keys of every call that already has a result (ok or error), so a resume calls only the rest. */
