@@ -114,6 +114,7 @@ export async function startBedrockStandIn(options: StandInOptions = {}): Promise
       operation: route[2] as StandInOperation,
       body,
       receivedAt: start,
+      receivedAtEpochMs: performance.timeOrigin + start,
       authScheme: auth.scheme,
       accessKeyId: auth.accessKeyId,
       region: auth.region,

@@ -10,6 +10,7 @@
  */
 
 import { redact } from '../log';
+import type { SdkAttempt } from './attemptTimeline';
 import { byAwsName, byCredentialProvider, byStatus, byTransport } from './errorRules';
 import type {
   BedrockErrorKind,
@@ -31,6 +32,8 @@ export class BedrockCallError extends Error {
     cause: unknown,
     /** Attempts the SDK made, when it said. */
     readonly attempts?: number,
+    /** Those attempts timed, the last being the one that failed the call (when known). */
+    readonly sdkAttempts: readonly SdkAttempt[] = [],
   ) {
     super(classification.userMessage, { cause });
   }

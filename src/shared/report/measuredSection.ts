@@ -25,6 +25,8 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
       'Model',
       'Calls',
       'Errors',
+      // What retries cost, kept out of the latency figures: throttled / retried · time lost.
+      'Throttled / retried · lost',
       'Tokens in / out',
       'Latency p50',
       'p95',
@@ -40,6 +42,7 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
         `${shortModelName(s.modelId)} (${roleOf(s.modelId, teacher)})`,
         formatNumber(s.calls),
         formatNumber(s.errors),
+        `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${formatMs(s.lostMs)}`,
         `${maybe(s.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(s.meanOutputTokens, (x) => formatNumber(x, 1))}`,
         formatMs(s.e2e.p50),
         formatMs(s.e2e.p95),

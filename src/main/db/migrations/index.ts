@@ -4,6 +4,7 @@ import { migration0020 } from './0020-experiment-status-reason';
 import { migration0030 } from './0030-quality';
 import { migration0040 } from './0040-price-overrides';
 import { migration0050 } from './0050-run-leases';
+import { migration0065 } from './0065-run-attempts';
 import { migration0070 } from './0070-redact-stored-errors';
 import { migration0071 } from './0071-blind-reveals';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0065,
   migration0070,
   migration0071,
 ];

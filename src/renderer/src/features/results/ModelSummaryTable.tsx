@@ -12,7 +12,7 @@ interface ModelSummaryTableProps {
 
 const ms = (v: number | null) => formatMs(v);
 
-/** Per model: calls, errors, latency and TTFT percentiles, tokens and cost, and the teacher-to-student ratios. */
+/** Per model: calls, errors, throttles and retries with the time they cost, latency and TTFT percentiles, tokens and cost, and the teacher-to-student ratios. */
 export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryTableProps) {
   const summaries = summarizeModelRuns(runs);
   const byId = new Map(summaries.map((s) => [s.modelId, s]));
@@ -30,6 +30,9 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
             </th>
             <th scope="col" className="num">
               Errors
+            </th>
+            <th scope="col" className="num" title="Kept out of every latency figure">
+              Throttled / retried · time lost
             </th>
             <th scope="col" className="num">
               Latency mean
@@ -78,6 +81,9 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
                 </th>
                 <td className="num">{formatNumber(s.calls)}</td>
                 <td className="num">{formatNumber(s.errors)}</td>
+                <td className="num">
+                  {formatNumber(s.throttles)} / {formatNumber(s.retries)} · {ms(s.lostMs)}
+                </td>
                 <td className="num">{ms(s.e2e.mean)}</td>
                 <td className="num">{ms(s.e2e.p50)}</td>
                 <td className="num">{ms(s.e2e.p95)}</td>

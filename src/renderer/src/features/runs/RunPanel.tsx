@@ -126,6 +126,13 @@ export function RunPanel({
           </>
         )}
       </p>
+      {ownRun && progress.limitChange && (
+        // Why the run slowed down (throttling) or sped up again, in the runner's own words.
+        <p className="run-limit" data-testid="run-limit-change" role="status">
+          Concurrency {progress.limitChange.reason} ({formatDurationMs(progress.limitChange.atMs)}{' '}
+          into the run).
+        </p>
+      )}
       <table className="table compact">
         <thead>
           <tr>
@@ -135,6 +142,12 @@ export function RunPanel({
             </th>
             <th scope="col" className="num">
               Failed
+            </th>
+            <th scope="col" className="num">
+              Throttled / retried
+            </th>
+            <th scope="col" className="num">
+              Time lost to retries
             </th>
             <th scope="col" className="num">
               Tokens in / out
@@ -152,6 +165,10 @@ export function RunPanel({
                 {formatNumber(m.done)} / {formatNumber(m.total)}
               </td>
               <td className="num">{formatNumber(m.failed)}</td>
+              <td className="num">
+                {formatNumber(m.throttles ?? 0)} / {formatNumber(m.retries ?? 0)}
+              </td>
+              <td className="num">{formatDurationMs(m.lostMs ?? 0)}</td>
               <td className="num">
                 {formatNumber(m.inputTokens)} / {formatNumber(m.outputTokens)}
               </td>
