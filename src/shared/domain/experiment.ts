@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { IdSchema, NameSchema } from './dataset';
 
 /** The default prompt: the seed study's task, with the paragraph slotted in. */
@@ -36,6 +37,8 @@ export const ModelPriceSchema = z.strictObject({
   source: z.string().min(1).max(500),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   overridden: z.boolean(),
+  /** Where the price came from, as data; absent on experiments saved before the price book. */
+  origin: PriceOriginSchema.optional(),
 });
 export type ModelPrice = z.infer<typeof ModelPriceSchema>;
 
