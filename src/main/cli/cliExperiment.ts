@@ -1,6 +1,6 @@
 /**
  * Turns the command line into an experiment in the store: imports the paragraph file into a new
- * dataset, snapshots each model's price (catalog or --price), validates with the same schema
+ * dataset, snapshots each model's price (the price book, or --price), validates with the same schema
  * the app uses, or finds the experiment to resume.
  */
 import { readFileSync } from 'node:fs';
@@ -13,41 +13,41 @@ import {
   type ModelPrice,
 } from '../../shared/domain/experiment';
 import { parseParagraphFile } from '../../shared/io/importParagraphs';
-import { findPrice } from '../../shared/pricing';
+import {
+  CATALOG_ONLY,
+  modelPriceOf,
+  resolvePrice,
+  typedModelPrice,
+  type PriceBook,
+} from '../../shared/pricing/priceBook';
 import { getDataset, insertDataset } from '../db/repos/datasets';
 import { getExperiment, insertExperiment } from '../db/repos/experiments';
 import { appendParagraphs } from '../db/repos/paragraphs';
+import { loadPriceBook } from '../db/repos/priceOverrides';
 import { deleteFailedRuns } from '../db/repos/runs';
 import { UsageError, type PriceOverride, type RunArgs } from './cliArgs';
 
+/**
+ * Each model's price from the price book (the catalog with the overrides saved in this data
+ * folder for every scenario, as the app's setup screen reads it), or as given with --price.
+ */
 export function modelPrices(
   modelIds: string[],
   region: string,
   overrides: PriceOverride[],
   today: string,
+  book: PriceBook = CATALOG_ONLY,
 ): ModelPrice[] {
   const missing: string[] = [];
   const prices = modelIds.flatMap((modelId): ModelPrice[] => {
     const own = overrides.find((o) => o.modelId === modelId);
-    if (own) {
-      return [{ ...own, source: 'Given with --price', asOf: today, overridden: true }];
-    }
-    const found = findPrice(modelId, region);
+    if (own) return [typedModelPrice(modelId, own, today, 'given with --price')];
+    const found = resolvePrice(book, modelId, region);
     if (!found.found) {
       missing.push(`${found.message} Give --price ${modelId}=IN,OUT (USD per 1,000 tokens).`);
       return [];
     }
-    const { onDemand } = found.entry;
-    return [
-      {
-        modelId,
-        inputUsdPer1k: onDemand.inputUsdPer1k,
-        outputUsdPer1k: onDemand.outputUsdPer1k,
-        source: onDemand.sources.map((s) => `${s.tag}: ${s.ref}`).join('; ') || 'price catalog',
-        asOf: found.entry.asOf,
-        overridden: found.entry.overridden,
-      },
-    ];
+    return [modelPriceOf(found)];
   });
   if (missing.length > 0) throw new UsageError(missing.join('\n'));
   return prices;
@@ -98,7 +98,13 @@ export function prepareExperiment(
   const teacher = args.teacher ?? '';
   const today = new Date().toISOString().slice(0, 10);
   // Prices first: a missing one must stop the command before a dataset is imported.
-  const prices = modelPrices([teacher, ...args.students], args.region, args.prices, today);
+  const prices = modelPrices(
+    [teacher, ...args.students],
+    args.region,
+    args.prices,
+    today,
+    loadPriceBook(db),
+  );
   const datasetId =
     args.dataset && 'file' in args.dataset
       ? importDataset(db, args.dataset.file, say)

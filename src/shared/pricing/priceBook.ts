@@ -62,16 +62,16 @@ export const priceBookOf = (
 export const CATALOG_ONLY: PriceBook = priceBookOf([]);
 
 /**
- * A legacy experiment price (saved before origins were kept) read as an origin: the wording
- * of the setup screen and the CLI tells a typed price from an override of the time.
+ * A legacy experiment price (saved before origins were kept) read as an origin. The setup
+ * screen and the CLI then froze bare catalog prices, so an overridden one was typed.
  */
 export function originOfModelPrice(p: ModelPrice): PriceOrigin {
   if (p.origin) return p.origin;
   if (!p.overridden) return { kind: 'catalog', publisher: p.source, asOf: p.asOf };
-  if (/^(Entered by the analyst|Given with --price)/.test(p.source)) {
-    return { kind: 'typed', asOf: p.asOf };
-  }
-  return { kind: 'override', scope: 'global', note: p.source, asOf: p.asOf };
+  const wordsOfTheTime = /^(Entered by the analyst|Given with --price)/.test(p.source);
+  return wordsOfTheTime
+    ? { kind: 'typed', asOf: p.asOf }
+    : { kind: 'typed', asOf: p.asOf, note: p.source };
 }
 
 const sameModel = (a: string, b: string) =>

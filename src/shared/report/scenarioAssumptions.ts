@@ -1,3 +1,4 @@
+import { isOverridden } from '../pricing/priceOrigin';
 import type { ModelPrice } from '../domain/experiment';
 import { formatNumber, formatPercent, formatUsd } from '../format';
 import type { RoiOutputs } from '../roi/computeRoi';
@@ -87,9 +88,9 @@ function priceRow(side: Side, role: string, measured: readonly ModelPrice[]): Pr
     outputText: per1k(p.outputUsdPer1k),
     source,
     asOf: p.asOf ?? 'not stated',
-    // Marked when the analyst said so, or when it is not the price the experiment ran under.
+    // Marked when it is not a catalog price, or not the price the experiment ran under.
     overridden:
-      /overrid/i.test(source) ||
+      (p.origin !== undefined && isOverridden(p.origin)) ||
       differs(
         p,
         measured.find((m) => m.modelId === side.modelId),

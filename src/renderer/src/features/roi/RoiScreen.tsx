@@ -17,7 +17,7 @@ import { EvidencePicker } from './panels/EvidencePicker';
 import { RecommendationPanel } from './panels/RecommendationPanel';
 import { ScenarioBar } from './panels/ScenarioBar';
 import { PricePanel } from './prices/PricePanel';
-import { priceBookOf, useRoiStore } from './useRoiStore';
+import { bookOf, useRoiStore } from './useRoiStore';
 import { useWhatIf } from './useWhatIf';
 
 /**
@@ -27,7 +27,7 @@ import { useWhatIf } from './useWhatIf';
  */
 export function RoiScreen() {
   const store = useRoiStore();
-  const w = useWhatIf(store.priceBook, store.setError);
+  const w = useWhatIf(store.book, store.setError);
   const [maxFailureShare, setMaxFailureShare] = useState(0.1);
   const [mc, setMc] = useState<MonteCarloSettings>({
     draws: 10_000,
@@ -44,11 +44,12 @@ export function RoiScreen() {
       shown
         ? whatIfView(shown, {
             evidence: w.evidence,
-            priceBook: store.priceBook,
+            priceBook: store.book,
+            scenarioId: w.savedId,
             maxFailureShare: bar,
           })
         : null,
-    [shown, w.evidence, store.priceBook, bar],
+    [shown, w.evidence, store.book, w.savedId, bar],
   );
   const mcInputs = useMemo(
     () => (w.scenario ? monteCarloInputsFor(w.scenario, w.evidence) : null),
@@ -56,8 +57,8 @@ export function RoiScreen() {
   );
   const simulation = useMonteCarlo(w.scenario, mc, mcInputs);
 
-  const reprice = (list: Parameters<typeof priceBookOf>[0] | null) => {
-    if (list) w.reprice(priceBookOf(list));
+  const reprice = (list: Parameters<typeof bookOf>[0] | null) => {
+    if (list) w.reprice(bookOf(list));
     return list !== null;
   };
   const open = (id: string | null) => {
@@ -176,9 +177,13 @@ export function RoiScreen() {
         draft={w.draft}
         book={store.priceBook}
         overrides={store.overrides}
-        onOverride={(o: PriceOverrideInput) => store.saveOverride(o).then(reprice)}
+        scenarioId={w.savedId}
+        scenarioName={w.name}
+        onOverride={(o: PriceOverrideInput, scenarioId: string | null) =>
+          store.saveOverride({ ...o, scenarioId }).then(reprice)
+        }
         onDelete={(id) => void store.deleteOverride(id).then(reprice)}
-        onUseBook={() => w.reprice(store.priceBook)}
+        onUseBook={() => w.reprice(store.book)}
       />
     </section>
   );
