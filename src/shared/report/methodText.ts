@@ -77,8 +77,8 @@ export function experimentPriceRows(e: Experiment): PriceRow[] {
   return c.prices.map((p) => ({
     modelName: modelName(p.modelId),
     role: p.modelId === c.teacherModelId ? 'teacher' : 'student',
-    inputText: `${formatUsd(p.inputUsdPer1k, 3)} per 1,000`,
-    outputText: `${formatUsd(p.outputUsdPer1k, 3)} per 1,000`,
+    inputText: `${formatUsd(p.inputUsdPer1k)} per 1,000`,
+    outputText: `${formatUsd(p.outputUsdPer1k)} per 1,000`,
     // In words from its origin: "typed for this experiment, …", never a raw source tag.
     source: describeOrigin(originOfModelPrice(p)),
     asOf: p.asOf,

@@ -8,7 +8,7 @@ import type { PriceRow, ScenarioSection } from './reportSchema';
 
 /** What a scenario assumes, line by line, and every price it uses with its source and date. */
 
-const per1k = (x: number) => `${formatUsd(x, 3)} per 1,000`;
+const per1k = (x: number) => `${formatUsd(x)} per 1,000`;
 type Side = Pick<
   Scenario['teacher'],
   'modelId' | 'inputTokensPerRequest' | 'outputTokensPerRequest' | 'price'

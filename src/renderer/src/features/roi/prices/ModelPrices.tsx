@@ -16,7 +16,7 @@ interface ModelPricesProps {
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const shown = (unit: string, v: number) =>
-  unit.startsWith('×') ? `${formatNumber(v, 2)}×` : formatUsd(v, 3);
+  unit.startsWith('×') ? `${formatNumber(v, 2)}×` : formatUsd(v);
 
 /** One model's price entry, figure by figure, with its sources; any figure can be overridden. */
 export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPricesProps) {
@@ -62,8 +62,8 @@ export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPr
       {differs && (
         <p className="price-differs" data-testid={`${id}-differs`}>
           <span>
-            This scenario uses {formatUsd(side.price.inputUsdPer1k, 3)} /{' '}
-            {formatUsd(side.price.outputUsdPer1k, 3)} ({side.price.source ?? 'no source'}).
+            This scenario uses {formatUsd(side.price.inputUsdPer1k)} /{' '}
+            {formatUsd(side.price.outputUsdPer1k)} ({side.price.source ?? 'no source'}).
           </span>
           <button type="button" className="btn btn-small" onClick={onUseBook}>
             Use these prices
