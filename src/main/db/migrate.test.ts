@@ -47,6 +47,7 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(latestVersion(migrations));
     expect(tables(db)).toEqual([
       'datasets',
+      'experiment_paragraphs',
       'experiments',
       'judge_calls',
       'judge_prompts',
@@ -58,6 +59,7 @@ describe('migrations', () => {
       'scenarios',
       'scores',
       'settings',
+      'text_snapshots',
     ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);

@@ -11,12 +11,21 @@ interface SideBySideProps {
   teacherId: string;
   studentIds: string[];
   repeats: number;
+  /** Paragraphs edited in the dataset since the run: shown as run, and marked. */
+  editedIds: ReadonlySet<string>;
 }
 
 const PAGE = 20;
 
 /** Per paragraph, the teacher's and every student's output in columns; pages keep thousands of rows light. */
-export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }: SideBySideProps) {
+export function SideBySide({
+  paragraphs,
+  runs,
+  teacherId,
+  studentIds,
+  repeats,
+  editedIds,
+}: SideBySideProps) {
   const [page, setPage] = useState(0);
   const [repeat, setRepeat] = useState(0);
   const [onlyErrors, setOnlyErrors] = useState(false);
@@ -90,6 +99,11 @@ export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }:
             <div key={p.id} className="sbs-row" data-testid="sbs-row">
               <div className="sbs-source">
                 <span className="badge">#{p.position + 1}</span>
+                {editedIds.has(p.id) && (
+                  <span className="tag tag-edited" data-testid="edited-since-run">
+                    edited since this run; the text it ran with is shown
+                  </span>
+                )}
                 <p className="source-text">{p.text}</p>
               </div>
               {models.map((m) => {
