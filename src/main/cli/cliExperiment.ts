@@ -20,6 +20,7 @@ import {
   typedModelPrice,
   type PriceBook,
 } from '../../shared/pricing/priceBook';
+import { findDatasetWithContent } from '../db/repos/datasetContent';
 import { getDataset, insertDataset } from '../db/repos/datasets';
 import { getExperiment, insertExperiment } from '../db/repos/experiments';
 import { appendParagraphs } from '../db/repos/paragraphs';
@@ -53,7 +54,12 @@ export function modelPrices(
   return prices;
 }
 
-function importDataset(db: Database, file: string, say: (line: string) => void): string {
+function importDataset(
+  db: Database,
+  file: string,
+  newDataset: boolean,
+  say: (line: string) => void,
+): string {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -68,6 +74,13 @@ function importDataset(db: Database, file: string, say: (line: string) => void):
   const rows = preview.accepted.map((p) =>
     ParagraphInputSchema.parse({ text: p.text, reference: p.reference, tags: p.tags }),
   );
+  const same = newDataset ? null : findDatasetWithContent(db, rows);
+  if (same) {
+    say(
+      `${file} holds the same paragraphs as dataset ${same}; using it (--new-dataset for a copy)`,
+    );
+    return same;
+  }
   const id = db.transaction(() => {
     const datasetId = insertDataset(db, basename(file));
     appendParagraphs(db, datasetId, rows);
@@ -107,7 +120,7 @@ export function prepareExperiment(
   );
   const datasetId =
     args.dataset && 'file' in args.dataset
-      ? importDataset(db, args.dataset.file, say)
+      ? importDataset(db, args.dataset.file, args.newDataset, say)
       : (args.dataset?.id ?? '');
   if (!getDataset(db, datasetId))
     throw new UsageError(`No dataset ${datasetId} in this data folder.`);

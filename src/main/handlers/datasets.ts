@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Dataset } from '../../shared/domain/dataset';
 import { SAMPLE_DATASET_NAME, SAMPLE_PARAGRAPHS } from '../../shared/samples/sampleParagraphs';
 import { ParagraphInputSchema } from '../../shared/domain/dataset';
+import { findDatasetWithContent } from '../db/repos/datasetContent';
 import * as datasets from '../db/repos/datasets';
 import { appendParagraphs } from '../db/repos/paragraphs';
 import type { HandlerContext } from './context';
@@ -37,14 +38,14 @@ export const datasetHandlers = {
     return { id: input.id };
   },
 
+  /** Adds the sample once; while it is there unchanged, a second click opens it. */
   addSampleDataset: (ctx: HandlerContext) => {
+    const rows = SAMPLE_PARAGRAPHS.map((p) => ParagraphInputSchema.parse(p));
     const id = ctx.db.transaction(() => {
+      const existing = findDatasetWithContent(ctx.db, rows);
+      if (existing) return existing;
       const datasetId = datasets.insertDataset(ctx.db, SAMPLE_DATASET_NAME);
-      appendParagraphs(
-        ctx.db,
-        datasetId,
-        SAMPLE_PARAGRAPHS.map((p) => ParagraphInputSchema.parse(p)),
-      );
+      appendParagraphs(ctx.db, datasetId, rows);
       return datasetId;
     })();
     return requireDataset(ctx.db, id);

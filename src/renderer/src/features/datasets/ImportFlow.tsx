@@ -11,7 +11,6 @@ import { ImportPreviewTables } from './ImportPreviewTables';
 interface ImportFlowProps {
   file: File;
   datasets: Dataset[];
-  defaultDatasetId: string | null;
   onClose: () => void;
   onImported: (datasetId: string) => Promise<void>;
 }
@@ -30,15 +29,10 @@ async function readPreview(file: File): Promise<ImportPreview> {
 }
 
 /** Preview first, then one all-or-nothing import into an existing or a new dataset. */
-export function ImportFlow({
-  file,
-  datasets,
-  defaultDatasetId,
-  onClose,
-  onImported,
-}: ImportFlowProps) {
+export function ImportFlow({ file, datasets, onClose, onImported }: ImportFlowProps) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [target, setTarget] = useState<string>(defaultDatasetId ?? 'new');
+  // A new dataset by default: adding to the open one must be a choice, not an accident.
+  const [target, setTarget] = useState<string>('new');
   const [newName, setNewName] = useState(baseName(file.name));
   const { run, error, setError, busy } = useCall();
 
