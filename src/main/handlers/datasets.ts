@@ -38,11 +38,16 @@ export const datasetHandlers = {
     return { id: input.id };
   },
 
-  /** Adds the sample once; while it is there unchanged, a second click opens it. */
+  /**
+   * Adds the sample once: while a dataset holds its paragraphs, or still bears its name (the
+   * analyst may have edited it), a second click opens that dataset.
+   */
   addSampleDataset: (ctx: HandlerContext) => {
     const rows = SAMPLE_PARAGRAPHS.map((p) => ParagraphInputSchema.parse(p));
     const id = ctx.db.transaction(() => {
-      const existing = findDatasetWithContent(ctx.db, rows);
+      const existing =
+        findDatasetWithContent(ctx.db, rows) ??
+        datasets.listDatasets(ctx.db).find((d) => d.name === SAMPLE_DATASET_NAME)?.id;
       if (existing) return existing;
       const datasetId = datasets.insertDataset(ctx.db, SAMPLE_DATASET_NAME);
       appendParagraphs(ctx.db, datasetId, rows);
