@@ -62,14 +62,21 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
   const overflow: Record<string, number> = {};
   for (const [id, ready] of SCREENS) {
     await openScreen(page, id, ready);
+    if (id === 'experiments') await expect(page.getByTestId('model-summary')).toBeVisible();
+    if (id === 'quality') await expect(page.getByTestId('comparison-table')).toBeVisible();
     if (id === 'roi') {
       // Three scenarios to compare: the two saved ones and the one on screen.
       await page.getByTestId('evidence-experiment').selectOption(fixture.experimentId);
+      await expect(page.getByTestId('prefill-notes')).toContainText('measured runs');
+      await expect(page.getByTestId('compare-table')).toBeVisible();
     }
     if (id === 'report') {
       await expect(page.getByTestId('report-preview')).toHaveAttribute('data-state', 'ready');
     }
-    await page.screenshot({ path: join(test.info().outputDir, `${id}-1280x720.png`) });
+    await page.screenshot({
+      path: join(test.info().outputDir, `${id}-1280x720.png`),
+      fullPage: true,
+    });
     overflow[id] = Math.max(0, await sidewaysOverflow(page));
   }
   expect(overflow).toEqual(Object.fromEntries(SCREENS.map(([id]) => [id, 0])));
