@@ -63,6 +63,17 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await expect(roi.input('volume')).toHaveValue('501000');
   await expect(roi.figure('payback')).toContainText('20.0 months');
   await expect(roi.scenarioState).toHaveText('Saved');
+  // The screen remembers: away and back, the same scenario is open.
+  await page.getByTestId('nav-experiments').click();
+  await page.getByTestId('nav-roi').click();
+  await expect(page.getByTestId('scenario-name')).toHaveValue('Seed study at 501k');
+  // Duplicate asks for the copy's name before it saves anything.
+  await page.getByTestId('scenario-duplicate').click();
+  await expect(page.getByTestId('scenario-copy-name')).toHaveValue('Seed study at 501k (copy)');
+  await page.getByTestId('scenario-copy-name').fill('Seed study, lower volume');
+  await page.getByTestId('scenario-copy-save').click();
+  await expect(page.getByTestId('scenario-name')).toHaveValue('Seed study, lower volume');
+  await expect(roi.scenarioState).toHaveText('Saved');
 });
 
 test('asks for the figures the sources do not give instead of inventing them', async ({ page }) => {

@@ -18,6 +18,7 @@ import { RecommendationPanel } from './panels/RecommendationPanel';
 import { ScenarioBar } from './panels/ScenarioBar';
 import { PricePanel } from './prices/PricePanel';
 import { bookOf, useRoiStore } from './useRoiStore';
+import { useRoiMemory } from './useRoiMemory';
 import { useWhatIf } from './useWhatIf';
 
 /**
@@ -28,6 +29,13 @@ import { useWhatIf } from './useWhatIf';
 export function RoiScreen() {
   const store = useRoiStore();
   const w = useWhatIf(store.book, store.setError);
+  useRoiMemory({
+    scenarios: store.scenarios,
+    savedId: w.savedId,
+    experimentId: w.experimentId,
+    loadScenario: w.loadScenario,
+    chooseExperiment: w.chooseExperiment,
+  });
   const [maxFailureShare, setMaxFailureShare] = useState(0.1);
   const [mc, setMc] = useState<MonteCarloSettings>({
     draws: 10_000,
@@ -98,8 +106,11 @@ export function RoiScreen() {
         onName={w.setName}
         onOpen={open}
         onSave={() => void save()}
-        onDuplicate={() =>
-          void (w.savedId && store.duplicateScenario(w.savedId).then((c) => c && w.loadScenario(c)))
+        onDuplicate={(name) =>
+          void (
+            w.savedId &&
+            store.duplicateScenario(w.savedId, name).then((c) => c && w.loadScenario(c))
+          )
         }
         onDelete={() =>
           void (w.savedId && store.deleteScenario(w.savedId).then((ok) => ok && w.newScenario()))

@@ -67,8 +67,8 @@ export function useRoiStore() {
   );
 
   const duplicateScenario = useCallback(
-    async (id: string) => {
-      const copy = await run(() => api.duplicateScenario({ id }));
+    async (id: string, name: string) => {
+      const copy = await run(() => api.duplicateScenario({ id, name }));
       if (copy) await refreshScenarios();
       return copy;
     },

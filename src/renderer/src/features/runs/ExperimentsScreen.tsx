@@ -5,6 +5,7 @@ import { formatUsd } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { useChoice } from '../../workspace/workspace';
 import { ExperimentDetail } from './ExperimentDetail';
 import { ExperimentSetup } from './ExperimentSetup';
 import { useAllProgress } from './progressStore';
@@ -13,7 +14,14 @@ import { useAllProgress } from './progressStore';
 export function ExperimentsScreen() {
   const [experiments, setExperiments] = useState<ExperimentSummary[] | null>(null);
   const [datasets, setDatasets] = useState<Dataset[]>([]);
-  const [chosen, setChosen] = useState<string | 'new' | null>(null);
+  // "new" is this screen's own; an experiment chosen here (or on Quality, Report) is remembered.
+  const [remembered, remember] = useChoice('experiment');
+  const [setup, setSetup] = useState(false);
+  const chosen = setup ? 'new' : remembered;
+  const setChosen = (id: string | 'new' | null) => {
+    setSetup(id === 'new');
+    if (id !== 'new') remember(id);
+  };
   const [revision, setRevision] = useState(0);
   const { error, setError } = useCall();
   const progress = useAllProgress();
