@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/domain/limits';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { useDialogFocus } from '../../components/useDialogFocus';
 import { ImportPreviewTables } from './ImportPreviewTables';
 
 interface ImportFlowProps {
@@ -35,6 +36,7 @@ export function ImportFlow({ file, datasets, onClose, onImported }: ImportFlowPr
   const [target, setTarget] = useState<string>('new');
   const [newName, setNewName] = useState(baseName(file.name));
   const { run, error, setError, busy } = useCall();
+  const dialogRef = useDialogFocus<HTMLDivElement>(onClose);
 
   useEffect(() => {
     let live = true;
@@ -62,6 +64,8 @@ export function ImportFlow({ file, datasets, onClose, onImported }: ImportFlowPr
   return (
     <div className="modal-backdrop" role="presentation">
       <div
+        ref={dialogRef}
+        tabIndex={-1}
         className="modal"
         role="dialog"
         aria-modal="true"

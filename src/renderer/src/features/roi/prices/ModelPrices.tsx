@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { formatNumber, formatUsd } from '../../../../../shared/format';
 import { findPrice } from '../../../../../shared/pricing/findPrice';
+import { publishersOf } from '../../../../../shared/pricing/priceOrigin';
 import type { PriceCatalog, PriceOverrideInput } from '../../../../../shared/pricing/priceSchemas';
 import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
 import { OverrideForm } from './OverrideForm';
@@ -101,11 +102,14 @@ export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPr
                     }
                   >
                     {overridden.has(f.key) ? (
-                      <span className="tag tag-override">override · {entry.override?.asOf}</span>
+                      <span className="tag tag-override">
+                        your override, {entry.override?.asOf}
+                      </span>
                     ) : k.value === null ? (
                       '—'
                     ) : (
-                      `${k.sources.map((s) => s.tag).join(', ')} · ${entry.asOf}`
+                      // Publisher and date in words; the raw references stay in the tooltip.
+                      `${publishersOf(k.sources)}, ${entry.asOf}`
                     )}
                   </td>
                   <td>
