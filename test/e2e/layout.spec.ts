@@ -69,6 +69,10 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
       await page.getByTestId('evidence-experiment').selectOption(fixture.experimentId);
       await expect(page.getByTestId('prefill-notes')).toContainText('measured runs');
       await expect(page.getByTestId('compare-table')).toBeVisible();
+      // Differing assumptions are highlighted: the presets differ in volume at least.
+      await expect(
+        page.locator('[data-testid="compare-table"] tr[data-differs="true"]'),
+      ).not.toHaveCount(0);
     }
     if (id === 'report') {
       await expect(page.getByTestId('report-preview')).toHaveAttribute('data-state', 'ready');
