@@ -86,6 +86,10 @@ test('a price typed into the experiment form is the price on every screen, in th
   await expect(roi.figure('per-request')).toContainText(TEACHER_PER_REQUEST);
   await expect(roi.figure('per-request')).toContainText(STUDENT_PER_REQUEST);
   await expect(roi.figure('per-request')).toContainText(`costs ${RATIO} the student`);
+  // The price panel says which price applies, and where it came from.
+  await expect(page.getByTestId('prices-student-applies')).toContainText(
+    '$0.0004 in / $0.0006 out per 1,000 tokens: typed for this experiment',
+  );
 
   // The report and its PDF, then the runs CSV.
   const report = new ReportPage(page);

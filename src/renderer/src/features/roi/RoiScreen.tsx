@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_SEED } from '../../../../shared/metrics/bootstrap';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
-import { monteCarloInputsFor, whatIfView } from '../../../../shared/roi';
+import { monteCarloInputsFor, scenarioPriceFor, whatIfView } from '../../../../shared/roi';
 import { fraction } from '../../../../shared/units';
 import { ErrorBanner } from '../../components/Banner';
 import { CashFlowChart } from './charts/CashFlowChart';
@@ -81,6 +81,10 @@ export function RoiScreen() {
     if (saved) w.markSaved(saved);
   };
   const stale = w.scenario === null;
+  // Which price applies to each side, as the price book resolves it for this scenario.
+  const priceOf = (side: { modelId: string; region: string }) =>
+    scenarioPriceFor(side.modelId, side.region, store.book, w.evidence, w.savedId)?.price ?? null;
+  const resolved = { teacher: priceOf(w.draft.teacher), student: priceOf(w.draft.student) };
 
   return (
     <section
@@ -187,6 +191,7 @@ export function RoiScreen() {
       <PricePanel
         draft={w.draft}
         book={store.priceBook}
+        resolved={resolved}
         overrides={store.overrides}
         scenarioId={w.savedId}
         scenarioName={w.name}

@@ -3,7 +3,7 @@ import { formatNumber, formatUsd } from '../../../../../shared/format';
 import { findPrice } from '../../../../../shared/pricing/findPrice';
 import { publishersOf } from '../../../../../shared/pricing/priceOrigin';
 import type { PriceCatalog, PriceOverrideInput } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
+import { displayNameOf, type ScenarioInput, type ScenarioPrice } from '../../../../../shared/roi';
 import { OverrideForm } from './OverrideForm';
 import { PRICE_FIGURES } from './priceFigures';
 
@@ -11,6 +11,8 @@ interface ModelPricesProps {
   role: 'Teacher' | 'Student';
   side: ScenarioInput['teacher'];
   book: PriceCatalog;
+  /** What the price book says for this side of this scenario (resolvePrice), with its origin. */
+  resolved: ScenarioPrice | null;
   onOverride: (o: PriceOverrideInput) => Promise<boolean>;
   onUseBook: () => void;
 }
@@ -20,7 +22,14 @@ const shown = (unit: string, v: number) =>
   unit.startsWith('×') ? `${formatNumber(v, 2)}×` : formatUsd(v);
 
 /** One model's price entry, figure by figure, with its sources; any figure can be overridden. */
-export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPricesProps) {
+export function ModelPrices({
+  role,
+  side,
+  book,
+  resolved,
+  onOverride,
+  onUseBook,
+}: ModelPricesProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const { modelId, region } = side;
   const found = findPrice(modelId, region, book);
@@ -54,23 +63,32 @@ export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPr
   }
   const entry = found.entry;
   const overridden = new Set(entry.override?.fields ?? []);
+  // Differs from what the price book now says for this scenario (a saved scenario keeps its
+  // prices until the analyst asks to price it again).
   const differs =
-    side.price.inputUsdPer1k !== entry.onDemand.inputUsdPer1k ||
-    side.price.outputUsdPer1k !== entry.onDemand.outputUsdPer1k;
+    resolved !== null &&
+    (side.price.inputUsdPer1k !== resolved.inputUsdPer1k ||
+      side.price.outputUsdPer1k !== resolved.outputUsdPer1k);
   return (
     <div className="model-prices" data-testid={id}>
       {title}
+      <p className="price-applies" data-testid={`${id}-applies`}>
+        This scenario uses {formatUsd(side.price.inputUsdPer1k)} in /{' '}
+        {formatUsd(side.price.outputUsdPer1k)} out per 1,000 tokens:{' '}
+        {side.price.source ?? 'no source stated'}.
+      </p>
       {differs && (
         <p className="price-differs" data-testid={`${id}-differs`}>
           <span>
-            This scenario uses {formatUsd(side.price.inputUsdPer1k)} /{' '}
-            {formatUsd(side.price.outputUsdPer1k)} ({side.price.source ?? 'no source'}).
+            The price book now says {formatUsd(resolved.inputUsdPer1k)} /{' '}
+            {formatUsd(resolved.outputUsdPer1k)} ({resolved.source ?? 'no source'}).
           </span>
           <button type="button" className="btn btn-small" onClick={onUseBook}>
-            Use these prices
+            Use the price book
           </button>
         </p>
       )}
+      <h4 className="label">Catalog entry with your overrides for every scenario</h4>
       <table className="table compact price-table">
         <tbody>
           {PRICE_FIGURES.map((f) => {

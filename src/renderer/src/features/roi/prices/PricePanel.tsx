@@ -5,7 +5,7 @@ import type {
   PriceOverride,
   PriceOverrideInput,
 } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
+import { displayNameOf, type ScenarioInput, type ScenarioPrice } from '../../../../../shared/roi';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ModelPrices } from './ModelPrices';
@@ -13,6 +13,8 @@ import { ModelPrices } from './ModelPrices';
 interface PricePanelProps {
   draft: ScenarioInput;
   book: PriceCatalog;
+  /** What the price book says for each side of this scenario. */
+  resolved: { teacher: ScenarioPrice | null; student: ScenarioPrice | null };
   overrides: StoredPriceOverride[];
   /** The saved scenario on screen (null: not saved yet, so an override can only be global). */
   scenarioId: string | null;
@@ -43,6 +45,7 @@ function describe(o: PriceOverride): string {
 export function PricePanel({
   draft,
   book,
+  resolved,
   overrides,
   scenarioId,
   scenarioName,
@@ -95,6 +98,7 @@ export function PricePanel({
           role="Teacher"
           side={draft.teacher}
           book={book}
+          resolved={resolved.teacher}
           onOverride={save}
           onUseBook={onUseBook}
         />
@@ -102,6 +106,7 @@ export function PricePanel({
           role="Student"
           side={draft.student}
           book={book}
+          resolved={resolved.student}
           onOverride={save}
           onUseBook={onUseBook}
         />
