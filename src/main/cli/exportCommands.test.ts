@@ -82,7 +82,8 @@ describe('distill-roi report, export and import', () => {
     expect(first.stdout).toContain('Verdict: Not yet: too few paragraphs');
     expect(text).toContain(`experiment ${experimentId}`);
     expect(text).toMatch(/Page 1 of \d+/);
-    expect(text).toContain('Given with --price');
+    expect(text).toContain('typed for this experiment, ');
+    expect(text).toContain('given with --price');
 
     const size = statSync(pdf).size;
     const again = await cli('report', '--data-dir', data, '--pdf', pdf, '--no-appendix');

@@ -48,6 +48,7 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'blind_reveals',
       'datasets',
+      'experiment_paragraphs',
       'experiments',
       'judge_calls',
       'judge_prompts',
@@ -59,6 +60,7 @@ describe('migrations', () => {
       'scenarios',
       'scores',
       'settings',
+      'text_snapshots',
     ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);

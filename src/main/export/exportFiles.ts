@@ -5,7 +5,7 @@ import { scenariosCsv } from '../../shared/export/scenariosCsv';
 import type { ReportOptions, ReportViewModel } from '../../shared/report';
 import { buildReport } from '../../shared/report';
 import { latestUsedJudgePrompt } from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
 import { requireExperiment } from '../handlers/experiments';
@@ -55,7 +55,7 @@ export function runsCsvFile(db: Database, experimentId: string): ExportedFile {
   refreshRougeScores(db, experiment);
   const text = runsCsv({
     experiment,
-    paragraphs: listParagraphs(db, experiment.config.datasetId),
+    paragraphs: experimentParagraphs(db, experiment),
     runs: listRuns(db, experiment.id),
     scores: listScoreRows(db, experiment.id),
     judgePromptId: latestUsedJudgePrompt(db, experiment.id)?.id ?? null,

@@ -1,3 +1,4 @@
+import { loadPriceBook } from '../db/repos/priceOverrides';
 import type { Experiment } from '../../shared/domain/experiment';
 import { judgePriceFor } from '../../shared/quality/judgePrice';
 import type { JudgeProgress } from '../../shared/quality/judgeProgress';
@@ -55,7 +56,7 @@ export const qualityHandlers = {
       settings,
       defaultJudge: defaultJudgeSettings(
         e.config.region,
-        judgePriceFor(DEFAULT_JUDGE_MODEL, e.config.region),
+        judgePriceFor(DEFAULT_JUDGE_MODEL, e.config.region, loadPriceBook(ctx.db)),
       ),
       judgeProgress: progress,
       judgeFailures: progress.promptId ? listJudgeFailures(ctx.db, progress.promptId) : [],

@@ -12,7 +12,7 @@ import {
   type RatingSession,
 } from '../../shared/quality/ratings';
 import { findBlindReveal, recordBlindReveal } from '../db/repos/blindReveals';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { setLastRater } from '../db/repos/qualitySettings';
 import { listRuns } from '../db/repos/runs';
 import { humanScoresBy, upsertHumanScore, type HumanScore } from '../db/repos/scores';
@@ -48,7 +48,7 @@ function pairsOf(
   const samples = sampleRuns(listRuns(db, e.id));
   const pairs: Pair[] = [];
   let skipped = 0;
-  for (const p of listParagraphs(db, e.config.datasetId)) {
+  for (const p of experimentParagraphs(db, e)) {
     const t = samples.get(sampleKey(p.id, e.config.teacherModelId));
     const s = samples.get(sampleKey(p.id, studentId));
     if (!t || !s) {

@@ -5,7 +5,7 @@ import type { RunRecord } from '../../shared/domain/run';
 import { renderPairwisePrompt, renderScorePrompt } from '../../shared/quality/judgePrompt';
 import type { JudgeSettings } from '../../shared/quality/qualitySettings';
 import { judgeCallKey, priorJudgeCalls, type JudgeCallKind } from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { sampleKey, sampleRuns } from './samples';
 
@@ -129,7 +129,7 @@ export function pendingJudgeTasks(
 ): { all: JudgeTask[]; pending: JudgeTask[]; failed: number } {
   const all = buildJudgeTasks(
     experiment,
-    listParagraphs(db, experiment.config.datasetId),
+    experimentParagraphs(db, experiment),
     listRuns(db, experiment.id),
     judge,
   );

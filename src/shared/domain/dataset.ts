@@ -69,6 +69,8 @@ export const ParagraphSchema = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Experiments that ran on an older text of this paragraph (they keep showing that text). */
+  olderTextIn: z.array(z.object({ experimentId: IdSchema, experimentName: z.string() })).optional(),
 });
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 

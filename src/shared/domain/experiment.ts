@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { IdSchema, NameSchema } from './dataset';
 import { MAX_MODEL_ID_CHARS, MAX_REGION_CHARS } from './textRules';
 
@@ -41,6 +42,8 @@ export const ModelPriceSchema = z.strictObject({
     .max(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/),
   overridden: z.boolean(),
+  /** Where the price came from, as data; absent on experiments saved before the price book. */
+  origin: PriceOriginSchema.optional(),
 });
 export type ModelPrice = z.infer<typeof ModelPriceSchema>;
 

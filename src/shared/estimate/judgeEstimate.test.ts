@@ -100,7 +100,7 @@ describe('judge estimate', () => {
       calls:
         'Before judging: 3 judge calls (1 score, 2 pairwise comparisons); 2 already judged are not asked again.',
       figures:
-        'Expected $0.00423 (510 input + 180 output tokens) · at most $0.04 (1,080 input + 2,400 output tokens).',
+        'Expected $0.00423 (510 input + 180 output tokens) · at most $0.03924 (1,080 input + 2,400 output tokens).',
       noPrice: null,
       method:
         'Input approximated (about 4 characters or 0.75 words per token); answers expected at about 60 tokens; “at most” counts every item asked 2 times (an unreadable answer is asked again), each answer at the 400-token limit. Judge cost is counted apart from the comparison’s.',

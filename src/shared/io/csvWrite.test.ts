@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { csvNumber } from './csvNumber';
 import { describe, expect, it } from 'vitest';
 import {
   fromCsv,
@@ -10,13 +11,7 @@ import {
 
 /** What a cell is expected to read back as: every value comes back as text. */
 const asText = (cell: CsvCell): string =>
-  cell === null
-    ? ''
-    : typeof cell === 'number'
-      ? Number.isFinite(cell)
-        ? String(cell)
-        : ''
-      : String(cell);
+  cell === null ? '' : typeof cell === 'number' ? csvNumber(cell) : String(cell);
 
 const readBack = (csv: string): { headers: string[]; rows: string[][] } => {
   const result = fromCsv(csv);

@@ -1,3 +1,4 @@
+import { csvNumber } from './csvNumber';
 import { parseCsv } from './csvParse';
 
 /**
@@ -7,7 +8,7 @@ import { parseCsv } from './csvParse';
  * - Every string cell is quoted, not just those with a comma: in locales where Excel splits on `;`
  *   an unquoted `a;=cmd()` would become a second cell holding a formula (OWASP CSV injection).
  * - Strings that a spreadsheet would run as a formula get a leading `'` (see neutraliseFormula).
- * - Numbers and booleans are written bare so they stay numbers; `-3.5` passed as a number is a
+ * - Numbers (without binary noise, see csvNumber) and booleans are written bare so they stay numbers; `-3.5` passed as a number is a
  *   value, not a formula. Non-finite numbers (NaN, ±Infinity) are written as empty cells because no
  *   spreadsheet reads them back as numbers and `-Infinity` would look like a formula.
  * - null is an empty cell; an empty string is `""`. Both read back as ''.
@@ -55,7 +56,7 @@ function formatRow(cells: ReadonlyArray<CsvCell>): string {
 
 function formatCell(cell: CsvCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return csvNumber(cell);
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   return `"${neutraliseFormula(cell).replace(/"/g, '""')}"`;
 }

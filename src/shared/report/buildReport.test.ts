@@ -90,8 +90,8 @@ describe('the report view-model', () => {
   it('lists every price with its source and date, and marks overrides', () => {
     const vm = buildReport(testReportInput());
     expect(vm.assumptions.experimentPrices.map((p) => [p.source, p.asOf, p.overridden])).toEqual([
-      ['catalog S15', '2026-11-24', false],
-      ['typed in', '2026-11-24', true],
+      ['catalog S15, 2026-11-24', '2026-11-24', false],
+      ['typed for this experiment, 2026-11-24: typed in', '2026-11-24', true],
     ]);
     expect(vm.scenarios[0]!.prices[1]?.overridden).toBe(true);
     expect(vm.assumptions.notes.some((n) => n.includes('100,000 requests a month'))).toBe(true);

@@ -1,3 +1,5 @@
+import { originOfModelPrice } from '../pricing/priceBook';
+import { describeOrigin, isOverridden } from '../pricing/priceOrigin';
 import type { Experiment } from '../domain/experiment';
 import type { RunRecord } from '../domain/run';
 import { formatNumber, formatUsd } from '../format';
@@ -95,11 +97,12 @@ export function experimentPriceRows(e: Experiment): PriceRow[] {
   return c.prices.map((p) => ({
     modelName: modelName(p.modelId),
     role: p.modelId === c.teacherModelId ? 'teacher' : 'student',
-    inputText: `${formatUsd(p.inputUsdPer1k, 3)} per 1,000`,
-    outputText: `${formatUsd(p.outputUsdPer1k, 3)} per 1,000`,
-    source: p.source,
+    inputText: `${formatUsd(p.inputUsdPer1k)} per 1,000`,
+    outputText: `${formatUsd(p.outputUsdPer1k)} per 1,000`,
+    // In words from its origin: "typed for this experiment, …", never a raw source tag.
+    source: describeOrigin(originOfModelPrice(p)),
     asOf: p.asOf,
-    overridden: p.overridden,
+    overridden: isOverridden(originOfModelPrice(p)),
   }));
 }
 

@@ -5,6 +5,7 @@
  * itself, with their date and source, because an analysis must keep the prices it was run under.
  */
 import { z } from 'zod';
+import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { ProvisionedTermSchema } from '../pricing/priceSchemas';
 import {
   fractionField,
@@ -39,6 +40,8 @@ export const ScenarioPriceSchema = z.object({
   batchMultiplier: z.number().finite().min(0).max(1).default(1),
   asOf: isoDateField().optional(),
   source: sourceText.optional(),
+  /** Where the price came from, as data; absent on scenarios saved before the price book. */
+  origin: PriceOriginSchema.optional(),
 });
 
 export type ScenarioPrice = z.output<typeof ScenarioPriceSchema>;
