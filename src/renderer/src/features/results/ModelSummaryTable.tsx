@@ -68,7 +68,7 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
   const columns = all ? COLUMNS : COLUMNS.filter((c) => c.compact);
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label="Per model summary" tabIndex={0}>
         <table className="table summary" data-testid="model-summary">
           <caption>Per model (successful calls; errors counted separately)</caption>
           <thead>
