@@ -44,6 +44,7 @@ export const CHANNELS = [
   'getRatingSession',
   'rateOutput',
   'ratePreference',
+  'revealBlindRatings',
   'getFailureShares',
   'listReportScenarios',
   'getReport',

@@ -70,4 +70,4 @@ export const fractionField = () =>
   boundedNumber({ min: 0, max: 1, unit: 'a share from 0 to 1' }).transform(fraction);
 
 /** Calendar date as ISO 8601 (YYYY-MM-DD): what "as of" means for a price. */
-export const isoDateField = () => z.iso.date();
+export const isoDateField = () => z.iso.date().max(10);

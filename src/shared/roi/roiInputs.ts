@@ -4,7 +4,6 @@
  * multiplications, not a walk over the scenario.
  */
 import {
-  fraction,
   HOURS_PER_MONTH,
   usd,
   usdPerMonth,
@@ -18,6 +17,7 @@ import { requestsPerUnitMonth, type UnitCapacity } from './capacity';
 import { engineeringCostUsd, investmentUsd, type InvestmentBreakdown } from './investment';
 import { provisionedStudentMonthlyCostUsd, qualityCostPerRequestUsd } from './monthly';
 import { costPerRequestUsd, withBatchShareUsd } from './perRequest';
+import { countedQualityDifference } from './qualityMoney';
 import type { HorizonMonths, Scenario } from './scenario';
 
 export interface RoiInputs {
@@ -75,14 +75,26 @@ export function teacherCostPerRequestOf(s: Scenario): Usd {
 }
 
 /**
- * f_S as the model uses it: for a distilled student, the expected share the analyst typed, else
- * the base student's measured one (an assumption the outputs name).
+ * The quality inputs as the model uses them. For a distilled student with an expected share the
+ * analyst typed, that share replaces the base student's, and the base student's measured
+ * intervals are dropped: they describe another model, so a gain is then not counted (§7) and no
+ * pessimistic case is drawn from them. Otherwise the base student's share stands in (an
+ * assumption the outputs name).
  */
-export function effectiveStudentFailureShare(s: Scenario): Fraction {
+export function modelledQuality(s: Scenario): Scenario['quality'] {
   const expected = s.quality.expectedDistilledFailureShare;
-  return s.distillation.kind === 'distill' && expected !== undefined
-    ? expected
-    : fraction(s.quality.studentFailureShare);
+  if (s.distillation.kind !== 'distill' || expected === undefined) return s.quality;
+  const {
+    studentFailureShareCi: _measuredShare,
+    failureShareDifferenceCi: _measuredDifference,
+    ...rest
+  } = s.quality;
+  return { ...rest, studentFailureShare: expected };
+}
+
+/** f_S as the model uses it (see modelledQuality). */
+export function effectiveStudentFailureShare(s: Scenario): Fraction {
+  return modelledQuality(s).studentFailureShare;
 }
 
 /** c_S at the student's on-demand prices, whatever its serving mode. */
@@ -98,6 +110,7 @@ export function studentOnDemandCostPerRequestOf(s: Scenario): Usd {
 
 export function deriveRoiInputs(s: Scenario): RoiInputs {
   const storage = storageOf(s);
+  const quality = modelledQuality(s);
   const serving = s.student.serving;
   let studentCostPerRequestUsd: Usd = usd(0);
   let studentFixedMonthlyUsd: UsdPerMonth = storage;
@@ -141,11 +154,15 @@ export function deriveRoiInputs(s: Scenario): RoiInputs {
     studentCostPerRequestUsd,
     studentFixedMonthlyUsd,
     capacity,
-    qualityCostPerRequestUsd: qualityCostPerRequestUsd(
-      effectiveStudentFailureShare(s),
-      s.quality.teacherFailureShare,
-      s.quality.usdPerFailure,
-    ),
+    // Only what countedQualityDifference admits: a gain its interval does not support is 0.
+    qualityCostPerRequestUsd:
+      countedQualityDifference(quality).counted === 0
+        ? usd(0)
+        : qualityCostPerRequestUsd(
+            quality.studentFailureShare,
+            quality.teacherFailureShare,
+            quality.usdPerFailure,
+          ),
     investmentUsd: investmentOf(s).totalUsd,
     yearlyDiscountRate: s.finance.yearlyDiscountRate,
     horizonMonths: s.finance.horizonMonths,

@@ -5,6 +5,7 @@
  * itself, with their date and source, because an analysis must keep the prices it was run under.
  */
 import { z } from 'zod';
+import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { ProvisionedTermSchema } from '../pricing/priceSchemas';
 import {
   boundedNumber,
@@ -19,6 +20,12 @@ import {
   usdPerMonthField,
 } from '../pricing/unitSchemas';
 import { usd, usdPerMonth } from '../units';
+import {
+  MAX_MODEL_ID_CHARS,
+  MAX_REGION_CHARS,
+  MAX_SOURCE_CHARS,
+  noteSchema,
+} from '../domain/textRules';
 
 /**
  * Bedrock trains on at most 15,000 prompt-response pairs per distillation job, counted after it
@@ -39,20 +46,24 @@ export const SCENARIO_BOUNDS = {
 export const HORIZON_MONTHS = [12, 24, 36] as const;
 export type HorizonMonths = (typeof HORIZON_MONTHS)[number];
 
+const sourceText = noteSchema({ max: MAX_SOURCE_CHARS, label: 'A source' });
+
 export const ScenarioPriceSchema = z.object({
   inputUsdPer1k: usdPer1kField(),
   outputUsdPer1k: usdPer1kField(),
   /** Batch price as a multiple of on-demand. 1 (no discount) unless the catalog says otherwise. */
   batchMultiplier: boundedNumber({ min: 0, max: 1, unit: 'times the on-demand price' }).default(1),
   asOf: isoDateField().optional(),
-  source: z.string().optional(),
+  source: sourceText.optional(),
+  /** Where the price came from, as data; absent on scenarios saved before the price book. */
+  origin: PriceOriginSchema.optional(),
 });
 
 export type ScenarioPrice = z.output<typeof ScenarioPriceSchema>;
 
 const ModelSideSchema = z.object({
-  modelId: z.string().min(1),
-  region: z.string().min(1),
+  modelId: z.string().min(1).max(MAX_MODEL_ID_CHARS),
+  region: z.string().min(1).max(MAX_REGION_CHARS),
   /** Means per request, from measured runs (Bedrock-reported usage) or typed in. */
   inputTokensPerRequest: tokensField(),
   outputTokensPerRequest: tokensField(),
@@ -86,7 +97,7 @@ export const ServingSchema = z.discriminatedUnion('kind', [
     }).default(1),
     usdPerHourPerUnit: usdPerHourField(),
     term: ProvisionedTermSchema,
-    hourlyRateSource: z.string().optional(),
+    hourlyRateSource: sourceText.optional(),
     /** AWS publishes no per-unit throughput, so this is usually the analyst's assumption. */
     capacityTokensPerMinutePerUnit: tokensPerMinuteField(),
     capacityBasis: z.enum(['assumption', 'measured']).default('assumption'),
@@ -99,7 +110,7 @@ export const ServingSchema = z.discriminatedUnion('kind', [
     kind: z.literal('customModelOnDemand'),
     inputUsdPer1k: usdPer1kField(),
     outputUsdPer1k: usdPer1kField(),
-    priceSource: z.string().optional(),
+    priceSource: sourceText.optional(),
   }),
 ]);
 export type Serving = z.output<typeof ServingSchema>;
@@ -132,7 +143,7 @@ export const DistillationSchema = z.discriminatedUnion('kind', [
       integer: true,
     }),
     trainingUsdPer1kTokens: usdPer1kField(),
-    trainingPriceSource: z.string().optional(),
+    trainingPriceSource: sourceText.optional(),
   }),
   /** The seed's case: a base model used as the student, so I = E and s = 0. */
   z.object({ kind: z.literal('baseModelAsIs') }),
@@ -162,7 +173,7 @@ export const ScenarioSchema = z.object({
     serving: ServingSchema,
     /** Custom model storage s; ignored (s = 0) for a base model used as-is. */
     storageUsdPerMonth: usdPerMonthField().default(usdPerMonth(0)),
-    storageSource: z.string().optional(),
+    storageSource: sourceText.optional(),
   }),
   distillation: DistillationSchema,
   /** E = hours × rate. */
@@ -182,6 +193,14 @@ export const ScenarioSchema = z.object({
      * share stands in, and the report labels that as an assumption (distillation may help).
      */
     expectedDistilledFailureShare: fractionField().optional(),
+    /** Paired interval of f_S − f_T; a quality gain counts only when it excludes zero. */
+    failureShareDifferenceCi: z
+      .object({
+        low: boundedNumber({ min: -1, max: 1, unit: 'a difference of shares' }),
+        high: boundedNumber({ min: -1, max: 1, unit: 'a difference of shares' }),
+      })
+      .refine((ci) => ci.low <= ci.high, 'The interval needs low ≤ high.')
+      .optional(),
   }),
   finance: z.object({
     yearlyDiscountRate: boundedNumber({

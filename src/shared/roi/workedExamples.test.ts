@@ -104,7 +104,12 @@ describe('1e200 anywhere is refused with the field’s name', () => {
         peakFactor: 1,
       },
     },
-    quality: { ...WORKED_EXAMPLE.quality, expectedDistilledFailureShare: 0.04 },
+    quality: {
+      ...WORKED_EXAMPLE.quality,
+      expectedDistilledFailureShare: 0.04,
+      studentFailureShareCi: { low: 0.03, high: 0.07 },
+      failureShareDifferenceCi: { low: 0.01, high: 0.05 },
+    },
     distillation: { ...WORKED_EXAMPLE.distillation, expansionFactor: 1 } as never,
   };
 

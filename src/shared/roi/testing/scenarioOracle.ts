@@ -125,11 +125,14 @@ export function reference(s: Scenario) {
   };
   const unitHourly = sv.kind === 'provisioned' ? sv.usdPerHourPerUnit : 0;
   const F = units(V) * unitHourly * 730 + storage;
-  const fS =
-    s.distillation.kind === 'distill'
-      ? (s.quality.expectedDistilledFailureShare ?? s.quality.studentFailureShare)
-      : s.quality.studentFailureShare;
-  const q = (fS - s.quality.teacherFailureShare) * s.quality.usdPerFailure;
+  const expected =
+    s.distillation.kind === 'distill' ? s.quality.expectedDistilledFailureShare : undefined;
+  const fS = expected ?? s.quality.studentFailureShare;
+  // §7: a quality gain counts only when its interval lies wholly below zero; a loss always counts.
+  // A distilled student's typed expectation has no interval of its own, so its gain never counts.
+  const diff = fS - s.quality.teacherFailureShare;
+  const ci = expected === undefined ? s.quality.failureShareDifferenceCi : undefined;
+  const q = diff >= 0 || (ci !== undefined && ci.high < 0) ? diff * s.quality.usdPerFailure : 0;
   const E = s.engineering.hours * s.engineering.usdPerHour;
   const d = s.distillation;
   const { inputTokensPerRequest: inT, outputTokensPerRequest: outT } = s.teacher;
