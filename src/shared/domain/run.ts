@@ -25,6 +25,12 @@ export const RunRecordSchema = z.object({
   errorMessage: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string(),
+  /**
+   * How the call was made. Batch calls (Bedrock batch inference) have no latency of their own:
+   * their latency fields are null, and latency figures come from on-demand calls only.
+   * Absent means on-demand (records from before batch existed).
+   */
+  via: z.enum(['on-demand', 'batch']).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

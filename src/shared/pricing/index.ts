@@ -7,3 +7,4 @@ export * from './findPrice';
 export * from './applyOverrides';
 export * from './distillationPairs';
 export * from './seedStudyPrices';
+export * from './batchPrice';

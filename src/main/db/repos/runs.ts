@@ -24,6 +24,7 @@ interface RunRow {
   error_message: string | null;
   started_at: string;
   finished_at: string;
+  via: 'on-demand' | 'batch';
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -48,6 +49,7 @@ const toRun = (r: RunRow): RunRecord => ({
   errorMessage: r.error_message,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  via: r.via,
 });
 
 /** The identity of one call: a paragraph, a model, a repeat. */
@@ -63,8 +65,8 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
   db.prepare(
     `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
        stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-       attempts, error_class, error_message, started_at, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       attempts, error_class, error_message, started_at, finished_at, via)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     r.experimentId,
@@ -87,8 +89,71 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.errorMessage,
     r.startedAt,
     r.finishedAt,
+    r.via ?? 'on-demand',
   );
   return id;
+}
+
+/** A batch call's result: no latency fields, since a batch record has no latency of its own. */
+export type BatchRunInput = Omit<
+  RunRecord,
+  'id' | 'e2eMs' | 'serverMs' | 'ttftMs' | 'outputTokensPerS' | 'via' | 'attempts'
+>;
+
+/**
+ * Stores batch results in one transaction. A call that already has a result (collected before a
+ * crash, or made on demand since) is left as it is: collecting the same output twice never
+ * stores a call twice. Returns how many were new.
+ */
+export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): number {
+  const stmt = db.prepare(
+    `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
+       stop_reason, input_tokens, output_tokens, cost_usd, attempts, error_class, error_message,
+       started_at, finished_at, via)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch')
+     ON CONFLICT (experiment_id, paragraph_id, model_id, repeat_index) DO NOTHING`,
+  );
+  return db.transaction(() => {
+    let added = 0;
+    for (const r of rows) {
+      added += stmt.run(
+        newId(),
+        r.experimentId,
+        r.paragraphId,
+        r.modelId,
+        r.role,
+        r.repeatIndex,
+        r.status,
+        r.outputText,
+        r.stopReason,
+        r.inputTokens,
+        r.outputTokens,
+        r.costUsd,
+        r.errorClass,
+        r.errorMessage,
+        r.startedAt,
+        r.finishedAt,
+      ).changes;
+    }
+    return added;
+  })();
+}
+
+/** Per job-model counts of stored batch calls, to reconcile with a job's manifest. */
+export function countRunsByStatus(
+  db: Database,
+  experimentId: string,
+  modelId: string,
+): { ok: number; error: number } {
+  const rows = db
+    .prepare(
+      'SELECT status, COUNT(*) AS n FROM runs WHERE experiment_id = ? AND model_id = ? GROUP BY status',
+    )
+    .all(experimentId, modelId) as { status: 'ok' | 'error'; n: number }[];
+  return {
+    ok: rows.find((r) => r.status === 'ok')?.n ?? 0,
+    error: rows.find((r) => r.status === 'error')?.n ?? 0,
+  };
 }
 
 export function listRuns(db: Database, experimentId: string): RunRecord[] {

@@ -1,0 +1,76 @@
+/**
+ * One model's batch records, in a fixed order (repeat-major, then paragraph position), so that a
+ * job's slice is just a range [first, first + count) and a resumed upload rebuilds exactly the
+ * bytes it planned. Each line is `{"recordId", "modelInput"}` with the Converse request body the
+ * on-demand runner sends (bedrock/callSupport.ts), minus the model id.
+ */
+import { createHash } from 'node:crypto';
+import { encodeRecordId } from '../../shared/batch/recordId';
+import { renderPrompt, type Experiment } from '../../shared/domain/experiment';
+import type { Paragraph } from '../../shared/domain/dataset';
+import { toConverseInput } from '../bedrock/callSupport';
+
+export interface RecordSource {
+  experiment: Experiment;
+  paragraphs: readonly Paragraph[];
+}
+
+/** Index of a model in the experiment: teacher 0, students 1.. (it is part of the record id). */
+export function modelIndexOf(experiment: Experiment, modelId: string): number {
+  return [experiment.config.teacherModelId, ...experiment.config.studentModelIds].indexOf(modelId);
+}
+
+export const recordCount = (src: RecordSource): number =>
+  src.paragraphs.length * src.experiment.config.repeats;
+
+/** The JSONL line (newline included) of record `i` of `modelId`. */
+export function recordLine(src: RecordSource, modelId: string, i: number): string {
+  const { config } = src.experiment;
+  const n = src.paragraphs.length;
+  const p = src.paragraphs[i % n];
+  if (!p) throw new RangeError(`record ${i} is outside the experiment`);
+  const repeatIndex = Math.floor(i / n);
+  const { modelId: _omit, ...modelInput } = toConverseInput({
+    modelId,
+    userText: renderPrompt(config.promptTemplate, p.text),
+    ...(config.systemPrompt !== null ? { system: config.systemPrompt } : {}),
+    maxTokens: config.inference.maxTokens,
+    temperature: config.inference.temperature,
+    topP: config.inference.topP,
+  });
+  const recordId = encodeRecordId({
+    modelIndex: modelIndexOf(src.experiment, modelId),
+    repeatIndex,
+    paragraphId: p.id,
+  });
+  return `${JSON.stringify({ recordId, modelInput })}\n`;
+}
+
+/** Byte length of every record's line, for planning within the size quotas. */
+export function recordBytes(src: RecordSource, modelId: string): number[] {
+  const out = new Array<number>(recordCount(src));
+  for (let i = 0; i < out.length; i++) out[i] = Buffer.byteLength(recordLine(src, modelId, i));
+  return out;
+}
+
+/**
+ * A fingerprint of what the records are (paragraph ids and texts, prompt, settings), stored with
+ * the plan: a resumed upload refuses to send different records under the planned job.
+ */
+export function recordsDigest(src: RecordSource, modelIds: readonly string[]): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(src.experiment.config));
+  h.update(JSON.stringify(modelIds));
+  for (const p of src.paragraphs) h.update(`${p.id}\u0000${p.text}\u0000`);
+  return h.digest('hex');
+}
+
+/** Lines of records [first, first + count), produced as they are read (never all at once). */
+export function* recordLines(
+  src: RecordSource,
+  modelId: string,
+  first: number,
+  count: number,
+): Generator<string> {
+  for (let i = first; i < first + count; i++) yield recordLine(src, modelId, i);
+}
