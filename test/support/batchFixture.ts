@@ -33,7 +33,7 @@ export interface BatchStandIns {
 export async function startBatchStandIns(
   o: Partial<Omit<BatchStandInOptions, 's3Endpoint'>> = {},
 ): Promise<BatchStandIns> {
-  const s3 = await startS3StandIn({ buckets: [BUCKET], accessKeys: [TEST_KEY] });
+  const s3 = await startS3StandIn({ buckets: [BUCKET], accessKeys: [TEST_KEY, 'AKIDCLITEST'] });
   const bedrock = await startBatchStandIn({ s3Endpoint: s3.url, stepMs: 2, ...o });
   return {
     s3,

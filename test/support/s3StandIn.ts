@@ -26,6 +26,12 @@ export interface S3StandIn {
   createBucket(name: string): Promise<void>;
   denyBucket(name: string, denied?: boolean): void;
   setBucketRegion(name: string, region: string): void;
+  /**
+   * Requests matching `test` wait (unanswered) until `releaseHeld()`; one whose client went away
+   * meanwhile (a killed process) is dropped, as S3 drops an upload that never finished.
+   */
+  holdRequests(test: ((method: string, key: string) => boolean) | null): void;
+  releaseHeld(): void;
   /** Every request the front saw: method, bucket, key. */
   readonly requests: readonly { method: string; bucket: string; key: string }[];
   close(): Promise<void>;
@@ -104,12 +110,29 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
   const denied = new Set<string>();
   const regions = new Map<string, string>();
   const requests: { method: string; bucket: string; key: string }[] = [];
+  let holdTest: ((method: string, key: string) => boolean) | null = null;
+  let held: (() => void)[] = [];
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const [, bucket = '', ...keyParts] = path.split('/');
     const key = decodeURIComponent(keyParts.join('/'));
     requests.push({ method: req.method ?? '', bucket, key });
+    if (holdTest?.(req.method ?? '', key)) {
+      req.pause();
+      let gone = false;
+      res.on('close', () => (gone = true));
+      held.push(() => {
+        if (gone || req.destroyed) return;
+        req.resume();
+        forward(req, res, bucket);
+      });
+      return;
+    }
+    forward(req, res, bucket);
+  });
+
+  function forward(req: IncomingMessage, res: ServerResponse, bucket: string): void {
     if (bucket && denied.has(bucket)) {
       req.resume();
       return xmlError(res, 403, 'AccessDenied', 'Access Denied');
@@ -153,7 +176,7 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
       if (!res.writableFinished) upstream.destroy();
     });
     body.pipe(upstream);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
 
@@ -169,7 +192,15 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
       else denied.delete(name);
     },
     setBucketRegion: (name, r) => regions.set(name, r),
+    holdRequests: (test) => (holdTest = test),
+    releaseHeld: () => {
+      holdTest = null;
+      const waiting = held;
+      held = [];
+      waiting.forEach((w) => w());
+    },
     close: async () => {
+      held = [];
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -311,6 +311,18 @@ export async function advanceBatch(
   return batchOverview(d.db, experimentId);
 }
 
+/** Polls every created, unfinished job once and stores what AWS says (`batch status`). */
+export async function refreshBatchStatus(
+  d: BatchDeps,
+  experimentId: string,
+): Promise<BatchOverview> {
+  const step = new BatchStep(d, experimentId);
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (job.phase === 'submitted' && !isTerminal(job.status)) await step.poll(job);
+  }
+  return batchOverview(d.db, experimentId);
+}
+
 /** Asks AWS to stop every job still running; planned and uploaded jobs are never created. */
 export async function stopBatch(d: BatchDeps, experimentId: string): Promise<BatchOverview> {
   for (const job of listBatchJobs(d.db, experimentId)) {

@@ -7,6 +7,7 @@ import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
 import { exportCommand } from './exportCommands';
 import { EXPORT_USAGE } from './exportArgs';
+import { BATCH_USAGE, batchCommand } from './batchCommand';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -14,6 +15,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'batch':
+      return batchCommand(rest, io);
     case 'report':
     case 'export':
     case 'import':
@@ -21,11 +24,11 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n`);
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n`,
       );
       return 2;
   }
