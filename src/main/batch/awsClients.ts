@@ -33,7 +33,14 @@ const handler = () =>
     throwOnRequestTimeout: true,
   });
 
-export function createBatchClients(o: BatchClientOptions): BatchClients {
+export function createBatchClients(given: BatchClientOptions): BatchClients {
+  // Endpoints from the environment are resolved here rather than by the SDK so that a custom
+  // S3 endpoint (a stand-in, MinIO) is addressed path-style, which loopback hosts require.
+  const o = {
+    ...given,
+    s3Endpoint: given.s3Endpoint ?? process.env.AWS_ENDPOINT_URL_S3,
+    bedrockEndpoint: given.bedrockEndpoint ?? process.env.AWS_ENDPOINT_URL_BEDROCK,
+  };
   const maxAttempts = o.maxAttempts ?? 5;
   const s3 = new S3Client({
     region: o.region,

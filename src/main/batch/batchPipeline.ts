@@ -40,6 +40,12 @@ export interface BatchTuning {
 
 export const DEFAULT_BATCH_TUNING: BatchTuning = { pollMinMs: 15_000, pollMaxMs: 300_000 };
 
+/** DISTILL_ROI_BATCH_POLL_MS shortens the first poll interval (tests, stand-ins). */
+export function batchTuning(env: NodeJS.ProcessEnv): BatchTuning {
+  const raw = Number(env.DISTILL_ROI_BATCH_POLL_MS);
+  return raw > 0 ? { pollMinMs: raw, pollMaxMs: raw * 20 } : DEFAULT_BATCH_TUNING;
+}
+
 export interface BatchDeps {
   db: Database;
   clients: BatchClients;

@@ -11,7 +11,7 @@ import { BatchQuotasSchema, DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quot
 import type { RunProgress } from '../../shared/domain/run';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchSetupError } from '../batch/batchErrors';
-import { advanceBatch, DEFAULT_BATCH_TUNING, type BatchTuning } from '../batch/batchPipeline';
+import { advanceBatch, batchTuning } from '../batch/batchPipeline';
 import { setupBatch } from '../batch/batchSetup';
 import { deleteExperiment, getExperiment, setExperimentStatus } from '../db/repos/experiments';
 import { listParagraphs } from '../db/repos/paragraphs';
@@ -28,11 +28,7 @@ export interface BatchCliOptions {
 export const batchQuotas = (db: Database) =>
   readSetting(db, 'batchQuotas', BatchQuotasSchema, DEFAULT_BATCH_QUOTAS);
 
-/** DISTILL_ROI_BATCH_POLL_MS shortens the first poll interval (tests, stand-ins). */
-export function batchTuning(env: NodeJS.ProcessEnv): BatchTuning {
-  const raw = Number(env.DISTILL_ROI_BATCH_POLL_MS);
-  return raw > 0 ? { pollMinMs: raw, pollMaxMs: raw * 20 } : DEFAULT_BATCH_TUNING;
-}
+export { batchTuning };
 
 export function cliBatchClients(o: BatchCliOptions, region: string): BatchClients {
   return createBatchClients({

@@ -22,7 +22,7 @@ export function requireExperiment(db: Database, id: string): Experiment {
   return found;
 }
 
-function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
+export function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
   requireDataset(db, c.datasetId);
   const prompts = listParagraphs(db, c.datasetId).map((p) =>
     renderPrompt(c.promptTemplate, p.text),
