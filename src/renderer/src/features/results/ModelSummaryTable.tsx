@@ -3,6 +3,11 @@ import { formatNumber, formatRatio, formatUsd } from '../../../../shared/format'
 import { formatMs } from '../../../../shared/formatTime';
 import { ratio, summarizeModelRuns } from '../../../../shared/metrics';
 import { modelName } from '../runs/ModelPicker';
+import {
+  BATCH_LATENCY_NOTE,
+  BATCH_LATENCY_TEXT,
+  latencySource,
+} from '../../../../shared/batch/latencySource';
 
 interface ModelSummaryTableProps {
   runs: RunRecord[];
@@ -78,11 +83,24 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
                 </th>
                 <td className="num">{formatNumber(s.calls)}</td>
                 <td className="num">{formatNumber(s.errors)}</td>
-                <td className="num">{ms(s.e2e.mean)}</td>
-                <td className="num">{ms(s.e2e.p50)}</td>
-                <td className="num">{ms(s.e2e.p95)}</td>
-                <td className="num">{ms(s.ttft.p50)}</td>
-                <td className="num">{ms(s.ttft.p95)}</td>
+                {latencySource(runs, s.modelId) === 'batch-only' ? (
+                  <td
+                    className="num"
+                    colSpan={5}
+                    title={BATCH_LATENCY_NOTE}
+                    data-testid="batch-latency"
+                  >
+                    {BATCH_LATENCY_TEXT}
+                  </td>
+                ) : (
+                  <>
+                    <td className="num">{ms(s.e2e.mean)}</td>
+                    <td className="num">{ms(s.e2e.p50)}</td>
+                    <td className="num">{ms(s.e2e.p95)}</td>
+                    <td className="num">{ms(s.ttft.p50)}</td>
+                    <td className="num">{ms(s.ttft.p95)}</td>
+                  </>
+                )}
                 <td className="num">
                   {s.meanInputTokens === null ? '—' : formatNumber(s.meanInputTokens, 1)} /{' '}
                   {s.meanOutputTokens === null ? '—' : formatNumber(s.meanOutputTokens, 1)}

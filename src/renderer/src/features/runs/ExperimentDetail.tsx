@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ResultsView } from '../results/ResultsView';
 import { RunPanel } from './RunPanel';
+import { BatchJobPanel } from './BatchJobPanel';
 import { modelName } from './ModelPicker';
 import { useRunProgress } from './useRunProgress';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
@@ -72,6 +73,7 @@ export function ExperimentDetail({
         setProgress={setProgress}
         onChanged={onChanged}
       />
+      <BatchJobPanel experimentId={experimentId} />
       <ResultsView experimentId={experimentId} revision={progress?.done ?? 0} />
     </section>
   );
