@@ -9,7 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { BatchJobRow, JobFile } from '../db/repos/batchJobs';
 import { recordLines, type RecordSource } from './records';
 
-const PART_BYTES = 8 * 1024 * 1024;
+const PART_BYTES = 5 * 1024 * 1024;
 const CHUNK_BYTES = 256 * 1024;
 
 /** Lines grouped into chunks of about 256 KiB: fewer, larger writes into the upload. */
@@ -45,7 +45,7 @@ export async function uploadJobInput(
         ContentType: 'application/jsonl',
       },
       partSize: PART_BYTES,
-      queueSize: 3,
+      queueSize: 2,
       leavePartsOnError: false,
     });
     const abort = () => void upload.abort();

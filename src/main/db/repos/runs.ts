@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { RunRecord } from '../../../shared/domain/run';
-import { newId } from '../clock';
+import { newId, newOrderedId } from '../clock';
 
 interface RunRow {
   id: string;
@@ -113,11 +113,15 @@ export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): n
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch')
      ON CONFLICT (experiment_id, paragraph_id, model_id, repeat_index) DO NOTHING`,
   );
+  // In key order, so the unique index grows in runs of neighbours rather than at random.
+  const sorted = [...rows].sort((a, b) =>
+    a.paragraphId < b.paragraphId ? -1 : a.paragraphId > b.paragraphId ? 1 : 0,
+  );
   return db.transaction(() => {
     let added = 0;
-    for (const r of rows) {
+    for (const r of sorted) {
       added += stmt.run(
-        newId(),
+        newOrderedId(),
         r.experimentId,
         r.paragraphId,
         r.modelId,
