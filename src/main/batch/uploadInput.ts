@@ -10,9 +10,9 @@ import type { BatchJobRow, JobFile } from '../db/repos/batchJobs';
 import { recordLines, type RecordSource } from './records';
 
 const PART_BYTES = 5 * 1024 * 1024;
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 32 * 1024;
 
-/** Lines grouped into chunks of about 256 KiB: fewer, larger writes into the upload. */
+/** Lines grouped into chunks of about 32 KiB (below V8's large-object size, so they die young): fewer, larger writes into the upload. */
 function* chunks(src: RecordSource, modelId: string, file: JobFile): Generator<Buffer> {
   let parts: string[] = [];
   let size = 0;
