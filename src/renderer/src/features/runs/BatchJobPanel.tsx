@@ -10,9 +10,21 @@ import { modelName } from './ModelPicker';
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
-export function BatchJobPanel({ experimentId }: { experimentId: string }) {
+export function BatchJobPanel({
+  experimentId,
+  onStored,
+}: {
+  experimentId: string;
+  /** Told how many calls collection has stored, so the results re-read as jobs are collected. */
+  onStored?: (calls: number) => void;
+}) {
   const [overview, setOverview] = useState<BatchOverview | null>(null);
   const { run, error, setError, busy } = useCall();
+  const stored = (overview?.jobs ?? []).reduce(
+    (s, j) => s + (j.storedOk ?? 0) + (j.storedErrors ?? 0),
+    0,
+  );
+  useEffect(() => onStored?.(stored), [stored, onStored]);
 
   useEffect(() => {
     let live = true;

@@ -20,6 +20,7 @@ export function ExperimentDetail({
 }) {
   const [summary, setSummary] = useState<ExperimentSummary | null>(null);
   const [progress, setProgress] = useRunProgress(experimentId);
+  const [batchStored, setBatchStored] = useState(0);
   const { run, error, setError } = useCall();
 
   useEffect(() => {
@@ -73,8 +74,8 @@ export function ExperimentDetail({
         setProgress={setProgress}
         onChanged={onChanged}
       />
-      <BatchJobPanel experimentId={experimentId} />
-      <ResultsView experimentId={experimentId} revision={progress?.done ?? 0} />
+      <BatchJobPanel experimentId={experimentId} onStored={setBatchStored} />
+      <ResultsView experimentId={experimentId} revision={(progress?.done ?? 0) + batchStored} />
     </section>
   );
 }
