@@ -14,6 +14,7 @@ import {
   type BatchStandIns,
 } from '../../../test/support/batchFixture';
 import { buildCli, removeCliBuild, startCli } from '../../../test/support/cliProcess';
+import { startBedrockStandIn } from '../../../test/support/bedrockStandIn';
 import { paragraphText } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { listExperiments } from '../db/repos/experiments';
@@ -113,6 +114,43 @@ describe('distill-roi run --mode batch', () => {
     const { db } = await openDatabase(databasePath(dir));
     expect(listRuns(db, summary.experimentId)).toHaveLength(240);
     db.close();
+  });
+
+  it('record errors are failed calls, made again on demand by a resume with --retry-failed', async () => {
+    stands = await startBatchStandIns();
+    stands.bedrock.queueScripts([{ errorEvery: 10 }, { errorEvery: 20 }]);
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, output: 'student' },
+    });
+    try {
+      const dir = join(temp.dir, 'retry');
+      const r = await cli(...batchRun(dir), '--json');
+      expect(r.code).toBe(1);
+      const summary = JSON.parse(r.stdout) as CliSummary;
+      expect(summary).toMatchObject({ done: 240, failed: 18 });
+      const retry = await cli(
+        'run',
+        '--resume',
+        summary.experimentId,
+        '--retry-failed',
+        '--data-dir',
+        dir,
+        '--endpoint',
+        runtime.url,
+        '--json',
+      );
+      expect(retry.code, retry.stderr).toBe(0);
+      expect(retry.stderr).toContain('making the missing calls on demand');
+      expect(runtime.requests).toHaveLength(18);
+      const { db } = await openDatabase(databasePath(dir));
+      const runs = listRuns(db, summary.experimentId);
+      expect(runs.filter((x) => x.status === 'ok')).toHaveLength(240);
+      expect(runs.filter((x) => x.via === 'on-demand').every((x) => x.e2eMs !== null)).toBe(true);
+      expect(runs.filter((x) => x.via === 'batch')).toHaveLength(222);
+      db.close();
+    } finally {
+      await runtime.close();
+    }
   });
 
   it('--no-wait returns once the jobs exist; stop then collect ends them Stopped', async () => {

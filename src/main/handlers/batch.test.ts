@@ -67,7 +67,7 @@ async function newExperiment(value: (ch: string, input: unknown) => Promise<neve
     target: { kind: 'new', name: 'batch' },
     rows: Array.from({ length: 100 }, (_, i) => ({
       text: paragraphText(i),
-      reference: null,
+      reference: `Reference summary ${i}.`,
       tags: [],
     })),
   })) as { datasetId: string };
@@ -146,6 +146,22 @@ describe('batch through the app channels', () => {
     };
     expect(results.runs).toHaveLength(200);
     expect(results.runs.every((r) => r.via === 'batch' && r.e2eMs === null)).toBe(true);
+
+    // Quality and ROI on batch results as on on-demand ones: ROUGE for every output, and the
+    // scenario evidence priced at the batch prices the calls ran under.
+    const quality = (await value('getQualityReport', { experimentId: id })) as {
+      metrics: { key: string; values: Record<string, (number | null)[]> }[];
+    };
+    const rouge = quality.metrics.find((m) => m.key === 'rougeL@reference');
+    expect(
+      Object.values(rouge?.values ?? {}).map((v) => v.filter((x) => x !== null).length),
+    ).toEqual([100, 100]);
+    const evidence = (await value('getRoiEvidence', { experimentId: id })) as {
+      prices: { modelId: string; inputUsdPer1k: number }[];
+      models: { calls: number }[];
+    };
+    expect(evidence.prices.map((p) => p.inputUsdPer1k)).toEqual([0.001325, 0.00015]);
+    expect(evidence.models.map((m) => m.calls)).toEqual([100, 100]);
   });
 
   it('refuses a bad setup with a message naming the field, storing nothing', async () => {

@@ -3,6 +3,7 @@ import type { Experiment } from '../../shared/domain/experiment';
 import { evidenceOf, type StudentQuality } from '../../shared/roi/evidence';
 import type { Scenario } from '../../shared/roi/scenario';
 import { listRuns } from '../db/repos/runs';
+import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
 import type { HandlerContext } from './context';
 import { requireExperiment } from './experiments';
@@ -84,7 +85,8 @@ export const scenarioHandlers = {
   },
 
   getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) => {
-    const e = requireExperiment(ctx.db, input.experimentId);
+    // Batch models are priced at the batch price their calls ran under.
+    const e = withBatchPrices(ctx.db, requireExperiment(ctx.db, input.experimentId));
     return evidenceOf(e, listRuns(ctx.db, e.id), studentQuality(ctx, e));
   },
 };
