@@ -24,7 +24,7 @@ import {
   type BatchJobRow,
 } from '../db/repos/batchJobs';
 import { getExperiment, setExperimentStatus } from '../db/repos/experiments';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { listParagraphTexts } from '../db/repos/paragraphs';
 import type { BatchClients } from './awsClients';
 import { describeBedrockError, describeS3Error, isTransient } from './batchErrors';
 import { collectJobOutput } from './collectOutput';
@@ -103,7 +103,10 @@ class BatchStep {
     if (!this.src) {
       const experiment = getExperiment(this.db, this.experimentId);
       if (!experiment) throw new Error(`No experiment ${this.experimentId}.`);
-      this.src = { experiment, paragraphs: listParagraphs(this.db, experiment.config.datasetId) };
+      this.src = {
+        experiment,
+        paragraphs: listParagraphTexts(this.db, experiment.config.datasetId),
+      };
     }
     return this.src;
   }

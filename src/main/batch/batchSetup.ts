@@ -15,7 +15,7 @@ import type { ModelPrice } from '../../shared/domain/experiment';
 import { batchPriceFor } from '../../shared/pricing/batchPrice';
 import { getBatchSetup, insertBatchPlan, type NewBatchJob } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { listParagraphTexts } from '../db/repos/paragraphs';
 import type { BatchClients } from './awsClients';
 import { BatchSetupError, describeS3Error } from './batchErrors';
 import { recordBytes, recordsDigest, type RecordSource } from './records';
@@ -71,7 +71,7 @@ export function planBatch(
     else problems.push(batch.message);
   }
   const quotas = req.quotas ?? DEFAULT_BATCH_QUOTAS;
-  const src: RecordSource = { experiment, paragraphs: listParagraphs(db, config.datasetId) };
+  const src: RecordSource = { experiment, paragraphs: listParagraphTexts(db, config.datasetId) };
   const jobs: NewBatchJob[] = [];
   const run = randomUUID().slice(0, 8);
   for (const modelId of modelIds) {
