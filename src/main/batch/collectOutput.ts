@@ -17,9 +17,9 @@ import { costPerRequestUsd } from '../../shared/roi/perRequest';
 import { tokens, usdPer1k } from '../../shared/units';
 import type { BatchJobRow } from '../db/repos/batchJobs';
 import { insertBatchRuns, type BatchRunInput } from '../db/repos/runs';
-import { modelIndexOf, type RecordSource } from './records';
+import { modelIndexOf, positionsOf, type RecordSource } from './records';
 
-const TRANSACTION_ROWS = 5_000;
+const TRANSACTION_ROWS = 2_500;
 
 export interface CollectResult {
   storedOk: number;
@@ -77,7 +77,7 @@ export async function collectJobOutput(
   const { config } = src.experiment;
   const modelIndex = modelIndexOf(src.experiment, job.modelId);
   const n = src.paragraphs.length;
-  const position = new Map(src.paragraphs.map((p, i) => [p.id, i]));
+  const position = positionsOf(src);
   const seen = new Uint8Array(job.recordCount);
   const role = job.modelId === config.teacherModelId ? 'teacher' : 'student';
   const startedAt = job.submitTime ?? job.polledAt ?? new Date().toISOString();

@@ -80,6 +80,18 @@ export function recordLine(src: RecordSource, modelId: string, i: number): strin
   return `${pieces.head}${JSON.stringify(recordId)}${pieces.mid}${JSON.stringify(prompt)}${pieces.tail}`;
 }
 
+const positionCache = new WeakMap<RecordSource, Map<string, number>>();
+
+/** Each paragraph id's position, built once per source (every job of a pass shares it). */
+export function positionsOf(src: RecordSource): Map<string, number> {
+  let m = positionCache.get(src);
+  if (!m) {
+    m = new Map(src.paragraphs.map((p, i) => [p.id, i]));
+    positionCache.set(src, m);
+  }
+  return m;
+}
+
 /** Byte length of every record's line, for planning within the size quotas. */
 export function recordBytes(src: RecordSource, modelId: string): number[] {
   const out = new Array<number>(recordCount(src));
