@@ -88,6 +88,7 @@ describe('distill-roi run --mode batch', () => {
       [BATCH_STUDENT, 120, null],
     ]);
     expect(stands.bedrock.jobs).toHaveLength(2);
+    expect(r.stderr).toMatch(/estimate at batch prices: about \$[\d.]+ for 240 calls/);
 
     const status = await cli(
       'batch',

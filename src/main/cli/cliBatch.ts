@@ -14,7 +14,11 @@ import { BatchSetupError } from '../batch/batchErrors';
 import { advanceBatch, batchTuning } from '../batch/batchPipeline';
 import { setupBatch } from '../batch/batchSetup';
 import { deleteExperiment, getExperiment, setExperimentStatus } from '../db/repos/experiments';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { listParagraphs, listParagraphTexts } from '../db/repos/paragraphs';
+import { withBatchPrices } from '../batch/batchPrices';
+import { countPromptTokens } from '../estimate/promptTokens';
+import { estimateRun } from '../../shared/estimate/runEstimate';
+import { renderPrompt } from '../../shared/domain/experiment';
 import { listRuns } from '../db/repos/runs';
 import { readSetting } from '../db/repos/settings';
 
@@ -70,7 +74,30 @@ export async function setupCliBatch(
     return `${e.message}\nNothing was created. To run on demand instead, drop --mode batch.`;
   }
   say(`batch set up for experiment ${experimentId}`);
+  say(batchEstimateLine(db, experimentId));
   return null;
+}
+
+/** The cost estimate at the batch prices just frozen (on-demand models at theirs). */
+export function batchEstimateLine(db: Database, experimentId: string): string {
+  const e = getExperiment(db, experimentId);
+  if (!e) return '';
+  const c = withBatchPrices(db, e).config;
+  const prompts = listParagraphTexts(db, c.datasetId).map((p) =>
+    renderPrompt(c.promptTemplate, p.text),
+  );
+  const est = estimateRun(
+    [c.teacherModelId, ...c.studentModelIds].map((m) =>
+      countPromptTokens(m, prompts, c.systemPrompt),
+    ),
+    {
+      repeats: c.repeats,
+      maxTokens: c.inference.maxTokens,
+      prices: c.prices,
+      budgetUsd: c.budgetUsd,
+    },
+  );
+  return `estimate at batch prices: about ${formatUsd(est.expectedUsd)} for ${est.calls} calls, at most ${formatUsd(est.maxUsd)}`;
 }
 
 /** The progress a batch experiment amounts to, from its stored calls (for the shared summary). */
