@@ -179,6 +179,30 @@ describe('batch through the app channels', () => {
     expect(o).toMatchObject({ setup: null, jobs: [], finished: false });
   });
 
+  it('an experiment with batch jobs in AWS cannot be deleted until they are stopped and collected', async () => {
+    stands.bedrock.holdBefore('InProgress');
+    const { c, value, call } = await core();
+    const { id } = await newExperiment(value);
+    await value('startBatch', { experimentId: id, s3Uri: `s3://${BUCKET}/app`, roleArn: ROLE });
+    expect(await call('deleteExperiment', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('Stop them') },
+    });
+    await new Promise<void>((resolve) => {
+      const off = c.onEvent((ev) => {
+        if (ev.type === 'batchJobs' && ev.overview.jobs.every((j) => j.jobArn !== null)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await value('stopBatch', { experimentId: id });
+    stands.bedrock.release();
+    const done = await finished(c, id);
+    expect(done.jobs.map((j) => j.status)).toEqual(['Stopped', 'Stopped']);
+    expect(await call('deleteExperiment', { id })).toMatchObject({ ok: true });
+  });
+
   it('a restarted app tracks and collects jobs created before it stopped', async () => {
     stands.bedrock.holdBefore('InProgress');
     const first = await core();
