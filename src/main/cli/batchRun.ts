@@ -27,7 +27,7 @@ export async function runBatchExperiment(
   dataDir: string,
   io: CliIo,
   experimentId: string,
-  onDemand: (experimentId: string) => Promise<number>,
+  onDemand: (experimentId: string, printSummary: boolean) => Promise<number>,
 ): Promise<number> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
   const experiment = getExperiment(db, experimentId);
@@ -52,13 +52,13 @@ export async function runBatchExperiment(
     if (!hasOpenBatchJobs(db, experimentId)) {
       // Every job is collected: what is still missing (records without a result) is made on demand.
       say('every batch job has been collected; making the missing calls on demand');
-      return onDemand(experimentId);
+      return onDemand(experimentId, true);
     }
     // Upload and create first, so the jobs queue in AWS while on-demand models run.
     await waitForBatch(db, clients, experimentId, { wait: false, env: io.env, say, dataDir });
     if (onDemandModels.length > 0) {
       say(`on demand meanwhile: ${onDemandModels.join(', ')}`);
-      await onDemand(experimentId);
+      await onDemand(experimentId, false);
     }
     const overview = await waitForBatch(db, clients, experimentId, {
       wait: args.wait,

@@ -154,6 +154,42 @@ describe('distill-roi run --mode batch', () => {
     }
   });
 
+  it('--batch-model sends one model to batch while the other runs on demand, each call made once', async () => {
+    stands = await startBatchStandIns();
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, output: 'student' },
+    });
+    try {
+      const dir = join(temp.dir, 'mixed');
+      const r = await cli(
+        ...batchRun(dir),
+        '--batch-model',
+        BATCH_STUDENT,
+        '--endpoint',
+        runtime.url,
+        '--json',
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout) as CliSummary;
+      expect(summary).toMatchObject({ done: 240, total: 240, failed: 0 });
+      expect(stands.bedrock.jobs.map((j) => j.modelId)).toEqual([BATCH_STUDENT]);
+      expect(runtime.requests.map((q) => q.modelId)).toEqual(new Array(120).fill(BATCH_TEACHER));
+      const { db } = await openDatabase(databasePath(dir));
+      const runs = listRuns(db, summary.experimentId);
+      expect(runs.filter((x) => x.modelId === BATCH_STUDENT).every((x) => x.via === 'batch')).toBe(
+        true,
+      );
+      expect(
+        runs
+          .filter((x) => x.modelId === BATCH_TEACHER)
+          .every((x) => x.via === 'on-demand' && x.e2eMs !== null),
+      ).toBe(true);
+      db.close();
+    } finally {
+      await runtime.close();
+    }
+  });
+
   it('--no-wait returns once the jobs exist; stop then collect ends them Stopped', async () => {
     stands = await startBatchStandIns();
     stands.bedrock.holdBefore('InProgress');

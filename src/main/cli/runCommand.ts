@@ -61,8 +61,8 @@ async function runExperiment(
     return 2;
   }
   if (args.batch || getBatchSetup(db, experimentId)) {
-    return runBatchExperiment(db, args, dataDir, io, experimentId, (id) =>
-      runOnDemand(db, args, dataDir, io, id),
+    return runBatchExperiment(db, args, dataDir, io, experimentId, (id, summary) =>
+      runOnDemand(db, args, dataDir, io, id, summary),
     );
   }
   return runOnDemand(db, args, dataDir, io, experimentId);
@@ -74,6 +74,8 @@ async function runOnDemand(
   dataDir: string,
   io: CliIo,
   experimentId: string,
+  /** False while batch jobs of the same experiment are still to come: they print the summary. */
+  printSummary = true,
 ): Promise<number> {
   // DISTILL_ROI_PROGRESS_EVERY_MS: how often a plain (non-terminal) progress line is printed;
   // 0 prints every update, so a log (or the crash test) sees each committed count.
@@ -110,7 +112,8 @@ async function runOnDemand(
     printer.finish();
   }
   const summary = buildSummary(db, final);
-  io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
+  if (printSummary)
+    io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
   return final.status === 'completed' && final.failed === 0 ? 0 : 1;
 }
 
