@@ -3,6 +3,8 @@
  * the benchmark and end-to-end runs, so that their CPU and memory are not counted as the app's.
  * Prints `S3_URL=...` and `BEDROCK_URL=...` once listening; stops on SIGTERM/SIGINT.
  * Access keys to accept: STAND_IN_ACCESS_KEYS (comma-separated), besides S3RVER.
+ * STAND_IN_HOLD_BEFORE=InProgress keeps jobs before that status until the process gets SIGUSR2
+ * (a test kills the app meanwhile).
  */
 import { startBatchStandIn } from './batchStandIn';
 import { startS3StandIn } from './s3StandIn';
@@ -15,6 +17,11 @@ async function main(): Promise<void> {
     s3Endpoint: s3.url,
     stepMs: Number(process.env.STAND_IN_STEP_MS ?? 20),
   });
+  const hold = process.env.STAND_IN_HOLD_BEFORE;
+  if (hold) {
+    bedrock.holdBefore(hold);
+    process.on('SIGUSR2', () => bedrock.release());
+  }
   process.stdout.write(`S3_URL=${s3.url}\nBEDROCK_URL=${bedrock.url}\n`);
   const stop = () => {
     void bedrock
