@@ -179,6 +179,21 @@ describe('the control plane misbehaving', () => {
     expect(listRuns(exp.db, exp.experimentId)).toHaveLength(200);
   });
 
+  it('a stored job that Bedrock does not know ends as failed with the reason', async () => {
+    const { exp, clients } = await setUp(100);
+    await setupBatch(exp.db, clients, exp.experimentId, REQ, 'us-east-1');
+    await advanceBatch(fastDeps(exp.db, clients), exp.experimentId, { wait: false });
+    exp.db
+      .prepare(
+        "UPDATE batch_jobs SET job_arn = 'arn:aws:bedrock:us-east-1:111122223333:model-invocation-job/zzzzzzzzzzzz', status = 'InProgress'",
+      )
+      .run();
+    const o = await advanceBatch(fastDeps(exp.db, clients), exp.experimentId, { wait: true });
+    expect(o.finished).toBe(true);
+    expect(o.jobs.every((j) => j.phase === 'failed')).toBe(true);
+    expect(o.jobs[0]?.message).toContain('Bedrock does not know job');
+  });
+
   it('a role the caller may not pass ends the job as failed, naming the role; nothing is lost', async () => {
     const { exp } = await setUp(100, { passableRoles: ['arn:aws:iam::111122223333:role/Other'] });
     const o = await runToEnd();

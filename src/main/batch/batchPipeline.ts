@@ -174,10 +174,24 @@ class BatchStep {
 
   /** Returns whether anything about the job changed. */
   async poll(job: BatchJobRow): Promise<boolean> {
-    const got = await this.d.clients.bedrock.send(
-      new GetModelInvocationJobCommand({ jobIdentifier: job.jobArn ?? '' }),
-      { abortSignal: this.d.signal },
-    );
+    let got;
+    try {
+      got = await this.d.clients.bedrock.send(
+        new GetModelInvocationJobCommand({ jobIdentifier: job.jobArn ?? '' }),
+        { abortSignal: this.d.signal },
+      );
+    } catch (e) {
+      // A job AWS no longer knows (deleted, another account or region) ends here, not in a loop.
+      if ((e as { name?: string }).name !== 'ResourceNotFoundException') throw e;
+      setJobPhase(
+        this.db,
+        job.id,
+        'failed',
+        `Bedrock does not know job ${job.jobArn ?? '?'} (deleted, or another account or region); its records can be run again.`,
+      );
+      this.say(`${job.jobName}: unknown to Bedrock`);
+      return true;
+    }
     const next = {
       status: got.status ?? null,
       message: got.message ?? null,
