@@ -14,7 +14,7 @@ import type { BatchStandInOptions } from '../../../test/support/batchStandIn';
 import { DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
 import { listBatchJobs } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
-import { listRuns } from '../db/repos/runs';
+import { insertBatchRuns, listRuns } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
 import { BatchSetupError } from './batchErrors';
 import { advanceBatch, stopBatch } from './batchPipeline';
@@ -252,6 +252,35 @@ describe('bad setup is refused before anything is stored or uploaded', () => {
       REQ,
       /99 records is below the batch minimum of 100 per job; run this model on demand instead/,
     );
+  });
+
+  it('a model that already has stored calls is not sent again', async () => {
+    await setUp(100);
+    if (!exp) throw new Error('set up first');
+    const [p] = listParagraphs(
+      exp.db,
+      getExperiment(exp.db, exp.experimentId)?.config.datasetId ?? '',
+    );
+    insertBatchRuns(exp.db, [
+      {
+        experimentId: exp.experimentId,
+        paragraphId: p?.id ?? '',
+        modelId: BATCH_STUDENT,
+        role: 'student',
+        repeatIndex: 0,
+        status: 'ok',
+        outputText: 'x',
+        stopReason: 'end_turn',
+        inputTokens: 1,
+        outputTokens: 1,
+        costUsd: 0,
+        errorClass: null,
+        errorMessage: null,
+        startedAt: 't',
+        finishedAt: 't',
+      },
+    ]);
+    await refused(REQ, `${BATCH_STUDENT} already has 1 stored calls`);
   });
 
   it('a model without a batch price cannot be sent to batch', async () => {

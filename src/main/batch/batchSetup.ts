@@ -16,6 +16,7 @@ import { batchPriceFor } from '../../shared/pricing/batchPrice';
 import { getBatchSetup, insertBatchPlan, type NewBatchJob } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
 import { listParagraphTexts } from '../db/repos/paragraphs';
+import { countRunsByStatus } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
 import { BatchSetupError, describeS3Error } from './batchErrors';
 import { recordBytes, recordsDigest, type RecordSource } from './records';
@@ -61,6 +62,15 @@ export function planBatch(
     );
   }
   const problems: string[] = [];
+  // A batch sends every call of a model: one that already has results would pay for them twice.
+  for (const m of modelIds) {
+    const done = countRunsByStatus(db, experimentId, m);
+    if (done.ok + done.error > 0) {
+      problems.push(
+        `${m} already has ${done.ok + done.error} stored calls; batch sends every call, so finish this model on demand instead.`,
+      );
+    }
+  }
   const prices: ModelPrice[] = [];
   for (const m of modelIds) {
     const onDemand = config.prices.find((p) => p.modelId === m);
