@@ -16,6 +16,14 @@ describe('batchPriceFor', () => {
     expect(r.ok && [r.price.inputUsdPer1k, r.price.outputUsdPer1k]).toEqual([0.00015, 0.0003]);
   });
 
+  it('keeps the source within the 500 characters a price source may have', () => {
+    const r = batchPriceFor(
+      { ...onDemand('meta.llama3-8b-instruct-v1:0'), source: 'x'.repeat(500) },
+      'us-east-1',
+    );
+    expect(r.ok && r.price.source.length).toBe(500);
+  });
+
   it('refuses a model the catalog has no batch price for, and a custom model', () => {
     expect(batchPriceFor(onDemand('acme.unknown-v1:0'), 'us-east-1')).toMatchObject({
       ok: false,

@@ -27,7 +27,7 @@ export function batchPriceFor(
         ...onDemand,
         inputUsdPer1k: options.explicit.inputUsdPer1k,
         outputUsdPer1k: options.explicit.outputUsdPer1k,
-        source: `Batch price: ${options.explicit.source}`,
+        source: `Batch price: ${options.explicit.source}`.slice(0, 500),
       },
     };
   }
@@ -57,7 +57,12 @@ export function batchPriceFor(
       ...onDemand,
       inputUsdPer1k: onDemand.inputUsdPer1k * m.value,
       outputUsdPer1k: onDemand.outputUsdPer1k * m.value,
-      source: `Batch: ${m.value} × on-demand (${m.sources.map((s) => s.tag).join(', ')}); ${onDemand.source}`,
+      // A price's source is at most 500 characters (ModelPriceSchema).
+      source:
+        `Batch: ${m.value} × on-demand (${m.sources.map((s) => s.tag).join(', ')}); ${onDemand.source}`.slice(
+          0,
+          500,
+        ),
     },
   };
 }
