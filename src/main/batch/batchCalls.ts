@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { listBatchJobs } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
-import { listParagraphTexts } from '../db/repos/paragraphs';
+import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
 import { callKey } from '../db/repos/runs';
 
 export function batchOwnedCallKeys(db: Database, experimentId: string): Set<string> {
@@ -17,7 +17,7 @@ export function batchOwnedCallKeys(db: Database, experimentId: string): Set<stri
   if (open.length === 0) return keys;
   const experiment = getExperiment(db, experimentId);
   if (!experiment) return keys;
-  const paragraphs = listParagraphTexts(db, experiment.config.datasetId);
+  const paragraphs = experimentParagraphTexts(db, experiment);
   const n = paragraphs.length;
   for (const job of open) {
     for (let i = job.firstRecord; i < job.firstRecord + job.recordCount; i++) {

@@ -24,7 +24,7 @@ import {
   type BatchJobRow,
 } from '../db/repos/batchJobs';
 import { getExperiment, setExperimentStatus } from '../db/repos/experiments';
-import { listParagraphTexts } from '../db/repos/paragraphs';
+import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
 import type { BatchClients } from './awsClients';
 import { describeBedrockError, describeS3Error, isTransient } from './batchErrors';
 import { collectJobOutput } from './collectOutput';
@@ -105,7 +105,7 @@ class BatchStep {
       if (!experiment) throw new Error(`No experiment ${this.experimentId}.`);
       this.src = {
         experiment,
-        paragraphs: listParagraphTexts(this.db, experiment.config.datasetId),
+        paragraphs: experimentParagraphTexts(this.db, experiment),
       };
     }
     return this.src;

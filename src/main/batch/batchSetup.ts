@@ -15,7 +15,10 @@ import type { ModelPrice } from '../../shared/domain/experiment';
 import { batchPriceFor } from '../../shared/pricing/batchPrice';
 import { getBatchSetup, insertBatchPlan, type NewBatchJob } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
-import { listParagraphTexts } from '../db/repos/paragraphs';
+import {
+  experimentParagraphTexts,
+  freezeExperimentParagraphs,
+} from '../db/repos/experimentParagraphs';
 import { countRunsByStatus } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
 import { BatchSetupError, describeS3Error } from './batchErrors';
@@ -81,7 +84,7 @@ export function planBatch(
     else problems.push(batch.message);
   }
   const quotas = req.quotas ?? DEFAULT_BATCH_QUOTAS;
-  const src: RecordSource = { experiment, paragraphs: listParagraphTexts(db, config.datasetId) };
+  const src: RecordSource = { experiment, paragraphs: experimentParagraphTexts(db, experiment) };
   const jobs: NewBatchJob[] = [];
   const run = randomUUID().slice(0, 8);
   for (const modelId of modelIds) {
@@ -136,6 +139,10 @@ export async function setupBatch(
   req: BatchRequest,
   region: string,
 ): Promise<BatchSetup> {
+  // Frozen first (as the runner does when it starts), so the records are planned from the texts
+  // the experiment keeps, in the order the runner and the results read them.
+  const experiment = getExperiment(db, experimentId);
+  if (experiment) freezeExperimentParagraphs(db, experiment);
   const planned = planBatch(db, experimentId, req);
   try {
     await clients.s3.send(new HeadBucketCommand({ Bucket: planned.setup.bucket }));

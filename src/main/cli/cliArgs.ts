@@ -3,6 +3,7 @@
  * mistake costs a message and exit code 2, never a half-created experiment.
  */
 import { parseArgs } from 'node:util';
+import { endpointProblem } from '../../shared/domain/endpoint';
 import { checkRoleArn, parseS3Location } from '../../shared/batch/s3Location';
 
 export interface PriceOverride {
@@ -31,6 +32,8 @@ export interface RunArgs {
   topP: number;
   budgetUsd: number | null;
   prices: PriceOverride[];
+  /** Import --dataset FILE as a new dataset even when one holds the same paragraphs. */
+  newDataset: boolean;
   /** `--mode batch`: where and with which role the experiment runs as Bedrock batch jobs. */
   batch: { s3Uri: string; roleArn: string; modelIds: string[] } | null;
   /** Batch: wait for the jobs to end and collect them (default), or return once they are created. */
@@ -54,6 +57,8 @@ New experiment:
   --price MODEL=IN,OUT   USD per 1,000 input and output tokens (required for models the
                          price catalog does not know; overrides it otherwise)
   --name TEXT            experiment name
+  --new-dataset          import FILE as a new dataset even if one holds the same paragraphs
+                         (by default that dataset is reused)
 Batch (Bedrock batch inference, about half the on-demand price, results within 24 hours):
   --mode batch           run as batch jobs instead of on-demand calls (default: on-demand)
   --s3 s3://BUCKET/PREFIX   where the JSONL inputs and the outputs go (same region)
@@ -114,6 +119,7 @@ const SETTINGS = [
   'budget',
   'price',
   'name',
+  'new-dataset',
   'mode',
   's3',
   'role-arn',
@@ -146,6 +152,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'retry-failed': { type: 'boolean' },
         price: { type: 'string', multiple: true },
         name: { type: 'string' },
+        'new-dataset': { type: 'boolean' },
         json: { type: 'boolean' },
         mode: { type: 'string' },
         s3: { type: 'string' },
@@ -179,10 +186,13 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError('--retry-failed goes with --resume.');
   }
   const budget = v.budget === undefined ? null : number('--budget', v.budget, 0);
+  const endpoint = v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
+  const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
+  if (endpointIssue !== null) throw new UsageError(`--endpoint: ${endpointIssue}`);
   const batch = batchArgs(v.mode, v.s3, v['role-arn'], v['batch-model'] ?? []);
   return {
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
-    endpoint: v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME,
+    endpoint,
     profile: v.profile,
     json: v.json ?? false,
     resume: v.resume,
@@ -204,6 +214,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     topP: number('--top-p', v['top-p'], 0.9),
     budgetUsd: budget,
     prices: (v.price ?? []).map(parsePrice),
+    newDataset: v['new-dataset'] ?? false,
     batch,
     wait: !(v['no-wait'] ?? false),
     bedrockEndpoint: v['bedrock-endpoint'] ?? env.AWS_ENDPOINT_URL_BEDROCK,

@@ -14,7 +14,7 @@ import { BatchSetupError } from '../batch/batchErrors';
 import { advanceBatch, batchTuning } from '../batch/batchPipeline';
 import { setupBatch } from '../batch/batchSetup';
 import { deleteExperiment, getExperiment, setExperimentStatus } from '../db/repos/experiments';
-import { listParagraphs, listParagraphTexts } from '../db/repos/paragraphs';
+import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
 import { withBatchPrices } from '../batch/batchPrices';
 import { countPromptTokens } from '../estimate/promptTokens';
 import { estimateRun } from '../../shared/estimate/runEstimate';
@@ -83,7 +83,7 @@ export function batchEstimateLine(db: Database, experimentId: string): string {
   const e = getExperiment(db, experimentId);
   if (!e) return '';
   const c = withBatchPrices(db, e).config;
-  const prompts = listParagraphTexts(db, c.datasetId).map((p) =>
+  const prompts = experimentParagraphTexts(db, e).map((p) =>
     renderPrompt(c.promptTemplate, p.text),
   );
   const est = estimateRun(
@@ -107,7 +107,7 @@ export function batchProgress(db: Database, experimentId: string): RunProgress {
   const { config } = experiment;
   const runs = listRuns(db, experimentId);
   const models = [config.teacherModelId, ...config.studentModelIds];
-  const perCall = listParagraphs(db, config.datasetId).length * config.repeats;
+  const perCall = experimentParagraphTexts(db, experiment).length * config.repeats;
   const perModel = models.map((modelId) => {
     const mine = runs.filter((r) => r.modelId === modelId);
     return {

@@ -1,5 +1,6 @@
 /**
- * The end-of-run summary: per model calls, errors, latency and TTFT (mean, p50, p95), mean
+ * The end-of-run summary: per model calls, errors, throttles, retries and the time lost to
+ * them (kept out of the latency figures), latency and TTFT (mean, p50, p95), mean
  * tokens, cost per request and per 1,000 requests, and the teacher-to-student ratios, all
  * computed by src/shared/metrics from the stored runs. Printed as a table or as JSON.
  */
@@ -19,7 +20,7 @@ import {
   type LatencySource,
 } from '../../shared/batch/latencySource';
 import { getExperiment } from '../db/repos/experiments';
-import { listRuns } from '../db/repos/runs';
+import { listRunSamples } from '../db/repos/runs';
 
 export interface CliSummary {
   experimentId: string;
@@ -39,12 +40,12 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
   const experiment = getExperiment(db, final.experimentId);
   if (!experiment) throw new Error(`Experiment ${final.experimentId} disappeared.`);
   const { teacherModelId, studentModelIds } = experiment.config;
-  const runs = listRuns(db, final.experimentId);
-  const byModel = new Map(summarizeModelRuns(runs).map((s) => [s.modelId, s]));
+  const samples = listRunSamples(db, final.experimentId);
+  const byModel = new Map(summarizeModelRuns(samples).map((s) => [s.modelId, s]));
   const models = [teacherModelId, ...studentModelIds].flatMap((modelId) => {
     const s = byModel.get(modelId);
     const role = modelId === teacherModelId ? ('teacher' as const) : ('student' as const);
-    return s ? [{ ...s, role, latencySource: latencySource(runs, modelId) }] : [];
+    return s ? [{ ...s, role, latencySource: latencySource(samples, modelId) }] : [];
   });
   const teacher = byModel.get(teacherModelId);
   const ratios = studentModelIds.flatMap((studentModelId) => {
@@ -86,6 +87,8 @@ export function formatSummary(s: CliSummary): string {
     m.role,
     formatNumber(m.calls),
     formatNumber(m.errors),
+    `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
+    formatNumber(Math.round(m.lostMs)),
     m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.e2e),
     m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.ttft),
     `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
@@ -97,6 +100,8 @@ export function formatSummary(s: CliSummary): string {
     'role',
     'calls',
     'errors',
+    'throttled/retried',
+    'lost ms',
     'latency ms mean/p50/p95',
     'TTFT ms mean/p50/p95',
     'tokens in/out',

@@ -5,7 +5,6 @@
 import { logError } from '../log';
 import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
-import { exportCommand } from './exportCommands';
 import { EXPORT_USAGE } from './exportArgs';
 import { BATCH_USAGE, batchCommand } from './batchCommand';
 
@@ -20,7 +19,12 @@ async function main(argv: string[]): Promise<number> {
     case 'report':
     case 'export':
     case 'import':
+    case 'verdict': {
+      // Loaded only when asked for: the PDF printer brings a browser driver (playwright-core)
+      // that cost a run over a second and about 60 MB before its first request.
+      const { exportCommand } = await import('./exportCommands');
       return exportCommand(command, rest, io);
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpointProblem } from './endpoint';
 import { RegionSchema } from './experiment';
 
 /**
@@ -13,11 +14,11 @@ export const AwsSettingsSchema = z.strictObject({
   endpointOverride: z
     .string()
     .trim()
-    .url('The endpoint must be a URL such as https://bedrock-runtime.us-east-1.amazonaws.com.')
-    .refine(
-      (u) => /^https?:\/\//.test(u),
-      'The endpoint must start with https:// (or http:// for a local one).',
-    )
+    .max(2048, 'The endpoint is too long (at most 2048 characters).')
+    .superRefine((u, ctx) => {
+      const problem = endpointProblem(u);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .nullable(),
 });
 export type AwsSettings = z.infer<typeof AwsSettingsSchema>;

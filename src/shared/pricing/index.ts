@@ -7,4 +7,6 @@ export * from './findPrice';
 export * from './applyOverrides';
 export * from './distillationPairs';
 export * from './seedStudyPrices';
+export * from './priceOrigin';
+export * from './priceBook';
 export * from './batchPrice';

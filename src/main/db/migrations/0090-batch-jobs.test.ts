@@ -13,12 +13,15 @@ afterEach(() => {
 });
 
 describe('migration 0090-batch-jobs', () => {
-  it('adds the batch tables to a version-50 database; existing calls read as on-demand', async () => {
+  it('adds the batch tables to the database just before it; existing calls read as on-demand', async () => {
     const t = makeTempDir();
     cleanups.push(t.cleanup);
     const path = join(t.dir, 'test.sqlite');
-    const v50 = await openDatabase(path, { migrations: migrations.filter((m) => m.version <= 50) });
-    v50.db.exec(`
+    // The version just before 90, whatever other migrations come before it.
+    const before = await openDatabase(path, {
+      migrations: migrations.filter((m) => m.version < 90),
+    });
+    before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO paragraphs (id, dataset_id, position, text, created_at, updated_at) VALUES ('p1', 'd1', 0, 'x', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
@@ -27,7 +30,7 @@ describe('migration 0090-batch-jobs', () => {
       INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, e2e_ms, started_at, finished_at)
       VALUES ('r1', 'e1', 'p1', 'T', 'teacher', 0, 'ok', 812, 't', 't');
     `);
-    v50.db.close();
+    before.db.close();
 
     const { db, applied } = await openDatabase(path, {
       migrations: migrations.filter((m) => m.version <= 90),

@@ -1,6 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import type { RunRecord } from '../../../shared/domain/run';
+import type { Database, Statement } from 'better-sqlite3';
+import { CallAttemptSchema, type CallAttempt, type RunRecord } from '../../../shared/domain/run';
+import type { RunSample } from '../../../shared/metrics/runSummary';
 import { newId, newOrderedId } from '../clock';
+import { redact } from '../../log';
 
 interface RunRow {
   id: string;
@@ -24,7 +26,21 @@ interface RunRow {
   error_message: string | null;
   started_at: string;
   finished_at: string;
+  attempts_json: string | null;
+  throttles: number | null;
+  lost_ms: number | null;
   via: 'on-demand' | 'batch';
+}
+
+/** The stored attempt list, or null when absent or unreadable (a hand-edited file). */
+function attemptLogOf(json: string | null): CallAttempt[] | null {
+  if (json === null) return null;
+  try {
+    const parsed = CallAttemptSchema.array().safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -49,6 +65,9 @@ const toRun = (r: RunRow): RunRecord => ({
   errorMessage: r.error_message,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  attemptLog: attemptLogOf(r.attempts_json),
+  throttles: r.throttles,
+  lostMs: r.lost_ms,
   via: r.via,
 });
 
@@ -56,18 +75,30 @@ const toRun = (r: RunRow): RunRecord => ({
 export const callKey = (paragraphId: string, modelId: string, repeatIndex: number): string =>
   `${paragraphId}\u0000${modelId}\u0000${repeatIndex}`;
 
+/** Prepared once per connection: the runner inserts one row per call. */
+const insertStatements = new WeakMap<Database, Statement>();
+
+function insertStatement(db: Database): Statement {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
+         stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
+         attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms, via)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertStatements.set(db, statement);
+  }
+  return statement;
+}
+
 /**
  * Commits one call's result on its own (autocommit, synchronous = FULL), the moment it
  * arrives. The unique key makes a second result for the same call an error, never a duplicate.
  */
 export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
   const id = newId();
-  db.prepare(
-    `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
-       stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-       attempts, error_class, error_message, started_at, finished_at, via)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  insertStatement(db).run(
     id,
     r.experimentId,
     r.paragraphId,
@@ -86,9 +117,13 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.costUsd,
     r.attempts,
     r.errorClass,
-    r.errorMessage,
+    // The one place a call's error text is stored: AWS messages can quote the signed request.
+    r.errorMessage === null ? null : redact(r.errorMessage),
     r.startedAt,
     r.finishedAt,
+    r.attemptLog ? JSON.stringify(r.attemptLog) : null,
+    r.throttles ?? null,
+    r.lostMs ?? null,
     r.via ?? 'on-demand',
   );
   return id;
@@ -134,7 +169,7 @@ export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): n
         r.outputTokens,
         r.costUsd,
         r.errorClass,
-        r.errorMessage,
+        r.errorMessage === null ? null : redact(r.errorMessage),
         r.startedAt,
         r.finishedAt,
       ).changes;
@@ -168,6 +203,21 @@ export function listRuns(db: Database, experimentId: string): RunRecord[] {
       )
       .all(experimentId) as RunRow[]
   ).map(toRun);
+}
+
+/**
+ * What per-model summaries read (shared/metrics/runSummary.ts), without outputs or attempt logs:
+ * a summary of a large run holds numbers, not every answer it produced.
+ */
+export function listRunSamples(db: Database, experimentId: string): RunSample[] {
+  return db
+    .prepare(
+      `SELECT model_id AS modelId, status, input_tokens AS inputTokens, output_tokens AS outputTokens,
+              e2e_ms AS e2eMs, server_ms AS serverMs, ttft_ms AS ttftMs, cost_usd AS costUsd,
+              attempts, throttles, lost_ms AS lostMs, via
+       FROM runs WHERE experiment_id = ? ORDER BY paragraph_id, model_id, repeat_index`,
+    )
+    .all(experimentId) as RunSample[];
 }
 
 /** Keys of every call that already has a result (ok or error), so a resume calls only the rest. */

@@ -2,18 +2,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import type { SavedScenario, StoredPriceOverride } from '../../../../shared/ipc/roiChannels';
 import { applyOverrides } from '../../../../shared/pricing/applyOverrides';
+import { priceBookOf, type PriceBook } from '../../../../shared/pricing/priceBook';
 import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
 import type { Scenario } from '../../../../shared/roi';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 
-/** The price book: the built-in catalog with the overrides applied in the order they were made. */
-export const priceBookOf = (overrides: readonly StoredPriceOverride[]) =>
-  applyOverrides(
-    PRICE_CATALOG,
-    overrides.map((o) => o.override),
-  ).catalog;
+/** The price book of the stored overrides: each keeps its scope (every scenario, or one). */
+export const bookOf = (overrides: readonly StoredPriceOverride[]): PriceBook =>
+  priceBookOf(overrides.map((o) => ({ override: o.override, scenarioId: o.scenarioId })));
 
 /**
  * What the ROI screen keeps in the store: saved scenarios and price overrides, plus the
@@ -43,11 +41,13 @@ export function useRoiStore() {
     };
   }, [setError]);
 
+  const book = useMemo(() => bookOf(overrides), [overrides]);
+  // The catalog with the overrides for every scenario, for hourly, training and storage figures.
   const priceBook = useMemo(
     () =>
       applyOverrides(
         PRICE_CATALOG,
-        overrides.map((o) => o.override),
+        overrides.filter((o) => o.scenarioId === null).map((o) => o.override),
       ).catalog,
     [overrides],
   );
@@ -67,8 +67,8 @@ export function useRoiStore() {
   );
 
   const duplicateScenario = useCallback(
-    async (id: string) => {
-      const copy = await run(() => api.duplicateScenario({ id }));
+    async (id: string, name: string) => {
+      const copy = await run(() => api.duplicateScenario({ id, name }));
       if (copy) await refreshScenarios();
       return copy;
     },
@@ -86,7 +86,7 @@ export function useRoiStore() {
 
   /** Both return the new list of overrides (null when the store refused), to reprice with. */
   const saveOverride = useCallback(
-    async (o: PriceOverrideInput) => {
+    async (o: PriceOverrideInput & { scenarioId?: string | null }) => {
       const saved = await run(() => api.savePriceOverride(o));
       if (!saved) return null;
       const list = [...overrides, saved];
@@ -111,6 +111,7 @@ export function useRoiStore() {
     scenarios,
     overrides,
     experiments,
+    book,
     priceBook,
     error,
     setError,

@@ -1,9 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_PROMPT_TEMPLATE,
   ExperimentConfigSchema,
   type ExperimentConfig,
 } from '../../../../shared/domain/experiment';
+import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBook';
+import { api } from '../../api/transport';
+import { bookOf } from '../roi/useRoiStore';
 import { pricesForModels } from './pricesForModels';
 
 export interface Draft {
@@ -46,14 +49,25 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function useExperimentDraft(datasetId: string) {
   const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // The saved overrides for every scenario price the setup too, as they price the ROI screen.
+  const [book, setBook] = useState<PriceBook>(CATALOG_ONLY);
+  useEffect(() => {
+    let live = true;
+    void api.listPriceOverrides({}).then((r) => {
+      if (live && r.ok) setBook(bookOf(r.value));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const models = useMemo(
     () => [draft.teacherModelId, ...draft.studentModelIds],
     [draft.teacherModelId, draft.studentModelIds],
   );
   const priced = useMemo(
-    () => pricesForModels(models, draft.region, draft.typedPrices, today()),
-    [models, draft.region, draft.typedPrices],
+    () => pricesForModels(models, draft.region, draft.typedPrices, today(), book),
+    [models, draft.region, draft.typedPrices, book],
   );
 
   const parsed = useMemo(() => {
