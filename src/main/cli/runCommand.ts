@@ -12,6 +12,8 @@ import { LeaseBusyError, LeaseKeeper } from '../runner/leaseKeeper';
 import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
 import { CLI_RUNNER_TUNING, cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
+import { runBatchExperiment } from './batchRun';
+import { getBatchSetup } from '../db/repos/batchJobs';
 import { buildSummary, formatSummary } from './cliSummary';
 import { ProgressPrinter } from './progressPrinter';
 
@@ -50,6 +52,31 @@ async function runExperiment(
   dataDir: string,
   io: CliIo,
 ): Promise<number> {
+  let experimentId: string;
+  try {
+    experimentId = prepareExperiment(db, args, (line) => io.stderr.write(`${line}\n`));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  if (args.batch || getBatchSetup(db, experimentId)) {
+    return runBatchExperiment(db, args, dataDir, io, experimentId, (id, summary) =>
+      runOnDemand(db, args, dataDir, io, id, summary),
+    );
+  }
+  return runOnDemand(db, args, dataDir, io, experimentId);
+}
+
+async function runOnDemand(
+  db: Database,
+  args: RunArgs,
+  dataDir: string,
+  io: CliIo,
+  experimentId: string,
+  /** False while batch jobs of the same experiment are still to come: they print the summary. */
+  printSummary = true,
+): Promise<number> {
   // DISTILL_ROI_PROGRESS_EVERY_MS: how often a plain (non-terminal) progress line is printed;
   // 0 prints every update, so a log (or the crash test) sees each committed count.
   const every = io.env.DISTILL_ROI_PROGRESS_EVERY_MS;
@@ -57,14 +84,6 @@ async function runExperiment(
     io.stderr,
     every !== undefined && Number(every) >= 0 ? Number(every) : undefined,
   );
-  let experimentId: string;
-  try {
-    experimentId = prepareExperiment(db, args, (line) => printer.say(line));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    return 2;
-  }
   printer.say(`experiment ${experimentId}`);
   printer.say(`resume with: npm run cli -- run --resume ${experimentId} --data-dir "${dataDir}"`);
   const clients = cliClients(args);
@@ -94,7 +113,8 @@ async function runExperiment(
     printer.finish();
   }
   const summary = buildSummary(db, final);
-  io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
+  if (printSummary)
+    io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
   return final.status === 'completed' && final.failed === 0 ? 0 : 1;
 }
 
