@@ -4,6 +4,7 @@ import { migration0020 } from './0020-experiment-status-reason';
 import { migration0030 } from './0030-quality';
 import { migration0040 } from './0040-price-overrides';
 import { migration0050 } from './0050-run-leases';
+import { migration0080 } from './0080-model-lists-price-snapshots';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0080,
 ];
