@@ -7,6 +7,7 @@ import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
 import { exportCommand } from './exportCommands';
 import { EXPORT_USAGE } from './exportArgs';
+import { modelsCommand, MODELS_USAGE } from './modelsCommand';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -18,14 +19,16 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'import':
       return exportCommand(command, rest, io);
+    case 'models':
+      return modelsCommand(rest, io);
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n`);
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n`,
       );
       return 2;
   }
