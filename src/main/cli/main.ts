@@ -8,6 +8,7 @@ import { runCommand } from './runCommand';
 import { exportCommand } from './exportCommands';
 import { EXPORT_USAGE } from './exportArgs';
 import { modelsCommand, MODELS_USAGE } from './modelsCommand';
+import { pricesCommand, PRICES_USAGE } from './pricesCommand';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,14 +22,16 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(command, rest, io);
     case 'models':
       return modelsCommand(rest, io);
+    case 'prices':
+      return pricesCommand(rest, io);
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n`);
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n`,
       );
       return 2;
   }
