@@ -3,7 +3,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsSettings } from '../../shared/domain/settings';
 import { resolveCredentialProvider } from '../credentials/provider';
 import type { SecretStore } from '../credentials/secretStore';
-import { createBedrockClient } from './client';
+import { createBedrockClient, type BedrockCredentials } from './client';
 
 /** Call settings for every client the app makes; the runner adds its own retries on top. */
 export const CLIENT_DEFAULTS = {
@@ -19,6 +19,15 @@ export interface ClientPool {
   invalidate(): void;
 }
 
+/** The credentials source the settings name (the runtime and the control plane share it). */
+export function credentialsFor(s: AwsSettings, store: SecretStore): BedrockCredentials {
+  return s.credentialMode === 'default-chain'
+    ? fromNodeProviderChain()
+    : s.credentialMode === 'profile'
+      ? resolveCredentialProvider({ mode: 'profile', profile: s.profile ?? 'default' }, store)
+      : resolveCredentialProvider({ mode: 'keys' }, store);
+}
+
 /** One client per region, built from the current settings and credentials source. */
 export function createClientPool(settings: () => AwsSettings, store: SecretStore): ClientPool {
   const clients = new Map<string, BedrockRuntimeClient>();
@@ -27,18 +36,9 @@ export function createClientPool(settings: () => AwsSettings, store: SecretStore
       let client = clients.get(region);
       if (!client) {
         const s = settings();
-        const credentials =
-          s.credentialMode === 'default-chain'
-            ? fromNodeProviderChain()
-            : s.credentialMode === 'profile'
-              ? resolveCredentialProvider(
-                  { mode: 'profile', profile: s.profile ?? 'default' },
-                  store,
-                )
-              : resolveCredentialProvider({ mode: 'keys' }, store);
         client = createBedrockClient({
           region,
-          credentials,
+          credentials: credentialsFor(s, store),
           ...CLIENT_DEFAULTS,
           ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
         });

@@ -11,8 +11,10 @@ import {
   diffSnapshots,
   type OfferRead,
   type PriceSnapshotSummary,
-  type SnapshotDiff,
+  type RegionRefresh,
 } from '../../shared/pricing/priceList/priceSnapshot';
+
+export type { RegionRefresh };
 import { insertPriceSnapshot, latestPriceSnapshot } from '../db/repos/priceSnapshots';
 import { OfferFileError } from './offerStream';
 import {
@@ -36,17 +38,6 @@ export interface RefreshOptions {
   now?: () => Date;
   maxOfferBytes?: number;
   signal?: AbortSignal;
-}
-
-export interface RegionRefresh {
-  region: string;
-  /** saved: a new snapshot; unchanged: same prices, nothing stored; kept: the refresh failed; none: no Bedrock prices there. */
-  outcome: 'saved' | 'unchanged' | 'kept' | 'none';
-  message: string;
-  /** The region's current snapshot after the refresh (new or kept), without rows. */
-  snapshot: PriceSnapshotSummary | null;
-  diff: SnapshotDiff | null;
-  problems: string[];
 }
 
 interface Gathered {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { RegionSchema } from './experiment';
 
+/** An http(s) URL setting, with a message that shows the expected form. */
+const endpointField = (example: string) =>
+  z
+    .string()
+    .trim()
+    .url(`The endpoint must be a URL such as ${example}.`)
+    .refine(
+      (u) => /^https?:\/\//.test(u),
+      'The endpoint must start with https:// (or http:// for a local one).',
+    );
+
 /**
  * How the app reaches Bedrock. Never holds a secret: access keys live in the OS keychain, and
  * these settings only say which source of credentials to use.
@@ -10,15 +21,16 @@ export const AwsSettingsSchema = z.strictObject({
   profile: z.string().trim().min(1).max(128).nullable(),
   defaultRegion: RegionSchema,
   /** Another Bedrock Runtime endpoint (e.g. a VPC endpoint); null uses the regional one. */
-  endpointOverride: z
-    .string()
-    .trim()
-    .url('The endpoint must be a URL such as https://bedrock-runtime.us-east-1.amazonaws.com.')
-    .refine(
-      (u) => /^https?:\/\//.test(u),
-      'The endpoint must start with https:// (or http:// for a local one).',
-    )
-    .nullable(),
+  endpointOverride: endpointField('https://bedrock-runtime.us-east-1.amazonaws.com').nullable(),
+  /**
+   * Another Bedrock control-plane endpoint (model listing), e.g. behind a proxy; null uses
+   * AWS_ENDPOINT_URL_BEDROCK or the regional one. Absent in settings saved by older versions.
+   */
+  controlPlaneEndpoint: endpointField('https://bedrock.us-east-1.amazonaws.com')
+    .nullable()
+    .default(null),
+  /** Another AWS Price List base URL (a mirror or proxy); null uses DISTILL_ROI_PRICE_LIST_URL or AWS's. */
+  priceListUrl: endpointField('https://pricing.us-east-1.amazonaws.com').nullable().default(null),
 });
 export type AwsSettings = z.infer<typeof AwsSettingsSchema>;
 
@@ -27,4 +39,6 @@ export const DEFAULT_AWS_SETTINGS: AwsSettings = {
   profile: null,
   defaultRegion: 'us-east-1',
   endpointOverride: null,
+  controlPlaneEndpoint: null,
+  priceListUrl: null,
 };

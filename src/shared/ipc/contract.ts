@@ -16,6 +16,7 @@ import { qualityChannels } from './qualityChannels';
 import { recoveryChannels } from './recoveryChannels';
 import { reportChannels } from './reportChannels';
 import { roiChannels } from './roiChannels';
+import { catalogChannels } from './catalogChannels';
 
 const empty = z.strictObject({});
 
@@ -74,6 +75,7 @@ export const contract = {
   ...recoveryChannels,
   ...reportChannels,
   ...roiChannels,
+  ...catalogChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

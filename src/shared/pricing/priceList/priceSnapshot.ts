@@ -80,3 +80,16 @@ export function diffSnapshots(
   }
   return diff;
 }
+
+/** What a refresh did for one region (see main/priceList/refreshPrices.ts). */
+export const RegionRefreshSchema = z.object({
+  region: z.string(),
+  /** saved: a new snapshot; unchanged: same prices, nothing stored; kept: the refresh failed; none: no Bedrock prices there. */
+  outcome: z.enum(['saved', 'unchanged', 'kept', 'none']),
+  message: z.string(),
+  /** The region's current snapshot after the refresh (new or kept), without rows. */
+  snapshot: PriceSnapshotSummarySchema.nullable(),
+  diff: SnapshotDiffSchema.nullable(),
+  problems: z.array(z.string()),
+});
+export type RegionRefresh = z.infer<typeof RegionRefreshSchema>;
