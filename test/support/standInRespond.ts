@@ -29,6 +29,8 @@ export interface PlannedAnswer {
   /** performance.now() when the request was fully received: the latency's zero. */
   start: number;
   fault: FaultSpec | undefined;
+  /** The tier served, echoed as `serviceTier: {type}` when the request named one. */
+  serviceTier: string | undefined;
 }
 
 /** Faults that answer with an HTTP error straight away; true when one was written. */
@@ -54,6 +56,9 @@ function answerTransportFault(res: ServerResponse, plan: PlannedAnswer): boolean
   return false;
 }
 
+const tierOf = (p: PlannedAnswer) =>
+  p.serviceTier === undefined ? {} : { serviceTier: { type: p.serviceTier } };
+
 const usageOf = (p: PlannedAnswer) => ({
   inputTokens: p.inputTokens,
   outputTokens: p.outputTokens,
@@ -72,6 +77,7 @@ export async function answerConverse(
     stopReason: plan.stopReason,
     usage: usageOf(plan),
     metrics: { latencyMs: plan.latencyMs },
+    ...tierOf(plan),
   };
   const body = JSON.stringify(payload);
   if (plan.fault === 'malformed') {
@@ -120,7 +126,13 @@ export async function answerConverseStream(
   if (!(await sleepUntil(plan.start + plan.latencyMs, gone))) return;
   res.write(eventFrame('contentBlockStop', { contentBlockIndex: 0 }));
   res.write(eventFrame('messageStop', { stopReason: plan.stopReason }));
-  res.end(eventFrame('metadata', { usage: usageOf(plan), metrics: { latencyMs: plan.latencyMs } }));
+  res.end(
+    eventFrame('metadata', {
+      usage: usageOf(plan),
+      metrics: { latencyMs: plan.latencyMs },
+      ...tierOf(plan),
+    }),
+  );
 }
 
 /** Applies a mid-stream fault; true when the stream is over. */

@@ -6,6 +6,7 @@ import type {
   BedrockRuntimeClient,
   ConverseCommandInput,
   ConverseStreamCommandInput,
+  ServiceTierType,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { Milliseconds, Tokens } from '../../shared/units';
 import { BedrockCallError, classifyError } from './errors';
@@ -17,6 +18,8 @@ export interface CompletionRequest {
   maxTokens: number;
   temperature: number;
   topP: number;
+  /** Sent as `serviceTier: {type}` unless absent or 'default' (omitting it means Standard). */
+  serviceTier?: string;
 }
 
 export interface CallOptions {
@@ -48,6 +51,8 @@ export interface CallMeasurement {
   requestId: string | undefined;
   /** Wall-clock start, ISO 8601, for records only (never used to compute durations). */
   startedAt: string;
+  /** The service tier the response reported, if it did. */
+  serviceTier?: string | undefined;
 }
 
 export function toConverseInput(
@@ -62,6 +67,9 @@ export function toConverseInput(
       temperature: request.temperature,
       topP: request.topP,
     },
+    ...(request.serviceTier !== undefined && request.serviceTier !== 'default'
+      ? { serviceTier: { type: request.serviceTier as ServiceTierType } }
+      : {}),
   };
 }
 

@@ -87,6 +87,7 @@ export async function streamCompletion(
           attempts: response.$metadata.attempts ?? 1,
           requestId: response.$metadata.requestId,
           startedAt,
+          serviceTier: event.metadata.serviceTier?.type,
         };
       }
     }
@@ -126,6 +127,7 @@ export async function converseOnce(
       attempts: response.$metadata.attempts ?? 1,
       requestId: response.$metadata.requestId,
       startedAt,
+      serviceTier: response.serviceTier?.type,
     };
   } catch (error) {
     throw await toCallError(client, error, request.modelId, false, signal);

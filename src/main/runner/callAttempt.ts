@@ -10,6 +10,12 @@ import type { CallSpec } from './runnerTypes';
 
 export type Outcome = { ok: CallMeasurement } | { error: ClassifiedError; attempts: number };
 
+/** The service tier the experiment asks for this model, when it names one. */
+function tierOf(config: ExperimentConfig, modelId: string): { serviceTier?: string } {
+  const tier = config.prices.find((p) => p.modelId === modelId)?.serviceTier;
+  return tier === undefined ? {} : { serviceTier: tier };
+}
+
 export async function attemptCall(
   client: BedrockRuntimeClient,
   config: ExperimentConfig,
@@ -25,6 +31,7 @@ export async function attemptCall(
         ...(config.systemPrompt !== null ? { system: config.systemPrompt } : {}),
         userText: spec.userText,
         ...config.inference,
+        ...tierOf(config, spec.modelId),
       },
       { signal, onFirstToken },
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceTierSchema, TierPriceSchema } from './serviceTier';
 import { IdSchema, NameSchema } from './dataset';
 
 /** The default prompt: the seed study's task, with the paragraph slotted in. */
@@ -36,6 +37,13 @@ export const ModelPriceSchema = z.strictObject({
   source: z.string().min(1).max(500),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   overridden: z.boolean(),
+  /**
+   * The service tier the model is called at (absent: Standard); the prices above are that
+   * tier's. `tierPrices` holds other tiers' prices, so a call served at another tier than the
+   * one asked for is priced at the tier it was served at.
+   */
+  serviceTier: ServiceTierSchema.optional(),
+  tierPrices: z.array(TierPriceSchema).max(4).optional(),
 });
 export type ModelPrice = z.infer<typeof ModelPriceSchema>;
 

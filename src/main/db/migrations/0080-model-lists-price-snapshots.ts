@@ -18,7 +18,7 @@ export const migration0080: Migration = {
         list_json TEXT NOT NULL
       );
       CREATE TABLE price_snapshots (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        id INTEGER PRIMARY KEY,
         region TEXT NOT NULL,
         publication_date TEXT NOT NULL,
         fetched_at TEXT NOT NULL,

@@ -5,6 +5,7 @@ import { migration0030 } from './0030-quality';
 import { migration0040 } from './0040-price-overrides';
 import { migration0050 } from './0050-run-leases';
 import { migration0080 } from './0080-model-lists-price-snapshots';
+import { migration0081 } from './0081-run-service-tier';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0040,
   migration0050,
   migration0080,
+  migration0081,
 ];

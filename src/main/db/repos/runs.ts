@@ -24,6 +24,7 @@ interface RunRow {
   error_message: string | null;
   started_at: string;
   finished_at: string;
+  service_tier?: string | null;
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -48,6 +49,8 @@ const toRun = (r: RunRow): RunRecord => ({
   errorMessage: r.error_message,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  // Only when reported, so records of calls made without tiers read as before.
+  ...(r.service_tier ? { serviceTier: r.service_tier } : {}),
 });
 
 /** The identity of one call: a paragraph, a model, a repeat. */
@@ -63,8 +66,8 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
   db.prepare(
     `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
        stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-       attempts, error_class, error_message, started_at, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       attempts, error_class, error_message, started_at, finished_at, service_tier)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     r.experimentId,
@@ -87,6 +90,7 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.errorMessage,
     r.startedAt,
     r.finishedAt,
+    r.serviceTier ?? null,
   );
   return id;
 }
