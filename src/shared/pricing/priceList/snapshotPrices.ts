@@ -172,3 +172,18 @@ export function snapshotCatalog(
   });
   return { asOf: snapshot.publicationDate.slice(0, 10), entries };
 }
+
+/**
+ * A catalog with snapshot entries laid over it: a model the Price List prices in a region takes
+ * the snapshot's entry (its source and publication date), others keep the base entry. The price
+ * book applies the user's overrides on top of this.
+ */
+export function withSnapshotCatalogs(
+  base: PriceCatalog,
+  snapshots: readonly PriceCatalog[],
+): PriceCatalog {
+  const key = (e: PriceEntry) => `${e.modelId}\u0000${e.region}`;
+  const byKey = new Map(base.entries.map((e) => [key(e), e]));
+  for (const s of snapshots) for (const e of s.entries) byKey.set(key(e), e);
+  return { asOf: base.asOf, entries: [...byKey.values()] };
+}
