@@ -4,6 +4,10 @@ import {
   ExperimentConfigSchema,
   type ExperimentConfig,
 } from '../../../../shared/domain/experiment';
+import type { ServiceTier } from '../../../../shared/domain/serviceTier';
+import { applyServiceTiers } from '../../../../shared/pricing/priceList/experimentTiers';
+import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
+import type { ModelNaming } from '../../../../shared/pricing/priceList/snapshotPrices';
 import { pricesForModels } from './pricesForModels';
 
 export interface Draft {
@@ -21,6 +25,9 @@ export interface Draft {
   concurrency: number;
   budgetUsd: string;
   typedPrices: Record<string, { input: number; output: number }>;
+  /** Service tier per model id (absent: Standard). */
+  tiers: Record<string, ServiceTier>;
+  reservedCapacity: boolean;
 }
 
 export const initialDraft = (datasetId: string): Draft => ({
@@ -38,12 +45,19 @@ export const initialDraft = (datasetId: string): Draft => ({
   concurrency: 4,
   budgetUsd: '5',
   typedPrices: {},
+  tiers: {},
+  reservedCapacity: false,
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The form's state, and the validated config it stands for (or the first reason it does not). */
-export function useExperimentDraft(datasetId: string) {
+export interface TierContext {
+  snapshot: PriceSnapshot | null;
+  names: readonly ModelNaming[];
+}
+
+export function useExperimentDraft(datasetId: string, tierContext: TierContext) {
   const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -51,10 +65,22 @@ export function useExperimentDraft(datasetId: string) {
     () => [draft.teacherModelId, ...draft.studentModelIds],
     [draft.teacherModelId, draft.studentModelIds],
   );
-  const priced = useMemo(
-    () => pricesForModels(models, draft.region, draft.typedPrices, today()),
-    [models, draft.region, draft.typedPrices],
-  );
+  const { snapshot, names } = tierContext;
+  const priced = useMemo(() => {
+    const base = pricesForModels(models, draft.region, draft.typedPrices, today());
+    const tiered = applyServiceTiers(
+      base.prices,
+      draft.tiers,
+      snapshot,
+      names,
+      new Set(Object.keys(draft.typedPrices)),
+    );
+    return {
+      prices: tiered.prices,
+      missing: [...base.missing, ...tiered.missing],
+      notes: { ...base.notes, ...tiered.notes },
+    };
+  }, [models, draft.region, draft.typedPrices, draft.tiers, snapshot, names]);
 
   const parsed = useMemo(() => {
     const budget = draft.budgetUsd.trim() === '' ? null : Number(draft.budgetUsd);
