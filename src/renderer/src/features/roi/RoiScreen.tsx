@@ -17,6 +17,7 @@ import { EvidencePicker } from './panels/EvidencePicker';
 import { RecommendationPanel } from './panels/RecommendationPanel';
 import { ScenarioBar } from './panels/ScenarioBar';
 import { PricePanel } from './prices/PricePanel';
+import { PriceListPanel } from './prices/PriceListPanel';
 import { priceBookOf, useRoiStore } from './useRoiStore';
 import { useWhatIf } from './useWhatIf';
 
@@ -57,7 +58,7 @@ export function RoiScreen() {
   const simulation = useMonteCarlo(w.scenario, mc, mcInputs);
 
   const reprice = (list: Parameters<typeof priceBookOf>[0] | null) => {
-    if (list) w.reprice(priceBookOf(list));
+    if (list) w.reprice(priceBookOf(list, store.snapshots));
     return list !== null;
   };
   const open = (id: string | null) => {
@@ -180,6 +181,7 @@ export function RoiScreen() {
         onDelete={(id) => void store.deleteOverride(id).then(reprice)}
         onUseBook={() => w.reprice(store.priceBook)}
       />
+      <PriceListPanel draft={w.draft} onSnapshot={store.putSnapshot} onDraft={w.setDraft} />
     </section>
   );
 }

@@ -5,15 +5,36 @@ import { applyOverrides } from '../../../../shared/pricing/applyOverrides';
 import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
 import type { Scenario } from '../../../../shared/roi';
+import { SHIPPED_REGIONS, shippedModelList } from '../../../../shared/models/shippedModelList';
+import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
+import {
+  snapshotCatalog,
+  withSnapshotCatalogs,
+} from '../../../../shared/pricing/priceList/snapshotPrices';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 
-/** The price book: the built-in catalog with the overrides applied in the order they were made. */
-export const priceBookOf = (overrides: readonly StoredPriceOverride[]) =>
+/**
+ * The price book: the built-in catalog, with the latest Price List snapshots laid over it (a
+ * model the Price List prices takes that price, its source and publication date), and the
+ * overrides applied in the order they were made.
+ */
+export const priceBookOf = (
+  overrides: readonly StoredPriceOverride[],
+  snapshots: readonly PriceSnapshot[] = [],
+) =>
   applyOverrides(
-    PRICE_CATALOG,
+    withSnapshotCatalogs(
+      PRICE_CATALOG,
+      snapshots.map((s) => snapshotCatalog(s, SHIPPED_NAMINGS)),
+    ),
     overrides.map((o) => o.override),
   ).catalog;
+
+/** Model names the Price List rows are matched by (the shipped lists cover the catalog's ids). */
+const SHIPPED_NAMINGS = SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map(
+  (m) => ({ modelId: m.modelId, modelName: m.modelName }),
+);
 
 /**
  * What the ROI screen keeps in the store: saved scenarios and price overrides, plus the
@@ -43,14 +64,12 @@ export function useRoiStore() {
     };
   }, [setError]);
 
-  const priceBook = useMemo(
-    () =>
-      applyOverrides(
-        PRICE_CATALOG,
-        overrides.map((o) => o.override),
-      ).catalog,
-    [overrides],
-  );
+  const [snapshots, setSnapshots] = useState<PriceSnapshot[]>([]);
+  const priceBook = useMemo(() => priceBookOf(overrides, snapshots), [overrides, snapshots]);
+  /** Puts a region's latest snapshot in the book (replacing that region's earlier one). */
+  const putSnapshot = useCallback((s: PriceSnapshot | null, region: string) => {
+    setSnapshots((list) => [...list.filter((x) => x.region !== region), ...(s ? [s] : [])]);
+  }, []);
 
   const refreshScenarios = useCallback(async () => {
     const list = await run(() => api.listScenarios({}));
@@ -110,6 +129,8 @@ export function useRoiStore() {
   return {
     scenarios,
     overrides,
+    snapshots,
+    putSnapshot,
     experiments,
     priceBook,
     error,
