@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invocationFor } from './invocation';
 import type { ModelList } from './modelList';
-import { pickableModels, resolveBaseModel } from './modelListView';
+import { lifecycleWarningsFor, pickableModels, resolveBaseModel } from './modelListView';
 import { shippedModelList } from './shippedModelList';
 
 const shipped = (region: string): ModelList => {
@@ -126,5 +126,27 @@ describe('resolveBaseModel', () => {
     const r = resolveBaseModel('arn:aws:bedrock:us-east-1:1:provisioned-model/abcdef123456', []);
     expect(r).toMatchObject({ ok: false });
     if (!r.ok) expect(r.message).toMatch(/name its base model/);
+  });
+});
+
+describe('lifecycleWarningsFor', () => {
+  it('warns once per Legacy model, whether named by model id, profile id or ARN', () => {
+    const list = shippedModelList('us-east-1');
+    if (!list) throw new Error('no list');
+    const haiku = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+    expect(
+      lifecycleWarningsFor(
+        list,
+        [
+          haiku,
+          `us.${haiku}`,
+          `arn:aws:bedrock:us-east-1::foundation-model/${haiku}`,
+          'amazon.nova-pro-v1:0',
+        ],
+        '2026-01-01',
+      ),
+    ).toEqual([
+      'Claude 3.5 Haiku is Legacy; end of life 2026-06-19. New customers cannot use it and no new Provisioned Throughput can be bought for it.',
+    ]);
   });
 });

@@ -80,3 +80,26 @@ export function resolveBaseModel(id: string, lists: readonly ModelList[]): BaseM
     message: `A ${what} ARN does not say which model it serves: name its base model for pricing.`,
   };
 }
+
+/** Lifecycle warnings for chosen ids (matched by the id called or the model id), for a run or a scenario. */
+export function lifecycleWarningsFor(
+  list: ModelList,
+  ids: readonly string[],
+  today: string,
+): string[] {
+  const models = pickableModels(list, today);
+  return [
+    ...new Set(
+      ids.flatMap((id) => {
+        const base = parseModelRef(id);
+        const m = models.find(
+          (x) =>
+            x.invokeId === id ||
+            x.modelId === id ||
+            (base.ok && x.modelId === base.ref.baseModelId),
+        );
+        return m?.warning ? [m.warning] : [];
+      }),
+    ),
+  ];
+}

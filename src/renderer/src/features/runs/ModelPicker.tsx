@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { MAX_STUDENTS, ModelIdSchema } from '../../../../shared/domain/experiment';
 import type { ModelListAnswer } from '../../../../shared/models/modelList';
-import { pickableModels, type PickableModel } from '../../../../shared/models/modelListView';
+import {
+  lifecycleWarningsFor,
+  pickableModels,
+  type PickableModel,
+} from '../../../../shared/models/modelListView';
 import { MODELS } from '../../../../shared/pricing/models';
 import { normalizeModelId } from '../../../../shared/pricing/modelIds';
 import { SHIPPED_REGIONS, shippedModelList } from '../../../../shared/models/shippedModelList';
@@ -178,12 +182,7 @@ export function ModelPicker({
   );
 }
 
-/** Lifecycle warnings for the chosen ids (by the id called or the model id). */
+/** Lifecycle warnings for the chosen ids (see shared/models/modelListView.ts). */
 export function lifecycleWarnings(list: ModelListAnswer | null, ids: string[]): string[] {
-  if (!list) return [];
-  const models = pickableModels(list.list, today());
-  return ids.flatMap((id) => {
-    const m = models.find((x) => x.invokeId === id || x.modelId === id);
-    return m?.warning ? [m.warning] : [];
-  });
+  return list ? lifecycleWarningsFor(list.list, ids, today()) : [];
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../../../../shared/pricing/priceList/priceSnapshot';
 import { tierPrices, type TierPrice } from '../../../../../shared/pricing/priceList/snapshotPrices';
 import { displayNameOf } from '../../../../../shared/roi';
+import { lifecycleWarningsFor } from '../../../../../shared/models/modelListView';
 import { api } from '../../../api/transport';
 import type { Draft } from '../draft';
 
@@ -41,6 +42,23 @@ export function PriceListPanel({ draft, onSnapshot, onDraft }: PriceListPanelPro
   const [result, setResult] = useState<RegionRefresh | null>(null);
   const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const teacherId = draft.teacher.modelId;
+  const studentId = draft.student.modelId;
+
+  // A scenario built on a Legacy or ended model is warned about, as a run is.
+  useEffect(() => {
+    let live = true;
+    void api.listModels({ region, refresh: false }).then((r) => {
+      if (live && r.ok) {
+        const today = new Date().toISOString().slice(0, 10);
+        setWarnings(lifecycleWarningsFor(r.value.list, [teacherId, studentId], today));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [region, teacherId, studentId]);
 
   useEffect(() => {
     let live = true;
@@ -102,6 +120,11 @@ export function PriceListPanel({ draft, onSnapshot, onDraft }: PriceListPanelPro
           {busy ? 'Reading the Price List…' : 'Refresh prices'}
         </button>
       </div>
+      {warnings.map((w) => (
+        <p key={w} className="banner banner-warn" data-testid="scenario-lifecycle-warning">
+          {w}
+        </p>
+      ))}
       {result && (
         <div
           className={result.outcome === 'kept' ? 'banner banner-warn' : 'banner'}
