@@ -73,5 +73,6 @@ describe('distill-roi prices', () => {
     expect((await run(['refresh', '--region', 'nowhere'])).code).toBe(2);
     expect((await run(['fetch'])).stderr).toContain('Unknown prices command "fetch"');
     expect((await run(['refresh', '--price-list-url', 'ftp://x'])).code).toBe(2);
+    expect((await run(['refresh', '--via', 'carrier-pigeon'])).stderr).toContain('--via takes');
   });
 });

@@ -5,6 +5,8 @@
  * stored snapshot and says so; the exit code is 1 then, so scripts notice.
  */
 import { parseArgs } from 'node:util';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { createPricingClient } from '../priceList/getProducts';
 import type { PriceChange } from '../../shared/pricing/priceList/priceSnapshot';
 import { openDatabase } from '../db/open';
 import { listPriceSnapshots } from '../db/repos/priceSnapshots';
@@ -15,11 +17,14 @@ import { UsageError } from './cliArgs';
 import type { CliIo } from './runCommand';
 
 export const PRICES_USAGE = `Usage:
-  distill-roi prices refresh [--region R ...] [--from URL|FILE] [--json]
+  distill-roi prices refresh [--region R ...] [--from URL|FILE] [--via get-products] [--json]
   distill-roi prices list [--region R] [--json]
 
   --region R            default us-east-1; repeat for several regions
   --from URL|FILE       read this one offer file instead of the Price List's index
+  --via get-products    use the Price List Query API (needs pricing:GetProducts; endpoint
+                        from AWS_ENDPOINT_URL_PRICING) instead of the public bulk files
+  --profile NAME        AWS profile for --via get-products (else the default chain)
   --price-list-url URL  Price List base URL (a proxy, a mirror), or ${PRICE_LIST_URL_ENV}
   --data-dir DIR        or DISTILL_ROI_DATA_DIR
   --json                print the result as JSON
@@ -38,6 +43,8 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
       options: {
         region: { type: 'string', multiple: true },
         from: { type: 'string' },
+        via: { type: 'string' },
+        profile: { type: 'string' },
         'price-list-url': { type: 'string' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean' },
@@ -55,9 +62,17 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
   if (!/^https?:\/\//.test(baseUrl)) {
     throw new UsageError(`--price-list-url must be an http(s) URL, got "${baseUrl}".`);
   }
+  if (v.via !== undefined && v.via !== 'get-products' && v.via !== 'bulk') {
+    throw new UsageError(`--via takes get-products or bulk, got "${v.via}".`);
+  }
+  if (v.via === 'get-products' && v.from !== undefined) {
+    throw new UsageError('--from reads one offer file; it does not go with --via get-products.');
+  }
   return {
     regions: [...new Set(regions)],
     from: v.from,
+    query: v.via === 'get-products',
+    profile: v.profile,
     baseUrl,
     json: v.json ?? false,
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
@@ -121,11 +136,20 @@ export async function pricesCommand(argv: string[], io: CliIo): Promise<number> 
       );
       return 0;
     }
+    const query = args.query
+      ? createPricingClient({
+          credentials:
+            args.profile !== undefined
+              ? fromIni({ profile: args.profile })
+              : fromNodeProviderChain(),
+        })
+      : undefined;
     const results = await refreshPrices(db, {
       regions: args.regions,
       baseUrl: args.baseUrl,
       ...(args.from !== undefined ? { from: args.from } : {}),
-    });
+      ...(query ? { query } : {}),
+    }).finally(() => query?.destroy());
     io.stdout.write(
       args.json
         ? `${JSON.stringify(results, null, 2)}\n`

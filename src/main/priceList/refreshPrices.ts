@@ -25,6 +25,8 @@ import {
   resolveUrl,
 } from './priceListHttp';
 import { readOfferFile } from './readOfferFile';
+import type { PricingClient } from '@aws-sdk/client-pricing';
+import { readViaGetProducts } from './getProducts';
 
 /** Offer codes known to hold Bedrock prices, used when the offer index lists none. */
 export const BEDROCK_OFFER_CODES = ['AmazonBedrock', 'AmazonBedrockFoundationModels'];
@@ -38,6 +40,8 @@ export interface RefreshOptions {
   now?: () => Date;
   maxOfferBytes?: number;
   signal?: AbortSignal;
+  /** Read through the Price List Query API (GetProducts, needs credentials) instead of the bulk files. */
+  query?: PricingClient;
 }
 
 interface Gathered {
@@ -198,12 +202,51 @@ function finish(
   };
 }
 
+const QUERY_OFFER_CODES = [...BEDROCK_OFFER_CODES, 'AmazonBedrockService'];
+
+function queryMessage(e: unknown, code: string): string {
+  const name = (e as { name?: string }).name ?? '';
+  if (name === 'AccessDeniedException') {
+    return `AWS denied pricing:GetProducts for ${code}: allow it for these credentials, or refresh from the public bulk files.`;
+  }
+  if (name === 'ThrottlingException')
+    return `The Price List Query API is throttling (${code}): try again in a minute.`;
+  return `Could not read ${code} through GetProducts: ${name ? `${name}: ` : ''}${(e as Error).message ?? String(e)}`;
+}
+
+async function refreshViaQuery(
+  db: Database,
+  client: PricingClient,
+  options: RefreshOptions,
+  now: Date,
+): Promise<RegionRefresh[]> {
+  const results: RegionRefresh[] = [];
+  for (const region of options.regions) {
+    const g: Gathered = { offers: [], rows: [], fatal: [], problems: [] };
+    for (const code of QUERY_OFFER_CODES) {
+      try {
+        const read = await readViaGetProducts(client, code, region, options.signal);
+        if (read.offer) g.offers.push(read.offer);
+        g.rows.push(...read.rows);
+        g.problems.push(...read.problems);
+      } catch (e) {
+        // An offer code the API does not know is not a failure: Bedrock's codes vary.
+        if ((e as { name?: string }).name === 'NotFoundException') continue;
+        g.fatal.push(queryMessage(e, code));
+      }
+    }
+    results.push(finish(db, region, g, 'AWS Price List (GetProducts)', now));
+  }
+  return results;
+}
+
 export async function refreshPrices(
   db: Database,
   options: RefreshOptions,
 ): Promise<RegionRefresh[]> {
   const now = (options.now ?? (() => new Date()))();
   const wanted = new Set(options.regions);
+  if (options.query) return refreshViaQuery(db, options.query, options, now);
   if (options.from) {
     const g: Gathered = { offers: [], rows: [], fatal: [], problems: [] };
     const single = options.regions.length === 1 ? options.regions[0] : undefined;
