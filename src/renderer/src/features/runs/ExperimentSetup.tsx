@@ -48,6 +48,7 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
   const { draft, update, priced, config, problem } = useExperimentDraft(first?.id ?? '', {
     snapshot,
     names,
+    list: models.answer?.list ?? null,
   });
   const warnings = lifecycleWarnings(models.answer, [
     draft.teacherModelId,

@@ -13,6 +13,8 @@ export function pricesForModels(
   region: string,
   typed: Record<string, { input: number; output: number }>,
   today: string,
+  /** The model an id bills against when its text does not say (application profiles). */
+  baseOf: (modelId: string) => string = (id) => id,
 ): { prices: ModelPrice[]; missing: string[]; notes: Record<string, string> } {
   const prices: ModelPrice[] = [];
   const missing: string[] = [];
@@ -30,7 +32,7 @@ export function pricesForModels(
       });
       continue;
     }
-    const found = findPrice(modelId, region);
+    const found = findPrice(baseOf(modelId), region);
     if (!found.found) {
       missing.push(modelId);
       notes[modelId] = found.message;

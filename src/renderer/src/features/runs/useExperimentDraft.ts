@@ -5,6 +5,8 @@ import {
   type ExperimentConfig,
 } from '../../../../shared/domain/experiment';
 import type { ServiceTier } from '../../../../shared/domain/serviceTier';
+import type { ModelList } from '../../../../shared/models/modelList';
+import { resolveBaseModel } from '../../../../shared/models/modelListView';
 import { applyServiceTiers } from '../../../../shared/pricing/priceList/experimentTiers';
 import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
 import type { ModelNaming } from '../../../../shared/pricing/priceList/snapshotPrices';
@@ -55,6 +57,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export interface TierContext {
   snapshot: PriceSnapshot | null;
   names: readonly ModelNaming[];
+  /** The region's model list, to price an application profile ARN at its base model. */
+  list: ModelList | null;
 }
 
 export function useExperimentDraft(datasetId: string, tierContext: TierContext) {
@@ -65,9 +69,13 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
     () => [draft.teacherModelId, ...draft.studentModelIds],
     [draft.teacherModelId, draft.studentModelIds],
   );
-  const { snapshot, names } = tierContext;
+  const { snapshot, names, list } = tierContext;
   const priced = useMemo(() => {
-    const base = pricesForModels(models, draft.region, draft.typedPrices, today());
+    const baseOf = (id: string) => {
+      const r = resolveBaseModel(id, list ? [list] : []);
+      return r.ok ? r.baseModelId : id;
+    };
+    const base = pricesForModels(models, draft.region, draft.typedPrices, today(), baseOf);
     const tiered = applyServiceTiers(
       base.prices,
       draft.tiers,
@@ -80,7 +88,7 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
       missing: [...base.missing, ...tiered.missing],
       notes: { ...base.notes, ...tiered.notes },
     };
-  }, [models, draft.region, draft.typedPrices, draft.tiers, snapshot, names]);
+  }, [models, draft.region, draft.typedPrices, draft.tiers, snapshot, names, list]);
 
   const parsed = useMemo(() => {
     const budget = draft.budgetUsd.trim() === '' ? null : Number(draft.budgetUsd);
