@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
 import {
   startControlPlaneStandIn,
   wireModel,
@@ -8,6 +9,8 @@ import {
 import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
 import type { FixtureRow } from '../support/offerFiles';
 import { startPriceListStandIn, type PriceListStandIn } from '../support/priceListStandIn';
+import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
+import { ExperimentsPage } from './pages/ExperimentsPage';
 import { makeTempDir } from '../support/tempDir';
 import { CatalogPage } from './pages/CatalogPage';
 
@@ -17,6 +20,22 @@ const US = ['us-east-1', 'us-east-2', 'us-west-2'];
 
 /** Llama 3 8B (the starting scenario's student) and 70B, as the AmazonBedrock offer lists them. */
 const llamaRows = (input8b: string): FixtureRow[] => [
+  {
+    usagetype: 'USE1-Llama3-8B-input-tokens-flex',
+    regionCode: 'us-east-1',
+    model: 'Llama 3 8B Instruct',
+    inferenceType: 'Input tokens flex',
+    unit: '1K tokens',
+    usd: '0.00015',
+  },
+  {
+    usagetype: 'USE1-Llama3-8B-output-tokens-flex',
+    regionCode: 'us-east-1',
+    model: 'Llama 3 8B Instruct',
+    inferenceType: 'Output tokens flex',
+    unit: '1K tokens',
+    usd: '0.0003',
+  },
   {
     usagetype: 'USE1-Llama3-8B-input-tokens',
     regionCode: 'us-east-1',
@@ -69,6 +88,14 @@ let tmp: ReturnType<typeof makeTempDir>;
 let host: LaunchedHost;
 let controlPlane: ControlPlaneStandIn;
 let priceList: PriceListStandIn;
+let runtime: StandInProcess;
+
+test.beforeAll(async () => {
+  runtime = await startStandInProcess(join(__dirname, '..', '..'));
+});
+test.afterAll(async () => {
+  await runtime.stop();
+});
 
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-catalog-');
@@ -105,7 +132,7 @@ test.beforeEach(async () => {
   // The control plane starts offline: a fresh data folder must fall back to the shipped list.
   await controlPlane.setOffline(true);
   host = await launchHost(tmp.dir, {
-    ...standInEnv('http://127.0.0.1:9'),
+    ...standInEnv(runtime.url),
     AWS_ENDPOINT_URL_BEDROCK: controlPlane.url,
     DISTILL_ROI_PRICE_LIST_URL: priceList.url,
   });
@@ -161,7 +188,7 @@ test('a Price List refresh changes a price: the ROI screen shows it with its dat
   await expect(app.priceListDate).toContainText('published 2026-11-01');
   await expect(app.studentTierPrices()).toContainText('Standard: $0.00025 in');
   await expect(app.studentTierPrices()).toContainText('published 2026-11-01');
-  await expect(app.studentTierPrices()).toContainText('tiers priced: Standard, Batch');
+  await expect(app.studentTierPrices()).toContainText('tiers priced: Standard, Batch, Flex');
   await expect(app.snapshotList.locator('li')).toHaveCount(2);
   await expect(app.snapshotList).toContainText('published 2026-07-01');
 
@@ -170,4 +197,27 @@ test('a Price List refresh changes a price: the ROI screen shows it with its dat
   await app.refreshPrices();
   await expect(app.refreshResult).toContainText('Kept the snapshot published 2026-11-01');
   await expect(app.snapshotList.locator('li')).toHaveCount(2);
+});
+
+test('a student run at Flex is sent and priced at Flex, and the results show latency and cost per tier', async ({
+  page,
+}) => {
+  const app = new CatalogPage(page);
+  await app.openNewExperiment(host.url);
+  await app.openRoi();
+  await app.refreshPrices();
+  await expect(app.refreshResult).toContainText('published 2026-07-01');
+
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  await page.getByTestId('new-experiment').click();
+  await app.chooseTier('Llama 3 8B Instruct', 'Flex');
+  await expect(app.pricesTable).toContainText('us-east-1, published 2026-07-01 (Flex)');
+  // The teacher's Standard price comes from the same snapshot, with its date.
+  await expect(app.pricesTable).not.toContainText('genai-prices');
+  await experiments.setNumber('exp-repeats', '1');
+  await experiments.createAndRun();
+  await experiments.waitForStatus('completed');
+  await expect(app.tierSummary).toContainText('Flex');
+  await expect(app.tierSummary).toContainText('Standard');
 });

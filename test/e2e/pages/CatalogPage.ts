@@ -37,6 +37,16 @@ export class CatalogPage {
     await this.students.getByLabel(label).check();
   }
 
+  async chooseTier(model: string, tier: string): Promise<void> {
+    await this.page.getByLabel(`${model} service tier`).selectOption({ label: tier });
+  }
+  get pricesTable(): Locator {
+    return this.page.getByTestId('prices-table');
+  }
+  get tierSummary(): Locator {
+    return this.page.getByTestId('tier-summary');
+  }
+
   async openRoi(): Promise<void> {
     await this.page.getByTestId('nav-roi').click();
     await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();

@@ -5,7 +5,12 @@
  * the model's price is then missing until the analyst types one.
  */
 import type { ModelPrice } from '../../domain/experiment';
-import { requestTier, type ServiceTier, type TierPrice } from '../../domain/serviceTier';
+import {
+  requestTier,
+  TIER_LABELS,
+  type ServiceTier,
+  type TierPrice,
+} from '../../domain/serviceTier';
 import { normalizeModelId } from '../modelIds';
 import { priceListSource, tierPrices, type ModelNaming } from './snapshotPrices';
 import type { PriceSnapshot } from './priceSnapshot';
@@ -72,7 +77,7 @@ export function applyServiceTiers(
         ...p,
         inputUsdPer1k: chosen.inputUsdPer1k,
         outputUsdPer1k: chosen.outputUsdPer1k,
-        source: `${source.ref} (${tier})`,
+        source: `${source.ref} (${TIER_LABELS[tier]})`,
         asOf: snapshot.publicationDate.slice(0, 10),
         overridden: false,
         ...extra,

@@ -1,5 +1,7 @@
 import type { ModelPrice } from '../../../../shared/domain/experiment';
 import { findPrice } from '../../../../shared/pricing/findPrice';
+import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
+import type { PriceCatalog } from '../../../../shared/pricing/priceSchemas';
 
 const sourceText = (tags: { tag: string; ref: string }[]) =>
   tags.map((s) => `${s.tag}: ${s.ref}`).join('; ');
@@ -15,6 +17,8 @@ export function pricesForModels(
   today: string,
   /** The model an id bills against when its text does not say (application profiles). */
   baseOf: (modelId: string) => string = (id) => id,
+  /** The catalog to price from (the built-in one, with the latest Price List snapshot laid over it). */
+  book: PriceCatalog = PRICE_CATALOG,
 ): { prices: ModelPrice[]; missing: string[]; notes: Record<string, string> } {
   const prices: ModelPrice[] = [];
   const missing: string[] = [];
@@ -32,7 +36,7 @@ export function pricesForModels(
       });
       continue;
     }
-    const found = findPrice(baseOf(modelId), region);
+    const found = findPrice(baseOf(modelId), region, book);
     if (!found.found) {
       missing.push(modelId);
       notes[modelId] = found.message;

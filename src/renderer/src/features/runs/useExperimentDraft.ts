@@ -9,7 +9,12 @@ import type { ModelList } from '../../../../shared/models/modelList';
 import { resolveBaseModel } from '../../../../shared/models/modelListView';
 import { applyServiceTiers } from '../../../../shared/pricing/priceList/experimentTiers';
 import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
-import type { ModelNaming } from '../../../../shared/pricing/priceList/snapshotPrices';
+import {
+  snapshotCatalog,
+  withSnapshotCatalogs,
+  type ModelNaming,
+} from '../../../../shared/pricing/priceList/snapshotPrices';
+import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
 import { pricesForModels } from './pricesForModels';
 
 export interface Draft {
@@ -75,7 +80,10 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
       const r = resolveBaseModel(id, list ? [list] : []);
       return r.ok ? r.baseModelId : id;
     };
-    const base = pricesForModels(models, draft.region, draft.typedPrices, today(), baseOf);
+    const book = snapshot
+      ? withSnapshotCatalogs(PRICE_CATALOG, [snapshotCatalog(snapshot, names)])
+      : PRICE_CATALOG;
+    const base = pricesForModels(models, draft.region, draft.typedPrices, today(), baseOf, book);
     const tiered = applyServiceTiers(
       base.prices,
       draft.tiers,
