@@ -23,6 +23,8 @@ export interface OfferFileRead {
   bytes: number;
 }
 
+const MAX_PROBLEMS = 50;
+
 const KEPT: readonly (keyof OfferAttributes)[] = [
   'usagetype',
   'model',
@@ -154,6 +156,11 @@ export async function readOfferFile(
     throw e;
   }
   for (const t of pendingTerms) onTerm(t.type, t.sku, t.value);
+  // A file with a new layout could yield a problem per row: keep the first ones and a count.
+  if (problems.length > MAX_PROBLEMS) {
+    const more = problems.length - MAX_PROBLEMS;
+    problems.splice(MAX_PROBLEMS, more, `…and ${more} more rows that could not be read.`);
+  }
 
   const missing = [
     typeof top.publicationDate !== 'string' && 'publicationDate',

@@ -198,6 +198,25 @@ describe('refreshPrices', () => {
     expect(latestPriceSnapshot(db, 'us-east-1')?.problems).toHaveLength(1);
   });
 
+  it('lists at most 50 unreadable rows, then how many more', async () => {
+    const odd = Array.from({ length: 60 }, (_, i) => ({
+      usagetype: `USE1-Odd${i}-input-tokens`,
+      regionCode: 'us-east-1',
+      model: `Odd ${i}`,
+      unit: 'parsecs',
+      usd: '1',
+    }));
+    standIn.setOffer('us-east-1', {
+      offerCode: 'AmazonBedrock',
+      publicationDate: JULY,
+      rows: [...bedrockRows('us-east-1'), ...odd],
+    });
+    const [r] = await refresh(['us-east-1']);
+    expect(r?.outcome).toBe('saved');
+    expect(r?.problems).toHaveLength(51);
+    expect(r?.problems.at(-1)).toBe('…and 10 more rows that could not be read.');
+  });
+
   it('says when a region has no Bedrock prices, and when the Price List is offline', async () => {
     const [none] = await refresh(['af-south-1']);
     expect(none?.outcome).toBe('none');

@@ -169,6 +169,14 @@ describe('classifyPriceRow', () => {
       'us-east-1',
     );
     expect(bad.ok === false && 'problem' in bad && bad.problem).toMatch(/"n\/a" is not a price/);
+    const agentCore = classifyPriceRow(
+      'AmazonBedrockAgentCore',
+      'S',
+      { usagetype: 'USE1-AgentCore-Memory-input-events', servicename: 'Amazon Bedrock AgentCore' },
+      { unit: 'Events', pricePerUnit: { USD: '0.25' } },
+      'us-east-1',
+    );
+    expect(agentCore).toEqual({ ok: false, ignored: 'S: no model named' });
     const image = classifyPriceRow(
       'AmazonBedrock',
       'S',

@@ -60,7 +60,8 @@ function modelNameOf(a: OfferAttributes, usagetype: string): string | null {
   // Mantle usage types embed the model id: USE1-openai.gpt-oss-20b-mantle-input-tokens-flex.
   const mantle = /^[A-Z0-9]+-([a-z0-9-]+\.[a-z0-9.:-]+?)-mantle-/.exec(usagetype);
   if (mantle?.[1]) return mantle[1];
-  return a.servicename?.trim() || null;
+  // Other service names (AgentCore, Guardrails...) are not models: no row is made for them.
+  return null;
 }
 
 function tierOf(u: string, a: OfferAttributes): PriceTier {
