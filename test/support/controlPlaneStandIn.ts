@@ -46,6 +46,12 @@ export interface WireInferenceProfile {
 export interface RegionData {
   models: WireFoundationModel[];
   profiles: WireInferenceProfile[];
+  /** GetProvisionedModelThroughput answers, by ARN (§4.4 fields; the ones a lookup needs). */
+  provisioned?: Record<string, { modelArn: string; foundationModelArn: string }>;
+  /** GetCustomModelDeployment answers, by ARN. */
+  deployments?: Record<string, { modelArn: string }>;
+  /** GetCustomModel answers, by ARN. */
+  customModels?: Record<string, { baseModelArn: string }>;
 }
 
 export type ControlPlaneFault =
@@ -86,6 +92,64 @@ function json(res: ServerResponse, body: unknown) {
     'x-amzn-requestid': 'stand-in',
   });
   res.end(text);
+}
+
+/** The Get* routes: undefined when the path is none of them, null when the id is unknown. */
+function lookup(data: RegionData, path: string): unknown {
+  const get =
+    /^\/(inference-profiles|provisioned-model-throughput|model-customization\/custom-model-deployments|custom-models)\/(.+)$/.exec(
+      path,
+    );
+  if (!get?.[1] || !get[2]) return undefined;
+  const id = get[2];
+  switch (get[1]) {
+    case 'inference-profiles': {
+      const p = data.profiles.find(
+        (x) => x.inferenceProfileArn === id || x.inferenceProfileId === id,
+      );
+      return p ?? null;
+    }
+    case 'provisioned-model-throughput': {
+      const p = data.provisioned?.[id];
+      return p
+        ? {
+            ...p,
+            provisionedModelArn: id,
+            provisionedModelName: 'pt',
+            modelUnits: 1,
+            desiredModelUnits: 1,
+            desiredModelArn: p.modelArn,
+            status: 'InService',
+            creationTime: '2026-11-01T00:00:00Z',
+            lastModifiedTime: '2026-11-01T00:00:00Z',
+          }
+        : null;
+    }
+    case 'model-customization/custom-model-deployments': {
+      const d = data.deployments?.[id];
+      return d
+        ? {
+            ...d,
+            customModelDeploymentArn: id,
+            modelDeploymentName: 'deployment',
+            createdAt: '2026-11-01T00:00:00Z',
+            status: 'Active',
+          }
+        : null;
+    }
+    default: {
+      const m = data.customModels?.[id];
+      return m
+        ? {
+            ...m,
+            modelArn: id,
+            modelName: 'custom',
+            jobArn: 'arn:aws:bedrock:us-east-1:111122223333:model-customization-job/x',
+            creationTime: '2026-11-01T00:00:00Z',
+          }
+        : null;
+    }
+  }
 }
 
 const eq = (a: string | undefined, b: string) => a?.toUpperCase() === b.toUpperCase();
@@ -143,7 +207,14 @@ export async function startControlPlaneStandIn(
         ...(end < all.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}),
       });
     }
-    writeError(res, 404, 'UnknownOperationException', `Not served: GET ${url.pathname}`);
+    const one = lookup(data, decodeURIComponent(url.pathname));
+    if (one === undefined) {
+      return writeError(res, 404, 'UnknownOperationException', `Not served: GET ${url.pathname}`);
+    }
+    if (one === null) {
+      return writeError(res, 404, 'ResourceNotFoundException', 'The resource was not found.');
+    }
+    json(res, one);
   }
 
   const server = createServer(serve);

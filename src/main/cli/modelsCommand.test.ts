@@ -85,6 +85,21 @@ describe('distill-roi models', () => {
     expect(offline.stdout).toMatch(/Models in eu-central-1 \(stored list of 20\d\d-/);
   });
 
+  it('--resolve names the base model of a profile id offline, and says when an ARN needs the account', async () => {
+    const dir = `${temp.dir}/resolve`;
+    const r = await run(['--resolve', `global.${HAIKU}`, '--offline', '--data-dir', dir]);
+    expect(r.stdout).toBe(`global.${HAIKU} is priced as ${HAIKU} (systemProfile)\n`);
+    const pt = await run([
+      '--resolve',
+      'arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abcabcabcabc',
+      '--offline',
+      '--data-dir',
+      dir,
+    ]);
+    expect(pt.code).toBe(1);
+    expect(pt.stdout).toContain('name its base model for pricing');
+  });
+
   it('refuses a bad region with exit code 2', async () => {
     const r = await run(['--region', 'mars', '--offline', '--data-dir', `${temp.dir}/bad`]);
     expect(r.code).toBe(2);

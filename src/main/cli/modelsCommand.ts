@@ -5,7 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { pickableModels, type PickableModel } from '../../shared/models/modelListView';
+import {
+  pickableModels,
+  resolveBaseModel,
+  type PickableModel,
+} from '../../shared/models/modelListView';
+import { resolveModelArn } from '../bedrock/resolveModelArn';
+import { storedModelList } from '../db/repos/modelLists';
 import type { ModelListAnswer } from '../../shared/models/modelList';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { fetchModelList } from '../bedrock/listModels';
@@ -21,7 +27,9 @@ export const MODELS_USAGE = `Usage: distill-roi models [--region R] [--json] [--
   --endpoint URL    Bedrock control-plane endpoint, or AWS_ENDPOINT_URL_BEDROCK
   --profile NAME    AWS profile (else the SDK's default credential chain)
   --data-dir DIR    or DISTILL_ROI_DATA_DIR
-  --json            print the list as JSON`;
+  --json            print the list as JSON
+  --resolve ID      say which base model an id, profile or ARN is priced as (application
+                    profiles, provisioned models and deployments are looked up in the account)`;
 
 interface ModelsArgs {
   region: string;
@@ -30,6 +38,7 @@ interface ModelsArgs {
   endpoint: string | undefined;
   profile: string | undefined;
   dataDir: string | undefined;
+  resolve: string | undefined;
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): ModelsArgs {
@@ -46,6 +55,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): ModelsArgs {
         endpoint: { type: 'string' },
         profile: { type: 'string' },
         'data-dir': { type: 'string' },
+        resolve: { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -62,6 +72,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): ModelsArgs {
     endpoint: v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK,
     profile: v.profile,
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
+    resolve: v.resolve,
   };
 }
 
@@ -111,6 +122,29 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
         client.destroy();
       }
     };
+    if (args.resolve !== undefined) {
+      const stored = resolveBaseModel(
+        args.resolve,
+        [storedModelList(db, args.region)].filter((l) => l !== null),
+      );
+      let r = stored;
+      if (!r.ok && !args.offline) {
+        const client = createControlPlaneClient({
+          region: args.region,
+          credentials,
+          ...(args.endpoint !== undefined ? { endpoint: args.endpoint } : {}),
+        });
+        r = await resolveModelArn(client, args.resolve, args.region).finally(() =>
+          client.destroy(),
+        );
+      }
+      io.stdout.write(
+        args.json
+          ? `${JSON.stringify(r, null, 2)}\n`
+          : `${r.ok ? `${args.resolve} is priced as ${r.baseModelId} (${r.via})` : r.message}\n`,
+      );
+      return r.ok ? 0 : 1;
+    }
     const answer = await loadModelList(db, args.region, args.offline ? {} : { fetch });
     const today = new Date().toISOString().slice(0, 10);
     const rows = pickableModels(answer.list, today);
