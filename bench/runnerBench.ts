@@ -22,9 +22,12 @@ import { openDatabase } from '../src/main/db/open';
 import { ExperimentRunner } from '../src/main/runner/experimentRunner';
 import { BENCH_MODELS, benchParagraph, createBenchExperiment } from './benchExperiment';
 import { mergeResults } from './benchResults';
+import { cliGoals, cliRun, FAULT_MIX } from './cliBench';
 import { startStandInProcess } from '../test/support/standInProcess';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** `cli` runs only the CLI part (its three runs take about a minute), `runner` only the rest. */
+const ONLY = process.env.BENCH_ONLY;
 const PARAGRAPHS = 200;
 const CONCURRENCY = 8;
 const LATENCY_MS = 250;
@@ -118,6 +121,8 @@ async function main(): Promise<void> {
     const script = { latencyMs: LATENCY_MS, ttftMs: TTFT_MS, chunks: 8, output: 'student' };
     for (const m of BENCH_MODELS) await standIn.control(`models/${encodeURIComponent(m)}`, script);
     for (let i = 0; i < BENCH_MODELS.length; i++) await streamCompletion(client, request(i));
+    if (ONLY !== 'runner') await cliBench(standIn, dir);
+    if (ONLY === 'cli') return;
 
     const floors: number[] = [];
     const rounds: Awaited<ReturnType<typeof runnerRound>>[] = [];
@@ -209,6 +214,51 @@ async function main(): Promise<void> {
     await standIn.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The CLI from outside: no faults, then the fault mix, then 4,000 calls at concurrency 32. */
+async function cliBench(
+  standIn: Awaited<ReturnType<typeof startStandInProcess>>,
+  dir: string,
+): Promise<void> {
+  // BENCH_CLI=base or =faults: that run alone, for working on it.
+  const only = process.env.BENCH_CLI;
+  if (only === 'base' || only === 'faults') {
+    if (only === 'faults') await standIn.control('fault-plan', FAULT_MIX);
+    const alone = await cliRun(standIn, dir, `cli-${only}`, PARAGRAPHS, CONCURRENCY);
+    process.stdout.write(`${JSON.stringify(alone)}\n`);
+    return;
+  }
+  await standIn.control('fault-plan', FAULT_MIX);
+  const faults = await cliRun(standIn, dir, 'cli-faults', PARAGRAPHS, CONCURRENCY);
+  await standIn.control('fault-plan', null);
+  const base = await cliRun(standIn, dir, 'cli-base', PARAGRAPHS, CONCURRENCY);
+  const big = await cliRun(standIn, dir, 'cli-big', 2_000, 32);
+  for (const [label, f] of [
+    ['no faults', base],
+    ['fault mix', faults],
+    ['4,000 calls', big],
+  ] as const) {
+    process.stdout.write(
+      `cli ${label}: ${round(f.wallMs, 0)} ms (ideal ${f.idealMs}), call phase ${round(f.callPhaseMs, 0)} ms, ` +
+        `first request ${round(f.firstRequestMs, 0)} ms after launch, ${round(f.peakRssMb, 1)} MB, ` +
+        `${round(f.cpuPerCallMs, 3)} ms CPU/call, ${f.results} results, errors ${JSON.stringify(f.errorClasses)}, ` +
+        `median latency ${round(f.medianE2eMs, 1)} ms, exit ${f.exitCode}\n`,
+    );
+  }
+  const goals = cliGoals(base, big, faults);
+  process.stdout.write('\ngoal                         figure        goal\n');
+  for (const g of goals) {
+    const figure = `${g.value} ${g.unit}`;
+    process.stdout.write(
+      `${g.met ? 'met ' : 'MISS'} ${g.name.padEnd(26)} ${figure.padEnd(13)} ${g.goal}\n`,
+    );
+  }
+  mergeResults(
+    join(process.cwd(), 'bench', 'results.json'),
+    'cli.',
+    goals.map(({ met: _met, ...entry }) => entry),
+  );
 }
 
 main().catch((e: unknown) => {

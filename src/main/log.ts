@@ -2,12 +2,7 @@
  * The app's only logger. Messages go to stderr; anything that looks like an AWS secret is masked
  * first, since an SDK error can echo request details.
  */
-const SECRET_PATTERNS: RegExp[] = [
-  /(aws_?secret_?access_?key["'\s:=]+)[A-Za-z0-9/+=]{20,}/gi,
-  /(secretAccessKey["'\s:=]+)[^\s"',}]+/gi,
-  /(sessionToken["'\s:=]+)[^\s"',}]+/gi,
-  /(Signature=)[0-9a-f]{64}/gi,
-];
+import { redactSecrets } from '../shared/security/redactSecrets';
 
 const extraSecrets = new Set<string>();
 
@@ -16,9 +11,12 @@ export function registerSecret(secret: string): void {
   if (secret.length >= 8) extraSecrets.add(secret);
 }
 
+/**
+ * Masks secrets by their shape (see redactSecrets) and the ones the app holds by value: main's
+ * one function for any text that is logged, stored or sent to the renderer.
+ */
 export function redact(text: string): string {
-  let out = text;
-  for (const p of SECRET_PATTERNS) out = out.replace(p, '$1***');
+  let out = redactSecrets(text);
   for (const s of extraSecrets) out = out.split(s).join('***');
   return out;
 }

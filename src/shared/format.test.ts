@@ -17,8 +17,25 @@ import {
 describe('formatUsd', () => {
   it('keeps the digits of a per-request cost instead of showing $0.00', () => {
     expect(formatUsd(0.0000714)).toBe('$0.0000714');
-    expect(formatUsd(0.00046985)).toBe('$0.00047');
-    expect(formatUsd(0.00046985, 4)).toBe('$0.0004699');
+    expect(formatUsd(0.00046985)).toBe('$0.00046985');
+    // Never fewer than 4 significant digits, whatever a caller asks for.
+    expect(formatUsd(0.00046985, 3)).toBe('$0.0004699');
+  });
+
+  it("reproduces the seed study's figures exactly, and their ratio from the shown digits", () => {
+    const teacher = (69 * 0.00265 + 82 * 0.0035) / 1000;
+    const student = (69 * 0.0004 + 73 * 0.0006) / 1000;
+    expect([formatUsd(teacher), formatUsd(student)]).toEqual(['$0.00046985', '$0.0000714']);
+    expect(formatRatio(teacher / student)).toBe('6.58×');
+    const shown = (s: string) => Number(s.replace('$', ''));
+    expect(formatRatio(shown(formatUsd(teacher)) / shown(formatUsd(student)))).toBe('6.58×');
+  });
+
+  it('keeps small totals to four significant digits, so spent amounts compare truly', () => {
+    expect(formatUsd(0.011247)).toBe('$0.011247');
+    expect(formatUsd(0.0017098)).toBe('$0.0017098');
+    expect(formatUsd(0.01)).toBe('$0.01');
+    expect(formatUsd(0.999_999_9)).toBe('$1.00');
   });
 
   it('shows cents for ordinary amounts and whole dollars from $1,000', () => {

@@ -1,7 +1,8 @@
 /**
  * Display formatting for money, counts, shares and months, shared by the screen, the CLI and
- * the PDF. Precision follows the size of the figure: a per-request cost of $0.0000714 must not
- * round to "$0.00", and a monthly saving of $12,345.67 reads better without its cents.
+ * the PDF. Precision follows the size of the figure: a per-request cost of $0.00046985 keeps
+ * every digit it was computed with (so two figures on screen divide to the ratio shown beside
+ * them), and a monthly saving of $12,345.67 reads better without its cents.
  * Fixed to en-US so that a report renders the same on every machine.
  */
 import type { BreakEven } from './roi/breakEven';
@@ -24,11 +25,16 @@ function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.Numb
 /** Avoids "-$0" and "-0 %" for values that only differ from zero by rounding noise or sign. */
 const noNegativeZero = (x: number): number => (Object.is(x, -0) ? 0 : x);
 
+/** The fewest significant digits a dollar figure below $1 is shown with (issue 12). */
+export const MIN_USD_SIGNIFICANT_DIGITS = 4;
+
 /**
- * US dollars: whole dollars from $1,000, cents from $0.01, and below a cent `significantDigits`
- * significant digits (3 by default), e.g. $12,345 · $12.35 · $0.50 · $0.0000714.
+ * US dollars: whole dollars from $1,000, cents from $1, and below a dollar up to
+ * `significantDigits` significant digits (6 by default, never fewer than 4) with trailing zeros
+ * dropped but at least two decimals, so a figure reads back as it was computed: $12,345 ·
+ * $12.35 · $0.50 · $0.01125 · $0.00046985 · $0.0000714.
  */
-export function formatUsd(value: number, significantDigits = 3): string {
+export function formatUsd(value: number, significantDigits = 6): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
   const v = noNegativeZero(value);
   const magnitude = Math.abs(v);
@@ -41,13 +47,18 @@ export function formatUsd(value: number, significantDigits = 3): string {
       maximumFractionDigits: 0,
     }).format(v);
   }
-  if (magnitude >= 0.01) {
+  if (magnitude >= 1) {
     return numberFormat('usd2', { ...currency, minimumFractionDigits: 2 }).format(v);
   }
-  return numberFormat(`usdSig${significantDigits}`, {
+  const digits = Math.max(significantDigits, MIN_USD_SIGNIFICANT_DIGITS);
+  const text = numberFormat(`usdSig${digits}`, {
     ...currency,
-    maximumSignificantDigits: significantDigits,
+    maximumSignificantDigits: digits,
   }).format(v);
+  // "$0.5" reads as money only with its cents: "$0.50".
+  const decimals = text.split('.')[1]?.length ?? 0;
+  if (decimals >= 2) return text;
+  return decimals === 1 ? `${text}0` : `${text}.00`;
 }
 
 /** A plain count with thousands separators, e.g. 12,345 (up to `fractionDigits` decimals). */

@@ -71,7 +71,8 @@ function watchForScript(page: Page) {
 }
 
 test('hostile files through the import preview and the editor run no script', async ({ page }) => {
-  test.setTimeout(120_000);
+  // Over 40 files through the preview, one after another: a budget for a busy machine too.
+  test.setTimeout(300_000);
   const watch = watchForScript(page);
   const datasets = new DatasetsPage(page);
   await datasets.open(host.url);

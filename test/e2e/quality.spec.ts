@@ -55,9 +55,7 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
   await q.startRating('E2E Rater');
   await expect(q.ratingCount).toContainText(`0 of ${PARAGRAPHS} paragraphs rated`);
 
-  const teacherRatings: number[] = [];
-  const studentRatings: number[] = [];
-  let studentWasB = 0;
+  const given: [number, number][] = [];
   for (let i = 0; i < PARAGRAPHS; i++) {
     await expect(q.position).toHaveText(`Paragraph ${i + 1} of ${PARAGRAPHS}`);
     await expect(q.revealed('A')).toHaveCount(0);
@@ -75,20 +73,35 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
     // Still masked: the preference is asked blind too.
     await expect(q.revealed('A')).toHaveCount(0);
     await q.keys(']');
+    given.push([a, b]);
+    await expect(q.ratingCount).toContainText(`${i + 1} of ${PARAGRAPHS} paragraphs rated`);
+    if (i < PARAGRAPHS - 1) {
+      // A fully rated paragraph stays masked until the set is finished: later ratings stay blind.
+      await expect(q.revealed('A')).toHaveCount(0);
+      await expect(q.page.getByTestId('reveal-note')).toHaveCount(0);
+      await q.keys('ArrowRight');
+    }
+  }
+  // The last rating finishes the set and unmasks every paragraph at once.
+  await expect(q.page.getByTestId('reveal-note')).toContainText(
+    `Set finished: all ${PARAGRAPHS} paragraphs rated blind, models revealed`,
+  );
+  await expect(q.page.getByTestId('reveal-models')).toHaveCount(0);
+  const teacherRatings: number[] = [];
+  const studentRatings: number[] = [];
+  let studentWasB = 0;
+  for (let i = PARAGRAPHS - 1; i >= 0; i--) {
+    await expect(q.position).toHaveText(`Paragraph ${i + 1} of ${PARAGRAPHS}`);
     await expect(q.page.getByTestId('unmasked')).toBeVisible();
     const roleA = await q.revealed('A').textContent();
     const aIsTeacher = roleA?.startsWith('Teacher') ?? false;
     await expect(q.revealed('B')).toContainText(aIsTeacher ? 'Student' : 'Teacher');
+    const [a, b] = given[i] as [number, number];
     if (aIsTeacher) studentWasB++;
     teacherRatings.push(aIsTeacher ? a : b);
     studentRatings.push(aIsTeacher ? b : a);
-    await q.keys('ArrowRight');
+    await q.keys('ArrowLeft');
   }
-  await expect(q.ratingCount).toContainText(`${PARAGRAPHS} of ${PARAGRAPHS} paragraphs rated`);
-  // Arrows move back, and the rated paragraph stays unmasked.
-  await q.keys('ArrowLeft', 'ArrowLeft');
-  await expect(q.position).toHaveText(`Paragraph ${PARAGRAPHS - 2} of ${PARAGRAPHS}`);
-  await expect(q.revealed('A')).toBeVisible();
 
   await host.stop();
   host = await launchHost(tmp.dir, env());
@@ -112,6 +125,38 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
     `E2E Rater: ${PARAGRAPHS} of ${PARAGRAPHS} paragraphs rated`,
   );
   await expect(q.revealed('A')).toBeVisible();
+});
+
+test('a rater who asks to see the models before finishing gets them, and the reveal is recorded', async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  const q = new QualityPage(page);
+  await q.open();
+  await q.startRating('Early Rater');
+  await q.keys('4', 'Tab', '2', '[');
+  await expect(q.ratingCount).toContainText(`1 of ${PARAGRAPHS} paragraphs rated`);
+  await expect(q.revealed('A')).toHaveCount(0);
+  // Refusing the confirmation changes nothing.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByTestId('reveal-models').click();
+  await expect(q.revealed('A')).toHaveCount(0);
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await page.getByTestId('reveal-models').click();
+  await expect
+    .poll(() => asked)
+    .toContain(`${PARAGRAPHS - 1} of ${PARAGRAPHS} paragraphs are not fully rated`);
+  await expect(page.getByTestId('reveal-note')).toContainText(
+    `Models revealed on request after 1 of ${PARAGRAPHS} paragraphs; later ratings are recorded as not blind`,
+  );
+  await expect(q.revealed('A')).toBeVisible();
+  await q.keys('ArrowRight');
+  await expect(q.revealed('A')).toBeVisible();
+  await expect(page.getByTestId('reveal-models')).toHaveCount(0);
 });
 
 test('the judge runs from the quality view: scores, a judge failure, and its cost kept apart', async ({
@@ -142,6 +187,8 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await q.open();
   await q.tab('judge');
   await page.getByTestId('judge-concurrency').fill('1');
+  // Ask an unreadable item once more (the default asks once).
+  await page.getByTestId('judge-answer-attempts').fill('2');
   await page.getByTestId('judge-save').click();
   await expect(page.getByTestId('judge-run')).toBeEnabled();
   const total = PARAGRAPHS * 4;
@@ -150,7 +197,7 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
     `Before judging: ${total} judge calls (${PARAGRAPHS * 2} scores, ${PARAGRAPHS * 2} pairwise comparisons).`,
   );
   await expect(q.judgeEstimate).toContainText(
-    /Expected \$0\.\d+ \([\d,]+ input \+ 1,920 output tokens\) · at most \$\d+\.\d\d \([\d,]+ input \+ 25,600 output tokens\)\./,
+    /Expected \$0\.\d+ \([\d,]+ input \+ 1,920 output tokens\) · at most \$\d+\.\d+ \([\d,]+ input \+ 25,600 output tokens\)\./,
   );
   await page.getByTestId('judge-run').click();
   await expect(q.judgeProgress).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
@@ -160,7 +207,18 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.judgeProgress).toContainText(`${total} / ${total} judge calls`);
   await expect(q.judgeProgress).toContainText(`${total - 1} answered · 1 failed`);
   await expect(q.judgeProgress).toContainText(/judge cost \$0\.\d+/);
-  await expect(page.getByTestId('judge-failures')).toContainText('two unusable answers');
+  await expect(page.getByTestId('judge-failures')).toContainText('unreadable answer');
+  // The run's spend is set against the estimate it started with, and a failure can be retried.
+  await expect(q.judgeProgress).toContainText(/Spent \$0\.\d+ against an estimate of \$0\.\d+/);
+  await expect(page.getByTestId('judge-retry-failures')).toHaveText('Retry 1 failed item');
+  await expect(page.getByTestId('judge-retry-estimate')).toContainText(
+    'Before judging: 1 judge call (1 score, 0 pairwise comparisons, 1 failed item asked again)',
+  );
+  // The retry asks only the failed item; this time its answer can be read.
+  await standIn.control(`outputs/${encodeURIComponent(JUDGE)}`, [score(3)]);
+  await page.getByTestId('judge-retry-failures').click();
+  await expect(q.judgeProgress).toContainText(`${total} answered · 0 failed`);
+  await expect(page.getByTestId('judge-retry-failures')).toHaveCount(0);
   // A price is part of a prompt version: without one, everything is to judge again, at no $0.
   await page.getByTestId('judge-price-in').fill('0');
   await page.getByTestId('judge-price-out').fill('0');
@@ -172,10 +230,13 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
 
   await q.tab('summary');
   await expect(q.mean('judge.overall', TEACHER)).toContainText('4.50 [4.50, 4.50]');
-  // The student's one failed paragraph has no score: 7 left, all 3 on faithfulness.
+  // The student's failed paragraph, retried, scored 3 like the others on faithfulness.
   await expect(q.mean('judge.faithfulness', STUDENT)).toContainText('3.00 [3.00, 3.00]');
   await expect(q.preference('judge')).toContainText('0 won, 0 tied, 8 lost');
   await expect(q.facts).toContainText(/judge cost \$0\.\d+/);
+  await expect(q.facts).toContainText(
+    `judge answers: ${total} scored, 0 unreadable, 0 without an answer`,
+  );
 
   // ROUGE without the stemmer: a quality setting, kept after a reload.
   await expect(q.facts).toContainText('ROUGE F1 with Porter stemming');

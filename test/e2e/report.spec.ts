@@ -25,7 +25,9 @@ test('preview the report, change its paper, and download it as a PDF', async ({ 
   const report = new ReportPage(page);
   await report.open(host.url);
   await expect(report.preview).toContainText('Move summarization from Llama 3 70B to Llama 3 8B?');
-  await expect(report.answer).toContainText('move to Llama 3 8B');
+  // One of the ten calls failed, so nine paragraphs pair up: too few for a verdict either way.
+  await expect(report.answer).toContainText('Not yet: too few paragraphs');
+  await expect(report.answer).toContainText('score 1 more paragraph with reference summaries');
   await expect(report.scenario(0)).toBeChecked();
   await expect(report.scenario(1)).toBeChecked();
   await expect(report.preview.getByTestId('report-scenario')).toHaveCount(2);

@@ -24,8 +24,9 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await roi.open(host.url);
 
   // The seed study at the starting assumptions: 1,000,000 requests a month, $4,000 to switch.
-  await expect(roi.figure('per-request')).toContainText('$0.00047');
+  await expect(roi.figure('per-request')).toContainText('$0.00046985');
   await expect(roi.figure('per-request')).toContainText('$0.0000714');
+  await expect(roi.figure('per-request')).toContainText('6.58×');
   await expect(roi.figure('payback')).toContainText('10.0 months');
   await expect(roi.figure('breakeven')).toContainText('836,576');
   await expect(roi.costVolumeTable).toContainText('1,000,000 (today)');
@@ -61,6 +62,17 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await roi.openScenario('Seed study at 501k');
   await expect(roi.input('volume')).toHaveValue('501000');
   await expect(roi.figure('payback')).toContainText('20.0 months');
+  await expect(roi.scenarioState).toHaveText('Saved');
+  // The screen remembers: away and back, the same scenario is open.
+  await page.getByTestId('nav-experiments').click();
+  await page.getByTestId('nav-roi').click();
+  await expect(page.getByTestId('scenario-name')).toHaveValue('Seed study at 501k');
+  // Duplicate asks for the copy's name before it saves anything.
+  await page.getByTestId('scenario-duplicate').click();
+  await expect(page.getByTestId('scenario-copy-name')).toHaveValue('Seed study at 501k (copy)');
+  await page.getByTestId('scenario-copy-name').fill('Seed study, lower volume');
+  await page.getByTestId('scenario-copy-save').click();
+  await expect(page.getByTestId('scenario-name')).toHaveValue('Seed study, lower volume');
   await expect(roi.scenarioState).toHaveText('Saved');
 });
 
@@ -115,7 +127,7 @@ test('prefills from an experiment and recommends the student that saves most wit
     'Teacher Llama 3 70B Instruct: 60 in / 80 out tokens per request, the mean of 12 measured runs.',
   );
   await expect(roi.input('student-out')).toHaveValue('40');
-  // Today's catalog price for the 8B ($0.0003 input), not the seed study's $0.0004.
+  // The price the experiment ran under ($0.0003 input), not the seed study's $0.0004.
   await expect(page.getByTestId('price-line-student')).toContainText('$0.0003 in');
   await expect(page.getByTestId('recommendation-reason')).toContainText(
     'Llama 3 8B Instruct saves the most',

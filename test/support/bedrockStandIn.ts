@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { handleControl } from './standInControl';
 import { answerConverse, answerConverseStream } from './standInRespond';
 import { ScriptBook, type CallerAuth } from './standInScript';
+import { signatureMismatchMessage } from './standInSignature';
 import type {
   ConverseBody,
   FaultPlan,
@@ -86,6 +87,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 export async function startBedrockStandIn(options: StandInOptions = {}): Promise<BedrockStandIn> {
   const book = new ScriptBook(options);
   const requests: RecordedRequest[] = [];
+  const mismatch = new Set(options.signatureMismatchAccessKeyIds ?? []);
   let inFlight = 0;
   let maxInFlight = 0;
 
@@ -112,6 +114,7 @@ export async function startBedrockStandIn(options: StandInOptions = {}): Promise
       operation: route[2] as StandInOperation,
       body,
       receivedAt: start,
+      receivedAtEpochMs: performance.timeOrigin + start,
       authScheme: auth.scheme,
       accessKeyId: auth.accessKeyId,
       region: auth.region,
@@ -119,6 +122,12 @@ export async function startBedrockStandIn(options: StandInOptions = {}): Promise
       attempt: attempt === undefined ? undefined : Number(attempt),
     };
     requests.push(record);
+    if (auth.accessKeyId !== undefined && mismatch.has(auth.accessKeyId)) {
+      const message = signatureMismatchMessage(req, raw);
+      record.fault = { status: 403, errorType: 'SignatureDoesNotMatch', message };
+      writeError(res, 403, 'SignatureDoesNotMatch', message);
+      return;
+    }
 
     const plan = body ? book.plan(modelId, raw, body, auth, start) : undefined;
     if (!plan) {

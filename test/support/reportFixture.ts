@@ -16,6 +16,7 @@ import { databasePath } from '../../src/main/paths/dataDir';
 import { insertSavedScenario } from '../../src/main/export/scenarioStore';
 import { ExperimentConfigSchema } from '../../src/shared/domain/experiment';
 import { createRng } from '../../src/shared/metrics';
+import { describeOrigin, type PriceOrigin } from '../../src/shared/pricing/priceOrigin';
 import { ScenarioSchema, type ScenarioInput } from '../../src/shared/roi/scenario';
 
 export const REPORT_TEACHER = 'meta.llama3-70b-instruct-v1:0';
@@ -71,15 +72,26 @@ export function scenarioInputs(student = REPORT_STUDENT): {
     output: number,
     inPrice: number,
     outPrice: number,
-    source: string,
+    origin: PriceOrigin,
   ) => ({
     modelId,
     region: 'us-east-1',
     inputTokensPerRequest: input,
     outputTokensPerRequest: output,
-    price: { inputUsdPer1k: inPrice, outputUsdPer1k: outPrice, asOf: '2026-11-24', source },
+    price: {
+      inputUsdPer1k: inPrice,
+      outputUsdPer1k: outPrice,
+      asOf: '2026-11-24',
+      source: describeOrigin(origin),
+      origin,
+    },
   });
-  const teacher = { ...side(REPORT_TEACHER, 121, 68, 0.00265, 0.0035, 'S15'), batchShare: 0 };
+  const catalog: PriceOrigin = {
+    kind: 'catalog',
+    publisher: 'genai-prices (Pydantic)',
+    asOf: '2026-11-24',
+  };
+  const teacher = { ...side(REPORT_TEACHER, 121, 68, 0.00265, 0.0035, catalog), batchShare: 0 };
   const base = {
     teacher,
     engineering: { hours: 40, usdPerHour: 120 },
@@ -96,7 +108,12 @@ export function scenarioInputs(student = REPORT_STUDENT): {
       ...base,
       volume: { requestsPerMonth: 3_000_000, monthlyGrowth: 0.02 },
       student: {
-        ...side(student, 121, 52, 0.0003, 0.0006, 'S15 (overridden: negotiated rate)'),
+        ...side(student, 121, 52, 0.0003, 0.0006, {
+          kind: 'override',
+          scope: 'scenario',
+          note: 'negotiated rate',
+          asOf: '2026-11-24',
+        }),
         serving: { kind: 'onDemand' },
         storageUsdPerMonth: 1.95,
         storageSource: 'prototype assumption',
@@ -113,7 +130,7 @@ export function scenarioInputs(student = REPORT_STUDENT): {
       ...base,
       volume: { requestsPerMonth: 2_000_000, monthlyGrowth: 0 },
       student: {
-        ...side(student, 121, 52, 0.0003, 0.0006, 'S15'),
+        ...side(student, 121, 52, 0.0003, 0.0006, catalog),
         serving: {
           kind: 'provisioned',
           modelUnits: 1,

@@ -51,6 +51,7 @@ export const PRICES = {
 /** Fast back-off and probing so that fault tests take milliseconds, not seconds. */
 export const FAST_TUNING: Partial<RunnerTuning> = {
   requeueBaseMs: 10,
+  retryBaseMs: 10,
   requeueCapMs: 50,
   probeIntervalMs: 50,
   progressIntervalMs: 20,

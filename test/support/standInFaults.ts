@@ -84,6 +84,9 @@ export const TRANSPORT_FAULTS: readonly FaultKind[] = [
   'stallStream',
   'streamThrottle',
   'streamModelError',
+  // Appended last: PLAN_ORDER below accumulates in this order, so older seeds keep their draws.
+  'badChecksum',
+  'stallAfterHeaders',
 ];
 
 /** Fixed order over which a plan's probabilities are accumulated (keeps draws reproducible). */

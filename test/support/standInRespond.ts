@@ -7,6 +7,7 @@ import { httpFaultFor, HTTP_FAULTS } from './standInFaults';
 import { splitIntoChunks } from './standInText';
 import type { FaultSpec } from './standInTypes';
 import {
+  badChecksumFrame,
   eventFrame,
   exceptionFrame,
   garbledEventFrame,
@@ -85,6 +86,17 @@ export async function answerConverse(
     res.end(body.slice(0, Math.floor(body.length / 2)));
     return;
   }
+  if (plan.fault === 'badChecksum') {
+    // Converse has no frames to garble: a body cut short is its nearest kin.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body.slice(0, Math.floor(body.length / 2)));
+    return;
+  }
+  if (plan.fault === 'stallAfterHeaders') {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+    res.flushHeaders();
+    return;
+  }
   if (plan.fault === 'cutStream' || plan.fault === 'stallStream') {
     // Promise the whole body, send half, then drop the connection or fall silent.
     res.writeHead(200, {
@@ -108,6 +120,10 @@ export async function answerConverseStream(
     'content-type': 'application/vnd.amazon.eventstream',
     'x-amzn-requestid': 'stand-in-stream',
   });
+  if (plan.fault === 'stallAfterHeaders') {
+    res.flushHeaders(); // the status line and headers go out; no frame ever follows
+    return;
+  }
   res.write(eventFrame('messageStart', { role: 'assistant' }));
 
   const pieces = splitIntoChunks(plan.text, plan.chunks);
@@ -145,6 +161,11 @@ function breakStream(res: ServerResponse, fault: FaultSpec | undefined): boolean
       return true; // say nothing more; only the client's idle timeout ends this
     case 'malformed':
       res.end(garbledEventFrame('contentBlockDelta'));
+      return true;
+    case 'badChecksum':
+      res.end(
+        badChecksumFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'x' } }),
+      );
       return true;
     case 'streamThrottle':
       res.end(exceptionFrame('throttlingException', HTTP_FAULTS.throttle?.message ?? 'throttled'));

@@ -42,7 +42,9 @@ export type FaultKind =
   | 'cutStream' // starts answering, then destroys the socket mid-way
   | 'stallStream' // starts answering, then goes silent with the connection left open
   | 'streamThrottle' // in-stream exception frame throttlingException
-  | 'streamModelError'; // in-stream exception frame modelStreamErrorException
+  | 'streamModelError' // in-stream exception frame modelStreamErrorException
+  | 'badChecksum' // an event frame whose prelude CRC32 is wrong (bytes garbled in transit)
+  | 'stallAfterHeaders'; // 200 and its headers, then not one frame with the connection left open
 
 /** A fault by name, or any HTTP error the test wants to spell out itself. */
 export type FaultSpec = FaultKind | { status: number; errorType: string; message: string };
@@ -95,6 +97,11 @@ export interface StandInOptions {
   badAccessKeyIds?: string[];
   /** Access key ids answered with 403 ExpiredTokenException. */
   expiredAccessKeyIds?: string[];
+  /**
+   * Access key ids answered with 403 SignatureDoesNotMatch, whose message quotes the canonical
+   * request, session token header included (see standInSignature.ts).
+   */
+  signatureMismatchAccessKeyIds?: string[];
   /** Port to listen on; 0 (default) picks a free one. Always binds 127.0.0.1. */
   port?: number;
   /**
@@ -114,6 +121,8 @@ export interface RecordedRequest {
   body: ConverseBody | undefined;
   /** performance.now() of the stand-in's process when the body was fully read. */
   receivedAt: number;
+  /** The same moment on the wall clock (ms since the epoch), comparable across processes. */
+  receivedAtEpochMs: number;
   authScheme: 'sigv4' | 'bearer' | 'none';
   accessKeyId?: string;
   /** Signing region from the SigV4 credential scope. */

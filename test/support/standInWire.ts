@@ -48,6 +48,16 @@ export function garbledEventFrame(eventType: string): Uint8Array {
   });
 }
 
+/**
+ * An event frame garbled in transit: its prelude CRC32 (bytes 8–11) no longer matches the
+ * prelude, which the SDK's event-stream decoder rejects before reading anything else.
+ */
+export function badChecksumFrame(eventType: string, payload: unknown): Uint8Array {
+  const frame = eventFrame(eventType, payload).slice();
+  frame[8] = (frame[8] ?? 0) ^ 0xff;
+  return frame;
+}
+
 /** A restJson1 error: status, `x-amzn-errortype` header and `{"message"}` body. */
 export function writeError(
   res: ServerResponse,

@@ -9,7 +9,9 @@ import type {
   ServiceTierType,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { Milliseconds, Tokens } from '../../shared/units';
+import type { SdkAttempt } from './attemptTimeline';
 import { BedrockCallError, classifyError } from './errors';
+import type { StallLimits } from './stallWatch';
 
 export interface CompletionRequest {
   modelId: string;
@@ -28,6 +30,8 @@ export interface CallOptions {
   onFirstToken?: (ttftMs: Milliseconds) => void;
   /** Called for every piece of text as it arrives. */
   onDelta?: (text: string) => void;
+  /** Stream only: give up an attempt whose stream goes silent this long (hang detection). */
+  stall?: StallLimits;
 }
 
 /** What one successful call produced and how long it took, as measured by the client. */
@@ -38,16 +42,19 @@ export interface CallMeasurement {
   inputTokens: Tokens;
   outputTokens: Tokens;
   /**
-   * Monotonic clock, from just before `send` to the metadata event (stream) or the parsed
-   * answer (one-shot). Includes the SDK's retries and their back-off when `attempts` > 1.
+   * Monotonic clock, from when the attempt that succeeded left to the metadata event (stream)
+   * or the parsed answer (one-shot). The SDK's failed attempts and their back-off are not in
+   * it: they are in `sdkAttempts`.
    */
   e2eLatencyMs: Milliseconds;
-  /** From just before `send` to the first text delta; undefined for one-shot calls. */
+  /** From when the successful attempt left to the first text delta; undefined for one-shot. */
   ttftMs: Milliseconds | undefined;
   /** Bedrock's own `metrics.latencyMs`. */
   serverLatencyMs: Milliseconds | undefined;
   /** Attempts the SDK made (1 = no retry). */
   attempts: number;
+  /** Each of them timed; the last is the one that succeeded (empty if the SDK skipped the hook). */
+  sdkAttempts: SdkAttempt[];
   requestId: string | undefined;
   /** Wall-clock start, ISO 8601, for records only (never used to compute durations). */
   startedAt: string;
@@ -137,6 +144,7 @@ export async function toCallError(
   modelId: string,
   duringStream: boolean,
   signal: AbortSignal | undefined,
+  sdkAttempts: SdkAttempt[] = [],
 ): Promise<BedrockCallError> {
   if (error instanceof BedrockCallError) return error;
   const classification = classifyError(error, {
@@ -146,5 +154,11 @@ export async function toCallError(
     aborted: signal?.aborted === true,
   });
   const attempts = (error as { $metadata?: { attempts?: number } } | null)?.$metadata?.attempts;
-  return new BedrockCallError(classification, modelId, error, attempts);
+  return new BedrockCallError(
+    classification,
+    modelId,
+    error,
+    attempts ?? (sdkAttempts.length > 0 ? sdkAttempts.length : undefined),
+    sdkAttempts,
+  );
 }

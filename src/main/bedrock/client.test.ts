@@ -28,6 +28,14 @@ afterEach(() => {
   savedEnv.clear();
 });
 
+const TEST_KEYS_OPTIONS = {
+  region: 'us-east-1',
+  credentials: TEST_KEYS,
+  maxAttempts: 1,
+  connectionTimeoutMs: 100,
+  requestTimeoutMs: 100,
+};
+
 describe('createBedrockClient', () => {
   let standIn: BedrockStandIn;
   beforeAll(async () => {
@@ -84,6 +92,19 @@ describe('createBedrockClient', () => {
     setEnv('AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'http://127.0.0.1:9');
     await converseOnce(clientFor(standIn), ask('amazon.nova-lite-v1:0'));
     expect(standIn.requestsFor('amazon.nova-lite-v1:0')).toHaveLength(1);
+  });
+
+  it('refuses to send signed requests in clear text to another computer, or to a URL with credentials', () => {
+    const make = (endpoint?: string) =>
+      createBedrockClient({ ...TEST_KEYS_OPTIONS, ...(endpoint ? { endpoint } : {}) });
+    expect(() => make('http://bedrock.example.com')).toThrow(/https:\/\//);
+    expect(() => make('http://10.0.0.5:8080')).toThrow(/unencrypted/);
+    expect(() => make('https://user:secret@vpce.example.com')).toThrow(/user name or password/);
+    setEnv('AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'http://bedrock.example.com');
+    expect(() => make()).toThrow(/unencrypted/);
+    // Loopback and https stay allowed.
+    expect(() => make('http://localhost:4010')).not.toThrow();
+    expect(() => make('https://bedrock-runtime.us-east-1.amazonaws.com')).not.toThrow();
   });
 
   it('keeps SigV4 with the chosen keys even when AWS_BEARER_TOKEN_BEDROCK is set', async () => {

@@ -21,8 +21,12 @@ import {
   type CallOptions,
   type CompletionRequest,
 } from './callSupport';
+import { timeAttempts } from './attemptTimeline';
+import { StallWatch } from './stallWatch';
 
 export type { CallMeasurement, CallOptions, CompletionRequest } from './callSupport';
+export type { SdkAttempt } from './attemptTimeline';
+export { StreamStalledError, type StallLimits } from './stallWatch';
 
 interface Usage {
   inputTokens?: number;
@@ -43,23 +47,32 @@ export async function streamCompletion(
   request: CompletionRequest,
   options: CallOptions = {},
 ): Promise<CallMeasurement> {
-  const { signal, onFirstToken, onDelta } = options;
+  const { signal, onFirstToken, onDelta, stall } = options;
   let duringStream = false;
+  // Our own signal for the request: the caller's cancel and the stall watch both abort it.
+  const request$ = new AbortController();
+  const forward = () => request$.abort(signal?.reason);
+  signal?.addEventListener('abort', forward, { once: true });
+  const watch = stall ? new StallWatch(stall, () => request$.abort()) : undefined;
+  const command = new ConverseStreamCommand(toConverseInput(request));
+  const sdkAttempts = timeAttempts(command, {
+    started: () => watch?.attemptStarted(),
+    failed: () => watch?.attemptFailed(),
+  });
   try {
     if (signal?.aborted) throw abortReason(signal);
     const startedAt = new Date().toISOString();
-    // Latency is measured on the monotonic clock from the moment the call leaves our hands.
-    const t0 = performance.now();
-    const response = await client.send(new ConverseStreamCommand(toConverseInput(request)), {
-      abortSignal: signal,
-    });
+    const response = await client.send(command, { abortSignal: request$.signal });
     duringStream = true;
     if (!response.stream) throw new MalformedAnswerError('The answer had no event stream.');
+    // Latency is measured on the monotonic clock from when the attempt that answered left.
+    const t0 = sdkAttempts.at(-1)?.startMs ?? performance.now();
 
     let text = '';
     let ttftMs: Milliseconds | undefined;
     let stopReason: string | undefined;
-    for await (const event of untilAborted(response.stream, signal)) {
+    for await (const event of untilAborted(response.stream, request$.signal)) {
+      watch?.event();
       const piece = event.contentBlockDelta?.delta?.text;
       if (piece !== undefined && piece.length > 0) {
         if (ttftMs === undefined) {
@@ -85,16 +98,22 @@ export async function streamCompletion(
           ttftMs,
           serverLatencyMs: serverLatency === undefined ? undefined : ms(serverLatency),
           attempts: response.$metadata.attempts ?? 1,
+          sdkAttempts,
           requestId: response.$metadata.requestId,
           startedAt,
           serviceTier: event.metadata.serviceTier?.type,
         };
       }
     }
-    if (signal?.aborted) throw abortReason(signal);
+    if (request$.signal.aborted) throw abortReason(request$.signal);
     throw new StreamEndedEarlyError('The stream ended before its metadata event.');
   } catch (error) {
-    throw await toCallError(client, error, request.modelId, duringStream, signal);
+    // A stall aborted the request: whatever the SDK threw on that abort, the cause is the hang.
+    const cause = watch?.stalled && !signal?.aborted ? watch.stalled : error;
+    throw await toCallError(client, cause, request.modelId, duringStream, signal, sdkAttempts);
+  } finally {
+    watch?.stop();
+    signal?.removeEventListener('abort', forward);
   }
 }
 
@@ -104,13 +123,13 @@ export async function converseOnce(
   options: Pick<CallOptions, 'signal'> = {},
 ): Promise<CallMeasurement> {
   const { signal } = options;
+  const command = new ConverseCommand(toConverseInput(request));
+  const sdkAttempts = timeAttempts(command);
   try {
     if (signal?.aborted) throw abortReason(signal);
     const startedAt = new Date().toISOString();
-    const t0 = performance.now();
-    const response = await client.send(new ConverseCommand(toConverseInput(request)), {
-      abortSignal: signal,
-    });
+    const response = await client.send(command, { abortSignal: signal });
+    const t0 = sdkAttempts.at(-1)?.startMs ?? performance.now();
     const e2eLatencyMs = elapsed(t0);
     const usage = requireUsage(response.usage);
     const text = (response.output?.message?.content ?? []).map((c) => c.text ?? '').join('');
@@ -125,11 +144,12 @@ export async function converseOnce(
       ttftMs: undefined,
       serverLatencyMs: serverLatency === undefined ? undefined : ms(serverLatency),
       attempts: response.$metadata.attempts ?? 1,
+      sdkAttempts,
       requestId: response.$metadata.requestId,
       startedAt,
       serviceTier: response.serviceTier?.type,
     };
   } catch (error) {
-    throw await toCallError(client, error, request.modelId, false, signal);
+    throw await toCallError(client, error, request.modelId, false, signal, sdkAttempts);
   }
 }

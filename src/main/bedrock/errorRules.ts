@@ -223,6 +223,12 @@ export function byTransport(
       `Cannot reach Bedrock (${f.code}): check the internet connection, VPN or proxy, and the endpoint in Settings.`,
     );
   }
+  if (f.name === 'StreamStalledError') {
+    return make(
+      'timeout',
+      `${model} stopped sending (a hung connection): the call can be retried. ${f.message}`,
+    );
+  }
   if (
     f.name === 'TimeoutError' ||
     f.name === 'RequestTimeout' ||
@@ -239,7 +245,8 @@ export function byTransport(
     f.name === 'SyntaxError' ||
     f.name === 'SerializationException' ||
     f.name === 'MalformedAnswerError' ||
-    /deserialization error|checksum mismatch|message type/i.test(f.message)
+    garbledStream(f, context) ||
+    /deserialization error|message type/i.test(f.message)
   ) {
     return make(
       'malformed',
@@ -247,6 +254,22 @@ export function byTransport(
     );
   }
   return undefined;
+}
+
+/**
+ * Decided by where and what, never by wording: the event-stream decoder throws plain Errors
+ * ("The prelude checksum … does not match…", "Truncated event message received.") whose text is
+ * not an API. A failure while reading an open stream that is neither a modeled AWS error (those
+ * carry $fault and a status) nor a socket error (those carry a code) means the bytes that came
+ * could not be decoded: garbled in transit, so the same call may well succeed again.
+ */
+function garbledStream(f: ErrorFacts, context: ErrorContext): boolean {
+  return (
+    context.duringStream === true &&
+    f.fault === undefined &&
+    f.status === undefined &&
+    f.code === undefined
+  );
 }
 
 /** Unmodeled service errors: fall back on the HTTP status. */

@@ -142,6 +142,24 @@ describe('classifyError', () => {
     expect(classifyError(idleBody).kind).toBe('timeout');
   });
 
+  it('calls any undecodable stream malformed by its shape, whatever the decoder said', () => {
+    // Plain Errors thrown while reading an open stream: no AWS fault, no status, no socket code.
+    for (const words of ['The prelude checksum … does not match', 'Truncated event message', '']) {
+      expect(classifyError(new Error(words), { duringStream: true })).toMatchObject({
+        kind: 'malformed',
+        retryable: true,
+      });
+    }
+    // The same shape before any answer came is not a stream fault: nothing says it will pass.
+    expect(classifyError(new Error('The prelude checksum … does not match')).kind).toBe('unknown');
+    // A modeled in-stream error keeps its own class.
+    const modeled = Object.assign(new Error('slow down'), {
+      name: 'ThrottlingException',
+      $fault: 'client',
+    });
+    expect(classifyError(modeled, { duringStream: true }).kind).toBe('throttled');
+  });
+
   it('calls a dropped connection after the answer started a cut stream', () => {
     expect(classifyError(nodeError('ECONNRESET', 'aborted'), { duringStream: true }).kind).toBe(
       'stream_cut',

@@ -9,6 +9,8 @@
  * runner stops calling the model instead of burning through the dataset.
  */
 
+import { redact } from '../log';
+import type { SdkAttempt } from './attemptTimeline';
 import { byAwsName, byCredentialProvider, byStatus, byTransport } from './errorRules';
 import type {
   BedrockErrorKind,
@@ -30,6 +32,8 @@ export class BedrockCallError extends Error {
     cause: unknown,
     /** Attempts the SDK made, when it said. */
     readonly attempts?: number,
+    /** Those attempts timed, the last being the one that failed the call (when known). */
+    readonly sdkAttempts: readonly SdkAttempt[] = [],
   ) {
     super(classification.userMessage, { cause });
   }
@@ -93,10 +97,12 @@ export function classifyError(error: unknown, context: ErrorContext = {}): Class
     kind,
     retryable: options.retryable ?? POLICY[kind].retryable,
     failFastPerModel: options.failFastPerModel ?? POLICY[kind].failFastPerModel,
-    userMessage,
+    // Messages quote what AWS said, and AWS may quote the signed request: mask secrets here,
+    // before the text can reach a store, a log or the renderer.
+    userMessage: redact(userMessage),
     ...(options.fromAws ? { awsName: f.name } : {}),
     ...(f.status !== undefined ? { httpStatus: f.status } : {}),
-    detail: f.message,
+    detail: redact(f.message),
   });
   if (context.aborted || f.name === 'AbortError') return make('cancelled', 'Cancelled.');
   return (

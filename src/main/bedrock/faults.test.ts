@@ -86,6 +86,14 @@ const CASES: Case[] = [
     attempts: { stream: 1, once: 2 },
     client: { requestTimeoutMs: 5_000, idleTimeoutMs: 150 },
   },
+  // A frame garbled in transit (bad prelude CRC32): the decoder's plain Error, read by shape.
+  { fault: 'badChecksum', kind: 'malformed', attempts: { stream: 1, once: 1 } },
+  {
+    fault: 'stallAfterHeaders',
+    kind: 'timeout',
+    attempts: { stream: 2, once: 2 },
+    client: { requestTimeoutMs: 5_000, idleTimeoutMs: 150 },
+  },
   { fault: 'streamThrottle', kind: 'throttled', attempts: { stream: 1, once: 0 }, ops: ['stream'] },
   { fault: 'streamModelError', kind: 'server', attempts: { stream: 1, once: 0 }, ops: ['stream'] },
 ];

@@ -83,6 +83,19 @@ describe('distill-roi run', () => {
     expect(r.stderr).toMatch(/\[#+\] 8\/8 .*completed/);
   });
 
+  it('reuses the dataset of a file run again with the same paragraphs, unless --new-dataset', async () => {
+    const dir = join(temp.dir, 'again');
+    expect((await cli(dir, ...newRun, '--repeats', '1')).code).toBe(0);
+    const again = await cli(dir, ...newRun, '--repeats', '1');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/holds the same paragraphs as dataset \S+; using it/);
+    const copy = await cli(dir, ...newRun, '--repeats', '1', '--new-dataset');
+    expect(copy.stderr).toMatch(/imported 4 paragraphs/);
+    const { db } = await openDatabase(databasePath(dir));
+    expect(listDatasets(db)).toHaveLength(2);
+    db.close();
+  });
+
   it('exits 1 when a model cannot be called, and a resume with --retry-failed fixes it', async () => {
     const dir = join(temp.dir, 'blocked');
     standIn.setModel(STUDENT, { ...QUICK, alwaysFault: 'accessDenied' });

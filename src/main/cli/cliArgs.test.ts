@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrice, parseRunArgs, UsageError } from './cliArgs';
+import { priceBookOf } from '../../shared/pricing/priceBook';
+import { PriceOverrideSchema } from '../../shared/pricing/priceSchemas';
 import { modelPrices } from './cliExperiment';
 
 const NEW = ['--dataset', 'p.txt', '--teacher', 't-v1:0', '--student', 's-v1:0'];
@@ -29,14 +31,14 @@ describe('parseRunArgs', () => {
     const args = parseRunArgs(
       [
         ...NEW,
-        ...['--student', 's2-v1:0', '--data-dir', '/flag', '--endpoint', 'http://x:1'],
+        ...['--student', 's2-v1:0', '--data-dir', '/flag', '--endpoint', 'http://[::1]:1'],
         ...['--budget', '2.5', '--price', 't-v1:0=0.001,0.002', '--json', '--repeats', '1'],
       ],
       { DISTILL_ROI_DATA_DIR: '/env' },
     );
     expect(args).toMatchObject({
       dataDir: '/flag',
-      endpoint: 'http://x:1',
+      endpoint: 'http://[::1]:1',
       students: ['s-v1:0', 's2-v1:0'],
       budgetUsd: 2.5,
       repeats: 1,
@@ -54,6 +56,8 @@ describe('parseRunArgs', () => {
     [[...NEW, '--bogus'], /Unknown option/],
     [['--resume', 'id', '--teacher', 't'], /drop --teacher/],
     [[...NEW, '--retry-failed'], /goes with --resume/],
+    [[...NEW, '--endpoint', 'http://bedrock.example.com'], /--endpoint: .*https:\/\//],
+    [[...NEW, '--endpoint', 'https://u:p@vpce.example.com'], /--endpoint: .*user name/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(UsageError);
     expect(() => parseRunArgs(argv, {})).toThrow(message);
@@ -89,6 +93,27 @@ describe('prices', () => {
     expect(prices[0]).toMatchObject({ inputUsdPer1k: 0.00265, outputUsdPer1k: 0.0035 });
     expect(prices[0]?.overridden).toBe(false);
     expect(prices[1]).toMatchObject({ inputUsdPer1k: 1, outputUsdPer1k: 2, overridden: true });
+    expect(prices[1]?.origin).toEqual({
+      kind: 'typed',
+      asOf: '2025-06-01',
+      note: 'given with --price',
+    });
+    // An override saved in the data folder prices the CLI as it prices the setup screen.
+    const book = priceBookOf([
+      {
+        scenarioId: null,
+        override: PriceOverrideSchema.parse({
+          modelId: 'meta.llama3-70b-instruct-v1:0',
+          region: 'us-east-1',
+          inputUsdPer1k: 0.002,
+          asOf: '2025-05-01',
+          note: 'AWS quote',
+        }),
+      },
+    ]);
+    const [teacher] = modelPrices(['meta.llama3-70b-instruct-v1:0'], 'us-east-1', [], 'x', book);
+    expect(teacher).toMatchObject({ inputUsdPer1k: 0.002, overridden: true });
+    expect(teacher?.origin).toMatchObject({ kind: 'override', note: 'AWS quote' });
     expect(() => modelPrices(['x.one-v1:0', 'x.two-v1:0'], 'us-east-1', [], '2025-06-01')).toThrow(
       /x\.one-v1:0[\s\S]*x\.two-v1:0/,
     );

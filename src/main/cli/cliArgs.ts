@@ -3,6 +3,7 @@
  * mistake costs a message and exit code 2, never a half-created experiment.
  */
 import { parseArgs } from 'node:util';
+import { endpointProblem } from '../../shared/domain/endpoint';
 
 export interface PriceOverride {
   modelId: string;
@@ -30,6 +31,8 @@ export interface RunArgs {
   topP: number;
   budgetUsd: number | null;
   prices: PriceOverride[];
+  /** Import --dataset FILE as a new dataset even when one holds the same paragraphs. */
+  newDataset: boolean;
 }
 
 export const USAGE = `Usage: distill-roi run [options]
@@ -47,6 +50,8 @@ New experiment:
   --price MODEL=IN,OUT   USD per 1,000 input and output tokens (required for models the
                          price catalog does not know; overrides it otherwise)
   --name TEXT            experiment name
+  --new-dataset          import FILE as a new dataset even if one holds the same paragraphs
+                         (by default that dataset is reused)
 Resume:
   --resume EXPERIMENT_ID [--retry-failed]   make the missing calls (and the failed ones again)
 Common:
@@ -98,6 +103,7 @@ const SETTINGS = [
   'budget',
   'price',
   'name',
+  'new-dataset',
 ] as const;
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {
@@ -126,6 +132,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'retry-failed': { type: 'boolean' },
         price: { type: 'string', multiple: true },
         name: { type: 'string' },
+        'new-dataset': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     });
@@ -152,9 +159,12 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError('--retry-failed goes with --resume.');
   }
   const budget = v.budget === undefined ? null : number('--budget', v.budget, 0);
+  const endpoint = v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
+  const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
+  if (endpointIssue !== null) throw new UsageError(`--endpoint: ${endpointIssue}`);
   return {
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
-    endpoint: v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME,
+    endpoint,
     profile: v.profile,
     json: v.json ?? false,
     resume: v.resume,
@@ -176,5 +186,6 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     topP: number('--top-p', v['top-p'], 0.9),
     budgetUsd: budget,
     prices: (v.price ?? []).map(parsePrice),
+    newDataset: v['new-dataset'] ?? false,
   };
 }

@@ -3,8 +3,13 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { createBedrockClient } from '../bedrock/client';
 
-/** The SDK's own attempts per call; the runner re-queues on top (see runner/retryPolicy.ts). */
-export const CLI_SDK_ATTEMPTS = 3;
+/**
+ * The SDK does not retry: its retries wait out their back-off inside a slot of the run, out of
+ * sight. The runner retries instead (runner/retryPolicy.ts), with each attempt stored and its
+ * back-off spent outside the slots, so it gets the SDK's share of tries as well.
+ */
+export const CLI_SDK_ATTEMPTS = 1;
+export const CLI_RUNNER_TUNING = { maxRequeues: 10 } as const;
 
 export interface CliClients {
   clientFor(region: string): BedrockRuntimeClient;

@@ -1,6 +1,6 @@
 /**
  * Turns the command line into an experiment in the store: imports the paragraph file into a new
- * dataset, snapshots each model's price (catalog or --price), validates with the same schema
+ * dataset, snapshots each model's price (the price book, or --price), validates with the same schema
  * the app uses, or finds the experiment to resume.
  */
 import { readFileSync } from 'node:fs';
@@ -17,47 +17,54 @@ import {
   type ModelPrice,
 } from '../../shared/domain/experiment';
 import { parseParagraphFile } from '../../shared/io/importParagraphs';
-import { findPrice } from '../../shared/pricing';
+import {
+  CATALOG_ONLY,
+  modelPriceOf,
+  resolvePrice,
+  typedModelPrice,
+  type PriceBook,
+} from '../../shared/pricing/priceBook';
+import { findDatasetWithContent } from '../db/repos/datasetContent';
 import { getDataset, insertDataset } from '../db/repos/datasets';
 import { getExperiment, insertExperiment } from '../db/repos/experiments';
 import { appendParagraphs } from '../db/repos/paragraphs';
+import { loadPriceBook } from '../db/repos/priceOverrides';
+import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
 import { deleteFailedRuns } from '../db/repos/runs';
 import { UsageError, type PriceOverride, type RunArgs } from './cliArgs';
 
+/**
+ * Each model's price from the price book (the catalog with the overrides saved in this data
+ * folder for every scenario, as the app's setup screen reads it), or as given with --price.
+ */
 export function modelPrices(
   modelIds: string[],
   region: string,
   overrides: PriceOverride[],
   today: string,
+  book: PriceBook = CATALOG_ONLY,
 ): ModelPrice[] {
   const missing: string[] = [];
   const prices = modelIds.flatMap((modelId): ModelPrice[] => {
     const own = overrides.find((o) => o.modelId === modelId);
-    if (own) {
-      return [{ ...own, source: 'Given with --price', asOf: today, overridden: true }];
-    }
-    const found = findPrice(modelId, region);
+    if (own) return [typedModelPrice(modelId, own, today, 'given with --price')];
+    const found = resolvePrice(book, modelId, region);
     if (!found.found) {
       missing.push(`${found.message} Give --price ${modelId}=IN,OUT (USD per 1,000 tokens).`);
       return [];
     }
-    const { onDemand } = found.entry;
-    return [
-      {
-        modelId,
-        inputUsdPer1k: onDemand.inputUsdPer1k,
-        outputUsdPer1k: onDemand.outputUsdPer1k,
-        source: onDemand.sources.map((s) => `${s.tag}: ${s.ref}`).join('; ') || 'price catalog',
-        asOf: found.entry.asOf,
-        overridden: found.entry.overridden,
-      },
-    ];
+    return [modelPriceOf(found)];
   });
   if (missing.length > 0) throw new UsageError(missing.join('\n'));
   return prices;
 }
 
-function importDataset(db: Database, file: string, say: (line: string) => void): string {
+function importDataset(
+  db: Database,
+  file: string,
+  newDataset: boolean,
+  say: (line: string) => void,
+): string {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -72,6 +79,13 @@ function importDataset(db: Database, file: string, say: (line: string) => void):
   const rows = preview.accepted.map((p) =>
     ParagraphInputSchema.parse({ text: p.text, reference: p.reference, tags: p.tags }),
   );
+  const same = newDataset ? null : findDatasetWithContent(db, rows);
+  if (same) {
+    say(
+      `${file} holds the same paragraphs as dataset ${same}; using it (--new-dataset for a copy)`,
+    );
+    return same;
+  }
   const id = db.transaction(() => {
     const datasetId = insertDataset(db, basename(file));
     appendParagraphs(db, datasetId, rows);
@@ -124,6 +138,7 @@ export function prepareExperiment(
     args.region,
     args.prices,
     today,
+    bookWithSnapshot(loadPriceBook(db), db, args.region),
   );
   // A model the region serves only through an inference profile is called by that profile.
   const callId = invocationIds(db, args.region, say);
@@ -132,7 +147,7 @@ export function prepareExperiment(
   const prices = typedPrices.map((p) => ({ ...p, modelId: callId(p.modelId) }));
   const datasetId =
     args.dataset && 'file' in args.dataset
-      ? importDataset(db, args.dataset.file, say)
+      ? importDataset(db, args.dataset.file, args.newDataset, say)
       : (args.dataset?.id ?? '');
   if (!getDataset(db, datasetId))
     throw new UsageError(`No dataset ${datasetId} in this data folder.`);

@@ -1,5 +1,6 @@
 /**
- * The end-of-run summary: per model calls, errors, latency and TTFT (mean, p50, p95), mean
+ * The end-of-run summary: per model calls, errors, throttles, retries and the time lost to
+ * them (kept out of the latency figures), latency and TTFT (mean, p50, p95), mean
  * tokens, cost per request and per 1,000 requests, and the teacher-to-student ratios, all
  * computed by src/shared/metrics from the stored runs. Printed as a table or as JSON.
  */
@@ -14,7 +15,7 @@ import {
   type TeacherStudentRatios,
 } from '../../shared/metrics';
 import { getExperiment } from '../db/repos/experiments';
-import { listRuns } from '../db/repos/runs';
+import { listRunSamples } from '../db/repos/runs';
 
 export interface CliSummary {
   experimentId: string;
@@ -34,7 +35,7 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
   if (!experiment) throw new Error(`Experiment ${final.experimentId} disappeared.`);
   const { teacherModelId, studentModelIds } = experiment.config;
   const byModel = new Map(
-    summarizeModelRuns(listRuns(db, final.experimentId)).map((s) => [s.modelId, s]),
+    summarizeModelRuns(listRunSamples(db, final.experimentId)).map((s) => [s.modelId, s]),
   );
   const models = [teacherModelId, ...studentModelIds].flatMap((modelId) => {
     const s = byModel.get(modelId);
@@ -81,6 +82,8 @@ export function formatSummary(s: CliSummary): string {
     m.role,
     formatNumber(m.calls),
     formatNumber(m.errors),
+    `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
+    formatNumber(Math.round(m.lostMs)),
     trio(m.e2e),
     trio(m.ttft),
     `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
@@ -92,6 +95,8 @@ export function formatSummary(s: CliSummary): string {
     'role',
     'calls',
     'errors',
+    'throttled/retried',
+    'lost ms',
     'latency ms mean/p50/p95',
     'TTFT ms mean/p50/p95',
     'tokens in/out',

@@ -10,12 +10,14 @@ export const EXPORT_USAGE = `Usage:
   distill-roi export --csv DIR|FILE.csv [--experiment ID] [--scenario ID ...]
   distill-roi export --bundle FILE [--experiment ID]
   distill-roi import BUNDLE
+  distill-roi verdict [--experiment ID] [--scenario ID] [--json]
 
   --experiment ID   which experiment (may be left out when the data folder has only one)
   --scenario ID     a saved scenario to include, in order (default: every saved one, else
                     the scenario the runs measure)
   --csv DIR         writes DIR/runs.csv (one row per call, with scores) and DIR/scenarios.csv;
   --csv FILE.csv    or FILE.csv and FILE-scenarios.csv
+  --json            verdict: print the verdict, its reasons and what would settle it as JSON
   --force           replace files that exist (without it, nothing is overwritten)
   --data-dir DIR    or DISTILL_ROI_DATA_DIR
 
@@ -33,9 +35,11 @@ export interface ExportArgs {
   paperSize: 'A4' | 'Letter';
   /** `import`'s positional argument. */
   file: string | undefined;
+  json: boolean;
 }
 
-type Command = 'report' | 'export' | 'import';
+export type ExportCommand = 'report' | 'export' | 'import' | 'verdict';
+type Command = ExportCommand;
 
 export function parseExportArgs(
   command: Command,
@@ -58,6 +62,7 @@ export function parseExportArgs(
         bundle: { type: 'string' },
         'no-appendix': { type: 'boolean' },
         paper: { type: 'string' },
+        json: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -73,6 +78,7 @@ export function parseExportArgs(
   if (command === 'import' && parsed.positionals.length !== 1) {
     throw new UsageError('import needs one bundle file: distill-roi import BUNDLE.');
   }
+  if (command !== 'verdict' && v.json) throw new UsageError('--json goes with verdict.');
   if (command !== 'report' && (v.pdf || v['no-appendix'] || v.paper)) {
     throw new UsageError('--pdf, --no-appendix and --paper go with report.');
   }
@@ -87,5 +93,6 @@ export function parseExportArgs(
     includeAppendix: !(v['no-appendix'] ?? false),
     paperSize: paper === 'letter' ? 'Letter' : 'A4',
     file: parsed.positionals[0],
+    json: v.json ?? false,
   };
 }

@@ -75,10 +75,15 @@ describe('distill-roi report, export and import', () => {
     const text = pdftext(pdf);
     // Raw model ids may wrap at their hyphen on the cover; the answer line does not.
     expect(text).toContain('Move summarization from test.teacher-');
-    expect(text).toContain(`Yes: move to ${STUDENT}`);
+    // Six paragraphs: never enough for a Yes; the cover says what would settle it.
+    expect(text).toContain('Not yet: too few paragraphs');
+    expect(text).toContain('score 4 more paragraphs with reference summaries');
+    // The terminal prints the same verdict as the PDF's cover.
+    expect(first.stdout).toContain('Verdict: Not yet: too few paragraphs');
     expect(text).toContain(`experiment ${experimentId}`);
     expect(text).toMatch(/Page 1 of \d+/);
-    expect(text).toContain('Given with --price');
+    expect(text).toContain('typed for this experiment, ');
+    expect(text).toContain('given with --price');
 
     const size = statSync(pdf).size;
     const again = await cli('report', '--data-dir', data, '--pdf', pdf, '--no-appendix');
@@ -128,6 +133,28 @@ describe('distill-roi report, export and import', () => {
     const refused = await cli('import', tampered, '--data-dir', elsewhere);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('changed after it was exported');
+  });
+
+  it('prints the verdict the report’s cover gives, with its reasons and what would settle it', async () => {
+    const r = await cli('verdict', '--data-dir', data, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(r.stdout) as {
+      verdict: string;
+      answer: string;
+      reasons: string[];
+      settle: string[];
+    };
+    // Six paragraphs scored with ROUGE: never enough for a Yes, whatever the scores.
+    expect(v.verdict).toBe('unclear');
+    expect(v.answer).toBe('Not yet: too few paragraphs');
+    expect(v.reasons[0]).toMatch(/^Cost: /);
+    expect(v.reasons.join(' ')).toContain('Thin evidence: 6 of the 10 paragraphs needed');
+    expect(v.settle).toContain('score 4 more paragraphs with reference summaries');
+    const text = await cli('verdict', '--data-dir', data);
+    expect(text.stdout.split('\n')[0]).toBe('Verdict: Not yet: too few paragraphs');
+    const misplaced = await cli('export', '--data-dir', data, '--bundle', 'b', '--json');
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--json goes with verdict.');
   });
 
   it('explains usage mistakes with exit code 2', async () => {

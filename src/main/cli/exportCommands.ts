@@ -9,17 +9,19 @@ import { formatNumber } from '../../shared/format';
 import { importBundle } from '../export/bundleImport';
 import { chromiumPrinter } from '../export/chromiumPdf';
 import { bundleFile, reportPdfFile, runsCsvFile, scenariosCsvFile } from '../export/exportFiles';
+import { loadReport } from '../export/reportData';
 import { listSavedScenarios } from '../export/scenarioStore';
 import { openDatabase } from '../db/open';
 import { listExperiments } from '../db/repos/experiments';
 import { AppFailure } from '../handlers/failure';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { UsageError } from './cliArgs';
-import { EXPORT_USAGE, parseExportArgs, type ExportArgs } from './exportArgs';
+import { verdictLines } from './cliVerdict';
+import { EXPORT_USAGE, parseExportArgs, type ExportArgs, type ExportCommand } from './exportArgs';
 import { csvTargets, RefusedError, writeAll } from './outputFiles';
 import type { CliIo } from './runCommand';
 
-type Command = 'report' | 'export' | 'import';
+type Command = ExportCommand;
 
 function experimentOf(db: Database, args: ExportArgs): string {
   if (args.experimentId) return args.experimentId;
@@ -64,6 +66,14 @@ async function execute(command: Command, db: Database, args: ExportArgs, io: Cli
     const file = await reportPdfFile(db, chromiumPrinter, id, options);
     writeAll([{ path: args.pdf as string, bytes: file.bytes }], args.force);
     say(`wrote ${args.pdf} (${formatNumber(file.bytes.length)} bytes)`);
+    // The PDF's cover, in the terminal: the same verdict from the same view-model.
+    verdictLines(file.vm.cover).forEach(say);
+  } else if (command === 'verdict') {
+    const { cover } = loadReport(db, id, { scenarioIds, includeAppendix: false, paperSize: 'A4' });
+    if (args.json) {
+      const { verdict, answer, reasons, settle } = cover;
+      say(JSON.stringify({ verdict, answer, reasons, settle }, null, 2));
+    } else verdictLines(cover).forEach(say);
   } else if (args.csv !== undefined) {
     const target = csvTargets(args.csv);
     const runs = runsCsvFile(db, id);

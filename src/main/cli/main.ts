@@ -5,7 +5,6 @@
 import { logError } from '../log';
 import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
-import { exportCommand } from './exportCommands';
 import { EXPORT_USAGE } from './exportArgs';
 import { modelsCommand, MODELS_USAGE } from './modelsCommand';
 import { pricesCommand, PRICES_USAGE } from './pricesCommand';
@@ -19,7 +18,12 @@ async function main(argv: string[]): Promise<number> {
     case 'report':
     case 'export':
     case 'import':
+    case 'verdict': {
+      // Loaded only when asked for: the PDF printer brings a browser driver (playwright-core)
+      // that cost a run over a second and about 60 MB before its first request.
+      const { exportCommand } = await import('./exportCommands');
       return exportCommand(command, rest, io);
+    }
     case 'models':
       return modelsCommand(rest, io);
     case 'prices':

@@ -13,6 +13,20 @@ function duration(ms: number | null): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
 
+/** Throttles, retries and the time they cost, over all models; empty while there were none. */
+function retriesText(p: RunProgress): string {
+  let throttles = 0;
+  let retries = 0;
+  let lostMs = 0;
+  for (const m of p.perModel) {
+    throttles += m.throttles ?? 0;
+    retries += m.retries ?? 0;
+    lostMs += m.lostMs ?? 0;
+  }
+  if (retries === 0 && throttles === 0) return '';
+  return ` · ${formatNumber(throttles)} throttled, ${formatNumber(retries)} retried, ${duration(lostMs)} lost`;
+}
+
 export function progressLine(p: RunProgress): string {
   const share = p.total === 0 ? 1 : p.done / p.total;
   const filled = Math.round(share * BAR);
@@ -22,7 +36,7 @@ export function progressLine(p: RunProgress): string {
     p.status === 'running' ? '' : ` · ${p.status}${p.statusReason ? `: ${p.statusReason}` : ''}`;
   return (
     `${bar} ${formatNumber(p.done)}/${formatNumber(p.total)}${failed} · ${p.inFlight} in flight` +
-    ` (limit ${p.concurrency}) · ${formatUsd(p.spentUsd)} · ${duration(p.elapsedMs)}` +
+    ` (limit ${p.concurrency})${retriesText(p)} · ${formatUsd(p.spentUsd)} · ${duration(p.elapsedMs)}` +
     ` · ETA ${duration(p.etaMs)}${status}`
   );
 }
@@ -31,6 +45,7 @@ export class ProgressPrinter {
   private lastLineAt = -Infinity;
   private lastStatus: string | null = null;
   private drawn = false;
+  private limitSeq = 0;
 
   constructor(
     private readonly out: NodeJS.WriteStream,
@@ -38,6 +53,12 @@ export class ProgressPrinter {
   ) {}
 
   update(p: RunProgress): void {
+    // Every change of the limit gets its own line, with why: a run that slows down says so.
+    const change = p.limitChange;
+    if (change && change.seq !== this.limitSeq) {
+      this.limitSeq = change.seq;
+      this.say(`concurrency ${change.reason} (after ${duration(change.atMs)})`);
+    }
     const line = progressLine(p);
     if (this.out.isTTY) {
       const width = this.out.columns ?? 120;

@@ -10,7 +10,7 @@ import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { ExperimentRunner } from '../runner/experimentRunner';
 import { LeaseBusyError, LeaseKeeper } from '../runner/leaseKeeper';
 import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
-import { cliClients } from './cliBedrock';
+import { CLI_RUNNER_TUNING, cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
 import { buildSummary, formatSummary } from './cliSummary';
 import { ProgressPrinter } from './progressPrinter';
@@ -73,6 +73,7 @@ async function runExperiment(
     clientFor: clients.clientFor,
     emit: (p) => printer.update(p),
     leases: new LeaseKeeper(db, { label: 'command line' }),
+    tuning: CLI_RUNNER_TUNING,
   });
   const unhook = onSignals(runner, experimentId, printer);
   let final: RunProgress;

@@ -46,7 +46,9 @@ describe('migrations', () => {
     expect(backupPath).toBeNull();
     expect(userVersion(db)).toBe(latestVersion(migrations));
     expect(tables(db)).toEqual([
+      'blind_reveals',
       'datasets',
+      'experiment_paragraphs',
       'experiments',
       'judge_calls',
       'judge_prompts',
@@ -60,6 +62,7 @@ describe('migrations', () => {
       'scenarios',
       'scores',
       'settings',
+      'text_snapshots',
     ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);

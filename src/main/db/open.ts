@@ -1,11 +1,11 @@
 import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DamagedDatabaseError, inspectDatabaseFile, isDamageCode } from './inspect';
 import { applyMigrations, latestVersion, NewerDatabaseError } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
 import type { Migration } from './migration';
+import { keepPrivate, makePrivateDir, makePrivateFile } from '../paths/privateFiles';
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
@@ -29,7 +29,7 @@ function applyPragmas(db: Database): void {
 export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
   const list = opts.migrations ?? defaultMigrations;
   const latest = latestVersion(list);
-  mkdirSync(dirname(path), { recursive: true });
+  makePrivateDir(dirname(path));
   // Read-only first, so that a refused file (damaged, foreign, newer) stays byte-identical.
   const health = inspectDatabaseFile(path, latest);
   if (health.state === 'damaged' || health.state === 'foreign') {
@@ -39,15 +39,20 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   const before = health.state === 'ok' ? health.version : 0;
   if (before > latest) throw new NewerDatabaseError(before, latest);
 
+  // SQLite gives its -wal and -shm files the database file's mode, so a private database file
+  // keeps them private too; files left by older versions are tightened.
+  makePrivateFile(path);
+  for (const suffix of ['-wal', '-shm']) keepPrivate(path + suffix);
   const db = new Sqlite(path);
   try {
     applyPragmas(db);
     let backupPath: string | null = null;
     if (existed && before > 0 && before < latest) {
       const dir = opts.backupDir ?? join(dirname(path), 'backups');
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       backupPath = join(dir, `${basename(path)}.v${before}.${stamp}.bak`);
+      makePrivateFile(backupPath);
       await db.backup(backupPath);
     }
     const applied = applyMigrations(db, list);

@@ -232,6 +232,12 @@ describe('experiment bundles', () => {
       REPORT_TEACHER,
       REPORT_STUDENT,
     ]);
-    expect(bundle.payload.experiment.config.prices[0]?.source).toContain('S15');
+    const teacher = bundle.payload.experiment.config.prices[0];
+    expect(teacher?.source).toBe('genai-prices (Pydantic) and Cline model table, 2026-11-24');
+    expect(teacher?.origin).toEqual({
+      kind: 'catalog',
+      publisher: 'genai-prices (Pydantic) and Cline model table',
+      asOf: '2026-11-24',
+    });
   });
 });

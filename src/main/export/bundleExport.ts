@@ -18,6 +18,7 @@ import { APP_VERSION } from '../version';
 import { digestOf } from './bundleDigest';
 import { listBundleJudgeCalls, listBundleJudgePrompts, listBundleScores } from './bundleRows';
 import { listSavedScenarios } from './scenarioStore';
+import { redactNullable } from '../../shared/security/redactSecrets';
 
 /**
  * An experiment and everything its figures depend on, as one bundle. The bundle is checked with
@@ -48,11 +49,15 @@ export function exportBundle(db: Database, experimentId: string, now = new Date(
       id: e.id,
       config: e.config,
       status: e.status,
-      statusReason: e.statusReason,
+      statusReason: redactNullable(e.statusReason),
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     },
-    runs: listRuns(db, e.id).map(({ experimentId: _, ...run }) => run),
+    // Rows stored before error texts were redacted may still quote a session token.
+    runs: listRuns(db, e.id).map(({ experimentId: _, ...run }) => ({
+      ...run,
+      errorMessage: redactNullable(run.errorMessage),
+    })),
     qualitySettings: getQualitySettings(db, e.id),
     judgePrompts: listBundleJudgePrompts(db, e.id),
     judgeCalls: listBundleJudgeCalls(db, e.id),

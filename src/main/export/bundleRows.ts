@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { BundlePayload } from '../../shared/export/bundleSchema';
+import { redactNullable } from '../../shared/security/redactSecrets';
 
 /**
  * Whole rows of the quality tables for a bundle: the repositories read what the views need
@@ -79,8 +80,9 @@ export function listBundleJudgePrompts(db: Database, experimentId: string): Prom
       scorePrompt: r.score_prompt,
       pairwisePrompt: r.pairwise_prompt,
       maxTokens: r.max_tokens,
-      // Not part of a prompt version (it is how fast, not what): the app's default.
+      // Not part of a prompt version (they are how it runs, not what it asks): the defaults.
       concurrency: 4,
+      answerAttempts: 1,
     },
   }));
 }
@@ -100,7 +102,7 @@ export function listBundleJudgeCalls(db: Database, experimentId: string): Call[]
     status: r.status,
     answerText: r.answer_text,
     answerJson: r.answer_json === null ? null : (JSON.parse(r.answer_json) as unknown),
-    problem: r.problem,
+    problem: redactNullable(r.problem),
     errorClass: r.error_class,
     calls: r.calls,
     attempts: r.attempts,

@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { exportFileName } from '../../shared/export/fileNames';
 import { runsCsv } from '../../shared/export/runsCsv';
 import { scenariosCsv } from '../../shared/export/scenariosCsv';
-import type { ReportOptions } from '../../shared/report';
+import type { ReportOptions, ReportViewModel } from '../../shared/report';
 import { buildReport } from '../../shared/report';
 import { latestUsedJudgePrompt } from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
 import { requireExperiment } from '../handlers/experiments';
@@ -33,7 +33,7 @@ export async function reportPdfFile(
   printer: PdfPrinter,
   experimentId: string,
   options: ReportOptions,
-): Promise<ExportedFile> {
+): Promise<ExportedFile & { vm: ReportViewModel }> {
   // The browser starts and loads the print page while the store is read and the model built.
   const session = printer.open();
   try {
@@ -42,6 +42,7 @@ export async function reportPdfFile(
       fileName: exportFileName(vm.meta.experimentName, 'report', vm.meta.generatedAt),
       mimeType: 'application/pdf',
       bytes: await session.print(vm),
+      vm,
     };
   } finally {
     await session.close();
@@ -54,7 +55,7 @@ export function runsCsvFile(db: Database, experimentId: string): ExportedFile {
   refreshRougeScores(db, experiment);
   const text = runsCsv({
     experiment,
-    paragraphs: listParagraphs(db, experiment.config.datasetId),
+    paragraphs: experimentParagraphs(db, experiment),
     runs: listRuns(db, experiment.id),
     scores: listScoreRows(db, experiment.id),
     judgePromptId: latestUsedJudgePrompt(db, experiment.id)?.id ?? null,

@@ -13,7 +13,7 @@ import {
   type ReportViewModel,
 } from '../../shared/report';
 import { getDataset } from '../db/repos/datasets';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { requireExperiment } from '../handlers/experiments';
 import { AppFailure } from '../handlers/failure';
@@ -86,7 +86,7 @@ export function loadReportInput(
   generatedAt = new Date().toISOString(),
 ): ReportInput {
   const e = requireExperiment(db, experimentId);
-  const paragraphs = listParagraphs(db, e.config.datasetId);
+  const paragraphs = experimentParagraphs(db, e);
   const runs = inReportOrder(listRuns(db, e.id), paragraphs, e);
   if (!runs.some((r) => r.status === 'ok')) {
     throw new AppFailure(

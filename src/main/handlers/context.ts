@@ -21,10 +21,19 @@ export interface RunControl {
 
 /** What the quality handlers need of the judge's runner (quality/judgeRunner.ts implements it). */
 export interface JudgeControl {
-  start(experiment: Experiment, judge: JudgeSettings): JudgeProgress;
+  start(
+    experiment: Experiment,
+    judge: JudgeSettings,
+    options?: {
+      retryFailures?: boolean;
+      estimate?: { expectedUsd: number; maxUsd: number } | null;
+    },
+  ): JudgeProgress;
   /** Null when the judge is not running on this experiment. */
   cancel(experimentId: string): Promise<JudgeProgress> | null;
   progress(experimentId: string): JudgeProgress | null;
+  /** How the last run of this process ended, null when none did. */
+  lastRun(experimentId: string): JudgeProgress | null;
 }
 
 /** What every handler gets: the store, where data lives, and a way to push events. */

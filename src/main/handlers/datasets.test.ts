@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore } from '../../../test/support/testCore';
 import { SAMPLE_PARAGRAPHS } from '../../shared/samples/sampleParagraphs';
+import { freezeExperimentParagraphs } from '../db/repos/experimentParagraphs';
+import { getExperiment } from '../db/repos/experiments';
 
 let t: Awaited<ReturnType<typeof makeTestCore>>;
 beforeEach(async () => {
@@ -66,6 +68,55 @@ describe('datasets and paragraphs through the handlers', () => {
     const ps = await t.value('listParagraphs', { datasetId: d.id });
     expect(ps).toHaveLength(SAMPLE_PARAGRAPHS.length);
     expect(ps.every((p) => p.reference !== null && p.text.length > 100)).toBe(true);
+    // A second click opens the same dataset instead of adding an identical copy.
+    expect((await t.value('addSampleDataset', {})).id).toBe(d.id);
+    expect(await t.value('listDatasets', {})).toHaveLength(1);
+  });
+
+  it('reuses the dataset of a file imported again with the same content, unless asked', async () => {
+    const rows = [{ text: 'One' }, { text: 'Two', reference: 'Ref two', tags: ['a'] }];
+    const first = await t.value('importParagraphs', { target: { kind: 'new', name: 'F' }, rows });
+    const again = await t.value('importParagraphs', { target: { kind: 'new', name: 'F' }, rows });
+    expect(again).toEqual({ datasetId: first.datasetId, added: 0, reused: true });
+    const copy = await t.value('importParagraphs', {
+      target: { kind: 'new', name: 'F', evenIfSame: true },
+      rows,
+    });
+    expect(copy).toMatchObject({ added: 2, reused: false });
+    expect(copy.datasetId).not.toBe(first.datasetId);
+    const changed = await t.value('importParagraphs', {
+      target: { kind: 'new', name: 'F' },
+      rows: [{ text: 'One' }, { text: 'Two, edited' }],
+    });
+    expect(changed.reused).toBe(false);
+    expect(await t.value('listDatasets', {})).toHaveLength(3);
+  });
+
+  it('marks a paragraph edited after an experiment ran on it, naming the experiment', async () => {
+    const d = await t.value('createDataset', { name: 'D' });
+    const p = await t.value('addParagraph', {
+      datasetId: d.id,
+      text: 'Old',
+      reference: null,
+      tags: [],
+    });
+    const e = t.core.ctx.db
+      .prepare(
+        `INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
+           prompt_template, inference_json, repeats, concurrency, prices_json, created_at, updated_at)
+         VALUES ('e1', 'First run', ?, 't', '[]', 'us-east-1', '{{paragraph}}', '{}', 1, 1, '[]', 't', 't')`,
+      )
+      .run(d.id);
+    expect(e.changes).toBe(1);
+    freezeExperimentParagraphs(t.core.ctx.db, getExperiment(t.core.ctx.db, 'e1')!);
+    expect((await t.value('listParagraphs', { datasetId: d.id }))[0]?.olderTextIn).toBeUndefined();
+    const saved = await t.value('updateParagraph', {
+      id: p.id,
+      text: 'New',
+      reference: null,
+      tags: [],
+    });
+    expect(saved.olderTextIn).toEqual([{ experimentId: 'e1', experimentName: 'First run' }]);
   });
 
   it('imports rows into a new dataset in one go', async () => {

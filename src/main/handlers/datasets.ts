@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Dataset } from '../../shared/domain/dataset';
 import { SAMPLE_DATASET_NAME, SAMPLE_PARAGRAPHS } from '../../shared/samples/sampleParagraphs';
 import { ParagraphInputSchema } from '../../shared/domain/dataset';
+import { findDatasetWithContent } from '../db/repos/datasetContent';
 import * as datasets from '../db/repos/datasets';
 import { appendParagraphs } from '../db/repos/paragraphs';
 import type { HandlerContext } from './context';
@@ -37,14 +38,19 @@ export const datasetHandlers = {
     return { id: input.id };
   },
 
+  /**
+   * Adds the sample once: while a dataset holds its paragraphs, or still bears its name (the
+   * analyst may have edited it), a second click opens that dataset.
+   */
   addSampleDataset: (ctx: HandlerContext) => {
+    const rows = SAMPLE_PARAGRAPHS.map((p) => ParagraphInputSchema.parse(p));
     const id = ctx.db.transaction(() => {
+      const existing =
+        findDatasetWithContent(ctx.db, rows) ??
+        datasets.listDatasets(ctx.db).find((d) => d.name === SAMPLE_DATASET_NAME)?.id;
+      if (existing) return existing;
       const datasetId = datasets.insertDataset(ctx.db, SAMPLE_DATASET_NAME);
-      appendParagraphs(
-        ctx.db,
-        datasetId,
-        SAMPLE_PARAGRAPHS.map((p) => ParagraphInputSchema.parse(p)),
-      );
+      appendParagraphs(ctx.db, datasetId, rows);
       return datasetId;
     })();
     return requireDataset(ctx.db, id);

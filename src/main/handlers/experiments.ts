@@ -9,6 +9,7 @@ import { estimateRun, type RunEstimate } from '../../shared/estimate/runEstimate
 import { formatUsd } from '../../shared/format';
 import * as experiments from '../db/repos/experiments';
 import { experimentCounts } from '../db/repos/experimentStats';
+import { experimentParagraphs, paragraphsEditedSince } from '../db/repos/experimentParagraphs';
 import { listParagraphs } from '../db/repos/paragraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
 import { countPromptTokens } from '../estimate/promptTokens';
@@ -187,7 +188,8 @@ export const experimentHandlers = {
     const experiment = requireExperiment(ctx.db, input.id);
     return {
       experiment,
-      paragraphs: listParagraphs(ctx.db, experiment.config.datasetId),
+      paragraphs: experimentParagraphs(ctx.db, experiment),
+      editedParagraphIds: paragraphsEditedSince(ctx.db, experiment),
       runs: listRuns(ctx.db, input.id),
     };
   },

@@ -1,3 +1,6 @@
+import type { Paragraph } from '../../shared/domain/dataset';
+import { findDatasetWithContent } from '../db/repos/datasetContent';
+import { experimentsWithOlderText } from '../db/repos/experimentParagraphs';
 import type { ParagraphFields } from '../db/repos/paragraphs';
 import * as paragraphs from '../db/repos/paragraphs';
 import { insertDataset, touchDataset } from '../db/repos/datasets';
@@ -5,18 +8,28 @@ import type { HandlerContext } from './context';
 import { AppFailure, notFound } from './failure';
 import { requireDataset } from './datasets';
 
-type ImportTarget = { kind: 'existing'; datasetId: string } | { kind: 'new'; name: string };
+type ImportTarget =
+  { kind: 'existing'; datasetId: string } | { kind: 'new'; name: string; evenIfSame?: boolean };
 
-function requireParagraph(ctx: HandlerContext, id: string) {
+/** Each paragraph with the experiments that ran on an older text of it, for the editor. */
+function withOlderText(ctx: HandlerContext, datasetId: string, list: Paragraph[]): Paragraph[] {
+  const older = experimentsWithOlderText(ctx.db, datasetId);
+  return list.map((p) => {
+    const olderTextIn = older.get(p.id);
+    return olderTextIn ? { ...p, olderTextIn } : p;
+  });
+}
+
+function requireParagraph(ctx: HandlerContext, id: string): Paragraph {
   const found = paragraphs.getParagraph(ctx.db, id);
   if (!found) throw notFound('This paragraph');
-  return found;
+  return withOlderText(ctx, found.datasetId, [found])[0]!;
 }
 
 export const paragraphHandlers = {
   listParagraphs: (ctx: HandlerContext, input: { datasetId: string }) => {
     requireDataset(ctx.db, input.datasetId);
-    return paragraphs.listParagraphs(ctx.db, input.datasetId);
+    return withOlderText(ctx, input.datasetId, paragraphs.listParagraphs(ctx.db, input.datasetId));
   },
 
   addParagraph: (ctx: HandlerContext, input: ParagraphFields & { datasetId: string }) => {
@@ -63,7 +76,7 @@ export const paragraphHandlers = {
       paragraphs.setPositions(ctx.db, input.orderedIds);
       touchDataset(ctx.db, input.datasetId);
     })();
-    return paragraphs.listParagraphs(ctx.db, input.datasetId);
+    return withOlderText(ctx, input.datasetId, paragraphs.listParagraphs(ctx.db, input.datasetId));
   },
 
   /** One transaction: either every row lands (and a new dataset with them) or nothing does. */
@@ -73,12 +86,17 @@ export const paragraphHandlers = {
   ) => {
     if (input.target.kind === 'existing') requireDataset(ctx.db, input.target.datasetId);
     const target = input.target;
-    const datasetId = ctx.db.transaction(() => {
+    return ctx.db.transaction(() => {
+      // The same file imported again opens the dataset it made, unless asked for a copy.
+      const same =
+        target.kind === 'new' && !target.evenIfSame
+          ? findDatasetWithContent(ctx.db, input.rows)
+          : null;
+      if (same) return { datasetId: same, added: 0, reused: true };
       const id = target.kind === 'new' ? insertDataset(ctx.db, target.name) : target.datasetId;
       paragraphs.appendParagraphs(ctx.db, id, input.rows);
       touchDataset(ctx.db, id);
-      return id;
+      return { datasetId: id, added: input.rows.length, reused: false };
     })();
-    return { datasetId, added: input.rows.length };
   },
 };

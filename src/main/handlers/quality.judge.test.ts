@@ -99,13 +99,22 @@ describe('judge cost estimate channel', () => {
       pairwiseCalls: 16,
       maxTokens: 400,
       expectedOutputTokens: 32 * 60,
-      maxOutputTokens: 2 * 32 * 400,
+      // One ask per item unless the analyst allows more: at most every answer at the limit.
+      maxOutputTokens: 32 * 400,
+      answerAttempts: 1,
     });
     expect(e.expectedInputTokens).toBeGreaterThan(32 * 100);
-    // The reminder after an unreadable answer makes the second asking longer than the first.
-    expect(e.maxInputTokens).toBeGreaterThan(2 * e.expectedInputTokens);
+    expect(e.maxInputTokens).toBe(e.expectedInputTokens);
     expect(e.expectedUsd).toBeCloseTo((e.expectedInputTokens * 0.003 + 1920 * 0.015) / 1000, 12);
-    expect(e.maxUsd).toBeCloseTo((e.maxInputTokens * 0.003 + 25_600 * 0.015) / 1000, 12);
+    expect(e.maxUsd).toBeCloseTo((e.maxInputTokens * 0.003 + 12_800 * 0.015) / 1000, 12);
+    const twice = await value('estimateJudge', {
+      experimentId: seeded.experimentId,
+      judge: { ...priced, answerAttempts: 2 },
+    });
+    expect(twice.maxOutputTokens).toBe(2 * 32 * 400);
+    // The reminder after an unreadable answer makes the second asking longer than the first.
+    expect(twice.maxInputTokens).toBeGreaterThan(2 * e.expectedInputTokens);
+    expect(twice.maxUsd).toBeCloseTo((twice.maxInputTokens * 0.003 + 25_600 * 0.015) / 1000, 12);
     const written = core.ctx.db
       .prepare(
         'SELECT (SELECT count(*) FROM judge_prompts) + (SELECT count(*) FROM judge_calls) AS n',
@@ -132,7 +141,8 @@ describe('judge cost estimate channel', () => {
       scoreCalls: 15,
       pairwiseCalls: 15,
       expectedOutputTokens: 30 * 60,
-      maxOutputTokens: 2 * 30 * 400,
+      maxOutputTokens: 30 * 400,
+      failedCalls: 1,
     });
     // Exactly the two judged prompts are no longer counted.
     const teacherOut = seedOutput(0, seeded.teacher, 'teacher');

@@ -173,7 +173,7 @@ describe('quality report channel', () => {
 });
 
 describe('blind rating channels', () => {
-  it('labels outputs A/B, reveals them only when fully rated, and keeps ratings across a restart', async () => {
+  it('labels outputs A/B, reveals them only when the whole set is rated, and keeps ratings across a restart', async () => {
     const t = await makeTestCore();
     let closed = false;
     cleanups.push(async () => {
@@ -203,19 +203,34 @@ describe('blind rating channels', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
-    for (const item of session.items) {
+    const teacherLabels: ('A' | 'B')[] = [];
+    for (const [n, item] of session.items.entries()) {
       const base = { ...ids, paragraphId: item.paragraphId, rater: 'Ana' };
       // The teacher's seeded outputs mention "regional office": rate it 5, the student 2.
       const teacherLabel = item.A.includes('regional office') ? 'A' : 'B';
       const studentLabel = teacherLabel === 'A' ? 'B' : 'A';
-      const a = await t.value('rateOutput', { ...base, label: teacherLabel, rating: 5 });
-      expect(a.revealed).toBeNull();
+      teacherLabels.push(teacherLabel);
+      await t.value('rateOutput', { ...base, label: teacherLabel, rating: 5 });
       await t.value('rateOutput', { ...base, label: studentLabel, rating: 2 });
-      const done = await t.value('ratePreference', { ...base, preferred: teacherLabel });
-      expect(done.revealed?.[teacherLabel]).toBe('teacher');
-      expect(done.revealed?.[studentLabel]).toBe('student');
-      expect(done.ratedAt).not.toBeNull();
+      const after = await t.value('ratePreference', { ...base, preferred: teacherLabel });
+      const last = n === session.items.length - 1;
+      // A paragraph fully rated stays masked while others are left: later ratings stay blind.
+      expect(after.reveal === null).toBe(!last);
+      expect(after.items.every((i) => (i.revealed === null) === !last)).toBe(true);
+      expect(after.items[n]?.ratedAt).not.toBeNull();
     }
+    const done = await t.value('getRatingSession', { ...ids, rater: 'Ana' });
+    expect(done.reveal).toMatchObject({ reason: 'finished', ratedItems: 5, totalItems: 5 });
+    expect(done.items.map((i, n) => i.revealed?.[teacherLabels[n] as 'A' | 'B'])).toEqual(
+      Array(5).fill('teacher'),
+    );
+    // The reveal travels with the ratings; every one of them was made blind.
+    const details = (
+      t.core.ctx.db
+        .prepare("SELECT details_json AS d FROM scores WHERE source = 'human'")
+        .all() as { d: string }[]
+    ).map((r) => JSON.parse(r.d) as { blind: boolean; revealReason: string });
+    expect(details.every((d) => d.blind && d.revealReason === 'finished')).toBe(true);
     const rows = t.core.ctx.db
       .prepare("SELECT created_by AS by, created_at AS at FROM scores WHERE source = 'human'")
       .all() as { by: string; at: string }[];
@@ -268,11 +283,56 @@ describe('blind rating channels', () => {
       paragraphId: seeded.paragraphIds[0] as string,
     };
     await value('rateOutput', { ...base, label: 'A', rating: 2, rater: 'Ana' });
-    const item = await value('rateOutput', { ...base, label: 'A', rating: 4, rater: 'Ana' });
-    expect(item.ratingA).toBe(4);
+    const after = await value('rateOutput', { ...base, label: 'A', rating: 4, rater: 'Ana' });
+    expect(after.items.find((i) => i.paragraphId === base.paragraphId)?.ratingA).toBe(4);
     await value('rateOutput', { ...base, label: 'A', rating: 1, rater: 'Bo' });
     const n = core.ctx.db.prepare("SELECT count(*) AS n FROM scores WHERE source = 'human'").get();
     expect(n).toEqual({ n: 2 });
+  });
+});
+
+describe('revealing a blind set early', () => {
+  it('unmasks every paragraph when asked, records how far the set was rated, and marks later ratings not blind', async () => {
+    const { value, core, seeded } = await setup(5);
+    const ids = { experimentId: seeded.experimentId, studentModelId: seeded.students[0] as string };
+    const session = await value('getRatingSession', { ...ids, rater: 'Ana' });
+    const [first, second] = session.items as [(typeof session.items)[0], (typeof session.items)[0]];
+    const base = { ...ids, rater: 'Ana' };
+    await value('rateOutput', { ...base, paragraphId: first.paragraphId, label: 'A', rating: 3 });
+    await value('rateOutput', { ...base, paragraphId: first.paragraphId, label: 'B', rating: 4 });
+    const one = await value('ratePreference', {
+      ...base,
+      paragraphId: first.paragraphId,
+      preferred: 'B',
+    });
+    expect(one.reveal).toBeNull();
+    expect(one.items.every((i) => i.revealed === null)).toBe(true);
+
+    const shown = await value('revealBlindRatings', base);
+    expect(shown.reveal).toMatchObject({ reason: 'asked', ratedItems: 1, totalItems: 5 });
+    expect(shown.items.every((i) => i.revealed !== null)).toBe(true);
+    // Asking again changes nothing: the first reveal stands.
+    expect((await value('revealBlindRatings', base)).reveal).toEqual(shown.reveal);
+    // Another rater's set stays masked.
+    const bo = await value('getRatingSession', { ...ids, rater: 'Bo' });
+    expect(bo.reveal).toBeNull();
+    expect(bo.items.every((i) => i.revealed === null)).toBe(true);
+
+    await value('rateOutput', { ...base, paragraphId: second.paragraphId, label: 'A', rating: 2 });
+    const rows = (
+      core.ctx.db
+        .prepare(
+          "SELECT paragraph_id AS p, details_json AS d FROM scores WHERE source = 'human' ORDER BY created_at",
+        )
+        .all() as { p: string; d: string }[]
+    ).map((r) => ({ p: r.p, ...(JSON.parse(r.d) as { blind: boolean; revealReason?: string }) }));
+    expect(rows.filter((r) => r.p === first.paragraphId).every((r) => r.blind)).toBe(true);
+    expect(rows.filter((r) => r.p === first.paragraphId).map((r) => r.revealReason)).toEqual([
+      'asked',
+      'asked',
+      'asked',
+    ]);
+    expect(rows.find((r) => r.p === second.paragraphId)).toMatchObject({ blind: false });
   });
 });
 
@@ -370,6 +430,8 @@ describe('ROUGE stemming setting', () => {
       failureMetric: 'rouge2@reference',
       rougeStemmed: true,
       judge: null,
+      // Stored before the decision settings existed too: read as their defaults.
+      decision: defaultQualitySettings().decision,
     });
     const r = await value('getQualityReport', { experimentId: seeded.experimentId });
     expect(r.options.rougeStemmed).toBe(true);

@@ -1,3 +1,4 @@
+import { loadPriceBook } from '../db/repos/priceOverrides';
 import type { Experiment } from '../../shared/domain/experiment';
 import { judgePriceFor } from '../../shared/quality/judgePrice';
 import type { JudgeProgress } from '../../shared/quality/judgeProgress';
@@ -11,7 +12,12 @@ import {
 import type { BlindPreference, Label } from '../../shared/quality/ratings';
 import { findJudgePromptId, listJudgeFailures } from '../db/repos/judge';
 import { getLastRater, getQualitySettings, saveQualitySettings } from '../db/repos/qualitySettings';
-import { rateBlindOutput, rateBlindPreference, ratingSession } from '../quality/blindRatings';
+import {
+  rateBlindOutput,
+  rateBlindPreference,
+  ratingSession,
+  revealBlindSet,
+} from '../quality/blindRatings';
 import { loadJudgeEstimate } from '../quality/judgeEstimate';
 import { judgeFingerprint, storedJudgeProgress } from '../quality/judgeRunner';
 import { loadFailureShares } from '../quality/failureSharesLoader';
@@ -22,13 +28,20 @@ import { AppFailure } from './failure';
 
 type ByExperiment = { experimentId: string };
 
-/** The judge's progress: live while it runs, else what the store says for the current prompt. */
+/**
+ * The judge's progress: live while it runs, else what the store says for the current prompt,
+ * with how the last run of that prompt ended (why it paused, what it spent against its estimate).
+ */
 function judgeProgressOf(ctx: HandlerContext, e: Experiment): JudgeProgress {
   const live = ctx.judge.progress(e.id);
   if (live) return live;
   const judge = getQualitySettings(ctx.db, e.id).judge;
   const promptId = judge ? findJudgePromptId(ctx.db, e.id, judgeFingerprint(judge)) : null;
-  return storedJudgeProgress(ctx.db, e, judge, promptId);
+  const stored = storedJudgeProgress(ctx.db, e, judge, promptId);
+  const last = ctx.judge.lastRun(e.id);
+  if (!last || last.promptId !== stored.promptId) return stored;
+  const { status, statusReason, runCostUsd, runEstimate } = last;
+  return { ...stored, status, statusReason, runCostUsd, runEstimate };
 }
 
 export const qualityHandlers = {
@@ -43,7 +56,7 @@ export const qualityHandlers = {
       settings,
       defaultJudge: defaultJudgeSettings(
         e.config.region,
-        judgePriceFor(DEFAULT_JUDGE_MODEL, e.config.region),
+        judgePriceFor(DEFAULT_JUDGE_MODEL, e.config.region, loadPriceBook(ctx.db)),
       ),
       judgeProgress: progress,
       judgeFailures: progress.promptId ? listJudgeFailures(ctx.db, progress.promptId) : [],
@@ -69,10 +82,18 @@ export const qualityHandlers = {
     return getQualitySettings(ctx.db, e.id);
   },
 
-  estimateJudge: (ctx: HandlerContext, input: { experimentId: string; judge: JudgeSettings }) =>
-    loadJudgeEstimate(ctx.db, requireExperiment(ctx.db, input.experimentId), input.judge),
+  estimateJudge: (
+    ctx: HandlerContext,
+    input: { experimentId: string; judge: JudgeSettings; retryFailures: boolean },
+  ) =>
+    loadJudgeEstimate(
+      ctx.db,
+      requireExperiment(ctx.db, input.experimentId),
+      input.judge,
+      input.retryFailures,
+    ),
 
-  startJudge: (ctx: HandlerContext, input: ByExperiment) => {
+  startJudge: (ctx: HandlerContext, input: { experimentId: string; retryFailures: boolean }) => {
     const e = requireExperiment(ctx.db, input.experimentId);
     const judge = getQualitySettings(ctx.db, e.id).judge;
     if (!judge) {
@@ -87,7 +108,16 @@ export const qualityHandlers = {
         'The experiment is still running. Judge its outputs once the run has finished or is paused.',
       );
     }
-    return ctx.judge.start(e, judge);
+    if (ctx.judge.progress(e.id)?.status === 'running') return ctx.judge.start(e, judge);
+    // The estimate the analyst saw, so that the run's end can set its spend against it.
+    const estimate = loadJudgeEstimate(ctx.db, e, judge, input.retryFailures);
+    return ctx.judge.start(e, judge, {
+      retryFailures: input.retryFailures,
+      estimate:
+        estimate.expectedUsd === null || estimate.maxUsd === null
+          ? null
+          : { expectedUsd: estimate.expectedUsd, maxUsd: estimate.maxUsd },
+    });
   },
 
   cancelJudge: async (ctx: HandlerContext, input: ByExperiment) => {
@@ -131,6 +161,17 @@ export const qualityHandlers = {
       rater: string;
     },
   ) => rateBlindPreference(ctx.db, requireExperiment(ctx.db, input.experimentId), input),
+
+  revealBlindRatings: (
+    ctx: HandlerContext,
+    input: { experimentId: string; studentModelId: string; rater: string },
+  ) =>
+    revealBlindSet(
+      ctx.db,
+      requireExperiment(ctx.db, input.experimentId),
+      input.studentModelId,
+      input.rater,
+    ),
 
   getFailureShares: (
     ctx: HandlerContext,

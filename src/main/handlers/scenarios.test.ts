@@ -12,6 +12,7 @@ import type { Result } from '../../shared/ipc/result';
 import { applyOverrides } from '../../shared/pricing/applyOverrides';
 import { findPrice } from '../../shared/pricing/findPrice';
 import { PRICE_CATALOG } from '../../shared/pricing/priceCatalog';
+import { CATALOG_ONLY } from '../../shared/pricing/priceBook';
 import { prefillFromEvidence, startingScenario } from '../../shared/roi';
 import { ScenarioSchema } from '../../shared/roi/scenario';
 import { startCore, type AppCore } from '../core';
@@ -214,7 +215,7 @@ describe('ROI evidence', () => {
     expect(shares?.studentModelId).toBe(SEED_STUDENT);
     expect(shares?.result.kind).toBe('estimate');
 
-    const book = PRICE_CATALOG;
+    const book = CATALOG_ONLY;
     const prefill = prefillFromEvidence(base, evidence, SEED_STUDENT, book);
     const s = ScenarioSchema.parse(prefill.scenario);
     expect(s.teacher.outputTokensPerRequest).toBe(80);

@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Experiment } from '../../shared/domain/experiment';
+import { studentEvidence } from '../../shared/decision/decisionEvidence';
 import { evidenceOf, type StudentQuality } from '../../shared/roi/evidence';
 import type { Scenario } from '../../shared/roi/scenario';
 import { listRuns } from '../db/repos/runs';
+import { loadQualityReport } from '../quality/qualityReportLoader';
 import * as repo from '../db/repos/scenarios';
 import type { HandlerContext } from './context';
 import { requireExperiment } from './experiments';
@@ -85,6 +87,9 @@ export const scenarioHandlers = {
 
   getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) => {
     const e = requireExperiment(ctx.db, input.experimentId);
-    return evidenceOf(e, listRuns(ctx.db, e.id), studentQuality(ctx, e));
+    const quality = studentQuality(ctx, e);
+    const report = loadQualityReport(ctx.db, e);
+    const decision = e.config.studentModelIds.map((id) => studentEvidence(report, id));
+    return evidenceOf(e, listRuns(ctx.db, e.id), quality, decision);
   },
 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestCore } from '../../../test/support/testCore';
 import { coreTarget } from '../ipc/callTarget';
@@ -112,6 +112,19 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect((await send({ path: '/../secret.txt' })).status).toBe(404);
     expect((await send({ path: '/%2e%2e/secret.txt' })).status).toBe(404);
+  });
+
+  it('follows no symlink out of the renderer folder, but serves one that stays inside', async () => {
+    const staticDir = join(t.dir, 'renderer');
+    symlinkSync(join(t.dir, 'secret.txt'), join(staticDir, 'leak.txt'));
+    symlinkSync(t.dir, join(staticDir, 'up'));
+    symlinkSync(join(staticDir, 'index.html'), join(staticDir, 'home.html'));
+    const leak = await send({ path: '/leak.txt' });
+    expect([leak.status, leak.body]).toEqual([404, 'Not found']);
+    expect((await send({ path: '/up/secret.txt' })).status).toBe(404);
+    expect((await send({ path: '/up/distill-roi.sqlite' })).status).toBe(404);
+    const inside = await send({ path: '/home.html' });
+    expect([inside.status, inside.body]).toEqual([200, '<!doctype html><title>app</title>']);
   });
 
   it('answers invalid JSON with a Result error', async () => {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
@@ -33,7 +33,8 @@ const NOT_FOUND: RendererFile = { status: 404, headers: SECURITY_HEADERS, body: 
 /**
  * A file of the built renderer for a URL path, with the app's security headers: the one answer
  * both the browser host and the Electron shell's app:// protocol give. A path that escapes the
- * folder (`..`, encoded or not), is malformed, or names no file is a 404.
+ * folder (`..`, encoded or not, or a symlink leading out), is malformed, or names no file is
+ * a 404.
  */
 export async function readRendererFile(root: string, urlPath: string): Promise<RendererFile> {
   try {
@@ -41,7 +42,11 @@ export async function readRendererFile(root: string, urlPath: string): Promise<R
     if (rel.includes('\0')) return NOT_FOUND;
     const full = normalize(join(root, rel));
     if (!full.startsWith(normalize(root) + sep)) return NOT_FOUND;
-    const info = await stat(full);
+    // The path stays inside the folder, but a symlink in it could point anywhere (a user's
+    // keys, the database): what is read must resolve inside the folder too.
+    const [realRoot, realFull] = await Promise.all([realpath(root), realpath(full)]);
+    if (!realFull.startsWith(realRoot + sep)) return NOT_FOUND;
+    const info = await stat(realFull);
     if (!info.isFile()) return NOT_FOUND;
     return {
       status: 200,
@@ -50,7 +55,7 @@ export async function readRendererFile(root: string, urlPath: string): Promise<R
         'content-type': TYPES[extname(full)] ?? 'application/octet-stream',
         'cache-control': rel.endsWith('.html') ? 'no-store' : 'max-age=3600',
       },
-      body: await readFile(full),
+      body: await readFile(realFull),
     };
   } catch {
     return NOT_FOUND;

@@ -11,7 +11,8 @@ import {
   type RatingItem,
   type RatingSession,
 } from '../../shared/quality/ratings';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { findBlindReveal, recordBlindReveal } from '../db/repos/blindReveals';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { setLastRater } from '../db/repos/qualitySettings';
 import { listRuns } from '../db/repos/runs';
 import { humanScoresBy, upsertHumanScore, type HumanScore } from '../db/repos/scores';
@@ -19,7 +20,8 @@ import { AppFailure } from '../handlers/failure';
 import { sampleKey, sampleRuns } from './samples';
 
 /**
- * Blind rating of teacher against one student. The order behind the A/B labels is seeded by
+ * Blind rating of teacher against one student, unmasked only when the rater has finished the set
+ * or asks to (see ratings.ts). The order behind the A/B labels is seeded by
  * the experiment and the paragraph (not by the report's bootstrap seed, which the analyst may
  * change), so a reload shows the same order. Ratings are stored per model, so they count the
  * same whichever label the output had.
@@ -46,7 +48,7 @@ function pairsOf(
   const samples = sampleRuns(listRuns(db, e.id));
   const pairs: Pair[] = [];
   let skipped = 0;
-  for (const p of listParagraphs(db, e.config.datasetId)) {
+  for (const p of experimentParagraphs(db, e)) {
     const t = samples.get(sampleKey(p.id, e.config.teacherModelId));
     const s = samples.get(sampleKey(p.id, studentId));
     if (!t || !s) {
@@ -68,6 +70,7 @@ function itemOf(
   e: Experiment,
   studentId: string,
   mine: readonly HumanScore[],
+  revealed: boolean,
 ): RatingItem {
   const here = mine.filter((m) => m.paragraphId === pair.paragraph.id);
   const modelOf = (label: Label) =>
@@ -86,7 +89,7 @@ function itemOf(
     )
     .map((m) => m.createdAt)
     .sort();
-  const item = {
+  return {
     paragraphId: pair.paragraph.id,
     position: pair.paragraph.position,
     text: pair.paragraph.text,
@@ -96,10 +99,9 @@ function itemOf(
     ratingA: rating('A'),
     ratingB: rating('B'),
     preferred,
-    revealed: null,
+    revealed: revealed ? pair.order : null,
     ratedAt: times.at(-1) ?? null,
   };
-  return { ...item, revealed: isFullyRated(item) ? pair.order : null };
 }
 
 export function ratingSession(
@@ -110,15 +112,52 @@ export function ratingSession(
 ): RatingSession {
   const { pairs, skipped } = pairsOf(db, e, studentId);
   const mine = rater === '' ? [] : humanScoresBy(db, e.id, rater);
+  const reveal = rater === '' ? null : findBlindReveal(db, e.id, studentId, rater);
   return {
     experimentId: e.id,
     teacherModelId: e.config.teacherModelId,
     studentModelId: studentId,
     rater,
-    items: pairs.map((p) => itemOf(p, e, studentId, mine)),
+    items: pairs.map((p) => itemOf(p, e, studentId, mine, reveal !== null)),
     skipped,
+    reveal,
   };
 }
+
+/** The set once more after a rating: unmasked as soon as its last paragraph is fully rated. */
+function afterRating(db: Database, e: Experiment, studentId: string, rater: string) {
+  const session = ratingSession(db, e, studentId, rater);
+  const rated = session.items.filter(isFullyRated).length;
+  if (session.reveal !== null || rated < session.items.length) return session;
+  recordBlindReveal(db, e.id, studentId, e.config.teacherModelId, rater, {
+    reason: 'finished',
+    ratedItems: rated,
+    totalItems: session.items.length,
+  });
+  return ratingSession(db, e, studentId, rater);
+}
+
+/** The rater asks to see the models before finishing; recorded with how far the set was rated. */
+export function revealBlindSet(
+  db: Database,
+  e: Experiment,
+  studentId: string,
+  rater: string,
+): RatingSession {
+  const session = ratingSession(db, e, studentId, rater);
+  if (session.reveal !== null) return session;
+  const rated = session.items.filter(isFullyRated).length;
+  recordBlindReveal(db, e.id, studentId, e.config.teacherModelId, rater, {
+    reason: rated === session.items.length ? 'finished' : 'asked',
+    ratedItems: rated,
+    totalItems: session.items.length,
+  });
+  return ratingSession(db, e, studentId, rater);
+}
+
+/** Whether a rating made now is still blind (its set not yet unmasked for this rater). */
+const stillBlind = (db: Database, e: Experiment, studentId: string, rater: string): boolean =>
+  findBlindReveal(db, e.id, studentId, rater) === null;
 
 function pairFor(db: Database, e: Experiment, studentId: string, paragraphId: string): Pair {
   const pair = pairsOf(db, e, studentId).pairs.find((p) => p.paragraph.id === paragraphId);
@@ -126,21 +165,11 @@ function pairFor(db: Database, e: Experiment, studentId: string, paragraphId: st
   return pair;
 }
 
-function reread(
-  db: Database,
-  e: Experiment,
-  studentId: string,
-  pair: Pair,
-  rater: string,
-): RatingItem {
-  return itemOf(pair, e, studentId, humanScoresBy(db, e.id, rater));
-}
-
 export function rateBlindOutput(
   db: Database,
   e: Experiment,
   i: { studentModelId: string; paragraphId: string; label: Label; rating: number; rater: string },
-): RatingItem {
+): RatingSession {
   const pair = pairFor(db, e, i.studentModelId, i.paragraphId);
   const role = pair.order[i.label];
   const run = role === 'teacher' ? pair.teacher : pair.student;
@@ -152,19 +181,19 @@ export function rateBlindOutput(
     source: 'human',
     metric: HUMAN_RATING_METRIC,
     value: i.rating,
-    details: { label: i.label, blind: true },
+    details: { label: i.label, blind: stillBlind(db, e, i.studentModelId, i.rater) },
     createdBy: i.rater,
     judgePromptId: null,
   });
   setLastRater(db, i.rater);
-  return reread(db, e, i.studentModelId, pair, i.rater);
+  return afterRating(db, e, i.studentModelId, i.rater);
 }
 
 export function rateBlindPreference(
   db: Database,
   e: Experiment,
   i: { studentModelId: string; paragraphId: string; preferred: BlindPreference; rater: string },
-): RatingItem {
+): RatingSession {
   const pair = pairFor(db, e, i.studentModelId, i.paragraphId);
   const preference = i.preferred === 'tie' ? 'tie' : pair.order[i.preferred];
   upsertHumanScore(db, {
@@ -179,11 +208,11 @@ export function rateBlindPreference(
       label: i.preferred,
       order: pair.order,
       teacherRunId: pair.teacher.runId,
-      blind: true,
+      blind: stillBlind(db, e, i.studentModelId, i.rater),
     },
     createdBy: i.rater,
     judgePromptId: null,
   });
   setLastRater(db, i.rater);
-  return reread(db, e, i.studentModelId, pair, i.rater);
+  return afterRating(db, e, i.studentModelId, i.rater);
 }

@@ -6,7 +6,7 @@ import { barFor } from '../../shared/quality/qualitySettings';
 import { scoresShown } from '../../shared/quality/qualityReport';
 import { tabulateScores } from '../../shared/quality/scoreTable';
 import { latestUsedJudgePrompt } from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { listScoreRows } from '../db/repos/scores';
 import { AppFailure } from '../handlers/failure';
@@ -34,7 +34,7 @@ export function loadFailureShares(
   const metric = input.metric ?? settings.failureMetric;
   const teacher = e.config.teacherModelId;
   const scores = scoresShown(listScoreRows(db, e.id), latestUsedJudgePrompt(db, e.id)?.id ?? null);
-  const paragraphIds = listParagraphs(db, e.config.datasetId).map((p) => p.id);
+  const paragraphIds = experimentParagraphs(db, e).map((p) => p.id);
   const { values } = tabulateScores(scores, paragraphIds, [teacher, studentModelId]);
   return failureSharesForRoi({
     experimentId: e.id,

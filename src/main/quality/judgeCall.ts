@@ -13,8 +13,10 @@ import type { JudgeSettings } from '../../shared/quality/qualitySettings';
 import type { JudgeTask } from './judgeTasks';
 
 /**
- * One judged output: ask, read the answer strictly, and if it cannot be read ask once more with
- * a reminder of the format. Two unreadable answers make a judge failure; nothing is guessed.
+ * One judged output: ask, read the answer strictly, and if it cannot be read ask again with a
+ * reminder of the format, up to the judge's `answerAttempts` asks in all (one unless the analyst
+ * asks for more). An item whose every answer was unreadable is a judge failure, stored with its
+ * raw answer and the reason; nothing is guessed.
  * Transport failures (throttling, timeouts…) are thrown as BedrockCallError for the session's
  * retry policy; what the calls cost so far stays on the task, so a retried or failed task is
  * still charged for every answer it paid for.
@@ -25,7 +27,7 @@ export const MALFORMED_REMINDER =
 
 export type JudgeOutcome =
   | { status: 'ok'; answer: ScoreAnswer | PairwiseAnswer; text: string }
-  | { status: 'invalid'; problem: string; text: string };
+  | { status: 'invalid'; problem: string; text: string; cutOff: boolean };
 
 export async function askJudge(
   client: BedrockRuntimeClient,
@@ -63,7 +65,13 @@ export async function askJudge(
     const parsed = parse(m.text);
     if (parsed.ok) return { status: 'ok', answer: parsed.value, text: m.text };
     task.malformed++;
-    task.lastUnreadable = { problem: parsed.problem, text: m.text };
-    if (task.malformed >= 2) return { status: 'invalid', ...task.lastUnreadable };
+    const cutOff = m.stopReason === 'max_tokens';
+    const problem = cutOff
+      ? `${parsed.problem} It was cut off at the ${judge.maxTokens}-token limit.`
+      : parsed.problem;
+    task.lastUnreadable = { problem, text: m.text };
+    if (task.malformed >= judge.answerAttempts) {
+      return { status: 'invalid', ...task.lastUnreadable, cutOff };
+    }
   }
 }

@@ -12,16 +12,24 @@ import { pendingJudgeTasks } from './judgeTasks';
 /**
  * What judging with these settings would cost now, before any call: the calls a judge run would
  * make (those of the prompt version these settings make, less the ones it already has a result
- * for), their prompts counted as the judge model counts them (judge calls have no system prompt),
- * once as asked and once with the reminder an unreadable answer gets.
+ * for, and its failed ones when they are to be retried), their prompts counted as the judge
+ * model counts them (judge calls have no system prompt), as asked and with the reminder an
+ * unreadable answer gets when the judge asks again.
  */
 export function loadJudgeEstimate(
   db: Database,
   experiment: Experiment,
   judge: JudgeSettings,
+  retryFailures = false,
 ): JudgeEstimate {
   const promptId = findJudgePromptId(db, experiment.id, judgeFingerprint(judge));
-  const { all, pending } = pendingJudgeTasks(db, experiment, judge, promptId);
+  const { all, pending, failed } = pendingJudgeTasks(
+    db,
+    experiment,
+    judge,
+    promptId,
+    retryFailures,
+  );
   const asked = countPromptTokens(
     judge.modelId,
     pending.map((t) => t.userText),
@@ -41,6 +49,9 @@ export function loadJudgeEstimate(
       promptTokens: asked.promptTokens[i] as number,
       retryPromptTokens: askedAgain.promptTokens[i] as number,
     })),
+    failedCalls: failed,
+    retryFailures,
+    answerAttempts: judge.answerAttempts,
     maxTokens: judge.maxTokens,
     price: knownJudgePrice(judge),
   });

@@ -8,7 +8,12 @@ import {
 import { JUDGE_PAIRWISE_METRIC, judgeMetricKey } from '../../shared/quality/metricKeys';
 import { combineOrders, preferenceValue } from '../../shared/quality/pairwise';
 import type { ClassifiedError } from '../bedrock/errors';
-import { insertJudgeCall, pairwiseAnswer, type JudgePrompt } from '../db/repos/judge';
+import {
+  deleteJudgeCall,
+  insertJudgeCall,
+  pairwiseAnswer,
+  type JudgePrompt,
+} from '../db/repos/judge';
 import { insertScore } from '../db/repos/scores';
 import type { JudgeOutcome } from './judgeCall';
 import type { JudgeTask } from './judgeTasks';
@@ -36,6 +41,7 @@ export function recordJudgeTask(
   const outcome = 'outcome' in result ? result.outcome : null;
   const status = outcome ? outcome.status : 'error';
   db.transaction(() => {
+    if (task.prior) deleteJudgeCall(db, prompt.id, task.runId, task.kind);
     const callId = insertJudgeCall(db, {
       experimentId,
       promptId: prompt.id,

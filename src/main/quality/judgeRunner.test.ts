@@ -150,12 +150,35 @@ describe('judge runner', () => {
     expect(pairwise.map((s) => s.value)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
   });
 
-  it('asks once more after a malformed answer, with a reminder, and keeps the second answer', async () => {
+  it('asks each item once by default: an unreadable answer is stored raw with its reason', async () => {
+    standIn.queueOutputs(JUDGE, ['I think this summary deserves a 4 out of 5.']);
+    const end = await judgeAll(runner(), { ...judge, concurrency: 1 });
+    expect(end).toMatchObject({ status: 'completed', answered: 23, failures: 1 });
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(24);
+    expect(standIn.requestsFor(JUDGE).some((r) => retried(r.body ?? {}))).toBe(false);
+    const row = db
+      .prepare(
+        "SELECT calls, answer_text AS text, problem FROM judge_calls WHERE status = 'invalid'",
+      )
+      .get();
+    expect(row).toEqual({
+      calls: 1,
+      text: 'I think this summary deserves a 4 out of 5.',
+      problem: 'The answer is not a single JSON object.',
+    });
+    // It never counts as a score.
+    const faithfulness = listScoreRows(db, seeded.experimentId).filter(
+      (s) => s.metric === 'judge.faithfulness',
+    );
+    expect(faithfulness).toHaveLength(11);
+  });
+
+  it('asks once more after a malformed answer, with a reminder, when the analyst allows two asks', async () => {
     standIn.setModel(JUDGE, {
       latencyMs: 5,
       output: (b) => (retried(b) ? honest(b) : 'I think this summary deserves a 4 out of 5.'),
     });
-    const end = await judgeAll(runner());
+    const end = await judgeAll(runner(), { ...judge, answerAttempts: 2 });
     expect(end).toMatchObject({ answered: 24, failures: 0 });
     expect(standIn.requestsFor(JUDGE)).toHaveLength(48);
     expect(calls().every((c) => c.status === 'ok' && c.calls === 2)).toBe(true);
@@ -170,11 +193,13 @@ describe('judge runner', () => {
       latencyMs: 5,
       output: (b) => (isScore(b) ? bad : '{"preferred": "B", "reason": "x"}'),
     });
-    const end = await judgeAll(runner());
-    expect(end).toMatchObject({ status: 'completed', answered: 12, failures: 12, errors: 0 });
-    expect(end.statusReason).toContain('12 of 24');
+    // One call at a time, so that the pause comes at a known answer: half of them unreadable,
+    // the run pauses once it has 20 (10 answered, 10 failed after two asks each).
+    const end = await judgeAll(runner(), { ...judge, answerAttempts: 2, concurrency: 1 });
+    expect(end).toMatchObject({ status: 'paused', answered: 10, failures: 10, errors: 0 });
+    expect(end.statusReason).toContain('Paused after 10 of 20 judge answers unreadable');
     const failed = calls('invalid');
-    expect(failed).toHaveLength(12);
+    expect(failed).toHaveLength(10);
     expect(
       failed.every((c) => c.kind === 'score' && c.calls === 2 && (c.problem ?? '').length > 0),
     ).toBe(true);
@@ -188,7 +213,7 @@ describe('judge runner', () => {
 
   it('treats one out-of-range answer followed by a valid one as answered', async () => {
     standIn.setModel(JUDGE, { latencyMs: 5, output: (b) => (retried(b) ? honest(b) : VALID(0)) });
-    const end = await judgeAll(runner());
+    const end = await judgeAll(runner(), { ...judge, answerAttempts: 2 });
     expect(end).toMatchObject({ answered: 24, failures: 0 });
   });
 
@@ -272,8 +297,9 @@ describe('judge cost estimate, against the calls a run makes', () => {
       latencyMs: 5,
       output: (b) => (retried(b) ? honest(b) : 'A fine summary, I would say 4.'),
     });
-    const before = loadJudgeEstimate(db, experiment, judge);
-    await judgeAll(runner());
+    const twice = { ...judge, answerAttempts: 2 };
+    const before = loadJudgeEstimate(db, experiment, twice);
+    await judgeAll(runner(), twice);
     expect(standIn.requestsFor(JUDGE)).toHaveLength(2 * before.calls);
     expect(sentInputTokens()).toBe(before.maxInputTokens);
   });
@@ -287,5 +313,87 @@ describe('judge cost estimate, against the calls a run makes', () => {
     await judgeAll(runner());
     expect(standIn.requestsFor(JUDGE)).toHaveLength(1);
     expect(sentInputTokens()).toBe(left.expectedInputTokens);
+  });
+});
+
+describe('a judge that stops wasting money', () => {
+  const oneAtATime = () => ({ ...judge, concurrency: 1 });
+
+  it('pauses after 5 unreadable answers in a row, saying what to change and what it spent', async () => {
+    standIn.setModel(JUDGE, { latencyMs: 5, output: { text: 'Looks good to me: 4/5.' } });
+    const settings = oneAtATime();
+    const estimate = loadJudgeEstimate(db, experiment, settings);
+    const r = runner();
+    r.start(experiment, settings, {
+      estimate: { expectedUsd: estimate.expectedUsd ?? 0, maxUsd: estimate.maxUsd ?? 0 },
+    });
+    const end = await r.settled(experiment.id);
+    expect(end).toMatchObject({ status: 'paused', done: 5, answered: 0, failures: 5 });
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(5);
+    expect(end?.statusReason).toMatch(/^Paused after 5 unreadable judge answers in a row/);
+    expect(end?.statusReason).toContain('pick a judge model that follows JSON instructions');
+    expect(end?.statusReason).toMatch(/Spent \$[\d.]+ against an estimate of \$[\d.]+/);
+    expect(end?.runCostUsd).toBeGreaterThan(0);
+    expect(end?.runEstimate).toEqual({
+      expectedUsd: estimate.expectedUsd,
+      maxUsd: estimate.maxUsd,
+    });
+    // The raw answers are there to read, each with its reason.
+    expect(
+      calls('invalid').every((c) => c.problem === 'The answer is not a single JSON object.'),
+    ).toBe(true);
+  });
+
+  it('says to raise max tokens when the answers were cut off at the limit', async () => {
+    standIn.setModel(JUDGE, {
+      latencyMs: 5,
+      output: { text: `{"faithfulness": 5, ${'x '.repeat(200)}` },
+    });
+    const end = await judgeAll(runner(), { ...oneAtATime(), maxTokens: 50 });
+    expect(end.status).toBe('paused');
+    expect(end.statusReason).toContain(
+      "cut off at the 50-token limit: raise the judge's max tokens",
+    );
+    expect(calls('invalid')[0]?.problem).toContain('It was cut off at the 50-token limit.');
+  });
+
+  it('pauses once a fifth of 20 answers are unreadable, even with none 5 in a row', async () => {
+    // Every second-order pairwise answer is unreadable: one in four.
+    standIn.setModel(JUDGE, {
+      latencyMs: 5,
+      output: (b) => (!isScore(b) && !teacherIsA(b) ? 'B, clearly.' : honest(b)),
+    });
+    const end = await judgeAll(runner(), oneAtATime());
+    expect(end).toMatchObject({ status: 'paused', done: 20, answered: 15, failures: 5 });
+    expect(end.statusReason).toMatch(/^Paused after 5 of 20 judge answers unreadable/);
+  });
+
+  it('retries failed items when asked, keeping what the first answers cost', async () => {
+    standIn.queueOutputs(JUDGE, ['not json', 'not json either']);
+    const first = await judgeAll(runner(), oneAtATime());
+    expect(first).toMatchObject({ status: 'completed', answered: 22, failures: 2 });
+    expect(first.statusReason).toMatch(/^2 of 24 judge calls gave no usable score\. Spent \$/);
+    const paidBefore = first.costUsd;
+
+    // Without asking, failures are final; asked, only they are made again.
+    expect(loadJudgeEstimate(db, experiment, oneAtATime())).toMatchObject({
+      calls: 0,
+      failedCalls: 2,
+    });
+    const retry = loadJudgeEstimate(db, experiment, oneAtATime(), true);
+    expect(retry).toMatchObject({ calls: 2, failedCalls: 2, retryFailures: true });
+    standIn.clearRequests();
+    const r = runner();
+    r.start(experiment, oneAtATime(), { retryFailures: true });
+    const second = await r.settled(experiment.id);
+    expect(standIn.requestsFor(JUDGE)).toHaveLength(2);
+    expect(second).toMatchObject({ status: 'completed', answered: 24, failures: 0, done: 24 });
+    expect(second?.statusReason).not.toContain('no usable score');
+    // The retried items carry the first calls: two calls each, and the judge's cost includes both.
+    const retried = db.prepare('SELECT calls FROM judge_calls WHERE calls > 1').all();
+    expect(retried).toEqual([{ calls: 2 }, { calls: 2 }]);
+    expect(second?.costUsd ?? 0).toBeCloseTo(paidBefore + (second?.runCostUsd ?? 0), 12);
+    const stored = db.prepare('SELECT SUM(cost_usd) AS c FROM judge_calls').get() as { c: number };
+    expect(stored.c).toBeCloseTo(second?.costUsd ?? 0, 12);
   });
 });

@@ -11,7 +11,7 @@ import type { Experiment } from '../../shared/domain/experiment';
 import type { JudgeProgress } from '../../shared/quality/judgeProgress';
 import type { JudgeSettings } from '../../shared/quality/qualitySettings';
 import { judgeSummary } from '../../shared/quality/qualityReport';
-import { deleteErroredJudgeCalls, ensureJudgePrompt, listJudgeCallRows } from '../db/repos/judge';
+import { ensureJudgePrompt, listJudgeCallRows } from '../db/repos/judge';
 import {
   DEFAULT_TUNING,
   systemClock,
@@ -74,11 +74,22 @@ export function storedJudgeProgress(
     errors: summary.errors,
     inFlight: 0,
     costUsd: summary.costUsd,
+    runCostUsd: 0,
+    runEstimate: null,
   };
+}
+
+export interface JudgeStartOptions {
+  /** Ask again the items whose answers were unreadable (otherwise final). */
+  retryFailures?: boolean;
+  /** The estimate shown before starting, to set the run's spend against at its end. */
+  estimate?: { expectedUsd: number; maxUsd: number } | null;
 }
 
 export class JudgeRunner {
   private readonly sessions = new Map<string, JudgeSession>();
+  /** How each experiment's last judge run ended, so its reason outlives the session. */
+  private readonly lastEnded = new Map<string, JudgeProgress>();
   private readonly clock: RunnerClock;
   private readonly tuning: RunnerTuning;
   private readonly leases: LeaseKeeper;
@@ -93,24 +104,38 @@ export class JudgeRunner {
    * Starts judging (or returns the live run's progress); the calls go on in the background.
    * Throws LeaseBusyError while another process is judging this experiment.
    */
-  start(experiment: Experiment, judge: JudgeSettings): JudgeProgress {
+  start(
+    experiment: Experiment,
+    judge: JudgeSettings,
+    options: JudgeStartOptions = {},
+  ): JudgeProgress {
     const live = this.sessions.get(experiment.id);
     if (live) return live.snapshot();
     const key = judgeLeaseKey(experiment.id);
     this.leases.acquire(key, () => void this.sessions.get(experiment.id)?.cancel());
     try {
-      return this.open(experiment, judge, key);
+      return this.open(experiment, judge, key, options);
     } catch (e) {
       this.leases.release(key);
       throw e;
     }
   }
 
-  private open(experiment: Experiment, judge: JudgeSettings, key: string): JudgeProgress {
+  private open(
+    experiment: Experiment,
+    judge: JudgeSettings,
+    key: string,
+    options: JudgeStartOptions,
+  ): JudgeProgress {
     const { db } = this.deps;
     const prompt = ensureJudgePrompt(db, experiment.id, judge, judgeFingerprint(judge));
-    deleteErroredJudgeCalls(db, prompt.id);
-    const { all, pending } = pendingJudgeTasks(db, experiment, judge, prompt.id);
+    const { all, pending } = pendingJudgeTasks(
+      db,
+      experiment,
+      judge,
+      prompt.id,
+      options.retryFailures ?? false,
+    );
     const stored = storedJudgeProgress(db, experiment, null, prompt.id);
     const session = new JudgeSession({
       db,
@@ -125,10 +150,12 @@ export class JudgeRunner {
         errors: 0,
         costUsd: stored.costUsd,
       },
+      estimate: options.estimate ?? null,
       tuning: this.tuning,
       clock: this.clock,
       emit: (p) => this.deps.emit(p),
       onEnd: (s) => {
+        this.lastEnded.set(s.id, s.snapshot());
         if (this.sessions.get(s.id) === s) this.sessions.delete(s.id);
         this.leases.release(key);
       },
@@ -145,6 +172,11 @@ export class JudgeRunner {
 
   progress(experimentId: string): JudgeProgress | null {
     return this.sessions.get(experimentId)?.snapshot() ?? null;
+  }
+
+  /** The end of the last judge run of this process (paused, completed…), null when none. */
+  lastRun(experimentId: string): JudgeProgress | null {
+    return this.lastEnded.get(experimentId) ?? null;
   }
 
   /** Resolves once the experiment's judge session has ended (for tests and quitting). */

@@ -1,11 +1,19 @@
 /**
  * One judge run over an experiment: dispatches its missing judge calls within an AIMD limit
  * (the runner's), retries transport failures with the runner's policy and back-off, commits each
- * finished task at once, and ends completed, cancelled or stopped (the judge model cannot be
- * called at all: no access, unknown id, bad credentials).
+ * finished task at once, and ends completed, cancelled, stopped (the judge model cannot be
+ * called at all: no access, unknown id, bad credentials) or paused (too many unreadable answers,
+ * see judgePause.ts). The end says what the run spent against its estimate.
  */
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { Database } from 'better-sqlite3';
+import {
+  EMPTY_TALLY,
+  pauseReason,
+  spendAgainstEstimate,
+  tallyAnswer,
+  type AnswerTally,
+} from '../../shared/quality/judgePause';
 import type { JudgeProgress } from '../../shared/quality/judgeProgress';
 import { BedrockCallError, classifyError, type ClassifiedError } from '../bedrock/errors';
 import type { JudgePrompt } from '../db/repos/judge';
@@ -18,7 +26,7 @@ import { askJudge, type JudgeOutcome } from './judgeCall';
 import { recordJudgeTask, type TaskResult } from './judgeRecord';
 import type { JudgeTask } from './judgeTasks';
 
-type Mode = 'running' | 'completed' | 'cancelled' | 'stopped';
+type Mode = 'running' | 'completed' | 'cancelled' | 'stopped' | 'paused';
 
 export interface JudgeCounts {
   total: number;
@@ -36,6 +44,8 @@ export interface JudgeSessionParts {
   tasks: JudgeTask[];
   /** What is already recorded for this prompt version (and the judge's cost so far). */
   counts: JudgeCounts;
+  /** The estimate the analyst saw before starting (null: the judge has no price). */
+  estimate: { expectedUsd: number; maxUsd: number } | null;
   tuning: RunnerTuning;
   clock: RunnerClock;
   emit(progress: JudgeProgress): void;
@@ -55,6 +65,8 @@ export class JudgeSession {
   private readonly limit: AimdLimit;
   private readonly throttle: ProgressThrottle;
   private readonly counts: JudgeCounts;
+  private runCostUsd = 0;
+  private tally: AnswerTally = EMPTY_TALLY;
   private endedFlag = false;
   private resolveEnd: (p: JudgeProgress) => void = () => {};
   readonly ended: Promise<JudgeProgress>;
@@ -94,6 +106,8 @@ export class JudgeSession {
       errors: c.errors,
       inFlight: this.inFlight,
       costUsd: c.costUsd,
+      runCostUsd: this.runCostUsd,
+      runEstimate: this.p.estimate,
     };
   }
 
@@ -108,7 +122,7 @@ export class JudgeSession {
     return this.ended;
   }
 
-  private stop(mode: 'cancelled' | 'stopped', reason: string): void {
+  private stop(mode: 'cancelled' | 'stopped' | 'paused', reason: string): void {
     this.mode = mode;
     this.reason = reason;
     for (const [timer] of this.waiting) clearTimeout(timer);
@@ -210,10 +224,22 @@ export class JudgeSession {
   private commit(task: JudgeTask, result: TaskResult): void {
     recordJudgeTask(this.p.db, this.id, this.p.prompt, task, result, this.p.clock.nowIso());
     const c = this.counts;
-    c.costUsd += task.costUsd;
+    // A task made again carries its earlier record's cost, which is already counted.
+    const spent = task.costUsd - (task.prior?.costUsd ?? 0);
+    c.costUsd += spent;
+    this.runCostUsd += spent;
+    if (task.prior?.status === 'invalid') c.failures--;
     if ('error' in result) c.errors++;
     else if (result.outcome.status === 'ok') c.answered++;
     else c.failures++;
+    if ('outcome' in result) {
+      const o = result.outcome;
+      this.tally = tallyAnswer(this.tally, o.status === 'ok', o.status === 'invalid' && o.cutOff);
+      const why = pauseReason(this.tally, this.p.prompt.settings.maxTokens);
+      if (why !== null && this.mode === 'running') {
+        this.stop('paused', `${why} ${spendAgainstEstimate(this.runCostUsd, this.p.estimate)}`);
+      }
+    }
     this.throttle.changed();
   }
 
@@ -223,8 +249,11 @@ export class JudgeSession {
       if (this.waiting.size > 0 || this.remaining() > 0) return;
       this.mode = 'completed';
       const bad = this.counts.failures + this.counts.errors;
+      const spend = spendAgainstEstimate(this.runCostUsd, this.p.estimate);
       this.reason =
-        bad > 0 ? `${bad} of ${this.counts.total} judge calls gave no usable score` : null;
+        bad > 0
+          ? `${bad} of ${this.counts.total} judge calls gave no usable score. ${spend}`
+          : spend;
     }
     this.endedFlag = true;
     this.throttle.flush();

@@ -4,8 +4,8 @@ import type { Experiment } from '../../shared/domain/experiment';
 import type { RunRecord } from '../../shared/domain/run';
 import { renderPairwisePrompt, renderScorePrompt } from '../../shared/quality/judgePrompt';
 import type { JudgeSettings } from '../../shared/quality/qualitySettings';
-import { judgeCallKey, recordedJudgeKeys, type JudgeCallKind } from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { judgeCallKey, priorJudgeCalls, type JudgeCallKind } from '../db/repos/judge';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { sampleKey, sampleRuns } from './samples';
 
@@ -32,8 +32,10 @@ export interface JudgeTask {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
-  /** Unreadable answers so far (the second one ends the task as a judge failure). */
+  /** Unreadable answers so far (the judge's answerAttempts-th ends the task as a failure). */
   malformed: number;
+  /** The item's earlier record (an error, or a failure being retried), replaced when it ends. */
+  prior: { status: 'invalid' | 'error'; costUsd: number } | null;
   lastUnreadable: { problem: string; text: string } | null;
   startedAt: string | undefined;
 }
@@ -50,6 +52,7 @@ const task = (
   outputTokens: 0,
   costUsd: 0,
   malformed: 0,
+  prior: null,
   lastUnreadable: null,
   startedAt: undefined,
 });
@@ -111,23 +114,42 @@ export function buildJudgeTasks(
 }
 
 /**
- * Every task of a prompt version and those a judge run would make now: all but the ones with a
- * final result (answered or failed) under that version; errored ones are made again. The runner
- * and the cost estimate both take them from here, so the estimate counts what a run makes.
+ * Every task of a prompt version and those a judge run would make now: the ones without a
+ * record, the errored ones (no answer: made again, like a runner resume) and, when the analyst
+ * asks (`retryFailures`), the failed ones (unreadable answers). A task made again starts with
+ * what its earlier record cost. The runner and the cost estimate both take them from here, so
+ * the estimate counts what a run makes.
  */
 export function pendingJudgeTasks(
   db: Database,
   experiment: Experiment,
   judge: JudgeSettings,
   promptId: string | null,
-): { all: JudgeTask[]; pending: JudgeTask[] } {
+  retryFailures = false,
+): { all: JudgeTask[]; pending: JudgeTask[]; failed: number } {
   const all = buildJudgeTasks(
     experiment,
-    listParagraphs(db, experiment.config.datasetId),
+    experimentParagraphs(db, experiment),
     listRuns(db, experiment.id),
     judge,
   );
-  if (promptId === null) return { all, pending: all };
-  const recorded = recordedJudgeKeys(db, promptId);
-  return { all, pending: all.filter((t) => !recorded.has(t.key)) };
+  if (promptId === null) return { all, pending: all, failed: 0 };
+  const prior = priorJudgeCalls(db, promptId);
+  const pending: JudgeTask[] = [];
+  let failed = 0;
+  for (const t of all) {
+    const p = prior.get(t.key);
+    if (p?.status === 'invalid') failed++;
+    if (p?.status === 'ok' || (p?.status === 'invalid' && !retryFailures)) continue;
+    if (p) {
+      t.prior = { status: p.status, costUsd: p.costUsd };
+      t.calls = p.calls;
+      t.attempts = p.attempts;
+      t.inputTokens = p.inputTokens;
+      t.outputTokens = p.outputTokens;
+      t.costUsd = p.costUsd;
+    }
+    pending.push(t);
+  }
+  return { all, pending, failed };
 }

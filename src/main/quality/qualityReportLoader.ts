@@ -3,7 +3,7 @@ import type { Experiment } from '../../shared/domain/experiment';
 import { buildQualityReport } from '../../shared/quality/qualityReport';
 import type { QualityReport } from '../../shared/quality/reportSchema';
 import { latestUsedJudgePrompt, listJudgeCallRows } from '../db/repos/judge';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
@@ -21,7 +21,7 @@ export function loadQualityReport(db: Database, experiment: Experiment): Quality
     experimentName: experiment.config.name,
     teacherModelId: experiment.config.teacherModelId,
     studentModelIds: experiment.config.studentModelIds,
-    paragraphs: listParagraphs(db, experiment.config.datasetId),
+    paragraphs: experimentParagraphs(db, experiment),
     scores: listScoreRows(db, experiment.id),
     runs: listRuns(db, experiment.id),
     judgeCalls: listJudgeCallRows(db, experiment.id),

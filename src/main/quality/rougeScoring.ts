@@ -4,7 +4,7 @@ import type { RunRecord } from '../../shared/domain/run';
 import { ROUGE_TYPES, scoreRouge } from '../../shared/metrics';
 import { textFingerprint } from '../../shared/quality/hash';
 import { rougeMetricKey, type RougeTarget } from '../../shared/quality/metricKeys';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { deleteRougeScore, insertScore, rougeProvenance } from '../db/repos/scores';
@@ -32,7 +32,7 @@ interface Target {
 }
 
 function targetsOf(db: Database, experiment: Experiment): Target[] {
-  const paragraphs = new Map(listParagraphs(db, experiment.config.datasetId).map((p) => [p.id, p]));
+  const paragraphs = new Map(experimentParagraphs(db, experiment).map((p) => [p.id, p]));
   const ok = listRuns(db, experiment.id).filter(
     (r): r is RunRecord & { outputText: string } => r.status === 'ok' && r.outputText !== null,
   );

@@ -1,11 +1,18 @@
 /**
  * The run's in-flight limit, adjusted like TCP's congestion window (AIMD): halved when Bedrock
- * pushes back, raised by one after as many successes in a row as the current limit (roughly one
+ * throttles, raised by one after as many successes in a row as the current limit (roughly one
  * step per "round" of calls), never above what the experiment asked for nor below one.
  *
  * A burst of throttles caused by one overload halves the limit once, not once per throttled
  * call: only a call dispatched after the last decrease can trigger the next one (the epoch).
+ * Only throttles push back: a hang, a 5xx or a garbled stream says nothing about the quota,
+ * and lowering the limit for them would slow a run for no gain.
  */
+export interface LimitMove {
+  from: number;
+  to: number;
+}
+
 export class AimdLimit {
   private current: number;
   private epochValue = 0;
@@ -32,27 +39,27 @@ export class AimdLimit {
     return this.epochValue;
   }
 
-  /** Bedrock throttled (or the SDK had to retry) a call dispatched at `epoch`. */
-  pushBack(epoch: number): boolean {
-    if (epoch !== this.epochValue) return false;
+  /** Bedrock throttled a call dispatched at `epoch`; says how the limit moved, if it did. */
+  pushBack(epoch: number): LimitMove | undefined {
+    if (epoch !== this.epochValue) return undefined;
+    const from = this.current;
     this.current = Math.max(1, Math.floor(this.current / 2));
     this.low = Math.min(this.low, this.current);
     this.epochValue++;
     this.streak = 0;
-    return true;
+    return from === this.current ? undefined : { from, to: this.current };
   }
 
   /**
-   * A call succeeded. Only a success while every slot was in use says the limit itself is fine
-   * (TCP's congestion-window validation, RFC 7661): a half-empty run would otherwise grow the
-   * limit without ever testing it, then burst when its queue fills again.
+   * A call succeeded. Only a success while the run had more work than free slots says the
+   * limit itself is fine (TCP's congestion-window validation, RFC 7661): a half-empty run would
+   * otherwise grow the limit without ever testing it, then burst when its queue fills again.
    */
-  success(saturated: boolean): void {
-    if (!saturated || this.current >= this.max) return;
+  success(saturated: boolean): LimitMove | undefined {
+    if (!saturated || this.current >= this.max) return undefined;
     this.streak++;
-    if (this.streak >= this.current) {
-      this.current++;
-      this.streak = 0;
-    }
+    if (this.streak < this.current) return undefined;
+    this.streak = 0;
+    return { from: this.current++, to: this.current };
   }
 }

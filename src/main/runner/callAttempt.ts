@@ -1,14 +1,29 @@
 /**
  * One try of one call: the streamed Bedrock request and its outcome, a measurement or a
- * classification. Nothing here touches the store or the schedule.
+ * classification, with the SDK's attempts inside it timed. Nothing here touches the store or
+ * the schedule.
  */
+import { performance } from 'node:perf_hooks';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ExperimentConfig } from '../../shared/domain/experiment';
-import { streamCompletion, type CallMeasurement } from '../bedrock/converseStream';
+import {
+  streamCompletion,
+  type CallMeasurement,
+  type SdkAttempt,
+  type StallLimits,
+} from '../bedrock/converseStream';
 import { BedrockCallError, classifyError, type ClassifiedError } from '../bedrock/errors';
 import type { CallSpec } from './runnerTypes';
 
-export type Outcome = { ok: CallMeasurement } | { error: ClassifiedError; attempts: number };
+interface Timing {
+  /** performance.now() when the try was dispatched and when it ended. */
+  dispatchedMs: number;
+  endedMs: number;
+  sdkAttempts: readonly SdkAttempt[];
+}
+
+export type Outcome = Timing &
+  ({ ok: CallMeasurement } | { error: ClassifiedError; attempts: number });
 
 /** The service tier the experiment asks for this model, when it names one. */
 function tierOf(config: ExperimentConfig, modelId: string): { serviceTier?: string } {
@@ -21,8 +36,10 @@ export async function attemptCall(
   config: ExperimentConfig,
   spec: CallSpec,
   signal: AbortSignal,
+  stall: StallLimits,
   onFirstToken: () => void,
 ): Promise<Outcome> {
+  const dispatchedMs = performance.now();
   try {
     const measured = await streamCompletion(
       client,
@@ -33,15 +50,19 @@ export async function attemptCall(
         ...config.inference,
         ...tierOf(config, spec.modelId),
       },
-      { signal, onFirstToken },
+      { signal, onFirstToken, stall },
     );
-    return { ok: measured };
+    const endedMs = performance.now();
+    return { ok: measured, dispatchedMs, endedMs, sdkAttempts: measured.sdkAttempts };
   } catch (e) {
+    const endedMs = performance.now();
     const error = e instanceof BedrockCallError ? e.classification : classifyError(e);
     const attempts = e instanceof BedrockCallError ? (e.attempts ?? 1) : 1;
+    const sdkAttempts = e instanceof BedrockCallError ? e.sdkAttempts : [];
+    const timing = { dispatchedMs, endedMs, sdkAttempts };
     // Whatever the failure looked like, a call we aborted was cancelled, not failed.
     return signal.aborted
-      ? { error: { ...error, kind: 'cancelled' }, attempts }
-      : { error, attempts };
+      ? { error: { ...error, kind: 'cancelled' }, attempts, ...timing }
+      : { error, attempts, ...timing };
   }
 }

@@ -52,6 +52,7 @@ export class CallQueue {
             userText: renderPrompt(config.promptTemplate, p.text),
             requeues: 0,
             attempts: 0,
+            timeline: undefined,
             startedAt: undefined,
           });
         }

@@ -11,7 +11,8 @@ import type { CallSpec } from './runnerTypes';
 
 export type NewRun = Omit<RunRecord, 'id'>;
 
-function base(experimentId: string, spec: CallSpec, finishedAt: string) {
+function base(experimentId: string, spec: CallSpec, finishedAt: string, answered: boolean) {
+  const timeline = spec.timeline;
   return {
     experimentId,
     paragraphId: spec.paragraphId,
@@ -21,6 +22,9 @@ function base(experimentId: string, spec: CallSpec, finishedAt: string) {
     attempts: Math.max(1, spec.attempts),
     startedAt: spec.startedAt ?? finishedAt,
     finishedAt,
+    attemptLog: timeline ? timeline.attempts : null,
+    throttles: timeline ? timeline.throttles : null,
+    lostMs: timeline ? timeline.lostMs(answered) : null,
   };
 }
 
@@ -45,7 +49,7 @@ export function successRecord(
   finishedAt: string,
 ): NewRun {
   return {
-    ...base(experimentId, spec, finishedAt),
+    ...base(experimentId, spec, finishedAt, true),
     status: 'ok',
     outputText: m.text,
     stopReason: m.stopReason ?? null,
@@ -62,7 +66,10 @@ export function successRecord(
   };
 }
 
-/** The user-facing message, plus what AWS said when that adds anything (for the results table). */
+/**
+ * The user-facing message, plus what AWS said when that adds anything (for the results table).
+ * The one place an error's text is made for the store: redaction belongs here.
+ */
 function errorText(c: ClassifiedError): string {
   const said = c.awsName ? `${c.awsName}: ${c.detail}` : c.detail;
   return said.length > 0 && !c.userMessage.includes(c.detail)
@@ -77,7 +84,7 @@ export function errorRecord(
   finishedAt: string,
 ): NewRun {
   return {
-    ...base(experimentId, spec, finishedAt),
+    ...base(experimentId, spec, finishedAt, false),
     status: 'error',
     outputText: null,
     stopReason: null,

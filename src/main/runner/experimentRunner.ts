@@ -8,7 +8,7 @@
 import type { RunProgress } from '../../shared/domain/run';
 import { experimentCounts } from '../db/repos/experimentStats';
 import { getExperiment } from '../db/repos/experiments';
-import { listParagraphs } from '../db/repos/paragraphs';
+import { experimentParagraphs, freezeExperimentParagraphs } from '../db/repos/experimentParagraphs';
 import { recordedCallKeys } from '../db/repos/runs';
 import { CallQueue, experimentModels } from './callQueue';
 import { ExperimentSession } from './experimentSession';
@@ -114,7 +114,9 @@ export class ExperimentRunner {
     const experiment = getExperiment(db, experimentId);
     if (!experiment) throw new RunnerError('not_found', 'This experiment does not exist.');
     const config = experiment.config;
-    const paragraphs = listParagraphs(db, config.datasetId);
+    // The texts are frozen when the experiment first starts; a resume runs the same texts.
+    freezeExperimentParagraphs(db, experiment);
+    const paragraphs = experimentParagraphs(db, experiment);
     const models = experimentModels(config);
     const key = experimentLeaseKey(experimentId);
     this.leases.acquire(key, () => {

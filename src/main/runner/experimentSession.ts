@@ -5,20 +5,30 @@
  * once nothing is in flight and it is not waiting to come back online.
  */
 import type { ModelPrice } from '../../shared/domain/experiment';
-import type { RunProgress } from '../../shared/domain/run';
+import type { LimitChange, RunProgress } from '../../shared/domain/run';
 import { formatUsd } from '../../shared/format';
 import { setExperimentStatus } from '../db/repos/experiments';
 import { insertRun } from '../db/repos/runs';
 import { logError, logInfo } from '../log';
-import { AimdLimit } from './aimdLimit';
+import { AimdLimit, type LimitMove } from './aimdLimit';
 import { BackoffTimers } from './backoffTimers';
 import { attemptCall, type Outcome } from './callAttempt';
 import { errorRecord, successRecord, type NewRun } from './callRecord';
+import { CallTimeline } from './callTimeline';
+import { HangLimits } from './hangLimits';
+import { ThrottleShare } from './throttleShare';
 import { OfflineWatch } from './offlineWatch';
 import { ProgressThrottle } from './progressThrottle';
 import { decide, mayBeOffline } from './retryPolicy';
 import type { CallSpec } from './runnerTypes';
 import { endOfRun, STATUS, type Mode, type SessionParts } from './sessionParts';
+
+/** What retries cost a stored call, for the live counters. */
+const retryCost = (row: NewRun) => ({
+  throttles: row.throttles ?? 0,
+  retries: Math.max(0, row.attempts - 1),
+  lostMs: row.lostMs ?? 0,
+});
 
 export class ExperimentSession {
   private mode: Mode = 'running';
@@ -30,6 +40,9 @@ export class ExperimentSession {
   private readonly prices: Map<string, ModelPrice>;
   private readonly throttle: ProgressThrottle;
   private readonly offline: OfflineWatch;
+  private readonly hang: HangLimits;
+  private readonly refusals: ThrottleShare;
+  private limitChange: LimitChange | undefined;
   private endedFlag = false;
   private resolveEnd: (p: RunProgress) => void = () => {};
   readonly ended: Promise<RunProgress>;
@@ -42,6 +55,8 @@ export class ExperimentSession {
       this.emit(),
     );
     this.offline = new OfflineWatch(() => p.probeOnline(config.region), p.tuning.probeIntervalMs);
+    this.hang = new HangLimits(p.tuning);
+    this.refusals = new ThrottleShare(p.tuning.throttleWindow, p.tuning.throttleShare);
     this.ended = new Promise((resolve) => (this.resolveEnd = resolve));
   }
 
@@ -57,6 +72,7 @@ export class ExperimentSession {
       concurrency: this.limit.limit,
       callsLeft: this.p.queue.remaining() + this.backoff.size + this.inFlight.size,
       blockedReason: (modelId) => this.p.queue.blockedReason(modelId),
+      limitChange: this.limitChange,
     });
   }
 
@@ -144,6 +160,7 @@ export class ExperimentSession {
       config,
       spec,
       call.signal,
+      this.hang.limitsFor(spec.modelId),
       () => {
         // The model answers: its other calls may now fill every free slot.
         this.p.queue.prove(spec.modelId);
@@ -164,19 +181,28 @@ export class ExperimentSession {
 
   private async settle(spec: CallSpec, outcome: Outcome, epoch: number): Promise<void> {
     const finishedAt = () => this.p.clock.nowIso();
+    const timeline = (spec.timeline ??= new CallTimeline());
     if ('ok' in outcome) {
       const m = outcome.ok;
       spec.attempts += m.attempts;
-      // An SDK retry inside the call means Bedrock pushed back (throttle or overload).
-      if (m.attempts > 1) this.pushBack(epoch);
-      else this.limit.success(this.inFlight.size >= this.limit.limit);
+      const throttled = timeline.addTry(
+        outcome.dispatchedMs,
+        outcome.endedMs,
+        outcome.sdkAttempts,
+        undefined,
+        this.noteAttempt,
+      );
+      // Throttled before it answered (the SDK retried): Bedrock pushed back all the same.
+      if (throttled) this.pushBack(epoch, spec.modelId);
+      else this.grow();
+      this.hang.observe(spec.modelId, m.ttftMs);
       this.p.queue.prove(spec.modelId);
       const price = this.prices.get(spec.modelId);
       if (!price) throw new Error(`No price for ${spec.modelId}`);
       const row = successRecord(this.id, spec, m, price, finishedAt());
       const cost = row.costUsd ?? 0;
       return this.commit(row, () =>
-        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost),
+        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row)),
       );
     }
     const { error, attempts } = outcome;
@@ -188,11 +214,14 @@ export class ExperimentSession {
       return this.p.queue.giveBack(spec);
     }
     spec.attempts += attempts;
-    if (error.kind === 'throttled' || attempts > 1) this.pushBack(epoch);
-    const recordError = () =>
-      this.commit(errorRecord(this.id, spec, error, finishedAt()), () =>
-        this.p.counters.error(spec.modelId),
-      );
+    const { dispatchedMs, endedMs, sdkAttempts } = outcome;
+    if (timeline.addTry(dispatchedMs, endedMs, sdkAttempts, error, this.noteAttempt)) {
+      this.pushBack(epoch, spec.modelId);
+    }
+    const recordError = () => {
+      const row = errorRecord(this.id, spec, error, finishedAt());
+      this.commit(row, () => this.p.counters.error(spec.modelId, retryCost(row)));
+    };
     if (action.kind === 'blockModel') {
       // Only the first such failure is recorded; others already in flight stay missing.
       if (!this.p.queue.block(spec.modelId, error.userMessage)) return;
@@ -209,9 +238,39 @@ export class ExperimentSession {
     });
   }
 
-  private pushBack(epoch: number): void {
-    // A lower limit is news worth showing at once (the UI explains why the run slowed down).
-    if (this.limit.pushBack(epoch)) this.throttle.flush();
+  private readonly noteAttempt = (throttled: boolean): void => this.refusals.note(throttled);
+
+  /** Bedrock throttled a call: the limit goes down if throttles are most of what comes back. */
+  private pushBack(epoch: number, modelId: string): void {
+    if (!this.refusals.high()) return;
+    this.moveLimit(
+      this.limit.pushBack(epoch),
+      `Bedrock throttled ${this.refusals.describe()} (the latest a call of ${modelId})`,
+    );
+  }
+
+  /** A success while the run had more work than slots (in flight at the limit, or retries due). */
+  private grow(): void {
+    const saturated = this.inFlight.size >= this.limit.limit || this.backoff.size > 0;
+    this.moveLimit(
+      this.limit.success(saturated),
+      (m) => `${m.from} more calls answered while every slot was busy`,
+    );
+  }
+
+  private moveLimit(move: LimitMove | undefined, why: string | ((m: LimitMove) => string)): void {
+    if (!move) return;
+    const verb = move.to < move.from ? 'lowered' : 'raised';
+    this.limitChange = {
+      from: move.from,
+      to: move.to,
+      reason: `${verb} from ${move.from} to ${move.to}: ${typeof why === 'string' ? why : why(move)}`,
+      atMs: this.p.counters.elapsed(),
+      seq: (this.limitChange?.seq ?? 0) + 1,
+    };
+    logInfo(`Experiment ${this.id}: concurrency ${this.limitChange.reason}`);
+    // News worth showing at once: the UI and the CLI say why the run slowed down or sped up.
+    this.throttle.flush();
   }
 
   /** One INSERT in autocommit: durable (synchronous = FULL) before anything else happens. */

@@ -3,7 +3,7 @@
  * calls: the store is read once when a session starts, then every recorded call adds to these.
  */
 import type { ExperimentStatus } from '../../shared/domain/experiment';
-import type { RunProgress } from '../../shared/domain/run';
+import type { LimitChange, RunProgress } from '../../shared/domain/run';
 import type { ExperimentCounts } from '../db/repos/experimentStats';
 
 interface ModelCounters {
@@ -13,6 +13,16 @@ interface ModelCounters {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  throttles: number;
+  retries: number;
+  lostMs: number;
+}
+
+/** What retries cost one stored call. */
+export interface RetryCost {
+  throttles: number;
+  retries: number;
+  lostMs: number;
 }
 
 export interface LiveState {
@@ -23,6 +33,7 @@ export interface LiveState {
   /** Calls this session still intends to make (queued, backing off, in flight). */
   callsLeft: number;
   blockedReason(modelId: string): string | null;
+  limitChange: LimitChange | undefined;
 }
 
 export class ProgressCounters {
@@ -52,6 +63,9 @@ export class ProgressCounters {
         inputTokens: s?.inputTokens ?? 0,
         outputTokens: s?.outputTokens ?? 0,
         costUsd: s?.costUsd ?? 0,
+        throttles: s?.throttles ?? 0,
+        retries: s?.retries ?? 0,
+        lostMs: s?.lostMs ?? 0,
       };
       this.byId.set(modelId, c);
       this.done += c.done;
@@ -79,13 +93,26 @@ export class ProgressCounters {
     }
   }
 
-  private elapsedMs(): number {
+  elapsed(): number {
     return this.activeMs + (this.activeSince === null ? 0 : this.now() - this.activeSince);
   }
 
-  ok(modelId: string, inputTokens: number, outputTokens: number, costUsd: number): void {
+  private addRetries(c: ModelCounters, r: RetryCost): void {
+    c.throttles += r.throttles;
+    c.retries += r.retries;
+    c.lostMs += r.lostMs;
+  }
+
+  ok(
+    modelId: string,
+    inputTokens: number,
+    outputTokens: number,
+    costUsd: number,
+    retries: RetryCost,
+  ): void {
     const c = this.byId.get(modelId);
     if (!c) return;
+    this.addRetries(c, retries);
     c.done++;
     c.inputTokens += inputTokens;
     c.outputTokens += outputTokens;
@@ -95,9 +122,10 @@ export class ProgressCounters {
     this.spentUsd += costUsd;
   }
 
-  error(modelId: string): void {
+  error(modelId: string, retries: RetryCost): void {
     const c = this.byId.get(modelId);
     if (!c) return;
+    this.addRetries(c, retries);
     c.done++;
     c.failed++;
     this.done++;
@@ -106,7 +134,7 @@ export class ProgressCounters {
   }
 
   snapshot(live: LiveState): RunProgress {
-    const elapsedMs = this.elapsedMs();
+    const elapsedMs = this.elapsed();
     const rate = elapsedMs > 0 ? this.doneHere / elapsedMs : 0;
     return {
       experimentId: this.experimentId,
@@ -125,6 +153,7 @@ export class ProgressCounters {
             ? 0
             : null,
       spentUsd: this.spentUsd,
+      ...(live.limitChange ? { limitChange: live.limitChange } : {}),
       perModel: this.models.map((c) => {
         const blocked = live.blockedReason(c.modelId);
         return {
@@ -135,6 +164,9 @@ export class ProgressCounters {
           inputTokens: c.inputTokens,
           outputTokens: c.outputTokens,
           costUsd: c.costUsd,
+          throttles: c.throttles,
+          retries: c.retries,
+          lostMs: Math.round(c.lostMs),
           ...(blocked === null ? {} : { blocked }),
         };
       }),

@@ -25,12 +25,19 @@ const MAYBE_OFFLINE: ReadonlySet<BedrockErrorKind> = new Set(['network', 'stream
 
 export const mayBeOffline = (c: ClassifiedError): boolean => MAYBE_OFFLINE.has(c.kind);
 
-/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): spreads retries out. */
-export function backoffMs(requeue: number, tuning: RunnerTuning): number {
-  const ceiling = Math.min(
-    tuning.requeueCapMs,
-    tuning.requeueBaseMs * 2 ** Math.max(0, requeue - 1),
-  );
+/**
+ * Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): spreads retries out.
+ * A throttle asks the caller to slow down and gets the long base; a 5xx, a hang or a garbled
+ * stream says nothing about load and gets a short one (the SDK's own split: 500 ms and 100 ms),
+ * so that a few unlucky calls do not each sit out seconds while the run waits for them.
+ */
+export function backoffMs(
+  requeue: number,
+  tuning: RunnerTuning,
+  kind: BedrockErrorKind = 'throttled',
+): number {
+  const base = kind === 'throttled' ? tuning.requeueBaseMs : tuning.retryBaseMs;
+  const ceiling = Math.min(tuning.requeueCapMs, base * 2 ** Math.max(0, requeue - 1));
   return Math.round(tuning.random() * ceiling);
 }
 
@@ -42,7 +49,7 @@ export function decide(
   if (c.kind === 'cancelled') return { kind: 'giveBack' };
   if (c.failFastPerModel) return { kind: 'blockModel' };
   if (c.retryable && requeuesSoFar < tuning.maxRequeues) {
-    return { kind: 'requeue', delayMs: backoffMs(requeuesSoFar + 1, tuning) };
+    return { kind: 'requeue', delayMs: backoffMs(requeuesSoFar + 1, tuning, c.kind) };
   }
   return { kind: 'record' };
 }

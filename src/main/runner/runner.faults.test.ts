@@ -43,6 +43,8 @@ const RETRIED: Case[] = [
   { fault: 'stallStream', kind: 'timeout', perTry: 1 },
   { fault: 'streamThrottle', kind: 'throttled', perTry: 1 },
   { fault: 'streamModelError', kind: 'server', perTry: 1 },
+  { fault: 'badChecksum', kind: 'malformed', perTry: 1 },
+  { fault: 'stallAfterHeaders', kind: 'timeout', perTry: 2 },
 ];
 const FINAL: Case[] = [
   { fault: 'validation', kind: 'validation', perTry: 1 },
@@ -193,9 +195,10 @@ describe('faults through the runner', () => {
       const after = proxy.arrivals.filter((a) => a.at > droppedAt + 50);
       expect(Math.max(...before.map((a) => a.offered))).toBeGreaterThan(quota + 1);
       expect(after.length).toBeGreaterThan(10);
-      // After the first halving the run never offers more than one request above the quota:
-      // that one is how AIMD probes for room, and it halves the limit again.
-      expect(Math.max(...after.map((a) => a.offered))).toBeLessThanOrEqual(quota + 1);
+      // After the first halving the run stays near the quota: it probes for room one call at a
+      // time and halves again once throttles are half of what comes back (throttleShare.ts),
+      // which a quota of 3 does at 6 in flight. So at most two requests above it.
+      expect(Math.max(...after.map((a) => a.offered))).toBeLessThanOrEqual(quota + 2);
       const throttled = proxy.arrivals.filter((a) => a.throttled).length;
       expect(throttled).toBeLessThan(30);
     } finally {

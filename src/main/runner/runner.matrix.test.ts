@@ -1,7 +1,8 @@
 /**
  * The fault matrix, all at once in one run of 500 calls against the stand-in: 30 % throttling,
- * 5 % 500/503, 2 % hung connections, 2 % malformed bodies, 2 % streams cut mid-way (seeded, so
- * the same run every time). Every call ends as exactly one stored row, a result or a classified
+ * 5 % 500/503, 2 % hung connections, 2 % malformed bodies, 2 % streams cut mid-way, 2 % frames
+ * with a bad checksum, 1 % streams silent after their headers (seeded, so the same run every
+ * time). Every call ends as exactly one stored row, a result or a classified
  * error; none is lost or doubled; no call is requested again after it was answered cleanly; and
  * the figures of every successful call are the ones the stand-in served.
  */
@@ -33,6 +34,8 @@ const PLAN: FaultPlan = {
   hang: 0.02,
   malformed: 0.02,
   cutStream: 0.02,
+  badChecksum: 0.02,
+  stallAfterHeaders: 0.01,
 };
 const LATENCY = { [TEACHER]: 8, [STUDENT]: 5 } as const;
 const CLASSIFIED = new Set([
@@ -123,6 +126,15 @@ describe('the fault matrix in one run', () => {
         // Every request the call made is counted in its row, and nothing was asked twice of a
         // call that had its answer: a clean answer is always the last request of its call.
         expect(row.attempts, key).toBe(requests.length);
+        // Each of those requests is in the row's attempt log, in order, none of them unknown.
+        expect(row.attemptLog, key).toHaveLength(requests.length);
+        const log = row.attemptLog ?? [];
+        log.forEach((a, n) => {
+          expect(a.status === 'ok', key).toBe(requests[n]?.fault === undefined);
+          expect(a.errorClass === null || CLASSIFIED.has(a.errorClass), key).toBe(true);
+          if (n > 0) expect(a.startMs, key).toBeGreaterThanOrEqual(log[n - 1]?.endMs ?? Infinity);
+        });
+        expect(row.throttles, key).toBe(requests.filter((r) => r.fault === 'throttle').length);
         if (row.status === 'error') {
           expect(CLASSIFIED.has(row.errorClass ?? ''), `${key}: ${row.errorClass}`).toBe(true);
           expect(clean).toHaveLength(0);

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { RunProgress } from '../../shared/domain/run';
+import type { CallTimeline } from './callTimeline';
 import type { LeaseKeeper } from './leaseKeeper';
 
 export interface RunnerClock {
@@ -26,8 +27,12 @@ export interface RunnerTuning {
    * SDK's own attempts: a call makes at most maxAttempts(SDK) × (1 + maxRequeues) requests.
    */
   maxRequeues: number;
-  /** Full-jitter exponential back-off before re-queue n: random · min(cap, base · 2^(n−1)). */
+  /**
+   * Full-jitter exponential back-off before re-queue n: random · min(cap, base · 2^(n−1)), with
+   * requeueBaseMs after a throttle and retryBaseMs after any other retryable failure.
+   */
   requeueBaseMs: number;
+  retryBaseMs: number;
   requeueCapMs: number;
   /** How often an offline run checks whether the endpoint answers again. */
   probeIntervalMs: number;
@@ -35,15 +40,40 @@ export interface RunnerTuning {
   progressIntervalMs: number;
   /** Source of jitter; injectable so that tests can make back-off deterministic. */
   random: () => number;
+  /**
+   * Hang detection (hangLimits.ts). A stream with no event this long after its request left, or
+   * silent this long between events, is given up and retried. Unset: derived per model as
+   * stallFactor × its slowest recent TTFT, within [stallFloorMs, stallCeilingMs], and
+   * stallBeforeMeasuredMs until the model has answered once.
+   */
+  stallFirstEventMs?: number;
+  stallIdleMs?: number;
+  stallFactor: number;
+  stallFloorMs: number;
+  stallCeilingMs: number;
+  stallBeforeMeasuredMs: number;
+  /**
+   * The limit is lowered only while at least this share of the last `throttleWindow` attempts
+   * was throttled (throttleShare.ts); 0 lowers it on any throttle.
+   */
+  throttleShare: number;
+  throttleWindow: number;
 }
 
 export const DEFAULT_TUNING: RunnerTuning = {
   maxRequeues: 3,
-  requeueBaseMs: 1_000,
+  requeueBaseMs: 500,
+  retryBaseMs: 100,
   requeueCapMs: 20_000,
   probeIntervalMs: 5_000,
   progressIntervalMs: 200,
   random: Math.random,
+  stallFactor: 4,
+  stallFloorMs: 1_000,
+  stallCeilingMs: 60_000,
+  stallBeforeMeasuredMs: 10_000,
+  throttleShare: 0.5,
+  throttleWindow: 20,
 };
 
 export interface RunnerDeps {
@@ -75,6 +105,8 @@ export interface CallSpec {
   requeues: number;
   /** Requests the SDK reported across all tries so far (recorded as `attempts`). */
   attempts: number;
+  /** Every attempt so far, timed; made at the first try (calls not yet tried hold none). */
+  timeline: CallTimeline | undefined;
   /** Wall-clock start of the first try. */
   startedAt: string | undefined;
 }

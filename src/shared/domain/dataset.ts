@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_NAME_CHARS, MAX_PARAGRAPH_CHARS, MAX_TAG_CHARS, MAX_TAGS } from './limits';
 import { codePointLength } from '../io/tags';
+import { nameSchema } from './textRules';
 
 const LIMIT_TEXT = MAX_PARAGRAPH_CHARS.toLocaleString('en-US');
 const withinLimit = (s: string) =>
@@ -16,15 +17,16 @@ const NUL_MESSAGE =
 
 export const IdSchema = z.string().min(1).max(64);
 
-export const NameSchema = z
-  .string()
-  .trim()
-  .min(1, 'A name cannot be empty.')
-  .max(MAX_NAME_CHARS, `A name can have at most ${MAX_NAME_CHARS} characters.`)
-  .refine(noNul, `A name ${NUL_MESSAGE}`);
+export const NameSchema = nameSchema({
+  max: MAX_NAME_CHARS,
+  label: 'A name',
+  empty: 'A name cannot be empty.',
+});
 
 export const ParagraphTextSchema = z
   .string()
+  // A code point is at most two UTF-16 units: a cheap bound checked before any other rule.
+  .max(MAX_PARAGRAPH_CHARS * 2, `A paragraph can have at most ${LIMIT_TEXT} characters.`)
   .refine((s) => s.trim().length > 0, 'A paragraph cannot be empty.')
   .refine(withinLimit, `A paragraph can have at most ${LIMIT_TEXT} characters.`)
   .refine(noNul, `A paragraph ${NUL_MESSAGE}`);
@@ -32,6 +34,7 @@ export const ParagraphTextSchema = z
 /** An empty reference means "none": stored as null, so scoring never compares against "". */
 export const ReferenceSchema = z
   .string()
+  .max(MAX_PARAGRAPH_CHARS * 2, `A reference summary can have at most ${LIMIT_TEXT} characters.`)
   .refine(withinLimit, `A reference summary can have at most ${LIMIT_TEXT} characters.`)
   .refine(noNul, `A reference summary ${NUL_MESSAGE}`)
   .nullable()
@@ -66,6 +69,8 @@ export const ParagraphSchema = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Experiments that ran on an older text of this paragraph (they keep showing that text). */
+  olderTextIn: z.array(z.object({ experimentId: IdSchema, experimentName: z.string() })).optional(),
 });
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ServiceTierSchema, TierPriceSchema } from './serviceTier';
+import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { IdSchema, NameSchema } from './dataset';
+import { MAX_MODEL_ID_CHARS, MAX_REGION_CHARS } from './textRules';
 
 /** The default prompt: the seed study's task, with the paragraph slotted in. */
 export const DEFAULT_PROMPT_TEMPLATE =
@@ -14,12 +16,13 @@ export const ModelIdSchema = z
   .string()
   .trim()
   .min(1, 'Choose a model.')
-  .max(2048)
+  .max(MAX_MODEL_ID_CHARS, `A model id can have at most ${MAX_MODEL_ID_CHARS} characters.`)
   .regex(/^[A-Za-z0-9.:/_+-]+$/, 'A model id has letters, digits and . : / _ + - only.');
 
 export const RegionSchema = z
   .string()
   .trim()
+  .max(MAX_REGION_CHARS, 'A region looks like us-east-1.')
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'A region looks like us-east-1.');
 
 export const InferenceSchema = z.strictObject({
@@ -35,8 +38,13 @@ export const ModelPriceSchema = z.strictObject({
   inputUsdPer1k: z.number().finite().nonnegative(),
   outputUsdPer1k: z.number().finite().nonnegative(),
   source: z.string().min(1).max(500),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/),
   overridden: z.boolean(),
+  /** Where the price came from, as data; absent on experiments saved before the price book. */
+  origin: PriceOriginSchema.optional(),
   /**
    * The service tier the model is called at (absent: Standard); the prices above are that
    * tier's. `tierPrices` holds other tiers' prices, so a call served at another tier than the

@@ -1,5 +1,21 @@
 import { z } from 'zod';
 
+/**
+ * One HTTP attempt of a call, the SDK's hidden retries included. Times are milliseconds on the
+ * monotonic clock from the start of the call's first attempt.
+ */
+export const CallAttemptSchema = z.object({
+  status: z.enum(['ok', 'error']),
+  /** The classified error kind ('throttled', 'timeout', …); null for the attempt that answered. */
+  errorClass: z.string().nullable(),
+  httpStatus: z.number().int().nullable(),
+  startMs: z.number(),
+  endMs: z.number(),
+  /** Idle time just before it: a retry back-off and the wait for a free slot. */
+  waitMs: z.number(),
+});
+export type CallAttempt = z.infer<typeof CallAttemptSchema>;
+
 /** One call's stored result: a success with its measurements, or a classified failure. */
 export const RunRecordSchema = z.object({
   id: z.string(),
@@ -27,6 +43,15 @@ export const RunRecordSchema = z.object({
   errorMessage: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string(),
+  /**
+   * Every attempt, in order; e2eMs, ttftMs and serverMs are those of the one that answered.
+   * Absent on calls stored before attempts were kept (and on imported bundles without them).
+   */
+  attemptLog: z.array(CallAttemptSchema).nullable().optional(),
+  /** Attempts Bedrock throttled (429 or an in-stream throttlingException). */
+  throttles: z.number().int().nullable().optional(),
+  /** Time lost to failed attempts and the waits before retries (the whole call when it failed). */
+  lostMs: z.number().nullable().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
@@ -41,7 +66,23 @@ export const ModelProgressSchema = z.object({
   costUsd: z.number(),
   /** Why the runner stopped calling this model (no access, unknown id, credentials), if it did. */
   blocked: z.string().optional(),
+  /** Attempts throttled, attempts retried, and time lost to them (runs stored before: absent). */
+  throttles: z.number().int().optional(),
+  retries: z.number().int().optional(),
+  lostMs: z.number().optional(),
 });
+
+/** The last time the runner moved its in-flight limit, and why. */
+export const LimitChangeSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  reason: z.string(),
+  /** Elapsed run time (as in RunProgress.elapsedMs) when it changed. */
+  atMs: z.number(),
+  /** Counts every change of this session, so a listener sees each one once. */
+  seq: z.number().int(),
+});
+export type LimitChange = z.infer<typeof LimitChangeSchema>;
 
 export const RunProgressSchema = z.object({
   experimentId: z.string(),
@@ -56,6 +97,8 @@ export const RunProgressSchema = z.object({
   etaMs: z.number().nullable(),
   spentUsd: z.number(),
   perModel: z.array(ModelProgressSchema),
+  /** The latest change of `concurrency` and its reason; absent while it is the one asked for. */
+  limitChange: LimitChangeSchema.optional(),
   /**
    * True while another process (the command line, another window) makes this experiment's
    * calls: this one only watches, re-reading the store, and offers no controls.

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { endpointProblem } from './endpoint';
 import { RegionSchema } from './experiment';
 
-/** An http(s) URL setting, with a message that shows the expected form. */
-const endpointField = (example: string) =>
+/** An endpoint setting, checked by the same rules as the runtime endpoint (./endpoint.ts). */
+const endpointField = () =>
   z
     .string()
     .trim()
-    .url(`The endpoint must be a URL such as ${example}.`)
-    .refine(
-      (u) => /^https?:\/\//.test(u),
-      'The endpoint must start with https:// (or http:// for a local one).',
-    );
+    .max(2048, 'The endpoint is too long (at most 2048 characters).')
+    .superRefine((u, ctx) => {
+      const problem = endpointProblem(u);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /**
  * How the app reaches Bedrock. Never holds a secret: access keys live in the OS keychain, and
@@ -21,16 +22,14 @@ export const AwsSettingsSchema = z.strictObject({
   profile: z.string().trim().min(1).max(128).nullable(),
   defaultRegion: RegionSchema,
   /** Another Bedrock Runtime endpoint (e.g. a VPC endpoint); null uses the regional one. */
-  endpointOverride: endpointField('https://bedrock-runtime.us-east-1.amazonaws.com').nullable(),
+  endpointOverride: endpointField().nullable(),
   /**
    * Another Bedrock control-plane endpoint (model listing), e.g. behind a proxy; null uses
    * AWS_ENDPOINT_URL_BEDROCK or the regional one. Absent in settings saved by older versions.
    */
-  controlPlaneEndpoint: endpointField('https://bedrock.us-east-1.amazonaws.com')
-    .nullable()
-    .default(null),
+  controlPlaneEndpoint: endpointField().nullable().default(null),
   /** Another AWS Price List base URL (a mirror or proxy); null uses DISTILL_ROI_PRICE_LIST_URL or AWS's. */
-  priceListUrl: endpointField('https://pricing.us-east-1.amazonaws.com').nullable().default(null),
+  priceListUrl: endpointField().nullable().default(null),
 });
 export type AwsSettings = z.infer<typeof AwsSettingsSchema>;
 

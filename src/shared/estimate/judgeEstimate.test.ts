@@ -16,6 +16,10 @@ const input: JudgeEstimateInput = {
     { kind: 'pairwiseTeacherFirst', promptTokens: 200, retryPromptTokens: 220 },
     { kind: 'pairwiseStudentFirst', promptTokens: 210, retryPromptTokens: 230 },
   ],
+  failedCalls: 0,
+  retryFailures: false,
+  // Asked again once when unreadable (the analyst's choice; the default is 1).
+  answerAttempts: 2,
   maxTokens: 400,
   price: { inputUsdPer1k: 0.003, outputUsdPer1k: 0.015 },
 };
@@ -47,6 +51,29 @@ describe('judge estimate', () => {
     expect(e.maxUsd).toBeCloseTo(0.03924, 15);
   });
 
+  it('counts one ask per item at most when the judge asks only once, and says so', () => {
+    const e = estimateJudge({ ...input, answerAttempts: 1 });
+    expect(e).toMatchObject({ maxInputTokens: 510, maxOutputTokens: 1200, answerAttempts: 1 });
+    // (510 · 0.003 + 1200 · 0.015) / 1000
+    expect(e.maxUsd).toBeCloseTo(0.01953, 15);
+    expect(judgeEstimateText(e).method).toContain(
+      'every item asked once (an unreadable answer is not asked again)',
+    );
+  });
+
+  it('counts three asks per item when the analyst allows three', () => {
+    const e = estimateJudge({ ...input, answerAttempts: 3 });
+    // 510 + 2 × (120 + 220 + 230) input; 9 answers at 400 tokens.
+    expect(e).toMatchObject({ maxInputTokens: 1650, maxOutputTokens: 3600 });
+  });
+
+  it('says when failed items are asked again', () => {
+    const e = estimateJudge({ ...input, failedCalls: 2, retryFailures: true });
+    expect(judgeEstimateText(e).calls).toBe(
+      'Before judging: 3 judge calls (1 score, 2 pairwise comparisons, 2 failed items asked again); 2 already judged are not asked again.',
+    );
+  });
+
   it('caps the expected answer at a low token limit', () => {
     const e = estimateJudge({ ...input, maxTokens: 50 });
     expect(e.expectedOutputTokens).toBe(150);
@@ -73,10 +100,10 @@ describe('judge estimate', () => {
       calls:
         'Before judging: 3 judge calls (1 score, 2 pairwise comparisons); 2 already judged are not asked again.',
       figures:
-        'Expected $0.00423 (510 input + 180 output tokens) · at most $0.04 (1,080 input + 2,400 output tokens).',
+        'Expected $0.00423 (510 input + 180 output tokens) · at most $0.03924 (1,080 input + 2,400 output tokens).',
       noPrice: null,
       method:
-        'Input approximated (about 4 characters or 0.75 words per token); answers expected at about 60 tokens; “at most” counts every call twice (an unreadable answer is asked once more), each answer at the 400-token limit. Judge cost is counted apart from the comparison’s.',
+        'Input approximated (about 4 characters or 0.75 words per token); answers expected at about 60 tokens; “at most” counts every item asked 2 times (an unreadable answer is asked again), each answer at the 400-token limit. Judge cost is counted apart from the comparison’s.',
     });
     const one = estimateJudge({
       ...input,

@@ -10,8 +10,9 @@ import { estimateModelCalls, type ModelPromptTokens } from './runEstimate';
  *
  * - A judge answer is one short JSON object (four scores and a sentence, or a verdict and a
  *   sentence), so its expected length is a fixed JUDGE_ANSWER_TOKENS, not a share of the prompt.
- * - An unreadable answer is asked once more with a format reminder (judgeCall.ts), so the worst
- *   case is two calls per judged output, both at the token limit.
+ * - An unreadable answer is asked again with a format reminder, up to the judge's
+ *   `answerAttempts` asks in all (judgeCall.ts), so the worst case is that many calls per judged
+ *   output, each at the token limit.
  */
 export const JUDGE_ANSWER_TOKENS = 60;
 
@@ -25,6 +26,12 @@ export const JudgeEstimateSchema = z.object({
   totalCalls: z.number().int(),
   /** Calls with a final result already (answered or failed): the next run does not make them. */
   judgedCalls: z.number().int(),
+  /** Failed calls (unreadable answers); the next run makes them again only when asked to retry. */
+  failedCalls: z.number().int(),
+  /** Whether this estimate counts the failed calls asked again. */
+  retryFailures: z.boolean(),
+  /** Asks per item at most (the first one and its format reminders). */
+  answerAttempts: z.number().int(),
   /** Calls the next run makes, split by kind. */
   calls: z.number().int(),
   scoreCalls: z.number().int(),
@@ -32,7 +39,7 @@ export const JudgeEstimateSchema = z.object({
   maxTokens: z.number().int(),
   expectedInputTokens: z.number().int(),
   expectedOutputTokens: z.number().int(),
-  /** Every answer unreadable once (asked again with the reminder), every answer at maxTokens. */
+  /** Every answer unreadable until the last ask, every answer at maxTokens. */
   maxInputTokens: z.number().int(),
   maxOutputTokens: z.number().int(),
   /** Null when the judge has no price: the cost is unknown, not $0. */
@@ -53,6 +60,10 @@ export interface JudgeEstimateInput {
   tokenizer: ModelPromptTokens['tokenizer'];
   totalCalls: number;
   pending: readonly PendingJudgeCall[];
+  /** Failed calls of this version, and whether `pending` has them (a retry). */
+  failedCalls: number;
+  retryFailures: boolean;
+  answerAttempts: number;
   maxTokens: number;
   /** Per 1K tokens; null when the judge has none (see knownJudgePrice). */
   price: { inputUsdPer1k: number; outputUsdPer1k: number } | null;
@@ -80,21 +91,25 @@ export function estimateJudge(input: JudgeEstimateInput): JudgeEstimate {
   );
   const scoreCalls = pending.filter((c) => c.kind === 'score').length;
   const priced = input.price !== null;
+  const again = input.answerAttempts - 1;
   return {
     judgeModelId: modelId,
     tokenizer,
     totalCalls: input.totalCalls,
     judgedCalls: input.totalCalls - pending.length,
+    failedCalls: input.failedCalls,
+    retryFailures: input.retryFailures,
+    answerAttempts: input.answerAttempts,
     calls: pending.length,
     scoreCalls,
     pairwiseCalls: pending.length - scoreCalls,
     maxTokens,
     expectedInputTokens: first.inputTokens,
     expectedOutputTokens: first.expectedOutputTokens,
-    maxInputTokens: first.inputTokens + retry.inputTokens,
-    maxOutputTokens: first.maxOutputTokens + retry.maxOutputTokens,
+    maxInputTokens: first.inputTokens + again * retry.inputTokens,
+    maxOutputTokens: first.maxOutputTokens + again * retry.maxOutputTokens,
     expectedUsd: priced ? first.expectedUsd : null,
-    maxUsd: priced ? first.maxUsd + retry.maxUsd : null,
+    maxUsd: priced ? first.maxUsd + again * retry.maxUsd : null,
   };
 }
 
@@ -129,6 +144,10 @@ export function judgeEstimateText(e: JudgeEstimate): JudgeEstimateText {
   const kinds = `${count(e.scoreCalls, 'score', 'scores')}, ${count(e.pairwiseCalls, 'pairwise comparison', 'pairwise comparisons')}`;
   const judged =
     e.judgedCalls > 0 ? `; ${formatNumber(e.judgedCalls)} already judged are not asked again` : '';
+  const retrying =
+    e.retryFailures && e.failedCalls > 0
+      ? `, ${count(e.failedCalls, 'failed item', 'failed items')} asked again`
+      : '';
   const expected = tokenPair(e.expectedInputTokens, e.expectedOutputTokens);
   const most = tokenPair(e.maxInputTokens, e.maxOutputTokens);
   const { expectedUsd, maxUsd } = e;
@@ -139,7 +158,7 @@ export function judgeEstimateText(e: JudgeEstimate): JudgeEstimateText {
       : 'Input approximated (about 4 characters or 0.75 words per token)';
   const answer = expectedJudgeAnswerTokens(0, e.maxTokens);
   return {
-    calls: `Before judging: ${count(e.calls, 'judge call', 'judge calls')} (${kinds})${judged}.`,
+    calls: `Before judging: ${count(e.calls, 'judge call', 'judge calls')} (${kinds}${retrying})${judged}.`,
     figures: priced
       ? `Expected ${formatUsd(expectedUsd)} (${expected}) · at most ${formatUsd(maxUsd)} (${most}).`
       : `Expected ${expected} · at most ${most}.`,
@@ -148,7 +167,9 @@ export function judgeEstimateText(e: JudgeEstimate): JudgeEstimateText {
       : 'No judge price: enter its input and output $ / 1K tokens to see what judging would cost.',
     method:
       `${counted}; answers expected at about ${formatNumber(answer)} tokens; “at most” counts ` +
-      `every call twice (an unreadable answer is asked once more), each answer at the ` +
-      `${formatNumber(e.maxTokens)}-token limit. Judge cost is counted apart from the comparison’s.`,
+      (e.answerAttempts > 1
+        ? `every item asked ${formatNumber(e.answerAttempts)} times (an unreadable answer is asked again), `
+        : 'every item asked once (an unreadable answer is not asked again), ') +
+      `each answer at the ${formatNumber(e.maxTokens)}-token limit. Judge cost is counted apart from the comparison’s.`,
   };
 }

@@ -1,3 +1,4 @@
+import { csvNumber } from '../io/csvNumber';
 import { describe, expect, it } from 'vitest';
 import { fromCsv, undoFormulaNeutralising, type CsvCell } from '../io/csvWrite';
 import type { ScoreRow } from '../quality/scoreTable';
@@ -67,7 +68,8 @@ function input(): RunsCsvInput {
   return { experiment, paragraphs, runs, scores, judgePromptId: 'current' };
 }
 
-const asText = (cell: CsvCell): string => (cell === null ? '' : String(cell));
+const asText = (cell: CsvCell): string =>
+  cell === null ? '' : typeof cell === 'number' ? csvNumber(cell) : String(cell);
 
 describe('runs and scores as CSV', () => {
   it('is UTF-8 with a BOM, one row per call, with the pivot columns first', () => {

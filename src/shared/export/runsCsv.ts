@@ -6,6 +6,7 @@ import { meanOrNull } from '../metrics';
 import { HUMAN_PREFERENCE_METRIC, JUDGE_PAIRWISE_METRIC, METRIC_KEYS } from '../quality/metricKeys';
 import type { ScoreRow } from '../quality/scoreTable';
 import { modelName } from '../report/names';
+import { redactNullable } from '../security/redactSecrets';
 
 /**
  * Runs and scores as one CSV row per call, with the columns an analyst pivots on: paragraph,
@@ -95,7 +96,8 @@ export function runsCsvRows(i: RunsCsvInput): CsvCell[][] {
       r.attempts,
       r.stopReason,
       r.errorClass,
-      r.errorMessage,
+      // Rows stored before error texts were redacted may still quote a session token.
+      redactNullable(r.errorMessage),
       r.startedAt,
       r.finishedAt,
       ...SCORE_COLUMNS.map((m) => meanOrNull(metrics?.get(m) ?? [])),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { csvNumber } from './csvNumber';
 import { describe, expect, it } from 'vitest';
 import {
   fromCsv,
@@ -10,13 +11,7 @@ import {
 
 /** What a cell is expected to read back as: every value comes back as text. */
 const asText = (cell: CsvCell): string =>
-  cell === null
-    ? ''
-    : typeof cell === 'number'
-      ? Number.isFinite(cell)
-        ? String(cell)
-        : ''
-      : String(cell);
+  cell === null ? '' : typeof cell === 'number' ? csvNumber(cell) : String(cell);
 
 const readBack = (csv: string): { headers: string[]; rows: string[][] } => {
   const result = fromCsv(csv);
@@ -43,6 +38,22 @@ describe('toCsv', () => {
       expect(toCsv(['h'], [[value]]).split('\r\n')[1]).toBe(`"'${value}"`);
     },
   );
+
+  it.each([
+    ['a full-width equals sign', '\uFF1DSUM(A1:A9)'],
+    ['a full-width plus sign', '\uFF0B1'],
+    ['a full-width at sign', '\uFF20SUM(A1)'],
+    ['a zero-width space before =', '\u200B=1+1'],
+    ['a BOM before =', '\uFEFF=1+1'],
+    ['spaces and a no-break space before -', ' \u00A0-1+2'],
+  ])('prefixes a cell starting with %s', (_, value) => {
+    expect(toCsv(['h'], [[value]]).split('\r\n')[1]).toBe(`"'${value}"`);
+    expect(undoFormulaNeutralising(neutraliseFormula(value))).toBe(value);
+  });
+
+  it('leaves text with an equals sign later on alone', () => {
+    expect(neutraliseFormula('\u200Bhello = world')).toBe('\u200Bhello = world');
+  });
 
   it('neutralises dangerous header cells too', () => {
     expect(toCsv(['=cmd'], [])).toBe('\uFEFF"\'=cmd"\r\n');

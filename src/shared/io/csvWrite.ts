@@ -1,3 +1,4 @@
+import { csvNumber } from './csvNumber';
 import { parseCsv } from './csvParse';
 
 /**
@@ -7,7 +8,7 @@ import { parseCsv } from './csvParse';
  * - Every string cell is quoted, not just those with a comma: in locales where Excel splits on `;`
  *   an unquoted `a;=cmd()` would become a second cell holding a formula (OWASP CSV injection).
  * - Strings that a spreadsheet would run as a formula get a leading `'` (see neutraliseFormula).
- * - Numbers and booleans are written bare so they stay numbers; `-3.5` passed as a number is a
+ * - Numbers (without binary noise, see csvNumber) and booleans are written bare so they stay numbers; `-3.5` passed as a number is a
  *   value, not a formula. Non-finite numbers (NaN, ±Infinity) are written as empty cells because no
  *   spreadsheet reads them back as numbers and `-Infinity` would look like a formula.
  * - null is an empty cell; an empty string is `""`. Both read back as ''.
@@ -17,12 +18,17 @@ export type CsvCell = string | number | boolean | null;
 const CSV_BOM = '\uFEFF';
 
 /**
- * Cells starting with = + - @ tab CR or LF are formulas (or DDE payloads) to some spreadsheet.
+ * Cells starting with = + - @ tab CR or LF are formulas (or DDE payloads) to some spreadsheet,
+ * and so are their full-width forms (＝ ＋ － ＠), which some spreadsheets fold to ASCII, and
+ * any of them behind spaces or invisible characters (a zero-width space, a BOM) that a
+ * spreadsheet may drop before reading the cell.
  * The optional leading quotes make the escape reversible: `'=x` (a real value) becomes `''=x`, so
  * undoFormulaNeutralising can strip exactly one quote and always get the original back.
  */
-const NEEDS_NEUTRALISING = /^'*[=+\-@\t\r\n]/;
-const WAS_NEUTRALISED = /^'+[=+\-@\t\r\n]/;
+const INVISIBLE_LEAD = '[\\s\\u00A0\\u180E\\u200B-\\u200F\\u2060\\u3000\\uFEFF]*';
+const TRIGGER = '[=+\\-@\\t\\r\\n\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
+const NEEDS_NEUTRALISING = new RegExp(`^'*${INVISIBLE_LEAD}${TRIGGER}`);
+const WAS_NEUTRALISED = new RegExp(`^'+${INVISIBLE_LEAD}${TRIGGER}`);
 
 export function neutraliseFormula(value: string): string {
   return NEEDS_NEUTRALISING.test(value) ? `'${value}` : value;
@@ -50,7 +56,7 @@ function formatRow(cells: ReadonlyArray<CsvCell>): string {
 
 function formatCell(cell: CsvCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return csvNumber(cell);
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   return `"${neutraliseFormula(cell).replace(/"/g, '""')}"`;
 }

@@ -48,6 +48,7 @@ export const CHANNELS = [
   'getRatingSession',
   'rateOutput',
   'ratePreference',
+  'revealBlindRatings',
   'getFailureShares',
   'listReportScenarios',
   'getReport',

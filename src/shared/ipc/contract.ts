@@ -60,14 +60,24 @@ export const contract = {
     input: z.strictObject({
       target: z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('existing'), datasetId: IdSchema }),
-        z.strictObject({ kind: z.literal('new'), name: NameSchema }),
+        z.strictObject({
+          kind: z.literal('new'),
+          name: NameSchema,
+          /** A dataset already holding exactly these paragraphs is reused unless this is true. */
+          evenIfSame: z.boolean().default(false),
+        }),
       ]),
       rows: z
         .array(ParagraphInputSchema)
         .min(1, 'There is nothing to import.')
         .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} paragraphs per import.`),
     }),
-    output: z.object({ datasetId: IdSchema, added: z.number().int() }),
+    output: z.object({
+      datasetId: IdSchema,
+      added: z.number().int(),
+      /** True when a dataset with the same paragraphs was reused instead of a copy made. */
+      reused: z.boolean(),
+    }),
   },
   ...experimentChannels,
   ...settingsChannels,

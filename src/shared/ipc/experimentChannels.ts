@@ -17,7 +17,10 @@ export type ExperimentSummary = z.infer<typeof ExperimentSummarySchema>;
 
 export const ExperimentResultsSchema = z.object({
   experiment: ExperimentSchema,
+  /** As the experiment used them: frozen when it started. */
   paragraphs: z.array(ParagraphSchema),
+  /** Paragraphs whose text or reference has changed in the dataset since (or were deleted). */
+  editedParagraphIds: z.array(IdSchema).default([]),
   runs: z.array(RunRecordSchema),
 });
 export type ExperimentResults = z.infer<typeof ExperimentResultsSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/dataset';
+import { canonicalName } from '../domain/textRules';
 import { JudgeEstimateSchema } from '../estimate/judgeEstimate';
 import { ModelIdSchema } from '../domain/experiment';
 import { FailureSharesSchema } from '../quality/failureSharesForRoi';
@@ -10,7 +11,6 @@ import {
   BlindPreferenceSchema,
   LabelSchema,
   RaterNameSchema,
-  RatingItemSchema,
   RatingSchema,
   RatingSessionSchema,
 } from '../quality/ratings';
@@ -53,17 +53,26 @@ export const qualityChannels = {
   },
   /** What judging with these settings (saved or not) would cost now, before any call. */
   estimateJudge: {
-    input: z.strictObject({ experimentId: IdSchema, judge: JudgeSettingsSchema }),
+    input: z.strictObject({
+      experimentId: IdSchema,
+      judge: JudgeSettingsSchema,
+      retryFailures: z.boolean().default(false),
+    }),
     output: JudgeEstimateSchema,
   },
-  startJudge: { input: byExperiment, output: JudgeProgressSchema },
+  /** `retryFailures`: also ask again the items whose answers were unreadable. */
+  startJudge: {
+    input: z.strictObject({ experimentId: IdSchema, retryFailures: z.boolean().default(false) }),
+    output: JudgeProgressSchema,
+  },
   cancelJudge: { input: byExperiment, output: JudgeProgressSchema },
   getJudgeProgress: { input: byExperiment, output: JudgeProgressSchema },
   getRatingSession: {
     input: z.strictObject({
       experimentId: IdSchema,
       studentModelId: ModelIdSchema,
-      rater: z.string().trim().max(80),
+      // The rater's name as rateOutput stores it (NFC, no invisible characters); '' = none yet.
+      rater: z.string().max(320).transform(canonicalName).pipe(z.string().max(80)),
     }),
     output: RatingSessionSchema,
   },
@@ -76,7 +85,8 @@ export const qualityChannels = {
       rating: RatingSchema,
       rater: RaterNameSchema,
     }),
-    output: RatingItemSchema,
+    /** The whole set: its last rating unmasks every paragraph at once. */
+    output: RatingSessionSchema,
   },
   ratePreference: {
     input: z.strictObject({
@@ -86,7 +96,16 @@ export const qualityChannels = {
       preferred: BlindPreferenceSchema,
       rater: RaterNameSchema,
     }),
-    output: RatingItemSchema,
+    output: RatingSessionSchema,
+  },
+  /** Unmasks the rater's set before it is finished; recorded with how much was rated. */
+  revealBlindRatings: {
+    input: z.strictObject({
+      experimentId: IdSchema,
+      studentModelId: ModelIdSchema,
+      rater: RaterNameSchema,
+    }),
+    output: RatingSessionSchema,
   },
   getFailureShares: {
     input: z.strictObject({

@@ -11,6 +11,8 @@ export const StoredPriceOverrideSchema = z.object({
   id: IdSchema,
   createdAt: z.string(),
   override: PriceOverrideSchema,
+  /** The one scenario it applies to; null: every scenario. */
+  scenarioId: IdSchema.nullable(),
 });
 export type StoredPriceOverride = z.infer<typeof StoredPriceOverrideSchema>;
 
@@ -32,7 +34,14 @@ export type SavedScenario = z.infer<typeof SavedScenarioSchema>;
  */
 export const roiChannels = {
   listPriceOverrides: { input: z.strictObject({}), output: z.array(StoredPriceOverrideSchema) },
-  savePriceOverride: { input: PriceOverrideSchema, output: StoredPriceOverrideSchema },
+  savePriceOverride: {
+    // Without `scenarioId` (or null) the override applies to every scenario.
+    input: z.intersection(
+      PriceOverrideSchema,
+      z.object({ scenarioId: IdSchema.nullable().optional() }),
+    ),
+    output: StoredPriceOverrideSchema,
+  },
   deletePriceOverride: { input: byId, output: z.object({ id: IdSchema }) },
   listScenarios: { input: z.strictObject({}), output: z.array(SavedScenarioSchema) },
   saveScenario: {

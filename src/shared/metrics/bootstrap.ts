@@ -1,3 +1,4 @@
+import { pairedTInterval } from './pairedInterval';
 import { createRng } from './random';
 import { isPresent, mean, percentileOfSorted, type MaybeNumber } from './statistics';
 
@@ -7,6 +8,9 @@ import { isPresent, mean, percentileOfSorted, type MaybeNumber } from './statist
  * and paragraph difficulty is the largest source of variance. Comparing two independently
  * resampled means would throw that pairing away and give needlessly wide intervals.
  */
+
+/** Printed beside intervals that come from resampling paragraphs. */
+export const PERCENTILE_BOOTSTRAP_METHOD = 'percentile bootstrap over paragraphs';
 
 /** Below this many paragraphs an interval would be noise dressed up as precision. */
 export const MIN_PARAGRAPHS = 5;
@@ -42,6 +46,8 @@ export interface Insufficient {
 export interface MeanWithCi {
   readonly mean: number;
   readonly ci: Interval;
+  /** How the interval was made, to print beside it. */
+  readonly method: string;
 }
 
 export interface PairedBootstrapEstimate {
@@ -150,21 +156,23 @@ export function pairedBootstrap(
   if (n < MIN_PARAGRAPHS) return { kind: 'insufficient', n };
 
   const differences = pairs.student.map((s, i) => s - (pairs.teacher[i] as number));
-  const [tDist, sDist, dDist] = bootstrapColumnMeans(
-    [pairs.teacher, pairs.student, differences],
+  const [tDist, sDist] = bootstrapColumnMeans(
+    [pairs.teacher, pairs.student],
     resolved.resamples,
     resolved.seed,
-  ) as [number[], number[], number[]];
+  ) as [number[], number[]];
   const withCi = (values: number[], dist: number[]): MeanWithCi => ({
     mean: mean(values),
     ci: percentileInterval(dist, resolved.confidence),
+    method: PERCENTILE_BOOTSTRAP_METHOD,
   });
   return {
     kind: 'estimate',
     n,
     teacher: withCi(pairs.teacher, tDist),
     student: withCi(pairs.student, sDist),
-    difference: withCi(differences, dDist),
+    // The difference is what the decision rests on: an interval that holds at small n (§5).
+    difference: pairedTInterval(differences, resolved.confidence),
     options: resolved,
   };
 }

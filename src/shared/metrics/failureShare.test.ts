@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureShare, pairedFailureShares } from './failureShare';
+import { PAIRED_SHARES_METHOD } from './pairedInterval';
 
 describe('failureShare', () => {
   it('counts scores strictly below the bar and ignores missing ones', () => {
@@ -42,9 +43,13 @@ describe('pairedFailureShares', () => {
     const same = [0.1, 0.9, 0.3, 0.8, 0.2, 0.7, 0.6];
     const result = pairedFailureShares(same, same, { threshold: 0.5, seed: 4, resamples: 500 });
     if (result.kind !== 'estimate') throw new Error('expected an estimate');
-    // Same scores and same row draws: identical distributions and a zero difference.
+    // Same scores and same row draws: identical distributions and a zero difference, whose
+    // interval stays open (seven paragraphs cannot prove two models fail exactly alike).
     expect(result.student.distribution).toEqual(result.teacher.distribution);
-    expect(result.difference).toEqual({ value: 0, ci: { low: 0, high: 0 } });
+    expect(result.difference.value).toBe(0);
+    expect(result.difference.ci.low).toBeCloseTo(-result.difference.ci.high, 12);
+    expect(result.difference.ci.high).toBeGreaterThan(0.1);
+    expect(result.difference.method).toBe(PAIRED_SHARES_METHOD);
     expect(new Set(result.teacher.distribution).size).toBeGreaterThan(1);
   });
 

@@ -10,6 +10,7 @@ import {
   type Interval,
   type ResolvedBootstrapOptions,
 } from './bootstrap';
+import { pairedSharesInterval } from './pairedInterval';
 import { mean, presentValues, type MaybeNumber } from './statistics';
 
 /**
@@ -81,7 +82,7 @@ export interface PairedFailureShareEstimate {
   readonly teacher: FailureShareEstimate;
   readonly student: FailureShareEstimate;
   /** f_S − f_T, the quantity the quality cost Q(t) multiplies. */
-  readonly difference: { readonly value: number; readonly ci: Interval };
+  readonly difference: { readonly value: number; readonly ci: Interval; readonly method: string };
 }
 
 export type PairedFailureShareResult = PairedFailureShareEstimate | Insufficient;
@@ -108,15 +109,15 @@ export function pairedFailureShares(
     number[],
     number[],
   ];
-  const dDist = sDist.map((v, b) => v - (tDist[b] as number));
+  const studentOnly = s.filter((v, i) => v === 1 && t[i] === 0).length;
+  const teacherOnly = t.filter((v, i) => v === 1 && s[i] === 0).length;
+  const d = pairedSharesInterval(studentOnly, teacherOnly, n, resolved.confidence);
   return {
     kind: 'estimate',
     n,
     teacher: estimate(t, tDist, resolved),
     student: estimate(s, sDist, resolved),
-    difference: {
-      value: mean(s) - mean(t),
-      ci: percentileInterval(dDist, resolved.confidence),
-    },
+    // Paired 0/1 outcomes: an interval that holds at small n (§5), not the bootstrap's.
+    difference: { value: mean(s) - mean(t), ci: d.ci, method: d.method },
   };
 }

@@ -48,6 +48,7 @@ export {
   dropMissingPairs,
   resolveBootstrapOptions,
   MIN_PARAGRAPHS,
+  PERCENTILE_BOOTSTRAP_METHOD,
   DEFAULT_RESAMPLES,
   DEFAULT_CONFIDENCE,
   DEFAULT_SEED,
@@ -80,6 +81,20 @@ export {
   type PairedFailureShareEstimate,
   type PairedFailureShareResult,
 } from './failureShare';
+export {
+  pairedTInterval,
+  pairedSharesInterval,
+  PAIRED_T_METHOD,
+  PAIRED_SHARES_METHOD,
+  type PairedInterval,
+} from './pairedInterval';
+export {
+  measureIntervalCoverage,
+  COVERAGE_SIZES,
+  COVERAGE_TRIALS,
+  type CoverageRow,
+  type CoverageTable,
+} from './intervalCoverage';
 export { summarizeLatencies, outputTokensPerSecond, type LatencySummary } from './latency';
 export {
   summarizeModelRuns,

@@ -93,6 +93,19 @@ describe('summarizeModelRuns', () => {
     expect([m?.meanInputTokens, m?.meanOutputTokens]).toEqual([70, 30]);
   });
 
+  it('sums throttles, retries and time lost over all calls, apart from latency', () => {
+    const [m] = summarizeModelRuns([
+      run('m', { attempts: 3, throttles: 2, lostMs: 2_221, e2eMs: 1_008 }),
+      run('m', { attempts: 1, throttles: 0, lostMs: 0, e2eMs: 1_000 }),
+      { ...failed('m'), attempts: 4, throttles: 1, lostMs: 60_000 },
+      // Stored before attempts were kept: its retries count, its unknowns add nothing.
+      run('m', { attempts: 2, throttles: null, lostMs: null, e2eMs: 1_004 }),
+      run('m'),
+    ]);
+    expect(m).toMatchObject({ throttles: 3, retries: 6, lostMs: 62_221 });
+    expect(m?.e2e.p50).toBe(1_002); // of 1,008, 1,000, 1,004, 1,000: no lost time in it
+  });
+
   it('yields null figures for a model whose every call failed', () => {
     const [only] = summarizeModelRuns([failed('m'), failed('m')]);
     expect(only?.e2e.count).toBe(0);

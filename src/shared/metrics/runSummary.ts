@@ -17,6 +17,11 @@ export interface RunSample {
   readonly serverMs: number | null;
   readonly ttftMs: number | null;
   readonly costUsd: number | null;
+  /** Requests made (1 = no retry); absent in samples that do not track it. */
+  readonly attempts?: number;
+  /** Throttled attempts and time lost to retries; null or absent for calls stored before. */
+  readonly throttles?: number | null;
+  readonly lostMs?: number | null;
 }
 
 export interface ModelRunSummary {
@@ -36,6 +41,13 @@ export interface ModelRunSummary {
   /** Mean cost of a successful call. */
   readonly costPerRequest: Usd | null;
   readonly costPer1kRequests: Usd | null;
+  /**
+   * What retries cost, over all calls (failed ones too): attempts Bedrock throttled, attempts
+   * beyond the first, and the time lost to them, which is not in any latency figure.
+   */
+  readonly throttles: number;
+  readonly retries: number;
+  readonly lostMs: number;
 }
 
 /**
@@ -48,6 +60,12 @@ export const reportedUsage = (r: {
   outputTokens: number | null;
 }): r is { inputTokens: number; outputTokens: number } =>
   r.inputTokens !== null && r.outputTokens !== null;
+
+const sum = (runs: readonly RunSample[], f: (r: RunSample) => number): number => {
+  let total = 0;
+  for (const r of runs) total += f(r);
+  return total;
+};
 
 function summarizeOneModel(modelId: string, runs: readonly RunSample[]): ModelRunSummary {
   const ok = runs.filter((r) => r.status === 'ok');
@@ -72,6 +90,9 @@ function summarizeOneModel(modelId: string, runs: readonly RunSample[]): ModelRu
     ),
     costPerRequest: cost === null ? null : usd(cost),
     costPer1kRequests: cost === null ? null : usd(cost * 1000),
+    throttles: sum(runs, (r) => r.throttles ?? 0),
+    retries: sum(runs, (r) => Math.max(0, (r.attempts ?? 1) - 1)),
+    lostMs: sum(runs, (r) => r.lostMs ?? 0),
   };
 }
 

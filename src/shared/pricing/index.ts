@@ -7,3 +7,5 @@ export * from './findPrice';
 export * from './applyOverrides';
 export * from './distillationPairs';
 export * from './seedStudyPrices';
+export * from './priceOrigin';
+export * from './priceBook';

@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 import { isoDateField, usdPer1kField, usdPerHourField, usdPerMonthField } from './unitSchemas';
+import {
+  MAX_MODEL_ID_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_REGION_CHARS,
+  noteSchema,
+} from '../domain/textRules';
 
 export const SourceRefSchema = z.object({ tag: z.string().min(1), ref: z.string().min(1) });
 
@@ -68,8 +74,16 @@ const OVERRIDE_SCALAR_FIELDS = [
 
 export const PriceOverrideSchema = z
   .object({
-    modelId: z.string().trim().min(1),
-    region: z.string().trim().min(1),
+    modelId: z
+      .string()
+      .trim()
+      .min(1, 'Choose a model.')
+      .max(MAX_MODEL_ID_CHARS, `A model id can have at most ${MAX_MODEL_ID_CHARS} characters.`),
+    region: z
+      .string()
+      .trim()
+      .min(1, 'Choose a region.')
+      .max(MAX_REGION_CHARS, 'A region looks like us-east-1.'),
     inputUsdPer1k: usdPer1kField().optional(),
     outputUsdPer1k: usdPer1kField().optional(),
     batchMultiplier: z.number().finite().min(0).max(1).optional(),
@@ -84,7 +98,9 @@ export const PriceOverrideSchema = z
     storageUsdPerMonth: usdPerMonthField().optional(),
     /** When the user read or agreed this price, not when it was typed in. */
     asOf: isoDateField(),
-    note: z.string().trim().min(1, 'Say where the price comes from.'),
+    note: noteSchema({ max: MAX_NOTE_CHARS, label: 'The note' }).pipe(
+      z.string().min(1, 'Say where the price comes from.'),
+    ),
   })
   .refine(
     (o) =>

@@ -28,4 +28,4 @@ export const tokensPerMinuteField = () => z.number().finite().positive().transfo
 export const fractionField = () => z.number().finite().min(0).max(1).transform(fraction);
 
 /** Calendar date as ISO 8601 (YYYY-MM-DD): what "as of" means for a price. */
-export const isoDateField = () => z.iso.date();
+export const isoDateField = () => z.iso.date().max(10);

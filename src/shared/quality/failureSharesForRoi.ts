@@ -36,7 +36,9 @@ export const FailureSharesSchema = z.object({
       teacher: ShareSchema.nullable(),
       student: ShareSchema,
       /** f_S − f_T with its interval, from paired resamples; null when teacher is null. */
-      difference: z.object({ value: z.number(), ci: IntervalSchema }).nullable(),
+      difference: z
+        .object({ value: z.number(), ci: IntervalSchema, method: z.string() })
+        .nullable(),
       draws: z.object({
         teacher: z.array(z.number()).nullable(),
         student: z.array(z.number()),

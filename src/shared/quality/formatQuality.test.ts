@@ -15,24 +15,29 @@ const ci = { low: 0.1, high: 0.3 };
 
 describe('formatQuality', () => {
   it('prints an estimate with its interval', () => {
-    expect(formatMeanCi({ kind: 'estimate', n: 9, mean: 0.2, ci }, 3)).toBe('0.200 [0.100, 0.300]');
+    expect(formatMeanCi({ kind: 'estimate', n: 9, mean: 0.2, ci, method: 'm' }, 3)).toBe(
+      '0.200 [0.100, 0.300]',
+    );
     expect(
-      formatDifferenceCi({ kind: 'estimate', n: 9, mean: -0.05, ci: { low: -0.1, high: 0.02 } }, 2),
+      formatDifferenceCi(
+        { kind: 'estimate', n: 9, mean: -0.05, ci: { low: -0.1, high: 0.02 }, method: 'm' },
+        2,
+      ),
     ).toBe('−0.05 [−0.10, +0.02]');
     expect(formatShareCi({ kind: 'estimate', n: 9, failures: 2, share: 0.2, ci })).toBe(
-      '20% [10%, 30%]',
+      '20.0% [10.0%, 30.0%]',
     );
     expect(
       formatWinRateCi({ kind: 'estimate', n: 9, wins: 4, ties: 1, losses: 4, rate: 0.5, ci }),
-    ).toBe('50% [10%, 30%]');
+    ).toBe('50.0% [10.0%, 30.0%]');
     const paired = {
       kind: 'estimate' as const,
       n: 9,
       teacher: { failures: 1, share: 0.1, ci },
       student: { failures: 3, share: 0.3, ci },
-      difference: { value: 0.2, ci },
+      difference: { value: 0.2, ci, method: 'm' },
     };
-    expect(formatPairedShare(paired, 'student')).toBe('30% [10%, 30%]');
+    expect(formatPairedShare(paired, 'student')).toBe('30.0% [10.0%, 30.0%]');
   });
 
   it('says "not enough data" instead of an interval', () => {

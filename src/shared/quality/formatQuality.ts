@@ -38,7 +38,9 @@ export function formatDifferenceCi(r: MeanCi, decimals: number): string {
   return `${f(r.mean)} [${f(r.ci.low)}, ${f(r.ci.high)}]`;
 }
 
-const pct = (x: number) => formatPercent(x, 0);
+// The app's one rounding of a share (one decimal, as formatPercent gives it everywhere else), so a
+// failure share never reads 37.5% on one page and 38% on the next.
+const pct = (x: number) => formatPercent(x);
 
 export function formatShareCi(r: ShareCi): string {
   if (r.kind === 'insufficient') return notEnough(r.n);

@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { priceBookOf } from '../pricing/priceBook';
+import { PriceOverrideSchema } from '../pricing/priceSchemas';
 import { judgePriceFor, knownJudgePrice } from './judgePrice';
 
 describe('judgePriceFor', () => {
   it('reads the catalog’s on-demand price with its source', () => {
     const p = judgePriceFor('meta.llama3-70b-instruct-v1:0', 'us-east-1');
     expect(p).toMatchObject({ inputUsdPer1k: 0.00265, outputUsdPer1k: 0.0035 });
-    expect(p?.source).toMatch(/^Price catalog, us-east-1, as of \d{4}-\d{2}-\d{2} \[/);
+    expect(p?.source).toBe('genai-prices (Pydantic) and Cline model table, 2026-11-24 (us-east-1)');
+  });
+
+  it('takes an override saved for every scenario, with its note', () => {
+    const book = priceBookOf([
+      {
+        scenarioId: null,
+        override: PriceOverrideSchema.parse({
+          modelId: 'meta.llama3-70b-instruct-v1:0',
+          region: 'us-east-1',
+          inputUsdPer1k: 0.002,
+          asOf: '2026-12-01',
+          note: 'AWS quote',
+        }),
+      },
+    ]);
+    const p = judgePriceFor('meta.llama3-70b-instruct-v1:0', 'us-east-1', book);
+    expect(p).toMatchObject({ inputUsdPer1k: 0.002, outputUsdPer1k: 0.0035 });
+    expect(p?.source).toMatch(/^override for every scenario, 2026-12-01: AWS quote/);
   });
 
   it('is null for a model the catalog does not know', () => {

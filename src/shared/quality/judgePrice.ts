@@ -1,22 +1,23 @@
-import { findPrice } from '../pricing/findPrice';
+import { CATALOG_ONLY, resolvePrice, type PriceBook } from '../pricing/priceBook';
+import { describeOrigin } from '../pricing/priceOrigin';
 
 /**
- * The judge's on-demand price from the catalog, with where it came from, or null when the
- * catalog has none for that model and region (the analyst then types one; the judge's cost is
- * reported either way, apart from the comparison's).
+ * The judge's on-demand price from the price book (the catalog with the overrides saved for
+ * every scenario), with where it came from, or null when the book has none for that model and
+ * region (the analyst then types one; the judge's cost is reported either way, apart from the
+ * comparison's).
  */
 export function judgePriceFor(
   modelId: string,
   region: string,
+  book: PriceBook = CATALOG_ONLY,
 ): { inputUsdPer1k: number; outputUsdPer1k: number; source: string } | null {
-  const found = findPrice(modelId, region);
+  const found = resolvePrice(book, modelId, region);
   if (!found.found) return null;
-  const { entry } = found;
-  const tags = entry.onDemand.sources.map((s) => s.tag).join(', ');
   return {
-    inputUsdPer1k: entry.onDemand.inputUsdPer1k,
-    outputUsdPer1k: entry.onDemand.outputUsdPer1k,
-    source: `Price catalog, ${region}, as of ${entry.asOf} [${tags}]`,
+    inputUsdPer1k: found.inputUsdPer1k,
+    outputUsdPer1k: found.outputUsdPer1k,
+    source: `${describeOrigin(found.origin)} (${region})`,
   };
 }
 

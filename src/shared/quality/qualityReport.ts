@@ -4,6 +4,7 @@ import {
   MIN_PARAGRAPHS,
   pairedBootstrap,
   pairedFailureShares,
+  PERCENTILE_BOOTSTRAP_METHOD,
   resolveBootstrapOptions,
   sum,
   summarizeModelRuns,
@@ -67,7 +68,9 @@ export function excerpt(text: string): string {
 }
 
 const meanCi = (r: BootstrapMeanResult): MeanCi =>
-  r.kind === 'insufficient' ? r : { kind: 'estimate', n: r.n, mean: r.mean, ci: r.ci };
+  r.kind === 'insufficient'
+    ? r
+    : { kind: 'estimate', n: r.n, mean: r.mean, ci: r.ci, method: PERCENTILE_BOOTSTRAP_METHOD };
 
 const shareCi = (r: FailureShareResult): ShareCi =>
   r.kind === 'insufficient'
@@ -77,7 +80,13 @@ const shareCi = (r: FailureShareResult): ShareCi =>
 const difference = (r: PairedBootstrapResult): MeanCi =>
   r.kind === 'insufficient'
     ? r
-    : { kind: 'estimate', n: r.n, mean: r.difference.mean, ci: r.difference.ci };
+    : {
+        kind: 'estimate',
+        n: r.n,
+        mean: r.difference.mean,
+        ci: r.difference.ci,
+        method: r.difference.method,
+      };
 
 const winRate = (r: WinRateResult): WinRateCi =>
   r.kind === 'insufficient'

@@ -6,6 +6,7 @@ import {
   metricInfo,
   rougeMetricKey,
   judgeMetricKey,
+  type MetricKey,
 } from './metricKeys';
 import {
   barFor,
@@ -34,6 +35,41 @@ describe('quality settings', () => {
     expect(QualitySettingsSchema.parse(s)).toEqual(s);
     expect(barFor(s, 'rougeL@reference')).toBe(0.3);
     expect(barFor({ ...s, bars: { 'rougeL@reference': 0.45 } }, 'rougeL@reference')).toBe(0.45);
+  });
+
+  it('gives each ROUGE variant its own pass mark', () => {
+    const s = defaultQualitySettings();
+    const marks = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'].map((t) =>
+      barFor(s, `${t}@reference` as MetricKey),
+    );
+    expect(new Set(marks).size).toBe(4);
+    expect(barFor(s, 'rouge2@reference')).toBeLessThan(barFor(s, 'rouge1@reference'));
+  });
+
+  it('refuses a pass mark outside its metric’s scale, naming the metric', () => {
+    const bad = QualitySettingsSchema.safeParse({
+      ...defaultQualitySettings(),
+      bars: { 'rouge2@reference': 1.5 },
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe(
+      'Pass mark for ROUGE vs reference · ROUGE-2 F1 must be between 0 and 1 (got 1.5).',
+    );
+    expect(bad.error?.issues[0]?.path).toEqual(['bars', 'rouge2@reference']);
+    const rating = QualitySettingsSchema.safeParse({
+      ...defaultQualitySettings(),
+      bars: { 'human.rating': 0 },
+    });
+    expect(rating.error?.issues[0]?.message).toContain('Your ratings · Rating (1–5)');
+  });
+
+  it('reads settings stored before the decision settings as the defaults', () => {
+    const { decision: _, ...stored } = defaultQualitySettings();
+    expect(QualitySettingsSchema.parse(stored).decision).toEqual({
+      decisive: {},
+      tolerances: {},
+      rougeType: 'rougeL',
+    });
   });
 
   it('stems ROUGE by default, reads settings stored before the choice as stemmed, keeps "off"', () => {

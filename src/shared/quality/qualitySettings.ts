@@ -3,7 +3,8 @@ import { ModelIdSchema, RegionSchema } from '../domain/experiment';
 import { DEFAULT_SEED } from '../metrics';
 import { DEFAULT_PAIRWISE_PROMPT, DEFAULT_RUBRIC, DEFAULT_SCORE_PROMPT } from './judgeDefaults';
 import { missingPlaceholders } from './judgePrompt';
-import { METRICS, MetricKeySchema, type MetricKey } from './metricKeys';
+import { defaultDecisionSettings, DecisionSettingsSchema } from '../decision/decisionSettings';
+import { fullLabel, METRICS, MetricKeySchema, type MetricKey } from './metricKeys';
 
 /** The judge the analyst picked, its price, and the rubric and prompts it is asked with. */
 export const JudgeSettingsSchema = z.strictObject({
@@ -31,6 +32,13 @@ export const JudgeSettingsSchema = z.strictObject({
     }),
   maxTokens: z.number().int().min(50).max(4096),
   concurrency: z.number().int().min(1).max(16),
+  /**
+   * How many times one item (a score, or one pairwise order) is asked when its answer cannot be
+   * read; later asks add a format reminder. One unless the analyst asks for more: a judge that
+   * cannot answer in the format rarely does on the second try, and each ask is paid for.
+   * Settings saved before this existed read as 1.
+   */
+  answerAttempts: z.number().int().min(1).max(3).default(1),
 });
 export type JudgeSettings = z.infer<typeof JudgeSettingsSchema>;
 
@@ -47,10 +55,25 @@ export const DEFAULT_ROUGE_STEMMED = true;
  */
 export const QualitySettingsSchema = z.strictObject({
   seed: z.number().int().min(0).max(2_147_483_647),
-  bars: z.partialRecord(MetricKeySchema, z.number().finite()),
+  bars: z.partialRecord(MetricKeySchema, z.number().finite()).superRefine((bars, ctx) => {
+    // A pass mark outside the metric's scale would fail every output or none.
+    for (const [key, value] of Object.entries(bars)) {
+      // An unknown key is the record's own issue; only known metrics have a scale to check.
+      const info = METRICS.find((m) => m.key === key);
+      if (info && value !== undefined && (value < info.min || value > info.max)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Pass mark for ${fullLabel(info)} must be between ${info.min} and ${info.max} (got ${value}).`,
+        });
+      }
+    }
+  }),
   failureMetric: MetricKeySchema,
   rougeStemmed: z.boolean().default(DEFAULT_ROUGE_STEMMED),
   judge: JudgeSettingsSchema.nullable(),
+  /** What the verdict rests on; settings stored before it read as the defaults. */
+  decision: DecisionSettingsSchema.default(defaultDecisionSettings),
 });
 export type QualitySettings = z.infer<typeof QualitySettingsSchema>;
 
@@ -72,6 +95,7 @@ export function defaultJudgeSettings(
     pairwisePrompt: DEFAULT_PAIRWISE_PROMPT,
     maxTokens: 400,
     concurrency: 4,
+    answerAttempts: 1,
   };
 }
 
@@ -82,6 +106,7 @@ export function defaultQualitySettings(): QualitySettings {
     failureMetric: 'rougeL@reference',
     rougeStemmed: DEFAULT_ROUGE_STEMMED,
     judge: null,
+    decision: defaultDecisionSettings(),
   };
 }
 

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/dataset';
+import { nameSchema } from '../domain/textRules';
 
 /**
  * The analyst's own blind ratings. The renderer only ever sees outputs labelled A and B; which
- * model is behind a label is resolved in main and sent back only once the paragraph is fully
- * rated (both outputs and a preference), so nothing on screen or in the page's data gives the
- * answer away before the rater has committed.
+ * model is behind a label is resolved in main and sent back only once the whole set is revealed
+ * (every paragraph rated, or the rater asked), so nothing on screen or in the page's data gives
+ * the answer away while ratings are still to be made: a reveal after each paragraph would teach
+ * the rater which style is whose, and the later ratings would not be blind.
  */
 
-export const RaterNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter your name so that each rating says who made it.')
-  .max(80, 'A name can have at most 80 characters.');
+export const RaterNameSchema = nameSchema({
+  max: 80,
+  label: 'A name',
+  empty: 'Enter your name so that each rating says who made it.',
+});
 
 export const RatingSchema = z.number().int().min(1).max(5);
 export const LabelSchema = z.enum(['A', 'B']);
@@ -32,12 +34,25 @@ export const RatingItemSchema = z.object({
   ratingA: RatingSchema.nullable(),
   ratingB: RatingSchema.nullable(),
   preferred: BlindPreferenceSchema.nullable(),
-  /** Which role each label hides; null until the paragraph is fully rated. */
+  /** Which role each label hides; null until the set is revealed (see BlindRevealSchema). */
   revealed: z.object({ A: Role, B: Role }).nullable(),
   /** When this rater last changed a rating of this paragraph. */
   ratedAt: z.string().nullable(),
 });
 export type RatingItem = z.infer<typeof RatingItemSchema>;
+
+/**
+ * When the rater's set was unmasked: once every paragraph is fully rated ('finished'), or
+ * earlier when the rater asked ('asked', with how many were rated by then). Before it, no
+ * paragraph shows which model wrote which output, so each rating stays blind.
+ */
+export const BlindRevealSchema = z.object({
+  reason: z.enum(['finished', 'asked']),
+  ratedItems: z.number().int(),
+  totalItems: z.number().int(),
+  revealedAt: z.string(),
+});
+export type BlindReveal = z.infer<typeof BlindRevealSchema>;
 
 export const RatingSessionSchema = z.object({
   experimentId: IdSchema,
@@ -47,6 +62,7 @@ export const RatingSessionSchema = z.object({
   items: z.array(RatingItemSchema),
   /** Paragraphs left out because the teacher or the student has no successful output. */
   skipped: z.number().int(),
+  reveal: BlindRevealSchema.nullable(),
 });
 export type RatingSession = z.infer<typeof RatingSessionSchema>;
 

@@ -15,7 +15,8 @@ const estimate = <T extends z.ZodRawShape>(shape: T) =>
     z.object({ kind: z.literal('estimate'), n: z.number().int(), ...shape }),
   ]);
 
-export const MeanCiSchema = estimate({ mean: z.number(), ci: IntervalSchema });
+/** `method` names how the interval was made, printed beside it (roi-model.md §5). */
+export const MeanCiSchema = estimate({ mean: z.number(), ci: IntervalSchema, method: z.string() });
 export type MeanCi = z.infer<typeof MeanCiSchema>;
 
 export const ShareCiSchema = estimate({
@@ -42,7 +43,7 @@ const ShareFigures = z.object({
 export const PairedSharesSchema = estimate({
   teacher: ShareFigures,
   student: ShareFigures,
-  difference: z.object({ value: z.number(), ci: IntervalSchema }),
+  difference: z.object({ value: z.number(), ci: IntervalSchema, method: z.string() }),
 });
 export type PairedShares = z.infer<typeof PairedSharesSchema>;
 

@@ -44,10 +44,16 @@ export function buildAppendix(
 ): Appendix {
   const shownStudents = students.slice(0, MAX_STUDENTS);
   const models = [teacher, ...shownStudents];
-  const rows = paragraphs.slice(0, APPENDIX_MAX_PARAGRAPHS).map((p) => ({
+  const shown = paragraphs.slice(0, APPENDIX_MAX_PARAGRAPHS);
+  // ROUGE compares against these: a reader judging the outputs needs to see them too.
+  const withReference = shown.some((p) => p.reference !== null);
+  const rows = shown.map((p) => ({
     position: p.position + 1,
     cells: [
       cut(p.text),
+      ...(withReference
+        ? [p.reference === null ? { text: '(no reference)', omittedChars: 0 } : cut(p.reference)]
+        : []),
       ...models.map((m) => {
         const out = outputOf(runs, p.id, m);
         return out === null ? { text: '(no successful output)', omittedChars: 0 } : cut(out);
@@ -63,6 +69,7 @@ export function buildAppendix(
   return {
     columns: [
       'Paragraph',
+      ...(withReference ? ['Reference summary'] : []),
       ...models.map((m) => `${modelName(m)} (${m === teacher ? 'teacher' : 'student'})`),
     ],
     rows,

@@ -29,9 +29,17 @@ describe('the report view-model', () => {
     const roi = computeRoi(input.scenarios[0]!.scenario);
     const summary = vm.summary.figures;
     expect(byKey(summary, 'monthlySaving')).toMatchObject({
-      value: roi.firstMonth.savingUsd,
-      text: formatUsd(roi.firstMonth.savingUsd),
+      value: roi.firstMonth.costSavingUsd,
+      text: formatUsd(roi.firstMonth.costSavingUsd),
     });
+    // Money from quality is its own figure, with why it is what it is.
+    expect(byKey(summary, 'qualityMoney')).toMatchObject({
+      value: roi.qualityMoney.firstMonthUsd,
+      text: formatUsd(roi.qualityMoney.firstMonthUsd),
+    });
+    expect(byKey(summary, 'qualityMoney').note).toMatch(
+      /^month 1, kept apart from the cost saving; /,
+    );
     expect(byKey(summary, 'payback').text).toBe(formatPayback(roi.payback));
     expect(byKey(summary, 'breakEven').text).toBe(formatBreakEven(roi.breakEven));
     expect(byKey(vm.scenarios[0]!.figures, 'npv').value).toBe(roi.npvUsd);
@@ -45,7 +53,7 @@ describe('the report view-model', () => {
     const gap = byKey(vm.summary.figures, 'qualityGap');
     // The student fails on every fifth paragraph (4 of 20), the teacher never.
     expect(gap.value).toBeCloseTo(0.2, 10);
-    expect(gap.text).toMatch(/^\+20\.0 pts \[\+\d+\.\d, \+\d+\.\d\]$/);
+    expect(gap.text).toMatch(/^\+20\.0 pts \[[−+]\d+\.\d, \+\d+\.\d\]$/);
     expect(byKey(vm.summary.figures, 'latencyRatio').text).toMatch(/×$/);
   });
 
@@ -74,14 +82,16 @@ describe('the report view-model', () => {
       'Distilled',
     ]);
     expect(vm.scenarios).toHaveLength(2);
-    expect(vm.appendix?.columns).toHaveLength(4);
+    expect(vm.appendix?.columns).toHaveLength(5);
+    expect(vm.appendix?.columns[1]).toBe('Reference summary');
+    expect(vm.appendix?.rows[1]?.cells[1]?.text).toBe('Reference 1');
   });
 
   it('lists every price with its source and date, and marks overrides', () => {
     const vm = buildReport(testReportInput());
     expect(vm.assumptions.experimentPrices.map((p) => [p.source, p.asOf, p.overridden])).toEqual([
-      ['catalog S15', '2026-11-24', false],
-      ['typed in', '2026-11-24', true],
+      ['catalog S15, 2026-11-24', '2026-11-24', false],
+      ['typed for this experiment, 2026-11-24: typed in', '2026-11-24', true],
     ]);
     expect(vm.scenarios[0]!.prices[1]?.overridden).toBe(true);
     expect(vm.assumptions.notes.some((n) => n.includes('100,000 requests a month'))).toBe(true);

@@ -18,7 +18,9 @@ import { REPORT_VERSION, type ReportOptions, type ReportViewModel } from './repo
 import { scenarioSection, type ReportScenarioInput } from './scenarioSection';
 import { summaryFigures, summarySentences } from './summary';
 import { compareScenarios, rankStudents } from './summaryTables';
-import { decide } from './verdict';
+import { studentEvidence } from '../decision/decisionEvidence';
+import { decideMove } from '../decision/verdict';
+import { evidenceTable } from './evidenceTable';
 
 /**
  * Builds the report's view-model from an experiment, its runs, its quality report and one or
@@ -61,7 +63,8 @@ export function buildReport(input: ReportInput): ReportViewModel {
   const summaries = summarizeModelRuns(input.runs);
   const studentId = primary.scenario.student.modelId;
   const gap = qualityGap(input.quality, studentId);
-  const verdict = decide(primary.scenario, first.roi, gap);
+  const evidence = input.quality ? studentEvidence(input.quality, studentId) : null;
+  const verdict = decideMove({ scenario: primary.scenario, roi: first.roi, evidence });
   const summaryInput = {
     scenario: primary.scenario,
     roi: first.roi,
@@ -91,11 +94,9 @@ export function buildReport(input: ReportInput): ReportViewModel {
       question,
       verdict: verdict.verdict,
       answer: verdict.answer,
-      answerDetail: withRankingNote(
-        verdict.detail,
-        studentId,
-        ranking?.recommendation.winner ?? null,
-      ),
+      reasons: verdict.reasons,
+      settle: verdict.settle,
+      answerDetail: withRankingNote('', studentId, ranking?.recommendation.winner ?? null).trim(),
       basis: coverBasis(
         e,
         input.datasetName,
@@ -105,9 +106,13 @@ export function buildReport(input: ReportInput): ReportViewModel {
       ),
     },
     summary: {
-      recommendation: verdict.detail,
+      recommendation:
+        verdict.settle.length > 0
+          ? `${verdict.answer}. What would settle it: ${verdict.settle.join('; ')}.`
+          : `${verdict.answer}.`,
       figures: summaryFigures(summaryInput),
       sentences: summarySentences(summaryInput),
+      evidence: evidenceTable(evidence),
       ranking: ranking?.table ?? null,
       rankingNote: ranking?.recommendation.reason ?? null,
       scenarioComparison: compareScenarios(

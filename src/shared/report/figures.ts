@@ -1,3 +1,6 @@
+import type { RoiOutputs } from '../roi/computeRoi';
+import { qualityMoneyLine } from '../roi/qualityMoney';
+import type { Scenario } from '../roi/scenario';
 import type { Figure } from './reportSchema';
 
 /** One figure of the report: its raw value for checks and exports, and the text it prints. */
@@ -22,4 +25,10 @@ export function formatPoints(share: number, digits = 1): string {
 export function formatPointsInterval(ci: { low: number; high: number }, digits = 1): string {
   const f = (x: number) => formatPoints(x, digits).replace(' pts', '');
   return `[${f(ci.low)}, ${f(ci.high)}]`;
+}
+
+/** Money from quality as its own figure, never inside the cost saving (roi-model.md §7). */
+export function qualityMoneyFigure(s: Scenario, r: RoiOutputs): Figure {
+  const line = qualityMoneyLine(s.quality, r.qualityMoney.firstMonthUsd);
+  return figure('qualityMoney', 'Money from quality', line.value, line.text, line.note);
 }

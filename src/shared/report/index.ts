@@ -6,4 +6,3 @@ export * from './measuredScenario';
 export * from './qualityGap';
 export * from './names';
 export * from './ticks';
-export { QUALITY_TOLERANCE } from './verdict';

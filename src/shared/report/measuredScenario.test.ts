@@ -16,9 +16,14 @@ describe('the measured scenario', () => {
     expect(s.volume.requestsPerMonth).toBe(DEFAULT_REQUESTS_PER_MONTH);
     expect(s.teacher).toMatchObject({ inputTokensPerRequest: 69, outputTokensPerRequest: 82 });
     expect(s.student).toMatchObject({ inputTokensPerRequest: 69, outputTokensPerRequest: 73 });
-    expect(s.teacher.price).toMatchObject({ inputUsdPer1k: 0.00265, source: 'catalog S15' });
-    // The report marks a price as overridden by its source.
-    expect(s.student.price.source).toBe('typed in (overridden)');
+    expect(s.teacher.price).toMatchObject({
+      inputUsdPer1k: 0.00265,
+      source: 'catalog S15, 2026-11-24',
+      origin: { kind: 'catalog' },
+    });
+    // The report tells a typed price by its origin.
+    expect(s.student.price.origin).toEqual({ kind: 'typed', asOf: '2026-11-24', note: 'typed in' });
+    expect(s.student.price.source).toBe('typed for this experiment, 2026-11-24: typed in');
     // The student fails every fifth paragraph, the teacher none.
     expect(s.quality).toMatchObject({ teacherFailureShare: 0, studentFailureShare: 0.2 });
     expect(s.quality.studentFailureShareCi).toBeDefined();

@@ -73,7 +73,12 @@ export function measuredScenario(
   };
   const shares =
     gap.kind === 'estimate'
-      ? measuredShares(gap.teacherShare, gap.studentShare, gap.studentCi)
+      ? measuredShares(
+          gap.teacherShare,
+          gap.studentShare,
+          gap.studentCi,
+          gap.difference?.ci ?? null,
+        )
       : null;
   const assumed = assumedScenario(config, studentId, requestsPerMonth);
   return ScenarioSchema.parse(withMeasurements(assumed, measured, studentId, shares));
@@ -107,6 +112,7 @@ export function withStudent(
       teacherFailureShare: m.quality.teacherFailureShare,
       studentFailureShare: m.quality.studentFailureShare,
       studentFailureShareCi: m.quality.studentFailureShareCi,
+      failureShareDifferenceCi: m.quality.failureShareDifferenceCi,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../domain/run';
 import { formatNumber, formatRatio, formatUsd } from '../format';
 import { formatMs } from '../formatTime';
-import { ratio, summarizeModelRuns, type ModelRunSummary } from '../metrics';
+import { PAIRED_T_METHOD, ratio, summarizeModelRuns, type ModelRunSummary } from '../metrics';
 import { fixedHistogram } from '../quality/chartData';
 import { formatDifferenceCi, formatMeanCi, formatShareCi } from '../quality/formatQuality';
 import { metricInfo } from '../quality/metricKeys';
@@ -25,6 +25,8 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
       'Model',
       'Calls',
       'Errors',
+      // What retries cost, kept out of the latency figures: throttled / retried · time lost.
+      'Throttled / retried · lost',
       'Tokens in / out',
       'Latency p50',
       'p95',
@@ -40,6 +42,7 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
         `${shortModelName(s.modelId)} (${roleOf(s.modelId, teacher)})`,
         formatNumber(s.calls),
         formatNumber(s.errors),
+        `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${formatMs(s.lostMs)}`,
         `${maybe(s.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(s.meanOutputTokens, (x) => formatNumber(x, 1))}`,
         formatMs(s.e2e.p50),
         formatMs(s.e2e.p95),
@@ -159,7 +162,7 @@ export function measuredSection(
     quality: table,
     qualityNote:
       quality && table
-        ? `Intervals are 95% bootstrap percentile intervals over paragraphs (${formatNumber(quality.options.resamples)} resamples, seed ${quality.options.seed}); below ${quality.options.minParagraphs} paragraphs the report says "not enough data" instead.`
+        ? `Intervals are 95%: a model's mean and share by the percentile bootstrap over paragraphs (${formatNumber(quality.options.resamples)} resamples, seed ${quality.options.seed}); student − teacher by ${PAIRED_T_METHOD}, which holds on few paragraphs; below ${quality.options.minParagraphs} paragraphs the report says "not enough data" instead.`
         : 'No quality scores yet: score the outputs (ROUGE against references, the LLM judge or your own ratings) in the Quality view.',
     qualityVsCost: quality ? qualityVsCost(quality, summaries) : null,
     latency: latencyChart(runs, summaries, teacher),

@@ -1,13 +1,16 @@
+import { originOfModelPrice } from '../pricing/priceBook';
+import { describeOrigin, isOverridden } from '../pricing/priceOrigin';
 import type { Experiment } from '../domain/experiment';
 import type { RunRecord } from '../domain/run';
 import { formatNumber, formatUsd } from '../format';
 import { metricInfo } from '../quality/metricKeys';
 import type { QualityReport } from '../quality/reportSchema';
+import { PAIRED_SHARES_METHOD, PAIRED_T_METHOD } from '../metrics/pairedInterval';
+import { MIN_DECISION_PARAGRAPHS } from '../decision/sourceFinding';
+import { coverageTable } from './coverageTable';
 import { DEFAULT_REQUESTS_PER_MONTH } from './measuredScenario';
 import { formatReportDate, modelName } from './names';
 import type { PriceRow, ReportViewModel } from './reportSchema';
-import { formatPoints } from './figures';
-import { QUALITY_TOLERANCE } from './verdict';
 
 /** The words around the figures: what the report rests on, how it was measured, its limits. */
 
@@ -17,6 +20,12 @@ export interface Basis {
   failed: number;
   firstCall: string | null;
   lastCall: string | null;
+}
+
+/** Judge failures, said beside its answers in the method (issue 11); empty when there are none. */
+function judgeFailuresText(j: { failures: number; errors: number }): string {
+  if (j.failures + j.errors === 0) return '';
+  return ` (judge failures, none counted as a score: ${formatNumber(j.failures)} unreadable ${j.failures === 1 ? 'answer' : 'answers'}, ${formatNumber(j.errors)} ${j.errors === 1 ? 'call' : 'calls'} without an answer)`;
 }
 
 export function basisOf(runs: readonly RunRecord[], paragraphs: number): Basis {
@@ -59,15 +68,28 @@ export function coverBasis(
     },
     { label: 'Region', text: c.region },
     { label: 'Models', text: [c.teacherModelId, ...c.studentModelIds].map(modelName).join(', ') },
-    {
-      label: 'Quality',
-      text:
-        key && scored > 0
-          ? `${metricInfo(key).label}, ${plural(scored, 'paragraph')} scored`
-          : 'not scored yet',
-    },
+    { label: 'Quality', text: qualityBasis(quality, key, scored) },
     { label: 'Scenarios', text: scenarioNames.join('; ') },
   ];
+}
+
+/** Every kind of quality evidence the report holds, so blind ratings and the judge show too. */
+function qualityBasis(
+  quality: QualityReport | null,
+  key: QualityReport['settings']['failureMetric'] | undefined,
+  scored: number,
+): string {
+  const count = (k: string) => quality?.metrics.find((m) => m.key === k)?.perModel[0]?.n ?? 0;
+  const ratings = count('human.rating');
+  const judged = count('judge.overall');
+  const unreadable = (quality?.judge.failures ?? 0) + (quality?.judge.errors ?? 0);
+  const parts = [
+    key && scored > 0 ? `${metricInfo(key).label}, ${plural(scored, 'paragraph')} scored` : null,
+    ratings > 0 ? `blind ratings on ${plural(ratings, 'paragraph')}` : null,
+    judged > 0 ? `LLM judge on ${plural(judged, 'paragraph')}` : null,
+    unreadable > 0 ? `${plural(unreadable, 'judge answer')} unreadable or failed` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join('; ') : 'not scored yet';
 }
 
 export function experimentPriceRows(e: Experiment): PriceRow[] {
@@ -75,18 +97,18 @@ export function experimentPriceRows(e: Experiment): PriceRow[] {
   return c.prices.map((p) => ({
     modelName: modelName(p.modelId),
     role: p.modelId === c.teacherModelId ? 'teacher' : 'student',
-    inputText: `${formatUsd(p.inputUsdPer1k, 3)} per 1,000`,
-    outputText: `${formatUsd(p.outputUsdPer1k, 3)} per 1,000`,
-    source: p.source,
+    inputText: `${formatUsd(p.inputUsdPer1k)} per 1,000`,
+    outputText: `${formatUsd(p.outputUsdPer1k)} per 1,000`,
+    // In words from its origin: "typed for this experiment, …", never a raw source tag.
+    source: describeOrigin(originOfModelPrice(p)),
     asOf: p.asOf,
-    overridden: p.overridden,
+    overridden: isOverridden(originOfModelPrice(p)),
   }));
 }
 
 export function assumptionNotes(usesMeasured: boolean): string[] {
   const notes = [
     'Prices marked "overridden" were typed in by the analyst, or differ from the price the experiment ran under.',
-    `A student counts as good enough when it fails the quality bar at most ${formatPoints(QUALITY_TOLERANCE).replace('+', '')} more often than the teacher.`,
     'A month has 730 hours (8,760 / 12); money is in US dollars, before taxes and discounts.',
   ];
   if (usesMeasured) {
@@ -119,7 +141,7 @@ export function methodSections(
     {
       title: 'Cost',
       paragraphs: [
-        "A call's cost is its input and output tokens times the price per 1,000 tokens the experiment ran under. A scenario scales the mean tokens per request to a monthly volume: monthly saving = teacher's cost − student's cost − the cost of extra failures; payback is the month the cumulative saving covers the one-off investment; break-even is the volume at which both cost the same over the horizon.",
+        "A call's cost is its tokens times the price per 1,000 tokens the experiment ran under. A scenario scales the mean tokens per request to a monthly volume. The monthly cost saving (teacher's cost − student's cost) is the headline; money from quality (extra failed outputs, or a gain only when its interval excludes zero) is its own line. NPV, payback and break-even count both.",
       ],
     },
     {
@@ -129,10 +151,11 @@ export function methodSections(
             `Quality is ${info.label} (${info.group}); an output fails when it scores below ${formatNumber(bar ?? info.defaultBar, info.decimals)}. The paragraph is the unit: repeats of one paragraph are averaged first.`,
             ...(quality?.judge.modelId
               ? [
-                  `The LLM judge (${modelName(quality.judge.modelId)}) answered ${formatNumber(quality.judge.answered)} times for ${formatUsd(quality.judge.costUsd)}, counted apart from the experiment's cost.`,
+                  `The LLM judge (${modelName(quality.judge.modelId)}) answered ${formatNumber(quality.judge.answered)} times${judgeFailuresText(quality.judge)} for ${formatUsd(quality.judge.costUsd)}, counted apart from the experiment's cost.`,
                 ]
               : []),
-            `A 95% interval is the range that resampling the paragraphs ${formatNumber(resamples)} times puts the figure in 95 times out of 100: a plausible range for the true value on texts like these, not a guarantee. Teacher and student are resampled on the same paragraphs (paired), so their difference has its own, narrower interval.`,
+            `A 95% interval is a plausible range for the true value on texts like these, not a guarantee; each names its method. Student − teacher uses ${PAIRED_T_METHOD} (failure shares: ${PAIRED_SHARES_METHOD}), which holds on few paragraphs (see the closing note); a single mean, the percentile bootstrap (${formatNumber(resamples)} resamples).`,
+            `The verdict weighs each decisive source (by default every measured one but ROUGE against the teacher): Yes needs each whole interval within its tolerance on at least ${MIN_DECISION_PARAGRAPHS} paragraphs, one wholly beyond gives No, anything else gives Not yet. Defaults are marked "(default)".`,
           ]
         : [
             'The outputs have not been scored yet, so the report shows no quality figures and gives no recommendation on quality.',
@@ -151,5 +174,5 @@ export function methodSections(
       `Only ${plural(b.paragraphs, 'paragraph')}: intervals are wide and small differences are not conclusive.`,
     );
   }
-  return { sections, limits };
+  return { sections, limits, coverage: coverageTable() };
 }

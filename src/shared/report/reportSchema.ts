@@ -147,6 +147,11 @@ export const ReportViewModelSchema = z.object({
     question: z.string(),
     verdict: z.enum(['yes', 'no', 'unclear']),
     answer: z.string(),
+    /** The verdict's reasons (decideMove), cost first, one sentence each. */
+    reasons: z.array(z.string()),
+    /** What would settle a "Not yet"; empty otherwise. */
+    settle: z.array(z.string()),
+    /** A note beside the answer, e.g. that another student ranks first; may be empty. */
     answerDetail: z.string(),
     basis: z.array(LabelledTextSchema),
   }),
@@ -154,6 +159,8 @@ export const ReportViewModelSchema = z.object({
     recommendation: z.string(),
     figures: z.array(FigureSchema),
     sentences: z.array(z.string()),
+    /** Every evidence source with its interval, method and tolerance, beside the verdict. */
+    evidence: TableSchema.nullable(),
     ranking: TableSchema.nullable(),
     /** Why the ranking's first student wins, or why none does. */
     rankingNote: z.string().nullable(),
@@ -174,6 +181,8 @@ export const ReportViewModelSchema = z.object({
   method: z.object({
     sections: z.array(z.object({ title: z.string(), paragraphs: z.array(z.string()) })),
     limits: z.array(z.string()),
+    /** The closing note: the measured coverage of the report's intervals. */
+    coverage: TableSchema,
   }),
   appendix: AppendixSchema.nullable(),
 });

@@ -1,3 +1,4 @@
+import { isOverridden } from '../pricing/priceOrigin';
 import type { ModelPrice } from '../domain/experiment';
 import { formatNumber, formatPercent, formatUsd } from '../format';
 import type { RoiOutputs } from '../roi/computeRoi';
@@ -7,7 +8,7 @@ import type { PriceRow, ScenarioSection } from './reportSchema';
 
 /** What a scenario assumes, line by line, and every price it uses with its source and date. */
 
-const per1k = (x: number) => `${formatUsd(x, 3)} per 1,000`;
+const per1k = (x: number) => `${formatUsd(x)} per 1,000`;
 type Side = Pick<
   Scenario['teacher'],
   'modelId' | 'inputTokensPerRequest' | 'outputTokensPerRequest' | 'price'
@@ -87,9 +88,9 @@ function priceRow(side: Side, role: string, measured: readonly ModelPrice[]): Pr
     outputText: per1k(p.outputUsdPer1k),
     source,
     asOf: p.asOf ?? 'not stated',
-    // Marked when the analyst said so, or when it is not the price the experiment ran under.
+    // Marked when it is not a catalog price, or not the price the experiment ran under.
     overridden:
-      /overrid/i.test(source) ||
+      (p.origin !== undefined && isOverridden(p.origin)) ||
       differs(
         p,
         measured.find((m) => m.modelId === side.modelId),

@@ -13,7 +13,7 @@ import {
 import { computeRoi, type RoiOutputs } from '../roi/computeRoi';
 import { SEED_RATIO_DEFINITION } from '../roi/seedRatio';
 import type { Scenario } from '../roi/scenario';
-import { figure } from './figures';
+import { figure, qualityMoneyFigure } from './figures';
 import { modelRef } from './names';
 import type { ScenarioSection } from './reportSchema';
 import { scenarioInputs, scenarioPrices } from './scenarioAssumptions';
@@ -43,19 +43,13 @@ function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
     figure('teacherMonthly', 'Teacher, month 1', f.teacherCostUsd, formatUsd(f.teacherCostUsd)),
     figure('studentMonthly', 'Student, month 1', f.studentCostUsd, formatUsd(f.studentCostUsd)),
     figure(
-      'qualityMonthly',
-      'Cost of extra failures, month 1',
-      f.qualityCostUsd,
-      formatUsd(f.qualityCostUsd),
-      s.quality.usdPerFailure > 0 ? '' : 'no cost per failure set',
-    ),
-    figure(
       'monthlySaving',
-      'Monthly saving',
-      f.savingUsd,
-      formatUsd(f.savingUsd),
+      'Monthly cost saving',
+      f.costSavingUsd,
+      formatUsd(f.costSavingUsd),
       share === null ? '' : `${formatPercent(share)} of the teacher's cost`,
     ),
+    qualityMoneyFigure(s, r),
     figure(
       'investment',
       'One-off investment',
@@ -132,10 +126,14 @@ function costVsVolume(r: RoiOutputs): ScenarioSection['costVsVolume'] {
 function cashFlow(s: Scenario, r: RoiOutputs): ScenarioSection['cashFlow'] {
   const c = r.charts.cashFlow;
   const start = c.points[0]?.cumulativeUsd ?? 0;
+  // Worded for the horizon the chart shows: a payback found beyond it is named as beyond it.
+  const horizon = s.finance.horizonMonths;
   const turn =
-    r.payback.kind === 'month'
+    r.payback.kind === 'month' && r.payback.months <= horizon
       ? `turns positive after ${formatMonths(r.payback.months)}`
-      : `stays negative for ${r.payback.searchedMonths} months`;
+      : r.payback.kind === 'month'
+        ? `stays negative over the ${horizon} months shown (it turns positive after ${formatMonths(r.payback.months)})`
+        : `stays negative over the ${horizon} months shown and does not turn positive within ${r.payback.searchedMonths / 12} years`;
   return {
     points: c.points.map((p) => ({ x: p.month, y: p.cumulativeUsd })),
     horizonMonths: c.horizonMonths,

@@ -11,11 +11,11 @@ import type { ModelRunSummary } from '../metrics';
 import { ratio } from '../metrics';
 import type { RoiOutputs } from '../roi/computeRoi';
 import type { Scenario } from '../roi/scenario';
-import { figure, formatPoints, formatPointsInterval } from './figures';
+import { figure, formatPoints, formatPointsInterval, qualityMoneyFigure } from './figures';
 import { modelName } from './names';
 import type { QualityGap } from './qualityGap';
 import type { Figure } from './reportSchema';
-import type { Verdict } from './verdict';
+import type { Verdict } from '../decision/verdict';
 
 /** The executive summary: six figures and a few plain sentences a manager reads in a minute. */
 
@@ -61,11 +61,12 @@ export function summaryFigures(i: SummaryInput): Figure[] {
   return [
     figure(
       'monthlySaving',
-      'Monthly saving',
-      roi.firstMonth.savingUsd,
-      formatUsd(roi.firstMonth.savingUsd),
+      'Monthly cost saving',
+      roi.firstMonth.costSavingUsd,
+      formatUsd(roi.firstMonth.costSavingUsd),
       share === null ? 'month 1' : `month 1, ${formatPercent(share)} of the teacher's cost`,
     ),
+    qualityMoneyFigure(i.scenario, roi),
     figure(
       'payback',
       'Payback',
@@ -103,7 +104,7 @@ function costSentence(s: Scenario, roi: RoiOutputs, teacher: string, student: st
         ? '; it pays off at any volume'
         : `; below ${formatBreakEven(roi.breakEven)} the move would not pay off`
       : `; ${roi.breakEven.reason.charAt(0).toLowerCase()}${roi.breakEven.reason.slice(1, -1)}`;
-  return `At ${formatNumber(s.volume.requestsPerMonth)} requests a month, ${student} costs ${formatUsd(roi.firstMonth.studentCostUsd)} a month against ${formatUsd(roi.firstMonth.teacherCostUsd)} for ${teacher}: ${formatUsd(roi.firstMonth.savingUsd)} saved each month${below}.`;
+  return `At ${formatNumber(s.volume.requestsPerMonth)} requests a month, ${student} costs ${formatUsd(roi.firstMonth.studentCostUsd)} a month against ${formatUsd(roi.firstMonth.teacherCostUsd)} for ${teacher}: ${formatUsd(roi.firstMonth.costSavingUsd)} saved each month${below}.`;
 }
 
 function investmentSentence(s: Scenario, roi: RoiOutputs): string {

@@ -10,9 +10,15 @@ import { withStudent } from './measuredScenario';
 import { modelName } from './names';
 import { qualityGap } from './qualityGap';
 import type { ReportTable, ScenarioSection } from './reportSchema';
-import { QUALITY_TOLERANCE } from './verdict';
 
 /** The summary's two comparison tables: students side by side, and scenarios side by side. */
+
+/**
+ * The ranking of students (which one to pick) admits those failing at most this much more often
+ * than the teacher. It orders candidates only: whether to move at all is the verdict's, with the
+ * analyst's tolerances. The caption prints the bar it makes.
+ */
+export const RANKING_FAILURE_MARGIN = 0.05;
 
 export function rankStudents(
   primary: Scenario,
@@ -28,7 +34,7 @@ export function rankStudents(
   });
   const teacherShare = measured.find((m) => m.gap.kind === 'estimate')?.gap;
   const bar =
-    (teacherShare?.kind === 'estimate' ? teacherShare.teacherShare : 0) + QUALITY_TOLERANCE;
+    (teacherShare?.kind === 'estimate' ? teacherShare.teacherShare : 0) + RANKING_FAILURE_MARGIN;
   const recommendation = recommendStudents(
     measured.map((m) => ({
       modelId: m.id,
@@ -49,7 +55,7 @@ export function rankStudents(
   return {
     recommendation,
     table: {
-      caption: `Students at the same volume and terms; quality bar: at most ${formatPercent(bar)} failures`,
+      caption: `Students at the same volume and terms, ranked by saving among those failing at most ${formatPercent(bar)} of outputs (the teacher's share + 5 pts, a ranking aid; the verdict uses your tolerances)`,
       columns: ['Student', 'Failures', 'Monthly saving', 'NPV', 'Verdict'],
       rows: order.map((c) => {
         const m = measured.find((x) => x.id === c.modelId);
@@ -79,7 +85,7 @@ export function compareScenarios(
       'Scenario',
       'Student',
       'Volume / month',
-      'Monthly saving',
+      'Monthly cost saving',
       'Payback',
       'Break-even',
       'NPV',
@@ -91,7 +97,7 @@ export function compareScenarios(
         s.name,
         s.student.name,
         formatNumber(sc.volume.requestsPerMonth),
-        formatUsd(r.firstMonth.savingUsd),
+        formatUsd(r.firstMonth.costSavingUsd),
         formatPayback(r.payback),
         formatBreakEven(r.breakEven),
         formatUsd(r.npvUsd),

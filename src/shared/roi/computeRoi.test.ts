@@ -29,7 +29,12 @@ describe('computeRoi on the worked example', () => {
     expect(rel(r.firstMonth.studentCostUsd, V * cS + 2)).toBeLessThan(1e-12);
     expect(rel(r.firstMonth.qualityCostUsd, 300)).toBeLessThan(1e-12);
     expect(rel(r.firstMonth.savingUsd, S)).toBeLessThan(1e-12);
-    expect(rel(r.firstMonth.savingShareOfTeacher ?? 0, S / 600)).toBeLessThan(1e-12);
+    // The headline share is the cost saving alone; the quality cost is its own line.
+    expect(rel(r.firstMonth.costSavingUsd, 600 - (V * cS + 2))).toBeLessThan(1e-12);
+    expect(rel(r.firstMonth.savingShareOfTeacher ?? 0, (600 - (V * cS + 2)) / 600)).toBeLessThan(
+      1e-12,
+    );
+    expect(rel(r.qualityMoney.firstMonthUsd, -300)).toBeLessThan(1e-12);
   });
 
   it('gives investment, NPV, payback, ROI and break-even', () => {
@@ -150,7 +155,7 @@ describe('computeRoi in other set-ups', () => {
     expect(p.breakEven.kind).toBe('none');
     expect(p.payback.kind).toBe('never');
     expect(rel(p.firstMonthSavingUsd, V * (cT - cS - 0.006) - 2)).toBeLessThan(1e-9);
-    expect(p.note).toMatch(/8\.0 % instead of 5\.0 %/);
+    expect(p.note).toMatch(/8\.0% instead of 5\.0%/);
     expect(computeRoi(makeScenario()).pessimistic).toBeNull();
   });
 });

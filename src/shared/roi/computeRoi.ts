@@ -3,7 +3,8 @@
  * scenario is reduced to a few numbers once (roiInputs.ts); the rest is arithmetic over at most
  * 120 months, so the what-if sliders can recompute on every change.
  */
-import { usd, type Fraction, type Usd, type UsdPerMonth } from '../units';
+import { formatPercent } from '../format';
+import { fraction, usd, usdPerMonth, type Fraction, type Usd, type UsdPerMonth } from '../units';
 import { breakEvenVolume, type BreakEven } from './breakEven';
 import {
   cumulativeCashFlowUsd,
@@ -29,6 +30,11 @@ import {
   type RoiInputs,
 } from './roiInputs';
 import type { Scenario } from './scenario';
+import {
+  countedQualityDifference,
+  pessimisticQualityDifference,
+  type QualityDifference,
+} from './qualityMoney';
 import { seedRatio, type SeedRatio } from './seedRatio';
 import { servingWarnings, type RoiWarning } from './servingWarnings';
 import { provisionedUtilization, type UtilizationReport } from './utilization';
@@ -41,9 +47,11 @@ export interface HorizonTotals {
   savingUsd: Usd;
 }
 
-/** The same figures with the student's failure share at the high end of its CI. */
+/** The same figures with f_S − f_T at the high end of its interval (the student's way). */
 export interface PessimisticCase {
   studentFailureShare: Fraction;
+  /** Money from quality in month 1 at that end; negative is a cost. */
+  qualityMoneyUsd: UsdPerMonth;
   firstMonthSavingUsd: UsdPerMonth;
   npvUsd: Usd;
   payback: Payback;
@@ -61,7 +69,13 @@ export interface RoiOutputs {
     /** c_T / c_S'; null when provisioned or when the student costs nothing per request. */
     teacherToStudentRatio: number | null;
   };
-  firstMonth: MonthFigures & { savingShareOfTeacher: number | null };
+  /**
+   * Month 1. `costSavingUsd` is C_T − C_S and `savingShareOfTeacher` its share of C_T: the
+   * headline never includes money from quality, which is its own line (`qualityMoney`).
+   */
+  firstMonth: MonthFigures & { costSavingUsd: UsdPerMonth; savingShareOfTeacher: number | null };
+  /** Money from quality: −Q(1) (positive is a gain) and how f_S − f_T was counted. */
+  qualityMoney: { firstMonthUsd: UsdPerMonth; difference: QualityDifference };
   monthly: MonthFigures[];
   horizonTotals: HorizonTotals;
   investment: InvestmentBreakdown;
@@ -96,18 +110,21 @@ function totalsOf(monthly: readonly MonthFigures[]): HorizonTotals {
 }
 
 function pessimisticCase(s: Scenario): PessimisticCase | null {
-  const ci = s.quality.studentFailureShareCi;
-  if (!ci) return null;
-  const worse: Scenario = { ...s, quality: { ...s.quality, studentFailureShare: ci.high } };
+  const high = pessimisticQualityDifference(s.quality);
+  if (high === null) return null;
+  const share = fraction(Math.min(1, Math.max(0, s.quality.teacherFailureShare + high)));
+  const worse: Scenario = { ...s, quality: { ...s.quality, studentFailureShare: share } };
   const inputs = deriveRoiInputs(worse);
   const cf = cumulativeCashFlowUsd(inputs, PAYBACK_SEARCH_MONTHS);
+  const month = monthFigures(inputs, 1);
   return {
-    studentFailureShare: ci.high,
-    firstMonthSavingUsd: monthFigures(inputs, 1).savingUsd,
+    studentFailureShare: share,
+    qualityMoneyUsd: usdPerMonth(0 - month.qualityCostUsd),
+    firstMonthSavingUsd: month.savingUsd,
     npvUsd: cf[inputs.horizonMonths] ?? usd(0),
     payback: paybackFromCashFlow(cf),
     breakEven: breakEvenVolume(inputs),
-    note: `Pessimistic case: the student's failure share at the high end of its confidence interval (${(ci.high * 100).toFixed(1)} % instead of ${(s.quality.studentFailureShare * 100).toFixed(1)} %), carried into break-even and payback.`,
+    note: `Pessimistic case: the student's failure share at the top of the interval of its difference to the teacher (${formatPercent(share)} instead of ${formatPercent(s.quality.studentFailureShare)}), carried into money from quality, break-even and payback.`,
   };
 }
 
@@ -155,8 +172,16 @@ export function computeRoi(s: Scenario): RoiOutputs {
     perRequest: perRequestOf(s, inputs),
     firstMonth: {
       ...first,
+      costSavingUsd: usdPerMonth(first.teacherCostUsd - first.studentCostUsd),
       savingShareOfTeacher:
-        first.teacherCostUsd > 0 ? first.savingUsd / first.teacherCostUsd : null,
+        first.teacherCostUsd > 0
+          ? (first.teacherCostUsd - first.studentCostUsd) / first.teacherCostUsd
+          : null,
+    },
+    qualityMoney: {
+      // 0 − Q, not −Q: a zero quality cost must print as $0, never as −$0.
+      firstMonthUsd: usdPerMonth(0 - first.qualityCostUsd),
+      difference: countedQualityDifference(s.quality),
     },
     monthly,
     horizonTotals: totals,

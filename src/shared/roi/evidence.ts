@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ModelPriceSchema, type Experiment } from '../domain/experiment';
+import { StudentEvidenceSchema, type StudentEvidence } from '../decision/decisionEvidence';
 import { FailureSharesSchema, type FailureShares } from '../quality/failureSharesForRoi';
 import { reportedUsage } from '../metrics/runSummary';
 
@@ -40,6 +41,8 @@ export const RoiEvidenceSchema = z.object({
   prices: z.array(ModelPriceSchema),
   models: z.array(ModelTokenSamplesSchema),
   quality: z.array(StudentQualitySchema),
+  /** Per student, the evidence the verdict weighs (decideMove), the same the report uses. */
+  decision: z.array(StudentEvidenceSchema).default([]),
 });
 export type RoiEvidence = z.infer<typeof RoiEvidenceSchema>;
 
@@ -85,6 +88,7 @@ export function evidenceOf(
   experiment: Experiment,
   runs: readonly RunTokens[],
   quality: readonly StudentQuality[],
+  decision: readonly StudentEvidence[] = [],
 ): RoiEvidence {
   const c = experiment.config;
   return {
@@ -97,6 +101,7 @@ export function evidenceOf(
     prices: c.prices,
     models: tokenSamplesByModel(experiment, runs),
     quality: [...quality],
+    decision: [...decision],
   };
 }
 

@@ -35,6 +35,8 @@ export interface MeasuredShares {
   teacherFailureShare: Fraction;
   studentFailureShare: Fraction;
   studentCi: { low: Fraction; high: Fraction };
+  /** The paired interval of f_S − f_T, when the teacher has shares of its own. */
+  differenceCi: { low: number; high: number } | null;
 }
 
 export interface MeasuredQuality extends MeasuredShares {
@@ -50,11 +52,13 @@ export function measuredShares(
   teacherShare: number,
   studentShare: number,
   studentCi: { low: number; high: number },
+  differenceCi: { low: number; high: number } | null = null,
 ): MeasuredShares {
   return {
     teacherFailureShare: clampShare(teacherShare),
     studentFailureShare: clampShare(studentShare),
     studentCi: { low: clampShare(studentCi.low), high: clampShare(studentCi.high) },
+    differenceCi,
   };
 }
 
@@ -67,7 +71,12 @@ export function measuredQualityOf(
   const { teacher, student, n } = shares.result;
   return {
     // No teacher share when the metric scores against the teacher itself: f_T = 0 by definition.
-    ...measuredShares(teacher?.share ?? 0, student.share, student.ci),
+    ...measuredShares(
+      teacher?.share ?? 0,
+      student.share,
+      student.ci,
+      shares.result.difference?.ci ?? null,
+    ),
     n,
     metric: shares.metric,
     bar: shares.bar,
@@ -108,7 +117,11 @@ export function withMeasurements(
 ): ScenarioInput {
   const teacherId = runs.teacherModelId;
   // An interval measured for another student says nothing about this one.
-  const { studentFailureShareCi: _otherStudents, ...typedQuality } = base.quality;
+  const {
+    studentFailureShareCi: _otherStudents,
+    failureShareDifferenceCi: _otherDifference,
+    ...typedQuality
+  } = base.quality;
   return {
     ...base,
     teacher: withSide(base.teacher, teacherId, runs.region, tokenProfileOf(runs, teacherId)),
@@ -124,6 +137,7 @@ export function withMeasurements(
           teacherFailureShare: shares.teacherFailureShare,
           studentFailureShare: shares.studentFailureShare,
           studentFailureShareCi: shares.studentCi,
+          ...(shares.differenceCi ? { failureShareDifferenceCi: shares.differenceCi } : {}),
         }
       : typedQuality,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_CATALOG } from '../pricing/priceCatalog';
+import { CATALOG_ONLY } from '../pricing/priceBook';
 import { fraction, tokens } from '../units';
 import { monteCarloInputsFor, volumeRange } from './monteCarloInputs';
 import { prefillFromEvidence } from './prefill';
@@ -20,7 +20,7 @@ const evidence = fixtureEvidence(
   30,
 );
 const measured = ScenarioSchema.parse(
-  prefillFromEvidence(startingScenario(), evidence, STUDENT, PRICE_CATALOG).scenario,
+  prefillFromEvidence(startingScenario(), evidence, STUDENT, CATALOG_ONLY).scenario,
 );
 
 describe('what the Monte Carlo draws', () => {

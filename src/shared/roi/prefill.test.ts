@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides } from '../pricing/applyOverrides';
-import { PRICE_CATALOG } from '../pricing/priceCatalog';
+import { CATALOG_ONLY, priceBookOf } from '../pricing/priceBook';
+import { PriceOverrideSchema } from '../pricing/priceSchemas';
 import { tokenSamplesByModel } from './evidence';
 import { tokenProfileOf } from './measurements';
 import { prefillFromEvidence } from './prefill';
@@ -57,8 +57,8 @@ describe('token samples from runs', () => {
 });
 
 describe('prefill from an experiment', () => {
-  it('takes measured tokens, catalog prices and measured failure shares', () => {
-    const { scenario, notes } = prefillFromEvidence(base, evidence, STUDENT, PRICE_CATALOG);
+  it('takes measured tokens, the prices the experiment ran under and measured failure shares', () => {
+    const { scenario, notes } = prefillFromEvidence(base, evidence, STUDENT, CATALOG_ONLY);
     const s = ScenarioSchema.parse(scenario);
     expect(s.teacher).toMatchObject({
       modelId: TEACHER,
@@ -70,10 +70,11 @@ describe('prefill from an experiment', () => {
       inputTokensPerRequest: 105,
       outputTokensPerRequest: 80,
     });
-    // Today's catalog price for the 8B, not the seed study's $0.0004 the base started with.
+    // The experiment's own price, not the catalog's $0.0003 nor the base's $0.0004; the
+    // catalog still says what batch costs.
     expect(s.student.price).toMatchObject({
-      inputUsdPer1k: 0.0003,
-      outputUsdPer1k: 0.0006,
+      inputUsdPer1k: 0.001,
+      outputUsdPer1k: 0.002,
       batchMultiplier: 0.5,
     });
     // Teacher fails 4 of 40 paragraphs, the student 8.
@@ -88,16 +89,16 @@ describe('prefill from an experiment', () => {
     expect(notes.join('\n')).toMatch(/teacher 10\.0%, student 20\.0%/);
   });
 
-  it('uses the price the experiment ran under for a model the price book lacks', () => {
-    const { scenario, notes } = prefillFromEvidence(base, evidence, CUSTOM, PRICE_CATALOG);
+  it('uses the price the experiment ran under for a model the catalog lacks', () => {
+    const { scenario, notes } = prefillFromEvidence(base, evidence, CUSTOM, CATALOG_ONLY);
     const s = ScenarioSchema.parse(scenario);
     expect(s.student.price).toMatchObject({
       inputUsdPer1k: 0.001,
       outputUsdPer1k: 0.002,
       batchMultiplier: 1,
     });
-    expect(s.student.price.source).toMatch(/experiment ran under/);
-    expect(notes.join('\n')).toMatch(/not in the price book/);
+    expect(s.student.price.source).toBe('experiment fixture, 2026-01-01');
+    expect(notes.join('\n')).toMatch(/\$0\.001 in \/ \$0\.002 out per 1,000 tokens/);
   });
 
   it('keeps typed failure shares, and drops another student’s interval, when none were measured', () => {
@@ -109,7 +110,7 @@ describe('prefill from an experiment', () => {
         studentFailureShareCi: { low: 0.02, high: 0.05 },
       },
     };
-    const { scenario, notes } = prefillFromEvidence(typed, evidence, CUSTOM, PRICE_CATALOG);
+    const { scenario, notes } = prefillFromEvidence(typed, evidence, CUSTOM, CATALOG_ONLY);
     expect(scenario.quality).toMatchObject({
       teacherFailureShare: 0.01,
       studentFailureShare: 0.03,
@@ -118,16 +119,38 @@ describe('prefill from an experiment', () => {
     expect(notes.join('\n')).toMatch(/not measured .*no scores yet/);
   });
 
-  it('applies the analyst’s overrides: token prices, hourly rate, training price, storage', () => {
-    const book = applyOverrides(PRICE_CATALOG, [
+  it('leaves the experiment’s price alone when an override is saved for every scenario', () => {
+    const book = priceBookOf([
       {
+        scenarioId: null,
+        override: PriceOverrideSchema.parse({
+          modelId: STUDENT,
+          region: 'us-east-1',
+          inputUsdPer1k: 0.00025,
+          asOf: '2026-11-01',
+          note: 'Quote',
+        }),
+      },
+    ]);
+    const s = ScenarioSchema.parse(prefillFromEvidence(base, evidence, STUDENT, book).scenario);
+    expect(s.student.price.inputUsdPer1k).toBe(0.001);
+    expect(s.student.price.origin?.kind).toBe('catalog');
+  });
+
+  it('applies this scenario’s overrides: token prices, hourly rate, training price, storage', () => {
+    const scoped = (o: object) => ({
+      scenarioId: 's1',
+      override: PriceOverrideSchema.parse(o),
+    });
+    const book = priceBookOf([
+      scoped({
         modelId: STUDENT,
         region: 'us-east-1',
         inputUsdPer1k: 0.00025,
         asOf: '2026-11-01',
         note: 'Quote',
-      } as never,
-      {
+      }),
+      scoped({
         modelId: STUDENT,
         region: 'us-east-1',
         provisionedUsdPerHourPerUnit: { oneMonth: 20 },
@@ -135,8 +158,8 @@ describe('prefill from an experiment', () => {
         storageUsdPerMonth: 1.95,
         asOf: '2026-11-02',
         note: 'Console',
-      } as never,
-    ]).catalog;
+      }),
+    ]);
     const plan: ScenarioInput = {
       ...base,
       student: {
@@ -151,9 +174,16 @@ describe('prefill from an experiment', () => {
       },
       distillation: { kind: 'distill', prompts: 1000, epochs: 2, trainingUsdPer1kTokens: 0 },
     };
-    const s = ScenarioSchema.parse(prefillFromEvidence(plan, evidence, STUDENT, book).scenario);
+    const s = ScenarioSchema.parse(
+      prefillFromEvidence(plan, evidence, STUDENT, book, 's1').scenario,
+    );
     expect(s.student.price.inputUsdPer1k).toBe(0.00025);
-    expect(s.student.price.source).toMatch(/overridden: Quote; Console/);
+    expect(s.student.price.origin).toEqual({
+      kind: 'override',
+      scope: 'scenario',
+      note: 'Quote',
+      asOf: '2026-11-01',
+    });
     expect(s.student.serving).toMatchObject({ kind: 'provisioned', usdPerHourPerUnit: 20 });
     expect(s.distillation).toMatchObject({ kind: 'distill', trainingUsdPer1kTokens: 0.004 });
     expect(s.student.storageUsdPerMonth).toBe(1.95);
@@ -166,7 +196,7 @@ describe('prefill from an experiment', () => {
       },
     };
     const kept = ScenarioSchema.parse(
-      prefillFromEvidence(sixMonths, evidence, STUDENT, book).scenario,
+      prefillFromEvidence(sixMonths, evidence, STUDENT, book, 's1').scenario,
     );
     expect(kept.student.serving).toMatchObject({ usdPerHourPerUnit: 99 });
   });

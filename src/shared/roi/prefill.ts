@@ -1,14 +1,15 @@
 /**
  * Prefilling a scenario from an experiment: each side's mean tokens per request from its
  * measured runs and the student's failure shares from its scores (measurements.ts), and prices
- * from the price book (catalog plus the analyst's overrides), falling back to the price the
- * experiment ran under for a model the book does not know. Everything else (volume, serving, investment, finance)
+ * from the price book (resolvePrice): the price the experiment ran under, unless an override
+ * was saved for this very scenario. Everything else (volume, serving, investment, finance)
  * stays as the analyst set it. Each step says what it did, so the screen can show where every
  * prefilled figure came from.
  */
 import { findModel } from '../pricing/models';
-import { findPrice } from '../pricing/findPrice';
-import type { PriceCatalog, PriceEntry } from '../pricing/priceSchemas';
+import { resolvePrice, type PriceBook } from '../pricing/priceBook';
+import type { PriceOrigin } from '../pricing/priceOrigin';
+import type { PriceEntry } from '../pricing/priceSchemas';
 import { formatNumber, formatPercent, formatUsd } from '../format';
 import type { RoiEvidence } from './evidence';
 import {
@@ -18,38 +19,32 @@ import {
   type TokenProfile,
 } from './measurements';
 import type { ScenarioInput, ScenarioPrice } from './scenario';
-import { scenarioPriceFromEntry, scenarioPriceFromExperiment } from './scenarioBuilders';
+import { scenarioPriceOf } from './scenarioBuilders';
 
 export const displayNameOf = (modelId: string): string =>
   findModel(modelId)?.displayName ?? modelId;
 
 export interface PriceChoice {
   price: ScenarioPrice;
-  from: 'priceBook' | 'experiment';
-  /** The book's entry, when the price came from it (for storage, training, hourly rates). */
+  origin: PriceOrigin;
+  /** The book's entry with the overrides in scope (for storage, training, hourly rates). */
   entry: PriceEntry | null;
 }
 
-/** The book's price for a model in a region; else the price the experiment ran under. */
+/** The price book's answer for one side of a scenario, or null when no layer prices it. */
 export function scenarioPriceFor(
   modelId: string,
   region: string,
-  priceBook: PriceCatalog,
+  book: PriceBook,
   evidence: RoiEvidence | null,
+  scenarioId: string | null = null,
 ): PriceChoice | null {
-  const found = findPrice(modelId, region, priceBook);
-  if (found.found) {
-    return { price: scenarioPriceFromEntry(found.entry), from: 'priceBook', entry: found.entry };
-  }
-  const frozen = evidence?.prices.find((p) => p.modelId === modelId);
-  if (!frozen) return null;
-  const price = scenarioPriceFromExperiment(frozen);
-  return {
-    // Said in the source, because the calculator's prices otherwise come from the book.
-    price: { ...price, source: `price the experiment ran under: ${price.source}` },
-    from: 'experiment',
-    entry: null,
-  };
+  const r = resolvePrice(book, modelId, region, {
+    scenarioId,
+    ...(evidence && { experimentPrices: evidence.prices }),
+  });
+  if (!r.found) return null;
+  return { price: scenarioPriceOf(r), origin: r.origin, entry: r.entry };
 }
 
 export interface Prefill {
@@ -66,10 +61,7 @@ function tokenNote(role: string, modelId: string, p: TokenProfile | null): strin
 
 function priceNote(modelId: string, choice: PriceChoice | null): string | null {
   if (!choice) return `${displayNameOf(modelId)}: no price in the book or the experiment; kept.`;
-  if (choice.from === 'experiment') {
-    return `${displayNameOf(modelId)}: not in the price book for this region, so the price the experiment ran under (${formatUsd(choice.price.inputUsdPer1k)} / ${formatUsd(choice.price.outputUsdPer1k)} per 1K tokens).`;
-  }
-  return null;
+  return `${displayNameOf(modelId)}: ${formatUsd(choice.price.inputUsdPer1k)} in / ${formatUsd(choice.price.outputUsdPer1k)} out per 1,000 tokens (${choice.price.source ?? ''}).`;
 }
 
 /** Hourly rate, training price and storage from the book, where it knows them. */
@@ -95,17 +87,21 @@ function studentExtras(base: ScenarioInput, entry: PriceEntry | null) {
 }
 
 /**
- * The scenario with both models priced from the book (or, for a model it lacks, the price the
- * experiment ran under), and the student's hourly rate, training price and storage wherever the
- * book knows them. Used after the analyst saves or deletes an override, and by the prefill.
+ * The scenario with both models priced by the book (for an experiment's scenario, the price it
+ * ran under unless this scenario has its own override), and the student's hourly rate, training
+ * price and storage wherever the book knows them. Used after the analyst saves or deletes an
+ * override, and by the prefill.
  */
 export function withBookPrices(
   base: ScenarioInput,
-  priceBook: PriceCatalog,
+  book: PriceBook,
   evidence: RoiEvidence | null,
+  scenarioId: string | null = null,
 ): ScenarioInput {
-  const teacher = scenarioPriceFor(base.teacher.modelId, base.teacher.region, priceBook, evidence);
-  const student = scenarioPriceFor(base.student.modelId, base.student.region, priceBook, evidence);
+  const price = (side: { modelId: string; region: string }) =>
+    scenarioPriceFor(side.modelId, side.region, book, evidence, scenarioId);
+  const teacher = price(base.teacher);
+  const student = price(base.student);
   const extras = studentExtras(base, student?.entry ?? null);
   return {
     ...base,
@@ -124,7 +120,8 @@ export function prefillFromEvidence(
   base: ScenarioInput,
   evidence: RoiEvidence,
   studentModelId: string,
-  priceBook: PriceCatalog,
+  book: PriceBook,
+  scenarioId: string | null = null,
 ): Prefill {
   const region = evidence.region;
   const teacherId = evidence.teacherModelId;
@@ -135,11 +132,11 @@ export function prefillFromEvidence(
   const notes = [
     tokenNote('Teacher', teacherId, teacherTokens),
     tokenNote('Student', studentModelId, studentTokens),
-    priceNote(teacherId, scenarioPriceFor(teacherId, region, priceBook, evidence)),
-    priceNote(studentModelId, scenarioPriceFor(studentModelId, region, priceBook, evidence)),
+    priceNote(teacherId, scenarioPriceFor(teacherId, region, book, evidence, scenarioId)),
+    priceNote(studentModelId, scenarioPriceFor(studentModelId, region, book, evidence, scenarioId)),
     quality
       ? `Failure shares on ${quality.metric} below ${formatNumber(quality.bar, 2)}, ${formatNumber(quality.n)} paragraphs: teacher ${formatPercent(quality.teacherFailureShare)}, student ${formatPercent(quality.studentFailureShare)} (95 % CI ${formatPercent(quality.studentCi.low)}–${formatPercent(quality.studentCi.high)}).`
       : `Failure shares: not measured for ${displayNameOf(studentModelId)} (${evidence.quality.find((q) => q.studentModelId === studentModelId)?.problem ?? 'no scores yet'}); typed values kept.`,
   ].filter((n): n is string => n !== null);
-  return { scenario: withBookPrices(measured, priceBook, evidence), notes };
+  return { scenario: withBookPrices(measured, book, evidence, scenarioId), notes };
 }

@@ -7,6 +7,7 @@ import { usd, usdPerMonth, type Requests, type Usd, type UsdPerMonth } from '../
 import { engineeringCostUsd, investmentUsd, type InvestmentBreakdown } from './investment';
 import { provisionedStudentMonthlyCostUsd, qualityCostPerRequestUsd } from './monthly';
 import { costPerRequestUsd, withBatchShareUsd } from './perRequest';
+import { countedQualityDifference } from './qualityMoney';
 import type { HorizonMonths, Scenario } from './scenario';
 
 export interface RoiInputs {
@@ -83,11 +84,15 @@ export function deriveRoiInputs(s: Scenario): RoiInputs {
     teacherCostPerRequestUsd: teacherCostPerRequestOf(s),
     studentCostPerRequestUsd,
     studentFixedMonthlyUsd,
-    qualityCostPerRequestUsd: qualityCostPerRequestUsd(
-      s.quality.studentFailureShare,
-      s.quality.teacherFailureShare,
-      s.quality.usdPerFailure,
-    ),
+    // Only what countedQualityDifference admits: a gain its interval does not support is 0.
+    qualityCostPerRequestUsd:
+      countedQualityDifference(s.quality).counted === 0
+        ? usd(0)
+        : qualityCostPerRequestUsd(
+            s.quality.studentFailureShare,
+            s.quality.teacherFailureShare,
+            s.quality.usdPerFailure,
+          ),
     investmentUsd: investmentOf(s).totalUsd,
     yearlyDiscountRate: s.finance.yearlyDiscountRate,
     horizonMonths: s.finance.horizonMonths,

@@ -86,7 +86,12 @@ describe('scenarioPriceFromEntry', () => {
       outputUsdPer1k: 0.0006,
       batchMultiplier: 0.5,
       asOf: PRICE_CATALOG.asOf,
-      source: 'S15, S16',
+      source: `genai-prices (Pydantic) and Cline model table, ${PRICE_CATALOG.asOf}`,
+      origin: {
+        kind: 'catalog',
+        publisher: 'genai-prices (Pydantic) and Cline model table',
+        asOf: PRICE_CATALOG.asOf,
+      },
     });
   });
 
@@ -101,7 +106,13 @@ describe('scenarioPriceFromEntry', () => {
     const price = scenarioPriceFromEntry(entry(applyOverrides(PRICE_CATALOG, [override]).catalog));
     expect(price.inputUsdPer1k).toBe(0.00025);
     expect(price.asOf).toBe('2026-12-01');
-    expect(price.source).toMatch(/overridden: private pricing/);
+    expect(price.origin).toEqual({
+      kind: 'override',
+      scope: 'global',
+      note: 'private pricing',
+      asOf: '2026-12-01',
+    });
+    expect(price.source).toBe('override for every scenario, 2026-12-01: private pricing');
     const unknownBatch = { ...entry(), batchMultiplier: { value: null, unknownReason: 'n/a' } };
     expect(scenarioPriceFromEntry(unknownBatch).batchMultiplier).toBe(1);
   });

@@ -5,6 +5,7 @@
  * itself, with their date and source, because an analysis must keep the prices it was run under.
  */
 import { z } from 'zod';
+import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { ProvisionedTermSchema } from '../pricing/priceSchemas';
 import {
   fractionField,
@@ -18,11 +19,19 @@ import {
   usdPerMonthField,
 } from '../pricing/unitSchemas';
 import { fraction, usd, usdPerMonth } from '../units';
+import {
+  MAX_MODEL_ID_CHARS,
+  MAX_REGION_CHARS,
+  MAX_SOURCE_CHARS,
+  noteSchema,
+} from '../domain/textRules';
 
 /** Bedrock takes at most 15,000 prompts per distillation job (roi-model.md §1). */
 export const MAX_DISTILLATION_PROMPTS = 15_000;
 export const HORIZON_MONTHS = [12, 24, 36] as const;
 export type HorizonMonths = (typeof HORIZON_MONTHS)[number];
+
+const sourceText = noteSchema({ max: MAX_SOURCE_CHARS, label: 'A source' });
 
 export const ScenarioPriceSchema = z.object({
   inputUsdPer1k: usdPer1kField(),
@@ -30,14 +39,16 @@ export const ScenarioPriceSchema = z.object({
   /** Batch price as a multiple of on-demand. 1 (no discount) unless the catalog says otherwise. */
   batchMultiplier: z.number().finite().min(0).max(1).default(1),
   asOf: isoDateField().optional(),
-  source: z.string().optional(),
+  source: sourceText.optional(),
+  /** Where the price came from, as data; absent on scenarios saved before the price book. */
+  origin: PriceOriginSchema.optional(),
 });
 
 export type ScenarioPrice = z.output<typeof ScenarioPriceSchema>;
 
 const ModelSideSchema = z.object({
-  modelId: z.string().min(1),
-  region: z.string().min(1),
+  modelId: z.string().min(1).max(MAX_MODEL_ID_CHARS),
+  region: z.string().min(1).max(MAX_REGION_CHARS),
   /** Means per request, from measured runs (Bedrock-reported usage) or typed in. */
   inputTokensPerRequest: tokensField(),
   outputTokensPerRequest: tokensField(),
@@ -53,7 +64,7 @@ export const ServingSchema = z.discriminatedUnion('kind', [
     modelUnits: z.number().int().min(1).max(10_000),
     usdPerHourPerUnit: usdPerHourField(),
     term: ProvisionedTermSchema,
-    hourlyRateSource: z.string().optional(),
+    hourlyRateSource: sourceText.optional(),
     /** AWS publishes no per-unit throughput, so this is usually the analyst's assumption. */
     capacityTokensPerMinutePerUnit: tokensPerMinuteField(),
     capacityBasis: z.enum(['assumption', 'measured']).default('assumption'),
@@ -67,7 +78,7 @@ export const DistillationSchema = z.discriminatedUnion('kind', [
     prompts: z.number().int().min(1).max(MAX_DISTILLATION_PROMPTS),
     epochs: z.number().int().min(1).max(100),
     trainingUsdPer1kTokens: usdPer1kField(),
-    trainingPriceSource: z.string().optional(),
+    trainingPriceSource: sourceText.optional(),
   }),
   /** The seed's case: a base model used as the student, so I = E and s = 0. */
   z.object({ kind: z.literal('baseModelAsIs') }),
@@ -93,7 +104,7 @@ export const ScenarioSchema = z.object({
     serving: ServingSchema,
     /** Custom model storage s; ignored (s = 0) for a base model used as-is. */
     storageUsdPerMonth: usdPerMonthField().default(usdPerMonth(0)),
-    storageSource: z.string().optional(),
+    storageSource: sourceText.optional(),
   }),
   distillation: DistillationSchema,
   /** E = hours × rate. */
@@ -108,6 +119,11 @@ export const ScenarioSchema = z.object({
     usdPerFailure: usdField().default(usd(0)),
     /** CI of the student's failure share; its high end drives the pessimistic case. */
     studentFailureShareCi: FailureShareCiSchema.optional(),
+    /** Paired interval of f_S − f_T; a quality gain counts only when it excludes zero. */
+    failureShareDifferenceCi: z
+      .object({ low: z.number().finite().min(-1).max(1), high: z.number().finite().min(-1).max(1) })
+      .refine((ci) => ci.low <= ci.high, 'The interval needs low ≤ high.')
+      .optional(),
   }),
   finance: z.object({
     yearlyDiscountRate: z.number().finite().min(0).max(1).default(0),

@@ -4,32 +4,59 @@
  * computed with after the catalog changes), and the seed study as a ready-made scenario.
  */
 import type { ModelPrice } from '../domain/experiment';
+import { originOfModelPrice, type ResolvedPrice } from '../pricing/priceBook';
+import { describeOrigin, publishersOf, type PriceOrigin } from '../pricing/priceOrigin';
 import type { PriceEntry } from '../pricing/priceSchemas';
 import { SEED_STUDY_PRICES } from '../pricing/seedStudyPrices';
 import { fraction, tokens, usdPer1k, type Requests } from '../units';
 import { ScenarioSchema, type ScenarioPrice, type Scenario } from './scenario';
 
+/** The origin of a book entry's token prices: its override when it has one, else its publishers. */
+function originOfEntry(entry: PriceEntry): PriceOrigin {
+  const tokenFields = ['inputUsdPer1k', 'outputUsdPer1k'];
+  const o = entry.override;
+  if (o && o.fields.some((f) => tokenFields.includes(f))) {
+    return { kind: 'override', scope: 'global', note: o.note, asOf: o.asOf };
+  }
+  return { kind: 'catalog', publisher: publishersOf(entry.onDemand.sources), asOf: entry.asOf };
+}
+
 export function scenarioPriceFromEntry(entry: PriceEntry): ScenarioPrice {
-  const sources = entry.onDemand.sources.map((s) => s.tag).join(', ');
+  const origin = originOfEntry(entry);
   return {
     inputUsdPer1k: entry.onDemand.inputUsdPer1k,
     outputUsdPer1k: entry.onDemand.outputUsdPer1k,
     // No known batch price means no discount is assumed.
     batchMultiplier: entry.batchMultiplier.value ?? 1,
-    asOf: entry.override?.asOf ?? entry.asOf,
-    source: entry.overridden ? `${sources} (overridden: ${entry.override?.note ?? ''})` : sources,
+    asOf: origin.asOf,
+    source: describeOrigin(origin),
+    origin,
+  };
+}
+
+/** A price from the price book, as a scenario stores it (with its origin). */
+export function scenarioPriceOf(r: Extract<ResolvedPrice, { found: true }>): ScenarioPrice {
+  return {
+    inputUsdPer1k: r.inputUsdPer1k,
+    outputUsdPer1k: r.outputUsdPer1k,
+    // No known batch price means no discount is assumed.
+    batchMultiplier: r.entry?.batchMultiplier.value ?? 1,
+    asOf: r.origin.asOf,
+    source: describeOrigin(r.origin),
+    origin: r.origin,
   };
 }
 
 export function scenarioPriceFromExperiment(price: ModelPrice): ScenarioPrice {
+  const origin = originOfModelPrice(price);
   return {
     inputUsdPer1k: usdPer1k(price.inputUsdPer1k),
     outputUsdPer1k: usdPer1k(price.outputUsdPer1k),
     // The experiment stores no batch price: assume none rather than invent a discount.
     batchMultiplier: 1,
     asOf: price.asOf,
-    // The report marks a price as overridden by this word in its source.
-    source: price.overridden ? `${price.source} (overridden)` : price.source,
+    source: describeOrigin(origin),
+    origin,
   };
 }
 

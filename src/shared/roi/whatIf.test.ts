@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_CATALOG } from '../pricing/priceCatalog';
+import { CATALOG_ONLY } from '../pricing/priceBook';
 import { fraction } from '../units';
 import { computeRoi } from './computeRoi';
 import { startingScenario } from './startingScenario';
@@ -26,7 +26,7 @@ const unscored = { modelId: 'amazon.nova-lite-v1:0', tokens: () => ({ input: 100
 const evidence = fixtureEvidence(teacher, [llama, micro, unscored], 40);
 const context = (max: number) => ({
   evidence,
-  priceBook: PRICE_CATALOG,
+  priceBook: CATALOG_ONLY,
   maxFailureShare: fraction(max),
 });
 
@@ -35,7 +35,7 @@ describe('whatIfView', () => {
     const s = startingScenario();
     const v = whatIfView(s, {
       evidence: null,
-      priceBook: PRICE_CATALOG,
+      priceBook: CATALOG_ONLY,
       maxFailureShare: fraction(0.1),
     });
     expect(v.roi).toEqual(computeRoi(s));

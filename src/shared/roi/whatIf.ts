@@ -3,7 +3,7 @@
  * series, the tornado, the three presets and the student recommendation. The screen calls it on
  * every slider move (the benchmark times exactly this), so it must stay well inside a frame.
  */
-import type { PriceCatalog } from '../pricing/priceSchemas';
+import type { PriceBook } from '../pricing/priceBook';
 import type { Fraction } from '../units';
 import { computeRoi, type RoiOutputs } from './computeRoi';
 import type { RoiEvidence } from './evidence';
@@ -16,7 +16,9 @@ import { sensitivity, type SensitivityResult } from './sensitivity';
 
 export interface WhatIfContext {
   evidence: RoiEvidence | null;
-  priceBook: PriceCatalog;
+  priceBook: PriceBook;
+  /** The saved scenario on screen, for its own overrides; null for an unsaved one. */
+  scenarioId?: string | null;
   /** The highest student failure share the analyst accepts: the recommendation's bar. */
   maxFailureShare: Fraction;
 }
@@ -50,13 +52,14 @@ export interface WhatIfView {
 export function recommendationFor(
   s: Scenario,
   evidence: RoiEvidence,
-  priceBook: PriceCatalog,
+  priceBook: PriceBook,
   maxFailureShare: Fraction,
+  scenarioId: string | null = null,
 ): Recommendation {
   const candidates: CandidateDetail[] = [];
   for (const modelId of evidence.studentModelIds) {
     const parsed = ScenarioSchema.safeParse(
-      prefillFromEvidence(s, evidence, modelId, priceBook).scenario,
+      prefillFromEvidence(s, evidence, modelId, priceBook, scenarioId).scenario,
     );
     if (!parsed.success) continue;
     const roi = computeRoi(parsed.data);
@@ -82,7 +85,13 @@ export function whatIfView(s: Scenario, ctx: WhatIfContext): WhatIfView {
       roi: preset.id === 'base' ? roi : computeRoi(preset.scenario),
     })),
     recommendation: ctx.evidence
-      ? recommendationFor(s, ctx.evidence, ctx.priceBook, ctx.maxFailureShare)
+      ? recommendationFor(
+          s,
+          ctx.evidence,
+          ctx.priceBook,
+          ctx.maxFailureShare,
+          ctx.scenarioId ?? null,
+        )
       : null,
   };
 }

@@ -4,6 +4,11 @@ import { migration0020 } from './0020-experiment-status-reason';
 import { migration0030 } from './0030-quality';
 import { migration0040 } from './0040-price-overrides';
 import { migration0050 } from './0050-run-leases';
+import { migration0065 } from './0065-run-attempts';
+import { migration0070 } from './0070-redact-stored-errors';
+import { migration0071 } from './0071-blind-reveals';
+import { migration0075 } from './0075-override-scope';
+import { migration0076 } from './0076-paragraph-snapshots';
 import { migration0080 } from './0080-model-lists-price-snapshots';
 import { migration0081 } from './0081-run-service-tier';
 
@@ -14,6 +19,11 @@ export const migrations: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0065,
+  migration0070,
+  migration0071,
+  migration0075,
+  migration0076,
   migration0080,
   migration0081,
 ];

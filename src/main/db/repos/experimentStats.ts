@@ -8,7 +8,17 @@ export interface ExperimentCounts {
   spentUsd: number;
   perModel: Map<
     string,
-    { done: number; failed: number; inputTokens: number; outputTokens: number; costUsd: number }
+    {
+      done: number;
+      failed: number;
+      inputTokens: number;
+      outputTokens: number;
+      costUsd: number;
+      /** Throttled attempts, retried attempts and the time they cost (0 for older rows). */
+      throttles: number;
+      retries: number;
+      lostMs: number;
+    }
   >;
 }
 
@@ -27,7 +37,8 @@ export function experimentCounts(
     .prepare(
       `SELECT model_id AS modelId, count(*) AS done, sum(status = 'error') AS failed,
               coalesce(sum(input_tokens), 0) AS inputTokens, coalesce(sum(output_tokens), 0) AS outputTokens,
-              coalesce(sum(cost_usd), 0) AS costUsd
+              coalesce(sum(cost_usd), 0) AS costUsd, coalesce(sum(throttles), 0) AS throttles,
+              coalesce(sum(max(attempts - 1, 0)), 0) AS retries, coalesce(sum(lost_ms), 0) AS lostMs
        FROM runs WHERE experiment_id = ? GROUP BY model_id`,
     )
     .all(experimentId) as {
@@ -37,6 +48,9 @@ export function experimentCounts(
     inputTokens: number;
     outputTokens: number;
     costUsd: number;
+    throttles: number;
+    retries: number;
+    lostMs: number;
   }[];
   const perModel = new Map(rows.map((r) => [r.modelId, r]));
   return {

@@ -5,6 +5,7 @@ import type {
   ExperimentStatus,
 } from '../../../shared/domain/experiment';
 import { newId, nowIso } from '../clock';
+import { redact } from '../../log';
 
 interface ExperimentRow {
   id: string;
@@ -96,7 +97,7 @@ export function setExperimentStatus(
 ): void {
   db.prepare(
     'UPDATE experiments SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?',
-  ).run(status, reason, nowIso(), id);
+  ).run(status, reason === null ? null : redact(reason), nowIso(), id);
 }
 
 export const INTERRUPTED_REASON =

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { JudgeSettings } from '../../../shared/quality/qualitySettings';
 import type { JudgeCallRow } from '../../../shared/quality/qualityReport';
 import { newId, nowIso } from '../clock';
+import { redact } from '../../log';
 
 /** The judge's prompt versions and calls (migration 0030). */
 
@@ -29,7 +30,10 @@ interface PromptRow {
   created_at: string;
 }
 
-const toPrompt = (r: PromptRow, concurrency: number): JudgePrompt => ({
+/** How a run goes (not what it asks): taken from the current settings, never from the version. */
+type RunKnobs = Pick<JudgeSettings, 'concurrency' | 'answerAttempts'>;
+
+const toPrompt = (r: PromptRow, { concurrency, answerAttempts }: RunKnobs): JudgePrompt => ({
   id: r.id,
   experimentId: r.experiment_id,
   fingerprint: r.fingerprint,
@@ -45,12 +49,13 @@ const toPrompt = (r: PromptRow, concurrency: number): JudgePrompt => ({
     outputUsdPer1k: r.output_usd_per_1k,
     priceSource: r.price_source,
     concurrency,
+    answerAttempts,
   },
 });
 
 /**
- * The stored prompt version for these settings, created on first use. Concurrency is not part
- * of a version: it changes how fast the judge runs, not what it is asked. The price is part of
+ * The stored prompt version for these settings, created on first use. Concurrency and answer
+ * attempts are not part of a version: they change how the judge runs, not what it is asked. The price is part of
  * it because the cost of the scores is reported with them.
  */
 export function ensureJudgePrompt(
@@ -83,7 +88,7 @@ export function ensureJudgePrompt(
   const row = db
     .prepare('SELECT * FROM judge_prompts WHERE experiment_id = ? AND fingerprint = ?')
     .get(experimentId, fingerprint) as PromptRow;
-  return toPrompt(row, s.concurrency);
+  return toPrompt(row, s);
 }
 
 /** The stored version with this fingerprint, if the judge has ever been run with it. */
@@ -108,7 +113,7 @@ export function latestUsedJudgePrompt(db: Database, experimentId: string): Judge
        ORDER BY c.finished_at DESC LIMIT 1`,
     )
     .get(experimentId) as PromptRow | undefined;
-  return row ? toPrompt(row, 1) : null;
+  return row ? toPrompt(row, { concurrency: 1, answerAttempts: 1 }) : null;
 }
 
 export type JudgeCallKind = 'score' | 'pairwiseTeacherFirst' | 'pairwiseStudentFirst';
@@ -156,7 +161,7 @@ export function insertJudgeCall(db: Database, c: NewJudgeCall): string {
     c.status,
     c.answerText,
     c.answerJson === null || c.answerJson === undefined ? null : JSON.stringify(c.answerJson),
-    c.problem,
+    c.problem === null ? null : redact(c.problem),
     c.errorClass,
     c.calls,
     c.attempts,
@@ -169,21 +174,44 @@ export function insertJudgeCall(db: Database, c: NewJudgeCall): string {
   return id;
 }
 
-/** Keys of the calls of a prompt version that have a final result (answered or failed). */
-export function recordedJudgeKeys(db: Database, promptId: string): Set<string> {
-  const rows = db
-    .prepare(
-      "SELECT run_id AS runId, kind FROM judge_calls WHERE prompt_id = ? AND status != 'error'",
-    )
-    .all(promptId) as { runId: string; kind: JudgeCallKind }[];
-  return new Set(rows.map((r) => judgeCallKey(r.runId, r.kind)));
+/** What an earlier call of an item cost and how it ended, carried over when it is made again. */
+export interface PriorJudgeCall {
+  status: 'ok' | 'invalid' | 'error';
+  calls: number;
+  attempts: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
 }
 
-/** Calls that never got an answer are made again by the next judge run (like a runner resume). */
-export function deleteErroredJudgeCalls(db: Database, promptId: string): number {
-  return db
-    .prepare("DELETE FROM judge_calls WHERE prompt_id = ? AND status = 'error'")
-    .run(promptId).changes;
+/** The recorded call of every item of a prompt version, by judgeCallKey. */
+export function priorJudgeCalls(db: Database, promptId: string): Map<string, PriorJudgeCall> {
+  const rows = db
+    .prepare(
+      `SELECT run_id AS runId, kind, status, calls, attempts, COALESCE(input_tokens, 0) AS inputTokens,
+              COALESCE(output_tokens, 0) AS outputTokens, COALESCE(cost_usd, 0) AS costUsd
+       FROM judge_calls WHERE prompt_id = ?`,
+    )
+    .all(promptId) as ({ runId: string; kind: JudgeCallKind } & PriorJudgeCall)[];
+  return new Map(rows.map(({ runId, kind, ...prior }) => [judgeCallKey(runId, kind), prior]));
+}
+
+/**
+ * Removes an item's earlier call just before its new one is stored (in the same transaction):
+ * an errored item, or a failed one the analyst asked to retry. The new row carries the old one's
+ * calls and cost, so nothing paid for drops out of the judge's cost.
+ */
+export function deleteJudgeCall(
+  db: Database,
+  promptId: string,
+  runId: string,
+  kind: JudgeCallKind,
+): void {
+  db.prepare('DELETE FROM judge_calls WHERE prompt_id = ? AND run_id = ? AND kind = ?').run(
+    promptId,
+    runId,
+    kind,
+  );
 }
 
 /** The parsed answer of one pairwise order, if that order was answered. */

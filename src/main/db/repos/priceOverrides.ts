@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { priceBookOf, type PriceBook } from '../../../shared/pricing/priceBook';
 import { PriceOverrideSchema, type PriceOverride } from '../../../shared/pricing/priceSchemas';
 import { logError } from '../../log';
 import { newId, nowIso } from '../clock';
@@ -11,12 +12,15 @@ interface OverrideRow {
   note: string;
   as_of: string;
   created_at: string;
+  scenario_id: string | null;
 }
 
 export interface StoredOverride {
   id: string;
   createdAt: string;
   override: PriceOverride;
+  /** The one scenario it applies to; null: every scenario. */
+  scenarioId: string | null;
 }
 
 /** The prices an override sets; identity, date and note have their own columns. */
@@ -38,7 +42,7 @@ function toStored(r: OverrideRow): StoredOverride | null {
     logError(`price override ${r.id} is unreadable and was skipped`);
     return null;
   }
-  return { id: r.id, createdAt: r.created_at, override: parsed.data };
+  return { id: r.id, createdAt: r.created_at, override: parsed.data, scenarioId: r.scenario_id };
 }
 
 /** Every override in the order it was made, which is the order applyOverrides needs. */
@@ -47,16 +51,34 @@ export function listPriceOverrides(db: Database): StoredOverride[] {
   return rows.map(toStored).filter((o): o is StoredOverride => o !== null);
 }
 
-export function insertPriceOverride(db: Database, o: PriceOverride): StoredOverride {
+export function insertPriceOverride(
+  db: Database,
+  o: PriceOverride,
+  scenarioId: string | null = null,
+): StoredOverride {
   const id = newId();
   const createdAt = nowIso();
   db.prepare(
-    `INSERT INTO price_overrides (id, seq, model_id, region, fields_json, note, as_of, created_at)
-     VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM price_overrides), ?, ?, ?, ?, ?, ?)`,
-  ).run(id, o.modelId, o.region, JSON.stringify(fieldsOf(o)), o.note, o.asOf, createdAt);
-  return { id, createdAt, override: o };
+    `INSERT INTO price_overrides (id, seq, model_id, region, fields_json, note, as_of, created_at, scenario_id)
+     VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM price_overrides), ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    o.modelId,
+    o.region,
+    JSON.stringify(fieldsOf(o)),
+    o.note,
+    o.asOf,
+    createdAt,
+    scenarioId,
+  );
+  return { id, createdAt, override: o, scenarioId };
 }
 
 export function deletePriceOverride(db: Database, id: string): boolean {
   return db.prepare('DELETE FROM price_overrides WHERE id = ?').run(id).changes === 1;
+}
+
+/** The price book of this store: the built-in catalog and every saved override, with its scope. */
+export function loadPriceBook(db: Database): PriceBook {
+  return priceBookOf(listPriceOverrides(db));
 }

@@ -1,6 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import type { RunRecord } from '../../../shared/domain/run';
+import type { Database, Statement } from 'better-sqlite3';
+import { CallAttemptSchema, type CallAttempt, type RunRecord } from '../../../shared/domain/run';
+import type { RunSample } from '../../../shared/metrics/runSummary';
 import { newId } from '../clock';
+import { redact } from '../../log';
 
 interface RunRow {
   id: string;
@@ -25,6 +27,20 @@ interface RunRow {
   started_at: string;
   finished_at: string;
   service_tier?: string | null;
+  attempts_json: string | null;
+  throttles: number | null;
+  lost_ms: number | null;
+}
+
+/** The stored attempt list, or null when absent or unreadable (a hand-edited file). */
+function attemptLogOf(json: string | null): CallAttempt[] | null {
+  if (json === null) return null;
+  try {
+    const parsed = CallAttemptSchema.array().safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -49,6 +65,9 @@ const toRun = (r: RunRow): RunRecord => ({
   errorMessage: r.error_message,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  attemptLog: attemptLogOf(r.attempts_json),
+  throttles: r.throttles,
+  lostMs: r.lost_ms,
   // Only when reported, so records of calls made without tiers read as before.
   ...(r.service_tier ? { serviceTier: r.service_tier } : {}),
 });
@@ -57,18 +76,40 @@ const toRun = (r: RunRow): RunRecord => ({
 export const callKey = (paragraphId: string, modelId: string, repeatIndex: number): string =>
   `${paragraphId}\u0000${modelId}\u0000${repeatIndex}`;
 
+/** Prepared once per connection: the runner inserts one row per call. */
+const insertStatements = new WeakMap<Database, Statement>();
+const tieredInsertStatements = new WeakMap<Database, Statement>();
+
+const INSERT_COLUMNS = `id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
+   stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
+   attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms`;
+
+/**
+ * The insert, with service_tier only for a call whose response reported one: a call without a
+ * tier writes exactly the columns it did before migration 0081.
+ */
+function insertStatement(db: Database, tiered: boolean): Statement {
+  const cache = tiered ? tieredInsertStatements : insertStatements;
+  let statement = cache.get(db);
+  if (!statement) {
+    const columns = tiered ? `${INSERT_COLUMNS}, service_tier` : INSERT_COLUMNS;
+    const count = columns.split(',').length;
+    statement = db.prepare(
+      `INSERT INTO runs (${columns}) VALUES (${Array.from({ length: count }, () => '?').join(', ')})`,
+    );
+    cache.set(db, statement);
+  }
+  return statement;
+}
+
 /**
  * Commits one call's result on its own (autocommit, synchronous = FULL), the moment it
  * arrives. The unique key makes a second result for the same call an error, never a duplicate.
  */
 export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
   const id = newId();
-  db.prepare(
-    `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
-       stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-       attempts, error_class, error_message, started_at, finished_at, service_tier)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  const tier = r.serviceTier ?? null;
+  insertStatement(db, tier !== null).run(
     id,
     r.experimentId,
     r.paragraphId,
@@ -87,10 +128,14 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.costUsd,
     r.attempts,
     r.errorClass,
-    r.errorMessage,
+    // The one place a call's error text is stored: AWS messages can quote the signed request.
+    r.errorMessage === null ? null : redact(r.errorMessage),
     r.startedAt,
     r.finishedAt,
-    r.serviceTier ?? null,
+    r.attemptLog ? JSON.stringify(r.attemptLog) : null,
+    r.throttles ?? null,
+    r.lostMs ?? null,
+    ...(tier !== null ? [tier] : []),
   );
   return id;
 }
@@ -103,6 +148,21 @@ export function listRuns(db: Database, experimentId: string): RunRecord[] {
       )
       .all(experimentId) as RunRow[]
   ).map(toRun);
+}
+
+/**
+ * What per-model summaries read (shared/metrics/runSummary.ts), without outputs or attempt logs:
+ * a summary of a large run holds numbers, not every answer it produced.
+ */
+export function listRunSamples(db: Database, experimentId: string): RunSample[] {
+  return db
+    .prepare(
+      `SELECT model_id AS modelId, status, input_tokens AS inputTokens, output_tokens AS outputTokens,
+              e2e_ms AS e2eMs, server_ms AS serverMs, ttft_ms AS ttftMs, cost_usd AS costUsd,
+              attempts, throttles, lost_ms AS lostMs
+       FROM runs WHERE experiment_id = ? ORDER BY paragraph_id, model_id, repeat_index`,
+    )
+    .all(experimentId) as RunSample[];
 }
 
 /** Keys of every call that already has a result (ok or error), so a resume calls only the rest. */

@@ -80,6 +80,11 @@ export function applyServiceTiers(
         source: `${source.ref} (${TIER_LABELS[tier]})`,
         asOf: snapshot.publicationDate.slice(0, 10),
         overridden: false,
+        origin: {
+          kind: 'catalog',
+          publisher: `AWS Price List, ${TIER_LABELS[tier]} tier`,
+          asOf: snapshot.publicationDate.slice(0, 10),
+        },
         ...extra,
       });
       continue;

@@ -98,7 +98,7 @@ export function testQuality(
 ): QualityReport {
   const scores: ScoreRow[] = runs.map((r) => {
     const i = Number(r.paragraphId.slice(1));
-    const value = r.role === 'teacher' ? 0.6 : i % 5 === 0 ? 0.2 : 0.5;
+    const value = r.role === 'teacher' ? 0.6 : i % 5 === 0 ? 0.1 : 0.5;
     return {
       paragraphId: r.paragraphId,
       modelId: r.modelId,
@@ -125,13 +125,63 @@ export function testQuality(
   });
 }
 
+/**
+ * The issue's report: ROUGE-L against the references favours the student on every paragraph,
+ * while the analyst's blind ratings of the first five paragraphs favour the teacher (student
+ * −1.00 on average, preferred on none).
+ */
+export function conflictingQuality(
+  e: Experiment,
+  paragraphs: readonly Paragraph[],
+  runs: readonly RunRecord[],
+): QualityReport {
+  const studentRatings = [3, 2, 3, 3, 4];
+  const row = (r: RunRecord, metric: string, value: number, source: ScoreRow['source']) => ({
+    paragraphId: r.paragraphId,
+    modelId: r.modelId,
+    runId: r.id,
+    source,
+    metric,
+    value,
+    createdBy: source === 'human' ? 'analyst' : null,
+    promptId: null,
+  });
+  const scores: ScoreRow[] = runs.flatMap((r) => {
+    const i = Number(r.paragraphId.slice(1));
+    const teacher = r.role === 'teacher';
+    const rouge = row(r, 'rougeL@reference', teacher ? 0.4 : 0.41 + (i % 3) * 0.005, 'rouge');
+    if (i >= studentRatings.length) return [rouge];
+    const rating = row(r, 'human.rating', teacher ? 4 : (studentRatings[i] as number), 'human');
+    // The preference is stored once per paragraph, on the student (0 = teacher preferred).
+    return teacher ? [rouge, rating] : [rouge, rating, row(r, 'human.preference', 0, 'human')];
+  });
+  return buildQualityReport({
+    experimentId: e.id,
+    experimentName: e.config.name,
+    teacherModelId: e.config.teacherModelId,
+    studentModelIds: e.config.studentModelIds,
+    paragraphs,
+    scores,
+    runs,
+    judgeCalls: [],
+    judgePrompt: null,
+    settings: defaultQualitySettings(),
+    rougeStemmed: true,
+  });
+}
+
 export function testReportInput(
-  o: { paragraphs?: number; students?: string[]; quality?: boolean } = {},
+  o: { paragraphs?: number; students?: string[]; quality?: boolean | 'conflicting' } = {},
 ): ReportInput {
   const e = testExperiment(o.students);
   const paragraphs = testParagraphs(o.paragraphs ?? 20);
   const runs = testRuns(paragraphs, [T, ...e.config.studentModelIds]);
-  const quality = o.quality === false ? null : testQuality(e, paragraphs, runs);
+  const quality =
+    o.quality === false
+      ? null
+      : o.quality === 'conflicting'
+        ? conflictingQuality(e, paragraphs, runs)
+        : testQuality(e, paragraphs, runs);
   const student = e.config.studentModelIds[0] as string;
   const scenario = measuredScenario(e.config, student, runs, qualityGap(quality, student));
   return {

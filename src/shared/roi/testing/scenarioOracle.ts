@@ -93,8 +93,10 @@ export function reference(s: Scenario) {
         : onDemand(s.student);
   const storage = s.distillation.kind === 'baseModelAsIs' ? 0 : s.student.storageUsdPerMonth;
   const F = (sv.kind === 'provisioned' ? sv.modelUnits * sv.usdPerHourPerUnit * 730 : 0) + storage;
-  const q =
-    (s.quality.studentFailureShare - s.quality.teacherFailureShare) * s.quality.usdPerFailure;
+  // §7: a quality gain counts only when its interval lies wholly below zero; a loss always counts.
+  const diff = s.quality.studentFailureShare - s.quality.teacherFailureShare;
+  const ci = s.quality.failureShareDifferenceCi;
+  const q = diff >= 0 || (ci !== undefined && ci.high < 0) ? diff * s.quality.usdPerFailure : 0;
   const E = s.engineering.hours * s.engineering.usdPerHour;
   const d = s.distillation;
   const { inputTokensPerRequest: inT, outputTokensPerRequest: outT } = s.teacher;

@@ -66,7 +66,6 @@ export function DatasetsScreen() {
         <ImportFlow
           file={importFile}
           datasets={datasets ?? []}
-          defaultDatasetId={selected?.id ?? null}
           onClose={() => setImportFile(null)}
           onImported={async (datasetId) => {
             setImportFile(null);

@@ -6,12 +6,12 @@ import { MAX_IMPORT_BYTES } from '../../../../shared/domain/limits';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { useDialogFocus } from '../../components/useDialogFocus';
 import { ImportPreviewTables } from './ImportPreviewTables';
 
 interface ImportFlowProps {
   file: File;
   datasets: Dataset[];
-  defaultDatasetId: string | null;
   onClose: () => void;
   onImported: (datasetId: string) => Promise<void>;
 }
@@ -30,17 +30,13 @@ async function readPreview(file: File): Promise<ImportPreview> {
 }
 
 /** Preview first, then one all-or-nothing import into an existing or a new dataset. */
-export function ImportFlow({
-  file,
-  datasets,
-  defaultDatasetId,
-  onClose,
-  onImported,
-}: ImportFlowProps) {
+export function ImportFlow({ file, datasets, onClose, onImported }: ImportFlowProps) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [target, setTarget] = useState<string>(defaultDatasetId ?? 'new');
+  // A new dataset by default: adding to the open one must be a choice, not an accident.
+  const [target, setTarget] = useState<string>('new');
   const [newName, setNewName] = useState(baseName(file.name));
   const { run, error, setError, busy } = useCall();
+  const dialogRef = useDialogFocus<HTMLDivElement>(onClose);
 
   useEffect(() => {
     let live = true;
@@ -68,6 +64,8 @@ export function ImportFlow({
   return (
     <div className="modal-backdrop" role="presentation">
       <div
+        ref={dialogRef}
+        tabIndex={-1}
         className="modal"
         role="dialog"
         aria-modal="true"

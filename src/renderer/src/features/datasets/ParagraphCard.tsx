@@ -59,6 +59,12 @@ export function ParagraphCard({
       <div className="card-head">
         <span className="badge">#{index + 1}</span>
         <TextStats text={text} />
+        {paragraph.olderTextIn && (
+          <span className="tag tag-edited" data-testid="edited-since-run">
+            Edited since {paragraph.olderTextIn.map((e) => e.experimentName).join(', ')} ran; they
+            keep the text they ran with
+          </span>
+        )}
         <span
           className={`save-state ${dirty ? 'unsaved' : state}`}
           data-testid="save-state"

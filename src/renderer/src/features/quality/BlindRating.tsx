@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { isFullyRated, type Label } from '../../../../shared/quality/ratings';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
+import { formatSavedAt } from '../../../../shared/quality/formatQuality';
 import { ErrorBanner } from '../../components/Banner';
 import { modelName } from '../runs/ModelPicker';
 import { RatingCard } from './RatingCard';
@@ -16,7 +17,8 @@ const PREFER_KEYS: Record<string, 'A' | 'B' | 'tie'> = { '[': 'A', ']': 'B', '='
 /**
  * Blind rating, keyboard first: digits 1–5 rate the focused output, Tab (or A / B) switches
  * output, [ ] = give the preference, arrows move between paragraphs. Which model wrote which
- * output is shown only once the paragraph is fully rated.
+ * output is shown only once the whole set is rated, or when the rater asks (and confirms), so
+ * that what one paragraph reveals cannot steer the ratings of the next.
  */
 export function BlindRating({ report, lastRater }: BlindRatingProps) {
   const [nameDraft, setNameDraft] = useState(lastRater);
@@ -25,7 +27,7 @@ export function BlindRating({ report, lastRater }: BlindRatingProps) {
   const [index, setIndex] = useState(0);
   const [focused, setFocused] = useState<Label>('A');
   const box = useRef<HTMLDivElement>(null);
-  const { session, error, setError, rate, prefer } = useBlindRating(
+  const { session, error, setError, rate, prefer, reveal } = useBlindRating(
     report.experimentId,
     studentId,
     rater,
@@ -116,7 +118,33 @@ export function BlindRating({ report, lastRater }: BlindRatingProps) {
             ? ` · ${session.skipped} skipped (an output is missing)`
             : ''}
         </span>
+        {rater && session && session.reveal === null && items.length > 0 && (
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="reveal-models"
+            onClick={() => {
+              const left = items.length - rated;
+              if (
+                window.confirm(
+                  `Show which model wrote each output? ${left} of ${items.length} paragraphs are not fully rated; ratings made after this are recorded as not blind.`,
+                )
+              )
+                void reveal();
+            }}
+          >
+            Reveal the models
+          </button>
+        )}
       </form>
+      {session?.reveal && (
+        <p className="hint" data-testid="reveal-note">
+          {session.reveal.reason === 'finished'
+            ? `Set finished: all ${session.reveal.totalItems} paragraphs rated blind, models revealed`
+            : `Models revealed on request after ${session.reveal.ratedItems} of ${session.reveal.totalItems} paragraphs; later ratings are recorded as not blind`}{' '}
+          · {formatSavedAt(session.reveal.revealedAt)}.
+        </p>
+      )}
       <p className="key-legend" id="rating-keys">
         Keys: <kbd>1</kbd>–<kbd>5</kbd> rate the highlighted output · <kbd>Tab</kbd> or <kbd>A</kbd>
         /<kbd>B</kbd> switch output · <kbd>[</kbd> A is better, <kbd>]</kbd> B is better,{' '}

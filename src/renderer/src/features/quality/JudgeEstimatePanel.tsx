@@ -9,6 +9,8 @@ interface JudgeEstimatePanelProps {
   judge: JudgeSettings;
   /** Changes when what is already judged may have changed (a judge run ended, a call landed). */
   judgedKey: string;
+  /** Estimate the retry of the failed items (with what is missing) instead of a plain run. */
+  retryFailures?: boolean;
 }
 
 /**
@@ -16,18 +18,27 @@ interface JudgeEstimatePanelProps {
  * settings are edited and whenever the judged calls change, so it always counts what a run
  * would make now.
  */
-export function JudgeEstimatePanel({ experimentId, judge, judgedKey }: JudgeEstimatePanelProps) {
+export function JudgeEstimatePanel({
+  experimentId,
+  judge,
+  judgedKey,
+  retryFailures = false,
+}: JudgeEstimatePanelProps) {
   // The latest settings are read when the (debounced) call goes out; the key says when to ask.
   const { value: estimate, error } = useDebouncedResult(
-    `${judgedKey}|${JSON.stringify(judge)}`,
-    () => api.estimateJudge({ experimentId, judge }),
+    `${judgedKey}|${retryFailures}|${JSON.stringify(judge)}`,
+    () => api.estimateJudge({ experimentId, judge, retryFailures }),
   );
 
   if (error) return <p className="banner banner-error">{error.message}</p>;
   if (!estimate) return <p className="hint">Estimating the judge’s cost…</p>;
   const text = judgeEstimateText(estimate);
   return (
-    <section className="estimate" data-testid="judge-estimate" aria-label="Judge cost estimate">
+    <section
+      className="estimate"
+      data-testid={retryFailures ? 'judge-retry-estimate' : 'judge-estimate'}
+      aria-label={retryFailures ? 'Cost estimate of the retry' : 'Judge cost estimate'}
+    >
       <p className="estimate-figures" data-testid="judge-estimate-calls">
         {text.calls}
       </p>

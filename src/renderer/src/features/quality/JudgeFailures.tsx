@@ -4,6 +4,8 @@ import { modelName } from '../runs/ModelPicker';
 interface JudgeFailuresProps {
   failures: QualitySetup['judgeFailures'];
   positionOf: (paragraphId: string) => number | undefined;
+  /** Shown unfolded, e.g. when the judge paused on them. */
+  open?: boolean;
 }
 
 const KIND = {
@@ -13,10 +15,10 @@ const KIND = {
 } as const;
 
 /** The judge's unusable or missing answers, with what it actually said, so nothing is hidden. */
-export function JudgeFailures({ failures, positionOf }: JudgeFailuresProps) {
+export function JudgeFailures({ failures, positionOf, open = false }: JudgeFailuresProps) {
   if (failures.length === 0) return null;
   return (
-    <details className="judge-failures" data-testid="judge-failures">
+    <details className="judge-failures" data-testid="judge-failures" open={open}>
       <summary>
         {failures.length} latest judge {failures.length === 1 ? 'failure' : 'failures'} (no score
         was recorded for these)
@@ -28,7 +30,7 @@ export function JudgeFailures({ failures, positionOf }: JudgeFailuresProps) {
               Paragraph {(positionOf(f.paragraphId) ?? 0) + 1}, {modelName(f.modelId)},{' '}
               {KIND[f.kind]}
             </strong>
-            : {f.status === 'invalid' ? 'two unusable answers' : 'no answer'} — {f.problem ?? ''}
+            : {f.status === 'invalid' ? 'unreadable answer' : 'no answer'} — {f.problem ?? ''}
             {f.answerText && <pre className="judge-answer">{f.answerText}</pre>}
           </li>
         ))}

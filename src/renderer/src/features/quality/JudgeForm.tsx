@@ -116,6 +116,21 @@ export function JudgeForm({ draft, defaults, comparedModels, onChange }: JudgeFo
             onChange={(e) => set({ concurrency: num(e.target.value) })}
           />
         </label>
+        <label
+          className="field"
+          title="How many times one item is asked when its answer cannot be read. Each ask is paid for."
+        >
+          <span className="label">Asks per item</span>
+          <input
+            className="input input-num"
+            data-testid="judge-answer-attempts"
+            type="number"
+            min={1}
+            max={3}
+            value={draft.answerAttempts}
+            onChange={(e) => set({ answerAttempts: num(e.target.value) })}
+          />
+        </label>
       </div>
       <p className="hint">
         Price: {draft.priceSource || 'not in the catalog for this region; enter one'}.

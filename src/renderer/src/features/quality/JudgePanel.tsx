@@ -21,6 +21,7 @@ const STATUS_CLASS = {
   completed: 'status-completed',
   cancelled: 'status-cancelled',
   stopped: 'status-paused',
+  paused: 'status-paused',
 } as const;
 
 interface JudgePanelProps {
@@ -43,7 +44,9 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
   // Errored calls count as done but are made again by the next run; failures are final.
   const allJudged = !dirty && p.total > 0 && p.done >= p.total && p.errors === 0;
   const runLabel = allJudged
-    ? 'Everything is judged'
+    ? p.failures > 0
+      ? `Everything has a result (${formatNumber(p.failures)} unreadable: retry below)`
+      : 'Everything is judged'
     : p.errors > 0
       ? `Judge again (${formatNumber(p.errors)} got no answer)`
       : p.done > 0
@@ -108,6 +111,35 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
           Edits make a new prompt version; scores shown always come from the version last run.
         </span>
       </div>
+      {!running && !dirty && p.failures > 0 && (
+        <div className="toolbar">
+          <button
+            type="button"
+            className="btn"
+            data-testid="judge-retry-failures"
+            disabled={saved === null || busy}
+            onClick={() =>
+              void run(() =>
+                api.startJudge({ experimentId: report.experimentId, retryFailures: true }),
+              ).then(onChanged)
+            }
+          >
+            Retry {formatNumber(p.failures)} failed {p.failures === 1 ? 'item' : 'items'}
+          </button>
+          <span className="hint">
+            Asks again only the items whose answers could not be read; change the judge or its
+            prompts first if they all failed the same way.
+          </span>
+          {saved !== null && (
+            <JudgeEstimatePanel
+              experimentId={report.experimentId}
+              judge={saved}
+              judgedKey={`${p.status}|${p.promptId ?? ''}|${p.done}|${p.failures}`}
+              retryFailures
+            />
+          )}
+        </div>
+      )}
       {!running && checked.success && (
         <JudgeEstimatePanel
           experimentId={report.experimentId}
@@ -134,7 +166,11 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
           Its rubric and prompts are stored with those scores.
         </p>
       )}
-      <JudgeFailures failures={setup.judgeFailures} positionOf={(id) => positions.get(id)} />
+      <JudgeFailures
+        failures={setup.judgeFailures}
+        positionOf={(id) => positions.get(id)}
+        open={p.status === 'paused'}
+      />
     </section>
   );
 }

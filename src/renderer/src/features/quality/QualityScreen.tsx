@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
+import { useChoice } from '../../workspace/workspace';
 import { ErrorBanner } from '../../components/Banner';
 import { QualityView, type QualityTab } from './QualityView';
 
@@ -15,7 +16,8 @@ const TABS: { id: QualityTab; label: string }[] = [
 /** Quality: pick an experiment, then its summary, per-paragraph scores, judge and blind rating. */
 export function QualityScreen() {
   const [experiments, setExperiments] = useState<ExperimentSummary[] | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
+  // The experiment chosen on any screen stays chosen here.
+  const [chosen, setChosen] = useChoice('experiment');
   const [tab, setTab] = useState<QualityTab>('summary');
   const { error, setError } = useCall();
 

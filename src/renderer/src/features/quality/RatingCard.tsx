@@ -43,7 +43,7 @@ export function RatingCard({
               {modelName(role === 'teacher' ? teacherId : studentId)}
             </span>
           ) : (
-            <span className="hint">hidden until rated</span>
+            <span className="hint">hidden until the set is rated</span>
           )}
         </header>
         <p className="output-text">{item[label]}</p>
@@ -104,7 +104,7 @@ export function RatingCard({
         ))}
         {item.revealed && (
           <span className="hint" data-testid="unmasked">
-            Unmasked: both rated and a preference given
+            Unmasked with the whole set
             {item.ratedAt ? ` · saved ${formatSavedAt(item.ratedAt)}` : ''}.
           </span>
         )}

@@ -3,7 +3,10 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { BlindPreference, Label, RatingSession } from '../../../../shared/quality/ratings';
 import { api } from '../../api/transport';
 
-/** The rater's blind session with one student: items, and saving a rating or a preference. */
+/**
+ * The rater's blind session with one student: items, and saving a rating or a preference. Each
+ * save returns the whole set, since the last rating unmasks every paragraph at once.
+ */
 export function useBlindRating(experimentId: string, studentModelId: string, rater: string) {
   const [session, setSession] = useState<RatingSession | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -20,12 +23,6 @@ export function useBlindRating(experimentId: string, studentModelId: string, rat
     };
   }, [experimentId, studentModelId, rater]);
 
-  const replace = useCallback((item: RatingSession['items'][number]) => {
-    setSession((s) =>
-      s ? { ...s, items: s.items.map((i) => (i.paragraphId === item.paragraphId ? item : i)) } : s,
-    );
-  }, []);
-
   const rate = useCallback(
     async (paragraphId: string, label: Label, rating: number) => {
       const r = await api.rateOutput({
@@ -36,11 +33,11 @@ export function useBlindRating(experimentId: string, studentModelId: string, rat
         rating,
         rater,
       });
-      if (r.ok) replace(r.value);
+      if (r.ok) setSession(r.value);
       else setError(r.error);
       return r.ok;
     },
-    [experimentId, studentModelId, rater, replace],
+    [experimentId, studentModelId, rater],
   );
 
   const prefer = useCallback(
@@ -52,12 +49,20 @@ export function useBlindRating(experimentId: string, studentModelId: string, rat
         preferred,
         rater,
       });
-      if (r.ok) replace(r.value);
+      if (r.ok) setSession(r.value);
       else setError(r.error);
       return r.ok;
     },
-    [experimentId, studentModelId, rater, replace],
+    [experimentId, studentModelId, rater],
   );
 
-  return { session, error, setError, rate, prefer };
+  /** Unmasks the set before it is finished (recorded with how much was rated). */
+  const reveal = useCallback(async () => {
+    const r = await api.revealBlindRatings({ experimentId, studentModelId, rater });
+    if (r.ok) setSession(r.value);
+    else setError(r.error);
+    return r.ok;
+  }, [experimentId, studentModelId, rater]);
+
+  return { session, error, setError, rate, prefer, reveal };
 }

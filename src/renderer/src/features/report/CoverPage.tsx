@@ -9,7 +9,17 @@ export function CoverPage({ vm }: { vm: ReportViewModel }) {
       <h1 className="rpt-question">{cover.question}</h1>
       <div className={`rpt-answer rpt-answer-${cover.verdict}`} data-testid="report-answer">
         <div className="rpt-answer-head">{cover.answer}</div>
-        <p>{cover.answerDetail}</p>
+        <ul className="rpt-reasons" data-testid="report-reasons">
+          {cover.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+        {cover.settle.length > 0 && (
+          <p data-testid="report-settle">
+            <strong>What would settle it:</strong> {cover.settle.join('; ')}.
+          </p>
+        )}
+        {cover.answerDetail && <p>{cover.answerDetail}</p>}
       </div>
       <h2 className="rpt-h2">What this rests on</h2>
       <dl className="rpt-basis">

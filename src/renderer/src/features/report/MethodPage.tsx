@@ -1,4 +1,5 @@
 import type { ReportViewModel } from '../../../../shared/report/reportSchema';
+import { TableView } from './ReportParts';
 
 /** How the figures were measured and what they cannot tell. */
 export function MethodPage({ vm }: { vm: ReportViewModel }) {
@@ -20,6 +21,11 @@ export function MethodPage({ vm }: { vm: ReportViewModel }) {
           <li key={l}>{l}</li>
         ))}
       </ul>
+      {/* Kept together: the note's heading and its small table never part across pages. */}
+      <div className="rpt-keep">
+        <h3 className="rpt-h3">Closing note: do the intervals hold?</h3>
+        <TableView table={m.coverage} testId="interval-coverage" />
+      </div>
     </section>
   );
 }

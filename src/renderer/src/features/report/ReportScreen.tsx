@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
+import { useChoice } from '../../workspace/workspace';
 import { ErrorBanner } from '../../components/Banner';
 import { ExportActions } from './ExportActions';
 import { ImportBundle } from './ImportBundle';
@@ -17,7 +18,8 @@ const START: ReportChoices = { scenarioIds: [], includeAppendix: true, paperSize
  */
 export function ReportScreen() {
   const [experiments, setExperiments] = useState<ExperimentSummary[] | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
+  // The experiment chosen on any screen stays chosen here.
+  const [chosen, setChosen] = useChoice('experiment');
   const [scenarios, setScenarios] = useState<ScenarioChoice[]>([]);
   const [choices, setChoices] = useState<ReportChoices>(START);
   const [revision, setRevision] = useState(0);
@@ -99,6 +101,10 @@ export function ReportScreen() {
             </div>
             <div
               className="rpt-preview"
+              // It scrolls: focusable so the keyboard can scroll it (axe: scrollable-region-focusable).
+              role="region"
+              aria-label="Report preview"
+              tabIndex={0}
               data-testid="report-preview"
               data-state={report.vm && !report.loading ? 'ready' : 'loading'}
             >

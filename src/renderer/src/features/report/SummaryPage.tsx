@@ -9,6 +9,7 @@ export function SummaryPage({ vm }: { vm: ReportViewModel }) {
       <h2 className="rpt-h1">Executive summary</h2>
       <p className="rpt-lead">{s.recommendation}</p>
       <FigureTiles figures={s.figures} testId="summary-figures" />
+      {s.evidence && <TableView table={s.evidence} testId="verdict-evidence" />}
       <div className="rpt-prose">
         {s.sentences.map((line) => (
           <p key={line}>{line}</p>

@@ -1,12 +1,26 @@
 import type { DiffSegment } from '../../../../shared/text/wordDiff';
 
-/** Model output as plain text (React escapes it; never HTML), with words the teacher lacks marked. */
-export function DiffText({ segments }: { segments: DiffSegment[] }) {
+/**
+ * Model output as plain text (React escapes it; never HTML). On a student's output the marked
+ * words are those it added (the teacher's output lacks them); on the teacher's, those the
+ * student dropped.
+ */
+export function DiffText({
+  segments,
+  marks = 'added',
+}: {
+  segments: DiffSegment[];
+  marks?: 'added' | 'dropped';
+}) {
   return (
     <p className="output-text">
       {segments.map((s, i) =>
         s.kind === 'changed' ? (
-          <mark key={i} className="diff">
+          <mark
+            key={i}
+            className={marks === 'added' ? 'diff' : 'diff diff-dropped'}
+            title={marks === 'added' ? 'added by the student' : 'dropped by the student'}
+          >
             {s.text}
           </mark>
         ) : (

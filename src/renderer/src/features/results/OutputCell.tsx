@@ -8,9 +8,11 @@ import { DiffText } from './DiffText';
 export function OutputCell({
   run,
   segments,
+  marks = 'added',
 }: {
   run: RunRecord | undefined;
   segments: DiffSegment[] | null;
+  marks?: 'added' | 'dropped';
 }) {
   if (!run) return <div className="output missing">Not run yet</div>;
   if (run.status === 'error') {
@@ -23,7 +25,7 @@ export function OutputCell({
   return (
     <div className="output" data-testid="output-cell">
       {segments ? (
-        <DiffText segments={segments} />
+        <DiffText segments={segments} marks={marks} />
       ) : (
         <p className="output-text">{run.outputText}</p>
       )}

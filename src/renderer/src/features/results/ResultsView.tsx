@@ -31,6 +31,7 @@ export function ResultsView({
         teacherId={c.teacherModelId}
         studentIds={c.studentModelIds}
         repeats={c.repeats}
+        editedIds={new Set(results.editedParagraphIds)}
       />
     </div>
   );

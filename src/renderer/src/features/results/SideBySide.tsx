@@ -11,15 +11,27 @@ interface SideBySideProps {
   teacherId: string;
   studentIds: string[];
   repeats: number;
+  /** Paragraphs edited in the dataset since the run: shown as run, and marked. */
+  editedIds: ReadonlySet<string>;
 }
 
 const PAGE = 20;
 
 /** Per paragraph, the teacher's and every student's output in columns; pages keep thousands of rows light. */
-export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }: SideBySideProps) {
+export function SideBySide({
+  paragraphs,
+  runs,
+  teacherId,
+  studentIds,
+  repeats,
+  editedIds,
+}: SideBySideProps) {
   const [page, setPage] = useState(0);
   const [repeat, setRepeat] = useState(0);
   const [onlyErrors, setOnlyErrors] = useState(false);
+  // One student at a time beside the teacher: three columns fit 1280 px, six do not.
+  const [chosen, setChosen] = useState(studentIds[0] ?? '');
+  const student = studentIds.includes(chosen) ? chosen : (studentIds[0] ?? '');
   const byKey = useMemo(() => {
     const m = new Map<string, RunRecord>();
     for (const r of runs) m.set(`${r.paragraphId}|${r.modelId}|${r.repeatIndex}`, r);
@@ -32,16 +44,34 @@ export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }:
   const shown = onlyErrors ? paragraphs.filter((p) => erroredParagraphs.has(p.id)) : paragraphs;
   const pages = Math.max(1, Math.ceil(shown.length / PAGE));
   const current = Math.min(page, pages - 1);
-  const models = [teacherId, ...studentIds];
+  const models = [teacherId, student];
 
   return (
     <section aria-label="Outputs side by side" data-testid="side-by-side">
       <div className="toolbar">
         <h3>Outputs side by side</h3>
         <span className="hint">
-          Highlighted: words in a student’s output that the teacher’s output does not have.
+          Marked: in the student’s output, words it added; in the teacher’s, words the student
+          dropped.
         </span>
         <span className="spacer" />
+        {studentIds.length > 1 && (
+          <label className="row">
+            Student
+            <select
+              className="input input-small"
+              data-testid="sbs-student"
+              value={student}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {studentIds.map((id) => (
+                <option key={id} value={id}>
+                  {modelName(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {repeats > 1 && (
           <label className="row">
             Repeat
@@ -70,12 +100,7 @@ export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }:
           Only paragraphs with errors ({erroredParagraphs.size})
         </label>
       </div>
-      <div
-        className="sbs-grid"
-        style={{
-          gridTemplateColumns: `minmax(220px, 1fr) repeat(${models.length}, minmax(240px, 1.3fr))`,
-        }}
-      >
+      <div className="sbs-grid">
         <div className="sbs-head">Paragraph</div>
         {models.map((m) => (
           <div key={m} className={m === teacherId ? 'sbs-head teacher' : 'sbs-head student'}>
@@ -86,20 +111,36 @@ export function SideBySide({ paragraphs, runs, teacherId, studentIds, repeats }:
         {shown.slice(current * PAGE, current * PAGE + PAGE).map((p) => {
           const teacherRun = byKey.get(`${p.id}|${teacherId}|${repeat}`);
           const teacherText = teacherRun?.status === 'ok' ? (teacherRun.outputText ?? '') : null;
+          const studentRun = byKey.get(`${p.id}|${student}|${repeat}`);
+          const studentText = studentRun?.status === 'ok' ? (studentRun.outputText ?? '') : null;
           return (
             <div key={p.id} className="sbs-row" data-testid="sbs-row">
               <div className="sbs-source">
                 <span className="badge">#{p.position + 1}</span>
+                {editedIds.has(p.id) && (
+                  <span className="tag tag-edited" data-testid="edited-since-run">
+                    edited since this run; the text it ran with is shown
+                  </span>
+                )}
                 <p className="source-text">{p.text}</p>
               </div>
               {models.map((m) => {
                 const r = byKey.get(`${p.id}|${m}|${repeat}`);
                 const text = r?.status === 'ok' ? (r.outputText ?? '') : null;
-                const segments =
-                  teacherText !== null && text !== null && m !== teacherId
-                    ? wordDiff(teacherText, text).other
+                const diff =
+                  teacherText !== null && studentText !== null
+                    ? wordDiff(teacherText, studentText)
                     : null;
-                return <OutputCell key={m} run={r} segments={segments} />;
+                // The teacher's cell marks what the student dropped; the student's, what it added.
+                const segments = m === teacherId ? (diff?.base ?? null) : (diff?.other ?? null);
+                return (
+                  <OutputCell
+                    key={m}
+                    run={r}
+                    segments={text === null ? null : segments}
+                    marks={m === teacherId ? 'dropped' : 'added'}
+                  />
+                );
               })}
             </div>
           );

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_SEED } from '../../../../shared/metrics/bootstrap';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
-import { monteCarloInputsFor, whatIfView } from '../../../../shared/roi';
+import { monteCarloInputsFor, scenarioPriceFor, whatIfView } from '../../../../shared/roi';
 import { fraction } from '../../../../shared/units';
 import { ErrorBanner } from '../../components/Banner';
 import { CashFlowChart } from './charts/CashFlowChart';
@@ -11,6 +11,7 @@ import { AssumptionsPanel } from './fields/AssumptionsPanel';
 import { MonteCarloPanel } from './montecarlo/MonteCarloPanel';
 import { useMonteCarlo, type MonteCarloSettings } from './montecarlo/useMonteCarlo';
 import { KeyFigures } from './outputs/KeyFigures';
+import { VerdictPanel } from './outputs/VerdictPanel';
 import { Warnings } from './outputs/Warnings';
 import { ComparePanel } from './panels/ComparePanel';
 import { EvidencePicker } from './panels/EvidencePicker';
@@ -18,7 +19,8 @@ import { RecommendationPanel } from './panels/RecommendationPanel';
 import { ScenarioBar } from './panels/ScenarioBar';
 import { PricePanel } from './prices/PricePanel';
 import { PriceListPanel } from './prices/PriceListPanel';
-import { priceBookOf, useRoiStore } from './useRoiStore';
+import { bookOf, useRoiStore } from './useRoiStore';
+import { useRoiMemory } from './useRoiMemory';
 import { useWhatIf } from './useWhatIf';
 
 /**
@@ -28,7 +30,14 @@ import { useWhatIf } from './useWhatIf';
  */
 export function RoiScreen() {
   const store = useRoiStore();
-  const w = useWhatIf(store.priceBook, store.setError);
+  const w = useWhatIf(store.book, store.setError);
+  useRoiMemory({
+    scenarios: store.scenarios,
+    savedId: w.savedId,
+    experimentId: w.experimentId,
+    loadScenario: w.loadScenario,
+    chooseExperiment: w.chooseExperiment,
+  });
   const [maxFailureShare, setMaxFailureShare] = useState(0.1);
   const [mc, setMc] = useState<MonteCarloSettings>({
     draws: 10_000,
@@ -45,11 +54,12 @@ export function RoiScreen() {
       shown
         ? whatIfView(shown, {
             evidence: w.evidence,
-            priceBook: store.priceBook,
+            priceBook: store.book,
+            scenarioId: w.savedId,
             maxFailureShare: bar,
           })
         : null,
-    [shown, w.evidence, store.priceBook, bar],
+    [shown, w.evidence, store.book, w.savedId, bar],
   );
   const mcInputs = useMemo(
     () => (w.scenario ? monteCarloInputsFor(w.scenario, w.evidence) : null),
@@ -57,8 +67,8 @@ export function RoiScreen() {
   );
   const simulation = useMonteCarlo(w.scenario, mc, mcInputs);
 
-  const reprice = (list: Parameters<typeof priceBookOf>[0] | null) => {
-    if (list) w.reprice(priceBookOf(list, store.snapshots));
+  const reprice = (list: Parameters<typeof bookOf>[0] | null) => {
+    if (list) w.reprice(bookOf(list, store.snapshots));
     return list !== null;
   };
   const open = (id: string | null) => {
@@ -73,6 +83,10 @@ export function RoiScreen() {
     if (saved) w.markSaved(saved);
   };
   const stale = w.scenario === null;
+  // Which price applies to each side, as the price book resolves it for this scenario.
+  const priceOf = (side: { modelId: string; region: string }) =>
+    scenarioPriceFor(side.modelId, side.region, store.book, w.evidence, w.savedId)?.price ?? null;
+  const resolved = { teacher: priceOf(w.draft.teacher), student: priceOf(w.draft.student) };
 
   return (
     <section
@@ -98,8 +112,11 @@ export function RoiScreen() {
         onName={w.setName}
         onOpen={open}
         onSave={() => void save()}
-        onDuplicate={() =>
-          void (w.savedId && store.duplicateScenario(w.savedId).then((c) => c && w.loadScenario(c)))
+        onDuplicate={(name) =>
+          void (
+            w.savedId &&
+            store.duplicateScenario(w.savedId, name).then((c) => c && w.loadScenario(c))
+          )
         }
         onDelete={() =>
           void (w.savedId && store.deleteScenario(w.savedId).then((ok) => ok && w.newScenario()))
@@ -137,8 +154,10 @@ export function RoiScreen() {
           )}
           {view && shown && (
             <div className={stale ? 'roi-outputs stale' : 'roi-outputs'}>
+              <VerdictPanel scenario={shown} roi={view.roi} evidence={w.evidence} />
               <KeyFigures
                 roi={view.roi}
+                scenario={shown}
                 horizonMonths={shown.finance.horizonMonths}
                 discountRate={shown.finance.yearlyDiscountRate}
               />
@@ -176,10 +195,15 @@ export function RoiScreen() {
       <PricePanel
         draft={w.draft}
         book={store.priceBook}
+        resolved={resolved}
         overrides={store.overrides}
-        onOverride={(o: PriceOverrideInput) => store.saveOverride(o).then(reprice)}
+        scenarioId={w.savedId}
+        scenarioName={w.name}
+        onOverride={(o: PriceOverrideInput, scenarioId: string | null) =>
+          store.saveOverride({ ...o, scenarioId }).then(reprice)
+        }
         onDelete={(id) => void store.deleteOverride(id).then(reprice)}
-        onUseBook={() => w.reprice(store.priceBook)}
+        onUseBook={() => w.reprice(store.book)}
       />
       <PriceListPanel draft={w.draft} onSnapshot={store.putSnapshot} onDraft={w.setDraft} />
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import type { SavedScenario, StoredPriceOverride } from '../../../../shared/ipc/roiChannels';
 import { applyOverrides } from '../../../../shared/pricing/applyOverrides';
+import { priceBookOf, type PriceBook } from '../../../../shared/pricing/priceBook';
 import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
 import type { Scenario } from '../../../../shared/roi';
@@ -15,21 +16,21 @@ import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 
 /**
- * The price book: the built-in catalog, with the latest Price List snapshots laid over it (a
- * model the Price List prices takes that price, its source and publication date), and the
- * overrides applied in the order they were made.
+ * The price book of the stored overrides (each keeps its scope: every scenario, or one), over
+ * the built-in catalog with the latest Price List snapshots laid on it: a model the Price List
+ * prices takes that price, with its source and publication date.
  */
-export const priceBookOf = (
+export const bookOf = (
   overrides: readonly StoredPriceOverride[],
   snapshots: readonly PriceSnapshot[] = [],
-) =>
-  applyOverrides(
+): PriceBook =>
+  priceBookOf(
+    overrides.map((o) => ({ override: o.override, scenarioId: o.scenarioId })),
     withSnapshotCatalogs(
       PRICE_CATALOG,
       snapshots.map((s) => snapshotCatalog(s, SHIPPED_NAMINGS)),
     ),
-    overrides.map((o) => o.override),
-  ).catalog;
+  );
 
 /** Model names the Price List rows are matched by (the shipped lists cover the catalog's ids). */
 const SHIPPED_NAMINGS = SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map(
@@ -65,11 +66,20 @@ export function useRoiStore() {
   }, [setError]);
 
   const [snapshots, setSnapshots] = useState<PriceSnapshot[]>([]);
-  const priceBook = useMemo(() => priceBookOf(overrides, snapshots), [overrides, snapshots]);
   /** Puts a region's latest snapshot in the book (replacing that region's earlier one). */
   const putSnapshot = useCallback((s: PriceSnapshot | null, region: string) => {
     setSnapshots((list) => [...list.filter((x) => x.region !== region), ...(s ? [s] : [])]);
   }, []);
+  const book = useMemo(() => bookOf(overrides, snapshots), [overrides, snapshots]);
+  // The catalog with the overrides for every scenario, for hourly, training and storage figures.
+  const priceBook = useMemo(
+    () =>
+      applyOverrides(
+        book.catalog,
+        overrides.filter((o) => o.scenarioId === null).map((o) => o.override),
+      ).catalog,
+    [book, overrides],
+  );
 
   const refreshScenarios = useCallback(async () => {
     const list = await run(() => api.listScenarios({}));
@@ -86,8 +96,8 @@ export function useRoiStore() {
   );
 
   const duplicateScenario = useCallback(
-    async (id: string) => {
-      const copy = await run(() => api.duplicateScenario({ id }));
+    async (id: string, name: string) => {
+      const copy = await run(() => api.duplicateScenario({ id, name }));
       if (copy) await refreshScenarios();
       return copy;
     },
@@ -105,7 +115,7 @@ export function useRoiStore() {
 
   /** Both return the new list of overrides (null when the store refused), to reprice with. */
   const saveOverride = useCallback(
-    async (o: PriceOverrideInput) => {
+    async (o: PriceOverrideInput & { scenarioId?: string | null }) => {
       const saved = await run(() => api.savePriceOverride(o));
       if (!saved) return null;
       const list = [...overrides, saved];
@@ -132,6 +142,7 @@ export function useRoiStore() {
     snapshots,
     putSnapshot,
     experiments,
+    book,
     priceBook,
     error,
     setError,

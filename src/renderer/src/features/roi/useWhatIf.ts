@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { SavedScenario } from '../../../../shared/ipc/roiChannels';
-import type { PriceCatalog } from '../../../../shared/pricing/priceSchemas';
+import type { PriceBook } from '../../../../shared/pricing/priceBook';
 import {
   prefillFromEvidence,
   ScenarioSchema,
@@ -44,7 +44,7 @@ const fresh = (): Current => ({
  * experiment), prefill on choosing an experiment or a student, and the parsed scenario the
  * figures are computed from (null while a figure is missing or invalid, with the reasons).
  */
-export function useWhatIf(priceBook: PriceCatalog, onError: (e: AppError) => void) {
+export function useWhatIf(priceBook: PriceBook, onError: (e: AppError) => void) {
   const [current, setCurrent] = useState<Current>(fresh);
   const [loading, setLoading] = useState(false);
 
@@ -83,7 +83,7 @@ export function useWhatIf(priceBook: PriceCatalog, onError: (e: AppError) => voi
       const student = evidence?.studentModelIds[0];
       if (!evidence || !student) return;
       setCurrent((c) => {
-        const p = prefillFromEvidence(c.draft, evidence, student, priceBook);
+        const p = prefillFromEvidence(c.draft, evidence, student, priceBook, c.savedId);
         return { ...c, draft: p.scenario, experimentId, evidence, notes: p.notes };
       });
     },
@@ -94,7 +94,7 @@ export function useWhatIf(priceBook: PriceCatalog, onError: (e: AppError) => voi
     (studentModelId: string) =>
       setCurrent((c) => {
         if (!c.evidence) return c;
-        const p = prefillFromEvidence(c.draft, c.evidence, studentModelId, priceBook);
+        const p = prefillFromEvidence(c.draft, c.evidence, studentModelId, priceBook, c.savedId);
         return { ...c, draft: p.scenario, notes: p.notes };
       }),
     [priceBook],
@@ -133,8 +133,8 @@ export function useWhatIf(priceBook: PriceCatalog, onError: (e: AppError) => voi
 
   /** After an override is saved or deleted: both models priced from the new book. */
   const reprice = useCallback(
-    (book: PriceCatalog) =>
-      setCurrent((c) => ({ ...c, draft: withBookPrices(c.draft, book, c.evidence) })),
+    (book: PriceBook) =>
+      setCurrent((c) => ({ ...c, draft: withBookPrices(c.draft, book, c.evidence, c.savedId) })),
     [],
   );
 

@@ -5,16 +5,26 @@ import { formatUsd } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { useChoice } from '../../workspace/workspace';
 import { ExperimentDetail } from './ExperimentDetail';
 import { ExperimentSetup } from './ExperimentSetup';
+import { useAllProgress } from './progressStore';
 
 /** Experiments: the list, a new one's setup, and the selected one's run and results. */
 export function ExperimentsScreen() {
   const [experiments, setExperiments] = useState<ExperimentSummary[] | null>(null);
   const [datasets, setDatasets] = useState<Dataset[]>([]);
-  const [chosen, setChosen] = useState<string | 'new' | null>(null);
+  // "new" is this screen's own; an experiment chosen here (or on Quality, Report) is remembered.
+  const [remembered, remember] = useChoice('experiment');
+  const [setup, setSetup] = useState(false);
+  const chosen = setup ? 'new' : remembered;
+  const setChosen = (id: string | 'new' | null) => {
+    setSetup(id === 'new');
+    if (id !== 'new') remember(id);
+  };
   const [revision, setRevision] = useState(0);
   const { error, setError } = useCall();
+  const progress = useAllProgress();
 
   useEffect(() => {
     let live = true;
@@ -60,21 +70,25 @@ export function ExperimentsScreen() {
         <aside className="pane dataset-list" aria-label="Experiments">
           <h2 className="pane-title">Experiments</h2>
           <ul data-testid="experiment-list">
-            {(experiments ?? []).map((e) => (
-              <li key={e.id}>
-                <button
-                  type="button"
-                  className={e.id === selected ? 'dataset-item active' : 'dataset-item'}
-                  aria-current={e.id === selected ? 'true' : undefined}
-                  onClick={() => setChosen(e.id)}
-                >
-                  <span className="dataset-name">{e.config.name}</span>
-                  <span className="dataset-count">
-                    {e.status} · {e.done}/{e.total} calls · {formatUsd(e.spentUsd)}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {(experiments ?? []).map((e) => {
+              // The live snapshot the run panel shows, else what the store said at load.
+              const p = progress.get(e.id) ?? e;
+              return (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    className={e.id === selected ? 'dataset-item active' : 'dataset-item'}
+                    aria-current={e.id === selected ? 'true' : undefined}
+                    onClick={() => setChosen(e.id)}
+                  >
+                    <span className="dataset-name">{e.config.name}</span>
+                    <span className="dataset-count" data-testid="experiment-list-progress">
+                      {p.status} · {p.done}/{p.total} calls · {formatUsd(p.spentUsd)}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
           <button
             type="button"

@@ -1,5 +1,7 @@
 import type { ModelPrice } from '../../../../shared/domain/experiment';
 import { formatUsd } from '../../../../shared/format';
+import { originOfModelPrice } from '../../../../shared/pricing/priceBook';
+import { describeOrigin } from '../../../../shared/pricing/priceOrigin';
 import { modelName } from './ModelPicker';
 
 interface PricesTableProps {
@@ -62,17 +64,16 @@ export function PricesTable({ models, prices, notes, typed, onType }: PricesTabl
               </td>
               <td className="source">
                 {p ? (
-                  <>
-                    {p.overridden && <span className="tag tag-override">override</span>} {p.source}{' '}
-                    · as of {p.asOf}
-                  </>
+                  <span data-testid={`price-origin-${id}`}>
+                    {describeOrigin(originOfModelPrice(p))}
+                  </span>
                 ) : (
                   <span className="missing">Not in the catalog: type the prices.</span>
                 )}
                 {notes[id] && <div className="hint">{notes[id]}</div>}
                 {own && (
                   <button type="button" className="btn-link" onClick={() => onType(id, null)}>
-                    Use the catalog price
+                    Use the price book
                   </button>
                 )}
               </td>

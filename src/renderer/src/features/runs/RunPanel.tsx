@@ -126,40 +126,60 @@ export function RunPanel({
           </>
         )}
       </p>
-      <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col" className="num">
-              Done
-            </th>
-            <th scope="col" className="num">
-              Failed
-            </th>
-            <th scope="col" className="num">
-              Tokens in / out
-            </th>
-            <th scope="col" className="num">
-              Spent
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {progress.perModel.map((m) => (
-            <tr key={m.modelId}>
-              <td>{modelName(m.modelId)}</td>
-              <td className="num">
-                {formatNumber(m.done)} / {formatNumber(m.total)}
-              </td>
-              <td className="num">{formatNumber(m.failed)}</td>
-              <td className="num">
-                {formatNumber(m.inputTokens)} / {formatNumber(m.outputTokens)}
-              </td>
-              <td className="num">{formatUsd(m.costUsd)}</td>
+      {ownRun && progress.limitChange && (
+        // Why the run slowed down (throttling) or sped up again, in the runner's own words.
+        <p className="run-limit" data-testid="run-limit-change" role="status">
+          Concurrency {progress.limitChange.reason} ({formatDurationMs(progress.limitChange.atMs)}{' '}
+          into the run).
+        </p>
+      )}
+      <details className="run-per-model">
+        <summary>Per model</summary>
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">
+                Done
+              </th>
+              <th scope="col" className="num">
+                Failed
+              </th>
+              <th scope="col" className="num">
+                Throttled / retried
+              </th>
+              <th scope="col" className="num">
+                Time lost to retries
+              </th>
+              <th scope="col" className="num">
+                Tokens in / out
+              </th>
+              <th scope="col" className="num">
+                Spent
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {progress.perModel.map((m) => (
+              <tr key={m.modelId}>
+                <td>{modelName(m.modelId)}</td>
+                <td className="num">
+                  {formatNumber(m.done)} / {formatNumber(m.total)}
+                </td>
+                <td className="num">{formatNumber(m.failed)}</td>
+                <td className="num">
+                  {formatNumber(m.throttles ?? 0)} / {formatNumber(m.retries ?? 0)}
+                </td>
+                <td className="num">{formatDurationMs(m.lostMs ?? 0)}</td>
+                <td className="num">
+                  {formatNumber(m.inputTokens)} / {formatNumber(m.outputTokens)}
+                </td>
+                <td className="num">{formatUsd(m.costUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {error?.code === 'needs_confirmation' && (
         <button

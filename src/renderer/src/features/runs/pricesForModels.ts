@@ -1,24 +1,24 @@
 import type { ModelPrice } from '../../../../shared/domain/experiment';
-import { findPrice } from '../../../../shared/pricing/findPrice';
-import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
-import type { PriceCatalog } from '../../../../shared/pricing/priceSchemas';
-
-const sourceText = (tags: { tag: string; ref: string }[]) =>
-  tags.map((s) => `${s.tag}: ${s.ref}`).join('; ');
+import {
+  modelPriceOf,
+  resolvePrice,
+  typedModelPrice,
+  type PriceBook,
+} from '../../../../shared/pricing/priceBook';
 
 /**
- * The price each model would run under: the catalog's, unless the analyst typed one for this
- * experiment. A model the catalog does not know has no price until one is typed.
+ * The price each model would run under, from the price book (the catalog with the overrides
+ * saved for every scenario), unless the analyst typed one for this experiment. A model the book
+ * does not know has no price until one is typed.
  */
 export function pricesForModels(
   modelIds: string[],
   region: string,
   typed: Record<string, { input: number; output: number }>,
   today: string,
+  book: PriceBook,
   /** The model an id bills against when its text does not say (application profiles). */
   baseOf: (modelId: string) => string = (id) => id,
-  /** The catalog to price from (the built-in one, with the latest Price List snapshot laid over it). */
-  book: PriceCatalog = PRICE_CATALOG,
 ): { prices: ModelPrice[]; missing: string[]; notes: Record<string, string> } {
   const prices: ModelPrice[] = [];
   const missing: string[] = [];
@@ -26,31 +26,20 @@ export function pricesForModels(
   for (const modelId of modelIds) {
     const own = typed[modelId];
     if (own) {
-      prices.push({
-        modelId,
-        inputUsdPer1k: own.input,
-        outputUsdPer1k: own.output,
-        source: 'Entered by the analyst for this experiment',
-        asOf: today,
-        overridden: true,
-      });
+      prices.push(
+        typedModelPrice(modelId, { inputUsdPer1k: own.input, outputUsdPer1k: own.output }, today),
+      );
       continue;
     }
-    const found = findPrice(baseOf(modelId), region, book);
+    const found = resolvePrice(book, baseOf(modelId), region);
     if (!found.found) {
       missing.push(modelId);
       notes[modelId] = found.message;
       continue;
     }
     if (found.note) notes[modelId] = found.note;
-    prices.push({
-      modelId,
-      inputUsdPer1k: found.entry.onDemand.inputUsdPer1k,
-      outputUsdPer1k: found.entry.onDemand.outputUsdPer1k,
-      source: sourceText(found.entry.onDemand.sources),
-      asOf: found.entry.asOf,
-      overridden: found.entry.overridden,
-    });
+    // Priced as its base model, called as typed.
+    prices.push({ ...modelPriceOf(found), modelId });
   }
   return { prices, missing, notes };
 }

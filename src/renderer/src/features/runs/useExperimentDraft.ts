@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_PROMPT_TEMPLATE,
   ExperimentConfigSchema,
@@ -14,7 +14,9 @@ import {
   withSnapshotCatalogs,
   type ModelNaming,
 } from '../../../../shared/pricing/priceList/snapshotPrices';
-import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
+import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBook';
+import { api } from '../../api/transport';
+import { bookOf } from '../roi/useRoiStore';
 import { pricesForModels } from './pricesForModels';
 
 export interface Draft {
@@ -69,6 +71,17 @@ export interface TierContext {
 export function useExperimentDraft(datasetId: string, tierContext: TierContext) {
   const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // The saved overrides for every scenario price the setup too, as they price the ROI screen.
+  const [book, setBook] = useState<PriceBook>(CATALOG_ONLY);
+  useEffect(() => {
+    let live = true;
+    void api.listPriceOverrides({}).then((r) => {
+      if (live && r.ok) setBook(bookOf(r.value));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const models = useMemo(
     () => [draft.teacherModelId, ...draft.studentModelIds],
@@ -80,10 +93,18 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
       const r = resolveBaseModel(id, list ? [list] : []);
       return r.ok ? r.baseModelId : id;
     };
-    const book = snapshot
-      ? withSnapshotCatalogs(PRICE_CATALOG, [snapshotCatalog(snapshot, names)])
-      : PRICE_CATALOG;
-    const base = pricesForModels(models, draft.region, draft.typedPrices, today(), baseOf, book);
+    // The latest Price List snapshot is the catalog layer of the book where it has the model.
+    const withSnapshot: PriceBook = snapshot
+      ? { ...book, catalog: withSnapshotCatalogs(book.catalog, [snapshotCatalog(snapshot, names)]) }
+      : book;
+    const base = pricesForModels(
+      models,
+      draft.region,
+      draft.typedPrices,
+      today(),
+      withSnapshot,
+      baseOf,
+    );
     const tiered = applyServiceTiers(
       base.prices,
       draft.tiers,
@@ -96,7 +117,7 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
       missing: [...base.missing, ...tiered.missing],
       notes: { ...base.notes, ...tiered.notes },
     };
-  }, [models, draft.region, draft.typedPrices, draft.tiers, snapshot, names, list]);
+  }, [models, draft.region, draft.typedPrices, draft.tiers, snapshot, names, list, book]);
 
   const parsed = useMemo(() => {
     const budget = draft.budgetUsd.trim() === '' ? null : Number(draft.budgetUsd);

@@ -1,28 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { RunProgress } from '../../../../shared/domain/run';
 import { api } from '../../api/transport';
+import { putProgress, seedProgress, useProgress } from './progressStore';
 
 /** How often the store is re-read while another process runs the experiment (no events come). */
 export const ELSEWHERE_POLL_MS = 2_000;
 
 /**
- * The experiment's progress: read once, then kept current by the events main pushes; while
- * another process (the command line) runs it, re-read every ELSEWHERE_POLL_MS instead.
+ * The experiment's progress from the shared snapshot (progressStore): read once, then kept
+ * current by the events main pushes; while another process (the command line) runs it,
+ * re-read every ELSEWHERE_POLL_MS instead.
  */
 export function useRunProgress(experimentId: string) {
-  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const progress = useProgress(experimentId);
   useEffect(() => {
     let live = true;
     void api.getRunProgress({ id: experimentId }).then((r) => {
-      if (live && r.ok) setProgress((p) => p ?? r.value);
-    });
-    const off = api.onEvent((e) => {
-      if (e.type === 'runProgress' && e.progress.experimentId === experimentId)
-        setProgress(e.progress);
+      if (live && r.ok) seedProgress(r.value);
     });
     return () => {
       live = false;
-      off();
     };
   }, [experimentId]);
 
@@ -32,7 +29,7 @@ export function useRunProgress(experimentId: string) {
     let live = true;
     const timer = setInterval(() => {
       void api.getRunProgress({ id: experimentId }).then((r) => {
-        if (live && r.ok) setProgress(r.value);
+        if (live && r.ok) putProgress(r.value);
       });
     }, ELSEWHERE_POLL_MS);
     return () => {
@@ -41,5 +38,5 @@ export function useRunProgress(experimentId: string) {
     };
   }, [experimentId, watching]);
 
-  return [progress, setProgress] as const;
+  return [progress, putProgress as (p: RunProgress) => void] as const;
 }

@@ -8,7 +8,14 @@ import { ErrorBanner } from '../../components/Banner';
 import { REGIONS } from '../runs/ExperimentSetup';
 
 /** One tiny call (a few tokens) that tells whether credentials, model access and region work. */
-export function ConnectionTest({ defaultRegion }: { defaultRegion: string }) {
+export function ConnectionTest({
+  defaultRegion,
+  unsaved,
+}: {
+  defaultRegion: string;
+  /** The form above has changes not saved yet: the test call uses the saved settings. */
+  unsaved: boolean;
+}) {
   const [region, setRegion] = useState(defaultRegion);
   const [modelId, setModelId] = useState('meta.llama3-8b-instruct-v1:0');
   const [result, setResult] = useState<Result | null>(null);
@@ -19,6 +26,11 @@ export function ConnectionTest({ defaultRegion }: { defaultRegion: string }) {
       <p className="hint">
         Sends one request of a few tokens (well under a cent) and explains the answer.
       </p>
+      {unsaved && (
+        <p className="banner banner-warn" data-testid="connection-uses-saved">
+          The test uses the saved settings: save your changes above to test them.
+        </p>
+      )}
       <div className="row">
         <select
           className="input"

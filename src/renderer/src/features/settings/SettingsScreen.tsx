@@ -13,6 +13,7 @@ export function SettingsScreen() {
   const [status, setStatus] = useState<CredentialStatus | null>(null);
   const [draft, setDraft] = useState<AwsSettings | null>(null);
   const { run, error, setError, busy } = useCall();
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -43,6 +44,7 @@ export function SettingsScreen() {
     );
   }
   const keychainOff = !status.keychain.available;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(status.settings);
   return (
     <section className="screen settings" data-app-state="ready" data-testid="settings-screen">
       <h1>Settings</h1>
@@ -187,13 +189,21 @@ export function SettingsScreen() {
             className="btn btn-primary"
             data-testid="save-settings"
             disabled={busy}
-            onClick={() => void run(() => api.saveAwsSettings(draft)).then(apply)}
+            onClick={() =>
+              void run(() => api.saveAwsSettings(draft)).then((s) => {
+                apply(s);
+                setSaved(s !== null);
+              })
+            }
           >
             Save settings
           </button>
+          <span className="save-state" role="status" data-testid="settings-save-state">
+            {dirty ? 'Unsaved changes' : saved ? 'Saved' : ''}
+          </span>
         </div>
       </div>
-      <ConnectionTest defaultRegion={status.settings.defaultRegion} />
+      <ConnectionTest defaultRegion={status.settings.defaultRegion} unsaved={dirty} />
     </section>
   );
 }

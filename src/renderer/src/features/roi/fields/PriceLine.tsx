@@ -21,8 +21,8 @@ export function PriceLine({ role, side, book }: PriceLineProps) {
   return (
     <p className="price-line" data-testid={`price-line-${role.toLowerCase()}`}>
       <span className={role === 'Teacher' ? 'role role-teacher' : 'role role-student'}>{role}</span>{' '}
-      <strong>{displayNameOf(side.modelId)}</strong> · {formatUsd(p.inputUsdPer1k, 3)} in /{' '}
-      {formatUsd(p.outputUsdPer1k, 3)} out per 1K tokens
+      <strong>{displayNameOf(side.modelId)}</strong> · {formatUsd(p.inputUsdPer1k)} in /{' '}
+      {formatUsd(p.outputUsdPer1k)} out per 1K tokens
       {fromOverride && (
         <span className="tag tag-override" title={entry.override?.note}>
           override

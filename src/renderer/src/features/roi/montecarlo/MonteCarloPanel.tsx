@@ -93,7 +93,9 @@ export function MonteCarloPanel({
         <>
           <div className="mc-figures" data-testid="mc-figures">
             <div>
-              <span className="figure-label">Monthly saving P5 / P50 / P95</span>
+              <span className="figure-label">
+                Monthly saving, money from quality included, P5 / P50 / P95
+              </span>
               <strong>
                 {formatUsd(r.monthlySavingUsd.p5)} / {formatUsd(r.monthlySavingUsd.p50)} /{' '}
                 {formatUsd(r.monthlySavingUsd.p95)}

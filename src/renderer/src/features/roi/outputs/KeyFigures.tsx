@@ -10,9 +10,12 @@ import {
   formatUsd,
 } from '../../../../../shared/format';
 import { SEED_RATIO_DEFINITION, type RoiOutputs } from '../../../../../shared/roi';
+import { qualityMoneyLine } from '../../../../../shared/roi/qualityMoney';
+import type { Scenario } from '../../../../../shared/roi/scenario';
 
 interface KeyFiguresProps {
   roi: RoiOutputs;
+  scenario: Scenario;
   horizonMonths: number;
   discountRate: number;
 }
@@ -50,24 +53,32 @@ function Pair({ teacher, student }: { teacher: string; student: string }) {
 const tone = (x: number) => (x > 0 ? 'good' : x < 0 ? 'bad' : '');
 
 /** Every headline figure of the scenario, as computeRoi gives it. */
-export function KeyFigures({ roi, horizonMonths, discountRate }: KeyFiguresProps) {
+export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFiguresProps) {
   const m = roi.firstMonth;
   const inv = roi.investment;
   const pr = roi.perRequest;
   const util = roi.utilization;
+  const quality = qualityMoneyLine(scenario.quality, roi.qualityMoney.firstMonthUsd);
   return (
     <div className="figures" data-testid="key-figures">
       <div className="figures-row headline">
         <Figure
           id="saving"
-          label="Monthly saving"
-          value={formatUsd(m.savingUsd)}
-          tone={tone(m.savingUsd)}
+          label="Monthly cost saving"
+          value={formatUsd(m.costSavingUsd)}
+          tone={tone(m.costSavingUsd)}
           sub={
             m.savingShareOfTeacher === null
               ? 'teacher costs nothing'
               : `${formatPercent(m.savingShareOfTeacher)} of the teacher’s cost`
           }
+        />
+        <Figure
+          id="quality-money"
+          label="Money from quality"
+          value={quality.text}
+          tone={tone(quality.value)}
+          sub={quality.note}
         />
         <Figure
           id="payback"

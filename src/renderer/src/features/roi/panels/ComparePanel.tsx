@@ -28,26 +28,67 @@ interface Column {
   roi: RoiOutputs;
 }
 
-const ROWS: { label: string; cell: (c: Column) => string }[] = [
+interface Row {
+  label: string;
+  cell: (c: Column) => string;
+}
+
+const serving = (s: Scenario): string => {
+  const v = s.student.serving;
+  return v.kind === 'provisioned'
+    ? `provisioned, ${formatNumber(v.modelUnits)} unit(s), ${formatUsd(v.usdPerHourPerUnit)}/hour`
+    : 'on demand, per token';
+};
+
+/** What each scenario assumes: a row whose cells differ is highlighted. */
+const ASSUMPTIONS: Row[] = [
   { label: 'Requests per month', cell: (c) => formatNumber(c.scenario.volume.requestsPerMonth) },
+  {
+    label: 'Monthly growth',
+    cell: (c) => formatPercent(c.scenario.volume.monthlyGrowth),
+  },
+  { label: 'Horizon', cell: (c) => `${c.scenario.finance.horizonMonths} months` },
+  { label: 'Student serving', cell: (c) => serving(c.scenario) },
   {
     label: 'Student failure share',
     cell: (c) => formatPercent(c.scenario.quality.studentFailureShare),
   },
-  { label: 'Monthly saving', cell: (c) => formatUsd(c.roi.firstMonth.savingUsd) },
   {
-    label: 'Saving share',
+    label: 'Teacher price in / out per 1,000 tokens (USD)',
+    cell: (c) =>
+      `${formatUsd(c.scenario.teacher.price.inputUsdPer1k)} / ${formatUsd(c.scenario.teacher.price.outputUsdPer1k)}`,
+  },
+  {
+    label: 'Student price in / out per 1,000 tokens (USD)',
+    cell: (c) =>
+      `${formatUsd(c.scenario.student.price.inputUsdPer1k)} / ${formatUsd(c.scenario.student.price.outputUsdPer1k)}`,
+  },
+  { label: 'One-off investment (USD)', cell: (c) => formatUsd(c.roi.investment.totalUsd) },
+  {
+    label: 'Yearly discount rate',
+    cell: (c) => formatPercent(c.scenario.finance.yearlyDiscountRate),
+  },
+];
+
+/** What follows from them. */
+const OUTCOMES: Row[] = [
+  {
+    label: 'Cost per request, teacher / student (USD)',
+    cell: (c) =>
+      `${formatUsd(c.roi.perRequest.teacherUsd)} / ${c.roi.perRequest.studentUsd === null ? 'hourly' : formatUsd(c.roi.perRequest.studentUsd)}`,
+  },
+  // The cost saving and money from quality side by side, never one folded into the other.
+  { label: 'Monthly cost saving (USD)', cell: (c) => formatUsd(c.roi.firstMonth.costSavingUsd) },
+  { label: 'Money from quality (USD)', cell: (c) => formatUsd(c.roi.qualityMoney.firstMonthUsd) },
+  {
+    label: 'Cost saving share',
     cell: (c) =>
       c.roi.firstMonth.savingShareOfTeacher === null
         ? '—'
         : formatPercent(c.roi.firstMonth.savingShareOfTeacher),
   },
-  { label: 'One-off investment', cell: (c) => formatUsd(c.roi.investment.totalUsd) },
   { label: 'Payback', cell: (c) => formatPayback(c.roi.payback) },
-  {
-    label: 'NPV',
-    cell: (c) => `${formatUsd(c.roi.npvUsd)} (${c.scenario.finance.horizonMonths} mo)`,
-  },
+  { label: 'NPV over the horizon (USD)', cell: (c) => formatUsd(c.roi.npvUsd) },
   { label: 'ROI over the horizon', cell: (c) => formatRoi(c.roi.roi) },
   { label: 'Break-even volume', cell: (c) => formatBreakEven(c.roi.breakEven) },
 ];
@@ -124,7 +165,7 @@ export function ComparePanel({ presets, saved }: ComparePanelProps) {
         </div>
       )}
       {columns.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Scenarios compared" tabIndex={0}>
           <table className="table compare-table" data-testid="compare-table">
             <thead>
               <tr>
@@ -137,16 +178,28 @@ export function ComparePanel({ presets, saved }: ComparePanelProps) {
               </tr>
             </thead>
             <tbody>
-              {ROWS.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  {columns.map((c) => (
-                    <td key={c.key} className="num">
-                      {r.cell(c)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
+              {[...ASSUMPTIONS, ...OUTCOMES].map((r) => {
+                const cells = columns.map((c) => r.cell(c));
+                // An assumption that differs between the columns is what explains the outcomes.
+                const differs = ASSUMPTIONS.includes(r) && new Set(cells).size > 1;
+                return (
+                  <tr
+                    key={r.label}
+                    className={differs ? 'compare-differs' : undefined}
+                    data-differs={differs}
+                  >
+                    <th scope="row">
+                      {r.label}
+                      {differs && <span className="visually-hidden"> (differs)</span>}
+                    </th>
+                    {cells.map((text, i) => (
+                      <td key={columns[i]?.key ?? i} className="num">
+                        {text}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

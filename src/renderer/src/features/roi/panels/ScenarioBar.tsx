@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SavedScenario } from '../../../../../shared/ipc/roiChannels';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 
@@ -11,13 +12,27 @@ interface ScenarioBarProps {
   onName: (name: string) => void;
   onOpen: (id: string | null) => void;
   onSave: () => void;
-  onDuplicate: () => void;
+  /** Saves a copy under the name the analyst gave. */
+  onDuplicate: (name: string) => void;
   onDelete: () => void;
 }
 
 /** Which scenario this is: open a saved one, name and save this one, duplicate or delete it. */
 export function ScenarioBar(p: ScenarioBarProps) {
   const state = p.savedId === null ? 'Not saved yet' : p.dirty ? 'Unsaved changes' : 'Saved';
+  const [copyName, setCopyName] = useState<string | null>(null);
+  // Said next to the buttons, not only in a tooltip a keyboard or touch user never sees.
+  const saveWhyNot = !p.canSave
+    ? 'Enter the missing figures to save.'
+    : p.name.trim() === ''
+      ? 'Name the scenario to save it.'
+      : null;
+  const duplicateWhyNot =
+    p.savedId === null
+      ? 'Save it before duplicating.'
+      : p.dirty
+        ? 'Save your changes before duplicating.'
+        : null;
   return (
     <div className="scenario-bar" data-testid="scenario-bar">
       <label className="scenario-open">
@@ -52,14 +67,8 @@ export function ScenarioBar(p: ScenarioBarProps) {
           type="button"
           className="btn btn-primary"
           data-testid="scenario-save"
-          disabled={!p.canSave || p.name.trim() === '' || p.busy}
-          title={
-            !p.canSave
-              ? 'Enter the missing figures first'
-              : p.name.trim() === ''
-                ? 'Name the scenario first'
-                : undefined
-          }
+          disabled={saveWhyNot !== null || p.busy}
+          aria-describedby={saveWhyNot ? 'scenario-why-not' : undefined}
           onClick={p.onSave}
         >
           Save
@@ -68,9 +77,9 @@ export function ScenarioBar(p: ScenarioBarProps) {
           type="button"
           className="btn"
           data-testid="scenario-duplicate"
-          disabled={p.savedId === null || p.dirty || p.busy}
-          title={p.dirty ? 'Save your changes first' : 'A copy to try other assumptions on'}
-          onClick={p.onDuplicate}
+          disabled={duplicateWhyNot !== null || p.busy}
+          aria-describedby={duplicateWhyNot ? 'scenario-why-not' : undefined}
+          onClick={() => setCopyName(`${p.name} (copy)`)}
         >
           Duplicate
         </button>
@@ -85,7 +94,51 @@ export function ScenarioBar(p: ScenarioBarProps) {
         <span className={p.dirty ? 'save-state dirty' : 'save-state'} data-testid="scenario-state">
           {state}
         </span>
+        {(saveWhyNot ?? duplicateWhyNot) && (
+          <span className="hint" id="scenario-why-not" data-testid="scenario-why-not">
+            {saveWhyNot ?? duplicateWhyNot}
+          </span>
+        )}
       </div>
+      {copyName !== null && (
+        <form
+          className="scenario-copy"
+          data-testid="scenario-copy"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (copyName.trim() === '') return;
+            p.onDuplicate(copyName.trim());
+            setCopyName(null);
+          }}
+        >
+          <label>
+            <span className="label">Name of the copy</span>
+            <input
+              className="input"
+              data-testid="scenario-copy-name"
+              value={copyName}
+              maxLength={120}
+              autoFocus
+              onChange={(e) => setCopyName(e.target.value)}
+            />
+          </label>
+          <button
+            type="submit"
+            className="btn btn-primary btn-small"
+            data-testid="scenario-copy-save"
+            disabled={copyName.trim() === ''}
+          >
+            Save copy
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => setCopyName(null)}
+          >
+            Cancel
+          </button>
+        </form>
+      )}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { Fragment, useState } from 'react';
 import { formatNumber, formatUsd } from '../../../../../shared/format';
 import { findPrice } from '../../../../../shared/pricing/findPrice';
+import { publishersOf } from '../../../../../shared/pricing/priceOrigin';
 import type { PriceCatalog, PriceOverrideInput } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
+import { displayNameOf, type ScenarioInput, type ScenarioPrice } from '../../../../../shared/roi';
 import { OverrideForm } from './OverrideForm';
 import { PRICE_FIGURES } from './priceFigures';
 
@@ -10,16 +11,25 @@ interface ModelPricesProps {
   role: 'Teacher' | 'Student';
   side: ScenarioInput['teacher'];
   book: PriceCatalog;
+  /** What the price book says for this side of this scenario (resolvePrice), with its origin. */
+  resolved: ScenarioPrice | null;
   onOverride: (o: PriceOverrideInput) => Promise<boolean>;
   onUseBook: () => void;
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const shown = (unit: string, v: number) =>
-  unit.startsWith('×') ? `${formatNumber(v, 2)}×` : formatUsd(v, 3);
+  unit.startsWith('×') ? `${formatNumber(v, 2)}×` : formatUsd(v);
 
 /** One model's price entry, figure by figure, with its sources; any figure can be overridden. */
-export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPricesProps) {
+export function ModelPrices({
+  role,
+  side,
+  book,
+  resolved,
+  onOverride,
+  onUseBook,
+}: ModelPricesProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const { modelId, region } = side;
   const found = findPrice(modelId, region, book);
@@ -53,23 +63,32 @@ export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPr
   }
   const entry = found.entry;
   const overridden = new Set(entry.override?.fields ?? []);
+  // Differs from what the price book now says for this scenario (a saved scenario keeps its
+  // prices until the analyst asks to price it again).
   const differs =
-    side.price.inputUsdPer1k !== entry.onDemand.inputUsdPer1k ||
-    side.price.outputUsdPer1k !== entry.onDemand.outputUsdPer1k;
+    resolved !== null &&
+    (side.price.inputUsdPer1k !== resolved.inputUsdPer1k ||
+      side.price.outputUsdPer1k !== resolved.outputUsdPer1k);
   return (
     <div className="model-prices" data-testid={id}>
       {title}
+      <p className="price-applies" data-testid={`${id}-applies`}>
+        This scenario uses {formatUsd(side.price.inputUsdPer1k)} in /{' '}
+        {formatUsd(side.price.outputUsdPer1k)} out per 1,000 tokens:{' '}
+        {side.price.source ?? 'no source stated'}.
+      </p>
       {differs && (
         <p className="price-differs" data-testid={`${id}-differs`}>
           <span>
-            This scenario uses {formatUsd(side.price.inputUsdPer1k, 3)} /{' '}
-            {formatUsd(side.price.outputUsdPer1k, 3)} ({side.price.source ?? 'no source'}).
+            The price book now says {formatUsd(resolved.inputUsdPer1k)} /{' '}
+            {formatUsd(resolved.outputUsdPer1k)} ({resolved.source ?? 'no source'}).
           </span>
           <button type="button" className="btn btn-small" onClick={onUseBook}>
-            Use these prices
+            Use the price book
           </button>
         </p>
       )}
+      <h4 className="label">Catalog entry with your overrides for every scenario</h4>
       <table className="table compact price-table">
         <tbody>
           {PRICE_FIGURES.map((f) => {
@@ -101,11 +120,14 @@ export function ModelPrices({ role, side, book, onOverride, onUseBook }: ModelPr
                     }
                   >
                     {overridden.has(f.key) ? (
-                      <span className="tag tag-override">override · {entry.override?.asOf}</span>
+                      <span className="tag tag-override">
+                        your override, {entry.override?.asOf}
+                      </span>
                     ) : k.value === null ? (
                       '—'
                     ) : (
-                      `${k.sources.map((s) => s.tag).join(', ')} · ${entry.asOf}`
+                      // Publisher and date in words; the raw references stay in the tooltip.
+                      `${publishersOf(k.sources)}, ${entry.asOf}`
                     )}
                   </td>
                   <td>

@@ -5,15 +5,21 @@ import type {
   PriceOverride,
   PriceOverrideInput,
 } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
+import { displayNameOf, type ScenarioInput, type ScenarioPrice } from '../../../../../shared/roi';
+import { useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ModelPrices } from './ModelPrices';
 
 interface PricePanelProps {
   draft: ScenarioInput;
   book: PriceCatalog;
+  /** What the price book says for each side of this scenario. */
+  resolved: { teacher: ScenarioPrice | null; student: ScenarioPrice | null };
   overrides: StoredPriceOverride[];
-  onOverride: (o: PriceOverrideInput) => Promise<boolean>;
+  /** The saved scenario on screen (null: not saved yet, so an override can only be global). */
+  scenarioId: string | null;
+  scenarioName: string;
+  onOverride: (o: PriceOverrideInput, scenarioId: string | null) => Promise<boolean>;
   onDelete: (id: string) => void;
   /** Price the scenario's models from the book (a saved scenario keeps the prices it had). */
   onUseBook: () => void;
@@ -39,38 +45,74 @@ function describe(o: PriceOverride): string {
 export function PricePanel({
   draft,
   book,
+  resolved,
   overrides,
+  scenarioId,
+  scenarioName,
   onOverride,
   onDelete,
   onUseBook,
 }: PricePanelProps) {
+  const [scope, setScope] = useState<'scenario' | 'global'>('scenario');
+  const target = scenarioId !== null && scope === 'scenario' ? scenarioId : null;
+  const save = (o: PriceOverrideInput) => onOverride(o, target);
+  // Overrides of other scenarios do not apply here, so they are not listed here.
+  const shown = overrides.filter((o) => o.scenarioId === null || o.scenarioId === scenarioId);
   return (
     <section className="panel prices-panel" data-testid="price-panel">
       <div className="panel-head">
         <h2>Prices</h2>
         <span className="hint">
-          Built-in catalog with your overrides applied in the order you made them. Unknown figures
-          are never guessed.
+          Built-in catalog, then your overrides for every scenario, then the prices the chosen
+          experiment ran under, then this scenario&rsquo;s own overrides. Unknown figures are never
+          guessed.
         </span>
       </div>
+      <fieldset className="override-scope" data-testid="override-scope">
+        <legend className="label">A new override applies to</legend>
+        <label>
+          <input
+            type="radio"
+            name="override-scope"
+            checked={target !== null}
+            disabled={scenarioId === null}
+            onChange={() => setScope('scenario')}
+          />{' '}
+          this scenario only{scenarioId !== null && scenarioName ? ` (${scenarioName})` : ''}
+        </label>
+        {scenarioId === null && (
+          <span className="hint">Save the scenario first to keep an override to it.</span>
+        )}
+        <label>
+          <input
+            type="radio"
+            name="override-scope"
+            checked={target === null}
+            onChange={() => setScope('global')}
+          />{' '}
+          every scenario
+        </label>
+      </fieldset>
       <div className="price-models">
         <ModelPrices
           role="Teacher"
           side={draft.teacher}
           book={book}
-          onOverride={onOverride}
+          resolved={resolved.teacher}
+          onOverride={save}
           onUseBook={onUseBook}
         />
         <ModelPrices
           role="Student"
           side={draft.student}
           book={book}
-          onOverride={onOverride}
+          resolved={resolved.student}
+          onOverride={save}
           onUseBook={onUseBook}
         />
       </div>
       <h3>Your overrides</h3>
-      {overrides.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="hint">None yet.</p>
       ) : (
         <table className="table compact" data-testid="override-list">
@@ -78,18 +120,20 @@ export function PricePanel({
             <tr>
               <th scope="col">Model</th>
               <th scope="col">Sets</th>
+              <th scope="col">Applies to</th>
               <th scope="col">As of</th>
               <th scope="col">Source</th>
               <th scope="col" />
             </tr>
           </thead>
           <tbody>
-            {overrides.map(({ id, override: o }) => (
+            {shown.map(({ id, override: o, scenarioId: scope }) => (
               <tr key={id}>
                 <td>
                   {displayNameOf(o.modelId)} <span className="hint">{o.region}</span>
                 </td>
                 <td>{describe(o)}</td>
+                <td>{scope === null ? 'every scenario' : 'this scenario'}</td>
                 <td>{o.asOf}</td>
                 <td>{o.note}</td>
                 <td>

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { makeTempDir } from '../../../../test/support/tempDir';
+import { experimentCounts } from '../repos/experimentStats';
+import { getExperiment } from '../repos/experiments';
+import { insertRun, listRuns } from '../repos/runs';
+import { openDatabase } from '../open';
+import { userVersion } from '../migrate';
+import { migrations } from './index';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+
+const AT_50 = migrations.filter((m) => m.version <= 50);
+const AT_65 = migrations.filter((m) => m.version <= 65);
+
+describe('migration 0065-run-attempts', () => {
+  it('keeps older runs with unknown attempts, and stores new ones with their attempt log', async () => {
+    const t = makeTempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, 'test.sqlite');
+    const v50 = await openDatabase(path, { migrations: AT_50 });
+    v50.db.exec(`
+      INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
+      INSERT INTO paragraphs (id, dataset_id, position, text, created_at, updated_at) VALUES ('p1', 'd1', 0, 'x', 't', 't');
+      INSERT INTO paragraphs (id, dataset_id, position, text, created_at, updated_at) VALUES ('p2', 'd1', 1, 'y', 't', 't');
+      INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
+        prompt_template, inference_json, repeats, concurrency, prices_json, status, created_at, updated_at)
+      VALUES ('e1', 'E', 'd1', 'T', '["S"]', 'us-east-1', 'p', '{"maxTokens":10,"temperature":0,"topP":1}',
+        1, 2, '[]', 'completed', 'now', 'now');
+      INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status,
+        e2e_ms, attempts, started_at, finished_at)
+      VALUES ('r1', 'e1', 'p1', 'T', 'teacher', 0, 'ok', 3229, 3, 'a', 'b');
+    `);
+    v50.db.close();
+
+    const { db, applied } = await openDatabase(path, { migrations: AT_65 });
+    expect(applied).toEqual([65]);
+    expect(userVersion(db)).toBe(65);
+    // An old row: its attempts happened but were not kept; unknown, not zero.
+    expect(listRuns(db, 'e1')[0]).toMatchObject({
+      id: 'r1',
+      e2eMs: 3229,
+      attemptLog: null,
+      throttles: null,
+      lostMs: null,
+    });
+    const attemptLog = [
+      {
+        status: 'error' as const,
+        errorClass: 'throttled',
+        httpStatus: 429,
+        startMs: 0,
+        endMs: 4,
+        waitMs: 0,
+      },
+      {
+        status: 'ok' as const,
+        errorClass: null,
+        httpStatus: 200,
+        startMs: 604,
+        endMs: 1612,
+        waitMs: 600,
+      },
+    ];
+    insertRun(db, {
+      ...listRuns(db, 'e1')[0]!,
+      paragraphId: 'p2',
+      e2eMs: 1008,
+      attempts: 2,
+      attemptLog,
+      throttles: 1,
+      lostMs: 604,
+    });
+    const stored = listRuns(db, 'e1').find((r) => r.paragraphId === 'p2');
+    expect(stored).toMatchObject({ e2eMs: 1008, attemptLog, throttles: 1, lostMs: 604 });
+    // The progress read at a resume sums what retries cost; the old row adds its retries only.
+    const config = getExperiment(db, 'e1')?.config;
+    const counts = experimentCounts(db, 'e1', config!);
+    expect(counts.perModel.get('T')).toMatchObject({ throttles: 1, retries: 3, lostMs: 604 });
+    db.close();
+  });
+});

@@ -1,0 +1,153 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
+import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
+import { makeTempDir } from '../support/tempDir';
+import { DatasetsPage } from './pages/DatasetsPage';
+import { ExperimentsPage } from './pages/ExperimentsPage';
+import { ReportPage } from './pages/ReportPage';
+import { RoiPage } from './pages/RoiPage';
+
+/**
+ * Issue 12, "one source of truth": the seed study typed in with its own prices. The teacher
+ * answers in 69 input and 82 output tokens, the student in 69 and 73, as the seed's measured
+ * paragraph did; the analyst types the seed's $0.0004 for the 8B input price (the catalog says
+ * $0.0003). Every surface must then show $0.00046985, $0.0000714 and 6.58×.
+ */
+const TEACHER = 'meta.llama3-70b-instruct-v1:0';
+const STUDENT = 'meta.llama3-8b-instruct-v1:0';
+const TEACHER_PER_REQUEST = '$0.00046985';
+const STUDENT_PER_REQUEST = '$0.0000714';
+const RATIO = '6.58×';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let host: LaunchedHost;
+let standIn: StandInProcess;
+
+test.beforeAll(async () => {
+  standIn = await startStandInProcess(join(__dirname, '..', '..'));
+});
+test.afterAll(async () => {
+  await standIn.stop();
+});
+test.beforeEach(async () => {
+  tmp = makeTempDir('distill-e2e-prices-');
+  host = await launchHost(tmp.dir, standInEnv(standIn.url));
+  await standIn.control(`models/${encodeURIComponent(TEACHER)}`, {
+    latencyMs: 20,
+    output: 'teacher',
+    inputTokens: 69,
+    outputTokens: 82,
+  });
+  await standIn.control(`models/${encodeURIComponent(STUDENT)}`, {
+    latencyMs: 20,
+    inputTokens: 69,
+    outputTokens: 73,
+  });
+});
+test.afterEach(async () => {
+  await host.stop();
+  tmp.cleanup();
+});
+
+test('a price typed into the experiment form is the price on every screen, in the PDF and the CSV', async ({
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.open(host.url);
+  await page.getByTestId('add-sample').click();
+  await expect(datasets.cards).toHaveCount(8);
+
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  await experiments.setNumber('exp-repeats', '1');
+  await page.getByLabel('Llama 3 8B Instruct input price').fill('0.0004');
+  await expect(page.getByTestId(`price-origin-${STUDENT}`)).toContainText(
+    'typed for this experiment',
+  );
+  await experiments.createAndRun();
+  await experiments.waitForStatus('completed');
+
+  // Results: the per-model summary.
+  await expect(experiments.summary).toContainText(TEACHER_PER_REQUEST);
+  await expect(experiments.summary).toContainText(STUDENT_PER_REQUEST);
+  await expect(experiments.summary).toContainText(RATIO);
+
+  // ROI: prefilled from the experiment, at the price it ran under (not the catalog's).
+  const roi = new RoiPage(page);
+  await page.getByTestId('nav-roi').click();
+  await page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+  const experimentOption = page.getByTestId('evidence-experiment').locator('option').nth(1);
+  await page
+    .getByTestId('evidence-experiment')
+    .selectOption((await experimentOption.getAttribute('value')) ?? '');
+  await expect(roi.figure('per-request')).toContainText(TEACHER_PER_REQUEST);
+  await expect(roi.figure('per-request')).toContainText(STUDENT_PER_REQUEST);
+  await expect(roi.figure('per-request')).toContainText(`costs ${RATIO} the student`);
+  // The price panel says which price applies, and where it came from.
+  await expect(page.getByTestId('prices-student-applies')).toContainText(
+    '$0.0004 in / $0.0006 out per 1,000 tokens: typed for this experiment',
+  );
+
+  // The report and its PDF, then the runs CSV.
+  const report = new ReportPage(page);
+  await page.getByTestId('nav-report').click();
+  await page.locator('[data-testid="report-screen"][data-app-state="ready"]').waitFor();
+  await report.waitForPreview();
+  await expect(report.preview).toContainText(TEACHER_PER_REQUEST);
+  const pdf = await report.download('pdf');
+  const pdfFile = join(tmp.dir, 'report.pdf');
+  await pdf.saveAs(pdfFile);
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  expect(text).toContain(TEACHER_PER_REQUEST);
+  expect(text).toContain(STUDENT_PER_REQUEST);
+  expect(text).toContain(RATIO);
+  expect(text).toContain('typed for this experiment');
+
+  const runs = await report.download('runs');
+  const csvFile = join(tmp.dir, 'runs.csv');
+  await runs.saveAs(csvFile);
+  const [header, ...rows] = readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
+  const columns = (header ?? '').replace('\uFEFF', '').split(',');
+  const cost = columns.indexOf('"cost_usd"');
+  const model = columns.indexOf('"model_id"');
+  const costs = new Map(rows.map((r) => r.split(',')).map((c) => [c[model], c[cost]]));
+  expect(costs.get(`"${TEACHER}"`)).toBe(TEACHER_PER_REQUEST.slice(1));
+  expect(costs.get(`"${STUDENT}"`)).toBe(STUDENT_PER_REQUEST.slice(1));
+});
+
+test('a paragraph edited after a run keeps its old text beside the old outputs', async ({
+  page,
+}) => {
+  const datasets = new DatasetsPage(page);
+  await datasets.open(host.url);
+  await page.getByTestId('add-sample').click();
+  await expect(datasets.cards).toHaveCount(8);
+  const oldText = await datasets.cards.first().getByTestId('paragraph-text').inputValue();
+
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  await experiments.setNumber('exp-repeats', '1');
+  await experiments.createAndRun();
+  await experiments.waitForStatus('completed');
+
+  await page.getByTestId('nav-datasets').click();
+  await expect(datasets.cards).toHaveCount(8);
+  const newText = 'An entirely rewritten first paragraph about a different quarter.';
+  const editor = datasets.cards.first().getByTestId('paragraph-text');
+  await editor.fill(newText);
+  await editor.blur();
+  await expect(datasets.cards.first().getByTestId('edited-since-run')).toBeVisible();
+
+  // A second click on the sample opens it instead of adding a copy.
+  await page.getByRole('button', { name: 'Add the sample dataset' }).click();
+  await expect(datasets.datasetList.locator('li')).toHaveCount(1);
+
+  await experiments.open();
+  const firstRow = experiments.rows.first();
+  await expect(firstRow.getByTestId('edited-since-run')).toBeVisible();
+  await expect(firstRow.locator('.source-text')).toHaveText(oldText);
+  await expect(experiments.rows.filter({ hasText: newText })).toHaveCount(0);
+});
