@@ -9,6 +9,7 @@ const entries = {
   'bench-report': 'bench/reportBench.ts',
   'bench-roi': 'bench/roiBench.ts',
   'bench-batch': 'bench/batchBench.ts',
+  'bench-prices': 'bench/priceListBench.ts',
 };
 
 await build({

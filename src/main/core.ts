@@ -5,7 +5,7 @@ import { readAwsSettings } from './handlers/settings';
 import { openDatabase } from './db/open';
 import { markOrphanedRunsInterrupted } from './db/repos/experiments';
 import { databasePath } from './paths/dataDir';
-import { createClientPool, credentialsFromSettings } from './bedrock/clientPool';
+import { createClientPool, credentialsFor } from './bedrock/clientPool';
 import { createBatchClients, type BatchClients } from './batch/awsClients';
 import { BatchService } from './batch/batchService';
 import { batchTuning } from './batch/batchPipeline';
@@ -65,7 +65,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
       if (!c) {
         c = createBatchClients({
           region,
-          credentials: credentialsFromSettings(readAwsSettings({ db }), secrets),
+          credentials: credentialsFor(readAwsSettings({ db }), secrets),
         });
         batchClients.set(region, c);
       }

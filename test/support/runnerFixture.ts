@@ -38,6 +38,8 @@ export interface FixtureOptions {
   probeOnline?: RunnerDeps['probeOnline'];
   /** An existing data folder (to reopen the same database). */
   dir?: string;
+  /** Extra price fields per model (e.g. serviceTier and tierPrices). */
+  priceExtras?: Record<string, Record<string, unknown>>;
 }
 
 export const PRICES = {
@@ -101,6 +103,7 @@ export async function makeRunnerFixture(o: FixtureOptions): Promise<RunnerFixtur
       source: 'test',
       asOf: '2025-01-01',
       overridden: true,
+      ...o.priceExtras?.[modelId],
     })),
   });
   const experimentId = insertExperiment(db, config);

@@ -30,6 +30,8 @@ export interface PlannedAnswer {
   /** performance.now() when the request was fully received: the latency's zero. */
   start: number;
   fault: FaultSpec | undefined;
+  /** The tier served, echoed as `serviceTier: {type}` when the request named one. */
+  serviceTier: string | undefined;
 }
 
 /** Faults that answer with an HTTP error straight away; true when one was written. */
@@ -55,6 +57,9 @@ function answerTransportFault(res: ServerResponse, plan: PlannedAnswer): boolean
   return false;
 }
 
+const tierOf = (p: PlannedAnswer) =>
+  p.serviceTier === undefined ? {} : { serviceTier: { type: p.serviceTier } };
+
 const usageOf = (p: PlannedAnswer) => ({
   inputTokens: p.inputTokens,
   outputTokens: p.outputTokens,
@@ -73,6 +78,7 @@ export async function answerConverse(
     stopReason: plan.stopReason,
     usage: usageOf(plan),
     metrics: { latencyMs: plan.latencyMs },
+    ...tierOf(plan),
   };
   const body = JSON.stringify(payload);
   if (plan.fault === 'malformed') {
@@ -136,7 +142,13 @@ export async function answerConverseStream(
   if (!(await sleepUntil(plan.start + plan.latencyMs, gone))) return;
   res.write(eventFrame('contentBlockStop', { contentBlockIndex: 0 }));
   res.write(eventFrame('messageStop', { stopReason: plan.stopReason }));
-  res.end(eventFrame('metadata', { usage: usageOf(plan), metrics: { latencyMs: plan.latencyMs } }));
+  res.end(
+    eventFrame('metadata', {
+      usage: usageOf(plan),
+      metrics: { latencyMs: plan.latencyMs },
+      ...tierOf(plan),
+    }),
+  );
 }
 
 /** Applies a mid-stream fault; true when the stream is over. */

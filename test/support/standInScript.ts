@@ -100,7 +100,11 @@ export class ScriptBook {
     const { text, cut } =
       maxTokens === undefined ? { text: full, cut: false } : truncateToTokens(full, maxTokens);
     const jitter = seededUniform(this.seed, 'jitter', key, nth) * (script.latencyJitterMs ?? 0);
-    const latencyMs = Math.round((script.latencyMs ?? 40) + jitter);
+    const tierAsked = (body.serviceTier as { type?: unknown } | undefined)?.type;
+    const asked = typeof tierAsked === 'string' ? tierAsked : undefined;
+    const serviceTier = asked === undefined ? undefined : (script.servedTier?.[asked] ?? asked);
+    const tierLatency = serviceTier === undefined ? 0 : (script.tierLatencyMs?.[serviceTier] ?? 0);
+    const latencyMs = Math.round((script.latencyMs ?? 40) + jitter + tierLatency);
     return {
       modelId,
       text,
@@ -118,6 +122,7 @@ export class ScriptBook {
       chunks: script.chunks ?? Math.max(1, Math.min(8, words(text).length)),
       start,
       fault,
+      serviceTier,
     };
   }
 

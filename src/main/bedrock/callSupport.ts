@@ -6,6 +6,7 @@ import type {
   BedrockRuntimeClient,
   ConverseCommandInput,
   ConverseStreamCommandInput,
+  ServiceTierType,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { Milliseconds, Tokens } from '../../shared/units';
 import type { SdkAttempt } from './attemptTimeline';
@@ -19,6 +20,8 @@ export interface CompletionRequest {
   maxTokens: number;
   temperature: number;
   topP: number;
+  /** Sent as `serviceTier: {type}` unless absent or 'default' (omitting it means Standard). */
+  serviceTier?: string;
 }
 
 export interface CallOptions {
@@ -55,6 +58,8 @@ export interface CallMeasurement {
   requestId: string | undefined;
   /** Wall-clock start, ISO 8601, for records only (never used to compute durations). */
   startedAt: string;
+  /** The service tier the response reported, if it did. */
+  serviceTier?: string | undefined;
 }
 
 export function toConverseInput(
@@ -69,6 +74,9 @@ export function toConverseInput(
       temperature: request.temperature,
       topP: request.topP,
     },
+    ...(request.serviceTier !== undefined && request.serviceTier !== 'default'
+      ? { serviceTier: { type: request.serviceTier as ServiceTierType } }
+      : {}),
   };
 }
 

@@ -19,8 +19,9 @@ export interface ClientPool {
   invalidate(): void;
 }
 
-/** The credentials the settings point at; the batch clients (S3, control plane) use them too. */
-export function credentialsFromSettings(s: AwsSettings, store: SecretStore): BedrockCredentials {
+/** The credentials source the settings name: the runtime, the control plane and the batch
+ * clients (S3, invocation jobs) all use it. */
+export function credentialsFor(s: AwsSettings, store: SecretStore): BedrockCredentials {
   return s.credentialMode === 'default-chain'
     ? fromNodeProviderChain()
     : s.credentialMode === 'profile'
@@ -36,10 +37,9 @@ export function createClientPool(settings: () => AwsSettings, store: SecretStore
       let client = clients.get(region);
       if (!client) {
         const s = settings();
-        const credentials = credentialsFromSettings(s, store);
         client = createBedrockClient({
           region,
-          credentials,
+          credentials: credentialsFor(s, store),
           ...CLIENT_DEFAULTS,
           ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
         });

@@ -101,6 +101,7 @@ export async function streamCompletion(
           sdkAttempts,
           requestId: response.$metadata.requestId,
           startedAt,
+          serviceTier: event.metadata.serviceTier?.type,
         };
       }
     }
@@ -146,6 +147,7 @@ export async function converseOnce(
       sdkAttempts,
       requestId: response.$metadata.requestId,
       startedAt,
+      serviceTier: response.serviceTier?.type,
     };
   } catch (error) {
     throw await toCallError(client, error, request.modelId, false, signal, sdkAttempts);

@@ -3,6 +3,7 @@
  * precise), then credential providers, then transport (sockets, timeouts, decoding), then the
  * bare HTTP status for errors the SDK did not model. Messages tell the user what to do.
  */
+import { parseModelRef, profileGeosForRegion } from '../../shared/models/modelRef';
 import {
   AWS,
   type ClassifiedError,
@@ -43,16 +44,17 @@ const SERVER_NAMES = new Set([
   'ModelStreamErrorException',
 ]);
 
-/** The inference-profile id AWS expects for a model that cannot be called on demand. */
+/**
+ * The inference-profile id AWS most likely expects for a model that cannot be called on demand:
+ * the region's own geography (jp, au, ca, ... included). The stored model list knows better
+ * (shared/models/invocation.ts); this is the guess for an error message when it is not at hand.
+ */
 export function suggestInferenceProfileId(modelId: string, region: string | undefined): string {
-  if (/^(us|eu|apac|us-gov|global)\./.test(modelId) || modelId.startsWith('arn:')) return modelId;
-  const geo = region?.startsWith('eu-')
-    ? 'eu'
-    : region?.startsWith('ap-')
-      ? 'apac'
-      : region?.startsWith('us-gov-')
-        ? 'us-gov'
-        : 'us';
+  const parsed = parseModelRef(modelId);
+  if (!parsed.ok || parsed.ref.kind !== 'foundationModel' || modelId.startsWith('arn:')) {
+    return modelId;
+  }
+  const geo = profileGeosForRegion(region ?? 'us-east-1')[0] ?? 'global';
   return `${geo}.${modelId}`;
 }
 

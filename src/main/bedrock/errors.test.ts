@@ -65,7 +65,11 @@ describe('classifyError', () => {
     const id = 'meta.llama3-2-3b-instruct-v1:0';
     expect(suggestInferenceProfileId(id, 'us-west-2')).toBe(`us.${id}`);
     expect(suggestInferenceProfileId(id, 'eu-central-1')).toBe(`eu.${id}`);
-    expect(suggestInferenceProfileId(id, 'ap-northeast-1')).toBe(`apac.${id}`);
+    expect(suggestInferenceProfileId(id, 'ap-northeast-1')).toBe(`jp.${id}`);
+    expect(suggestInferenceProfileId(id, 'ap-southeast-2')).toBe(`au.${id}`);
+    expect(suggestInferenceProfileId(id, 'ap-south-1')).toBe(`apac.${id}`);
+    expect(suggestInferenceProfileId(id, 'ca-central-1')).toBe(`ca.${id}`);
+    expect(suggestInferenceProfileId(`jp.${id}`, 'ap-northeast-1')).toBe(`jp.${id}`);
     expect(suggestInferenceProfileId(`us.${id}`, 'us-east-1')).toBe(`us.${id}`);
     const onDemand = new ValidationException({
       message: `Invocation of model ID ${id} with on-demand throughput isn’t supported.`,

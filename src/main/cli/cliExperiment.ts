@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { invocationFor } from '../../shared/models/invocation';
+import { parseModelRef } from '../../shared/models/modelRef';
+import { shippedModelList } from '../../shared/models/shippedModelList';
+import { storedModelList } from '../db/repos/modelLists';
 import { ParagraphInputSchema } from '../../shared/domain/dataset';
 import {
   DEFAULT_PROMPT_TEMPLATE,
@@ -25,6 +29,7 @@ import { getDataset, insertDataset } from '../db/repos/datasets';
 import { getExperiment, insertExperiment } from '../db/repos/experiments';
 import { appendParagraphs } from '../db/repos/paragraphs';
 import { loadPriceBook } from '../db/repos/priceOverrides';
+import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
 import { deleteFailedRuns } from '../db/repos/runs';
 import { UsageError, type PriceOverride, type RunArgs } from './cliArgs';
 
@@ -90,6 +95,24 @@ function importDataset(
   return id;
 }
 
+/**
+ * Maps a bare model id to the inference profile the region needs, from the stored model list
+ * (else the shipped one), saying so; any other id, or one the list does not know, is kept.
+ */
+function invocationIds(db: Database, region: string, say: (line: string) => void) {
+  const list = storedModelList(db, region) ?? shippedModelList(region);
+  const said = new Set<string>();
+  return (id: string): string => {
+    const ref = parseModelRef(id);
+    if (!list || !ref.ok || ref.ref.kind !== 'foundationModel' || id.startsWith('arn:')) return id;
+    const how = invocationFor(list, id);
+    if (!how.ok || !how.needsProfile) return id;
+    if (!said.has(id)) say(`note: ${how.note ?? `${id} is called as ${how.invokeId}`}`);
+    said.add(id);
+    return how.invokeId;
+  };
+}
+
 /** The id of the experiment to run: a resumed one, or one created from the arguments. */
 export function prepareExperiment(
   db: Database,
@@ -108,16 +131,20 @@ export function prepareExperiment(
       say(`removed ${deleteFailedRuns(db, found.id)} failed calls to make them again`);
     return found.id;
   }
-  const teacher = args.teacher ?? '';
   const today = new Date().toISOString().slice(0, 10);
   // Prices first: a missing one must stop the command before a dataset is imported.
-  const prices = modelPrices(
-    [teacher, ...args.students],
+  const typedPrices = modelPrices(
+    [args.teacher ?? '', ...args.students],
     args.region,
     args.prices,
     today,
-    loadPriceBook(db),
+    bookWithSnapshot(loadPriceBook(db), db, args.region),
   );
+  // A model the region serves only through an inference profile is called by that profile.
+  const callId = invocationIds(db, args.region, say);
+  const teacher = callId(args.teacher ?? '');
+  const students = args.students.map(callId);
+  const prices = typedPrices.map((p) => ({ ...p, modelId: callId(p.modelId) }));
   const datasetId =
     args.dataset && 'file' in args.dataset
       ? importDataset(db, args.dataset.file, args.newDataset, say)
@@ -128,7 +155,7 @@ export function prepareExperiment(
     name: args.name ?? `CLI run ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
     datasetId,
     teacherModelId: teacher,
-    studentModelIds: args.students,
+    studentModelIds: students,
     region: args.region,
     promptTemplate: DEFAULT_PROMPT_TEMPLATE,
     systemPrompt: null,

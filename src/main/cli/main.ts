@@ -7,6 +7,8 @@ import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
 import { EXPORT_USAGE } from './exportArgs';
 import { BATCH_USAGE, batchCommand } from './batchCommand';
+import { modelsCommand, MODELS_USAGE } from './modelsCommand';
+import { pricesCommand, PRICES_USAGE } from './pricesCommand';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,14 +27,20 @@ async function main(argv: string[]): Promise<number> {
       const { exportCommand } = await import('./exportCommands');
       return exportCommand(command, rest, io);
     }
+    case 'models':
+      return modelsCommand(rest, io);
+    case 'prices':
+      return pricesCommand(rest, io);
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n`);
+      process.stdout.write(
+        `${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n`,
+      );
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n`,
       );
       return 2;
   }

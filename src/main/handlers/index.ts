@@ -12,6 +12,7 @@ import { reportHandlers } from './reports';
 import { priceHandlers } from './prices';
 import { scenarioHandlers } from './scenarios';
 import { batchHandlers } from './batch';
+import { catalogHandlers } from './catalog';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -33,4 +34,5 @@ export const handlers: HandlerTable = {
   ...priceHandlers,
   ...scenarioHandlers,
   ...batchHandlers,
+  ...catalogHandlers,
 };

@@ -25,6 +25,12 @@ interface Timing {
 export type Outcome = Timing &
   ({ ok: CallMeasurement } | { error: ClassifiedError; attempts: number });
 
+/** The service tier the experiment asks for this model, when it names one. */
+function tierOf(config: ExperimentConfig, modelId: string): { serviceTier?: string } {
+  const tier = config.prices.find((p) => p.modelId === modelId)?.serviceTier;
+  return tier === undefined ? {} : { serviceTier: tier };
+}
+
 export async function attemptCall(
   client: BedrockRuntimeClient,
   config: ExperimentConfig,
@@ -42,6 +48,7 @@ export async function attemptCall(
         ...(config.systemPrompt !== null ? { system: config.systemPrompt } : {}),
         userText: spec.userText,
         ...config.inference,
+        ...tierOf(config, spec.modelId),
       },
       { signal, onFirstToken, stall },
     );

@@ -1,6 +1,7 @@
 /** Turns one finished call (a measurement or a classified failure) into the row that is stored. */
 import type { ModelPrice } from '../../shared/domain/experiment';
 import type { RunRecord } from '../../shared/domain/run';
+import { priceAtTier } from '../../shared/domain/serviceTier';
 import { outputTokensPerSecond } from '../../shared/metrics';
 import { costPerRequestUsd } from '../../shared/roi/perRequest';
 import { usdPer1k } from '../../shared/units';
@@ -27,6 +28,19 @@ function base(experimentId: string, spec: CallSpec, finishedAt: string, answered
   };
 }
 
+function pricedAtServedTier(m: CallMeasurement, price: ModelPrice) {
+  const at = priceAtTier(price, m.serviceTier);
+  return {
+    costUsd: costPerRequestUsd(
+      m.inputTokens,
+      m.outputTokens,
+      usdPer1k(at.inputUsdPer1k),
+      usdPer1k(at.outputUsdPer1k),
+    ),
+    serviceTier: m.serviceTier ?? null,
+  };
+}
+
 export function successRecord(
   experimentId: string,
   spec: CallSpec,
@@ -45,12 +59,8 @@ export function successRecord(
     serverMs: m.serverLatencyMs ?? null,
     ttftMs: m.ttftMs ?? null,
     outputTokensPerS: outputTokensPerSecond(m.outputTokens, m.e2eLatencyMs, m.ttftMs),
-    costUsd: costPerRequestUsd(
-      m.inputTokens,
-      m.outputTokens,
-      usdPer1k(price.inputUsdPer1k),
-      usdPer1k(price.outputUsdPer1k),
-    ),
+    // Priced at the tier the response reports: that is the one AWS bills.
+    ...pricedAtServedTier(m, price),
     errorClass: null,
     errorMessage: null,
   };

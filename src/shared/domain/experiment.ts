@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceTierSchema, TierPriceSchema } from './serviceTier';
 import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { IdSchema, NameSchema } from './dataset';
 import { MAX_MODEL_ID_CHARS, MAX_REGION_CHARS } from './textRules';
@@ -44,6 +45,13 @@ export const ModelPriceSchema = z.strictObject({
   overridden: z.boolean(),
   /** Where the price came from, as data; absent on experiments saved before the price book. */
   origin: PriceOriginSchema.optional(),
+  /**
+   * The service tier the model is called at (absent: Standard); the prices above are that
+   * tier's. `tierPrices` holds other tiers' prices, so a call served at another tier than the
+   * one asked for is priced at the tier it was served at.
+   */
+  serviceTier: ServiceTierSchema.optional(),
+  tierPrices: z.array(TierPriceSchema).max(4).optional(),
 });
 export type ModelPrice = z.infer<typeof ModelPriceSchema>;
 

@@ -36,6 +36,8 @@ export const RunRecordSchema = z.object({
   ttftMs: z.number().nullable(),
   outputTokensPerS: z.number().nullable(),
   costUsd: z.number().nullable(),
+  /** The service tier the response reported (null: not reported, or a failed call). */
+  serviceTier: z.string().nullable().optional(),
   attempts: z.number().int(),
   errorClass: z.string().nullable(),
   errorMessage: z.string().nullable(),

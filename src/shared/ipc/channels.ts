@@ -4,6 +4,10 @@
  * contract's keys.
  */
 export const CHANNELS = [
+  'listModels',
+  'refreshPrices',
+  'listPriceSnapshots',
+  'getPriceSnapshot',
   'getAppInfo',
   'getStartupState',
   'restoreBackup',

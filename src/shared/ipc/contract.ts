@@ -17,6 +17,7 @@ import { recoveryChannels } from './recoveryChannels';
 import { reportChannels } from './reportChannels';
 import { roiChannels } from './roiChannels';
 import { batchChannels } from './batchChannels';
+import { catalogChannels } from './catalogChannels';
 
 const empty = z.strictObject({});
 
@@ -86,6 +87,7 @@ export const contract = {
   ...reportChannels,
   ...roiChannels,
   ...batchChannels,
+  ...catalogChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

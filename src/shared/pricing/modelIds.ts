@@ -2,11 +2,9 @@
  * Bedrock accepts the same model under several spellings: a cross-region inference profile
  * (`us.meta.llama3-2-3b-instruct-v1:0`), an ARN, or a customization id with a context suffix
  * (`meta.llama3-1-8b-instruct-v1:0:128k`). Prices and metadata are keyed by the plain model id,
- * so every lookup goes through here first.
+ * so every lookup goes through here first. The parsing itself lives in shared/models/modelRef.ts.
  */
-
-/** Geography prefixes of inference profiles. Only these are stripped: `amazon.` is a provider. */
-const PROFILE_PREFIXES = ['us', 'us-gov', 'eu', 'apac', 'ca', 'jp', 'au', 'global'] as const;
+import { parseModelRef, stripContextSuffix } from '../models/modelRef';
 
 export type ModelIdMatch = 'exact' | 'inferenceProfile' | 'customizationBase';
 
@@ -16,29 +14,22 @@ export interface NormalizedModelId {
   via: ModelIdMatch;
 }
 
-const ARN_RESOURCE =
-  /^arn:aws[\w-]*:bedrock:[^:]*:[^:]*:(?:foundation-model|inference-profile)\/(.+)$/;
-/** `…-v1:0:128k`: the base id ends in `:<digits>`, the suffix is `:<digits>k`. */
-const CUSTOMIZATION_SUFFIX = /^(.+:\d+):\d+k$/;
-
 export function normalizeModelId(raw: string): NormalizedModelId {
-  let id = raw.trim();
-  let via: ModelIdMatch = 'exact';
-
-  const arn = ARN_RESOURCE.exec(id);
-  if (arn?.[1]) id = arn[1];
-
-  const dot = id.indexOf('.');
-  const prefix = dot > 0 ? id.slice(0, dot) : '';
-  if ((PROFILE_PREFIXES as readonly string[]).includes(prefix)) {
-    id = id.slice(dot + 1);
-    via = 'inferenceProfile';
+  const parsed = parseModelRef(raw);
+  // Opaque ARNs (application profiles, provisioned models, deployments) and unparsable text
+  // keep their spelling: no catalog entry has it, so the lookup says the price is unknown.
+  const base = parsed.ok ? parsed.ref.baseModelId : null;
+  if (!parsed.ok || base === null) return { modelId: raw.trim(), via: 'exact' };
+  const { ref } = parsed;
+  const unsuffixed =
+    ref.kind === 'systemProfile'
+      ? ref.resourceId.slice((ref.geo ?? '').length + 1)
+      : ref.resourceId;
+  if (ref.kind === 'customModel' || stripContextSuffix(unsuffixed) !== unsuffixed) {
+    return { modelId: base, via: 'customizationBase' };
   }
-
-  const custom = CUSTOMIZATION_SUFFIX.exec(id);
-  if (custom?.[1]) {
-    id = custom[1];
-    via = 'customizationBase';
-  }
-  return { modelId: id, via };
+  return {
+    modelId: base,
+    via: ref.kind === 'systemProfile' ? 'inferenceProfile' : 'exact',
+  };
 }

@@ -6,6 +6,7 @@
 import { tokens, type Tokens } from '../units';
 import { normalizeModelId } from './modelIds';
 
+/** The catalog's own models' providers; the account's list (shared/models) names any provider. */
 export type ModelProvider = 'meta' | 'amazon' | 'anthropic';
 
 export interface ModelInfo {
@@ -15,8 +16,8 @@ export interface ModelInfo {
   provider: ModelProvider;
   contextWindowTokens: Tokens;
   contextWindowSource: string;
-  /** On-demand calls must go through a `us.`-style inference profile [S27]. */
-  requiresInferenceProfile: boolean;
+  // Whether a model needs an inference profile depends on the region: read it from the
+  // region's model list (shared/models/invocation.ts), never from a flag here.
 }
 
 const VENDOR_SPEC = 'vendor-published spec; not verified in bedrock-facts.md';
@@ -28,7 +29,6 @@ const model = (
   provider: ModelProvider,
   contextWindow: number,
   contextWindowSource: string,
-  requiresInferenceProfile = false,
 ): ModelInfo => ({
   id,
   displayName,
@@ -36,7 +36,6 @@ const model = (
   provider,
   contextWindowTokens: tokens(contextWindow),
   contextWindowSource,
-  requiresInferenceProfile,
 });
 
 export const MODELS: readonly ModelInfo[] = [
@@ -73,7 +72,6 @@ export const MODELS: readonly ModelInfo[] = [
     'meta',
     128_000,
     'S30 (fine-tuning id suffix :128k)',
-    true,
   ),
   model(
     'meta.llama3-2-3b-instruct-v1:0',
@@ -82,7 +80,6 @@ export const MODELS: readonly ModelInfo[] = [
     'meta',
     128_000,
     VENDOR_SPEC,
-    true,
   ),
   model(
     'meta.llama3-2-11b-instruct-v1:0',
@@ -91,7 +88,6 @@ export const MODELS: readonly ModelInfo[] = [
     'meta',
     128_000,
     VENDOR_SPEC,
-    true,
   ),
   model(
     'meta.llama3-2-90b-instruct-v1:0',
@@ -100,7 +96,6 @@ export const MODELS: readonly ModelInfo[] = [
     'meta',
     128_000,
     VENDOR_SPEC,
-    true,
   ),
   model(
     'meta.llama3-3-70b-instruct-v1:0',
@@ -109,7 +104,6 @@ export const MODELS: readonly ModelInfo[] = [
     'meta',
     128_000,
     VENDOR_SPEC,
-    true,
   ),
   model('amazon.nova-micro-v1:0', 'Amazon Nova Micro', 'Nova', 'amazon', 128_000, 'S31'),
   model('amazon.nova-lite-v1:0', 'Amazon Nova Lite', 'Nova', 'amazon', 300_000, 'S31'),
@@ -138,7 +132,6 @@ export const MODELS: readonly ModelInfo[] = [
     'anthropic',
     200_000,
     VENDOR_SPEC,
-    true,
   ),
 ];
 

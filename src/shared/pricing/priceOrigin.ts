@@ -47,6 +47,8 @@ const PUBLISHERS: Record<string, string> = {
   S37: 'AWS Nova documentation',
   seed: 'seed study README',
   'prior-art': 'seed study prototype',
+  // Price List snapshots (pricing/priceList): the publisher, with the date in asOf.
+  'aws-price-list': 'AWS Price List',
 };
 
 /** "AWS Bedrock pricing page and genai-prices (Pydantic)": each publisher once, in order. */

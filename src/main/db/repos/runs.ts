@@ -26,6 +26,7 @@ interface RunRow {
   error_message: string | null;
   started_at: string;
   finished_at: string;
+  service_tier?: string | null;
   attempts_json: string | null;
   throttles: number | null;
   lost_ms: number | null;
@@ -69,6 +70,8 @@ const toRun = (r: RunRow): RunRecord => ({
   throttles: r.throttles,
   lostMs: r.lost_ms,
   via: r.via,
+  // Only when reported, so records of calls made without tiers read as before.
+  ...(r.service_tier ? { serviceTier: r.service_tier } : {}),
 });
 
 /** The identity of one call: a paragraph, a model, a repeat. */
@@ -78,14 +81,17 @@ export const callKey = (paragraphId: string, modelId: string, repeatIndex: numbe
 /** Prepared once per connection: the runner inserts one row per call. */
 const insertStatements = new WeakMap<Database, Statement>();
 
+const INSERT_COLUMNS = `id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
+   stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
+   attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms,
+   via, service_tier`;
+
 function insertStatement(db: Database): Statement {
   let statement = insertStatements.get(db);
   if (!statement) {
+    const count = INSERT_COLUMNS.split(',').length;
     statement = db.prepare(
-      `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
-         stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-         attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms, via)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (${INSERT_COLUMNS}) VALUES (${Array.from({ length: count }, () => '?').join(', ')})`,
     );
     insertStatements.set(db, statement);
   }
@@ -125,6 +131,8 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.throttles ?? null,
     r.lostMs ?? null,
     r.via ?? 'on-demand',
+    // Only when the response reported one; NULL reads back as no tier.
+    r.serviceTier ?? null,
   );
   return id;
 }

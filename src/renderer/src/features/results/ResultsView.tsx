@@ -1,6 +1,7 @@
 import { ErrorBanner } from '../../components/Banner';
 import { ModelSummaryTable } from './ModelSummaryTable';
 import { SideBySide } from './SideBySide';
+import { TierSummaryTable } from './TierSummaryTable';
 import { useExperimentResults } from './useExperimentResults';
 
 export function ResultsView({
@@ -23,6 +24,7 @@ export function ResultsView({
         teacherId={c.teacherModelId}
         studentIds={c.studentModelIds}
       />
+      <TierSummaryTable runs={results.runs} prices={c.prices} />
       <SideBySide
         paragraphs={results.paragraphs}
         runs={results.runs}

@@ -18,6 +18,7 @@ import { EvidencePicker } from './panels/EvidencePicker';
 import { RecommendationPanel } from './panels/RecommendationPanel';
 import { ScenarioBar } from './panels/ScenarioBar';
 import { PricePanel } from './prices/PricePanel';
+import { PriceListPanel } from './prices/PriceListPanel';
 import { bookOf, useRoiStore } from './useRoiStore';
 import { useRoiMemory } from './useRoiMemory';
 import { useWhatIf } from './useWhatIf';
@@ -69,7 +70,7 @@ export function RoiScreen() {
   const simulation = useMonteCarlo(w.scenario, mc, mcInputs);
 
   const reprice = (list: Parameters<typeof bookOf>[0] | null) => {
-    if (list) w.reprice(bookOf(list));
+    if (list) w.reprice(bookOf(list, store.snapshots));
     return list !== null;
   };
   const open = (id: string | null) => {
@@ -206,6 +207,7 @@ export function RoiScreen() {
         onDelete={(id) => void store.deleteOverride(id).then(reprice)}
         onUseBook={() => w.reprice(store.book)}
       />
+      <PriceListPanel draft={w.draft} onSnapshot={store.putSnapshot} onDraft={w.setDraft} />
     </section>
   );
 }

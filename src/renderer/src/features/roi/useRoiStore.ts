@@ -6,12 +6,36 @@ import { priceBookOf, type PriceBook } from '../../../../shared/pricing/priceBoo
 import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
 import type { Scenario } from '../../../../shared/roi';
+import { SHIPPED_REGIONS, shippedModelList } from '../../../../shared/models/shippedModelList';
+import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
+import {
+  snapshotCatalog,
+  withSnapshotCatalogs,
+} from '../../../../shared/pricing/priceList/snapshotPrices';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 
-/** The price book of the stored overrides: each keeps its scope (every scenario, or one). */
-export const bookOf = (overrides: readonly StoredPriceOverride[]): PriceBook =>
-  priceBookOf(overrides.map((o) => ({ override: o.override, scenarioId: o.scenarioId })));
+/**
+ * The price book of the stored overrides (each keeps its scope: every scenario, or one), over
+ * the built-in catalog with the latest Price List snapshots laid on it: a model the Price List
+ * prices takes that price, with its source and publication date.
+ */
+export const bookOf = (
+  overrides: readonly StoredPriceOverride[],
+  snapshots: readonly PriceSnapshot[] = [],
+): PriceBook =>
+  priceBookOf(
+    overrides.map((o) => ({ override: o.override, scenarioId: o.scenarioId })),
+    withSnapshotCatalogs(
+      PRICE_CATALOG,
+      snapshots.map((s) => snapshotCatalog(s, SHIPPED_NAMINGS)),
+    ),
+  );
+
+/** Model names the Price List rows are matched by (the shipped lists cover the catalog's ids). */
+const SHIPPED_NAMINGS = SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map(
+  (m) => ({ modelId: m.modelId, modelName: m.modelName }),
+);
 
 /**
  * What the ROI screen keeps in the store: saved scenarios and price overrides, plus the
@@ -41,15 +65,20 @@ export function useRoiStore() {
     };
   }, [setError]);
 
-  const book = useMemo(() => bookOf(overrides), [overrides]);
+  const [snapshots, setSnapshots] = useState<PriceSnapshot[]>([]);
+  /** Puts a region's latest snapshot in the book (replacing that region's earlier one). */
+  const putSnapshot = useCallback((s: PriceSnapshot | null, region: string) => {
+    setSnapshots((list) => [...list.filter((x) => x.region !== region), ...(s ? [s] : [])]);
+  }, []);
+  const book = useMemo(() => bookOf(overrides, snapshots), [overrides, snapshots]);
   // The catalog with the overrides for every scenario, for hourly, training and storage figures.
   const priceBook = useMemo(
     () =>
       applyOverrides(
-        PRICE_CATALOG,
+        book.catalog,
         overrides.filter((o) => o.scenarioId === null).map((o) => o.override),
       ).catalog,
-    [overrides],
+    [book, overrides],
   );
 
   const refreshScenarios = useCallback(async () => {
@@ -110,6 +139,8 @@ export function useRoiStore() {
   return {
     scenarios,
     overrides,
+    snapshots,
+    putSnapshot,
     experiments,
     book,
     priceBook,

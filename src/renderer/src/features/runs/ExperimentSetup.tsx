@@ -1,11 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { ModelListAnswer } from '../../../../shared/models/modelList';
+import { SHIPPED_REGIONS, shippedModelList } from '../../../../shared/models/shippedModelList';
+import type { ModelNaming } from '../../../../shared/pricing/priceList/snapshotPrices';
 import type { Dataset } from '../../../../shared/domain/dataset';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { EstimatePanel } from './EstimatePanel';
 import { InferenceFields } from './InferenceFields';
-import { ModelPicker } from './ModelPicker';
+import { lifecycleWarnings, ModelPicker } from './ModelPicker';
+import { TierFields } from './TierFields';
+import { useModelList } from './useModelList';
+import { usePriceSnapshot } from './usePriceSnapshot';
 import { PricesTable } from './PricesTable';
 import { useExperimentDraft } from './useExperimentDraft';
 import { BatchFields } from './BatchFields';
@@ -27,9 +33,29 @@ export const REGIONS = [
   'ap-southeast-2',
 ];
 
+/** Model ids and names for matching Price List rows: the region's list, then the shipped ones. */
+export function namingsOf(answer: ModelListAnswer | null): ModelNaming[] {
+  const lists = [answer?.list, ...SHIPPED_REGIONS.map((r) => shippedModelList(r))];
+  return lists.flatMap(
+    (l) => l?.models.map((m) => ({ modelId: m.modelId, modelName: m.modelName })) ?? [],
+  );
+}
+
 export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSetupProps) {
   const first = datasets.find((d) => d.paragraphCount > 0) ?? datasets[0];
-  const { draft, update, priced, config, problem } = useExperimentDraft(first?.id ?? '');
+  const [region, setRegion] = useState('us-east-1');
+  const models = useModelList(region);
+  const snapshot = usePriceSnapshot(region);
+  const names = useMemo(() => namingsOf(models.answer), [models.answer]);
+  const { draft, update, priced, config, problem } = useExperimentDraft(first?.id ?? '', {
+    snapshot,
+    names,
+    list: models.answer?.list ?? null,
+  });
+  const warnings = lifecycleWarnings(models.answer, [
+    draft.teacherModelId,
+    ...draft.studentModelIds,
+  ]);
   const { run, error, setError, busy } = useCall();
   const [overBudget, setOverBudget] = useState<string | null>(null);
   const [batch, setBatch] = useState<BatchDraft>(EMPTY_BATCH);
@@ -116,7 +142,10 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
             data-testid="experiment-region"
             className="input"
             value={draft.region}
-            onChange={(e) => update({ region: e.target.value })}
+            onChange={(e) => {
+              update({ region: e.target.value });
+              setRegion(e.target.value);
+            }}
           >
             {REGIONS.map((r) => (
               <option key={r}>{r}</option>
@@ -127,7 +156,23 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
       <ModelPicker
         teacher={draft.teacherModelId}
         students={draft.studentModelIds}
+        list={models.answer}
+        loading={models.loading}
+        onRefresh={models.refresh}
         onChange={(teacherModelId, studentModelIds) => update({ teacherModelId, studentModelIds })}
+      />
+      {warnings.map((w) => (
+        <p key={w} className="banner banner-warn" data-testid="lifecycle-warning">
+          {w}
+        </p>
+      ))}
+      <TierFields
+        models={[draft.teacherModelId, ...draft.studentModelIds]}
+        tiers={draft.tiers}
+        snapshot={snapshot}
+        names={names}
+        reserved={draft.reservedCapacity}
+        onChange={(tiers, reservedCapacity) => update({ tiers, reservedCapacity })}
       />
       <InferenceFields draft={draft} update={update} />
       <PricesTable

@@ -1,28 +1,91 @@
 import { useState } from 'react';
-import { MODELS } from '../../../../shared/pricing/models';
 import { MAX_STUDENTS, ModelIdSchema } from '../../../../shared/domain/experiment';
+import type { ModelListAnswer } from '../../../../shared/models/modelList';
+import {
+  lifecycleWarningsFor,
+  pickableModels,
+  type PickableModel,
+} from '../../../../shared/models/modelListView';
+import { MODELS } from '../../../../shared/pricing/models';
+import { normalizeModelId } from '../../../../shared/pricing/modelIds';
+import { SHIPPED_REGIONS, shippedModelList } from '../../../../shared/models/shippedModelList';
 
 interface ModelPickerProps {
   teacher: string;
   students: string[];
+  /** The region's list (account, stored or shipped); null while it loads. */
+  list: ModelListAnswer | null;
+  loading: boolean;
+  onRefresh: () => void;
   onChange: (teacher: string, students: string[]) => void;
 }
 
-const families = [...new Set(MODELS.map((m) => m.family))];
-export const modelName = (id: string) => MODELS.find((m) => m.id === id)?.displayName ?? id;
+const today = () => new Date().toISOString().slice(0, 10);
 
-/** One teacher and up to five students, from the catalog or typed (profile ids and ARNs included). */
-export function ModelPicker({ teacher, students, onChange }: ModelPickerProps) {
+const SHIPPED_NAMES = new Map(
+  SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map((m) => [
+    m.modelId,
+    m.modelName,
+  ]),
+);
+
+/** A model's name from the catalog or the shipped list (profile ids and ARNs resolved), else the id. */
+export const modelName = (id: string) => {
+  const base = normalizeModelId(id).modelId;
+  return MODELS.find((m) => m.id === base)?.displayName ?? SHIPPED_NAMES.get(base) ?? id;
+};
+
+/** What an option says: the name, the profile the region needs, and a Legacy mark. */
+function label(m: PickableModel): string {
+  const parts = [m.name];
+  if (m.needsProfile) parts.push(`via ${m.invokeId.split('.')[0]}. profile`);
+  if (m.lifecycleStatus.toUpperCase() === 'LEGACY')
+    parts.push(`Legacy${m.endOfLife ? `, ends ${m.endOfLife}` : ''}`);
+  return parts.join(' · ');
+}
+
+const ORIGIN: Record<ModelListAnswer['origin'], string> = {
+  account: 'from your account',
+  stored: 'stored list',
+  shipped: 'shipped with the app',
+};
+
+/**
+ * One teacher and up to five students from the region's list: each option is the id to call
+ * (the inference profile when the region needs one), or typed (any model id, profile or ARN).
+ */
+export function ModelPicker({
+  teacher,
+  students,
+  list,
+  loading,
+  onRefresh,
+  onChange,
+}: ModelPickerProps) {
   const [custom, setCustom] = useState('');
   const customOk = ModelIdSchema.safeParse(custom).success;
-  const known = new Set(MODELS.map((m) => m.id));
+  const models = list ? pickableModels(list.list, today()) : [];
+  const providers = [...new Set(models.map((m) => m.provider))];
+  const known = new Set(models.map((m) => m.invokeId));
   const extraStudents = students.filter((s) => !known.has(s));
-
   const toggle = (id: string) =>
     onChange(teacher, students.includes(id) ? students.filter((s) => s !== id) : [...students, id]);
 
   return (
     <div className="model-picker">
+      <p className="hint" data-testid="model-list-origin">
+        {list
+          ? `${models.length} models in ${list.list.region} (${ORIGIN[list.origin]}, ${list.list.fetchedAt.slice(0, 10)}).`
+          : 'Loading the region’s models…'}{' '}
+        <button type="button" className="btn-link" disabled={loading} onClick={onRefresh}>
+          {loading ? 'Reading your account…' : 'Refresh from AWS'}
+        </button>
+      </p>
+      {list?.notice && (
+        <p className="banner banner-warn" data-testid="model-list-notice">
+          {list.notice}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="teacher-model" className="label">
           Teacher
@@ -39,13 +102,15 @@ export function ModelPicker({ teacher, students, onChange }: ModelPickerProps) {
             )
           }
         >
-          {families.map((f) => (
-            <optgroup key={f} label={f}>
-              {MODELS.filter((m) => m.family === f).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.displayName}
-                </option>
-              ))}
+          {providers.map((p) => (
+            <optgroup key={p} label={p}>
+              {models
+                .filter((m) => m.provider === p)
+                .map((m) => (
+                  <option key={m.invokeId} value={m.invokeId} title={m.profileNote ?? undefined}>
+                    {label(m)}
+                  </option>
+                ))}
             </optgroup>
           ))}
           {!known.has(teacher) && <option value={teacher}>{teacher}</option>}
@@ -56,16 +121,18 @@ export function ModelPicker({ teacher, students, onChange }: ModelPickerProps) {
           Students <span className="optional">up to {MAX_STUDENTS}</span>
         </legend>
         <div className="student-grid" data-testid="student-models">
-          {MODELS.filter((m) => m.id !== teacher).map((m) => (
-            <label key={m.id} className="check">
-              <input
-                type="checkbox"
-                checked={students.includes(m.id)}
-                onChange={() => toggle(m.id)}
-              />
-              {m.displayName}
-            </label>
-          ))}
+          {models
+            .filter((m) => m.invokeId !== teacher)
+            .map((m) => (
+              <label key={m.invokeId} className="check" title={m.profileNote ?? undefined}>
+                <input
+                  type="checkbox"
+                  checked={students.includes(m.invokeId)}
+                  onChange={() => toggle(m.invokeId)}
+                />
+                {label(m)}
+              </label>
+            ))}
           {extraStudents.map((id) => (
             <label key={id} className="check">
               <input type="checkbox" checked onChange={() => toggle(id)} />
@@ -113,4 +180,9 @@ export function ModelPicker({ teacher, students, onChange }: ModelPickerProps) {
       </fieldset>
     </div>
   );
+}
+
+/** Lifecycle warnings for the chosen ids (see shared/models/modelListView.ts). */
+export function lifecycleWarnings(list: ModelListAnswer | null, ids: string[]): string[] {
+  return list ? lifecycleWarningsFor(list.list, ids, today()) : [];
 }

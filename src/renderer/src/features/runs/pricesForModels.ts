@@ -17,6 +17,8 @@ export function pricesForModels(
   typed: Record<string, { input: number; output: number }>,
   today: string,
   book: PriceBook,
+  /** The model an id bills against when its text does not say (application profiles). */
+  baseOf: (modelId: string) => string = (id) => id,
 ): { prices: ModelPrice[]; missing: string[]; notes: Record<string, string> } {
   const prices: ModelPrice[] = [];
   const missing: string[] = [];
@@ -29,14 +31,15 @@ export function pricesForModels(
       );
       continue;
     }
-    const found = resolvePrice(book, modelId, region);
+    const found = resolvePrice(book, baseOf(modelId), region);
     if (!found.found) {
       missing.push(modelId);
       notes[modelId] = found.message;
       continue;
     }
     if (found.note) notes[modelId] = found.note;
-    prices.push(modelPriceOf(found));
+    // Priced as its base model, called as typed.
+    prices.push({ ...modelPriceOf(found), modelId });
   }
   return { prices, missing, notes };
 }

@@ -4,6 +4,16 @@ import {
   ExperimentConfigSchema,
   type ExperimentConfig,
 } from '../../../../shared/domain/experiment';
+import type { ServiceTier } from '../../../../shared/domain/serviceTier';
+import type { ModelList } from '../../../../shared/models/modelList';
+import { resolveBaseModel } from '../../../../shared/models/modelListView';
+import { applyServiceTiers } from '../../../../shared/pricing/priceList/experimentTiers';
+import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
+import {
+  snapshotCatalog,
+  withSnapshotCatalogs,
+  type ModelNaming,
+} from '../../../../shared/pricing/priceList/snapshotPrices';
 import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBook';
 import { api } from '../../api/transport';
 import { bookOf } from '../roi/useRoiStore';
@@ -24,6 +34,9 @@ export interface Draft {
   concurrency: number;
   budgetUsd: string;
   typedPrices: Record<string, { input: number; output: number }>;
+  /** Service tier per model id (absent: Standard). */
+  tiers: Record<string, ServiceTier>;
+  reservedCapacity: boolean;
 }
 
 export const initialDraft = (datasetId: string): Draft => ({
@@ -41,12 +54,21 @@ export const initialDraft = (datasetId: string): Draft => ({
   concurrency: 4,
   budgetUsd: '5',
   typedPrices: {},
+  tiers: {},
+  reservedCapacity: false,
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The form's state, and the validated config it stands for (or the first reason it does not). */
-export function useExperimentDraft(datasetId: string) {
+export interface TierContext {
+  snapshot: PriceSnapshot | null;
+  names: readonly ModelNaming[];
+  /** The region's model list, to price an application profile ARN at its base model. */
+  list: ModelList | null;
+}
+
+export function useExperimentDraft(datasetId: string, tierContext: TierContext) {
   const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // The saved overrides for every scenario price the setup too, as they price the ROI screen.
@@ -65,10 +87,37 @@ export function useExperimentDraft(datasetId: string) {
     () => [draft.teacherModelId, ...draft.studentModelIds],
     [draft.teacherModelId, draft.studentModelIds],
   );
-  const priced = useMemo(
-    () => pricesForModels(models, draft.region, draft.typedPrices, today(), book),
-    [models, draft.region, draft.typedPrices, book],
-  );
+  const { snapshot, names, list } = tierContext;
+  const priced = useMemo(() => {
+    const baseOf = (id: string) => {
+      const r = resolveBaseModel(id, list ? [list] : []);
+      return r.ok ? r.baseModelId : id;
+    };
+    // The latest Price List snapshot is the catalog layer of the book where it has the model.
+    const withSnapshot: PriceBook = snapshot
+      ? { ...book, catalog: withSnapshotCatalogs(book.catalog, [snapshotCatalog(snapshot, names)]) }
+      : book;
+    const base = pricesForModels(
+      models,
+      draft.region,
+      draft.typedPrices,
+      today(),
+      withSnapshot,
+      baseOf,
+    );
+    const tiered = applyServiceTiers(
+      base.prices,
+      draft.tiers,
+      snapshot,
+      names,
+      new Set(Object.keys(draft.typedPrices)),
+    );
+    return {
+      prices: tiered.prices,
+      missing: [...base.missing, ...tiered.missing],
+      notes: { ...base.notes, ...tiered.notes },
+    };
+  }, [models, draft.region, draft.typedPrices, draft.tiers, snapshot, names, list, book]);
 
   const parsed = useMemo(() => {
     const budget = draft.budgetUsd.trim() === '' ? null : Number(draft.budgetUsd);

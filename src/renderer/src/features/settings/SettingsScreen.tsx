@@ -148,6 +148,40 @@ export function SettingsScreen() {
               }
             />
           </div>
+          <div className="field">
+            <label htmlFor="control-plane-endpoint" className="label">
+              Control-plane endpoint <span className="optional">optional, for model lists</span>
+            </label>
+            <input
+              id="control-plane-endpoint"
+              className="input"
+              placeholder="https://bedrock.us-east-1.amazonaws.com"
+              value={draft.controlPlaneEndpoint ?? ''}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  controlPlaneEndpoint: e.target.value.trim() === '' ? null : e.target.value,
+                })
+              }
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="price-list-url" className="label">
+              Price List URL <span className="optional">optional, e.g. a proxy or mirror</span>
+            </label>
+            <input
+              id="price-list-url"
+              className="input"
+              placeholder="https://pricing.us-east-1.amazonaws.com"
+              value={draft.priceListUrl ?? ''}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  priceListUrl: e.target.value.trim() === '' ? null : e.target.value,
+                })
+              }
+            />
+          </div>
         </div>
         <div className="modal-actions">
           <button

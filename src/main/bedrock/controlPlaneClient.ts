@@ -1,0 +1,34 @@
+/**
+ * The one place a Bedrock control-plane client (ListFoundationModels, ListInferenceProfiles) is
+ * built. Like the runtime client it speaks HTTP/1.1 with explicit timeouts, so a proxy or the
+ * loopback stand-in can serve it, and an unreachable endpoint fails in seconds, not minutes.
+ */
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { BedrockCredentials } from './client';
+
+export interface ControlPlaneOptions {
+  region: string;
+  /**
+   * Another control-plane endpoint (a proxy, a VPC endpoint, the stand-in). When absent the SDK
+   * honours AWS_ENDPOINT_URL_BEDROCK, then AWS_ENDPOINT_URL, then the regional endpoint.
+   */
+  endpoint?: string;
+  credentials: BedrockCredentials;
+}
+
+export function createControlPlaneClient(options: ControlPlaneOptions): BedrockClient {
+  return new BedrockClient({
+    region: options.region,
+    ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    credentials: options.credentials,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 5_000,
+      requestTimeout: 30_000,
+      throwOnRequestTimeout: true,
+    }),
+    retryMode: 'standard',
+    maxAttempts: 3,
+    authSchemePreference: ['sigv4'],
+  });
+}

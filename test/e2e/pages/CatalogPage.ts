@@ -1,0 +1,69 @@
+import { type Locator, type Page } from '@playwright/test';
+
+/** The model picker and the ROI screen's Price List panel, as an analyst works them. */
+export class CatalogPage {
+  constructor(readonly page: Page) {}
+
+  /** From a fresh data folder: adds the sample dataset and opens a new experiment's setup. */
+  async openNewExperiment(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator('[data-app-state="ready"]').first().waitFor();
+    await this.page.getByTestId('add-sample').click();
+    await this.page.getByTestId('nav-experiments').click();
+    await this.page.locator('[data-testid="experiments-screen"][data-app-state="ready"]').waitFor();
+    await this.page.getByTestId('new-experiment').click();
+    await this.page.getByTestId('experiment-setup').waitFor();
+  }
+
+  get listOrigin(): Locator {
+    return this.page.getByTestId('model-list-origin');
+  }
+  get listNotice(): Locator {
+    return this.page.getByTestId('model-list-notice');
+  }
+  get teacher(): Locator {
+    return this.page.getByTestId('teacher-model');
+  }
+  get students(): Locator {
+    return this.page.getByTestId('student-models');
+  }
+  get lifecycleWarnings(): Locator {
+    return this.page.getByTestId('lifecycle-warning');
+  }
+  async refreshModels(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Refresh from AWS' }).click();
+  }
+  async chooseStudent(label: string | RegExp): Promise<void> {
+    await this.students.getByLabel(label).check();
+  }
+
+  async chooseTier(model: string, tier: string): Promise<void> {
+    await this.page.getByLabel(`${model} service tier`).selectOption({ label: tier });
+  }
+  get pricesTable(): Locator {
+    return this.page.getByTestId('prices-table');
+  }
+  get tierSummary(): Locator {
+    return this.page.getByTestId('tier-summary');
+  }
+
+  async openRoi(): Promise<void> {
+    await this.page.getByTestId('nav-roi').click();
+    await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+  }
+  get priceListDate(): Locator {
+    return this.page.getByTestId('price-list-date');
+  }
+  get refreshResult(): Locator {
+    return this.page.getByTestId('refresh-result');
+  }
+  get snapshotList(): Locator {
+    return this.page.getByTestId('snapshot-list');
+  }
+  studentTierPrices(): Locator {
+    return this.page.getByTestId('tier-prices-student');
+  }
+  async refreshPrices(): Promise<void> {
+    await this.page.getByTestId('refresh-prices').click();
+  }
+}
