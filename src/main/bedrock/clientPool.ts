@@ -3,7 +3,8 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsSettings } from '../../shared/domain/settings';
 import { resolveCredentialProvider } from '../credentials/provider';
 import type { SecretStore } from '../credentials/secretStore';
-import { createBedrockClient } from './client';
+import type { AccessKeys } from '../credentials/accessKeys';
+import { createBedrockClient, type BedrockCredentials } from './client';
 
 /** Call settings for every client the app makes; the runner adds its own retries on top. */
 export const CLIENT_DEFAULTS = {
@@ -19,6 +20,31 @@ export interface ClientPool {
   invalidate(): void;
 }
 
+/**
+ * A client for `region` as `s` says: its credentials source and endpoint. `typedKeys` (keys
+ * typed into Settings and not saved yet) replace the keychain's keys when given.
+ */
+export function buildClient(
+  s: AwsSettings,
+  store: SecretStore,
+  region: string,
+  typedKeys?: AccessKeys,
+): BedrockRuntimeClient {
+  const credentials: BedrockCredentials = typedKeys
+    ? typedKeys
+    : s.credentialMode === 'default-chain'
+      ? fromNodeProviderChain()
+      : s.credentialMode === 'profile'
+        ? resolveCredentialProvider({ mode: 'profile', profile: s.profile ?? 'default' }, store)
+        : resolveCredentialProvider({ mode: 'keys' }, store);
+  return createBedrockClient({
+    region,
+    credentials,
+    ...CLIENT_DEFAULTS,
+    ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
+  });
+}
+
 /** One client per region, built from the current settings and credentials source. */
 export function createClientPool(settings: () => AwsSettings, store: SecretStore): ClientPool {
   const clients = new Map<string, BedrockRuntimeClient>();
@@ -26,22 +52,7 @@ export function createClientPool(settings: () => AwsSettings, store: SecretStore
     clientFor(region) {
       let client = clients.get(region);
       if (!client) {
-        const s = settings();
-        const credentials =
-          s.credentialMode === 'default-chain'
-            ? fromNodeProviderChain()
-            : s.credentialMode === 'profile'
-              ? resolveCredentialProvider(
-                  { mode: 'profile', profile: s.profile ?? 'default' },
-                  store,
-                )
-              : resolveCredentialProvider({ mode: 'keys' }, store);
-        client = createBedrockClient({
-          region,
-          credentials,
-          ...CLIENT_DEFAULTS,
-          ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
-        });
+        client = buildClient(settings(), store, region);
         clients.set(region, client);
       }
       return client;
