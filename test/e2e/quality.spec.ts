@@ -189,8 +189,13 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await page.getByTestId('judge-concurrency').fill('1');
   // Ask an unreadable item once more (the default asks once).
   await page.getByTestId('judge-answer-attempts').fill('2');
+  // Unsaved edits turn Run off, and the reason is written beside it, not only in a tooltip.
+  await expect(page.getByTestId('judge-run')).toBeDisabled();
+  await expect(q.judgeRunWhy).toBeVisible();
+  await expect(q.judgeRunWhy).toContainText('save');
   await page.getByTestId('judge-save').click();
   await expect(page.getByTestId('judge-run')).toBeEnabled();
+  await expect(q.judgeRunWhy).toBeHidden();
   const total = PARAGRAPHS * 4;
   // Before any call: every call a run makes, at the judge's catalog price.
   await expect(q.judgeEstimate).toContainText(

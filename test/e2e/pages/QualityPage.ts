@@ -66,6 +66,10 @@ export class QualityPage {
   get judgeProgress(): Locator {
     return this.page.getByTestId('judge-progress');
   }
+  /** Why the judge's Run button is off, written beside it. */
+  get judgeRunWhy(): Locator {
+    return this.page.getByTestId('judge-run-why');
+  }
   get judgeEstimate(): Locator {
     return this.page.getByTestId('judge-estimate');
   }
