@@ -4,6 +4,7 @@
  * twice stops at once; either way the printed experiment id resumes it later.
  */
 import type { Database } from 'better-sqlite3';
+import { join, resolve } from 'node:path';
 import type { RunProgress } from '../../shared/domain/run';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
@@ -12,13 +13,34 @@ import { LeaseBusyError, LeaseKeeper } from '../runner/leaseKeeper';
 import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
 import { CLI_RUNNER_TUNING, cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
-import { buildSummary, formatSummary } from './cliSummary';
+import { shellWord } from '../../shared/shellWord';
+import { buildSummary, formatSummary, MIN_SUMMARY_WIDTH } from './cliSummary';
 import { ProgressPrinter } from './progressPrinter';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+}
+
+/** The terminal's width, or the summary's 80 columns when the output is not a terminal. */
+function terminalColumns(out: NodeJS.WritableStream): number {
+  const columns = (out as { columns?: unknown }).columns;
+  return typeof columns === 'number' && columns > 0 ? columns : MIN_SUMMARY_WIDTH;
+}
+
+/**
+ * A command that resumes the experiment from any folder: the data folder as an absolute path,
+ * and the repository (npm --prefix) or else the CLI bundle itself by its absolute path.
+ */
+export function resumeCommand(experimentId: string, dataDir: string, bundle?: string): string {
+  const tail = `run --resume ${shellWord(experimentId)} --data-dir ${shellWord(resolve(dataDir))}`;
+  if (bundle === undefined) return `npm run cli -- ${tail}`;
+  const abs = resolve(bundle);
+  const repo = resolve(abs, '..', '..', '..');
+  return abs === join(repo, 'out', 'node', 'cli.cjs')
+    ? `npm --prefix ${shellWord(repo)} run cli -- ${tail}`
+    : `node ${shellWord(abs)} ${tail}`;
 }
 
 /** Ctrl-C pauses, a second Ctrl-C (or SIGTERM) aborts what is in flight; returns the unhook. */
@@ -66,7 +88,7 @@ async function runExperiment(
     return 2;
   }
   printer.say(`experiment ${experimentId}`);
-  printer.say(`resume with: npm run cli -- run --resume ${experimentId} --data-dir "${dataDir}"`);
+  printer.say(`resume with: ${resumeCommand(experimentId, dataDir, process.argv[1])}`);
   const clients = cliClients(args);
   const runner = new ExperimentRunner({
     db,
@@ -94,7 +116,9 @@ async function runExperiment(
     printer.finish();
   }
   const summary = buildSummary(db, final);
-  io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
+  io.stdout.write(
+    `${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, terminalColumns(io.stdout))}\n`,
+  );
   return final.status === 'completed' && final.failed === 0 ? 0 : 1;
 }
 

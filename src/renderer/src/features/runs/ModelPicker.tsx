@@ -9,7 +9,8 @@ interface ModelPickerProps {
 }
 
 const families = [...new Set(MODELS.map((m) => m.family))];
-export const modelName = (id: string) => MODELS.find((m) => m.id === id)?.displayName ?? id;
+/** How every screen, the report and the CLI name a model: one function, in src/shared. */
+export { modelName } from '../../../../shared/report/names';
 
 /** One teacher and up to five students, from the catalog or typed (profile ids and ARNs included). */
 export function ModelPicker({ teacher, students, onChange }: ModelPickerProps) {
