@@ -6,33 +6,7 @@ import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-
-type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
-
-const SCREENS: { id: ScreenId; label: string; hint: string }[] = [
-  { id: 'datasets', label: 'Paragraphs', hint: 'Write or import the texts to compare on' },
-  {
-    id: 'experiments',
-    label: 'Experiments',
-    hint: 'Run teacher and students on Bedrock, side by side',
-  },
-  {
-    id: 'quality',
-    label: 'Quality',
-    hint: 'ROUGE, an LLM judge and your own blind ratings, with confidence intervals',
-  },
-  {
-    id: 'roi',
-    label: 'ROI',
-    hint: 'What-if: break-even, payback and NPV as you move the assumptions',
-  },
-  {
-    id: 'report',
-    label: 'Report',
-    hint: 'The PDF for stakeholders, CSV exports and experiment bundles',
-  },
-  { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
-];
+import { NavigateProvider, SCREENS, type ScreenId } from './navigation';
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('datasets');
@@ -72,12 +46,14 @@ export function App() {
         <div className="sidebar-foot">{version ? `v${version}` : ''}</div>
       </nav>
       <main className="content">
-        {screen === 'datasets' && <DatasetsScreen />}
-        {screen === 'experiments' && <ExperimentsScreen />}
-        {screen === 'quality' && <QualityScreen />}
-        {screen === 'roi' && <RoiScreen />}
-        {screen === 'report' && <ReportScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+        <NavigateProvider value={setScreen}>
+          {screen === 'datasets' && <DatasetsScreen />}
+          {screen === 'experiments' && <ExperimentsScreen />}
+          {screen === 'quality' && <QualityScreen />}
+          {screen === 'roi' && <RoiScreen />}
+          {screen === 'report' && <ReportScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </NavigateProvider>
       </main>
     </div>
   );
