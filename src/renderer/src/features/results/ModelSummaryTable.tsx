@@ -68,7 +68,8 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
   const columns = all ? COLUMNS : COLUMNS.filter((c) => c.compact);
   return (
     <>
-      <div className="table-scroll">
+      {/* Focusable so a keyboard user can scroll it when every column is shown. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Per model summary">
         <table className="table summary" data-testid="model-summary">
           <caption>Per model (successful calls; errors counted separately)</caption>
           <thead>

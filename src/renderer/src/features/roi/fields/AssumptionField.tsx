@@ -81,6 +81,9 @@ export function AssumptionField(p: AssumptionFieldProps) {
           disabled={unknown}
           aria-label={p.label}
           aria-valuetext={p.display}
+          // One tab stop per pair: Tab goes to the typed field (arrow keys step it there too);
+          // the slider is for the mouse and stays reachable by assistive tech.
+          tabIndex={-1}
           data-testid={`${p.id}-slider`}
           onChange={(e) =>
             p.onChange(tidy(toValue(Number(e.target.value), p.min, top, log), p.integer ?? false))
