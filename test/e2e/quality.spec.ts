@@ -46,6 +46,28 @@ async function runSampleExperiment(page: Page): Promise<void> {
   await experiments.waitForStatus('completed');
 }
 
+test("a per-paragraph row opens that paragraph's outputs; arrow keys move between the tabs", async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  const q = new QualityPage(page);
+  await q.open();
+  // Arrow keys inside the tab list move to the next tab and show it.
+  await q.tabButton('summary').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(q.tabButton('paragraphs')).toBeFocused();
+  await expect(q.tabButton('paragraphs')).toHaveAttribute('aria-selected', 'true');
+
+  await expect(q.paragraphRows).toHaveCount(PARAGRAPHS);
+  await q.toggleParagraph(0);
+  await expect(q.paragraphOutputs).toHaveCount(1);
+  await expect(q.paragraphOutputs.getByTestId('output-cell')).toHaveCount(2);
+  await expect(q.paragraphOutputs).toContainText('Teacher: Llama 3 70B Instruct');
+  await expect(q.paragraphOutputs).toContainText('Student: Llama 3 8B Instruct');
+  await q.toggleParagraph(0);
+  await expect(q.paragraphOutputs).toHaveCount(0);
+});
+
 test('rate every paragraph blind with the keyboard; the ratings are in the quality view after a restart', async ({
   page,
 }) => {
