@@ -74,6 +74,21 @@ describe('testConnection', () => {
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name));
     expect(files.filter((f) => readFileSync(f).includes(secret))).toEqual([]);
+
+    // Once tested, the typed secret is masked in any later log line (as an SDK error might carry it).
+    const logged: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      logged.push(String(chunk));
+      return true;
+    });
+    try {
+      const { logError } = await import('../log');
+      logError('call failed', new Error(`signature for ${secret} mismatched`));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.join('')).not.toContain(secret);
+    expect(logged.join('')).toContain('***');
   });
 
   it('says what is wrong with typed keys without echoing them', async () => {
