@@ -41,10 +41,6 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
       name: 'the quality axis',
     },
   );
-  const xAxis = axisWindow(
-    placed.map((p) => p.costPer1kRequestsUsd as number),
-    { floor: 0, format: (v) => formatUsd(v), name: 'the cost axis' },
-  );
   const colour = (id: string) => colorFor(id, report.teacherModelId, report.studentModelIds);
   return (
     <figure className="chart-box" data-testid="chart-cost-quality">
@@ -76,8 +72,9 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
             scales: {
               x: {
                 title: { display: true, text: 'Cost per 1,000 requests (USD)' },
-                min: xAxis.min,
-                max: xAxis.max,
+                beginAtZero: true,
+                // Room to the right of the dearest model, so its dot is never cut in half.
+                grace: '10%',
               },
               y: {
                 title: {
