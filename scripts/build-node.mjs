@@ -8,6 +8,7 @@ const entries = {
   bench: 'bench/runnerBench.ts',
   'bench-report': 'bench/reportBench.ts',
   'bench-roi': 'bench/roiBench.ts',
+  'bench-batch': 'bench/batchBench.ts',
 };
 
 await build({

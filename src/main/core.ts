@@ -5,7 +5,10 @@ import { readAwsSettings } from './handlers/settings';
 import { openDatabase } from './db/open';
 import { markOrphanedRunsInterrupted } from './db/repos/experiments';
 import { databasePath } from './paths/dataDir';
-import { createClientPool } from './bedrock/clientPool';
+import { createClientPool, credentialsFromSettings } from './bedrock/clientPool';
+import { createBatchClients, type BatchClients } from './batch/awsClients';
+import { BatchService } from './batch/batchService';
+import { batchTuning } from './batch/batchPipeline';
 import { createKeychainStore } from './credentials/keychain';
 import type { SecretStore } from './credentials/secretStore';
 import type { PdfPrinter } from './export/pdfPrinter';
@@ -53,6 +56,26 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     clientFor: (region) => clients.clientFor(region),
     emit: (progress) => emit({ type: 'judgeProgress', progress }),
   });
+  // Batch clients per region, built from the same settings and credentials as on-demand calls.
+  const batchClients = new Map<string, BatchClients>();
+  const batch = new BatchService({
+    db,
+    clientsFor: (region) => {
+      let c = batchClients.get(region);
+      if (!c) {
+        c = createBatchClients({
+          region,
+          credentials: credentialsFromSettings(readAwsSettings({ db }), secrets),
+        });
+        batchClients.set(region, c);
+      }
+      return c;
+    },
+    emit: (overview) => emit({ type: 'batchJobs', overview }),
+    tuning: batchTuning(process.env),
+  });
+  // Jobs created before the app last stopped (or was killed) are tracked again from the store.
+  batch.resumeAll();
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
@@ -61,6 +84,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     emit,
     runs: runner,
     judge,
+    batch,
     clients,
     secrets,
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
@@ -73,7 +97,8 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
       return () => bus.off('event', listener);
     },
     async close() {
-      await Promise.all([runner.closeAll(), judge.closeAll()]);
+      await Promise.all([runner.closeAll(), judge.closeAll(), batch.close()]);
+      batchClients.forEach((c) => c.destroy());
       leases.stop();
       clients.invalidate();
       bus.removeAllListeners();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { months, requests, usd } from './units';
 import {
+  formatAboveBreakEven,
   formatBreakEven,
   formatCompactNumber,
   formatCompactUsd,
@@ -74,9 +75,30 @@ describe('other formats', () => {
     expect(formatBreakEven({ kind: 'volume', requestsPerMonth: requests(71_863.2) })).toBe(
       '71,864 requests/month',
     );
-    expect(formatBreakEven({ kind: 'none', reason: 'x' })).toBe(
+    expect(formatBreakEven({ kind: 'none', code: 'studentCostsMore', reason: 'x' })).toBe(
       'none: the student never pays back',
     );
+    expect(formatBreakEven({ kind: 'none', code: 'beyondLargestVolume', reason: 'x' })).toBe(
+      'none within 1e12 requests/month',
+    );
+    expect(formatAboveBreakEven({ kind: 'volume', requestsPerMonth: requests(5) })).toBeNull();
+    expect(
+      formatAboveBreakEven({
+        kind: 'volume',
+        requestsPerMonth: requests(1600),
+        modelUnits: 2,
+        above: {
+          kind: 'fallsBehind',
+          fromRequestsPerMonth: requests(2000),
+          aheadAgainAt: requests(2400),
+        },
+      }),
+    ).toBe(
+      '2 provisioned unit(s) at break-even; above 2,000 requests/month the next unit puts the student behind again, until 2,400 requests/month.',
+    );
+    expect(
+      formatRoi({ kind: 'undefined', reason: 'negligibleInvestment', totalSavingUsd: usd(5) }),
+    ).toBe('investment under a cent: $5.00 saved over the horizon');
     expect(
       formatSeedRatio({ kind: 'ratio', value: 17, costSavingShare: 0.85, qualityLossShare: 0.05 }),
     ).toBe('17×');

@@ -119,14 +119,32 @@ export function formatPayback(payback: Payback): string {
 /** ROI as a percentage, or why there is none (no investment: show the saving instead). */
 export function formatRoi(roi: Roi): string {
   if (roi.kind === 'undefined') {
-    return `no investment: ${formatUsd(roi.totalSavingUsd)} saved over the horizon`;
+    const why = roi.reason === 'noInvestment' ? 'no investment' : 'investment under a cent';
+    return `${why}: ${formatUsd(roi.totalSavingUsd)} saved over the horizon`;
   }
   return formatPercent(roi.value, 0);
 }
 
 export function formatBreakEven(breakEven: BreakEven): string {
-  if (breakEven.kind === 'none') return 'none: the student never pays back';
+  if (breakEven.kind === 'none') {
+    return breakEven.code === 'beyondLargestVolume'
+      ? 'none within 1e12 requests/month'
+      : 'none: the student never pays back';
+  }
   return `${formatNumber(Math.ceil(breakEven.requestsPerMonth))} requests/month`;
+}
+
+/** With units that follow the volume: the units at V* and what happens above it; else null. */
+export function formatAboveBreakEven(breakEven: BreakEven): string | null {
+  if (breakEven.kind !== 'volume' || !breakEven.above) return null;
+  const at = `${formatNumber(breakEven.modelUnits ?? 0)} provisioned unit(s) at break-even`;
+  const above = breakEven.above;
+  if (above.kind === 'staysAhead') return `${at}; the student stays ahead at every larger volume.`;
+  const again =
+    above.aheadAgainAt === null
+      ? 'and never catches up'
+      : `until ${formatNumber(Math.ceil(above.aheadAgainAt))} requests/month`;
+  return `${at}; above ${formatNumber(Math.floor(above.fromRequestsPerMonth))} requests/month the next unit puts the student behind again, ${again}.`;
 }
 
 export function formatSeedRatio(ratio: SeedRatio): string {

@@ -224,7 +224,7 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
     `Before judging: ${total} judge calls (${PARAGRAPHS * 2} scores, ${PARAGRAPHS * 2} pairwise comparisons).`,
   );
   await expect(q.judgeEstimate).toContainText(
-    /Expected \$0\.\d+ \([\d,]+ input \+ 1,920 output tokens\) · at most \$\d+\.\d\d \([\d,]+ input \+ 25,600 output tokens\)\./,
+    /Expected \$0\.\d+ \([\d,]+ input \+ 1,920 output tokens\) · at most \$\d+\.\d+ \([\d,]+ input \+ 25,600 output tokens\)\./,
   );
   await page.getByTestId('judge-run').click();
   await expect(q.judgeProgress).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });

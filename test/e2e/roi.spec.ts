@@ -103,6 +103,59 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(page.getByTestId('prices-student-trainingusdper1ktokens')).toContainText('override');
 });
 
+test('offers only what Bedrock sells for the seed pair, and sends batch on both sides alike', async ({
+  page,
+}) => {
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  // Llama 3 70B → 8B is no distillation pair: the study used 8B as-is.
+  await expect(roi.distillOffer).toContainText('Distillation not offered');
+  await expect(roi.distillOffer).toContainText('as-is');
+  await expect(roi.option('distillation-distill')).toHaveCount(0);
+  await expect(roi.servingNotOffered).toContainText('Custom-model on demand');
+  await expect(roi.option('serving-customModelOnDemand')).toHaveCount(0);
+
+  await roi.choose('serving-batch');
+  await expect(roi.option('teacher-batch-mode-same')).toHaveAttribute('aria-checked', 'true');
+  await expect(roi.batchNotes.first()).toContainText('not milliseconds');
+
+  // Set apart on purpose, the teacher at 0 %: the outputs say the shares differ.
+  await roi.choose('teacher-batch-mode-apart');
+  await roi.type('teacher-batch', '0');
+  await expect(roi.batchNotes.nth(1)).toContainText('teacher 0 %, student 100 %');
+});
+
+test('a distilled Llama 3.1 8B in us-west-2 is priced only on provisioned throughput, its units following the volume', async ({
+  page,
+}) => {
+  await host.stop();
+  await seedDataDir(tmp.dir, {
+    name: 'Llama pair',
+    paragraphs: 10,
+    teacher: 'meta.llama3-1-70b-instruct-v1:0',
+    students: ['meta.llama3-1-8b-instruct-v1:0'],
+    region: 'us-west-2',
+  });
+  host = await launchHost(tmp.dir);
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  await page
+    .getByTestId('evidence-experiment')
+    .selectOption({ label: 'Llama pair (20 calls, completed)' });
+  await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
+
+  await roi.choose('distillation-distill');
+  await expect(roi.option('serving-provisioned')).toHaveAttribute('aria-checked', 'true');
+  await expect(roi.option('serving-onDemand')).toHaveCount(0);
+  await expect(roi.option('serving-batch')).toHaveCount(0);
+  await expect(roi.servingNotOffered).toContainText('Batch inference is not available for custom');
+  await expect(roi.servingNotOffered).toContainText(
+    "not served at the base model's on-demand price",
+  );
+  await expect(roi.option('term-noCommitment')).toBeVisible();
+  await expect(roi.option('units-mode-follow')).toHaveAttribute('aria-checked', 'true');
+});
+
 test('prefills from an experiment and recommends the student that saves most within the bar', async ({
   page,
 }) => {

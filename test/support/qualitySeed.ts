@@ -19,6 +19,8 @@ export interface SeedOptions {
   paragraphs?: number;
   students?: string[];
   teacher?: string;
+  /** Where the experiment ran (default us-east-1); Llama distillation pairs live in us-west-2. */
+  region?: string;
   /** Paragraph i's reference summary, or null for none (default: every paragraph has one). */
   reference?: (i: number) => string | null;
   /** The output of `modelId` on paragraph i; null makes that call an error. */
@@ -70,7 +72,7 @@ export function seedExperimentWithRuns(db: Database, o: SeedOptions = {}): Seede
     datasetId,
     teacherModelId: teacher,
     studentModelIds: students,
-    region: 'us-east-1',
+    region: o.region ?? 'us-east-1',
     promptTemplate: 'Summarize:\n\n{{paragraph}}',
     systemPrompt: null,
     inference: { maxTokens: 200, temperature: 0, topP: 1 },

@@ -20,6 +20,15 @@ export interface ClientPool {
   invalidate(): void;
 }
 
+/** The credentials the settings point at; the batch clients (S3, control plane) use them too. */
+export function credentialsFromSettings(s: AwsSettings, store: SecretStore): BedrockCredentials {
+  return s.credentialMode === 'default-chain'
+    ? fromNodeProviderChain()
+    : s.credentialMode === 'profile'
+      ? resolveCredentialProvider({ mode: 'profile', profile: s.profile ?? 'default' }, store)
+      : resolveCredentialProvider({ mode: 'keys' }, store);
+}
+
 /**
  * A client for `region` as `s` says: its credentials source and endpoint. `typedKeys` (keys
  * typed into Settings and not saved yet) replace the keychain's keys when given.
@@ -30,16 +39,9 @@ export function buildClient(
   region: string,
   typedKeys?: AccessKeys,
 ): BedrockRuntimeClient {
-  const credentials: BedrockCredentials = typedKeys
-    ? typedKeys
-    : s.credentialMode === 'default-chain'
-      ? fromNodeProviderChain()
-      : s.credentialMode === 'profile'
-        ? resolveCredentialProvider({ mode: 'profile', profile: s.profile ?? 'default' }, store)
-        : resolveCredentialProvider({ mode: 'keys' }, store);
   return createBedrockClient({
     region,
-    credentials,
+    credentials: typedKeys ?? credentialsFromSettings(s, store),
     ...CLIENT_DEFAULTS,
     ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
   });

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { endpointProblem } from '../../shared/domain/endpoint';
+import { checkRoleArn, parseS3Location } from '../../shared/batch/s3Location';
 
 export interface PriceOverride {
   modelId: string;
@@ -33,6 +34,12 @@ export interface RunArgs {
   prices: PriceOverride[];
   /** Import --dataset FILE as a new dataset even when one holds the same paragraphs. */
   newDataset: boolean;
+  /** `--mode batch`: where and with which role the experiment runs as Bedrock batch jobs. */
+  batch: { s3Uri: string; roleArn: string; modelIds: string[] } | null;
+  /** Batch: wait for the jobs to end and collect them (default), or return once they are created. */
+  wait: boolean;
+  bedrockEndpoint: string | undefined;
+  s3Endpoint: string | undefined;
 }
 
 export const USAGE = `Usage: distill-roi run [options]
@@ -52,6 +59,15 @@ New experiment:
   --name TEXT            experiment name
   --new-dataset          import FILE as a new dataset even if one holds the same paragraphs
                          (by default that dataset is reused)
+Batch (Bedrock batch inference, about half the on-demand price, results within 24 hours):
+  --mode batch           run as batch jobs instead of on-demand calls (default: on-demand)
+  --s3 s3://BUCKET/PREFIX   where the JSONL inputs and the outputs go (same region)
+  --role-arn ARN         the service role Bedrock assumes to read and write the bucket
+  --batch-model MODEL    only this model in batch (repeatable; default: every model)
+  --no-wait              return once the jobs are created; collect later with
+                         distill-roi batch collect --experiment ID
+  --bedrock-endpoint URL or AWS_ENDPOINT_URL_BEDROCK (control plane)
+  --s3-endpoint URL      or AWS_ENDPOINT_URL_S3
 Resume:
   --resume EXPERIMENT_ID [--retry-failed]   make the missing calls (and the failed ones again)
 Common:
@@ -104,6 +120,10 @@ const SETTINGS = [
   'price',
   'name',
   'new-dataset',
+  'mode',
+  's3',
+  'role-arn',
+  'batch-model',
 ] as const;
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {
@@ -134,6 +154,13 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         name: { type: 'string' },
         'new-dataset': { type: 'boolean' },
         json: { type: 'boolean' },
+        mode: { type: 'string' },
+        s3: { type: 'string' },
+        'role-arn': { type: 'string' },
+        'batch-model': { type: 'string', multiple: true },
+        'no-wait': { type: 'boolean' },
+        'bedrock-endpoint': { type: 'string' },
+        's3-endpoint': { type: 'string' },
       },
     });
   } catch (e) {
@@ -162,6 +189,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const endpoint = v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
   const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
   if (endpointIssue !== null) throw new UsageError(`--endpoint: ${endpointIssue}`);
+  const batch = batchArgs(v.mode, v.s3, v['role-arn'], v['batch-model'] ?? []);
   return {
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
     endpoint,
@@ -187,5 +215,34 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     budgetUsd: budget,
     prices: (v.price ?? []).map(parsePrice),
     newDataset: v['new-dataset'] ?? false,
+    batch,
+    wait: !(v['no-wait'] ?? false),
+    bedrockEndpoint: v['bedrock-endpoint'] ?? env.AWS_ENDPOINT_URL_BEDROCK,
+    s3Endpoint: v['s3-endpoint'] ?? env.AWS_ENDPOINT_URL_S3,
   };
+}
+
+function batchArgs(
+  mode: string | undefined,
+  s3: string | undefined,
+  roleArn: string | undefined,
+  modelIds: string[],
+): RunArgs['batch'] {
+  if (mode !== undefined && mode !== 'batch' && mode !== 'on-demand') {
+    throw new UsageError(`--mode is batch or on-demand, got "${mode}".`);
+  }
+  if (mode !== 'batch') {
+    if (s3 !== undefined || roleArn !== undefined || modelIds.length > 0) {
+      throw new UsageError('--s3, --role-arn and --batch-model go with --mode batch.');
+    }
+    return null;
+  }
+  if (s3 === undefined || roleArn === undefined) {
+    throw new UsageError('--mode batch needs --s3 s3://BUCKET/PREFIX and --role-arn ARN.');
+  }
+  const loc = parseS3Location(s3, '--s3');
+  if (!loc.ok) throw new UsageError(loc.message);
+  const roleProblem = checkRoleArn(roleArn, '--role-arn');
+  if (roleProblem) throw new UsageError(roleProblem);
+  return { s3Uri: s3.trim(), roleArn: roleArn.trim(), modelIds };
 }

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelName } from '../../shared/report/names';
 import { formatSummary, type CliSummary } from './cliSummary';
-import { resumeCommand } from './runCommand';
+import { resumeCommand } from './resumeHint';
 
 const TEACHER = 'meta.llama3-70b-instruct-v1:0';
 const STUDENT = 'meta.llama3-8b-instruct-v1:0';

@@ -15,6 +15,11 @@ import {
   type TeacherStudentRatios,
 } from '../../shared/metrics';
 import { modelName } from '../../shared/report/names';
+import {
+  BATCH_LATENCY_TEXT,
+  latencySource,
+  type LatencySource,
+} from '../../shared/batch/latencySource';
 import { getExperiment } from '../db/repos/experiments';
 import { listRunSamples } from '../db/repos/runs';
 
@@ -27,7 +32,8 @@ export interface CliSummary {
   total: number;
   failed: number;
   spentUsd: number;
-  models: (ModelRunSummary & { role: 'teacher' | 'student' })[];
+  /** `latencySource`: batch calls have no latency, so a batch-only model shows none. */
+  models: (ModelRunSummary & { role: 'teacher' | 'student'; latencySource: LatencySource })[];
   ratios: (TeacherStudentRatios & { studentModelId: string })[];
 }
 
@@ -35,13 +41,12 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
   const experiment = getExperiment(db, final.experimentId);
   if (!experiment) throw new Error(`Experiment ${final.experimentId} disappeared.`);
   const { teacherModelId, studentModelIds } = experiment.config;
-  const byModel = new Map(
-    summarizeModelRuns(listRunSamples(db, final.experimentId)).map((s) => [s.modelId, s]),
-  );
+  const samples = listRunSamples(db, final.experimentId);
+  const byModel = new Map(summarizeModelRuns(samples).map((s) => [s.modelId, s]));
   const models = [teacherModelId, ...studentModelIds].flatMap((modelId) => {
     const s = byModel.get(modelId);
     const role = modelId === teacherModelId ? ('teacher' as const) : ('student' as const);
-    return s ? [{ ...s, role }] : [];
+    return s ? [{ ...s, role, latencySource: latencySource(samples, modelId) }] : [];
   });
   const teacher = byModel.get(teacherModelId);
   const ratios = studentModelIds.flatMap((studentModelId) => {
@@ -118,8 +123,8 @@ export function formatSummary(s: CliSummary, width: number = MIN_SUMMARY_WIDTH):
       formatNumber(m.errors),
       `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
       formatNumber(Math.round(m.lostMs)),
-      trio(m.e2e),
-      trio(m.ttft),
+      m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.e2e),
+      m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.ttft),
       `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
       maybe(m.costPerRequest, (x) => formatUsd(x)),
       maybe(m.costPer1kRequests, (x) => formatUsd(x)),

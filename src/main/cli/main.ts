@@ -6,6 +6,7 @@ import { logError } from '../log';
 import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
 import { EXPORT_USAGE } from './exportArgs';
+import { BATCH_USAGE, batchCommand } from './batchCommand';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -13,6 +14,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'batch':
+      return batchCommand(rest, io);
     case 'report':
     case 'export':
     case 'import':
@@ -25,11 +28,11 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n\n${EXPORT_USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n`);
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${EXPORT_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n`,
       );
       return 2;
   }

@@ -4,7 +4,6 @@
  * twice stops at once; either way the printed experiment id resumes it later.
  */
 import type { Database } from 'better-sqlite3';
-import { join, resolve } from 'node:path';
 import type { RunProgress } from '../../shared/domain/run';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
@@ -13,34 +12,16 @@ import { LeaseBusyError, LeaseKeeper } from '../runner/leaseKeeper';
 import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
 import { CLI_RUNNER_TUNING, cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
-import { shellWord } from '../../shared/shellWord';
-import { buildSummary, formatSummary, MIN_SUMMARY_WIDTH } from './cliSummary';
+import { runBatchExperiment } from './batchRun';
+import { getBatchSetup } from '../db/repos/batchJobs';
+import { buildSummary, formatSummary } from './cliSummary';
+import { resumeCommand, terminalColumns } from './resumeHint';
 import { ProgressPrinter } from './progressPrinter';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
-}
-
-/** The terminal's width, or the summary's 80 columns when the output is not a terminal. */
-function terminalColumns(out: NodeJS.WritableStream): number {
-  const columns = (out as { columns?: unknown }).columns;
-  return typeof columns === 'number' && columns > 0 ? columns : MIN_SUMMARY_WIDTH;
-}
-
-/**
- * A command that resumes the experiment from any folder: the data folder as an absolute path,
- * and the repository (npm --prefix) or else the CLI bundle itself by its absolute path.
- */
-export function resumeCommand(experimentId: string, dataDir: string, bundle?: string): string {
-  const tail = `run --resume ${shellWord(experimentId)} --data-dir ${shellWord(resolve(dataDir))}`;
-  if (bundle === undefined) return `npm run cli -- ${tail}`;
-  const abs = resolve(bundle);
-  const repo = resolve(abs, '..', '..', '..');
-  return abs === join(repo, 'out', 'node', 'cli.cjs')
-    ? `npm --prefix ${shellWord(repo)} run cli -- ${tail}`
-    : `node ${shellWord(abs)} ${tail}`;
 }
 
 /** Ctrl-C pauses, a second Ctrl-C (or SIGTERM) aborts what is in flight; returns the unhook. */
@@ -72,6 +53,31 @@ async function runExperiment(
   dataDir: string,
   io: CliIo,
 ): Promise<number> {
+  let experimentId: string;
+  try {
+    experimentId = prepareExperiment(db, args, (line) => io.stderr.write(`${line}\n`));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  if (args.batch || getBatchSetup(db, experimentId)) {
+    return runBatchExperiment(db, args, dataDir, io, experimentId, (id, summary) =>
+      runOnDemand(db, args, dataDir, io, id, summary),
+    );
+  }
+  return runOnDemand(db, args, dataDir, io, experimentId);
+}
+
+async function runOnDemand(
+  db: Database,
+  args: RunArgs,
+  dataDir: string,
+  io: CliIo,
+  experimentId: string,
+  /** False while batch jobs of the same experiment are still to come: they print the summary. */
+  printSummary = true,
+): Promise<number> {
   // DISTILL_ROI_PROGRESS_EVERY_MS: how often a plain (non-terminal) progress line is printed;
   // 0 prints every update, so a log (or the crash test) sees each committed count.
   const every = io.env.DISTILL_ROI_PROGRESS_EVERY_MS;
@@ -79,14 +85,6 @@ async function runExperiment(
     io.stderr,
     every !== undefined && Number(every) >= 0 ? Number(every) : undefined,
   );
-  let experimentId: string;
-  try {
-    experimentId = prepareExperiment(db, args, (line) => printer.say(line));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    return 2;
-  }
   printer.say(`experiment ${experimentId}`);
   printer.say(`resume with: ${resumeCommand(experimentId, dataDir, process.argv[1])}`);
   const clients = cliClients(args);
@@ -116,9 +114,11 @@ async function runExperiment(
     printer.finish();
   }
   const summary = buildSummary(db, final);
-  io.stdout.write(
-    `${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, terminalColumns(io.stdout))}\n`,
-  );
+  if (printSummary) {
+    io.stdout.write(
+      `${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, terminalColumns(io.stdout))}\n`,
+    );
+  }
   return final.status === 'completed' && final.failed === 0 ? 0 : 1;
 }
 

@@ -46,6 +46,8 @@ describe('migrations', () => {
     expect(backupPath).toBeNull();
     expect(userVersion(db)).toBe(latestVersion(migrations));
     expect(tables(db)).toEqual([
+      'batch_experiments',
+      'batch_jobs',
       'blind_reveals',
       'datasets',
       'experiment_paragraphs',

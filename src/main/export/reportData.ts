@@ -16,6 +16,7 @@ import { getDataset } from '../db/repos/datasets';
 import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { requireExperiment } from '../handlers/experiments';
+import { withBatchPrices } from '../batch/batchPrices';
 import { AppFailure } from '../handlers/failure';
 import { loadQualityReport } from '../quality/qualityReportLoader';
 import { APP_VERSION } from '../version';
@@ -85,7 +86,8 @@ export function loadReportInput(
   options: ReportOptions,
   generatedAt = new Date().toISOString(),
 ): ReportInput {
-  const e = requireExperiment(db, experimentId);
+  // Batch models are priced at the batch price their calls ran under.
+  const e = withBatchPrices(db, requireExperiment(db, experimentId));
   const paragraphs = experimentParagraphs(db, e);
   const runs = inReportOrder(listRuns(db, e.id), paragraphs, e);
   if (!runs.some((r) => r.status === 'ok')) {

@@ -7,6 +7,8 @@ import type { JudgeSettings } from '../../shared/quality/qualitySettings';
 import type { ClientPool } from '../bedrock/clientPool';
 import type { SecretStore } from '../credentials/secretStore';
 import type { PdfPrinter } from '../export/pdfPrinter';
+import type { BatchOverview } from '../../shared/batch/batchDomain';
+import type { BatchRequest } from '../batch/batchSetup';
 
 /** What handlers need of the experiment runner; the runner module implements it. */
 export interface RunControl {
@@ -36,6 +38,13 @@ export interface JudgeControl {
   lastRun(experimentId: string): JudgeProgress | null;
 }
 
+/** What the batch handlers need of the batch service (batch/batchService.ts implements it). */
+export interface BatchControl {
+  overview(experimentId: string): BatchOverview;
+  setUp(experimentId: string, req: BatchRequest): Promise<BatchOverview>;
+  stop(experimentId: string): Promise<BatchOverview>;
+}
+
 /** What every handler gets: the store, where data lives, and a way to push events. */
 export interface HandlerContext {
   db: Database;
@@ -45,6 +54,7 @@ export interface HandlerContext {
   emit(event: AppEvent): void;
   runs: RunControl;
   judge: JudgeControl;
+  batch: BatchControl;
   clients: ClientPool;
   secrets: SecretStore;
   /** Prints reports; the Electron shell sets its printToPDF here, else Chromium via Playwright. */

@@ -14,6 +14,7 @@ import { listParagraphs } from '../db/repos/paragraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
 import { countPromptTokens } from '../estimate/promptTokens';
 import type { HandlerContext } from './context';
+import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { requireDataset } from './datasets';
 import { AppFailure, notFound } from './failure';
 
@@ -23,7 +24,7 @@ export function requireExperiment(db: Database, id: string): Experiment {
   return found;
 }
 
-function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
+export function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
   requireDataset(db, c.datasetId);
   const prompts = listParagraphs(db, c.datasetId).map((p) =>
     renderPrompt(c.promptTemplate, p.text),
@@ -141,6 +142,13 @@ export const experimentHandlers = {
   deleteExperiment: async (ctx: HandlerContext, input: { id: string }) => {
     requireExperiment(ctx.db, input.id);
     refuseIfRunningElsewhere(ctx, input.id);
+    // Deleting would forget jobs that AWS keeps running (and billing): stop them first.
+    if (hasOpenBatchJobs(ctx.db, input.id)) {
+      throw new AppFailure(
+        'conflict',
+        'This experiment has batch jobs in AWS that are not collected yet. Stop them and wait until they are collected, then delete it.',
+      );
+    }
     if (isActive(ctx, input.id)) await ctx.runs.cancel(input.id).catch(() => undefined);
     experiments.deleteExperiment(ctx.db, input.id);
     return { id: input.id };

@@ -11,6 +11,7 @@ import { recoveryHandlers } from './recovery';
 import { reportHandlers } from './reports';
 import { priceHandlers } from './prices';
 import { scenarioHandlers } from './scenarios';
+import { batchHandlers } from './batch';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -31,4 +32,5 @@ export const handlers: HandlerTable = {
   ...reportHandlers,
   ...priceHandlers,
   ...scenarioHandlers,
+  ...batchHandlers,
 };

@@ -5,6 +5,7 @@ import { evidenceOf, type StudentQuality } from '../../shared/roi/evidence';
 import type { Scenario } from '../../shared/roi/scenario';
 import { listRuns } from '../db/repos/runs';
 import { loadQualityReport } from '../quality/qualityReportLoader';
+import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
 import type { HandlerContext } from './context';
 import { requireExperiment } from './experiments';
@@ -86,7 +87,8 @@ export const scenarioHandlers = {
   },
 
   getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) => {
-    const e = requireExperiment(ctx.db, input.experimentId);
+    // Batch models are priced at the batch price their calls ran under.
+    const e = withBatchPrices(ctx.db, requireExperiment(ctx.db, input.experimentId));
     const quality = studentQuality(ctx, e);
     const report = loadQualityReport(ctx.db, e);
     const decision = e.config.studentModelIds.map((id) => studentEvidence(report, id));

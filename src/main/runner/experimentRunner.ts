@@ -10,6 +10,7 @@ import { experimentCounts } from '../db/repos/experimentStats';
 import { getExperiment } from '../db/repos/experiments';
 import { experimentParagraphs, freezeExperimentParagraphs } from '../db/repos/experimentParagraphs';
 import { recordedCallKeys } from '../db/repos/runs';
+import { batchOwnedCallKeys } from '../batch/batchCalls';
 import { CallQueue, experimentModels } from './callQueue';
 import { ExperimentSession } from './experimentSession';
 import { LeaseKeeper, leaseBusyMessage } from './leaseKeeper';
@@ -131,7 +132,12 @@ export class ExperimentRunner {
         clock: this.clock,
         tuning: this.tuning,
         experiment,
-        queue: new CallQueue(config, paragraphs, recordedCallKeys(db, experimentId)),
+        // Calls a batch job still owns are not made on demand (batch/batchCalls.ts).
+        queue: new CallQueue(
+          config,
+          paragraphs,
+          new Set([...recordedCallKeys(db, experimentId), ...batchOwnedCallKeys(db, experimentId)]),
+        ),
         counters: new ProgressCounters(
           experimentId,
           models,

@@ -67,7 +67,7 @@ export const DecisionSettingsSchema = z
     /** Sources the analyst marked decisive (true) or not (false); absent means the default. */
     decisive: z.partialRecord(DecisionSourceSchema, z.boolean()).default({}),
     /** Per metric; absent means `defaultTolerance`. */
-    tolerances: z.partialRecord(z.string(), z.number().finite()).default({}),
+    tolerances: z.partialRecord(z.string().max(64), z.number().finite()).default({}),
     /** Which ROUGE variant the two ROUGE sources are judged on. */
     rougeType: RougeTypeSchema.default('rougeL'),
   })

@@ -50,6 +50,12 @@ export const RunRecordSchema = z.object({
   throttles: z.number().int().nullable().optional(),
   /** Time lost to failed attempts and the waits before retries (the whole call when it failed). */
   lostMs: z.number().nullable().optional(),
+  /**
+   * How the call was made. Batch calls (Bedrock batch inference) have no latency of their own:
+   * their latency fields are null, and latency figures come from on-demand calls only.
+   * Absent means on-demand (records from before batch existed).
+   */
+  via: z.enum(['on-demand', 'batch']).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

@@ -16,6 +16,7 @@ import { qualityChannels } from './qualityChannels';
 import { recoveryChannels } from './recoveryChannels';
 import { reportChannels } from './reportChannels';
 import { roiChannels } from './roiChannels';
+import { batchChannels } from './batchChannels';
 
 const empty = z.strictObject({});
 
@@ -84,6 +85,7 @@ export const contract = {
   ...recoveryChannels,
   ...reportChannels,
   ...roiChannels,
+  ...batchChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,8 @@ export interface RunSample {
   /** Throttled attempts and time lost to retries; null or absent for calls stored before. */
   readonly throttles?: number | null;
   readonly lostMs?: number | null;
+  /** Batch calls have no latency (their latency fields are null); absent means on-demand. */
+  readonly via?: 'on-demand' | 'batch';
 }
 
 export interface ModelRunSummary {

@@ -9,3 +9,4 @@ export * from './distillationPairs';
 export * from './seedStudyPrices';
 export * from './priceOrigin';
 export * from './priceBook';
+export * from './batchPrice';

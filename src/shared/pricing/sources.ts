@@ -41,6 +41,14 @@ export const SOURCES = {
     'S38',
     'https://docs.aws.amazon.com/bedrock/latest/userguide/prequisites-model-distillation.html',
   ),
+  S32: source(
+    'S32',
+    'https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference-supported.html',
+  ),
+  S41: source(
+    'S41',
+    'https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html',
+  ),
   SEED: source(
     'seed',
     'Seed study README (../seed/study-readme.md), "Source: AWS Bedrock Pricing"',

@@ -29,21 +29,35 @@ function servingText(s: Scenario): string {
   if (v.kind === 'batch') {
     return `${formatPercent(v.batchShare, 0)} of traffic as batch at ${formatNumber(s.student.price.batchMultiplier, 2)}× the on-demand price`;
   }
-  return `provisioned: ${v.modelUnits} model unit${v.modelUnits === 1 ? '' : 's'} at ${formatUsd(v.usdPerHourPerUnit)}/hour (${TERMS[v.term]}), capacity ${formatNumber(v.capacityTokensPerMinutePerUnit)} tokens/minute per unit (${v.capacityBasis})`;
+  if (v.kind === 'customModelOnDemand') {
+    return `on-demand custom-model deployment at ${per1k(v.inputUsdPer1k)} in / ${per1k(v.outputUsdPer1k)} out (custom-model rates)`;
+  }
+  const units = v.unitsFollowVolume
+    ? `units follow the volume (at least ${v.modelUnits}, peak factor ${formatNumber(v.peakFactor, 2)})`
+    : `${v.modelUnits} fixed model unit${v.modelUnits === 1 ? '' : 's'}`;
+  return `provisioned: ${units} at ${formatUsd(v.usdPerHourPerUnit)}/hour (${TERMS[v.term]}), capacity ${formatNumber(v.capacityTokensPerMinutePerUnit)} tokens/minute per unit (${v.capacityBasis})`;
 }
 
 function distillationText(s: Scenario, roi: RoiOutputs): string {
   const d = s.distillation;
   if (d.kind === 'baseModelAsIs') return 'none: the student is a base model used as it is';
-  return `${formatNumber(d.prompts)} prompts × ${d.epochs} epochs, ${formatNumber(roi.investment.trainingTokens)} training tokens at ${per1k(d.trainingUsdPer1kTokens)}; synthetic data ${formatUsd(roi.investment.syntheticDataUsd)}, training ${formatUsd(roi.investment.trainingUsd)}`;
+  const inv = roi.investment;
+  const pairs = `${formatNumber(d.prompts)} prompts × ${formatNumber(d.expansionFactor, 2)} expansion = ${formatNumber(inv.trainingPairs)} pairs${inv.pairsCapped ? ' (capped at 15,000 per job)' : ''}`;
+  const data =
+    d.dataSource === 'invocationLogs'
+      ? 'responses reused from invocation logs (no teacher calls)'
+      : `${formatNumber(inv.teacherCalls)} teacher calls`;
+  return `${pairs}, ${data}, ${d.epochs} epochs, ${formatNumber(roi.investment.trainingTokens)} training tokens at ${per1k(d.trainingUsdPer1kTokens)}; synthetic data ${formatUsd(roi.investment.syntheticDataUsd)}, training ${formatUsd(roi.investment.trainingUsd)}`;
 }
 
-function qualityText(s: Scenario): string {
+function qualityText(s: Scenario, roi: RoiOutputs): string {
   const q = s.quality;
+  // The distilled student's share is an assumption or an estimate, and the report says which.
+  const basis = roi.studentQuality.note ? ` ${roi.studentQuality.note}` : '';
   const ci = q.studentFailureShareCi
     ? ` [${formatPercent(q.studentFailureShareCi.low)}, ${formatPercent(q.studentFailureShareCi.high)}]`
     : '';
-  return `teacher ${formatPercent(q.teacherFailureShare)}, student ${formatPercent(q.studentFailureShare)}${ci}; each failure costs ${formatUsd(q.usdPerFailure)}`;
+  return `teacher ${formatPercent(q.teacherFailureShare)}, student ${formatPercent(q.studentFailureShare)}${ci}; each failure costs ${formatUsd(q.usdPerFailure)}.${basis}`;
 }
 
 export function scenarioInputs(s: Scenario, roi: RoiOutputs): ScenarioSection['inputs'] {
@@ -67,7 +81,8 @@ export function scenarioInputs(s: Scenario, roi: RoiOutputs): ScenarioSection['i
       label: 'Engineering',
       text: `${formatNumber(s.engineering.hours, 1)} hours × ${formatUsd(s.engineering.usdPerHour)}/hour = ${formatUsd(roi.investment.engineeringUsd)}`,
     },
-    { label: 'Failure shares', text: qualityText(s) },
+    { label: 'Failure shares', text: qualityText(s, roi) },
+    ...(roi.batch ? [{ label: 'Batch', text: roi.batch.notes.join(' ') }] : []),
     {
       label: 'Finance',
       text: `${s.finance.horizonMonths}-month horizon, yearly discount rate ${formatPercent(s.finance.yearlyDiscountRate)}`,

@@ -20,6 +20,7 @@ const inputs = (p: Partial<Record<keyof RoiInputs, number>>): RoiInputs =>
     teacherCostPerRequestUsd: 1,
     studentCostPerRequestUsd: 0,
     studentFixedMonthlyUsd: 0,
+    capacity: null,
     qualityCostPerRequestUsd: 0,
     investmentUsd: 0,
     yearlyDiscountRate: 0,

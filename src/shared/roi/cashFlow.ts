@@ -8,6 +8,7 @@ import {
   type Usd,
   type UsdPerMonth,
 } from '../units';
+import { unitsForVolume } from './capacity';
 import { monthlyVolume, teacherMonthlyCostUsd } from './monthly';
 import type { RoiInputs } from './roiInputs';
 
@@ -21,6 +22,8 @@ export interface MonthFigures {
   studentCostUsd: UsdPerMonth;
   qualityCostUsd: UsdPerMonth;
   savingUsd: UsdPerMonth;
+  /** Provisioned units bought this month when they follow the volume; null otherwise. */
+  modelUnits?: number | null;
 }
 
 /**
@@ -30,21 +33,27 @@ export interface MonthFigures {
  */
 function savingAtVolume(inputs: RoiInputs, volume: number): number {
   const teacher = volume * inputs.teacherCostPerRequestUsd;
-  const student = volume * inputs.studentCostPerRequestUsd + inputs.studentFixedMonthlyUsd;
+  const student = studentCostAtVolume(inputs, volume);
   const quality = volume * inputs.qualityCostPerRequestUsd;
   return teacher - student - quality;
+}
+
+/** C_S at one month's volume: per-request cost, fixed cost and the units that volume needs. */
+export function studentCostAtVolume(inputs: RoiInputs, volume: number): number {
+  const c = inputs.capacity;
+  const units = c ? unitsForVolume(c, volume) * c.usdPerUnitMonth : 0;
+  return volume * inputs.studentCostPerRequestUsd + inputs.studentFixedMonthlyUsd + units;
 }
 
 /** C_T(t), C_S(t), Q(t) and S(t) for month t (from 1). */
 export function monthFigures(inputs: RoiInputs, month: number): MonthFigures {
   const volume = monthlyVolume(inputs.requestsPerMonth, inputs.monthlyGrowth, month);
   const teacherCostUsd = teacherMonthlyCostUsd(volume, inputs.teacherCostPerRequestUsd);
-  const studentCostUsd = usdPerMonth(
-    volume * inputs.studentCostPerRequestUsd + inputs.studentFixedMonthlyUsd,
-  );
+  const studentCostUsd = usdPerMonth(studentCostAtVolume(inputs, volume));
   const qualityCostUsd = usdPerMonth(volume * inputs.qualityCostPerRequestUsd);
   const savingUsd = usdPerMonth(savingAtVolume(inputs, volume));
-  return { month, volume, teacherCostUsd, studentCostUsd, qualityCostUsd, savingUsd };
+  const modelUnits = inputs.capacity ? unitsForVolume(inputs.capacity, volume) : null;
+  return { month, volume, teacherCostUsd, studentCostUsd, qualityCostUsd, savingUsd, modelUnits };
 }
 
 /** (1 + r/12)^t: the yearly rate r is compounded monthly. */
@@ -165,16 +174,22 @@ export function paybackFromCashFlow(cf: readonly number[]): Payback {
 
 export type Roi =
   | { kind: 'ratio'; value: number }
-  | { kind: 'undefined'; reason: 'noInvestment'; totalSavingUsd: Usd };
+  | {
+      kind: 'undefined';
+      /** `noInvestment`: I = 0. `negligibleInvestment`: I > 0 but so small the ratio overflows. */
+      reason: 'noInvestment' | 'negligibleInvestment';
+      totalSavingUsd: Usd;
+    };
 
 /**
- * (Σ S(t) − I) / I over the horizon, undiscounted; undefined, never infinite, when I = 0 (or so
- * close to 0 that the ratio overflows, which only a sub-cent investment can do).
+ * (Σ S(t) − I) / I over the horizon, undiscounted; undefined, never infinite, when I = 0, and
+ * said to be so for its true reason when a sub-cent investment makes the ratio overflow.
  */
 export function roiOverHorizon(totalSavingUsd: Usd, investmentUsd: Usd): Roi {
+  if (!(investmentUsd > 0)) return { kind: 'undefined', reason: 'noInvestment', totalSavingUsd };
   const value = (totalSavingUsd - investmentUsd) / investmentUsd;
-  if (investmentUsd <= 0 || !Number.isFinite(value)) {
-    return { kind: 'undefined', reason: 'noInvestment', totalSavingUsd };
+  if (!Number.isFinite(value)) {
+    return { kind: 'undefined', reason: 'negligibleInvestment', totalSavingUsd };
   }
   return { kind: 'ratio', value };
 }

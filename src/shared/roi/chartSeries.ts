@@ -5,13 +5,16 @@
  */
 import { requests, usd, type Requests, type Usd } from '../units';
 import type { BreakEven } from './breakEven';
-import type { Payback } from './cashFlow';
+import { unitsForVolume } from './capacity';
+import { studentCostAtVolume, type Payback } from './cashFlow';
 import type { RoiInputs } from './roiInputs';
 
 export interface CostVsVolumePoint {
   requestsPerMonth: Requests;
   teacherUsd: Usd;
   studentUsd: Usd;
+  /** Provisioned units at this volume when they follow it; absent otherwise. */
+  modelUnits?: number;
 }
 
 export interface CostVsVolumeSeries {
@@ -21,6 +24,8 @@ export interface CostVsVolumeSeries {
   current: CostVsVolumePoint;
   breakEven: { requestsPerMonth: Requests; monthlyUsd: Usd } | null;
   studentLineIncludes: string;
+  /** True when the student's line steps up where another provisioned unit is bought. */
+  stepped: boolean;
 }
 
 export interface CashFlowSeries {
@@ -31,43 +36,60 @@ export interface CashFlowSeries {
 }
 
 const VOLUME_POINTS = 41;
+/** More unit steps than this in view are drawn as a sampled line: each would be under a pixel. */
+const MAX_DRAWN_STEPS = 200;
 
 const teacherAt = (i: RoiInputs, v: number) => usd(v * i.teacherCostPerRequestUsd);
 const studentAt = (i: RoiInputs, v: number) =>
   usd(
-    i.studentFixedMonthlyUsd +
-      i.investmentUsd / i.horizonMonths +
-      v * (i.studentCostPerRequestUsd + i.qualityCostPerRequestUsd),
+    studentCostAtVolume(i, v) + i.investmentUsd / i.horizonMonths + v * i.qualityCostPerRequestUsd,
   );
+
+const pointAt = (i: RoiInputs, v: number): CostVsVolumePoint => ({
+  requestsPerMonth: requests(v),
+  teacherUsd: teacherAt(i, v),
+  studentUsd: studentAt(i, v),
+  ...(i.capacity ? { modelUnits: unitsForVolume(i.capacity, v) } : {}),
+});
+
+/** Volumes where a unit is added: the last volume k units carry, and just above it. */
+function stepVolumes(i: RoiInputs, maxVolume: number): number[] {
+  const c = i.capacity;
+  if (!c || !Number.isFinite(c.requestsPerUnitMonth)) return [];
+  const first = Math.max(c.minUnits, 1);
+  const last = Math.floor(maxVolume / c.requestsPerUnitMonth);
+  if (last - first + 1 > MAX_DRAWN_STEPS) return [];
+  const out: number[] = [];
+  for (let k = first; k <= last; k += 1) {
+    const edge = k * c.requestsPerUnitMonth;
+    out.push(edge, edge * (1 + 1e-9));
+  }
+  return out;
+}
 
 export function costVsVolumeSeries(inputs: RoiInputs, breakEven: BreakEven): CostVsVolumeSeries {
   const current = inputs.requestsPerMonth;
   const star = breakEven.kind === 'volume' ? breakEven.requestsPerMonth : 0;
   // Wide enough to show both today's volume and the crossing, never a zero-width axis.
   const maxVolume = Math.max(2 * current, 1.5 * star, 1);
-  const points: CostVsVolumePoint[] = [];
-  for (let k = 0; k < VOLUME_POINTS; k += 1) {
-    const v = (maxVolume * k) / (VOLUME_POINTS - 1);
-    points.push({
-      requestsPerMonth: requests(v),
-      teacherUsd: teacherAt(inputs, v),
-      studentUsd: studentAt(inputs, v),
-    });
-  }
+  const volumes: number[] = [];
+  for (let k = 0; k < VOLUME_POINTS; k += 1) volumes.push((maxVolume * k) / (VOLUME_POINTS - 1));
+  const steps = stepVolumes(inputs, maxVolume);
+  volumes.push(...steps.filter((v) => v <= maxVolume));
+  volumes.sort((a, b) => a - b);
+  const points = volumes.map((v) => pointAt(inputs, v));
   return {
     points,
     currentRequestsPerMonth: current,
-    current: {
-      requestsPerMonth: current,
-      teacherUsd: teacherAt(inputs, current),
-      studentUsd: studentAt(inputs, current),
-    },
+    current: pointAt(inputs, current),
     breakEven:
       breakEven.kind === 'volume'
         ? { requestsPerMonth: breakEven.requestsPerMonth, monthlyUsd: teacherAt(inputs, star) }
         : null,
-    studentLineIncludes:
-      'fixed monthly cost, the investment spread over the horizon, per-request cost and quality cost',
+    studentLineIncludes: inputs.capacity
+      ? 'provisioned units for the volume (stepping up as each unit fills), storage, the investment spread over the horizon and quality cost'
+      : 'fixed monthly cost, the investment spread over the horizon, per-request cost and quality cost',
+    stepped: Boolean(inputs.capacity),
   };
 }
 

@@ -49,7 +49,9 @@ describe('computeRoi on the worked example', () => {
     expect(r.breakEven.kind === 'volume' && rel(r.breakEven.requestsPerMonth, vStar)).toBeLessThan(
       1e-9,
     );
-    expect(r.warnings).toEqual([]);
+    // The worked example is a Claude pair served at the base price: nothing Bedrock sells.
+    expect(r.warnings.map((w) => w.code)).toEqual(['notOfferedByBedrock', 'notOfferedByBedrock']);
+    expect(r.warnings.map((w) => w.message).join(' ')).toMatch(/Anthropic.*base model's on-demand/);
     expect(r.utilization).toBeNull();
   });
 
@@ -99,14 +101,26 @@ describe('computeRoi in other set-ups', () => {
     expect(r.breakEven).toEqual({ kind: 'volume', requestsPerMonth: 0 });
   });
 
-  it('applies a batch share to the student only', () => {
-    const r = computeRoi(
+  it('applies a batch share to both sides alike unless the teacher share is set apart', () => {
+    const batchStudent = { ...WORKED_EXAMPLE.student, serving: { kind: 'batch', batchShare: 0.5 } };
+    const r = computeRoi(makeScenario({ student: batchStudent as typeof WORKED_EXAMPLE.student }));
+    expect(rel(r.perRequest.studentUsd ?? 0, cS * (1 - 0.5 + 0.5 * 0.5))).toBeLessThan(1e-12);
+    expect(rel(r.perRequest.teacherUsd, cT * 0.75)).toBeLessThan(1e-12);
+    expect(r.batch).toMatchObject({ teacher: 0.5, student: 0.5, setApart: false });
+    expect(r.batch?.savingFromBatchUsd).toBe(0);
+    expect(r.batch?.notes.join(' ')).toContain('within hours');
+
+    const apart = computeRoi(
       makeScenario({
-        student: { ...WORKED_EXAMPLE.student, serving: { kind: 'batch', batchShare: 0.5 } },
+        teacher: { ...WORKED_EXAMPLE.teacher, batchShare: 0 },
+        student: batchStudent as typeof WORKED_EXAMPLE.student,
       }),
     );
-    expect(rel(r.perRequest.studentUsd ?? 0, cS * (1 - 0.5 + 0.5 * 0.5))).toBeLessThan(1e-12);
-    expect(rel(r.perRequest.teacherUsd, cT)).toBeLessThan(1e-12);
+    expect(rel(apart.perRequest.teacherUsd, cT)).toBeLessThan(1e-12);
+    // V · c_T · (β_S − β_T) · (1 − b_T) = 100,000 · 0.006 · 0.5 · 0.5.
+    expect(apart.batch?.savingFromBatchUsd).toBeCloseTo(150, 9);
+    expect(apart.firstMonth.savingUsd - r.firstMonth.savingUsd).toBeCloseTo(150, 9);
+    expect(apart.batch?.notes.join(' ')).toContain('$150');
   });
 
   it("applies the teacher's own batch share to the teacher", () => {
@@ -126,6 +140,7 @@ describe('computeRoi in other set-ups', () => {
         usdPerHourPerUnit: 20,
         term: 'noCommitment' as const,
         capacityTokensPerMinutePerUnit: 2000,
+        unitsFollowVolume: false,
       },
     };
     const r = computeRoi(makeScenario({ student }));
@@ -137,7 +152,7 @@ describe('computeRoi in other set-ups', () => {
       1e-9,
     );
     expect(r.utilization?.firstMonth).toBeCloseTo((V * 1250) / (730 * 60) / 4000, 12);
-    expect(r.warnings.map((w) => w.code)).toEqual(['noCommitmentLimits']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['notOfferedByBedrock', 'noCommitmentLimits']);
   });
 
   it('grows volume month by month', () => {
@@ -199,5 +214,37 @@ describe('computeRoi speed', () => {
     for (let i = 0; i < rounds; i += 1) computeRoi(scenario);
     const perCall = (performance.now() - start) / rounds;
     expect(perCall).toBeLessThan(4);
+  });
+});
+
+describe('what computeRoi says about its assumptions', () => {
+  it('labels the distilled student’s failure share as an assumption or as the analyst’s estimate', () => {
+    const assumed = computeRoi(makeScenario()).studentQuality;
+    expect(assumed).toMatchObject({ basis: 'assumedSameAsBase', failureShare: 0.05 });
+    expect(assumed.note).toMatch(/^Assumption: the distilled student keeps/);
+    const typed = computeRoi(
+      makeScenario({ quality: { ...WORKED_EXAMPLE.quality, expectedDistilledFailureShare: 0.03 } }),
+    );
+    expect(typed.studentQuality).toMatchObject({ basis: 'expectedDistilled', failureShare: 0.03 });
+    // q = (0.03 − 0.02) · 0.1 = 0.001 instead of 0.003: $200 a month more at 100,000 requests.
+    expect(
+      typed.firstMonth.savingUsd - computeRoi(makeScenario()).firstMonth.savingUsd,
+    ).toBeCloseTo(200, 9);
+    // The measured interval says nothing of a typed expectation: no pessimistic case from it.
+    const withCi = {
+      ...WORKED_EXAMPLE.quality,
+      studentFailureShareCi: { low: 0.03, high: 0.08 },
+      expectedDistilledFailureShare: 0.03,
+    };
+    expect(computeRoi(makeScenario({ quality: withCi })).pessimistic).toBeNull();
+    const seed = computeRoi(makeScenario({ distillation: { kind: 'baseModelAsIs' } }));
+    expect(seed.studentQuality).toMatchObject({ basis: 'measured', note: null });
+  });
+
+  it('says when a teacher batch share set apart lowers the saving', () => {
+    const r = computeRoi(makeScenario({ teacher: { ...WORKED_EXAMPLE.teacher, batchShare: 0.5 } }));
+    expect(r.batch?.setApart).toBe(true);
+    expect(r.batch?.savingFromBatchUsd).toBeCloseTo(-150, 9);
+    expect(r.batch?.notes[1]).toContain("lowers the first month's saving by $150");
   });
 });

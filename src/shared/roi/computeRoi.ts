@@ -5,6 +5,7 @@
  */
 import { formatPercent } from '../format';
 import { fraction, usd, usdPerMonth, type Fraction, type Usd, type UsdPerMonth } from '../units';
+import { batchSplit, type BatchSplit } from './batchShares';
 import { breakEvenVolume, type BreakEven } from './breakEven';
 import {
   cumulativeCashFlowUsd,
@@ -25,8 +26,11 @@ import {
 import type { InvestmentBreakdown } from './investment';
 import {
   deriveRoiInputs,
+  effectiveStudentFailureShare,
+  modelledQuality,
   investmentOf,
   studentOnDemandCostPerRequestOf,
+  teacherOnDemandCostPerRequestOf,
   type RoiInputs,
 } from './roiInputs';
 import type { Scenario } from './scenario';
@@ -59,6 +63,18 @@ export interface PessimisticCase {
   note: string;
 }
 
+/** The failure share the model used for the student, and whether it was measured on it. */
+export interface StudentQualityBasis {
+  failureShare: Fraction;
+  /**
+   * `measured`: the student's own measured share. `assumedSameAsBase`: a distilled student taken
+   * to keep the base model's measured share. `expectedDistilled`: the share the analyst expects.
+   */
+  basis: 'measured' | 'assumedSameAsBase' | 'expectedDistilled';
+  /** For the report; null when the share was measured on the model that will serve. */
+  note: string | null;
+}
+
 export interface RoiOutputs {
   perRequest: {
     teacherUsd: Usd;
@@ -88,6 +104,26 @@ export interface RoiOutputs {
   warnings: RoiWarning[];
   pessimistic: PessimisticCase | null;
   charts: { costVsVolume: CostVsVolumeSeries; cashFlow: CashFlowSeries };
+  /** Batch shares on each side, the latency note and, when set apart, the saving from batch. */
+  batch: BatchSplit | null;
+  studentQuality: StudentQualityBasis;
+}
+
+export function studentQualityBasis(s: Scenario): StudentQualityBasis {
+  const failureShare = effectiveStudentFailureShare(s);
+  if (s.distillation.kind !== 'distill') return { failureShare, basis: 'measured', note: null };
+  if (s.quality.expectedDistilledFailureShare !== undefined) {
+    return {
+      failureShare,
+      basis: 'expectedDistilled',
+      note: `Expected failure share of the distilled student: ${formatPercent(failureShare)}, an analyst's estimate, not a measurement.`,
+    };
+  }
+  return {
+    failureShare,
+    basis: 'assumedSameAsBase',
+    note: `Assumption: the distilled student keeps the base student's failure share (${formatPercent(failureShare)}); distillation may change it.`,
+  };
 }
 
 function totalsOf(monthly: readonly MonthFigures[]): HorizonTotals {
@@ -110,7 +146,8 @@ function totalsOf(monthly: readonly MonthFigures[]): HorizonTotals {
 }
 
 function pessimisticCase(s: Scenario): PessimisticCase | null {
-  const high = pessimisticQualityDifference(s.quality);
+  // A distilled student's typed expected share has no interval (modelledQuality): no case.
+  const high = pessimisticQualityDifference(modelledQuality(s));
   if (high === null) return null;
   const share = fraction(Math.min(1, Math.max(0, s.quality.teacherFailureShare + high)));
   const worse: Scenario = { ...s, quality: { ...s.quality, studentFailureShare: share } };
@@ -126,6 +163,23 @@ function pessimisticCase(s: Scenario): PessimisticCase | null {
     breakEven: breakEvenVolume(inputs),
     note: `Pessimistic case: the student's failure share at the top of the interval of its difference to the teacher (${formatPercent(share)} instead of ${formatPercent(s.quality.studentFailureShare)}), carried into money from quality, break-even and payback.`,
   };
+}
+
+function utilizationOf(s: Scenario, inputs: RoiInputs): UtilizationReport | null {
+  const serving = s.student.serving;
+  if (serving.kind !== 'provisioned') return null;
+  return provisionedUtilization({
+    requestsPerMonth: inputs.requestsPerMonth,
+    monthlyGrowth: inputs.monthlyGrowth,
+    months: inputs.horizonMonths,
+    inputTokens: s.student.inputTokensPerRequest,
+    outputTokens: s.student.outputTokensPerRequest,
+    modelUnits: serving.modelUnits,
+    capacityTokensPerMinutePerUnit: serving.capacityTokensPerMinutePerUnit,
+    capacityIsAssumption: serving.capacityBasis === 'assumption',
+    unitsFollowVolume: serving.unitsFollowVolume,
+    peakFactor: serving.peakFactor,
+  });
 }
 
 function perRequestOf(s: Scenario, inputs: RoiInputs): RoiOutputs['perRequest'] {
@@ -153,20 +207,7 @@ export function computeRoi(s: Scenario): RoiOutputs {
   const first = monthly[0] ?? monthFigures(inputs, 1);
   const breakEven = breakEvenVolume(inputs);
 
-  const serving = s.student.serving;
-  const utilization =
-    serving.kind === 'provisioned'
-      ? provisionedUtilization({
-          requestsPerMonth: inputs.requestsPerMonth,
-          monthlyGrowth: inputs.monthlyGrowth,
-          months: horizon,
-          inputTokens: s.student.inputTokensPerRequest,
-          outputTokens: s.student.outputTokensPerRequest,
-          modelUnits: serving.modelUnits,
-          capacityTokensPerMinutePerUnit: serving.capacityTokensPerMinutePerUnit,
-          capacityIsAssumption: serving.capacityBasis === 'assumption',
-        })
-      : null;
+  const utilization = utilizationOf(s, inputs);
 
   return {
     perRequest: perRequestOf(s, inputs),
@@ -181,7 +222,7 @@ export function computeRoi(s: Scenario): RoiOutputs {
     qualityMoney: {
       // 0 − Q, not −Q: a zero quality cost must print as $0, never as −$0.
       firstMonthUsd: usdPerMonth(0 - first.qualityCostUsd),
-      difference: countedQualityDifference(s.quality),
+      difference: countedQualityDifference(modelledQuality(s)),
     },
     monthly,
     horizonTotals: totals,
@@ -194,14 +235,19 @@ export function computeRoi(s: Scenario): RoiOutputs {
       first.teacherCostUsd,
       first.studentCostUsd,
       s.quality.teacherFailureShare,
-      s.quality.studentFailureShare,
+      effectiveStudentFailureShare(s),
     ),
     utilization,
-    warnings: [...(utilization?.warnings ?? []), ...servingWarnings(s)],
+    warnings: [
+      ...(utilization?.warnings ?? []),
+      ...servingWarnings(s, utilization ? Math.max(...utilization.unitsByMonth) : undefined),
+    ],
     pessimistic: pessimisticCase(s),
     charts: {
       costVsVolume: costVsVolumeSeries(inputs, breakEven),
       cashFlow: cashFlowSeries(cumulative, horizon, payback),
     },
+    batch: batchSplit(s, teacherOnDemandCostPerRequestOf(s)),
+    studentQuality: studentQualityBasis(s),
   };
 }

@@ -24,3 +24,8 @@ export * from './presets';
 export * from './whatIf';
 export * from './startingScenario';
 export * from './monteCarloInputs';
+export * from './scenarioProblems';
+export * from './batchShares';
+export * from './capacity';
+export * from './servingOptions';
+export * from './servingPrices';

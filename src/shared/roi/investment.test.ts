@@ -20,11 +20,54 @@ describe('one-off investment (roi-model.md §3)', () => {
     const i = investmentUsd({ kind: 'baseModelAsIs' }, s.teacher, usd(1234));
     expect(i).toEqual({
       syntheticDataUsd: 0,
+      teacherCalls: 0,
+      trainingPairs: 0,
+      pairsCapped: false,
       trainingTokens: 0,
       trainingUsd: 0,
       engineeringUsd: 1234,
       totalUsd: 1234,
     });
+  });
+
+  it('multiplies prompts by the expansion factor and caps pairs at 15,000 after it', () => {
+    const d = makeScenario({
+      distillation: {
+        kind: 'distill',
+        prompts: 6_000,
+        expansionFactor: 2,
+        epochs: 1,
+        trainingUsdPer1kTokens: 0.004,
+      },
+    }).distillation;
+    const twelve = investmentUsd(d, s.teacher, usd(0));
+    expect(twelve).toMatchObject({
+      teacherCalls: 12_000,
+      trainingPairs: 12_000,
+      pairsCapped: false,
+    });
+    expect(twelve.syntheticDataUsd).toBeCloseTo(72, 9);
+    if (d.kind !== 'distill') throw new Error('expected a distillation');
+    const many = investmentUsd({ ...d, prompts: 20_000 }, s.teacher, usd(0));
+    expect(many).toMatchObject({ teacherCalls: 15_000, trainingPairs: 15_000, pairsCapped: true });
+    expect(many.trainingTokens).toBe(15_000 * 1200);
+  });
+
+  it('makes no teacher calls when invocation logs supply the responses', () => {
+    const logs = makeScenario({
+      distillation: {
+        kind: 'distill',
+        prompts: 10_000,
+        dataSource: 'invocationLogs',
+        epochs: 2,
+        trainingUsdPer1kTokens: 0.004,
+      },
+    }).distillation;
+    const i = investmentUsd(logs, s.teacher, usd(4000));
+    expect(i.teacherCalls).toBe(0);
+    expect(i.syntheticDataUsd).toBe(0);
+    expect(i.trainingUsd).toBeCloseTo(96, 9);
+    expect(i.totalUsd).toBeCloseTo(4096, 9);
   });
 
   it('computes E as hours × rate', () => {

@@ -1,11 +1,17 @@
 /** The one-off investment I (roi-model.md §3). */
 import { tokens, usd, type Tokens, type Usd, type UsdPerHour } from '../units';
-import type { Distillation, Scenario } from './scenario';
+import { MAX_DISTILLATION_PAIRS, type Distillation, type Scenario } from './scenario';
 
 export interface InvestmentBreakdown {
-  /** N prompts answered by the teacher at its on-demand rates. */
+  /** N_gen teacher responses at the teacher's on-demand rates (0 with reused invocation logs). */
   syntheticDataUsd: Usd;
-  /** N · (in_T + out_T) · ep: the tokens the student trains on. */
+  /** N_gen: the teacher calls Bedrock makes to build the training data. */
+  teacherCalls: number;
+  /** N_train = min(N · expansion, 15,000): the pairs the student trains on. */
+  trainingPairs: number;
+  /** True when N · expansion exceeded the 15,000-pair ceiling and was cut to it. */
+  pairsCapped: boolean;
+  /** N_train · (in_T + out_T) · ep: the tokens the student trains on. */
   trainingTokens: Tokens;
   trainingUsd: Usd;
   engineeringUsd: Usd;
@@ -17,9 +23,19 @@ export function engineeringCostUsd(hours: number, usdPerHour: UsdPerHour): Usd {
   return usd(hours * usdPerHour);
 }
 
+/** N_train = min(N · expansion, 15,000), and whether the ceiling cut it. */
+export function trainingPairsOf(prompts: number, expansionFactor: number) {
+  const wanted = prompts * expansionFactor;
+  return {
+    pairs: Math.min(wanted, MAX_DISTILLATION_PAIRS),
+    capped: wanted > MAX_DISTILLATION_PAIRS,
+  };
+}
+
 /**
- * I = N · (in_T · pin_T + out_T · pout_T) / 1000 + N · (in_T + out_T) · ep · ptrain / 1000 + E,
- * and I = E for a base model used as-is.
+ * I = N_gen · (in_T · pin_T + out_T · pout_T) / 1000 + N_train · (in_T + out_T) · ep · ptrain / 1000
+ * + E, with N_gen = N_train, or 0 when invocation logs supply the responses; I = E for a base
+ * model used as-is.
  */
 export function investmentUsd(
   distillation: Distillation,
@@ -29,21 +45,29 @@ export function investmentUsd(
   if (distillation.kind === 'baseModelAsIs') {
     return {
       syntheticDataUsd: usd(0),
+      teacherCalls: 0,
+      trainingPairs: 0,
+      pairsCapped: false,
       trainingTokens: tokens(0),
       trainingUsd: usd(0),
       engineeringUsd,
       totalUsd: engineeringUsd,
     };
   }
-  const { prompts, epochs, trainingUsdPer1kTokens } = distillation;
+  const { prompts, expansionFactor, dataSource, epochs, trainingUsdPer1kTokens } = distillation;
   const { inputTokensPerRequest: inT, outputTokensPerRequest: outT, price } = teacher;
+  const { pairs, capped } = trainingPairsOf(prompts, expansionFactor);
+  const teacherCalls = dataSource === 'invocationLogs' ? 0 : pairs;
   const syntheticDataUsd = usd(
-    (prompts * (inT * price.inputUsdPer1k + outT * price.outputUsdPer1k)) / 1000,
+    (teacherCalls * (inT * price.inputUsdPer1k + outT * price.outputUsdPer1k)) / 1000,
   );
-  const trainingTokens = tokens(prompts * (inT + outT) * epochs);
+  const trainingTokens = tokens(pairs * (inT + outT) * epochs);
   const trainingUsd = usd((trainingTokens * trainingUsdPer1kTokens) / 1000);
   return {
     syntheticDataUsd,
+    teacherCalls,
+    trainingPairs: pairs,
+    pairsCapped: capped,
     trainingTokens,
     trainingUsd,
     engineeringUsd,

@@ -157,3 +157,66 @@ describe('histogram', () => {
     expect(histogram([], 5)).toEqual([]);
   });
 });
+
+describe('monteCarlo over prices and engineering cost', () => {
+  const base = computeRoi(s);
+
+  it('moves NPV but not the monthly saving when only the engineering cost is drawn', () => {
+    const r = monteCarlo(s, {
+      draws: 2000,
+      seed: 7,
+      engineeringFactor: { low: 0.75, mode: 1, high: 2 },
+    });
+    expect(r.varied).toEqual(['engineeringCost']);
+    expect(r.monthlySavingUsd.p5).toBe(base.firstMonth.savingUsd);
+    expect(r.monthlySavingUsd.p95).toBe(base.firstMonth.savingUsd);
+    // E = $4,000 of the $4,156; NPV = base − E · (factor − 1), so the spread is E times the
+    // factor's: within E · [−0.25, +1], and wider than nothing.
+    expect(r.npvUsd.p95).toBeLessThanOrEqual(base.npvUsd + 4000 * 0.25 + 1e-6);
+    expect(r.npvUsd.p5).toBeGreaterThanOrEqual(base.npvUsd - 4000 * 1 - 1e-6);
+    expect(r.npvUsd.p95 - r.npvUsd.p5).toBeGreaterThan(1000);
+  });
+
+  it('spreads the saving around the base when each side’s prices are drawn', () => {
+    for (const side of ['teacher', 'student'] as const) {
+      const r = monteCarlo(s, {
+        draws: 2000,
+        seed: 7,
+        priceFactors: { [side]: { low: 0.5, high: 1.75 } },
+      });
+      expect(r.varied).toEqual([`${side}Prices`]);
+      expect(r.monthlySavingUsd.p5).toBeLessThan(base.firstMonth.savingUsd);
+      expect(r.monthlySavingUsd.p95).toBeGreaterThan(base.firstMonth.savingUsd);
+    }
+  });
+
+  it('draws the student’s provisioned hourly rate with its prices', () => {
+    const provisioned = makeScenario({
+      student: {
+        ...s.student,
+        serving: {
+          kind: 'provisioned',
+          modelUnits: 1,
+          usdPerHourPerUnit: 1,
+          term: 'oneMonth',
+          capacityTokensPerMinutePerUnit: 10_000,
+        },
+      },
+    });
+    const r = monteCarlo(provisioned, {
+      draws: 500,
+      seed: 1,
+      priceFactors: { student: { low: 0.5, high: 1.5 } },
+    });
+    expect(r.monthlySavingUsd.p95 - r.monthlySavingUsd.p5).toBeGreaterThan(0);
+  });
+
+  it('refuses a factor range that does not hold 1, naming it', () => {
+    expect(() =>
+      monteCarlo(s, { draws: 10, seed: 1, priceFactors: { teacher: { low: 1.2, high: 2 } } }),
+    ).toThrow(/priceFactors.teacher/);
+    expect(() =>
+      monteCarlo(s, { draws: 10, seed: 1, engineeringFactor: { low: 1, mode: 0.5, high: 2 } }),
+    ).toThrow(/engineeringFactor/);
+  });
+});

@@ -1,8 +1,10 @@
 /**
  * Monte Carlo over the scenario (roi-model.md §5): per-request tokens from bootstrap means of
  * the measured runs, failure shares from their bootstrap distributions, volume from a triangular
- * distribution. Everything flows from one seeded generator in a fixed order, so a report can be
- * reproduced exactly from (scenario, options).
+ * distribution, and, where the analyst sets a range, each side's prices (the tier and batch
+ * uncertainty) and the engineering cost as triangular factors around 1. Everything flows from one
+ * seeded generator in a fixed order, so a report can be reproduced exactly from (scenario,
+ * options); the newer draws come last, so leaving them out does not reshuffle the others.
  */
 import { bootstrapColumnMeans } from '../metrics/bootstrap';
 import { createRng, sampleTriangular } from '../metrics/random';
@@ -11,6 +13,7 @@ import { fraction, requests, tokens } from '../units';
 import { cashFlowHeadline, cashFlowTables } from './cashFlow';
 import { histogram, type HistogramBin } from './histogram';
 import { deriveRoiInputs } from './roiInputs';
+import { studentPricedBy, teacherPricedBy } from './priceFactors';
 import type { Scenario } from './scenario';
 
 /** One measured call's usage as Bedrock reported it. */
@@ -42,7 +45,21 @@ export interface MonteCarloOptions {
     paired: boolean;
   };
   volume?: { low: number; mode: number; high: number };
+  /**
+   * Factors on each side's prices, triangular with mode 1: e.g. { low: 0.5, high: 1.75 } when
+   * the tier (flex … priority) or the batch share is not settled. The teacher's cover its
+   * per-token prices; the student's also its custom-model rates and provisioned hourly rate.
+   */
+  priceFactors?: { teacher?: FactorRange; student?: FactorRange };
+  /** A factor on the engineering cost E (hours), triangular: projects overrun more than not. */
+  engineeringFactor?: { low: number; mode: number; high: number };
   histogramBins?: number;
+}
+
+/** A triangular factor around 1: low ≤ 1 ≤ high. */
+export interface FactorRange {
+  low: number;
+  high: number;
 }
 
 export interface Percentiles {
@@ -55,7 +72,15 @@ export interface MonteCarloResult {
   draws: number;
   seed: number;
   /** Which inputs were drawn; the rest stayed at the scenario's values. */
-  varied: ('teacherTokens' | 'studentTokens' | 'failureShares' | 'volume')[];
+  varied: (
+    | 'teacherTokens'
+    | 'studentTokens'
+    | 'failureShares'
+    | 'volume'
+    | 'teacherPrices'
+    | 'studentPrices'
+    | 'engineeringCost'
+  )[];
   monthlySavingUsd: Percentiles;
   npvUsd: Percentiles;
   probabilityPaybackWithinHorizon: number;
@@ -130,6 +155,22 @@ function validate(o: MonteCarloOptions): void {
   if (f?.paired && f.teacher && f.teacher.length !== f.student.length) {
     throw new RangeError('paired failure share draws must have the same length');
   }
+  const factor = (name: string, r: { low: number; mode?: number; high: number } | undefined) => {
+    if (!r) return;
+    const mode = r.mode ?? 1;
+    if (
+      ![r.low, mode, r.high].every(Number.isFinite) ||
+      r.low < 0 ||
+      r.low > mode ||
+      mode > r.high
+    ) {
+      throw new RangeError(`${name} needs 0 ≤ low ≤ ${r.mode === undefined ? '1' : 'mode'} ≤ high`);
+    }
+    if (r.high > 100) throw new RangeError(`${name}.high must be at most 100`);
+  };
+  factor('priceFactors.teacher', o.priceFactors?.teacher);
+  factor('priceFactors.student', o.priceFactors?.student);
+  factor('engineeringFactor', o.engineeringFactor);
   const p = o.preparedTokens;
   if (p && (o.tokenSamples || p.seed !== o.seed || p.replicates !== tokenReplicateCount(o.draws))) {
     throw new RangeError(
@@ -162,6 +203,9 @@ export function monteCarlo(s: Scenario, options: MonteCarloOptions): MonteCarloR
     : tokenReplicates(options.tokenSamples?.student, replicates, studentSeed);
   const shares = options.failureShareDraws;
   const volume = options.volume;
+  const teacherPrice = options.priceFactors?.teacher;
+  const studentPrice = options.priceFactors?.student;
+  const engineering = options.engineeringFactor;
   // Growth and the discount rate are never drawn: one table serves every draw.
   const tables = cashFlowTables(
     s.volume.monthlyGrowth,
@@ -207,12 +251,29 @@ export function monteCarlo(s: Scenario, options: MonteCarloOptions): MonteCarloR
     if (volume) {
       requestsPerMonth = requests(sampleTriangular(rng, volume.low, volume.mode, volume.high));
     }
+    let hours = s.engineering.hours;
+    if (teacherPrice) {
+      teacher = teacherPricedBy(
+        teacher,
+        sampleTriangular(rng, teacherPrice.low, 1, teacherPrice.high),
+      );
+    }
+    if (studentPrice) {
+      student = studentPricedBy(
+        student,
+        sampleTriangular(rng, studentPrice.low, 1, studentPrice.high),
+      );
+    }
+    if (engineering) {
+      hours *= sampleTriangular(rng, engineering.low, engineering.mode, engineering.high);
+    }
     const inputs = deriveRoiInputs({
       ...s,
       teacher,
       student,
       quality,
       volume: { ...s.volume, requestsPerMonth },
+      engineering: { ...s.engineering, hours },
     });
     const headline = cashFlowHeadline(inputs, tables);
     savings[i] = headline.firstMonthSavingUsd;
@@ -226,6 +287,9 @@ export function monteCarlo(s: Scenario, options: MonteCarloOptions): MonteCarloR
   if (studentTokens) varied.push('studentTokens');
   if (shares) varied.push('failureShares');
   if (volume) varied.push('volume');
+  if (teacherPrice) varied.push('teacherPrices');
+  if (studentPrice) varied.push('studentPrices');
+  if (engineering) varied.push('engineeringCost');
   // Histograms before percentiles: percentilesOf sorts in place, and bins ignore order.
   const histograms = { monthlySavingUsd: histogram(savings, bins), npvUsd: histogram(npvs, bins) };
   return {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_ONLY } from '../pricing/priceBook';
 import { fraction, tokens } from '../units';
-import { monteCarloInputsFor, volumeRange } from './monteCarloInputs';
+import { monteCarlo } from './monteCarlo';
+import { monteCarloInputsFor, uncertaintyOptions, volumeRange } from './monteCarloInputs';
+import { makeScenario } from './scenarioFixtures';
 import { prefillFromEvidence } from './prefill';
 import { ScenarioSchema } from './scenario';
 import { startingScenario } from './startingScenario';
@@ -54,5 +56,19 @@ describe('what the Monte Carlo draws', () => {
 
   it('spreads volume symmetrically around today’s', () => {
     expect(volumeRange(measured, 0.3)).toEqual({ low: 700_000, mode: 1_000_000, high: 1_300_000 });
+  });
+});
+
+describe('uncertaintyOptions', () => {
+  it('asks for nothing at 0 and for factors around 1 otherwise, accepted by monteCarlo', () => {
+    expect(uncertaintyOptions(0, 0)).toEqual({});
+    const o = uncertaintyOptions(0.25, 1);
+    expect(o.priceFactors).toEqual({
+      teacher: { low: 0.75, high: 1.25 },
+      student: { low: 0.75, high: 1.25 },
+    });
+    expect(o.engineeringFactor).toEqual({ low: 0.75, mode: 1, high: 2 });
+    const r = monteCarlo(makeScenario(), { draws: 50, seed: 3, ...o });
+    expect(r.varied).toEqual(['teacherPrices', 'studentPrices', 'engineeringCost']);
   });
 });

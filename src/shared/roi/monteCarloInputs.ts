@@ -98,6 +98,24 @@ export function monteCarloInputsFor(s: Scenario, evidence: RoiEvidence | null): 
   return { samplesKey, tokenSamples, failureShareDraws, notes };
 }
 
+/**
+ * The price and engineering-cost draws an analyst asks for: each side's prices times a
+ * triangular factor in [1 − spread, 1 + spread] (service tier, batch), and the engineering cost
+ * times one in [1 − overrun / 4, 1 + overrun] with mode 1, since projects overrun more often
+ * than they finish early. 0 leaves the input fixed.
+ */
+export function uncertaintyOptions(
+  priceSpread: number,
+  engineeringOverrun: number,
+): Pick<MonteCarloOptions, 'priceFactors' | 'engineeringFactor'> {
+  const side = { low: 1 - priceSpread, high: 1 + priceSpread };
+  const e = engineeringOverrun;
+  return {
+    ...(priceSpread > 0 ? { priceFactors: { teacher: side, student: side } } : {}),
+    ...(e > 0 ? { engineeringFactor: { low: 1 - e / 4, mode: 1, high: 1 + e } } : {}),
+  };
+}
+
 /** Triangular volume around the scenario's: mode at today's volume, ± `spread` (e.g. 0.3). */
 export function volumeRange(
   s: Scenario,

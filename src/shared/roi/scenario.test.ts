@@ -20,9 +20,41 @@ describe('ScenarioSchema', () => {
     });
     expect(s.schemaVersion).toBe(1);
     expect(s.volume.monthlyGrowth).toBe(0);
-    expect(s.teacher.batchShare).toBe(0);
+    // Absent: like-for-like with the student's share (roi-model.md §2).
+    expect(s.teacher.batchShare).toBeUndefined();
     expect(s.quality.usdPerFailure).toBe(0);
     expect(s.finance.yearlyDiscountRate).toBe(0);
+  });
+
+  it('loads a scenario stored before version 2 of the model, filling the new fields', () => {
+    // As the app stored it: parsed output, teacher share 0 written out, no new fields.
+    const stored = {
+      ...WORKED_EXAMPLE,
+      schemaVersion: 1,
+      teacher: { ...WORKED_EXAMPLE.teacher, batchShare: 0 },
+      student: {
+        ...WORKED_EXAMPLE.student,
+        serving: {
+          kind: 'provisioned',
+          modelUnits: 2,
+          usdPerHourPerUnit: 20,
+          term: 'oneMonth',
+          capacityTokensPerMinutePerUnit: 1250,
+          capacityBasis: 'assumption',
+        },
+      },
+      distillation: { kind: 'distill', prompts: 15_000, epochs: 2, trainingUsdPer1kTokens: 0.004 },
+    };
+    const s = ScenarioSchema.parse(JSON.parse(JSON.stringify(stored)));
+    // The typed teacher share stays (set apart); units become the minimum that follows volume.
+    expect(s.teacher.batchShare).toBe(0);
+    expect(s.student.serving).toMatchObject({
+      modelUnits: 2,
+      unitsFollowVolume: true,
+      peakFactor: 1,
+    });
+    expect(s.distillation).toMatchObject({ expansionFactor: 1, dataSource: 'teacherGenerates' });
+    expect(s.quality.expectedDistilledFailureShare).toBeUndefined();
   });
 
   it('round-trips through JSON, so a stored scenario reads back the same', () => {
@@ -30,10 +62,11 @@ describe('ScenarioSchema', () => {
     expect(ScenarioSchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 
-  it('takes at most 15,000 distillation prompts', () => {
+  it('takes prompts beyond 15,000 (the ceiling is on pairs) up to 1e7, whole ones only', () => {
     const distill = { kind: 'distill', epochs: 1, trainingUsdPer1kTokens: 0.001 };
-    expect(parse({ distillation: { ...distill, prompts: 15_000 } }).success).toBe(true);
-    expect(parse({ distillation: { ...distill, prompts: 15_001 } }).success).toBe(false);
+    expect(parse({ distillation: { ...distill, prompts: 15_001 } }).success).toBe(true);
+    expect(parse({ distillation: { ...distill, prompts: 1e7 } }).success).toBe(true);
+    expect(parse({ distillation: { ...distill, prompts: 1e7 + 1 } }).success).toBe(false);
     expect(parse({ distillation: { ...distill, prompts: 10.5 } }).success).toBe(false);
   });
 

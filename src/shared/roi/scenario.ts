@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PriceOriginSchema } from '../pricing/priceOrigin';
 import { ProvisionedTermSchema } from '../pricing/priceSchemas';
 import {
+  boundedNumber,
   fractionField,
   isoDateField,
   requestsField,
@@ -18,7 +19,7 @@ import {
   usdPerHourField,
   usdPerMonthField,
 } from '../pricing/unitSchemas';
-import { fraction, usd, usdPerMonth } from '../units';
+import { usd, usdPerMonth } from '../units';
 import {
   MAX_MODEL_ID_CHARS,
   MAX_REGION_CHARS,
@@ -26,8 +27,22 @@ import {
   noteSchema,
 } from '../domain/textRules';
 
-/** Bedrock takes at most 15,000 prompts per distillation job (roi-model.md §1). */
-export const MAX_DISTILLATION_PROMPTS = 15_000;
+/**
+ * Bedrock trains on at most 15,000 prompt-response pairs per distillation job, counted after it
+ * augments the data (roi-model.md §3): a ceiling on pairs, not on the prompts the analyst has.
+ */
+export const MAX_DISTILLATION_PAIRS = 15_000;
+/** Bounds of §8 that are not a unit's own (unitSchemas holds those). */
+export const SCENARIO_BOUNDS = {
+  prompts: 1e7,
+  expansionFactor: 1_000,
+  epochs: 100,
+  modelUnits: 10_000,
+  peakFactor: 100,
+  engineeringHours: 1e6,
+  /** 1,000 % a year. */
+  yearlyDiscountRate: 10,
+} as const;
 export const HORIZON_MONTHS = [12, 24, 36] as const;
 export type HorizonMonths = (typeof HORIZON_MONTHS)[number];
 
@@ -37,7 +52,7 @@ export const ScenarioPriceSchema = z.object({
   inputUsdPer1k: usdPer1kField(),
   outputUsdPer1k: usdPer1kField(),
   /** Batch price as a multiple of on-demand. 1 (no discount) unless the catalog says otherwise. */
-  batchMultiplier: z.number().finite().min(0).max(1).default(1),
+  batchMultiplier: boundedNumber({ min: 0, max: 1, unit: 'times the on-demand price' }).default(1),
   asOf: isoDateField().optional(),
   source: sourceText.optional(),
   /** Where the price came from, as data; absent on scenarios saved before the price book. */
@@ -61,7 +76,25 @@ export const ServingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('batch'), batchShare: fractionField() }),
   z.object({
     kind: z.literal('provisioned'),
-    modelUnits: z.number().int().min(1).max(10_000),
+    /** The units bought when fixed; the least bought (u_min) when they follow the volume. */
+    modelUnits: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.modelUnits,
+      unit: 'model units',
+      integer: true,
+    }),
+    /**
+     * u(t) = max(u_min, ⌈need(t) / cap⌉) (roi-model.md §2) unless false (units fixed). Stored
+     * scenarios from before this field load with their unit count as the minimum: fixed units
+     * that could not carry the volume were never a real saving.
+     */
+    unitsFollowVolume: z.boolean().default(true),
+    /** k_peak ≥ 1: the busiest minute over the average one. */
+    peakFactor: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.peakFactor,
+      unit: 'times the average minute',
+    }).default(1),
     usdPerHourPerUnit: usdPerHourField(),
     term: ProvisionedTermSchema,
     hourlyRateSource: sourceText.optional(),
@@ -69,14 +102,46 @@ export const ServingSchema = z.discriminatedUnion('kind', [
     capacityTokensPerMinutePerUnit: tokensPerMinuteField(),
     capacityBasis: z.enum(['assumption', 'measured']).default('assumption'),
   }),
+  /**
+   * An on-demand custom-model deployment: per token at the custom-model rates (the price list's
+   * `*-custom-model` usage types), not at the base model's price.
+   */
+  z.object({
+    kind: z.literal('customModelOnDemand'),
+    inputUsdPer1k: usdPer1kField(),
+    outputUsdPer1k: usdPer1kField(),
+    priceSource: sourceText.optional(),
+  }),
 ]);
 export type Serving = z.output<typeof ServingSchema>;
 
 export const DistillationSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('distill'),
-    prompts: z.number().int().min(1).max(MAX_DISTILLATION_PROMPTS),
-    epochs: z.number().int().min(1).max(100),
+    /** N: the analyst's prompts; the 15,000 ceiling applies to pairs after expansion. */
+    prompts: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.prompts,
+      unit: 'prompts',
+      integer: true,
+    }),
+    /** Pairs per prompt after Bedrock's augmentation (default 1: none). */
+    expansionFactor: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.expansionFactor,
+      unit: 'pairs per prompt',
+    }).default(1),
+    /**
+     * `teacherGenerates`: Bedrock calls the teacher for each pair. `invocationLogs`: responses
+     * already logged in production are reused (`usePromptResponse`), so no teacher calls.
+     */
+    dataSource: z.enum(['teacherGenerates', 'invocationLogs']).default('teacherGenerates'),
+    epochs: boundedNumber({
+      min: 1,
+      max: SCENARIO_BOUNDS.epochs,
+      unit: 'epochs',
+      integer: true,
+    }),
     trainingUsdPer1kTokens: usdPer1kField(),
     trainingPriceSource: sourceText.optional(),
   }),
@@ -94,11 +159,15 @@ export const ScenarioSchema = z.object({
   volume: z.object({
     requestsPerMonth: requestsField(),
     /** Month-on-month growth g; −50 % to +100 % covers any plausible plan. */
-    monthlyGrowth: z.number().finite().min(-0.5).max(1).default(0),
+    monthlyGrowth: boundedNumber({ min: -0.5, max: 1, unit: 'a monthly rate' }).default(0),
   }),
   teacher: ModelSideSchema.extend({
-    /** The teacher's own batch share today; keep it equal to the student's for like-for-like. */
-    batchShare: fractionField().default(fraction(0)),
+    /**
+     * β_T. Absent means like-for-like: the same share as the student's (roi-model.md §2), so a
+     * batch discount is never credited to the model switch. A value set apart is deliberate and
+     * the outputs say how much of the saving it makes.
+     */
+    batchShare: fractionField().optional(),
   }),
   student: ModelSideSchema.extend({
     serving: ServingSchema,
@@ -109,7 +178,7 @@ export const ScenarioSchema = z.object({
   distillation: DistillationSchema,
   /** E = hours × rate. */
   engineering: z.object({
-    hours: z.number().finite().nonnegative(),
+    hours: boundedNumber({ min: 0, max: SCENARIO_BOUNDS.engineeringHours, unit: 'hours' }),
     usdPerHour: usdPerHourField(),
   }),
   quality: z.object({
@@ -119,15 +188,29 @@ export const ScenarioSchema = z.object({
     usdPerFailure: usdField().default(usd(0)),
     /** CI of the student's failure share; its high end drives the pessimistic case. */
     studentFailureShareCi: FailureShareCiSchema.optional(),
+    /**
+     * The failure share expected of the distilled student. Absent: the base student's measured
+     * share stands in, and the report labels that as an assumption (distillation may help).
+     */
+    expectedDistilledFailureShare: fractionField().optional(),
     /** Paired interval of f_S − f_T; a quality gain counts only when it excludes zero. */
     failureShareDifferenceCi: z
-      .object({ low: z.number().finite().min(-1).max(1), high: z.number().finite().min(-1).max(1) })
+      .object({
+        low: boundedNumber({ min: -1, max: 1, unit: 'a difference of shares' }),
+        high: boundedNumber({ min: -1, max: 1, unit: 'a difference of shares' }),
+      })
       .refine((ci) => ci.low <= ci.high, 'The interval needs low ≤ high.')
       .optional(),
   }),
   finance: z.object({
-    yearlyDiscountRate: z.number().finite().min(0).max(1).default(0),
-    horizonMonths: z.union([z.literal(12), z.literal(24), z.literal(36)]),
+    yearlyDiscountRate: boundedNumber({
+      min: 0,
+      max: SCENARIO_BOUNDS.yearlyDiscountRate,
+      unit: 'a yearly rate; 10 is 1,000 %',
+    }).default(0),
+    horizonMonths: z.union([z.literal(12), z.literal(24), z.literal(36)], {
+      error: 'must be 12, 24 or 36 months',
+    }),
   }),
 });
 

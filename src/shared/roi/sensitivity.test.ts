@@ -26,7 +26,9 @@ describe('sensitivity (tornado)', () => {
   });
 
   it('puts the widest input first: the student failure share, 24 · 100,000 · 0.02 · $0.1', () => {
-    expect(t.byNpv[0]?.key).toBe('studentFailureShare');
+    // Distilled: the row moves the expected share (here the base student's, standing in).
+    expect(t.byNpv[0]?.key).toBe('expectedDistilledFailureShare');
+    expect(t.byNpv.some((r) => r.key === 'studentFailureShare')).toBe(false);
     expect(t.byNpv[0]?.npvSpreadUsd).toBeCloseTo(24 * 100_000 * 0.02 * 0.1, 6);
     for (let i = 1; i < t.byNpv.length; i += 1) {
       expect(t.byNpv[i - 1]?.npvSpreadUsd).toBeGreaterThanOrEqual(t.byNpv[i]?.npvSpreadUsd ?? 0);
@@ -74,7 +76,7 @@ describe('sensitivity (tornado)', () => {
       6,
     );
     const wide = sensitivity(s, { rangePct: 2 });
-    const f = wide.byNpv.find((r) => r.key === 'studentFailureShare');
+    const f = wide.byNpv.find((r) => r.key === 'expectedDistilledFailureShare');
     expect(f?.lowValue).toBe(0);
     expect(f?.highValue).toBeCloseTo(0.15, 12);
   });

@@ -55,7 +55,7 @@ export function sensitivity(s: Scenario, options: SensitivityOptions = {}): Sens
   const base = headline(s);
   const rows: TornadoRow[] = [];
   for (const def of SENSITIVITY_INPUTS) {
-    const baseValue = readInput(s, def.path);
+    const baseValue = def.read ? def.read(s) : readInput(s, def.path);
     if (baseValue === undefined || (def.applies && !def.applies(s))) continue;
     const own = options.ranges?.[def.key];
     const lowValue = clamp(own ? own.low : baseValue * (1 - rangePct), def.min, def.max);

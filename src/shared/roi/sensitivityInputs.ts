@@ -4,7 +4,9 @@
  * Integer settings (model units, epochs) are left out: their prices already carry the same
  * effect, and ±20 % of one unit is not a setting anyone can buy.
  */
-import { MAX_DISTILLATION_PROMPTS, type Scenario } from './scenario';
+import { batchSharesOf } from './batchShares';
+import { effectiveStudentFailureShare } from './roiInputs';
+import { SCENARIO_BOUNDS, type Scenario } from './scenario';
 
 export type SensitivityKey =
   | 'requestsPerMonth'
@@ -29,6 +31,7 @@ export type SensitivityKey =
   | 'engineeringRate'
   | 'teacherFailureShare'
   | 'studentFailureShare'
+  | 'expectedDistilledFailureShare'
   | 'costPerFailure'
   | 'discountRate';
 
@@ -40,6 +43,8 @@ export interface SensitivityInput {
   max: number;
   /** Whether the input changes anything in this scenario. */
   applies?: (s: Scenario) => boolean;
+  /** The base value when it is not simply the value at `path` (an absent input's stand-in). */
+  read?: (s: Scenario) => number | undefined;
 }
 
 const ANY = { min: 0, max: Number.POSITIVE_INFINITY };
@@ -53,7 +58,8 @@ const input = (
   path: string,
   bounds: { min: number; max: number },
   applies?: (s: Scenario) => boolean,
-): SensitivityInput => ({ key, label, path: path.split('.'), ...bounds, applies });
+  read?: (s: Scenario) => number | undefined,
+): SensitivityInput => ({ key, label, path: path.split('.'), ...bounds, applies, read });
 
 export const SENSITIVITY_INPUTS: readonly SensitivityInput[] = [
   input('requestsPerMonth', 'Requests per month', 'volume.requestsPerMonth', ANY),
@@ -90,7 +96,7 @@ export const SENSITIVITY_INPUTS: readonly SensitivityInput[] = [
     'Teacher batch multiplier',
     'teacher.price.batchMultiplier',
     SHARE,
-    (s) => s.teacher.batchShare > 0,
+    (s) => batchSharesOf(s).teacher > 0,
   ),
   input('studentBatchShare', 'Student batch share', 'student.serving.batchShare', SHARE),
   input(
@@ -109,15 +115,34 @@ export const SENSITIVITY_INPUTS: readonly SensitivityInput[] = [
   input('storage', 'Custom model storage', 'student.storageUsdPerMonth', ANY, distilled),
   input('distillationPrompts', 'Distillation prompts', 'distillation.prompts', {
     min: 1,
-    max: MAX_DISTILLATION_PROMPTS,
+    max: SCENARIO_BOUNDS.prompts,
   }),
   input('trainingPrice', 'Training price', 'distillation.trainingUsdPer1kTokens', ANY),
   input('engineeringHours', 'Engineering hours', 'engineering.hours', ANY),
   input('engineeringRate', 'Engineering rate', 'engineering.usdPerHour', ANY),
   input('teacherFailureShare', 'Teacher failure share', 'quality.teacherFailureShare', SHARE),
-  input('studentFailureShare', 'Student failure share', 'quality.studentFailureShare', SHARE),
+  // For a distilled student the next row moves the share the model uses.
+  input(
+    'studentFailureShare',
+    'Student failure share',
+    'quality.studentFailureShare',
+    SHARE,
+    (s) => !distilled(s),
+  ),
+  // Absent, the base student's measured share stands in: the row moves that assumption.
+  input(
+    'expectedDistilledFailureShare',
+    'Expected failure share of the distilled student',
+    'quality.expectedDistilledFailureShare',
+    SHARE,
+    distilled,
+    effectiveStudentFailureShare,
+  ),
   input('costPerFailure', 'Cost per failed output', 'quality.usdPerFailure', ANY),
-  input('discountRate', 'Discount rate', 'finance.yearlyDiscountRate', SHARE),
+  input('discountRate', 'Discount rate', 'finance.yearlyDiscountRate', {
+    min: 0,
+    max: SCENARIO_BOUNDS.yearlyDiscountRate,
+  }),
 ];
 
 /** The value at `path`, or undefined when this scenario has no such input (e.g. no batch). */

@@ -53,7 +53,7 @@ describe('provisioned utilization', () => {
     const w = r.warnings.find((x) => x.code === 'provisionedInsufficient');
     // 2,853.9 tokens a minute over 1,000 per unit → 3 units.
     expect(w && 'unitsNeeded' in w ? w.unitsNeeded : null).toBe(3);
-    expect(w?.message).toMatch(/2 model unit\(s\) cannot carry the volume from month 1/);
+    expect(w?.message).toMatch(/2 fixed model unit\(s\) cannot carry the volume from month 1/);
   });
 
   it('finds the month in which growth outgrows the units', () => {

@@ -10,6 +10,7 @@ import {
   type Tokens,
   type TokensPerMinute,
 } from '../units';
+import { unitsCeil } from './capacity';
 import { monthlyVolume } from './monthly';
 
 /** Below this, provisioned capacity is mostly idle. */
@@ -37,6 +38,10 @@ export interface UtilizationReport {
   capacityIsAssumption: boolean;
   /** Units that would carry the busiest month. */
   unitsNeededAtPeak: number;
+  /** Units bought each month: the fixed count, or what the month's volume needs. */
+  unitsByMonth: number[];
+  unitsFollowVolume: boolean;
+  peakFactor: number;
   warnings: UtilizationWarning[];
 }
 
@@ -46,27 +51,39 @@ export interface UtilizationParams {
   months: number;
   inputTokens: Tokens;
   outputTokens: Tokens;
+  /** The fixed units, or the minimum when they follow the volume. */
   modelUnits: number;
   capacityTokensPerMinutePerUnit: TokensPerMinute;
   capacityIsAssumption: boolean;
+  /** Units follow the volume (default false here: the caller says). */
+  unitsFollowVolume?: boolean;
+  /** k_peak ≥ 1, applied to the tokens needed (default 1). */
+  peakFactor?: number;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
 
 export function provisionedUtilization(p: UtilizationParams): UtilizationReport {
-  const capacity = tokensPerMinute(p.modelUnits * p.capacityTokensPerMinutePerUnit);
+  const follow = p.unitsFollowVolume ?? false;
+  const peakFactor = p.peakFactor ?? 1;
+  const cap = p.capacityTokensPerMinutePerUnit;
   const needed: number[] = [];
   for (let t = 1; t <= p.months; t += 1) {
     const volume = monthlyVolume(p.requestsPerMonth, p.monthlyGrowth, t);
-    needed.push(tokensPerMinuteNeeded(volume, p.inputTokens, p.outputTokens));
+    needed.push(tokensPerMinuteNeeded(volume, p.inputTokens, p.outputTokens) * peakFactor);
   }
-  const byMonth = needed.map((n) => n / capacity);
+  // From tokens, not from the utilization share, so that exactly 2 units' load needs 2 units.
+  const unitsFor = (need: number) => Math.max(1, unitsCeil(need / cap));
+  const unitsByMonth = needed.map((n) =>
+    follow ? Math.max(p.modelUnits, unitsFor(n)) : p.modelUnits,
+  );
+  const byMonth = needed.map((n, i) => n / ((unitsByMonth[i] ?? p.modelUnits) * cap));
+  const capacity = tokensPerMinute((unitsByMonth[0] ?? p.modelUnits) * cap);
   const peakNeeded = Math.max(0, ...needed);
   const peakMonth = Math.max(1, needed.indexOf(peakNeeded) + 1);
   const firstMonth = byMonth[0] ?? 0;
-  const peak = peakNeeded / capacity;
-  // From tokens, not from the utilization share, so that exactly 2 units' load needs 2 units.
-  const unitsNeededAtPeak = Math.max(1, Math.ceil(peakNeeded / p.capacityTokensPerMinutePerUnit));
+  const peak = Math.max(0, ...byMonth);
+  const unitsNeededAtPeak = unitsFor(peakNeeded);
   const assumed = p.capacityIsAssumption ? ' (capacity per unit is an assumption)' : '';
 
   const warnings: UtilizationWarning[] = [];
@@ -78,13 +95,14 @@ export function provisionedUtilization(p: UtilizationParams): UtilizationReport 
       message: `Provisioned capacity is mostly idle: ${pct(firstMonth)} used in month 1, under ${pct(IDLE_UTILIZATION)} in ${idleMonths} of ${byMonth.length} months${assumed}.`,
     });
   }
+  // Only fixed units can fall short; units that follow the volume are bought as it needs them.
   const firstOver = byMonth.findIndex((u) => u > 1);
   if (firstOver >= 0) {
     warnings.push({
       code: 'provisionedInsufficient',
       firstMonth: firstOver + 1,
       unitsNeeded: unitsNeededAtPeak,
-      message: `${p.modelUnits} model unit(s) cannot carry the volume from month ${firstOver + 1}: month ${peakMonth} needs ${unitsNeededAtPeak}${assumed}.`,
+      message: `${p.modelUnits} fixed model unit(s) cannot carry the volume from month ${firstOver + 1}: month ${peakMonth} needs ${unitsNeededAtPeak}${assumed}. The figures price only the fixed units, so the saving is overstated.`,
     });
   }
   return {
@@ -94,6 +112,9 @@ export function provisionedUtilization(p: UtilizationParams): UtilizationReport 
     capacityTokensPerMinute: capacity,
     capacityIsAssumption: p.capacityIsAssumption,
     unitsNeededAtPeak,
+    unitsByMonth,
+    unitsFollowVolume: follow,
+    peakFactor,
     warnings,
   };
 }

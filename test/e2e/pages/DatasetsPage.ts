@@ -65,15 +65,18 @@ export class DatasetsPage {
   }
 
   async pickFile(name: string, mimeType: string, content: string | Buffer): Promise<void> {
-    await this.page
-      .getByTestId('import-file-input')
-      .first()
-      .setInputFiles({
-        name,
-        mimeType,
-        buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-      });
-    await this.importDialog.waitFor();
+    const file = {
+      name,
+      mimeType,
+      buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+    };
+    // A file set on an input that React replaces in the same instant (the editor re-rendering
+    // after the previous import) is lost, as it would be for a person who picked a file at that
+    // instant: pick it again until the dialog opens.
+    await expect(async () => {
+      await this.page.getByTestId('import-file-input').first().setInputFiles(file);
+      await this.importDialog.waitFor({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
   }
 
   /** Drops a file the way a file manager would: a real DataTransfer on the editor pane. */

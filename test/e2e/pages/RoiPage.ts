@@ -49,6 +49,20 @@ export class RoiPage {
   get monteCarloNote(): Locator {
     return this.page.getByTestId('mc-seed-note');
   }
+  /** Whether Bedrock distils the pair, or why not. */
+  get distillOffer(): Locator {
+    return this.page.getByTestId('distill-offer');
+  }
+  /** The serving modes Bedrock does not sell for this student, each with its reason. */
+  get servingNotOffered(): Locator {
+    return this.page.getByTestId('serving-not-offered');
+  }
+  get batchNotes(): Locator {
+    return this.page.getByTestId('batch-note');
+  }
+  option(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
   get scenarioState(): Locator {
     return this.page.getByTestId('scenario-state');
   }

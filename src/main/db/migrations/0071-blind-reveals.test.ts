@@ -25,7 +25,10 @@ describe('migration 0071-blind-reveals', () => {
     `);
     v70.db.close();
 
-    const { db, applied } = await openDatabase(path, { backupDir: join(t.dir, 'b') });
+    const { db, applied } = await openDatabase(path, {
+      backupDir: join(t.dir, 'b'),
+      migrations: migrations.filter((m) => m.version <= 71),
+    });
     expect(applied).toEqual([71]);
     expect(userVersion(db)).toBe(71);
     const add = db.prepare(

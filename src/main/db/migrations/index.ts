@@ -9,6 +9,7 @@ import { migration0070 } from './0070-redact-stored-errors';
 import { migration0071 } from './0071-blind-reveals';
 import { migration0075 } from './0075-override-scope';
 import { migration0076 } from './0076-paragraph-snapshots';
+import { migration0090 } from './0090-batch-jobs';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0071,
   migration0075,
   migration0076,
+  migration0090,
 ];

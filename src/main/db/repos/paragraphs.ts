@@ -37,6 +37,19 @@ export function listParagraphs(db: Database, datasetId: string): Paragraph[] {
   return rows.map(toParagraph);
 }
 
+/**
+ * Only ids and texts, in order: what batch inference needs of a dataset of tens of thousands of
+ * paragraphs, at a fraction of the memory of full paragraph records.
+ */
+export function listParagraphTexts(
+  db: Database,
+  datasetId: string,
+): { id: string; text: string }[] {
+  return db
+    .prepare('SELECT id, text FROM paragraphs WHERE dataset_id = ? ORDER BY position, created_at')
+    .all(datasetId) as { id: string; text: string }[];
+}
+
 export function getParagraph(db: Database, id: string): Paragraph | null {
   const row = db.prepare('SELECT * FROM paragraphs WHERE id = ?').get(id) as
     ParagraphRow | undefined;

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { CallAttemptSchema, type CallAttempt, type RunRecord } from '../../../shared/domain/run';
 import type { RunSample } from '../../../shared/metrics/runSummary';
-import { newId } from '../clock';
+import { newId, newOrderedId } from '../clock';
 import { redact } from '../../log';
 
 interface RunRow {
@@ -29,6 +29,7 @@ interface RunRow {
   attempts_json: string | null;
   throttles: number | null;
   lost_ms: number | null;
+  via: 'on-demand' | 'batch';
 }
 
 /** The stored attempt list, or null when absent or unreadable (a hand-edited file). */
@@ -67,6 +68,7 @@ const toRun = (r: RunRow): RunRecord => ({
   attemptLog: attemptLogOf(r.attempts_json),
   throttles: r.throttles,
   lostMs: r.lost_ms,
+  via: r.via,
 });
 
 /** The identity of one call: a paragraph, a model, a repeat. */
@@ -82,8 +84,8 @@ function insertStatement(db: Database): Statement {
     statement = db.prepare(
       `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
          stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
-         attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms, via)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insertStatements.set(db, statement);
   }
@@ -122,8 +124,75 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.attemptLog ? JSON.stringify(r.attemptLog) : null,
     r.throttles ?? null,
     r.lostMs ?? null,
+    r.via ?? 'on-demand',
   );
   return id;
+}
+
+/** A batch call's result: no latency fields, since a batch record has no latency of its own. */
+export type BatchRunInput = Omit<
+  RunRecord,
+  'id' | 'e2eMs' | 'serverMs' | 'ttftMs' | 'outputTokensPerS' | 'via' | 'attempts'
+>;
+
+/**
+ * Stores batch results in one transaction. A call that already has a result (collected before a
+ * crash, or made on demand since) is left as it is: collecting the same output twice never
+ * stores a call twice. Returns how many were new.
+ */
+export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): number {
+  const stmt = db.prepare(
+    `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
+       stop_reason, input_tokens, output_tokens, cost_usd, attempts, error_class, error_message,
+       started_at, finished_at, via)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch')
+     ON CONFLICT (experiment_id, paragraph_id, model_id, repeat_index) DO NOTHING`,
+  );
+  // In key order, so the unique index grows in runs of neighbours rather than at random.
+  const sorted = [...rows].sort((a, b) =>
+    a.paragraphId < b.paragraphId ? -1 : a.paragraphId > b.paragraphId ? 1 : 0,
+  );
+  return db.transaction(() => {
+    let added = 0;
+    for (const r of sorted) {
+      added += stmt.run(
+        newOrderedId(),
+        r.experimentId,
+        r.paragraphId,
+        r.modelId,
+        r.role,
+        r.repeatIndex,
+        r.status,
+        r.outputText,
+        r.stopReason,
+        r.inputTokens,
+        r.outputTokens,
+        r.costUsd,
+        r.errorClass,
+        r.errorMessage === null ? null : redact(r.errorMessage),
+        r.startedAt,
+        r.finishedAt,
+      ).changes;
+    }
+    return added;
+  })();
+}
+
+/** Per job-model counts of stored batch calls, to reconcile with a job's manifest. */
+export function countRunsByStatus(
+  db: Database,
+  experimentId: string,
+  modelId: string,
+): { ok: number; error: number } {
+  const rows = db
+    .prepare(
+      'SELECT status, COUNT(*) AS n FROM runs WHERE experiment_id = ? AND model_id = ? GROUP BY status',
+    )
+    .all(experimentId, modelId) as { status: 'ok' | 'error'; n: number }[];
+  return {
+    ok: rows.find((r) => r.status === 'ok')?.n ?? 0,
+    error: rows.find((r) => r.status === 'error')?.n ?? 0,
+  };
 }
 
 export function listRuns(db: Database, experimentId: string): RunRecord[] {
@@ -145,7 +214,7 @@ export function listRunSamples(db: Database, experimentId: string): RunSample[] 
     .prepare(
       `SELECT model_id AS modelId, status, input_tokens AS inputTokens, output_tokens AS outputTokens,
               e2e_ms AS e2eMs, server_ms AS serverMs, ttft_ms AS ttftMs, cost_usd AS costUsd,
-              attempts, throttles, lost_ms AS lostMs
+              attempts, throttles, lost_ms AS lostMs, via
        FROM runs WHERE experiment_id = ? ORDER BY paragraph_id, model_id, repeat_index`,
     )
     .all(experimentId) as RunSample[];

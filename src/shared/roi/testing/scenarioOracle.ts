@@ -40,6 +40,13 @@ const serving = fc.oneof(
     usdPerHourPerUnit: num(0.5, 100),
     term: fc.constantFrom('noCommitment' as const, 'oneMonth' as const, 'sixMonths' as const),
     capacityTokensPerMinutePerUnit: num(1_000, 1_000_000),
+    unitsFollowVolume: fc.boolean(),
+    peakFactor: fc.oneof(fc.constant(1), num(1, 3)),
+  }),
+  fc.record({
+    kind: fc.constant('customModelOnDemand' as const),
+    inputUsdPer1k: price,
+    outputUsdPer1k: price,
   }),
 );
 
@@ -47,7 +54,9 @@ const distillation = fc.oneof(
   fc.constant({ kind: 'baseModelAsIs' as const }),
   fc.record({
     kind: fc.constant('distill' as const),
-    prompts: fc.integer({ min: 1, max: 15_000 }),
+    prompts: fc.integer({ min: 1, max: 30_000 }),
+    expansionFactor: fc.oneof(fc.constant(1), num(1, 5)),
+    dataSource: fc.constantFrom('teacherGenerates' as const, 'invocationLogs' as const),
     epochs: fc.integer({ min: 1, max: 10 }),
     trainingUsdPer1kTokens: money(1e-6, 0.02),
   }),
@@ -56,9 +65,10 @@ const distillation = fc.oneof(
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     volume: fc.record({ requestsPerMonth: num(1, 1e8), monthlyGrowth: num(-0.1, 0.1) }),
+    // Absent: like-for-like (the student's share); present: set apart on purpose.
     teacher: fc
-      .tuple(modelSide('teacher'), share())
-      .map(([t, batchShare]) => ({ ...t, batchShare })),
+      .tuple(modelSide('teacher'), fc.option(share(), { nil: undefined }))
+      .map(([t, batchShare]) => (batchShare === undefined ? t : { ...t, batchShare })),
     student: fc
       .tuple(modelSide('student'), serving, money(0.01, 10))
       .map(([m, s, storage]) => ({ ...m, serving: s, storageUsdPerMonth: storage })),
@@ -68,6 +78,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
       teacherFailureShare: share(0.5),
       studentFailureShare: share(0.5),
       usdPerFailure: money(0.001, 5),
+      expectedDistilledFailureShare: fc.option(share(0.5), { nil: undefined }),
     }),
     finance: fc.record({
       yearlyDiscountRate: num(0, 0.2),
@@ -83,37 +94,68 @@ export function reference(s: Scenario) {
       m.outputTokensPerRequest * m.price.outputUsdPer1k) /
     1000;
   const batch = (c: number, share: number, mult: number) => c * (1 - share + share * mult);
-  const cT = batch(onDemand(s.teacher), s.teacher.batchShare, s.teacher.price.batchMultiplier);
   const sv = s.student.serving;
+  const studentShare = sv.kind === 'batch' ? sv.batchShare : 0;
+  const teacherShare = s.teacher.batchShare ?? studentShare;
+  const cT = batch(onDemand(s.teacher), teacherShare, s.teacher.price.batchMultiplier);
   const cS =
     sv.kind === 'provisioned'
       ? 0
-      : sv.kind === 'batch'
-        ? batch(onDemand(s.student), sv.batchShare, s.student.price.batchMultiplier)
-        : onDemand(s.student);
+      : sv.kind === 'customModelOnDemand'
+        ? (s.student.inputTokensPerRequest * sv.inputUsdPer1k +
+            s.student.outputTokensPerRequest * sv.outputUsdPer1k) /
+          1000
+        : sv.kind === 'batch'
+          ? batch(onDemand(s.student), sv.batchShare, s.student.price.batchMultiplier)
+          : onDemand(s.student);
   const storage = s.distillation.kind === 'baseModelAsIs' ? 0 : s.student.storageUsdPerMonth;
-  const F = (sv.kind === 'provisioned' ? sv.modelUnits * sv.usdPerHourPerUnit * 730 : 0) + storage;
+  const V = s.volume.requestsPerMonth;
+  const volumeAt = (t: number) => V * (1 + s.volume.monthlyGrowth) ** (t - 1);
+  /** Units in a month: tokens a minute needed at the peak over what one unit carries. */
+  const units = (volume: number) => {
+    if (sv.kind !== 'provisioned') return 0;
+    if (!sv.unitsFollowVolume) return sv.modelUnits;
+    const tokensPerMinute =
+      (volume * (s.student.inputTokensPerRequest + s.student.outputTokensPerRequest)) / (730 * 60);
+    const x = (tokensPerMinute * sv.peakFactor) / sv.capacityTokensPerMinutePerUnit;
+    // The model's rule: a load within 1e-12 of k units' worth needs k units, not k + 1.
+    const nearest = Math.round(x);
+    const needed = Math.abs(x - nearest) <= 1e-12 * x ? nearest : Math.ceil(x);
+    return Math.max(sv.modelUnits, needed);
+  };
+  const unitHourly = sv.kind === 'provisioned' ? sv.usdPerHourPerUnit : 0;
+  const F = units(V) * unitHourly * 730 + storage;
+  const expected =
+    s.distillation.kind === 'distill' ? s.quality.expectedDistilledFailureShare : undefined;
+  const fS = expected ?? s.quality.studentFailureShare;
   // §7: a quality gain counts only when its interval lies wholly below zero; a loss always counts.
-  const diff = s.quality.studentFailureShare - s.quality.teacherFailureShare;
-  const ci = s.quality.failureShareDifferenceCi;
+  // A distilled student's typed expectation has no interval of its own, so its gain never counts.
+  const diff = fS - s.quality.teacherFailureShare;
+  const ci = expected === undefined ? s.quality.failureShareDifferenceCi : undefined;
   const q = diff >= 0 || (ci !== undefined && ci.high < 0) ? diff * s.quality.usdPerFailure : 0;
   const E = s.engineering.hours * s.engineering.usdPerHour;
   const d = s.distillation;
   const { inputTokensPerRequest: inT, outputTokensPerRequest: outT } = s.teacher;
+  const pairs = d.kind === 'distill' ? Math.min(d.prompts * d.expansionFactor, 15_000) : 0;
+  const teacherCalls = d.kind === 'distill' && d.dataSource === 'teacherGenerates' ? pairs : 0;
   const I =
     d.kind === 'distill'
-      ? d.prompts * onDemand(s.teacher) +
-        (d.prompts * (inT + outT) * d.epochs * d.trainingUsdPer1kTokens) / 1000 +
+      ? teacherCalls * onDemand(s.teacher) +
+        (pairs * (inT + outT) * d.epochs * d.trainingUsdPer1kTokens) / 1000 +
         E
       : E;
   const H = s.finance.horizonMonths;
-  const V = s.volume.requestsPerMonth;
-  const saving = (t: number) => V * (1 + s.volume.monthlyGrowth) ** (t - 1) * (cT - cS - q) - F;
+  const saving = (t: number) => {
+    const v = volumeAt(t);
+    return v * (cT - cS - q) - units(v) * unitHourly * 730 - storage;
+  };
   let npv = -I;
   for (let t = 1; t <= H; t += 1) npv += saving(t) / (1 + s.finance.yearlyDiscountRate / 12) ** t;
   // The size of the money involved, to judge rounding against.
   const scale = V * 3 * (cT + cS + Math.abs(q)) + F + I + 1e-9;
-  return { cT, cS, F, q, I, H, saving, npv, scale };
+  /** F_S at a constant volume: the units that volume needs, plus storage. */
+  const fixedAt = (volume: number) => units(volume) * unitHourly * 730 + storage;
+  return { cT, cS, F, fixedAt, q, I, H, saving, npv, scale };
 }
 
 export const close = (a: number, b: number, scale: number, tol = 1e-9) =>
@@ -136,7 +178,11 @@ export function scaleMoney(s: Scenario, k: number): Scenario {
       price: p(s.student.price),
       storageUsdPerMonth: s.student.storageUsdPerMonth * k,
       serving:
-        sv.kind === 'provisioned' ? { ...sv, usdPerHourPerUnit: sv.usdPerHourPerUnit * k } : sv,
+        sv.kind === 'provisioned'
+          ? { ...sv, usdPerHourPerUnit: sv.usdPerHourPerUnit * k }
+          : sv.kind === 'customModelOnDemand'
+            ? { ...sv, inputUsdPer1k: sv.inputUsdPer1k * k, outputUsdPer1k: sv.outputUsdPer1k * k }
+            : sv,
     },
     distillation:
       d.kind === 'distill' ? { ...d, trainingUsdPer1kTokens: d.trainingUsdPer1kTokens * k } : d,

@@ -24,7 +24,7 @@ interface ComparisonTableProps {
 export function ComparisonTable({ report, studentId, onBar }: ComparisonTableProps) {
   const groups = groupedMetrics(report);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Student against teacher" tabIndex={0}>
       <table className="table quality-table" data-testid="comparison-table">
         <caption>
           {modelName(studentId)} against {modelName(report.teacherModelId)}: outputs scoring below

@@ -12,7 +12,7 @@ export function ModelMetricTable({ report }: ModelMetricTableProps) {
   const models = [report.teacherModelId, ...report.studentModelIds];
   const groups = groupedMetrics(report);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Scores per model" tabIndex={0}>
       <table className="table quality-table" data-testid="metric-table">
         <caption>Mean per model, with 95 % interval [low, high] over paragraphs</caption>
         <thead>

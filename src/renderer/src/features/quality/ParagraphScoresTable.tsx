@@ -46,7 +46,7 @@ export function ParagraphScoresTable({ report, metric, studentId }: ParagraphSco
       direction: s.column === column && s.direction === 'asc' ? 'desc' : 'asc',
     }));
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Scores per paragraph" tabIndex={0}>
       <table className="table quality-table" data-testid="paragraph-scores">
         <caption>
           {fullLabel(info)} per paragraph, {modelName(studentId)} against{' '}

@@ -14,7 +14,7 @@ const SOURCE_LABEL = {
 /** Head-to-head verdicts: how often each student was preferred or tied with the teacher. */
 export function PreferencesTable({ report }: PreferencesTableProps) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Preferences" tabIndex={0}>
       <table className="table quality-table" data-testid="preferences-table">
         <caption>Student preferred or tied, with 95 % Wilson interval (a tie counts half)</caption>
         <thead>

@@ -101,6 +101,10 @@ export function ReportScreen() {
             </div>
             <div
               className="rpt-preview"
+              // It scrolls: focusable so the keyboard can scroll it (axe: scrollable-region-focusable).
+              role="region"
+              aria-label="Report preview"
+              tabIndex={0}
               data-testid="report-preview"
               data-state={report.vm && !report.loading ? 'ready' : 'loading'}
             >

@@ -4,6 +4,11 @@ import { formatNumber, formatRatio, formatUsd } from '../../../../shared/format'
 import { formatMs } from '../../../../shared/formatTime';
 import { ratio, summarizeModelRuns, type ModelRunSummary } from '../../../../shared/metrics';
 import { modelName } from '../runs/ModelPicker';
+import {
+  BATCH_LATENCY_NOTE,
+  BATCH_LATENCY_TEXT,
+  latencySource,
+} from '../../../../shared/batch/latencySource';
 
 interface ModelSummaryTableProps {
   runs: RunRecord[];
@@ -18,6 +23,8 @@ interface Column {
   /** Shown in the compact table; the rest come with "Show every column". */
   compact: boolean;
   cell: (s: ModelRunSummary, r: Ratio) => ReactNode;
+  /** A latency figure: a model with batch calls only has none, and the cell says so. */
+  latency?: true;
 }
 
 const ms = (v: number | null) => formatMs(v);
@@ -34,11 +41,11 @@ const COLUMNS: readonly Column[] = [
     compact: true,
     cell: (s) => `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${ms(s.lostMs)}`,
   },
-  { header: 'Latency p50', compact: true, cell: (s) => ms(s.e2e.p50) },
-  { header: 'Latency mean', compact: false, cell: (s) => ms(s.e2e.mean) },
-  { header: 'Latency p95', compact: false, cell: (s) => ms(s.e2e.p95) },
-  { header: 'TTFT p50', compact: false, cell: (s) => ms(s.ttft.p50) },
-  { header: 'TTFT p95', compact: false, cell: (s) => ms(s.ttft.p95) },
+  { header: 'Latency p50', compact: true, latency: true, cell: (s) => ms(s.e2e.p50) },
+  { header: 'Latency mean', compact: false, latency: true, cell: (s) => ms(s.e2e.mean) },
+  { header: 'Latency p95', compact: false, latency: true, cell: (s) => ms(s.e2e.p95) },
+  { header: 'TTFT p50', compact: false, latency: true, cell: (s) => ms(s.ttft.p50) },
+  { header: 'TTFT p95', compact: false, latency: true, cell: (s) => ms(s.ttft.p95) },
   {
     header: 'Tokens in / out per request',
     compact: false,
@@ -66,10 +73,10 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
   const teacher = byId.get(teacherId);
   const order = [teacherId, ...studentIds].filter((id) => byId.has(id));
   const columns = all ? COLUMNS : COLUMNS.filter((c) => c.compact);
+  const batchOnly = new Set(order.filter((id) => latencySource(runs, id) === 'batch-only'));
   return (
     <>
-      {/* Focusable so a keyboard user can scroll it when every column is shown. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Per model summary">
+      <div className="table-scroll" role="region" aria-label="Per model summary" tabIndex={0}>
         <table className="table summary" data-testid="model-summary">
           <caption>Per model (successful calls; errors counted separately)</caption>
           <thead>
@@ -97,7 +104,13 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
                   </th>
                   {columns.map((c) => (
                     <td key={c.header} className="num">
-                      {c.cell(s, r)}
+                      {c.latency && batchOnly.has(id) ? (
+                        <span data-testid="batch-latency" title={BATCH_LATENCY_NOTE}>
+                          {BATCH_LATENCY_TEXT}
+                        </span>
+                      ) : (
+                        c.cell(s, r)
+                      )}
                     </td>
                   ))}
                 </tr>

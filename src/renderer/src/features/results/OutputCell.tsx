@@ -1,3 +1,4 @@
+import { BATCH_LATENCY_TEXT } from '../../../../shared/batch/latencySource';
 import type { RunRecord } from '../../../../shared/domain/run';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import { formatMs } from '../../../../shared/formatTime';
@@ -38,7 +39,7 @@ export function OutputCell({
         </div>
         <div>
           <dt>Latency</dt>
-          <dd>{formatMs(run.e2eMs)}</dd>
+          <dd>{run.via === 'batch' ? BATCH_LATENCY_TEXT : formatMs(run.e2eMs)}</dd>
         </div>
         <div>
           <dt>Server</dt>

@@ -42,6 +42,8 @@ export function RoiScreen() {
     draws: 10_000,
     seed: DEFAULT_SEED,
     volumeSpread: 0.3,
+    priceSpread: 0,
+    engineeringOverrun: 0,
   });
 
   // The last complete scenario stays on screen, dimmed, while a missing figure is entered.

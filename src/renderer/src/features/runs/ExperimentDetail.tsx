@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ResultsView } from '../results/ResultsView';
 import { RunPanel } from './RunPanel';
+import { BatchJobPanel } from './BatchJobPanel';
 import { modelName } from './ModelPicker';
 import { useRunProgress } from './useRunProgress';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
@@ -19,6 +20,7 @@ export function ExperimentDetail({
 }) {
   const [summary, setSummary] = useState<ExperimentSummary | null>(null);
   const [progress, setProgress] = useRunProgress(experimentId);
+  const [batchStored, setBatchStored] = useState(0);
   const { run, error, setError } = useCall();
 
   useEffect(() => {
@@ -72,7 +74,8 @@ export function ExperimentDetail({
         setProgress={setProgress}
         onChanged={onChanged}
       />
-      <ResultsView experimentId={experimentId} revision={progress?.done ?? 0} />
+      <BatchJobPanel experimentId={experimentId} onStored={setBatchStored} />
+      <ResultsView experimentId={experimentId} revision={(progress?.done ?? 0) + batchStored} />
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { InferenceFields } from './InferenceFields';
 import { ModelPicker } from './ModelPicker';
 import { PricesTable } from './PricesTable';
 import { useExperimentDraft } from './useExperimentDraft';
+import { BatchFields } from './BatchFields';
+import { checkBatchDraft, EMPTY_BATCH, type BatchDraft } from './batchDraft';
 
 interface ExperimentSetupProps {
   datasets: Dataset[];
@@ -30,11 +32,32 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
   const { draft, update, priced, config, problem } = useExperimentDraft(first?.id ?? '');
   const { run, error, setError, busy } = useCall();
   const [overBudget, setOverBudget] = useState<string | null>(null);
+  const [batch, setBatch] = useState<BatchDraft>(EMPTY_BATCH);
+  const batchCheck = checkBatchDraft(batch, config);
 
   const start = async (confirmOverBudget: boolean) => {
     if (!config) return;
     const created = await run(() => api.createExperiment(config));
     if (!created) return;
+    if (batch.enabled) {
+      const sent = await api.startBatch({
+        experimentId: created.id,
+        s3Uri: batch.s3Uri,
+        roleArn: batch.roleArn,
+        modelIds: batchCheck.batchModels,
+      });
+      if (!sent.ok) {
+        // Refused before anything was uploaded: drop the experiment, keep the form as typed.
+        await api.deleteExperiment({ id: created.id });
+        setError(sent.error);
+        return;
+      }
+      const all = [config.teacherModelId, ...config.studentModelIds];
+      if (batchCheck.batchModels.length === all.length) {
+        onCreated(created.id);
+        return;
+      }
+    }
     const started = await api.startExperiment({ id: created.id, confirmOverBudget });
     if (!started.ok && started.error.code === 'needs_confirmation') {
       setOverBudget(started.error.message);
@@ -119,12 +142,18 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
           update({ typedPrices: next });
         }}
       />
+      <BatchFields
+        batch={batch}
+        models={[draft.teacherModelId, ...draft.studentModelIds].filter((m) => m !== '')}
+        problems={batchCheck.problems}
+        onChange={setBatch}
+      />
       {problem && (
         <p className="banner banner-warn" data-testid="setup-problem">
           {problem}
         </p>
       )}
-      <EstimatePanel config={config} />
+      <EstimatePanel config={batchCheck.estimateConfig} />
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {overBudget && <p className="banner banner-warn">{overBudget}</p>}
       <div className="modal-actions">
@@ -132,7 +161,7 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
           type="button"
           className="btn btn-primary"
           data-testid="start-experiment"
-          disabled={!config || busy}
+          disabled={!config || busy || batchCheck.problems.length > 0}
           onClick={() => void start(false)}
         >
           Create and run

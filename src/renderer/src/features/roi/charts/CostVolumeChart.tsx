@@ -52,7 +52,8 @@ export function CostVolumeChart({ series }: CostVolumeChartProps) {
         <span className="chart-note">
           {be
             ? `break-even at ${formatNumber(Math.ceil(be.requestsPerMonth))} requests/month`
-            : 'no break-even: the student never pays back'}
+            : 'no break-even in view'}
+          {series.stepped && ' · the student’s line steps up at each provisioned unit'}
         </span>
       </figcaption>
       <div className="chart-canvas">
@@ -69,7 +70,9 @@ export function CostVolumeChart({ series }: CostVolumeChartProps) {
                 borderWidth: 2,
               },
               {
-                label: 'Student (with investment ÷ horizon)',
+                label: series.stepped
+                  ? 'Student (units for the volume, investment ÷ horizon)'
+                  : 'Student (with investment ÷ horizon)',
                 data: xy((p) => p.studentUsd),
                 borderColor: COLORS.student,
                 backgroundColor: COLORS.student,

@@ -1,8 +1,14 @@
 import { formatNumber, formatUsd } from '../../../../../shared/format';
 import type { PriceCatalog } from '../../../../../shared/pricing/priceSchemas';
 import { PROTOTYPE_STORAGE_ASSUMPTION } from '../../../../../shared/pricing/priceCatalog';
-import { MAX_DISTILLATION_PROMPTS } from '../../../../../shared/roi';
-import { type Draft, type DistillationKind, withDistillationKind, writeDraft } from '../draft';
+import { MAX_DISTILLATION_PAIRS, trainingPairsOf } from '../../../../../shared/roi';
+import {
+  type Draft,
+  type DistillationKind,
+  distillationOfferOf,
+  withDistillationKind,
+  writeDraft,
+} from '../draft';
 import { AssumptionField } from './AssumptionField';
 import { Segmented } from './Segmented';
 
@@ -16,6 +22,21 @@ const KINDS: { value: DistillationKind; label: string }[] = [
   { value: 'baseModelAsIs', label: 'Base model as-is' },
   { value: 'distill', label: 'Distil' },
 ];
+const SOURCES = [
+  { value: 'teacherGenerates', label: 'Teacher answers the prompts' },
+  { value: 'invocationLogs', label: 'Reuse invocation logs' },
+];
+
+/** Pairs trained on and teacher calls made, in words (roi-model.md §3). */
+function pairsHint(prompts: number, expansion: number, source: string | undefined): string {
+  const { pairs, capped } = trainingPairsOf(prompts, expansion);
+  const cap = capped ? `, capped at ${formatNumber(MAX_DISTILLATION_PAIRS)} per job` : '';
+  const calls =
+    source === 'invocationLogs'
+      ? 'no teacher calls (responses reused from the logs)'
+      : `${formatNumber(pairs)} teacher calls at its on-demand price`;
+  return `${formatNumber(pairs)} pairs after augmentation${cap}; ${calls}.`;
+}
 
 /** The one-off investment: distillation (prompts, epochs, training, storage) and engineering. */
 export function InvestmentFields({ draft, onChange, book }: InvestmentFieldsProps) {
@@ -23,6 +44,9 @@ export function InvestmentFields({ draft, onChange, book }: InvestmentFieldsProp
   const d = draft.distillation;
   const storage = draft.student.storageUsdPerMonth ?? 0;
   const e = draft.engineering;
+  const offer = distillationOfferOf(draft);
+  // Distillation is offered only for a pair AWS lists; one already chosen stays visible.
+  const kinds = offer.ok || d.kind === 'distill' ? KINDS : KINDS.slice(0, 1);
   return (
     <fieldset className="assumption-group" data-testid="group-investment">
       <legend>One-off investment</legend>
@@ -34,23 +58,59 @@ export function InvestmentFields({ draft, onChange, book }: InvestmentFieldsProp
           labelledBy="distillation-label"
           testId="distillation"
           value={d.kind}
-          options={KINDS}
+          options={kinds}
           onChange={(k) => onChange(withDistillationKind(draft, k as DistillationKind, book))}
         />
+        <p
+          className={offer.ok ? 'assumption-hint' : 'assumption-hint warn-text'}
+          data-testid="distill-offer"
+        >
+          {offer.ok
+            ? ['Bedrock distils this pair.', ...offer.notes].join(' ')
+            : `Distillation not offered: ${offer.reason}`}
+        </p>
       </div>
       {d.kind === 'distill' && (
         <>
+          <div className="assumption">
+            <div className="assumption-head">
+              <span id="data-source-label">Training data</span>
+            </div>
+            <Segmented
+              labelledBy="data-source-label"
+              testId="data-source"
+              value={d.dataSource ?? 'teacherGenerates'}
+              options={SOURCES}
+              onChange={(v) =>
+                onChange({
+                  ...draft,
+                  distillation: { ...d, dataSource: v as 'teacherGenerates' | 'invocationLogs' },
+                })
+              }
+            />
+          </div>
           <AssumptionField
             id="prompts"
             label="Distillation prompts"
             value={d.prompts}
             onChange={set('distillation.prompts')}
             min={100}
-            max={MAX_DISTILLATION_PROMPTS}
+            max={100_000}
+            scale="log"
             integer
             unit="prompts"
             display={formatNumber(d.prompts)}
-            hint="Bedrock takes at most 15,000 prompts per distillation job."
+          />
+          <AssumptionField
+            id="expansion"
+            label="Expansion factor"
+            value={d.expansionFactor ?? 1}
+            onChange={set('distillation.expansionFactor')}
+            min={1}
+            max={10}
+            unit="pairs/prompt"
+            display={formatNumber(d.expansionFactor ?? 1, 2)}
+            hint={pairsHint(d.prompts, d.expansionFactor ?? 1, d.dataSource)}
           />
           <AssumptionField
             id="epochs"

@@ -1,6 +1,12 @@
 import { formatPercent, formatUsd } from '../../../../../shared/format';
-import { type Draft, writeDraft } from '../draft';
+import { type Draft, withExpectedQuality, writeDraft } from '../draft';
 import { AssumptionField } from './AssumptionField';
+import { Segmented } from './Segmented';
+
+const EXPECTED = [
+  { value: 'base', label: 'As the base student (assumption)' },
+  { value: 'typed', label: 'Expected share' },
+];
 
 interface QualityFieldsProps {
   draft: Draft;
@@ -43,6 +49,34 @@ export function QualityFields({ draft, onChange }: QualityFieldsProps) {
             : 'Outputs below the quality bar. Typed in: no scores measured.'
         }
       />
+      {draft.distillation.kind === 'distill' && (
+        <div className="assumption">
+          <div className="assumption-head">
+            <span id="expected-label">Distilled student’s failure share</span>
+          </div>
+          <Segmented
+            labelledBy="expected-label"
+            testId="expected-quality"
+            value={q.expectedDistilledFailureShare === undefined ? 'base' : 'typed'}
+            options={EXPECTED}
+            onChange={(v) => onChange(withExpectedQuality(draft, v === 'typed'))}
+          />
+        </div>
+      )}
+      {draft.distillation.kind === 'distill' && q.expectedDistilledFailureShare !== undefined && (
+        <AssumptionField
+          id="expected-fail"
+          label="Expected failure share after distillation"
+          value={q.expectedDistilledFailureShare}
+          onChange={set('quality.expectedDistilledFailureShare')}
+          min={0}
+          max={0.5}
+          percent
+          unit="%"
+          display={formatPercent(q.expectedDistilledFailureShare)}
+          hint="An estimate, not a measurement: the report says so."
+        />
+      )}
       <AssumptionField
         id="cost-failure"
         label="Cost of one failed output"

@@ -1,8 +1,15 @@
 import { formatNumber, formatPercent, formatUsd } from '../../../../../shared/format';
-import type { PriceCatalog, ProvisionedTerm } from '../../../../../shared/pricing/priceSchemas';
-import { HOURS_PER_MONTH } from '../../../../../shared/units';
-import { type Draft, type ServingKind, withServingKind, withTerm, writeDraft } from '../draft';
+import type { PriceCatalog } from '../../../../../shared/pricing/priceSchemas';
+import {
+  type Draft,
+  type ServingKind,
+  servingOptionsOf,
+  withServingKind,
+  withTeacherBatch,
+  writeDraft,
+} from '../draft';
 import { AssumptionField } from './AssumptionField';
+import { ProvisionedFields } from './ProvisionedFields';
 import { Segmented } from './Segmented';
 
 interface ServingFieldsProps {
@@ -11,22 +18,29 @@ interface ServingFieldsProps {
   book: PriceCatalog;
 }
 
-const KINDS: { value: ServingKind; label: string }[] = [
-  { value: 'onDemand', label: 'On demand' },
-  { value: 'batch', label: 'Batch' },
-  { value: 'provisioned', label: 'Provisioned' },
-];
-const TERMS: { value: ProvisionedTerm; label: string }[] = [
-  { value: 'noCommitment', label: 'No commitment' },
-  { value: 'oneMonth', label: '1 month' },
-  { value: 'sixMonths', label: '6 months' },
+const LABELS: Record<ServingKind, string> = {
+  onDemand: 'On demand',
+  batch: 'Batch',
+  provisioned: 'Provisioned',
+  customModelOnDemand: 'Custom-model on demand',
+};
+const BATCH_MODES = [
+  { value: 'same', label: 'Same as the student' },
+  { value: 'apart', label: 'Set apart' },
 ];
 
-/** How the student is served (per token, batch, or hourly provisioned units), and batch shares. */
+/**
+ * How the student is served: only the ways Bedrock sells it for this pair and region, with the
+ * reasons the others are missing; and the batch shares, like-for-like unless set apart.
+ */
 export function ServingFields({ draft, onChange, book }: ServingFieldsProps) {
   const set = (path: string) => (v: number) => onChange(writeDraft(draft, path, v));
   const serving = draft.student.serving;
-  const teacherBatch = draft.teacher.batchShare ?? 0;
+  const options = servingOptionsOf(draft, book);
+  const offered = options.filter((o) => o.offered || o.kind === serving.kind);
+  const missing = options.filter((o) => !o.offered);
+  const teacherShare = draft.teacher.batchShare;
+  const studentShare = serving.kind === 'batch' ? serving.batchShare : 0;
   return (
     <fieldset className="assumption-group" data-testid="group-serving">
       <legend>Serving</legend>
@@ -38,14 +52,23 @@ export function ServingFields({ draft, onChange, book }: ServingFieldsProps) {
           labelledBy="serving-label"
           testId="serving"
           value={serving.kind}
-          options={KINDS}
+          options={offered.map((o) => ({ value: o.kind, label: LABELS[o.kind] }))}
           onChange={(k) => onChange(withServingKind(draft, k as ServingKind, book))}
         />
+        {missing.length > 0 && (
+          <ul className="assumption-hint" data-testid="serving-not-offered">
+            {missing.map((o) => (
+              <li key={o.kind}>
+                {LABELS[o.kind]}: {o.reason}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       {serving.kind === 'batch' && (
         <AssumptionField
           id="student-batch"
-          label="Student traffic sent as batch"
+          label="Traffic sent as batch"
           value={serving.batchShare}
           onChange={set('student.serving.batchShare')}
           min={0}
@@ -53,71 +76,78 @@ export function ServingFields({ draft, onChange, book }: ServingFieldsProps) {
           percent
           unit="%"
           display={formatPercent(serving.batchShare, 0)}
-          hint={`Batch at ${formatNumber(draft.student.price.batchMultiplier ?? 1, 2)}× the on-demand price.`}
+          hint={`Batch at ${formatNumber(draft.student.price.batchMultiplier ?? 1, 2)}× the on-demand price; it answers within hours, not milliseconds.`}
         />
       )}
-      {serving.kind === 'provisioned' && (
+      {serving.kind === 'customModelOnDemand' && (
         <>
-          <div className="assumption">
-            <div className="assumption-head">
-              <span id="term-label">Commitment</span>
-            </div>
-            <Segmented
-              labelledBy="term-label"
-              testId="term"
-              value={serving.term}
-              options={TERMS}
-              onChange={(t) => onChange(withTerm(draft, t as ProvisionedTerm, book))}
-            />
-          </div>
           <AssumptionField
-            id="units"
-            label="Model units"
-            value={serving.modelUnits}
-            onChange={set('student.serving.modelUnits')}
-            min={1}
-            max={20}
-            integer
-            unit="MU"
-            display={formatNumber(serving.modelUnits)}
+            id="custom-input"
+            label="Custom-model input price"
+            value={serving.inputUsdPer1k}
+            onChange={set('student.serving.inputUsdPer1k')}
+            min={0.00001}
+            max={0.1}
+            scale="log"
+            unit="$/1K tok"
+            display={formatUsd(serving.inputUsdPer1k)}
+            missing="The custom-model per-token rate is not in the catalog; enter it from the price list."
           />
           <AssumptionField
-            id="hourly-rate"
-            label="Hourly rate per model unit"
-            value={serving.usdPerHourPerUnit}
-            onChange={set('student.serving.usdPerHourPerUnit')}
-            min={1}
-            max={200}
+            id="custom-output"
+            label="Custom-model output price"
+            value={serving.outputUsdPer1k}
+            onChange={set('student.serving.outputUsdPer1k')}
+            min={0.00001}
+            max={0.1}
             scale="log"
-            unit="$/h"
-            display={`${formatUsd(serving.usdPerHourPerUnit)} · ${formatUsd(serving.usdPerHourPerUnit * serving.modelUnits * HOURS_PER_MONTH)}/mo`}
-            missing="Not found in sources (AWS shows it in the console); enter it."
-          />
-          <AssumptionField
-            id="capacity"
-            label="Tokens per minute one unit carries"
-            value={serving.capacityTokensPerMinutePerUnit}
-            onChange={set('student.serving.capacityTokensPerMinutePerUnit')}
-            min={1_000}
-            max={1_000_000}
-            scale="log"
-            unit="tok/min"
-            display={`${formatNumber(serving.capacityTokensPerMinutePerUnit)} (assumption)`}
-            missing="AWS publishes no throughput per unit; enter your assumption."
+            unit="$/1K tok"
+            display={formatUsd(serving.outputUsdPer1k)}
+            missing="The custom-model per-token rate is not in the catalog; enter it from the price list."
           />
         </>
       )}
-      <AssumptionField
-        id="teacher-batch"
-        label="Teacher traffic sent as batch today"
-        value={teacherBatch}
-        onChange={set('teacher.batchShare')}
-        min={0}
-        max={1}
-        percent
-        unit="%"
-        display={formatPercent(teacherBatch, 0)}
-      />
+      {serving.kind === 'provisioned' && (
+        <ProvisionedFields
+          draft={draft}
+          serving={serving}
+          option={options.find((o) => o.kind === 'provisioned')}
+          onChange={onChange}
+          book={book}
+        />
+      )}
+      <div className="assumption">
+        <div className="assumption-head">
+          <span id="teacher-batch-label">Teacher traffic sent as batch</span>
+        </div>
+        <Segmented
+          labelledBy="teacher-batch-label"
+          testId="teacher-batch-mode"
+          value={teacherShare === undefined ? 'same' : 'apart'}
+          options={BATCH_MODES}
+          onChange={(m) => onChange(withTeacherBatch(draft, m === 'apart'))}
+        />
+        {teacherShare === undefined && (
+          <p className="assumption-hint">
+            Like-for-like: {formatPercent(studentShare, 0)}, as for the student, so the batch
+            discount is not credited to the model switch.
+          </p>
+        )}
+      </div>
+      {teacherShare !== undefined && (
+        <AssumptionField
+          id="teacher-batch"
+          label="Teacher batch share (set apart)"
+          value={teacherShare}
+          onChange={set('teacher.batchShare')}
+          min={0}
+          max={1}
+          percent
+          unit="%"
+          display={formatPercent(teacherShare, 0)}
+          hint="Set apart on purpose: the outputs say how much of the saving comes from batch."
+        />
+      )}
     </fieldset>
   );
 }

@@ -1,4 +1,3 @@
-import { formatMs } from '../../../../../shared/formatTime';
 import { formatNumber, formatPercent, formatUsd } from '../../../../../shared/format';
 import { MonteCarloChart } from '../charts/MonteCarloChart';
 import type { MonteCarloSettings, MonteCarloState } from './useMonteCarlo';
@@ -13,6 +12,36 @@ interface MonteCarloPanelProps {
 
 const DRAWS = [1_000, 10_000, 50_000];
 const SPREADS = [0, 0.1, 0.3, 0.5];
+const PRICE_SPREADS = [0, 0.1, 0.25, 0.5];
+const OVERRUNS = [0, 0.25, 0.5, 1];
+
+interface SpreadSelectProps {
+  label: string;
+  value: number;
+  options: number[];
+  testId: string;
+  onChange: (v: number) => void;
+}
+
+function SpreadSelect({ label, value, options, testId, onChange }: SpreadSelectProps) {
+  return (
+    <label>
+      {label}{' '}
+      <select
+        className="input input-small"
+        value={value}
+        data-testid={testId}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {formatPercent(s, 0)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** The simulation: settings (seed shown, so a figure can be reproduced), percentiles, histogram. */
 export function MonteCarloPanel({
@@ -28,11 +57,7 @@ export function MonteCarloPanel({
       <figcaption>
         Uncertainty: Monte Carlo
         <span className="chart-note" data-testid="mc-status">
-          {state.running
-            ? 'simulating…'
-            : state.ms !== null
-              ? `${formatNumber(r?.draws ?? 0)} draws in ${formatMs(state.ms)}`
-              : ''}
+          {state.running ? 'simulating…' : r ? `${formatNumber(r.draws)} draws` : ''}
         </span>
       </figcaption>
       <div className="mc-settings">
@@ -51,21 +76,27 @@ export function MonteCarloPanel({
             ))}
           </select>
         </label>
-        <label>
-          Volume ±{' '}
-          <select
-            className="input input-small"
-            value={settings.volumeSpread}
-            data-testid="mc-spread"
-            onChange={(e) => onSettings({ ...settings, volumeSpread: Number(e.target.value) })}
-          >
-            {SPREADS.map((s) => (
-              <option key={s} value={s}>
-                {formatPercent(s, 0)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SpreadSelect
+          label="Volume ±"
+          value={settings.volumeSpread}
+          options={SPREADS}
+          testId="mc-spread"
+          onChange={(volumeSpread) => onSettings({ ...settings, volumeSpread })}
+        />
+        <SpreadSelect
+          label="Prices ±"
+          value={settings.priceSpread}
+          options={PRICE_SPREADS}
+          testId="mc-price-spread"
+          onChange={(priceSpread) => onSettings({ ...settings, priceSpread })}
+        />
+        <SpreadSelect
+          label="Engineering overrun up to"
+          value={settings.engineeringOverrun}
+          options={OVERRUNS}
+          testId="mc-engineering-overrun"
+          onChange={(engineeringOverrun) => onSettings({ ...settings, engineeringOverrun })}
+        />
         <label>
           Seed{' '}
           <input
@@ -117,10 +148,12 @@ export function MonteCarloPanel({
           <MonteCarloChart result={r} />
           <p className="chart-foot" data-testid="mc-seed-note">
             Seed {r.seed}, {formatNumber(r.draws)} draws: the same seed gives the same figures.
-            Volume triangular ±{formatPercent(settings.volumeSpread, 0)} around today’s.{' '}
+            Volume triangular ±{formatPercent(settings.volumeSpread, 0)} around today’s.
+            {settings.priceSpread > 0 &&
+              ` Each side’s prices (service tier, batch) triangular ±${formatPercent(settings.priceSpread, 0)}.`}
+            {settings.engineeringOverrun > 0 &&
+              ` Engineering cost triangular from −${formatPercent(settings.engineeringOverrun / 4, 0)} to +${formatPercent(settings.engineeringOverrun, 0)}.`}{' '}
             {notes.join(' ')}
-            {state.preparedMs !== null &&
-              ` Token resampling prepared once in ${formatMs(state.preparedMs)}.`}
           </p>
         </>
       )}

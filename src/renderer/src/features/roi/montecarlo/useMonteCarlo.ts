@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  uncertaintyOptions,
   volumeRange,
   type MonteCarloInputs,
   type MonteCarloResult,
@@ -12,6 +13,10 @@ export interface MonteCarloSettings {
   seed: number;
   /** Triangular volume from (1 − spread)·V to (1 + spread)·V, mode at V. */
   volumeSpread: number;
+  /** Both sides' prices times a triangular factor in [1 − spread, 1 + spread] (tier, batch). */
+  priceSpread: number;
+  /** Engineering cost times a triangular factor in [1 − overrun / 4, 1 + overrun], mode 1. */
+  engineeringOverrun: number;
 }
 
 export interface MonteCarloState {
@@ -58,6 +63,10 @@ export function useMonteCarlo(
     w.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.id !== latest.current) return;
+      // Timings are for developers: the browser's performance timeline, not the screen.
+      if (reply.type === 'result') {
+        performance.measure('monte-carlo draws', { end: performance.now(), duration: reply.ms });
+      }
       setState(
         reply.type === 'result'
           ? {
@@ -92,7 +101,7 @@ export function useMonteCarlo(
   }, [samplesKey, tokenSamples]);
 
   const shares = inputs?.failureShareDraws;
-  const { draws, seed, volumeSpread } = settings;
+  const { draws, seed, volumeSpread, priceSpread, engineeringOverrun } = settings;
   useEffect(() => {
     if (!scenario || !worker.current) return;
     const id = latest.current + 1;
@@ -108,13 +117,14 @@ export function useMonteCarlo(
           draws,
           seed,
           volume: volumeRange(scenario, volumeSpread),
+          ...uncertaintyOptions(priceSpread, engineeringOverrun),
           ...(shares ? { failureShareDraws: shares } : {}),
         },
       };
       worker.current?.postMessage(request);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [scenario, draws, seed, volumeSpread, samplesKey, shares]);
+  }, [scenario, draws, seed, volumeSpread, priceSpread, engineeringOverrun, samplesKey, shares]);
 
   return state;
 }

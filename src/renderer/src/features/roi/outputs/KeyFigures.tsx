@@ -176,7 +176,11 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
             label="Provisioned utilization"
             value={formatPercent(util.firstMonth, 0)}
             tone={util.warnings.length > 0 ? 'warn' : ''}
-            sub={`month 1; peak ${formatPercent(util.peak, 0)} in month ${util.peakMonth}; ${util.unitsNeededAtPeak} unit(s) needed${util.capacityIsAssumption ? '; capacity assumed' : ''}`}
+            sub={
+              util.unitsFollowVolume
+                ? `month 1; units follow the volume: ${util.unitsByMonth[0] ?? 0} in month 1, ${Math.max(...util.unitsByMonth)} at most (peak factor ${formatNumber(util.peakFactor, 2)})${util.capacityIsAssumption ? '; capacity assumed' : ''}`
+                : `month 1; peak ${formatPercent(util.peak, 0)} in month ${util.peakMonth}; ${util.unitsNeededAtPeak} unit(s) needed${util.capacityIsAssumption ? '; capacity assumed' : ''}`
+            }
           />
         )}
       </div>

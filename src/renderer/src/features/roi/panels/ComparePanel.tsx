@@ -172,7 +172,7 @@ export function ComparePanel({ presets, saved }: ComparePanelProps) {
         </div>
       )}
       {columns.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Scenarios compared" tabIndex={0}>
           <table className="table compare-table" data-testid="compare-table">
             <thead>
               <tr>

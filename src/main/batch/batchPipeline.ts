@@ -1,0 +1,379 @@
+/**
+ * Moves a batch experiment forward from wherever the store says it is: uploads planned inputs,
+ * creates uploaded jobs (with their stored clientRequestToken, so a create retried after a crash
+ * or a lost answer never makes a second job), polls submitted jobs with back-off, and collects
+ * each job once it has ended. Every step is recorded before the next begins; calling `advance`
+ * again after a kill -9 at any point picks up where the store left off.
+ */
+import type { Database } from 'better-sqlite3';
+import {
+  CreateModelInvocationJobCommand,
+  GetModelInvocationJobCommand,
+  StopModelInvocationJobCommand,
+} from '@aws-sdk/client-bedrock';
+import type { BatchOverview } from '../../shared/batch/batchDomain';
+import { describeEnd, isTerminal } from '../../shared/batch/jobStatus';
+import {
+  getBatchSetup,
+  listBatchJobs,
+  recordsDigest as storedDigest,
+  setJobArn,
+  setJobCollected,
+  setJobPhase,
+  setJobStatus,
+  type BatchJobRow,
+} from '../db/repos/batchJobs';
+import { getExperiment, setExperimentStatus } from '../db/repos/experiments';
+import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
+import type { BatchClients } from './awsClients';
+import { describeBedrockError, describeS3Error, isTransient } from './batchErrors';
+import { collectJobOutput } from './collectOutput';
+import { recordsDigest, type RecordSource } from './records';
+import { uploadJobInput } from './uploadInput';
+
+export interface BatchTuning {
+  /** First wait between polls, and the wait after any change. */
+  pollMinMs: number;
+  /** Longest wait between polls while nothing changes. */
+  pollMaxMs: number;
+}
+
+export const DEFAULT_BATCH_TUNING: BatchTuning = { pollMinMs: 15_000, pollMaxMs: 300_000 };
+
+/** DISTILL_ROI_BATCH_POLL_MS shortens the first poll interval (tests, stand-ins). */
+export function batchTuning(env: NodeJS.ProcessEnv): BatchTuning {
+  const raw = Number(env.DISTILL_ROI_BATCH_POLL_MS);
+  return raw > 0 ? { pollMinMs: raw, pollMaxMs: raw * 20 } : DEFAULT_BATCH_TUNING;
+}
+
+export interface BatchDeps {
+  db: Database;
+  clients: BatchClients;
+  region: string;
+  tuning?: BatchTuning;
+  say?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Called after every stored change, e.g. to push the job panel. */
+  onChange?: (overview: BatchOverview) => void;
+}
+
+export function batchOverview(db: Database, experimentId: string): BatchOverview {
+  const jobs = listBatchJobs(db, experimentId);
+  return {
+    experimentId,
+    setup: getBatchSetup(db, experimentId),
+    jobs: jobs.map(
+      ({
+        experimentId: _e,
+        firstRecord: _f,
+        files: _files,
+        jobName: _n,
+        clientRequestToken: _t,
+        ...view
+      }) => view,
+    ),
+    finished: jobs.length > 0 && jobs.every((j) => j.phase === 'collected' || j.phase === 'failed'),
+  };
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+class BatchStep {
+  private src: RecordSource | undefined;
+  constructor(
+    private readonly d: BatchDeps,
+    private readonly experimentId: string,
+  ) {}
+
+  private get db() {
+    return this.d.db;
+  }
+
+  private source(): RecordSource {
+    if (!this.src) {
+      const experiment = getExperiment(this.db, this.experimentId);
+      if (!experiment) throw new Error(`No experiment ${this.experimentId}.`);
+      this.src = {
+        experiment,
+        paragraphs: experimentParagraphTexts(this.db, experiment),
+      };
+    }
+    return this.src;
+  }
+
+  private say(line: string) {
+    this.d.say?.(line);
+  }
+
+  private changed() {
+    this.d.onChange?.(batchOverview(this.db, this.experimentId));
+  }
+
+  async upload(job: BatchJobRow): Promise<void> {
+    const setup = getBatchSetup(this.db, this.experimentId);
+    if (!setup) throw new Error('no batch setup');
+    const src = this.source();
+    if (recordsDigest(src, setup.modelIds) !== storedDigest(this.db, this.experimentId)) {
+      setJobPhase(
+        this.db,
+        job.id,
+        'failed',
+        'The dataset or the experiment changed after the batch was planned; its records were not uploaded.',
+      );
+      return;
+    }
+    try {
+      await uploadJobInput(this.d.clients.s3, setup.bucket, job, src, this.d.signal);
+    } catch (e) {
+      if (this.d.signal?.aborted) return;
+      if (isTransient(e)) throw e;
+      setJobPhase(this.db, job.id, 'failed', describeS3Error(e, setup.bucket, this.d.region));
+      this.say(`${job.jobName}: upload failed`);
+      return;
+    }
+    setJobPhase(this.db, job.id, 'uploaded');
+    this.say(`${job.jobName}: uploaded ${job.recordCount} records in ${job.files.length} file(s)`);
+  }
+
+  async create(job: BatchJobRow): Promise<void> {
+    const setup = getBatchSetup(this.db, this.experimentId);
+    if (!setup) throw new Error('no batch setup');
+    try {
+      const out = await this.d.clients.bedrock.send(
+        new CreateModelInvocationJobCommand({
+          jobName: job.jobName,
+          roleArn: setup.roleArn,
+          clientRequestToken: job.clientRequestToken,
+          modelId: job.modelId,
+          modelInvocationType: 'Converse',
+          inputDataConfig: { s3InputDataConfig: { s3Uri: job.inputUri, s3InputFormat: 'JSONL' } },
+          outputDataConfig: { s3OutputDataConfig: { s3Uri: job.outputUri } },
+          timeoutDurationInHours: 24,
+        }),
+        { abortSignal: this.d.signal },
+      );
+      if (!out.jobArn) throw new Error('CreateModelInvocationJob answered without a jobArn');
+      setJobArn(this.db, job.id, out.jobArn);
+      this.say(`${job.jobName}: job ${out.jobArn}`);
+    } catch (e) {
+      if (this.d.signal?.aborted || isTransient(e)) throw e;
+      setJobPhase(this.db, job.id, 'failed', describeBedrockError(e, setup.roleArn));
+      this.say(`${job.jobName}: not created: ${describeBedrockError(e, setup.roleArn)}`);
+    }
+  }
+
+  /** Returns whether anything about the job changed. */
+  async poll(job: BatchJobRow): Promise<boolean> {
+    let got;
+    try {
+      got = await this.d.clients.bedrock.send(
+        new GetModelInvocationJobCommand({ jobIdentifier: job.jobArn ?? '' }),
+        { abortSignal: this.d.signal },
+      );
+    } catch (e) {
+      // A job AWS no longer knows (deleted, another account or region) ends here, not in a loop.
+      if ((e as { name?: string }).name !== 'ResourceNotFoundException') throw e;
+      setJobPhase(
+        this.db,
+        job.id,
+        'failed',
+        `Bedrock does not know job ${job.jobArn ?? '?'} (deleted, or another account or region); its records can be run again.`,
+      );
+      this.say(`${job.jobName}: unknown to Bedrock`);
+      return true;
+    }
+    const next = {
+      status: got.status ?? null,
+      message: got.message ?? null,
+      totalRecords: got.totalRecordCount ?? null,
+      processedRecords: got.processedRecordCount ?? null,
+      successRecords: got.successRecordCount ?? null,
+      errorRecords: got.errorRecordCount ?? null,
+      submitTime: got.submitTime?.toISOString() ?? null,
+      lastModifiedTime: got.lastModifiedTime?.toISOString() ?? null,
+      endTime: got.endTime?.toISOString() ?? null,
+    };
+    setJobStatus(this.db, job.id, next);
+    const changed = next.status !== job.status || next.processedRecords !== job.processedRecords;
+    if (changed)
+      this.say(
+        `${job.jobName}: ${next.status ?? '?'} ${next.processedRecords ?? 0}/${job.recordCount}`,
+      );
+    return changed;
+  }
+
+  async collect(job: BatchJobRow): Promise<void> {
+    const setup = getBatchSetup(this.db, this.experimentId);
+    const price = setup?.prices.find((p) => p.modelId === job.modelId);
+    if (!setup || !price) throw new Error(`no batch price for ${job.modelId}`);
+    const status = job.status ?? 'Failed';
+    // Failed and Expired jobs wrote nothing; the others may have output for some records.
+    if (status === 'Failed' || status === 'Expired') {
+      setJobCollected(this.db, job.id, {
+        storedOk: 0,
+        storedErrors: 0,
+        notReturned: job.recordCount,
+        note: describeEnd(status, job.message),
+      });
+      this.say(`${job.jobName}: ${describeEnd(status, job.message)}`);
+      return;
+    }
+    const r = await collectJobOutput(this.db, this.d.clients.s3, job, this.source(), price);
+    const note = [
+      status === 'Completed' ? null : describeEnd(status, job.message),
+      r.notReturned > 0 ? `${r.notReturned} record(s) had no result and can be run again.` : null,
+      ...r.problems,
+    ]
+      .filter((x): x is string => x !== null)
+      .join(' ');
+    setJobCollected(this.db, job.id, { ...r, note: note === '' ? null : note });
+    this.say(
+      `${job.jobName}: collected ${r.storedOk} results, ${r.storedErrors} record errors, ${r.notReturned} without result${note ? ` — ${note}` : ''}`,
+    );
+  }
+}
+
+/** One pass over every job; returns whether any job's state changed. */
+async function pass(d: BatchDeps, experimentId: string): Promise<boolean> {
+  const step = new BatchStep(d, experimentId);
+  let changed = false;
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (d.signal?.aborted) return changed;
+    if (job.phase === 'planned') {
+      await step.upload(job);
+      changed = true;
+    }
+  }
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (d.signal?.aborted) return changed;
+    if (job.phase === 'uploaded') {
+      await step.create(job);
+      changed = true;
+    }
+  }
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (d.signal?.aborted) return changed;
+    if (job.phase !== 'submitted') continue;
+    if (!isTerminal(job.status)) changed = (await step.poll(job)) || changed;
+  }
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (d.signal?.aborted) return changed;
+    if (job.phase === 'submitted' && isTerminal(job.status)) {
+      await step.collect(job);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function finalStatus(d: BatchDeps, experimentId: string): void {
+  const o = batchOverview(d.db, experimentId);
+  if (!o.finished) return;
+  const stored = o.jobs.reduce((s, j) => s + (j.storedOk ?? 0), 0);
+  const errors = o.jobs.reduce((s, j) => s + (j.storedErrors ?? 0), 0);
+  const missing = o.jobs.reduce(
+    (s, j) => s + (j.phase === 'failed' ? j.recordCount : (j.notReturned ?? 0)),
+    0,
+  );
+  const notes = o.jobs.filter((j) => j.collectNote || j.phase === 'failed').length;
+  const reason =
+    errors + missing + notes === 0
+      ? null
+      : `batch: ${stored} results, ${errors} record errors, ${missing} records without a result${notes > 0 ? `; ${notes} job(s) need attention (see the job panel)` : ''}`;
+  setExperimentStatus(d.db, experimentId, 'completed', reason);
+}
+
+/**
+ * Advances the batch until every job is collected (or failed before it was created), or until
+ * `wait` is false and one pass is done, or the signal aborts. Transient errors (throttling, 5xx,
+ * network) back off and try again; they never end a job.
+ */
+export async function advanceBatch(
+  d: BatchDeps,
+  experimentId: string,
+  opts: { wait: boolean },
+): Promise<BatchOverview> {
+  const tuning = d.tuning ?? DEFAULT_BATCH_TUNING;
+  if (!getBatchSetup(d.db, experimentId))
+    throw new Error(`Experiment ${experimentId} is not a batch experiment.`);
+  if (!batchOverview(d.db, experimentId).finished) {
+    setExperimentStatus(d.db, experimentId, 'running', 'batch jobs in progress');
+  }
+  let wait = tuning.pollMinMs;
+  for (;;) {
+    let changed = false;
+    try {
+      changed = await pass(d, experimentId);
+      if (changed) d.onChange?.(batchOverview(d.db, experimentId));
+    } catch (e) {
+      if (d.signal?.aborted) break;
+      if (!isTransient(e)) throw e;
+      d.say?.(`AWS is busy or unreachable (${(e as Error).name}); trying again`);
+      wait = Math.min(tuning.pollMaxMs, wait * 2);
+    }
+    const o = batchOverview(d.db, experimentId);
+    if (o.finished) {
+      finalStatus(d, experimentId);
+      return batchOverview(d.db, experimentId);
+    }
+    if (!opts.wait || d.signal?.aborted) return o;
+    wait = changed ? tuning.pollMinMs : Math.min(tuning.pollMaxMs, Math.round(wait * 1.5));
+    await sleep(wait, d.signal);
+    if (d.signal?.aborted) break;
+  }
+  return batchOverview(d.db, experimentId);
+}
+
+/** Polls every created, unfinished job once and stores what AWS says (`batch status`). */
+export async function refreshBatchStatus(
+  d: BatchDeps,
+  experimentId: string,
+): Promise<BatchOverview> {
+  const step = new BatchStep(d, experimentId);
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (job.phase === 'submitted' && !isTerminal(job.status)) await step.poll(job);
+  }
+  return batchOverview(d.db, experimentId);
+}
+
+/** Asks AWS to stop every job still running; planned and uploaded jobs are never created. */
+export async function stopBatch(d: BatchDeps, experimentId: string): Promise<BatchOverview> {
+  for (const job of listBatchJobs(d.db, experimentId)) {
+    if (job.phase === 'planned' || job.phase === 'uploaded') {
+      setJobPhase(d.db, job.id, 'failed', 'Stopped before the job was created.');
+      continue;
+    }
+    if (job.phase !== 'submitted' || isTerminal(job.status) || job.status === 'Stopping') continue;
+    try {
+      await d.clients.bedrock.send(
+        new StopModelInvocationJobCommand({ jobIdentifier: job.jobArn ?? '' }),
+      );
+    } catch (e) {
+      // A job that ended meanwhile cannot be stopped: the next poll records how it ended.
+      if ((e as { name?: string }).name !== 'ValidationException') throw e;
+    }
+    setJobStatus(d.db, job.id, {
+      status: 'Stopping',
+      message: job.message,
+      totalRecords: job.totalRecords,
+      processedRecords: job.processedRecords,
+      successRecords: job.successRecords,
+      errorRecords: job.errorRecords,
+      submitTime: job.submitTime,
+      lastModifiedTime: job.lastModifiedTime,
+      endTime: job.endTime,
+    });
+    d.say?.(`${job.jobName}: stop requested`);
+  }
+  return batchOverview(d.db, experimentId);
+}

@@ -1,0 +1,261 @@
+/**
+ * `run --mode batch` and `batch status|stop|collect` as a child process, against S3 (s3rver)
+ * and the batch stand-in, through the real AWS SDK.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BATCH_STUDENT,
+  BATCH_TEACHER,
+  BUCKET,
+  ROLE,
+  startBatchStandIns,
+  type BatchStandIns,
+} from '../../../test/support/batchFixture';
+import { buildCli, removeCliBuild, startCli } from '../../../test/support/cliProcess';
+import { startBedrockStandIn } from '../../../test/support/bedrockStandIn';
+import { paragraphText } from '../../../test/support/runnerFixture';
+import { makeTempDir } from '../../../test/support/tempDir';
+import { listExperiments } from '../db/repos/experiments';
+import { listRuns } from '../db/repos/runs';
+import { openDatabase } from '../db/open';
+import { databasePath } from '../paths/dataDir';
+import type { CliSummary } from './cliSummary';
+
+describe('distill-roi run --mode batch', () => {
+  let stands: BatchStandIns;
+  const temp = makeTempDir('distill-cli-batch-');
+  const file = join(temp.dir, 'paragraphs.jsonl');
+  const small = join(temp.dir, 'small.jsonl');
+
+  beforeAll(async () => {
+    writeFileSync(
+      file,
+      Array.from({ length: 120 }, (_, i) => JSON.stringify({ text: paragraphText(i) })).join('\n'),
+    );
+    writeFileSync(
+      small,
+      Array.from({ length: 30 }, (_, i) => JSON.stringify({ text: paragraphText(i) })).join('\n'),
+    );
+    await buildCli();
+  });
+  afterAll(() => {
+    temp.cleanup();
+    removeCliBuild();
+  });
+  afterEach(async () => {
+    await stands.close();
+  });
+
+  const env = () => ({
+    AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
+    AWS_ENDPOINT_URL_S3: stands.s3.url,
+    DISTILL_ROI_BATCH_POLL_MS: '10',
+  });
+  const cli = async (...args: string[]) => (await startCli(args, env())).exited;
+  const batchRun = (dir: string, data = file) => [
+    'run',
+    '--data-dir',
+    dir,
+    '--dataset',
+    data,
+    '--teacher',
+    BATCH_TEACHER,
+    '--student',
+    BATCH_STUDENT,
+    '--repeats',
+    '1',
+    '--mode',
+    'batch',
+    '--s3',
+    `s3://${BUCKET}/cli`,
+    '--role-arn',
+    ROLE,
+  ];
+
+  it('runs an experiment as batch jobs end to end, then status and collect report it', async () => {
+    stands = await startBatchStandIns();
+    const dir = join(temp.dir, 'e2e');
+    const r = await cli(...batchRun(dir), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as CliSummary & { batch: { jobs: { status: string }[] } };
+    expect(summary).toMatchObject({ status: 'completed', done: 240, total: 240, failed: 0 });
+    expect(summary.batch.jobs.map((j) => j.status)).toEqual(['Completed', 'Completed']);
+    // Batch calls have no latency: the summary says nothing rather than zero.
+    expect(summary.models.map((m) => [m.modelId, m.calls, m.e2e.mean])).toEqual([
+      [BATCH_TEACHER, 120, null],
+      [BATCH_STUDENT, 120, null],
+    ]);
+    expect(stands.bedrock.jobs).toHaveLength(2);
+    expect(r.stderr).toMatch(/estimate at batch prices: about \$[\d.]+ for 240 calls/);
+
+    const status = await cli(
+      'batch',
+      'status',
+      '--experiment',
+      summary.experimentId,
+      '--data-dir',
+      dir,
+    );
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain(
+      'collected  Completed  120/120  120 ok, 0 errors, 0 without result',
+    );
+    const collect = await cli(
+      'batch',
+      'collect',
+      '--experiment',
+      summary.experimentId,
+      '--data-dir',
+      dir,
+    );
+    expect(collect.code).toBe(0);
+    expect(collect.stdout).toContain('240 of 240 calls stored, 0 failed');
+    const { db } = await openDatabase(databasePath(dir));
+    expect(listRuns(db, summary.experimentId)).toHaveLength(240);
+    db.close();
+  });
+
+  it('record errors are failed calls, made again on demand by a resume with --retry-failed', async () => {
+    stands = await startBatchStandIns();
+    stands.bedrock.queueScripts([{ errorEvery: 10 }, { errorEvery: 20 }]);
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, output: 'student' },
+    });
+    try {
+      const dir = join(temp.dir, 'retry');
+      const r = await cli(...batchRun(dir), '--json');
+      expect(r.code).toBe(1);
+      const summary = JSON.parse(r.stdout) as CliSummary;
+      expect(summary).toMatchObject({ done: 240, failed: 18 });
+      const retry = await cli(
+        'run',
+        '--resume',
+        summary.experimentId,
+        '--retry-failed',
+        '--data-dir',
+        dir,
+        '--endpoint',
+        runtime.url,
+        '--json',
+      );
+      expect(retry.code, retry.stderr).toBe(0);
+      expect(retry.stderr).toContain('making the missing calls on demand');
+      expect(runtime.requests).toHaveLength(18);
+      const { db } = await openDatabase(databasePath(dir));
+      const runs = listRuns(db, summary.experimentId);
+      expect(runs.filter((x) => x.status === 'ok')).toHaveLength(240);
+      expect(runs.filter((x) => x.via === 'on-demand').every((x) => x.e2eMs !== null)).toBe(true);
+      expect(runs.filter((x) => x.via === 'batch')).toHaveLength(222);
+      db.close();
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('--batch-model sends one model to batch while the other runs on demand, each call made once', async () => {
+    stands = await startBatchStandIns();
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, output: 'student' },
+    });
+    try {
+      const dir = join(temp.dir, 'mixed');
+      const r = await cli(
+        ...batchRun(dir),
+        '--batch-model',
+        BATCH_STUDENT,
+        '--endpoint',
+        runtime.url,
+        '--json',
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout) as CliSummary;
+      expect(summary).toMatchObject({ done: 240, total: 240, failed: 0 });
+      expect(stands.bedrock.jobs.map((j) => j.modelId)).toEqual([BATCH_STUDENT]);
+      expect(runtime.requests.map((q) => q.modelId)).toEqual(new Array(120).fill(BATCH_TEACHER));
+      const { db } = await openDatabase(databasePath(dir));
+      const runs = listRuns(db, summary.experimentId);
+      expect(runs.filter((x) => x.modelId === BATCH_STUDENT).every((x) => x.via === 'batch')).toBe(
+        true,
+      );
+      expect(
+        runs
+          .filter((x) => x.modelId === BATCH_TEACHER)
+          .every((x) => x.via === 'on-demand' && x.e2eMs !== null),
+      ).toBe(true);
+      db.close();
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('--no-wait returns once the jobs exist; stop then collect ends them Stopped', async () => {
+    stands = await startBatchStandIns();
+    stands.bedrock.holdBefore('InProgress');
+    const dir = join(temp.dir, 'nowait');
+    const r = await cli(...batchRun(dir), '--no-wait');
+    expect(r.code).toBe(1);
+    const id = /experiment (\S+)/.exec(r.stderr)?.[1] ?? '';
+    expect(r.stderr).toContain(`distill-roi batch collect --experiment ${id}`);
+    expect(stands.bedrock.jobs).toHaveLength(2);
+    const stop = await cli('batch', 'stop', '--experiment', id, '--data-dir', dir);
+    expect(stop.code, stop.stderr).toBe(0);
+    stands.bedrock.release();
+    const collect = await cli('batch', 'collect', '--experiment', id, '--data-dir', dir, '--json');
+    expect(collect.code, collect.stderr).toBe(0);
+    const o = JSON.parse(collect.stdout) as {
+      finished: boolean;
+      jobs: { status: string; collectNote: string }[];
+    };
+    expect(o.finished).toBe(true);
+    expect(o.jobs.map((j) => j.status)).toEqual(['Stopped', 'Stopped']);
+  });
+
+  it('below the minimum it says so, offers on-demand, and leaves no experiment behind', async () => {
+    stands = await startBatchStandIns();
+    const dir = join(temp.dir, 'small');
+    const r = await cli(...batchRun(dir, small));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '30 records is below the batch minimum of 100 per job; run this model on demand instead.',
+    );
+    expect(r.stderr).toContain('To run on demand instead, drop --mode batch.');
+    const { db } = await openDatabase(databasePath(dir));
+    expect(listExperiments(db)).toEqual([]);
+    db.close();
+    expect(stands.bedrock.jobs).toHaveLength(0);
+  });
+
+  it('bad batch flags are refused before anything is opened, naming the flag', async () => {
+    stands = await startBatchStandIns();
+    const dir = join(temp.dir, 'usage');
+    const noRole = await cli(
+      'run',
+      '--data-dir',
+      dir,
+      '--dataset',
+      file,
+      '--teacher',
+      BATCH_TEACHER,
+      '--student',
+      BATCH_STUDENT,
+      '--mode',
+      'batch',
+      '--s3',
+      `s3://${BUCKET}/x`,
+    );
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain(
+      '--mode batch needs --s3 s3://BUCKET/PREFIX and --role-arn ARN.',
+    );
+    const badS3 = await cli(
+      ...batchRun(dir).map((a) => (a === `s3://${BUCKET}/cli` ? 'bucket/cli' : a)),
+    );
+    expect(badS3.code).toBe(2);
+    expect(badS3.stderr).toContain('--s3 must look like s3://BUCKET/PREFIX');
+    const unknown = await cli('batch', 'collect', '--experiment', 'nope', '--data-dir', dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No batch experiment nope');
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * Batch from the app's side: the channels the renderer calls, a real core on a real SQLite file,
+ * the real SDK against S3 (s3rver) and the batch stand-in; and tracking that resumes when the
+ * app is started again on the same data folder.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BATCH_STUDENT,
+  BUCKET,
+  ROLE,
+  TEST_KEY,
+  startBatchStandIns,
+  type BatchStandIns,
+} from '../../../test/support/batchFixture';
+import { paragraphText } from '../../../test/support/runnerFixture';
+import { makeTempDir } from '../../../test/support/tempDir';
+import { startCore, type AppCore } from '../core';
+import { createMemorySecretStore } from '../credentials/memorySecretStore';
+import { dispatch } from '../ipc/dispatch';
+import type { BatchOverview } from '../../shared/batch/batchDomain';
+import type { AppEvent } from '../../shared/ipc/events';
+
+let stands: BatchStandIns;
+let temp: { dir: string; cleanup: () => void };
+let cores: AppCore[] = [];
+const saved = { ...process.env };
+
+beforeEach(async () => {
+  stands = await startBatchStandIns();
+  temp = makeTempDir('distill-batch-app-');
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_S3: stands.s3.url,
+    AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
+    AWS_ACCESS_KEY_ID: TEST_KEY,
+    AWS_SECRET_ACCESS_KEY: 'batch-app-secret',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    DISTILL_ROI_BATCH_POLL_MS: '10',
+  });
+});
+afterEach(async () => {
+  for (const c of cores) await c.close();
+  cores = [];
+  await stands.close();
+  temp.cleanup();
+  process.env = { ...saved };
+});
+
+async function core() {
+  const c = await startCore({
+    dataDir: temp.dir,
+    transport: 'browser-host',
+    secrets: createMemorySecretStore(),
+  });
+  cores.push(c);
+  const value = async (channel: string, input: unknown) => {
+    const r = await dispatch(c.ctx, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+    return r.value as never;
+  };
+  return { c, value, call: (channel: string, input: unknown) => dispatch(c.ctx, channel, input) };
+}
+
+async function newExperiment(value: (ch: string, input: unknown) => Promise<never>) {
+  const dataset = (await value('importParagraphs', {
+    target: { kind: 'new', name: 'batch' },
+    rows: Array.from({ length: 100 }, (_, i) => ({
+      text: paragraphText(i),
+      reference: `Reference summary ${i}.`,
+      tags: [],
+    })),
+  })) as { datasetId: string };
+  const price = (modelId: string, i: number, o: number) => ({
+    modelId,
+    inputUsdPer1k: i,
+    outputUsdPer1k: o,
+    source: 'catalog',
+    asOf: '2026-11-24',
+    overridden: false,
+  });
+  const config = {
+    name: 'batch from the app',
+    datasetId: dataset.datasetId,
+    teacherModelId: 'meta.llama3-70b-instruct-v1:0',
+    studentModelIds: [BATCH_STUDENT],
+    region: 'us-east-1',
+    promptTemplate: 'Summarize:\n\n{{paragraph}}',
+    systemPrompt: null,
+    inference: { maxTokens: 256, temperature: 0.5, topP: 0.9 },
+    repeats: 1,
+    concurrency: 4,
+    budgetUsd: null,
+    prices: [
+      price('meta.llama3-70b-instruct-v1:0', 0.00265, 0.0035),
+      price(BATCH_STUDENT, 0.0003, 0.0006),
+    ],
+  };
+  const e = (await value('createExperiment', config)) as { id: string };
+  return { id: e.id, config };
+}
+
+const finished = (c: AppCore, id: string) =>
+  new Promise<BatchOverview>((resolve) => {
+    const now = c.ctx.batch.overview(id);
+    if (now.finished) return resolve(now);
+    const off = c.onEvent((ev: AppEvent) => {
+      if (ev.type === 'batchJobs' && ev.overview.experimentId === id && ev.overview.finished) {
+        off();
+        resolve(ev.overview);
+      }
+    });
+  });
+
+describe('batch through the app channels', () => {
+  it('previews the cost at batch prices, starts, and pushes the job panel to the end', async () => {
+    const { c, value } = await core();
+    const { id, config } = await newExperiment(value);
+    const onDemand = (await value('estimateExperiment', config)) as { expectedUsd: number };
+    const preview = (await value('previewBatch', {
+      experimentId: id,
+      s3Uri: `s3://${BUCKET}/app`,
+      roleArn: ROLE,
+    })) as {
+      problems: string[];
+      jobs: { modelId: string; records: number }[];
+      estimate: { expectedUsd: number };
+    };
+    expect(preview.problems).toEqual([]);
+    expect(preview.jobs.map((j) => j.records)).toEqual([100, 100]);
+    expect(preview.estimate.expectedUsd).toBeCloseTo(onDemand.expectedUsd / 2, 10);
+
+    const started = (await value('startBatch', {
+      experimentId: id,
+      s3Uri: `s3://${BUCKET}/app`,
+      roleArn: ROLE,
+    })) as BatchOverview;
+    expect(started.jobs).toHaveLength(2);
+    const done = await finished(c, id);
+    expect(done.jobs.map((j) => [j.status, j.storedOk])).toEqual([
+      ['Completed', 100],
+      ['Completed', 100],
+    ]);
+    const results = (await value('getExperimentResults', { id })) as {
+      runs: { via?: string; e2eMs: number | null }[];
+    };
+    expect(results.runs).toHaveLength(200);
+    expect(results.runs.every((r) => r.via === 'batch' && r.e2eMs === null)).toBe(true);
+
+    // Quality and ROI on batch results as on on-demand ones: ROUGE for every output, and the
+    // scenario evidence priced at the batch prices the calls ran under.
+    const quality = (await value('getQualityReport', { experimentId: id })) as {
+      metrics: { key: string; values: Record<string, (number | null)[]> }[];
+    };
+    const rouge = quality.metrics.find((m) => m.key === 'rougeL@reference');
+    expect(
+      Object.values(rouge?.values ?? {}).map((v) => v.filter((x) => x !== null).length),
+    ).toEqual([100, 100]);
+    const evidence = (await value('getRoiEvidence', { experimentId: id })) as {
+      prices: { modelId: string; inputUsdPer1k: number }[];
+      models: { calls: number }[];
+    };
+    expect(evidence.prices.map((p) => p.inputUsdPer1k)).toEqual([0.001325, 0.00015]);
+    expect(evidence.models.map((m) => m.calls)).toEqual([100, 100]);
+  });
+
+  it('refuses a bad setup with a message naming the field, storing nothing', async () => {
+    const { value, call } = await core();
+    const { id } = await newExperiment(value);
+    const r = await call('startBatch', { experimentId: id, s3Uri: 'bucket/app', roleArn: ROLE });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('S3 location must look like s3://BUCKET/PREFIX'),
+      },
+    });
+    const o = (await value('getBatchOverview', { experimentId: id })) as BatchOverview;
+    expect(o).toMatchObject({ setup: null, jobs: [], finished: false });
+  });
+
+  it('an experiment with batch jobs in AWS cannot be deleted until they are stopped and collected', async () => {
+    stands.bedrock.holdBefore('InProgress');
+    const { c, value, call } = await core();
+    const { id } = await newExperiment(value);
+    await value('startBatch', { experimentId: id, s3Uri: `s3://${BUCKET}/app`, roleArn: ROLE });
+    expect(await call('deleteExperiment', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('Stop them') },
+    });
+    await new Promise<void>((resolve) => {
+      const off = c.onEvent((ev) => {
+        if (ev.type === 'batchJobs' && ev.overview.jobs.every((j) => j.jobArn !== null)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await value('stopBatch', { experimentId: id });
+    stands.bedrock.release();
+    const done = await finished(c, id);
+    expect(done.jobs.map((j) => j.status)).toEqual(['Stopped', 'Stopped']);
+    expect(await call('deleteExperiment', { id })).toMatchObject({ ok: true });
+  });
+
+  it('a restarted app tracks and collects jobs created before it stopped', async () => {
+    stands.bedrock.holdBefore('InProgress');
+    const first = await core();
+    const { id } = await newExperiment(first.value);
+    await first.value('startBatch', {
+      experimentId: id,
+      s3Uri: `s3://${BUCKET}/app`,
+      roleArn: ROLE,
+    });
+    await new Promise<void>((resolve) => {
+      const off = first.c.onEvent((ev) => {
+        if (ev.type === 'batchJobs' && ev.overview.jobs.every((j) => j.jobArn !== null)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await first.c.close();
+    cores = [];
+    stands.bedrock.release();
+    const second = await core();
+    const done = await finished(second.c, id);
+    expect(done.jobs.map((j) => j.storedOk)).toEqual([100, 100]);
+    expect(stands.bedrock.jobs).toHaveLength(2);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Batch inference from the app: preview (cost at batch prices, jobs, problems; no AWS), start
+ * (bucket check, plan, then upload/create/track in the background), the job overview, Stop.
+ */
+import { BatchQuotasSchema, DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
+import type { BatchRequest } from '../batch/batchSetup';
+import { readSetting } from '../db/repos/settings';
+import { planBatch } from '../batch/batchSetup';
+import { BatchSetupError } from '../batch/batchErrors';
+import { hasOpenBatchJobs } from '../batch/batchCalls';
+import { getBatchSetup } from '../db/repos/batchJobs';
+import type { HandlerContext } from './context';
+import { estimateFor, requireExperiment } from './experiments';
+import { AppFailure } from './failure';
+
+interface BatchInput {
+  experimentId: string;
+  s3Uri: string;
+  roleArn: string;
+  modelIds?: string[] | undefined;
+}
+
+const request = (input: BatchInput, ctx: HandlerContext): BatchRequest => ({
+  s3Uri: input.s3Uri,
+  roleArn: input.roleArn,
+  ...(input.modelIds ? { modelIds: input.modelIds } : {}),
+  quotas: batchQuotasOf(ctx),
+});
+
+const batchQuotasOf = (ctx: HandlerContext) =>
+  readSetting(ctx.db, 'batchQuotas', BatchQuotasSchema, DEFAULT_BATCH_QUOTAS);
+
+export const batchHandlers = {
+  previewBatch: (ctx: HandlerContext, input: BatchInput) => {
+    const e = requireExperiment(ctx.db, input.experimentId);
+    try {
+      const plan = planBatch(ctx.db, input.experimentId, request(input, ctx));
+      const prices = e.config.prices.map(
+        (p) => plan.setup.prices.find((b) => b.modelId === p.modelId) ?? p,
+      );
+      const byModel = plan.setup.modelIds.map((modelId) => {
+        const jobs = plan.jobs.filter((j) => j.modelId === modelId);
+        return {
+          modelId,
+          records: jobs.reduce((s, j) => s + j.recordCount, 0),
+          files: jobs.reduce((s, j) => s + j.files.length, 0),
+        };
+      });
+      return {
+        problems: [],
+        jobs: byModel,
+        estimate: estimateFor(ctx.db, { ...e.config, prices }),
+      };
+    } catch (err) {
+      if (!(err instanceof BatchSetupError)) throw err;
+      return { problems: err.message.split('\n'), jobs: [], estimate: null };
+    }
+  },
+
+  startBatch: async (ctx: HandlerContext, input: BatchInput) => {
+    const e = requireExperiment(ctx.db, input.experimentId);
+    if (e.status === 'running' || ctx.runs.progress(input.experimentId)) {
+      throw new AppFailure(
+        'invalid_input',
+        'This experiment is running on demand; pause it first.',
+      );
+    }
+    try {
+      return await ctx.batch.setUp(input.experimentId, request(input, ctx));
+    } catch (err) {
+      if (err instanceof BatchSetupError) throw new AppFailure('invalid_input', err.message);
+      throw err;
+    }
+  },
+
+  getBatchOverview: (ctx: HandlerContext, input: { experimentId: string }) => {
+    requireExperiment(ctx.db, input.experimentId);
+    return ctx.batch.overview(input.experimentId);
+  },
+
+  stopBatch: async (ctx: HandlerContext, input: { experimentId: string }) => {
+    requireExperiment(ctx.db, input.experimentId);
+    if (
+      !getBatchSetup(ctx.db, input.experimentId) ||
+      !hasOpenBatchJobs(ctx.db, input.experimentId)
+    ) {
+      return ctx.batch.overview(input.experimentId);
+    }
+    return ctx.batch.stop(input.experimentId);
+  },
+};

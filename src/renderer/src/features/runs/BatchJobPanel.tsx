@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import type { BatchOverview } from '../../../../shared/batch/batchDomain';
+import { BATCH_LATENCY_NOTE } from '../../../../shared/batch/latencySource';
+import { formatNumber } from '../../../../shared/format';
+import { api } from '../../api/transport';
+import { useCall } from '../../api/useCall';
+import { ErrorBanner } from '../../components/Banner';
+import { modelName } from './ModelPicker';
+
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
+export function BatchJobPanel({
+  experimentId,
+  onStored,
+}: {
+  experimentId: string;
+  /** Told how many calls collection has stored, so the results re-read as jobs are collected. */
+  onStored?: (calls: number) => void;
+}) {
+  const [overview, setOverview] = useState<BatchOverview | null>(null);
+  const { run, error, setError, busy } = useCall();
+  const stored = (overview?.jobs ?? []).reduce(
+    (s, j) => s + (j.storedOk ?? 0) + (j.storedErrors ?? 0),
+    0,
+  );
+  useEffect(() => onStored?.(stored), [stored, onStored]);
+
+  useEffect(() => {
+    let live = true;
+    void api.getBatchOverview({ experimentId }).then((r) => {
+      if (live && r.ok) setOverview(r.value);
+    });
+    const off = api.onEvent((e) => {
+      if (e.type === 'batchJobs' && e.overview.experimentId === experimentId)
+        setOverview(e.overview);
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [experimentId]);
+
+  if (!overview?.setup) return null;
+  const open = overview.jobs.some((j) => j.phase !== 'collected' && j.phase !== 'failed');
+  const stop = async () => {
+    const o = await run(() => api.stopBatch({ experimentId }));
+    if (o) setOverview(o);
+  };
+  return (
+    <section className="batch-panel" aria-label="Batch jobs" data-testid="batch-panel">
+      <h3>
+        Batch jobs · s3://{overview.setup.bucket}/{overview.setup.prefix}
+      </h3>
+      <p className="hint">{BATCH_LATENCY_NOTE}</p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <div className="table-scroll">
+        <table className="table" data-testid="batch-jobs">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Processed
+              </th>
+              <th scope="col" className="num">
+                Stored ok / errors / without result
+              </th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Last change</th>
+              <th scope="col">Ended</th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.jobs.map((j) => (
+              <tr key={j.id} data-testid="batch-job">
+                <td>
+                  {modelName(j.modelId)} · part {j.partIndex + 1}
+                </td>
+                <td data-testid="batch-job-status">
+                  {j.phase === 'failed' ? 'Not created' : (j.status ?? 'Uploading')}
+                  {j.phase === 'collected' ? ' · collected' : ''}
+                </td>
+                <td className="num">
+                  {formatNumber(j.processedRecords ?? 0)} / {formatNumber(j.recordCount)}
+                </td>
+                <td className="num" data-testid="batch-job-stored">
+                  {j.phase === 'collected'
+                    ? `${formatNumber(j.storedOk ?? 0)} / ${formatNumber(j.storedErrors ?? 0)} / ${formatNumber(j.notReturned ?? 0)}`
+                    : '—'}
+                </td>
+                <td>{time(j.submitTime)}</td>
+                <td>{time(j.lastModifiedTime)}</td>
+                <td>{time(j.endTime)}</td>
+                <td>{j.collectNote ?? (j.phase === 'failed' ? j.message : null) ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {open && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="batch-stop"
+          disabled={busy}
+          onClick={() => void stop()}
+        >
+          Stop batch jobs
+        </button>
+      )}
+    </section>
+  );
+}

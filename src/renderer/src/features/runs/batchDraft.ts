@@ -1,0 +1,45 @@
+/**
+ * The batch section of the experiment form, as data: whether to send models to batch, where
+ * and with which role, and the prices the estimate then uses. A model without a batch price
+ * cannot be sent to batch (batchPriceFor says why).
+ */
+import { checkRoleArn, parseS3Location } from '../../../../shared/batch/s3Location';
+import type { ExperimentConfig } from '../../../../shared/domain/experiment';
+import { batchPriceFor } from '../../../../shared/pricing/batchPrice';
+
+export interface BatchDraft {
+  enabled: boolean;
+  s3Uri: string;
+  roleArn: string;
+  /** Models sent to batch; empty means every model. */
+  modelIds: string[];
+}
+
+export const EMPTY_BATCH: BatchDraft = { enabled: false, s3Uri: '', roleArn: '', modelIds: [] };
+
+export interface BatchCheck {
+  /** The config with batch prices for the batch models: what the estimate should show. */
+  estimateConfig: ExperimentConfig | null;
+  problems: string[];
+  batchModels: string[];
+}
+
+export function checkBatchDraft(b: BatchDraft, config: ExperimentConfig | null): BatchCheck {
+  if (!b.enabled || !config) return { estimateConfig: config, problems: [], batchModels: [] };
+  const all = [config.teacherModelId, ...config.studentModelIds];
+  const batchModels = b.modelIds.filter((m) => all.includes(m));
+  const chosen = batchModels.length > 0 ? batchModels : all;
+  const problems: string[] = [];
+  const loc = parseS3Location(b.s3Uri);
+  if (!loc.ok) problems.push(loc.message);
+  const role = checkRoleArn(b.roleArn);
+  if (role) problems.push(role);
+  const prices = config.prices.map((p) => {
+    if (!chosen.includes(p.modelId)) return p;
+    const r = batchPriceFor(p, config.region);
+    if (r.ok) return r.price;
+    problems.push(r.message);
+    return p;
+  });
+  return { estimateConfig: { ...config, prices }, problems, batchModels: chosen };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ModelIdSchema, ModelPriceSchema } from '../domain/experiment';
+import { BatchQuotasSchema } from './quotas';
+
+/** How an experiment is sent to batch, as stored: where, with which role, at what prices. */
+export const BatchSetupSchema = z.strictObject({
+  bucket: z.string().min(3).max(63),
+  prefix: z.string().max(1024),
+  roleArn: z.string().min(1).max(2048),
+  /** The experiment's models that run as batch jobs (the others run on demand). */
+  modelIds: z.array(ModelIdSchema).min(1),
+  /** Batch prices, frozen at setup like the experiment's on-demand prices. */
+  prices: z.array(ModelPriceSchema),
+  quotas: BatchQuotasSchema,
+});
+export type BatchSetup = z.infer<typeof BatchSetupSchema>;
+
+export const BatchPhaseSchema = z.enum(['planned', 'uploaded', 'submitted', 'collected', 'failed']);
+export type BatchPhase = z.infer<typeof BatchPhaseSchema>;
+
+/** One invocation job as the job panel and `batch status` show it. */
+export const BatchJobViewSchema = z.object({
+  id: z.string(),
+  modelId: z.string(),
+  partIndex: z.number().int(),
+  recordCount: z.number().int(),
+  phase: BatchPhaseSchema,
+  jobArn: z.string().nullable(),
+  status: z.string().nullable(),
+  message: z.string().nullable(),
+  inputUri: z.string(),
+  outputUri: z.string(),
+  totalRecords: z.number().int().nullable(),
+  processedRecords: z.number().int().nullable(),
+  successRecords: z.number().int().nullable(),
+  errorRecords: z.number().int().nullable(),
+  submitTime: z.string().nullable(),
+  lastModifiedTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  polledAt: z.string().nullable(),
+  storedOk: z.number().int().nullable(),
+  storedErrors: z.number().int().nullable(),
+  notReturned: z.number().int().nullable(),
+  collectNote: z.string().nullable(),
+  collectedAt: z.string().nullable(),
+});
+export type BatchJobView = z.infer<typeof BatchJobViewSchema>;
+
+export const BatchOverviewSchema = z.object({
+  experimentId: z.string(),
+  setup: BatchSetupSchema.nullable(),
+  jobs: z.array(BatchJobViewSchema),
+  /** True once every job has ended and been collected (or failed before it was created). */
+  finished: z.boolean(),
+});
+export type BatchOverview = z.infer<typeof BatchOverviewSchema>;

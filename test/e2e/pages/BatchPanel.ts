@@ -1,0 +1,28 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The batch section of the experiment form and the batch job panel. */
+export class BatchPanel {
+  constructor(private readonly page: Page) {}
+
+  async enable(s3Uri: string, roleArn: string): Promise<void> {
+    await this.page.getByTestId('batch-enabled').check();
+    await this.page.getByTestId('batch-s3').fill(s3Uri);
+    await this.page.getByTestId('batch-role').fill(roleArn);
+  }
+
+  get problems(): Locator {
+    return this.page.getByTestId('batch-problem');
+  }
+  get panel(): Locator {
+    return this.page.getByTestId('batch-panel');
+  }
+  get jobStatuses(): Locator {
+    return this.page.getByTestId('batch-job-status');
+  }
+  get stored(): Locator {
+    return this.page.getByTestId('batch-job-stored');
+  }
+  get batchLatency(): Locator {
+    return this.page.getByTestId('batch-latency');
+  }
+}

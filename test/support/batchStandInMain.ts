@@ -1,0 +1,39 @@
+/**
+ * S3 (s3rver behind its fault front) and the Bedrock batch stand-in as their own process, for
+ * the benchmark and end-to-end runs, so that their CPU and memory are not counted as the app's.
+ * Prints `S3_URL=...` and `BEDROCK_URL=...` once listening; stops on SIGTERM/SIGINT.
+ * Access keys to accept: STAND_IN_ACCESS_KEYS (comma-separated), besides S3RVER.
+ * STAND_IN_HOLD_BEFORE=InProgress keeps jobs before that status until the process gets SIGUSR2
+ * (a test kills the app meanwhile).
+ */
+import { startBatchStandIn } from './batchStandIn';
+import { startS3StandIn } from './s3StandIn';
+
+async function main(): Promise<void> {
+  const keys = (process.env.STAND_IN_ACCESS_KEYS ?? '').split(',').filter(Boolean);
+  const buckets = (process.env.STAND_IN_BUCKETS ?? 'distill-batch').split(',').filter(Boolean);
+  const s3 = await startS3StandIn({ buckets, accessKeys: keys });
+  const bedrock = await startBatchStandIn({
+    s3Endpoint: s3.url,
+    stepMs: Number(process.env.STAND_IN_STEP_MS ?? 20),
+  });
+  const hold = process.env.STAND_IN_HOLD_BEFORE;
+  if (hold) {
+    bedrock.holdBefore(hold);
+    process.on('SIGUSR2', () => bedrock.release());
+  }
+  process.stdout.write(`S3_URL=${s3.url}\nBEDROCK_URL=${bedrock.url}\n`);
+  const stop = () => {
+    void bedrock
+      .close()
+      .then(() => s3.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`batch stand-ins failed to start: ${String(e)}\n`);
+  process.exit(1);
+});
