@@ -73,6 +73,20 @@ test('write, import and drop paragraphs; everything survives a restart', async (
   await expect(app.summary).toContainText('5 paragraphs');
 });
 
+test('the first-run card starts with Settings and names screens as the sidebar does', async ({
+  page,
+}) => {
+  const app = new DatasetsPage(page);
+  await app.open(host.url);
+  const steps = await app.firstRunStepNames();
+  const sidebar = await app.sidebarNames();
+  expect(steps[0]).toBe('Settings');
+  expect(steps.every((s) => sidebar.includes(s))).toBe(true);
+  await expect(app.firstRun).toContainText('credentials');
+  await app.firstRun.getByRole('button', { name: 'Open Settings' }).click();
+  await expect(page.getByTestId('settings-screen')).toBeVisible();
+});
+
 test('edit, reorder and delete paragraphs in place', async ({ page }) => {
   const app = new DatasetsPage(page);
   await app.open(host.url);

@@ -46,6 +46,28 @@ async function runSampleExperiment(page: Page): Promise<void> {
   await experiments.waitForStatus('completed');
 }
 
+test("a per-paragraph row opens that paragraph's outputs; arrow keys move between the tabs", async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  const q = new QualityPage(page);
+  await q.open();
+  // Arrow keys inside the tab list move to the next tab and show it.
+  await q.tabButton('summary').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(q.tabButton('paragraphs')).toBeFocused();
+  await expect(q.tabButton('paragraphs')).toHaveAttribute('aria-selected', 'true');
+
+  await expect(q.paragraphRows).toHaveCount(PARAGRAPHS);
+  await q.toggleParagraph(0);
+  await expect(q.paragraphOutputs).toHaveCount(1);
+  await expect(q.paragraphOutputs.getByTestId('output-cell')).toHaveCount(2);
+  await expect(q.paragraphOutputs).toContainText('Teacher: Llama 3 70B Instruct');
+  await expect(q.paragraphOutputs).toContainText('Student: Llama 3 8B Instruct');
+  await q.toggleParagraph(0);
+  await expect(q.paragraphOutputs).toHaveCount(0);
+});
+
 test('rate every paragraph blind with the keyboard; the ratings are in the quality view after a restart', async ({
   page,
 }) => {
@@ -189,8 +211,13 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await page.getByTestId('judge-concurrency').fill('1');
   // Ask an unreadable item once more (the default asks once).
   await page.getByTestId('judge-answer-attempts').fill('2');
+  // Unsaved edits turn Run off, and the reason is written beside it, not only in a tooltip.
+  await expect(page.getByTestId('judge-run')).toBeDisabled();
+  await expect(q.judgeRunWhy).toBeVisible();
+  await expect(q.judgeRunWhy).toContainText('save');
   await page.getByTestId('judge-save').click();
   await expect(page.getByTestId('judge-run')).toBeEnabled();
+  await expect(q.judgeRunWhy).toBeHidden();
   const total = PARAGRAPHS * 4;
   // Before any call: every call a run makes, at the judge's catalog price.
   await expect(q.judgeEstimate).toContainText(

@@ -34,7 +34,7 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
 
   // 60 steps left on the logarithmic slider: 10^(3 + 5 · 0.54) ≈ 501,000 requests a month.
   await roi.nudge('volume', -60);
-  await expect(roi.input('volume')).toHaveValue('501000');
+  await expect(roi.input('volume')).toHaveValue('501,000');
   await expect(roi.figure('saving')).toContainText('$199.62');
   await expect(roi.figure('payback')).toContainText('20.0 months');
   await expect(roi.costVolumeTable).toContainText('501,000 (today)');
@@ -60,7 +60,7 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   host = await launchHost(tmp.dir);
   await roi.open(host.url);
   await roi.openScenario('Seed study at 501k');
-  await expect(roi.input('volume')).toHaveValue('501000');
+  await expect(roi.input('volume')).toHaveValue('501,000');
   await expect(roi.figure('payback')).toContainText('20.0 months');
   await expect(roi.scenarioState).toHaveText('Saved');
   // The screen remembers: away and back, the same scenario is open.

@@ -3,6 +3,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsSettings } from '../../shared/domain/settings';
 import { resolveCredentialProvider } from '../credentials/provider';
 import type { SecretStore } from '../credentials/secretStore';
+import type { AccessKeys } from '../credentials/accessKeys';
 import { createBedrockClient, type BedrockCredentials } from './client';
 
 /** Call settings for every client the app makes; the runner adds its own retries on top. */
@@ -29,6 +30,24 @@ export function credentialsFor(s: AwsSettings, store: SecretStore): BedrockCrede
       : resolveCredentialProvider({ mode: 'keys' }, store);
 }
 
+/**
+ * A client for `region` as `s` says: its credentials source and endpoint. `typedKeys` (keys
+ * typed into Settings and not saved yet) replace the keychain's keys when given.
+ */
+export function buildClient(
+  s: AwsSettings,
+  store: SecretStore,
+  region: string,
+  typedKeys?: AccessKeys,
+): BedrockRuntimeClient {
+  return createBedrockClient({
+    region,
+    credentials: typedKeys ?? credentialsFor(s, store),
+    ...CLIENT_DEFAULTS,
+    ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
+  });
+}
+
 /** One client per region, built from the current settings and credentials source. */
 export function createClientPool(settings: () => AwsSettings, store: SecretStore): ClientPool {
   const clients = new Map<string, BedrockRuntimeClient>();
@@ -36,13 +55,7 @@ export function createClientPool(settings: () => AwsSettings, store: SecretStore
     clientFor(region) {
       let client = clients.get(region);
       if (!client) {
-        const s = settings();
-        client = createBedrockClient({
-          region,
-          credentials: credentialsFor(s, store),
-          ...CLIENT_DEFAULTS,
-          ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
-        });
+        client = buildClient(settings(), store, region);
         clients.set(region, client);
       }
       return client;

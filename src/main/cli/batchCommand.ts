@@ -9,6 +9,7 @@ import { getExperiment } from '../db/repos/experiments';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { buildSummary, formatSummary } from './cliSummary';
+import { terminalColumns } from './resumeHint';
 import {
   batchProgress,
   batchTuning,
@@ -102,7 +103,9 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
       } else {
         io.stdout.write(`${formatJobs(overview)}\n${spentLine(progress)}\n`);
         if (action === 'collect' && overview.finished) {
-          io.stdout.write(`\n${formatSummary(buildSummary(db, progress))}\n`);
+          io.stdout.write(
+            `\n${formatSummary(buildSummary(db, progress), terminalColumns(io.stdout))}\n`,
+          );
         }
       }
       return action === 'collect' && !overview.finished ? 1 : 0;

@@ -19,6 +19,7 @@ import {
   waitForBatch,
 } from './cliBatch';
 import { buildSummary, formatSummary } from './cliSummary';
+import { resumeCommand, terminalColumns } from './resumeHint';
 import type { CliIo } from './runCommand';
 
 export async function runBatchExperiment(
@@ -44,7 +45,7 @@ export async function runBatchExperiment(
       }
     }
     say(
-      `resume with: distill-roi run --resume ${experimentId} --data-dir "${dataDir}" (or batch status|stop|collect --experiment ${experimentId})`,
+      `resume with: ${resumeCommand(experimentId, dataDir, process.argv[1])} (or batch status|stop|collect --experiment ${experimentId})`,
     );
     const setup = getBatchSetup(db, experimentId);
     const models = [config.teacherModelId, ...config.studentModelIds];
@@ -71,7 +72,7 @@ export async function runBatchExperiment(
     say(spentLine(progress));
     const summary = buildSummary(db, progress);
     io.stdout.write(
-      `${args.json ? JSON.stringify({ ...summary, batch: batchOverview(db, experimentId) }, null, 2) : formatSummary(summary)}\n`,
+      `${args.json ? JSON.stringify({ ...summary, batch: batchOverview(db, experimentId) }, null, 2) : formatSummary(summary, terminalColumns(io.stdout))}\n`,
     );
     return overview.finished && progress.failed === 0 && progress.done === progress.total ? 0 : 1;
   } finally {

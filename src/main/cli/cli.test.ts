@@ -49,7 +49,10 @@ describe('distill-roi run', () => {
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as CliSummary;
     expect(r.stderr).toContain(`experiment ${summary.experimentId}`);
-    expect(r.stderr).toContain(`--resume ${summary.experimentId}`);
+    // The hint works from any folder: the bundle and the data folder by absolute paths.
+    expect(r.stderr).toContain(
+      `resume with: node ${await buildCli()} run --resume ${summary.experimentId} --data-dir ${dir}`,
+    );
     expect(summary).toMatchObject({ status: 'completed', done: 16, total: 16, failed: 0 });
     expect(summary.models.map((m) => [m.modelId, m.role, m.calls, m.errors])).toEqual([
       [TEACHER, 'teacher', 8, 0],
@@ -74,10 +77,12 @@ describe('distill-roi run', () => {
     const r = await cli(join(temp.dir, 'table'), ...newRun, '--repeats', '1');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/completed/);
-    expect(r.stdout).toContain('latency ms mean/p50/p95');
-    expect(r.stdout).toContain('TTFT ms mean/p50/p95');
-    expect(r.stdout).toContain('$/1k requests');
-    expect(r.stdout).toMatch(new RegExp(`${TEACHER.replace(/\./g, '\\.')}\\s+teacher\\s+4\\s+0`));
+    // Not a terminal: laid out for 80 columns, one block per model, units spelled out.
+    expect(r.stdout.split('\n').every((l) => l.length <= 80)).toBe(true);
+    expect(r.stdout).toContain(`${TEACHER} (teacher, ${TEACHER})`);
+    expect(r.stdout).toMatch(/latency \(ms\) mean \/ p50 \/ p95 +[\d,.]+ \/ /);
+    expect(r.stdout).toMatch(/time to first token \(ms\) mean \/ p50 \/ p95 +[\d,.]+ \/ /);
+    expect(r.stdout).toMatch(/cost per 1,000 requests \(USD\) +\$[\d,.]+/);
     expect(r.stdout).toMatch(/teacher ÷ test\.student-v1:0: cost \d+(\.\d+)?×/);
     // Progress went to stderr as plain lines (not a terminal), ending with the final status.
     expect(r.stderr).toMatch(/\[#+\] 8\/8 .*completed/);

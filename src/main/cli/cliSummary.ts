@@ -14,6 +14,7 @@ import {
   type ModelRunSummary,
   type TeacherStudentRatios,
 } from '../../shared/metrics';
+import { modelName } from '../../shared/report/names';
 import {
   BATCH_LATENCY_TEXT,
   latencySource,
@@ -70,7 +71,7 @@ const msText = (v: number | null) => (v === null ? '—' : formatNumber(v));
 const trio = (l: LatencySummary) => `${msText(l.mean)} / ${msText(l.p50)} / ${msText(l.p95)}`;
 const maybe = (v: number | null, f: (x: number) => string) => (v === null ? '—' : f(v));
 
-function table(header: string[], rows: string[][]): string {
+function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   // The model column reads left-aligned; figures right-aligned so their digits line up.
   const line = (cells: string[]) =>
@@ -78,48 +79,100 @@ function table(header: string[], rows: string[][]): string {
       .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-export function formatSummary(s: CliSummary): string {
-  const rows = s.models.map((m) => [
-    m.modelId,
-    m.role,
-    formatNumber(m.calls),
-    formatNumber(m.errors),
-    `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
-    formatNumber(Math.round(m.lostMs)),
-    m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.e2e),
-    m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.ttft),
-    `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
-    maybe(m.costPerRequest, (x) => formatUsd(x)),
-    maybe(m.costPer1kRequests, (x) => formatUsd(x)),
-  ]);
-  const header = [
-    'model',
-    'role',
+/** Breaks `text` at spaces so no line is longer than `width`; later lines start with `indent`. */
+export function wrapLine(text: string, width: number, indent = '  '): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current === '' ? word : `${current} ${word}`;
+    if (next.length <= width || current.trim() === '') current = next;
+    else {
+      lines.push(current);
+      current = `${indent}${word}`;
+    }
+  }
+  if (current !== '') lines.push(current);
+  // A single word longer than the width (a long model id) is cut, never left to overflow.
+  return lines.flatMap((l) => {
+    const parts: string[] = [];
+    let rest = l;
+    while (rest.length > width) {
+      parts.push(rest.slice(0, width));
+      rest = `${indent}${rest.slice(width)}`;
+    }
+    return [...parts, rest];
+  });
+}
+
+/** The narrowest the summary is laid out for, whatever the terminal says. */
+export const MIN_SUMMARY_WIDTH = 80;
+
+/**
+ * The summary as text no wider than `width` columns (the terminal's, at least 80): one table
+ * when it fits, otherwise one block per model. Models carry the names the screens use.
+ */
+export function formatSummary(s: CliSummary, width: number = MIN_SUMMARY_WIDTH): string {
+  const cols = Math.max(MIN_SUMMARY_WIDTH, Math.floor(width));
+  const cells = s.models.map((m) => ({
+    name: modelName(m.modelId),
+    values: [
+      formatNumber(m.calls),
+      formatNumber(m.errors),
+      `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
+      formatNumber(Math.round(m.lostMs)),
+      m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.e2e),
+      m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.ttft),
+      `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
+      maybe(m.costPerRequest, (x) => formatUsd(x)),
+      maybe(m.costPer1kRequests, (x) => formatUsd(x)),
+    ],
+    model: m,
+  }));
+  const labels = [
     'calls',
     'errors',
-    'throttled/retried',
-    'lost ms',
-    'latency ms mean/p50/p95',
-    'TTFT ms mean/p50/p95',
-    'tokens in/out',
-    '$/request',
-    '$/1k requests',
+    'throttled / retried',
+    'time lost to retries (ms)',
+    'latency (ms) mean / p50 / p95',
+    'time to first token (ms) mean / p50 / p95',
+    'tokens per call in / out',
+    'cost per request (USD)',
+    'cost per 1,000 requests (USD)',
   ];
-  const ratioLines = s.ratios.map(
-    (r) =>
-      `teacher ÷ ${r.studentModelId}: cost ${maybe(r.costPerRequest, (x) => formatRatio(x))}, ` +
-      `latency mean ${maybe(r.e2eMean, (x) => formatRatio(x))} · p50 ${maybe(r.e2eP50, (x) => formatRatio(x))} · ` +
-      `p95 ${maybe(r.e2eP95, (x) => formatRatio(x))}, TTFT p50 ${maybe(r.ttftP50, (x) => formatRatio(x))}`,
+  const wide = table(
+    ['model', 'role', ...labels],
+    cells.map((c) => [c.name, c.model.role, ...c.values]),
+  );
+  const labelWidth = Math.max(...labels.map((l) => l.length));
+  const body = wide.every((l) => l.length <= cols)
+    ? wide
+    : cells.flatMap((c, i) => [
+        ...(i > 0 ? [''] : []),
+        ...wrapLine(`${c.name} (${c.model.role}, ${c.model.modelId})`, cols),
+        ...labels.flatMap((label, j) =>
+          wrapLine(`  ${label.padEnd(labelWidth)}  ${c.values[j] ?? ''}`, cols, '    '),
+        ),
+      ]);
+  const ratioLines = s.ratios.flatMap((r) =>
+    wrapLine(
+      `teacher ÷ ${modelName(r.studentModelId)}: cost ${maybe(r.costPerRequest, (x) => formatRatio(x))}, ` +
+        `latency mean ${maybe(r.e2eMean, (x) => formatRatio(x))} · p50 ${maybe(r.e2eP50, (x) => formatRatio(x))} · ` +
+        `p95 ${maybe(r.e2eP95, (x) => formatRatio(x))}, time to first token p50 ${maybe(r.ttftP50, (x) => formatRatio(x))}`,
+      cols,
+    ),
   );
   const reason = s.statusReason ? ` (${s.statusReason})` : '';
   return [
-    `experiment ${s.experimentId} "${s.name}": ${s.status}${reason}`,
-    `${formatNumber(s.done)} of ${formatNumber(s.total)} calls, ${formatNumber(s.failed)} failed, ${formatUsd(s.spentUsd)} spent`,
+    ...wrapLine(`experiment ${s.experimentId} "${s.name}": ${s.status}${reason}`, cols),
+    ...wrapLine(
+      `${formatNumber(s.done)} of ${formatNumber(s.total)} calls, ${formatNumber(s.failed)} failed, ${formatUsd(s.spentUsd)} spent`,
+      cols,
+    ),
     '',
-    table(header, rows),
+    ...body,
     '',
     ...ratioLines,
   ].join('\n');

@@ -15,6 +15,7 @@ import { prepareExperiment } from './cliExperiment';
 import { runBatchExperiment } from './batchRun';
 import { getBatchSetup } from '../db/repos/batchJobs';
 import { buildSummary, formatSummary } from './cliSummary';
+import { resumeCommand, terminalColumns } from './resumeHint';
 import { ProgressPrinter } from './progressPrinter';
 
 export interface CliIo {
@@ -85,7 +86,7 @@ async function runOnDemand(
     every !== undefined && Number(every) >= 0 ? Number(every) : undefined,
   );
   printer.say(`experiment ${experimentId}`);
-  printer.say(`resume with: npm run cli -- run --resume ${experimentId} --data-dir "${dataDir}"`);
+  printer.say(`resume with: ${resumeCommand(experimentId, dataDir, process.argv[1])}`);
   const clients = cliClients(args);
   const runner = new ExperimentRunner({
     db,
@@ -113,8 +114,11 @@ async function runOnDemand(
     printer.finish();
   }
   const summary = buildSummary(db, final);
-  if (printSummary)
-    io.stdout.write(`${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary)}\n`);
+  if (printSummary) {
+    io.stdout.write(
+      `${args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, terminalColumns(io.stdout))}\n`,
+    );
+  }
   return final.status === 'completed' && final.failed === 0 ? 0 : 1;
 }
 

@@ -86,7 +86,10 @@ function describeKeys(keys: AccessKeys): StoredKeysDescription {
 }
 
 /** Masks the secret parts in every later log line, for as long as the app runs. */
-function registerKeySecrets(keys: { secretAccessKey?: unknown; sessionToken?: unknown }): void {
+export function registerKeySecrets(keys: {
+  secretAccessKey?: unknown;
+  sessionToken?: unknown;
+}): void {
   if (typeof keys.secretAccessKey === 'string') registerSecret(keys.secretAccessKey.trim());
   if (typeof keys.sessionToken === 'string') registerSecret(keys.sessionToken.trim());
 }

@@ -4,6 +4,7 @@
  * with a message that says what to do; the SDK's wording stays in `cause`.
  */
 import { fromIni } from '@aws-sdk/credential-providers';
+import { shellWord } from '../../shared/shellWord';
 import { redact } from '../log';
 import { InvalidAccessKeysError, loadAccessKeys } from './accessKeys';
 import { CredentialError } from './credentialError';
@@ -55,10 +56,6 @@ const NETWORK_CODES = new Set([
   'ECONNRESET',
   'ETIMEDOUT',
 ]);
-
-/** A profile name as the analyst can paste it into a shell. */
-const shellWord = (s: string): string =>
-  /^[\w.@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 
 export async function classifyProfileError(
   e: unknown,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
 import { defaultModelScripts } from '../../../test/support/standInDefaults';
 import { makeTempDir } from '../../../test/support/tempDir';
+import { DEFAULT_AWS_SETTINGS } from '../../shared/domain/settings';
 import { startCore, type AppCore } from '../core';
 import { createKeychainStore, type SecretStore } from '../credentials/keychain';
 import { dispatch } from '../ipc/dispatch';
@@ -74,6 +75,8 @@ describe.runIf(KEYCHAIN_RUN)('access keys saved through the app', () => {
       const test = await dispatch(core.ctx, 'testConnection', {
         region: 'us-east-1',
         modelId: 'meta.llama3-8b-instruct-v1:0',
+        settings: { ...DEFAULT_AWS_SETTINGS, credentialMode: 'keys' },
+        typedKeys: null,
       });
       answers.push(test);
       expect(test).toMatchObject({ ok: true, value: { ok: true } });

@@ -3,14 +3,18 @@ import {
   DEFAULT_AWS_SETTINGS,
   type AwsSettings,
 } from '../../shared/domain/settings';
-import type { CredentialStatus } from '../../shared/ipc/settingsChannels';
+import type { AccessKeysInput, CredentialStatus } from '../../shared/ipc/settingsChannels';
+import { buildClient } from '../bedrock/clientPool';
 import { converseOnce } from '../bedrock/converseStream';
 import { classifyError } from '../bedrock/errors';
 import {
   deleteAccessKeys,
   describeStoredKeys,
   InvalidAccessKeysError,
+  parseAccessKeys,
+  registerKeySecrets,
   saveAccessKeys,
+  type AccessKeys,
 } from '../credentials/accessKeys';
 import { listProfiles } from '../credentials/profiles';
 import { KeychainUnavailableError } from '../credentials/secretStore';
@@ -95,11 +99,36 @@ export const settingsHandlers = {
     return status(ctx);
   },
 
-  /** One tiny call (a few tokens) that says whether keys, access and region work for this model. */
-  testConnection: async (ctx: HandlerContext, input: { region: string; modelId: string }) => {
+  /**
+   * One tiny call (a few tokens) that says whether keys, access and region work for this model,
+   * as the Settings form says them (saved or not). It saves nothing and keeps no client.
+   */
+  testConnection: async (
+    ctx: HandlerContext,
+    input: {
+      region: string;
+      modelId: string;
+      settings: AwsSettings;
+      typedKeys: AccessKeysInput | null;
+    },
+  ) => {
+    if (input.settings.credentialMode === 'profile' && !input.settings.profile) {
+      throw new AppFailure('invalid_input', 'Choose which AWS profile to use.');
+    }
+    let typedKeys: AccessKeys | undefined;
+    if (input.typedKeys) {
+      try {
+        typedKeys = parseAccessKeys(input.typedKeys);
+      } catch (e) {
+        keychainFailure(e);
+      }
+      registerKeySecrets(typedKeys);
+    }
+    let client: ReturnType<typeof buildClient> | undefined;
     try {
+      client = buildClient(input.settings, ctx.secrets, input.region, typedKeys);
       const m = await converseOnce(
-        ctx.clients.clientFor(input.region),
+        client,
         {
           modelId: input.modelId,
           userText: 'Reply with the word OK.',
@@ -118,6 +147,8 @@ export const settingsHandlers = {
     } catch (e) {
       const c = classifyError(e, { modelId: input.modelId, region: input.region });
       return { ok: false, kind: c.kind, message: c.userMessage, latencyMs: null };
+    } finally {
+      client?.destroy();
     }
   },
 };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
 import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
@@ -6,37 +6,39 @@ import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-
-type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
-
-const SCREENS: { id: ScreenId; label: string; hint: string }[] = [
-  { id: 'datasets', label: 'Paragraphs', hint: 'Write or import the texts to compare on' },
-  {
-    id: 'experiments',
-    label: 'Experiments',
-    hint: 'Run teacher and students on Bedrock, side by side',
-  },
-  {
-    id: 'quality',
-    label: 'Quality',
-    hint: 'ROUGE, an LLM judge and your own blind ratings, with confidence intervals',
-  },
-  {
-    id: 'roi',
-    label: 'ROI',
-    hint: 'What-if: break-even, payback and NPV as you move the assumptions',
-  },
-  {
-    id: 'report',
-    label: 'Report',
-    hint: 'The PDF for stakeholders, CSV exports and experiment bundles',
-  },
-  { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
-];
+import { NavigateProvider, SCREENS, type ScreenId } from './navigation';
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('datasets');
   const [version, setVersion] = useState('');
+  const main = useRef<HTMLElement>(null);
+  const navigated = useRef(false);
+
+  // After the user picks another screen, focus goes to its heading (once it has rendered), so a
+  // keyboard or screen-reader user starts there rather than on the sidebar button.
+  useEffect(() => {
+    if (!navigated.current) return;
+    const root = main.current;
+    if (!root) return;
+    const focusHeading = (): boolean => {
+      const h = root.querySelector<HTMLElement>('h1');
+      if (!h) return false;
+      h.tabIndex = -1;
+      h.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const watch = new MutationObserver(() => {
+      if (focusHeading()) watch.disconnect();
+    });
+    watch.observe(root, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, [screen]);
+
+  const goTo = (id: ScreenId) => {
+    navigated.current = true;
+    setScreen(id);
+  };
 
   useEffect(() => {
     void api.getAppInfo({}).then((r) => {
@@ -46,6 +48,9 @@ export function App() {
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main-content" data-testid="skip-link">
+        Skip to main content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -62,7 +67,7 @@ export function App() {
                 data-testid={`nav-${s.id}`}
                 aria-current={s.id === screen ? 'page' : undefined}
                 title={s.hint}
-                onClick={() => setScreen(s.id)}
+                onClick={() => goTo(s.id)}
               >
                 {s.label}
               </button>
@@ -71,13 +76,15 @@ export function App() {
         </ul>
         <div className="sidebar-foot">{version ? `v${version}` : ''}</div>
       </nav>
-      <main className="content">
-        {screen === 'datasets' && <DatasetsScreen />}
-        {screen === 'experiments' && <ExperimentsScreen />}
-        {screen === 'quality' && <QualityScreen />}
-        {screen === 'roi' && <RoiScreen />}
-        {screen === 'report' && <ReportScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+      <main className="content" id="main-content" tabIndex={-1} ref={main}>
+        <NavigateProvider value={goTo}>
+          {screen === 'datasets' && <DatasetsScreen />}
+          {screen === 'experiments' && <ExperimentsScreen />}
+          {screen === 'quality' && <QualityScreen />}
+          {screen === 'roi' && <RoiScreen />}
+          {screen === 'report' && <ReportScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </NavigateProvider>
       </main>
     </div>
   );

@@ -24,21 +24,31 @@ export const ConnectionTestSchema = z.object({
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
+/** Access keys as typed into Settings: sent to main only to save them or to test them. */
+export const AccessKeysInputSchema = z.strictObject({
+  accessKeyId: z.string().trim().min(1).max(128),
+  secretAccessKey: z.string().trim().min(1).max(256),
+  sessionToken: z.string().trim().max(4096).nullable(),
+});
+export type AccessKeysInput = z.infer<typeof AccessKeysInputSchema>;
+
 /** Settings and credentials. Secrets travel one way only: from the form into the keychain. */
 export const settingsChannels = {
   getCredentialStatus: { input: z.strictObject({}), output: CredentialStatusSchema },
   saveAwsSettings: { input: AwsSettingsSchema, output: CredentialStatusSchema },
-  saveAccessKeys: {
-    input: z.strictObject({
-      accessKeyId: z.string().trim().min(1).max(128),
-      secretAccessKey: z.string().trim().min(1).max(256),
-      sessionToken: z.string().trim().max(4096).nullable(),
-    }),
-    output: CredentialStatusSchema,
-  },
+  saveAccessKeys: { input: AccessKeysInputSchema, output: CredentialStatusSchema },
   deleteAccessKeys: { input: z.strictObject({}), output: CredentialStatusSchema },
+  /**
+   * Tests what the Settings form says, saved or not, and saves nothing: `settings` is the form,
+   * `typedKeys` the keys typed but not saved (null uses the keys in the keychain).
+   */
   testConnection: {
-    input: z.strictObject({ region: RegionSchema, modelId: ModelIdSchema }),
+    input: z.strictObject({
+      region: RegionSchema,
+      modelId: ModelIdSchema,
+      settings: AwsSettingsSchema,
+      typedKeys: AccessKeysInputSchema.nullable(),
+    }),
     output: ConnectionTestSchema,
   },
 } as const;

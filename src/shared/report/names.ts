@@ -1,3 +1,5 @@
+import { SHIPPED_REGIONS, shippedModelList } from '../models/shippedModelList';
+import { normalizeModelId } from '../pricing/modelIds';
 import { findModel } from '../pricing/models';
 
 /** How the report names models, the workload and dates: for people, not for the API. */
@@ -7,7 +9,17 @@ export interface ModelRef {
   name: string;
 }
 
-export const modelName = (id: string): string => findModel(id)?.displayName ?? id;
+/** Names of the models in the dated list shipped with the app, for models the catalog lacks. */
+const SHIPPED_NAMES = new Map(
+  SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map((m) => [
+    m.modelId,
+    m.modelName,
+  ]),
+);
+
+/** A model's name from the catalog or the shipped list (profile ids and ARNs resolved), else the id. */
+export const modelName = (id: string): string =>
+  findModel(id)?.displayName ?? SHIPPED_NAMES.get(normalizeModelId(id).modelId) ?? id;
 
 export const modelRef = (id: string): ModelRef => ({ id, name: modelName(id) });
 

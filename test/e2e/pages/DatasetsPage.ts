@@ -12,6 +12,18 @@ export class DatasetsPage {
   get firstRun(): Locator {
     return this.page.getByTestId('first-run');
   }
+  /** The first-run card's step names, in order (the bold word that starts each step). */
+  async firstRunStepNames(): Promise<string[]> {
+    const names = await this.firstRun.locator('ol li > strong').allTextContents();
+    return names.map((n) => n.replace(/\.$/, ''));
+  }
+  /** The screen names in the sidebar, in order. */
+  async sidebarNames(): Promise<string[]> {
+    return this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button')
+      .allTextContents();
+  }
   get datasetList(): Locator {
     return this.page.getByTestId('dataset-list');
   }

@@ -14,6 +14,20 @@ export class QualityPage {
     await this.page.getByTestId(`quality-tab-${id}`).click();
   }
 
+  get paragraphRows(): Locator {
+    return this.page.getByTestId('paragraph-score-row');
+  }
+  /** Opens (or closes) the paragraph of the n-th per-paragraph row. */
+  async toggleParagraph(n: number): Promise<void> {
+    await this.paragraphRows.nth(n).getByTestId('paragraph-open').click();
+  }
+  get paragraphOutputs(): Locator {
+    return this.page.getByTestId('paragraph-outputs');
+  }
+  tabButton(id: 'summary' | 'paragraphs' | 'judge' | 'rate'): Locator {
+    return this.page.getByTestId(`quality-tab-${id}`);
+  }
+
   get summary(): Locator {
     return this.page.getByTestId('quality-summary');
   }
@@ -65,6 +79,10 @@ export class QualityPage {
   // Judge
   get judgeProgress(): Locator {
     return this.page.getByTestId('judge-progress');
+  }
+  /** Why the judge's Run button is off, written beside it. */
+  get judgeRunWhy(): Locator {
+    return this.page.getByTestId('judge-run-why');
   }
   get judgeEstimate(): Locator {
     return this.page.getByTestId('judge-estimate');

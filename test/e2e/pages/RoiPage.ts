@@ -12,6 +12,15 @@ export class RoiPage {
     await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
   }
 
+  /** The tornado's note when its NPV axis does not reach $0. */
+  get tornadoZoomNote(): Locator {
+    return this.page.getByTestId('tornado-zoom');
+  }
+  /** Whether a typed field shows its whole figure (nothing scrolled out of sight). */
+  async fieldShowsAll(id: string): Promise<boolean> {
+    return this.input(id).evaluate((el) => el.scrollWidth <= el.clientWidth);
+  }
+
   figure(id: string): Locator {
     return this.page.getByTestId(`figure-${id}`);
   }

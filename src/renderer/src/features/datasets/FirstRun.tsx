@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { screenLabel, useNavigate } from '../../navigation';
 import { FilePickButton } from './FilePickButton';
 import { useFileDrop } from './useFileDrop';
 
@@ -8,10 +9,11 @@ interface FirstRunProps {
   onImportFile: (file: File) => void;
 }
 
-/** What a new user sees: the three steps of the product, and three ways to start, all offline. */
+/** What a new user sees: the steps of the product under the sidebar's names (Settings first), and three ways to start, all offline. */
 export function FirstRun({ onCreate, onSample, onImportFile }: FirstRunProps) {
   const [name, setName] = useState('');
   const drop = useFileDrop(onImportFile);
+  const navigate = useNavigate();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (name.trim()) await onCreate(name.trim());
@@ -30,16 +32,32 @@ export function FirstRun({ onCreate, onSample, onImportFile }: FirstRunProps) {
       </p>
       <ol className="steps">
         <li>
-          <strong>Paragraphs.</strong> Write or import the texts your workload sees, with reference
-          summaries if you have them. Works offline.
+          <strong>{screenLabel('settings')}.</strong> Choose where your AWS credentials come from
+          and test the connection: every run on Bedrock needs them.{' '}
+          <button
+            type="button"
+            className="btn-link"
+            data-testid="first-run-settings"
+            onClick={() => navigate('settings')}
+          >
+            Open {screenLabel('settings')}
+          </button>
         </li>
         <li>
-          <strong>Run.</strong> Send the same prompt to teacher and student on Amazon Bedrock and
-          compare outputs, tokens, latency and cost side by side.
+          <strong>{screenLabel('datasets')}.</strong> Write or import the texts your workload sees,
+          with reference summaries if you have them. Works offline.
         </li>
         <li>
-          <strong>ROI.</strong> Play with volumes, prices and serving modes to see break-even,
-          payback and NPV, and export a PDF for stakeholders.
+          <strong>{screenLabel('experiments')}.</strong> Send the same prompt to teacher and student
+          on Amazon Bedrock and compare outputs, tokens, latency and cost side by side.
+        </li>
+        <li>
+          <strong>{screenLabel('quality')}.</strong> Score the outputs with ROUGE, an LLM judge and
+          your own blind ratings.
+        </li>
+        <li>
+          <strong>{screenLabel('roi')}.</strong> Play with volumes, prices and serving modes to see
+          break-even, payback and NPV; {screenLabel('report')} exports a PDF for stakeholders.
         </li>
       </ol>
       <div className="start-options">

@@ -52,6 +52,14 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
       : p.done > 0
         ? 'Judge what is missing'
         : 'Run the judge';
+  // Why Run is off, said next to it (the label itself says when everything is judged).
+  const runBlocked = !checked.success
+    ? 'Run is off: fix the judge settings above, then save them.'
+    : saved === null
+      ? 'Run is off: save the judge settings first.'
+      : dirty
+        ? 'Run is off: save your changes first; the judge runs with the saved settings.'
+        : null;
 
   return (
     <section className="judge-panel" aria-label="LLM judge" data-testid="judge-panel">
@@ -99,13 +107,18 @@ export function JudgePanel({ report, setup, onSave, onChanged }: JudgePanelProps
             className="btn btn-primary"
             data-testid="judge-run"
             disabled={saved === null || dirty || busy || allJudged}
-            title={dirty ? 'Save the judge settings first' : undefined}
+            aria-describedby={runBlocked ? 'judge-run-why' : undefined}
             onClick={() =>
               void run(() => api.startJudge({ experimentId: report.experimentId })).then(onChanged)
             }
           >
             {runLabel}
           </button>
+        )}
+        {!running && runBlocked && (
+          <span className="warn-text" id="judge-run-why" data-testid="judge-run-why">
+            {runBlocked}
+          </span>
         )}
         <span className="hint">
           Edits make a new prompt version; scores shown always come from the version last run.

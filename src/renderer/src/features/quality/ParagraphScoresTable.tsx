@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { formatScore, formatSigned } from '../../../../shared/quality/formatQuality';
 import { fullLabel, metricInfo, type MetricKey } from '../../../../shared/quality/metricKeys';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/quality/paragraphRows';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { modelName } from '../runs/ModelPicker';
+import { ParagraphOutputs } from './ParagraphOutputs';
 
 interface ParagraphScoresTableProps {
   report: QualityReport;
@@ -23,8 +24,12 @@ const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'difference', label: 'Student − teacher' },
 ];
 
-/** Per-paragraph scores for one metric; sorted by difference first, so the student's worst show on top. */
+/**
+ * Per-paragraph scores for one metric; sorted by difference first, so the student's worst show
+ * on top. A row's paragraph opens, under it, that paragraph's teacher and student outputs.
+ */
 export function ParagraphScoresTable({ report, metric, studentId }: ParagraphScoresTableProps) {
+  const [open, setOpen] = useState<string | null>(null);
   const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({
     column: 'difference',
     direction: 'asc',
@@ -76,23 +81,51 @@ export function ParagraphScoresTable({ report, metric, studentId }: ParagraphSco
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.index} data-testid="paragraph-score-row">
-              <td>{r.position + 1}</td>
-              <td className={r.teacherFails ? 'num under-bar' : 'num'}>
-                {info.teacherScored ? formatScore(r.teacher, info.decimals) : 'target'}
-              </td>
-              <td className={r.studentFails ? 'num under-bar' : 'num'}>
-                {formatScore(r.student, info.decimals)}
-              </td>
-              <td className={r.difference !== null && r.difference < 0 ? 'num worse' : 'num'}>
-                {r.difference === null ? '—' : formatSigned(r.difference, info.decimals)}
-              </td>
-              <td className="clip" title={r.excerpt}>
-                {r.excerpt}
-              </td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const id = report.paragraphs[r.index]?.id ?? null;
+            const isOpen = id !== null && open === id;
+            return (
+              <Fragment key={r.index}>
+                <tr data-testid="paragraph-score-row">
+                  <td>{r.position + 1}</td>
+                  <td className={r.teacherFails ? 'num under-bar' : 'num'}>
+                    {info.teacherScored ? formatScore(r.teacher, info.decimals) : 'target'}
+                  </td>
+                  <td className={r.studentFails ? 'num under-bar' : 'num'}>
+                    {formatScore(r.student, info.decimals)}
+                  </td>
+                  <td className={r.difference !== null && r.difference < 0 ? 'num worse' : 'num'}>
+                    {r.difference === null ? '—' : formatSigned(r.difference, info.decimals)}
+                  </td>
+                  <td className="clip" title={r.excerpt}>
+                    <button
+                      type="button"
+                      className="btn-link row-open"
+                      data-testid="paragraph-open"
+                      aria-expanded={isOpen}
+                      disabled={id === null}
+                      onClick={() => setOpen(isOpen ? null : id)}
+                    >
+                      <span aria-hidden="true">{isOpen ? '▾ ' : '▸ '}</span>
+                      {r.excerpt}
+                    </button>
+                  </td>
+                </tr>
+                {isOpen && (
+                  <tr className="paragraph-outputs-row">
+                    <td colSpan={5}>
+                      <ParagraphOutputs
+                        experimentId={report.experimentId}
+                        paragraphId={id}
+                        teacherId={report.teacherModelId}
+                        studentId={studentId}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

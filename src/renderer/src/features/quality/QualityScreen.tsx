@@ -5,6 +5,7 @@ import { useCall } from '../../api/useCall';
 import { useChoice } from '../../workspace/workspace';
 import { ErrorBanner } from '../../components/Banner';
 import { QualityView, type QualityTab } from './QualityView';
+import { onRovingKeyDown, rovingTabIndex } from '../../components/rovingKeys';
 
 const TABS: { id: QualityTab; label: string }[] = [
   { id: 'summary', label: 'Summary' },
@@ -68,13 +69,19 @@ export function QualityScreen() {
       )}
       {selected && (
         <>
-          <nav className="tabs" role="tablist" aria-label="Quality views">
+          <nav
+            className="tabs"
+            role="tablist"
+            aria-label="Quality views"
+            onKeyDown={onRovingKeyDown}
+          >
             {TABS.map((t) => (
               <button
                 key={t.id}
                 type="button"
                 role="tab"
                 aria-selected={t.id === tab}
+                tabIndex={rovingTabIndex(t.id === tab)}
                 className={t.id === tab ? 'tab active' : 'tab'}
                 data-testid={`quality-tab-${t.id}`}
                 onClick={() => setTab(t.id)}

@@ -6,9 +6,6 @@ import {
   pickableModels,
   type PickableModel,
 } from '../../../../shared/models/modelListView';
-import { MODELS } from '../../../../shared/pricing/models';
-import { normalizeModelId } from '../../../../shared/pricing/modelIds';
-import { SHIPPED_REGIONS, shippedModelList } from '../../../../shared/models/shippedModelList';
 
 interface ModelPickerProps {
   teacher: string;
@@ -21,19 +18,8 @@ interface ModelPickerProps {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-const SHIPPED_NAMES = new Map(
-  SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map((m) => [
-    m.modelId,
-    m.modelName,
-  ]),
-);
-
-/** A model's name from the catalog or the shipped list (profile ids and ARNs resolved), else the id. */
-export const modelName = (id: string) => {
-  const base = normalizeModelId(id).modelId;
-  return MODELS.find((m) => m.id === base)?.displayName ?? SHIPPED_NAMES.get(base) ?? id;
-};
+/** How every screen, the report and the CLI name a model: one function, in src/shared. */
+export { modelName } from '../../../../shared/report/names';
 
 /** What an option says: the name, the profile the region needs, and a Legacy mark. */
 function label(m: PickableModel): string {

@@ -1,5 +1,12 @@
-import { useState } from 'react';
 import type { CredentialStatus } from '../../../../shared/ipc/settingsChannels';
+
+/** The three key fields as typed: kept by Settings so "Test connection" can try them unsaved. */
+export interface TypedKeys {
+  keyId: string;
+  secret: string;
+  token: string;
+}
+export const NO_TYPED_KEYS: TypedKeys = { keyId: '', secret: '', token: '' };
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
@@ -8,13 +15,18 @@ import { ErrorBanner } from '../../components/Banner';
 export function AccessKeysForm({
   status,
   onStatus,
+  keys,
+  onKeys,
 }: {
   status: CredentialStatus;
   onStatus: (s: CredentialStatus | null) => void;
+  keys: TypedKeys;
+  onKeys: (k: TypedKeys) => void;
 }) {
-  const [keyId, setKeyId] = useState('');
-  const [secret, setSecret] = useState('');
-  const [token, setToken] = useState('');
+  const { keyId, secret, token } = keys;
+  const setKeyId = (v: string) => onKeys({ ...keys, keyId: v });
+  const setSecret = (v: string) => onKeys({ ...keys, secret: v });
+  const setToken = (v: string) => onKeys({ ...keys, token: v });
   const { run, error, setError, busy } = useCall();
 
   const save = async () => {
@@ -25,11 +37,7 @@ export function AccessKeysForm({
         sessionToken: token.trim() === '' ? null : token,
       }),
     );
-    if (s) {
-      setKeyId('');
-      setSecret('');
-      setToken('');
-    }
+    if (s) onKeys(NO_TYPED_KEYS);
     onStatus(s);
   };
 

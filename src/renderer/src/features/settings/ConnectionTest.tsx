@@ -1,36 +1,60 @@
 import { useState } from 'react';
-import type { ConnectionTest as Result } from '../../../../shared/ipc/settingsChannels';
+import type { AwsSettings } from '../../../../shared/domain/settings';
+import type {
+  AccessKeysInput,
+  ConnectionTest as Result,
+} from '../../../../shared/ipc/settingsChannels';
 import { formatMs } from '../../../../shared/formatTime';
 import { MODELS } from '../../../../shared/pricing/models';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
-import { REGIONS } from '../runs/ExperimentSetup';
 
-/** One tiny call (a few tokens) that tells whether credentials, model access and region work. */
+/**
+ * One tiny call (a few tokens) that tells whether credentials, model access and region work,
+ * exactly as the form above says them, saved or not. Testing never saves anything.
+ */
 export function ConnectionTest({
-  defaultRegion,
-  unsaved,
+  settings,
+  typedKeys,
 }: {
-  defaultRegion: string;
-  /** The form above has changes not saved yet: the test call uses the saved settings. */
-  unsaved: boolean;
+  /** The form as it stands, saved or not. */
+  settings: AwsSettings;
+  /** Keys typed into the form and not saved; null uses the keys in the keychain. */
+  typedKeys: AccessKeysInput | null;
 }) {
-  const [region, setRegion] = useState(defaultRegion);
   const [modelId, setModelId] = useState('meta.llama3-8b-instruct-v1:0');
   const [result, setResult] = useState<Result | null>(null);
   const { run, error, setError, busy } = useCall();
+  const test = async () => {
+    setResult(null);
+    const r = await run(() =>
+      api.testConnection({ region: settings.defaultRegion, modelId, settings, typedKeys }),
+    );
+    setResult(r);
+  };
+  const source =
+    settings.credentialMode === 'default-chain'
+      ? 'the AWS default chain'
+      : settings.credentialMode === 'profile'
+        ? `the AWS profile ${settings.profile ?? '(none chosen)'}`
+        : typedKeys
+          ? 'the access keys typed above (not saved)'
+          : 'the access keys in the keychain';
   return (
     <div className="pane settings-pane" data-testid="connection-test">
       <h2>Test connection</h2>
       <p className="hint">
-        Sends one request of a few tokens (well under a cent) and explains the answer.
+        Sends one request of a few tokens (well under a cent) and explains the answer. It tests the
+        form above as it stands, without saving it.
       </p>
-      {unsaved && (
-        <p className="banner banner-warn" data-testid="connection-uses-saved">
-          The test uses the saved settings: save your changes above to test them.
-        </p>
-      )}
+      <p data-testid="connection-what">
+        Tests {source}, region {settings.defaultRegion},{' '}
+        {settings.endpointOverride
+          ? `endpoint ${settings.endpointOverride}`
+          : 'the regional endpoint'}
+        .
+      </p>
       <div className="row">
         <select
           className="input"
@@ -44,22 +68,12 @@ export function ConnectionTest({
             </option>
           ))}
         </select>
-        <select
-          className="input"
-          aria-label="Region to test"
-          value={region}
-          onChange={(e) => setRegion(e.target.value)}
-        >
-          {REGIONS.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
         <button
           type="button"
           className="btn btn-primary"
           data-testid="test-connection"
           disabled={busy}
-          onClick={() => void run(() => api.testConnection({ region, modelId })).then(setResult)}
+          onClick={() => void test()}
         >
           {busy ? 'Testing…' : 'Test connection'}
         </button>

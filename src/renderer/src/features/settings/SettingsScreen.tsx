@@ -5,7 +5,7 @@ import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { REGIONS } from '../runs/ExperimentSetup';
-import { AccessKeysForm } from './AccessKeysForm';
+import { AccessKeysForm, NO_TYPED_KEYS, type TypedKeys } from './AccessKeysForm';
 import { ConnectionTest } from './ConnectionTest';
 
 /** Where the app gets AWS credentials from, which region and endpoint it calls, and a test call. */
@@ -14,6 +14,7 @@ export function SettingsScreen() {
   const [draft, setDraft] = useState<AwsSettings | null>(null);
   const { run, error, setError, busy } = useCall();
   const [saved, setSaved] = useState(false);
+  const [keys, setKeys] = useState<TypedKeys>(NO_TYPED_KEYS);
 
   useEffect(() => {
     let live = true;
@@ -114,7 +115,9 @@ export function SettingsScreen() {
             never stores keys in a file: use an AWS profile or the default chain.
           </p>
         )}
-        {!keychainOff && <AccessKeysForm status={status} onStatus={apply} />}
+        {!keychainOff && (
+          <AccessKeysForm status={status} onStatus={apply} keys={keys} onKeys={setKeys} />
+        )}
         <div className="setup-grid">
           <div className="field">
             <label htmlFor="default-region" className="label">
@@ -199,11 +202,22 @@ export function SettingsScreen() {
             Save settings
           </button>
           <span className="save-state" role="status" data-testid="settings-save-state">
-            {dirty ? 'Unsaved changes' : saved ? 'Saved' : ''}
+            {dirty ? 'Unsaved changes' : saved ? 'Saved: new runs use these settings.' : ''}
           </span>
         </div>
       </div>
-      <ConnectionTest defaultRegion={status.settings.defaultRegion} unsaved={dirty} />
+      <ConnectionTest
+        settings={draft}
+        typedKeys={
+          draft.credentialMode === 'keys' && keys.keyId.trim() !== '' && keys.secret.trim() !== ''
+            ? {
+                accessKeyId: keys.keyId,
+                secretAccessKey: keys.secret,
+                sessionToken: keys.token.trim() === '' ? null : keys.token,
+              }
+            : null
+        }
+      />
     </section>
   );
 }

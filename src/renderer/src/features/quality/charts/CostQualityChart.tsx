@@ -1,5 +1,6 @@
 import { Scatter } from 'react-chartjs-2';
 import { formatUsd } from '../../../../../shared/format';
+import { axisWindow } from '../../../../../shared/chartAxis';
 import { efficientModels } from '../../../../../shared/quality/chartData';
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
@@ -30,10 +31,27 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
   });
   const efficient = efficientModels(points);
   const placed = points.filter((p) => p.costPer1kRequestsUsd !== null && p.quality !== null);
+  // Padded so no dot sits on an edge; zoomed only when the data needs it, and then it says so.
+  const yAxis = axisWindow(
+    placed.map((p) => p.quality as number),
+    {
+      floor: info.min,
+      ceiling: info.max,
+      format: (v) => formatScore(v, info.decimals),
+      name: 'the quality axis',
+    },
+  );
   const colour = (id: string) => colorFor(id, report.teacherModelId, report.studentModelIds);
   return (
     <figure className="chart-box" data-testid="chart-cost-quality">
-      <figcaption>Quality against cost per 1,000 requests ({fullLabel(info)})</figcaption>
+      <figcaption>
+        Quality against cost per 1,000 requests ({fullLabel(info)})
+        {yAxis.zoomNote && (
+          <span className="chart-note" data-testid="cost-quality-zoom">
+            {yAxis.zoomNote}
+          </span>
+        )}
+      </figcaption>
       <div className="chart-canvas">
         <Scatter
           aria-label="Scatter of cost per 1,000 requests against mean quality per model; figures below"
@@ -45,16 +63,27 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
               borderColor: efficient.has(p.id) ? '#1c2430' : colour(p.id),
               borderWidth: efficient.has(p.id) ? 3 : 1,
               pointRadius: efficient.has(p.id) ? 9 : 6,
+              clip: false as const,
             })),
           }}
           options={{
             maintainAspectRatio: false,
+            layout: { padding: 12 },
             scales: {
               x: {
                 title: { display: true, text: 'Cost per 1,000 requests (USD)' },
                 beginAtZero: true,
+                // Room to the right of the dearest model, so its dot is never cut in half.
+                grace: '10%',
               },
-              y: { title: { display: true, text: `Mean ${info.label}` } },
+              y: {
+                title: {
+                  display: true,
+                  text: `Mean ${info.label}${yAxis.min > 0 ? ` (axis from ${formatScore(yAxis.min, info.decimals)}, not 0)` : ''}`,
+                },
+                min: yAxis.min,
+                max: yAxis.max,
+              },
             },
           }}
         />

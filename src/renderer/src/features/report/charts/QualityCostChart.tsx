@@ -35,7 +35,12 @@ export function QualityCostChart({ data }: { data: QualityVsCost }) {
         formatX={(v) => formatUsd(v)}
         formatY={(v) => formatNumber(v, 2)}
         xLabel="US dollars per 1,000 requests"
-        yLabel={data.metricLabel}
+        // A zoomed quality axis makes small gaps look large: it says where it starts.
+        yLabel={
+          y.min > 0
+            ? `${data.metricLabel} (axis from ${formatNumber(y.min, 2)}, not 0)`
+            : data.metricLabel
+        }
       />
       <Legend
         f={f}

@@ -1,5 +1,6 @@
 import { Bar } from 'react-chartjs-2';
 import { formatCompactUsd, formatNumber, formatUsd } from '../../../../../shared/format';
+import { axisWindow } from '../../../../../shared/chartAxis';
 import type { SensitivityResult } from '../../../../../shared/roi';
 import { ChartFigures } from '../../quality/charts/ChartFigures';
 import { BASE_OPTIONS, COLORS } from './chartSetup';
@@ -11,6 +12,15 @@ const value = (x: number) => (Math.abs(x) >= 1 || x === 0 ? formatNumber(x, 2) :
 export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
   const rows = tornado.byNpv.filter((r) => r.npvSpreadUsd > 0).slice(0, ROWS);
   const base = tornado.baseNpvUsd as number;
+  // Zoomed to the bars (never stretched to include $0): far below zero they stay readable.
+  const ends = [base, ...rows.flatMap((r) => [r.npvAtLowUsd as number, r.npvAtHighUsd as number])];
+  const axis = axisWindow(ends, { format: (v) => formatUsd(v), name: 'the NPV axis' });
+  const span = axis.max - axis.min;
+  // Compact ticks repeat when the bars are small next to NPV itself; then show whole dollars.
+  const tick = (v: number) =>
+    span < Math.max(Math.abs(axis.min), Math.abs(axis.max)) / 20
+      ? formatUsd(Math.round(v))
+      : formatCompactUsd(v);
   return (
     <figure className="chart-box" data-testid="chart-tornado">
       <figcaption>
@@ -18,6 +28,11 @@ export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
         <span className="chart-note">
           each input ±20 %, bars from the base NPV {formatUsd(base)}
         </span>
+        {axis.zoomNote && (
+          <span className="chart-note" data-testid="tornado-zoom">
+            {axis.zoomNote}
+          </span>
+        )}
       </figcaption>
       <div className="chart-canvas chart-tall">
         <Bar
@@ -51,7 +66,9 @@ export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
             scales: {
               x: {
                 title: { display: true, text: 'NPV (USD)' },
-                ticks: { callback: (v) => formatCompactUsd(Number(v)) },
+                min: axis.min,
+                max: axis.max,
+                ticks: { callback: (v) => tick(Number(v)) },
               },
               y: { ticks: { autoSkip: false } },
             },

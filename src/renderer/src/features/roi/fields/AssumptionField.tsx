@@ -43,8 +43,18 @@ const tidy = (v: number, integer: boolean) => {
   const r = Math.round(v / digits) * digits;
   return integer ? Math.max(1, Math.round(r)) : Number(r.toPrecision(3));
 };
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useGrouping: true });
+/** The figure as the field shows it, with thousands separators: 15000000 → "15,000,000". */
 const shown = (v: number, percent: boolean) =>
-  Number.isNaN(v) ? '' : String(Number((percent ? v * 100 : v).toPrecision(10)));
+  Number.isNaN(v) ? '' : GROUPED.format(Number((percent ? v * 100 : v).toPrecision(10)));
+/** What the analyst typed, separators and spaces allowed: "15,000,000" → 15000000. */
+const parseTyped = (text: string): number =>
+  text.trim() === '' ? Number.NaN : Number(text.replace(/[,\s]/g, ''));
+/** One arrow-key step in the typed field: a tenth of the figure's order of magnitude. */
+const arrowStep = (v: number, integer: boolean): number => {
+  const magnitude = v === 0 || !Number.isFinite(v) ? 1 : 10 ** Math.floor(Math.log10(Math.abs(v)));
+  return integer ? Math.max(1, magnitude / 10) : magnitude / 10;
+};
 
 /** One assumption: a slider for moving it and a typed field for an exact figure, side by side. */
 export function AssumptionField(p: AssumptionFieldProps) {
@@ -57,8 +67,8 @@ export function AssumptionField(p: AssumptionFieldProps) {
   const unknown = Number.isNaN(p.value);
 
   const commit = (text: string) => {
-    const n = Number(text);
-    const ok = text.trim() !== '' && Number.isFinite(n) && (!p.integer || Number.isInteger(n));
+    const n = parseTyped(text);
+    const ok = Number.isFinite(n) && (!p.integer || Number.isInteger(n));
     const v = ok ? (percent ? n / 100 : n) : Number.NaN;
     setTyped({ text, value: ok ? v : p.value });
     // Out-of-range figures still go through: the scenario's schema says what is wrong with them.
@@ -81,6 +91,9 @@ export function AssumptionField(p: AssumptionFieldProps) {
           disabled={unknown}
           aria-label={p.label}
           aria-valuetext={p.display}
+          // One tab stop per pair: Tab goes to the typed field (arrow keys step it there too);
+          // the slider is for the mouse and stays reachable by assistive tech.
+          tabIndex={-1}
           data-testid={`${p.id}-slider`}
           onChange={(e) =>
             p.onChange(tidy(toValue(Number(e.target.value), p.min, top, log), p.integer ?? false))
@@ -90,9 +103,26 @@ export function AssumptionField(p: AssumptionFieldProps) {
           <input
             id={`${p.id}-input`}
             className="input input-num"
-            type="number"
+            type="text"
             inputMode="decimal"
+            autoComplete="off"
+            size={Math.max(6, typed.text.length + 1)}
             value={typed.text}
+            // Leaving the field shows the figure as it is kept, separators included.
+            onBlur={() => {
+              if (Number.isFinite(parseTyped(typed.text)) && !Number.isNaN(p.value)) {
+                setTyped({ text: shown(p.value, percent), value: p.value });
+              }
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+              const current = parseTyped(typed.text);
+              if (!Number.isFinite(current)) return;
+              e.preventDefault();
+              const step = arrowStep(current, p.integer ?? false);
+              const next = Number((current + (e.key === 'ArrowUp' ? step : -step)).toPrecision(10));
+              commit(shown(percent ? next / 100 : next, percent));
+            }}
             placeholder={unknown ? 'enter it' : undefined}
             aria-invalid={unknown || undefined}
             data-testid={`${p.id}-input`}

@@ -14,6 +14,7 @@ import {
   type RoiOutputs,
   type Scenario,
 } from '../../../../../shared/roi';
+import { onRovingKeyDown, rovingTabIndex } from '../../../components/rovingKeys';
 
 interface ComparePanelProps {
   presets: PresetOutcome[];
@@ -131,13 +132,19 @@ export function ComparePanel({ presets, saved }: ComparePanelProps) {
     <section className="panel compare" data-testid="compare">
       <div className="panel-head">
         <h2>Compare</h2>
-        <div className="segmented" role="radiogroup" aria-label="What to compare">
+        <div
+          className="segmented"
+          role="radiogroup"
+          aria-label="What to compare"
+          onKeyDown={onRovingKeyDown}
+        >
           {(['presets', 'saved'] as const).map((m) => (
             <button
               key={m}
               type="button"
               role="radio"
               aria-checked={mode === m}
+              tabIndex={rovingTabIndex(mode === m)}
               className={mode === m ? 'segment active' : 'segment'}
               data-testid={`compare-${m}`}
               onClick={() => setMode(m)}
