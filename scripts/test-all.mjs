@@ -87,7 +87,8 @@ if (floorBin) {
 }
 
 // The real-keychain tests run in a private D-Bus session with an unlocked gnome-keyring
-// (shared/docs/platform.md); without those tools they count as a failure, never a skip.
+// (Debian's dbus, gnome-keyring, libsecret-tools, installed by .ci/run); without those tools they
+// count as a failure, never a skip.
 const keychainOk = run(
   'dbus-run-session',
   [

@@ -9,7 +9,6 @@
  *   await standIn.close();
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { handleControl } from './standInControl';
 import { answerConverse, answerConverseStream } from './standInRespond';
@@ -25,6 +24,7 @@ import type {
   StandInOptions,
 } from './standInTypes';
 import { writeError } from './standInWire';
+import { closeServer, listenOnLoopback } from './loopbackServer';
 
 export type * from './standInTypes';
 
@@ -160,21 +160,8 @@ export async function startBedrockStandIn(options: StandInOptions = {}): Promise
     });
   });
 
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  const stopListening = () =>
-    new Promise<void>((resolve) => {
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-      // Drops keep-alive and hung connections too, or close() would wait for them forever.
-      server.closeAllConnections();
-    });
+  const listen = (port: number) => listenOnLoopback(server, port);
+  const stopListening = () => closeServer(server);
 
   const port = await listen(options.port ?? 0);
   const standIn: BedrockStandIn = {

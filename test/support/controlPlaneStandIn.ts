@@ -8,8 +8,8 @@
  * exist would. A test tool only.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { writeError } from './standInWire';
+import { closeServer, listenOnLoopback } from './loopbackServer';
 
 /** AWS's JSON shapes, as the wire carries them (timestamps as ISO strings). */
 export interface WireFoundationModel {
@@ -218,20 +218,8 @@ export async function startControlPlaneStandIn(
   }
 
   const server = createServer(serve);
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  const listen = (port: number) => listenOnLoopback(server, port);
+  const stop = () => closeServer(server);
   const port = await listen(0);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -6,8 +6,8 @@
  * download cut short, a body that is not JSON, an HTTP error, a dropped connection. A test tool.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { offerFile, type FixtureOffer } from './offerFiles';
+import { closeServer, listenOnLoopback } from './loopbackServer';
 
 export type PriceListFault = 'truncate' | 'notJson' | 'http503' | 'http404' | 'hangUp';
 
@@ -121,20 +121,8 @@ export async function startPriceListStandIn(): Promise<PriceListStandIn> {
   };
 
   const server = createServer(serve);
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  const listen = (port: number) => listenOnLoopback(server, port);
+  const stop = () => closeServer(server);
   const port = await listen(0);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,7 +1,7 @@
 /**
  * Bedrock Runtime's wire format as the stand-in writes it: restJson1 errors and
- * `application/vnd.amazon.eventstream` frames (see shared/docs/platform.md and
- * bedrock-facts.md §1–2).
+ * `application/vnd.amazon.eventstream` frames (AWS's documented shapes: an error type in
+ * `x-amzn-ErrorType` and a `message` body; prelude and message CRC32 on every frame).
  */
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
