@@ -6,10 +6,13 @@ import {
   pickableModels,
   type PickableModel,
 } from '../../../../shared/models/modelListView';
+import { TypedModelNote } from './TypedModelNote';
 
 interface ModelPickerProps {
   teacher: string;
   students: string[];
+  /** The experiment's region: typed ids without one of their own are looked up there. */
+  region: string;
   /** The region's list (account, stored or shipped); null while it loads. */
   list: ModelListAnswer | null;
   loading: boolean;
@@ -43,6 +46,7 @@ const ORIGIN: Record<ModelListAnswer['origin'], string> = {
 export function ModelPicker({
   teacher,
   students,
+  region,
   list,
   loading,
   onRefresh,
@@ -101,6 +105,7 @@ export function ModelPicker({
           ))}
           {!known.has(teacher) && <option value={teacher}>{teacher}</option>}
         </select>
+        {!known.has(teacher) && <TypedModelNote id={teacher} region={region} />}
       </div>
       <fieldset className="field students">
         <legend className="label">
@@ -120,10 +125,13 @@ export function ModelPicker({
               </label>
             ))}
           {extraStudents.map((id) => (
-            <label key={id} className="check">
-              <input type="checkbox" checked onChange={() => toggle(id)} />
-              <code>{id}</code>
-            </label>
+            <div key={id}>
+              <label className="check">
+                <input type="checkbox" checked onChange={() => toggle(id)} />
+                <code>{id}</code>
+              </label>
+              <TypedModelNote id={id} region={region} />
+            </div>
           ))}
         </div>
         <div className="row custom-model">
@@ -163,6 +171,7 @@ export function ModelPicker({
             Use as teacher
           </button>
         </div>
+        <TypedModelNote id={custom} region={region} />
       </fieldset>
     </div>
   );
