@@ -138,6 +138,15 @@ export async function collectJobOutput(
         }
         if (seen[index]) continue;
         seen[index] = 1;
+        const base = {
+          experimentId,
+          paragraphId: k.paragraphId,
+          modelId: job.modelId,
+          role,
+          repeatIndex: k.repeatIndex,
+          startedAt,
+          finishedAt,
+        } as const;
         if (parsed.kind === 'ok') {
           ok++;
           storedOk++;
@@ -150,15 +159,8 @@ export async function collectJobOutput(
                   pout,
                 )
               : null;
-          // One object per record, written out in full: no spread of a shared base per row.
           pending.push({
-            experimentId,
-            paragraphId: k.paragraphId,
-            modelId: job.modelId,
-            role,
-            repeatIndex: k.repeatIndex,
-            startedAt,
-            finishedAt,
+            ...base,
             status: 'ok',
             outputText: parsed.text,
             stopReason: parsed.stopReason,
@@ -172,13 +174,7 @@ export async function collectJobOutput(
           errors++;
           storedErrors++;
           pending.push({
-            experimentId,
-            paragraphId: k.paragraphId,
-            modelId: job.modelId,
-            role,
-            repeatIndex: k.repeatIndex,
-            startedAt,
-            finishedAt,
+            ...base,
             status: 'error',
             outputText: null,
             stopReason: null,

@@ -3,8 +3,8 @@ import type { Database } from 'better-sqlite3';
 import {
   startControlPlaneStandIn,
   type ControlPlaneStandIn,
-  type WireInferenceProfile,
 } from '../../../test/support/controlPlaneStandIn';
+import { accountArns } from '../../../test/support/accountArns';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { describeModelResolution } from '../../shared/models/modelResolution';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
@@ -13,12 +13,7 @@ import { openDatabase } from '../db/open';
 import { saveModelList } from '../db/repos/modelLists';
 import { resolveModel } from './resolveModel';
 
-const ACCT = 'arn:aws:bedrock:us-west-2:111122223333';
-const APP = `${ACCT}:application-inference-profile/abc123abc123`;
-const PT = `${ACCT}:provisioned-model/p1p1p1p1p1p1`;
-const DEPLOY = `${ACCT}:custom-model-deployment/d1d1d1d1d1d1`;
-const CUSTOM = `${ACCT}:custom-model/zzzzzzzzzzzz`;
-const FM = (id: string) => `arn:aws:bedrock:us-west-2::foundation-model/${id}`;
+const { APP, PT, DEPLOY, data } = accountArns('us-west-2');
 const CREDS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-real-secret-0000' };
 
 let standIn: ControlPlaneStandIn;
@@ -26,28 +21,7 @@ let db: Database;
 let cleanup: () => void;
 
 beforeAll(async () => {
-  const app: WireInferenceProfile = {
-    inferenceProfileName: 'team-a',
-    inferenceProfileArn: APP,
-    inferenceProfileId: 'abc123abc123',
-    models: [{ modelArn: FM('amazon.nova-lite-v1:0') }],
-    status: 'ACTIVE',
-    type: 'APPLICATION',
-  };
-  standIn = await startControlPlaneStandIn({
-    'us-west-2': {
-      models: [],
-      profiles: [app],
-      provisioned: {
-        [PT]: {
-          modelArn: FM('meta.llama3-1-8b-instruct-v1:0'),
-          foundationModelArn: FM('meta.llama3-1-8b-instruct-v1:0'),
-        },
-      },
-      deployments: { [DEPLOY]: { modelArn: CUSTOM } },
-      customModels: { [CUSTOM]: { baseModelArn: FM('amazon.nova-micro-v1:0:128k') } },
-    },
-  });
+  standIn = await startControlPlaneStandIn({ 'us-west-2': data });
   const dir = makeTempDir('distill-resolve-');
   cleanup = dir.cleanup;
   db = (await openDatabase(`${dir.dir}/roi.sqlite`)).db;
