@@ -125,7 +125,7 @@ export function ModelPicker({
               </label>
             ))}
           {extraStudents.map((id) => (
-            <div key={id}>
+            <div key={id} className="typed-student">
               <label className="check">
                 <input type="checkbox" checked onChange={() => toggle(id)} />
                 <code>{id}</code>
