@@ -128,12 +128,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: [
-      'src/main/index.ts',
-      'src/main/window.ts',
-      'src/main/ipc/bindElectron.ts',
-      'src/main/export/electronPdf.ts',
-    ],
+    ignores: ['src/main/electron/**/*.ts'],
     rules: restrict(
       ['electron', '**/renderer/**', '**/preload/**'],
       'Only the thin Electron shell imports electron; main modules run under plain Node.',
@@ -142,12 +137,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: [
-      'src/main/index.ts',
-      'src/main/window.ts',
-      'src/main/ipc/bindElectron.ts',
-      'src/main/export/electronPdf.ts',
-    ],
+    files: ['src/main/electron/**/*.ts'],
     rules: restrict(
       ['**/renderer/**', '**/preload/**'],
       'Main never imports the renderer or preload.',

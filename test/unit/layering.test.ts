@@ -22,7 +22,7 @@ describe('layering is enforced by lint', () => {
     ],
     [
       'src/renderer/src/x.ts',
-      "import { dispatch } from '../../main/ipc/dispatch';\nexport const x = dispatch;\n",
+      "import { dispatch } from '../../main/service/dispatch';\nexport const x = dispatch;\n",
     ],
     [
       'src/renderer/src/x.ts',
@@ -39,7 +39,7 @@ describe('layering is enforced by lint', () => {
     ['src/shared/roi/x.ts', "import { z } from 'zod';\nexport const x = z;\n"],
     ['src/main/handlers/x.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
     [
-      'src/main/window.ts',
+      'src/main/electron/window.ts',
       "import type { BrowserWindow } from 'electron';\nexport type X = BrowserWindow;\n",
     ],
   ])('%s: an allowed import passes', async (file, code) => {

@@ -13,7 +13,7 @@ import { loadReport } from '../export/reportData';
 import { listSavedScenarios } from '../export/scenarioStore';
 import { openDatabase } from '../db/open';
 import { listExperiments } from '../db/repos/experiments';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { UsageError } from './cliArgs';
 import { verdictLines } from './cliVerdict';

@@ -2,10 +2,10 @@ import { realpathSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import type { ReportViewModel } from '../../shared/report';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { pdfLayout, playwrightPdfOptions } from './pdfLayout';
 import { printOnce, type PdfPrinter, type PrintSession } from './pdfPrinter';
-import { findRendererDir, REPORT_PAGE } from './rendererDir';
+import { findRendererDir, REPORT_PAGE } from '../pages/rendererDir';
 
 /**
  * Prints a report with the system's Chromium through playwright-core (the browser host and the
