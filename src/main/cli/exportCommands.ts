@@ -19,7 +19,7 @@ import { UsageError } from './cliArgs';
 import { verdictLines } from './cliVerdict';
 import { EXPORT_USAGE, parseExportArgs, type ExportArgs, type ExportCommand } from './exportArgs';
 import { csvTargets, RefusedError, writeAll } from './outputFiles';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 type Command = ExportCommand;
 
