@@ -15,7 +15,7 @@ import { loadModelList } from '../models/modelListService';
 import { resolveModel } from '../models/resolveModel';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { UsageError } from './cliArgs';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const MODELS_USAGE = `Usage: distill-roi models [--region R] [--json] [--offline]
   --region R        default us-east-1

@@ -11,8 +11,8 @@ import { loadModelList } from '../models/modelListService';
 import { resolveModel } from '../models/resolveModel';
 import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceListHttp';
 import { refreshPrices } from '../priceList/refreshPrices';
-import type { HandlerContext } from './context';
-import { readAwsSettings } from './settings';
+import type { HandlerContext } from '../core/context';
+import { readAwsSettings } from '../bedrock/awsSettings';
 
 /** Control-plane clients with the saved credentials and endpoint. */
 function controlPlaneFor(ctx: HandlerContext) {
