@@ -54,6 +54,8 @@ export interface CustomizationStandIn {
   setPassableRoles(roles: string[] | null): void;
   /** These operations are denied (AccessDeniedException naming the bedrock: action). */
   denyOperations(ops: CustomizationOp[]): void;
+  /** While held, polls answer without moving jobs on (a job that runs for hours). */
+  holdProgress(held: boolean): void;
   close(): Promise<void>;
 }
 
@@ -211,6 +213,7 @@ export async function startCustomizationStandIn(
   };
   let passable: string[] | null = null;
   let denied = new Set<CustomizationOp>();
+  let held = false;
   const pageSize = options.pageSize ?? 100;
 
   const fail = (
@@ -423,7 +426,7 @@ export async function startCustomizationStandIn(
       }
       return ok(res, 'stop', {});
     }
-    advance(job);
+    if (!held || job.status === 'Stopping') advance(job);
     ok(res, 'get', wireJob(job));
   }
 
@@ -439,6 +442,7 @@ export async function startCustomizationStandIn(
     queueFaults: (op, f) => void faults[op].push(...f),
     setPassableRoles: (roles) => void (passable = roles),
     denyOperations: (ops) => void (denied = new Set(ops)),
+    holdProgress: (h) => void (held = h),
     close: () => closeServer(server),
   };
 }
