@@ -28,7 +28,10 @@ export interface DistillStandIns {
 }
 
 export async function startDistillStandIns(): Promise<DistillStandIns> {
-  const s3 = await startS3StandIn({ buckets: [DISTILL_BUCKET], accessKeys: [DISTILL_KEY] });
+  const s3 = await startS3StandIn({
+    buckets: [DISTILL_BUCKET],
+    accessKeys: [DISTILL_KEY, 'AKIDCLITEST'],
+  });
   const bedrock = await startCustomizationStandIn({ pageSize: 2 });
   return {
     s3,
