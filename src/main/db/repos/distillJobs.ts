@@ -4,12 +4,12 @@
  * after the upload, the ARN as soon as CreateModelCustomizationJob answers, each poll.
  */
 import type { Database } from 'better-sqlite3';
-import {
+import type {
   DISTILL_STEPS,
-  type DistillBasis,
-  type DistillJobView,
-  type DistillPhase,
-  type SubStepStatus,
+  DistillBasis,
+  DistillJobView,
+  DistillPhase,
+  SubStepStatus,
 } from '../../../shared/distill/distillDomain';
 import type { DistillCost } from '../../../shared/distill/distillEstimate';
 import { nowIso } from '../clock';
