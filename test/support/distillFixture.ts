@@ -4,12 +4,12 @@
  * the app's own AWS clients pointed at the stand-ins through the real SDK.
  */
 import type { Database } from 'better-sqlite3';
-import { createBatchClients, type BatchClients } from '../../src/main/batch/awsClients';
 import { insertDataset } from '../../src/main/db/repos/datasets';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
 import { openDatabase } from '../../src/main/db/open';
 import { saveDistillSettings } from '../../src/main/distill/distillService';
 import type { DistillLaunchCore, DistillSettings } from '../../src/shared/distill/distillDomain';
+import { TEST_KEY, testBatchClients } from './batchFixture';
 import { startCustomizationStandIn, type CustomizationStandIn } from './customizationStandIn';
 import { paragraphText } from './runnerFixture';
 import { startS3StandIn, type S3StandIn } from './s3StandIn';
@@ -17,7 +17,8 @@ import { makeTempDir } from './tempDir';
 
 export const DISTILL_BUCKET = 'distill-train';
 export const DISTILL_ROLE = 'arn:aws:iam::111122223333:role/BedrockDistillationRole';
-export const DISTILL_KEY = 'AKIDDISTILLTEST';
+/** The key the batch fixture's clients sign with, so they serve here too. */
+export const DISTILL_KEY = TEST_KEY;
 export const NOVA_PRO = 'amazon.nova-pro-v1:0';
 export const NOVA_MICRO = 'amazon.nova-micro-v1:0';
 
@@ -43,15 +44,8 @@ export async function startDistillStandIns(): Promise<DistillStandIns> {
   };
 }
 
-export function distillClients(s: DistillStandIns, region = 'us-east-1'): BatchClients {
-  return createBatchClients({
-    region,
-    credentials: { accessKeyId: DISTILL_KEY, secretAccessKey: 'distill-test-secret' },
-    s3Endpoint: s.s3.url,
-    bedrockEndpoint: s.bedrock.url,
-    maxAttempts: 2,
-  });
-}
+/** The app's own clients (batch's) pointed at the distillation stand-ins. */
+export const distillClients = testBatchClients;
 
 export const DISTILL_SETTINGS: DistillSettings = {
   roleArn: DISTILL_ROLE,

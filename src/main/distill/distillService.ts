@@ -82,7 +82,10 @@ export class DistillService {
     const abort = new AbortController();
     const done = trackDistill(this.deps(j.region, abort.signal), id)
       .then(() => undefined)
-      .catch((e: unknown) => logError(`Distillation job ${id} stopped being tracked`, e))
+      .catch((e: unknown) => {
+        // Closing aborts the request in flight; the job is tracked again at the next start.
+        if (!abort.signal.aborted) logError(`Distillation job ${id} stopped being tracked`, e);
+      })
       .finally(() => this.active.delete(id));
     this.active.set(id, { abort, done });
   }

@@ -11,59 +11,24 @@ import {
   NOVA_MICRO,
   NOVA_PRO,
   startDistillStandIns,
-  type DistillStandIns,
 } from '../../../test/support/distillFixture';
 import { paragraphText } from '../../../test/support/runnerFixture';
-import { makeTempDir } from '../../../test/support/tempDir';
-import { startCore, type AppCore } from '../core';
-import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../ipc/dispatch';
+import { useStandInCores } from '../../../test/support/standInCore';
 import type { DistillJobView, DistillPreview } from '../../shared/distill/distillDomain';
 import type { AppEvent } from '../../shared/ipc/events';
 import { completedDistillations } from '../distill/completedDistillations';
 
-let stands: DistillStandIns;
-let temp: { dir: string; cleanup: () => void };
-let cores: AppCore[] = [];
-const saved = { ...process.env };
-
-beforeEach(async () => {
-  stands = await startDistillStandIns();
-  temp = makeTempDir('distill-app-');
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: stands.s3.url,
-    AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
+const harness = useStandInCores({
+  startStandIns: startDistillStandIns,
+  env: {
     AWS_ACCESS_KEY_ID: DISTILL_KEY,
     AWS_SECRET_ACCESS_KEY: 'distill-app-secret',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     DISTILL_ROI_DISTILL_POLL_MS: '5',
-  });
+  },
+  hooks: { beforeEach, afterEach },
+  tempPrefix: 'distill-app-',
 });
-afterEach(async () => {
-  for (const c of cores) await c.close();
-  cores = [];
-  await stands.close();
-  temp.cleanup();
-  process.env = { ...saved };
-});
-
-async function core() {
-  const c = await startCore({
-    dataDir: temp.dir,
-    transport: 'browser-host',
-    secrets: createMemorySecretStore(),
-  });
-  cores.push(c);
-  const call = (channel: string, input: unknown) => dispatch(c.ctx, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
-  return { c, value, call };
-}
+const core = harness.core;
 
 async function setUp(value: <T>(ch: string, input: unknown) => Promise<T>, paragraphs = 150) {
   const { datasetId } = await value<{ datasetId: string }>('importParagraphs', {
@@ -101,7 +66,8 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
 
 describe('distill channels', () => {
   it('previews problems by field without AWS, then launches above the budget only when confirmed', async () => {
-    const { value, call } = await core();
+    const first = await core();
+    const { value, call } = first;
     const launch = await setUp(value);
     const bad = await value<DistillPreview>('previewDistill', {
       ...launch,
@@ -109,7 +75,7 @@ describe('distill channels', () => {
       trainingUsdPer1kTokens: null,
     });
     expect(bad.problems.map((p) => p.field).sort()).toEqual(['region', 'trainingUsdPer1kTokens']);
-    expect(stands.bedrock.calls).toEqual([]);
+    expect(harness.stands().bedrock.calls).toEqual([]);
 
     const preview = await value<DistillPreview>('previewDistill', launch);
     expect(preview.problems).toEqual([]);
@@ -123,7 +89,7 @@ describe('distill channels', () => {
     expect(await value<DistillJobView[]>('listDistillJobs', {})).toEqual([]);
 
     const events: AppEvent[] = [];
-    cores[0]?.onEvent((e) => events.push(e));
+    first.c.onEvent((e) => events.push(e));
     const started = await value<DistillJobView>('startDistill', {
       ...launch,
       confirmOverBudget: true,
@@ -138,7 +104,7 @@ describe('distill channels', () => {
     expect(
       events.some((e) => e.type === 'distillJob' && e.job.steps.training === 'InProgress'),
     ).toBe(true);
-    expect(stands.bedrock.jobs).toHaveLength(1);
+    expect(harness.stands().bedrock.jobs).toHaveLength(1);
   });
 
   it('too few prompts in the dataset is refused naming the dataset; nothing is sent', async () => {
@@ -146,8 +112,8 @@ describe('distill channels', () => {
     const launch = await setUp(value, 40);
     const r = await call('startDistill', launch);
     expect(r.ok ? '' : r.error.message).toContain('at least 100 prompts');
-    expect(stands.s3.requests.filter((q) => q.method === 'PUT')).toEqual([]);
-    expect(stands.bedrock.calls).toEqual([]);
+    expect(harness.stands().s3.requests.filter((q) => q.method === 'PUT')).toEqual([]);
+    expect(harness.stands().bedrock.calls).toEqual([]);
   });
 
   it('Stop stops a running job, and a job left running is tracked again after a restart', async () => {
@@ -163,7 +129,7 @@ describe('distill channels', () => {
     );
     // The app closes while the job runs in AWS; the next start resumes tracking it.
     await first.c.close();
-    cores = [];
+    harness.forget();
     const second = await core();
     const [done] = await until(
       () => second.value<DistillJobView[]>('listDistillJobs', {}),
@@ -171,10 +137,10 @@ describe('distill channels', () => {
     );
     expect(done?.id).toBe(started.id);
     expect(done?.status).toBe('Completed');
-    expect(stands.bedrock.jobs).toHaveLength(1);
+    expect(harness.stands().bedrock.jobs).toHaveLength(1);
     expect(completedDistillations(second.c.ctx.db).map((d) => d.jobArn)).toEqual([done?.jobArn]);
 
-    stands.bedrock.holdProgress(true);
+    harness.stands().bedrock.holdProgress(true);
     const another = await second.value<DistillJobView>('startDistill', {
       ...launch,
       customModelName: 'stopped-one',

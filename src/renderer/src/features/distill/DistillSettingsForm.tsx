@@ -38,6 +38,31 @@ export function DistillSettingsForm({ onSaved }: { onSaved: (s: DistillSettings)
     }
   };
 
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    setValue: (v: string) => void,
+    o: { placeholder?: string; hint?: string; inputMode?: 'decimal' },
+  ) => (
+    <div className="field">
+      <label className="label" htmlFor={id}>
+        {label} {o.hint && <span className="optional">{o.hint}</span>}
+      </label>
+      <input
+        id={id}
+        className="input"
+        data-testid={id}
+        placeholder={o.placeholder}
+        inputMode={o.inputMode}
+        value={value}
+        onChange={(e) => {
+          setSaved(false);
+          setValue(e.target.value);
+        }}
+      />
+    </div>
+  );
   return (
     <form
       className="pane distill-settings"
@@ -49,54 +74,16 @@ export function DistillSettingsForm({ onSaved }: { onSaved: (s: DistillSettings)
     >
       <h2 className="pane-title">Settings</h2>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      <div className="field">
-        <label className="label" htmlFor="distill-role">
-          Service role ARN
-        </label>
-        <input
-          id="distill-role"
-          className="input"
-          data-testid="distill-role"
-          placeholder="arn:aws:iam::123456789012:role/BedrockDistillationRole"
-          value={roleArn}
-          onChange={(e) => {
-            setSaved(false);
-            setRoleArn(e.target.value);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label className="label" htmlFor="distill-s3">
-          S3 location for training data and output
-        </label>
-        <input
-          id="distill-s3"
-          className="input"
-          data-testid="distill-s3"
-          placeholder="s3://my-bucket/distill/"
-          value={s3Uri}
-          onChange={(e) => {
-            setSaved(false);
-            setS3Uri(e.target.value);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label className="label" htmlFor="distill-budget">
-          Budget (USD) <span className="optional">ask before launching above it</span>
-        </label>
-        <input
-          id="distill-budget"
-          className="input"
-          inputMode="decimal"
-          data-testid="distill-budget"
-          value={budget}
-          onChange={(e) => {
-            setSaved(false);
-            setBudget(e.target.value);
-          }}
-        />
-      </div>
+      {field('distill-role', 'Service role ARN', roleArn, setRoleArn, {
+        placeholder: 'arn:aws:iam::123456789012:role/BedrockDistillationRole',
+      })}
+      {field('distill-s3', 'S3 location for training data and output', s3Uri, setS3Uri, {
+        placeholder: 's3://my-bucket/distill/',
+      })}
+      {field('distill-budget', 'Budget (USD)', budget, setBudget, {
+        hint: 'ask before launching above it',
+        inputMode: 'decimal',
+      })}
       <div className="row">
         <button type="submit" className="btn" data-testid="distill-save-settings" disabled={busy}>
           Save settings

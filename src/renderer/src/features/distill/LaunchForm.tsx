@@ -20,6 +20,9 @@ function Problem({ preview, field }: { preview: DistillPreview | null; field: st
   ) : null;
 }
 
+const named = (id: string) => ({ value: id, label: modelName(id) });
+const plain = (v: string) => ({ value: v, label: v });
+
 /** Teacher, student, region, model name, the training data and its prices. */
 export function LaunchForm({ draft, datasets, preview, onChange }: LaunchFormProps) {
   const set = <K extends keyof DistillDraft>(k: K, v: DistillDraft[K]) =>
@@ -38,67 +41,45 @@ export function LaunchForm({ draft, datasets, preview, onChange }: LaunchFormPro
       />
     </div>
   );
+  const pick = (
+    k: 'teacherModelId' | 'studentModelId' | 'region' | 'datasetId',
+    id: string,
+    label: string,
+    options: { value: string; label: string }[],
+    fields: string[] = [],
+  ) => (
+    <div className="field">
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input"
+        data-testid={id}
+        value={draft[k]}
+        onChange={(e) => set(k, e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {fields.map((f) => (
+        <Problem key={f} preview={preview} field={f} />
+      ))}
+    </div>
+  );
   return (
     <fieldset className="distill-form">
       <legend className="pane-title">Launch a distillation job</legend>
       <div className="distill-grid">
-        <div className="field">
-          <label className="label" htmlFor="distill-teacher">
-            Teacher
-          </label>
-          <select
-            id="distill-teacher"
-            className="input"
-            data-testid="distill-teacher"
-            value={draft.teacherModelId}
-            onChange={(e) => set('teacherModelId', e.target.value)}
-          >
-            {TEACHERS.map((t) => (
-              <option key={t} value={t}>
-                {modelName(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="label" htmlFor="distill-student">
-            Student
-          </label>
-          <select
-            id="distill-student"
-            className="input"
-            data-testid="distill-student"
-            value={draft.studentModelId}
-            onChange={(e) => set('studentModelId', e.target.value)}
-          >
-            {STUDENTS.map((s) => (
-              <option key={s} value={s}>
-                {modelName(s)}
-              </option>
-            ))}
-          </select>
-          <Problem preview={preview} field="studentModelId" />
-          <Problem preview={preview} field="teacherModelId" />
-        </div>
-        <div className="field">
-          <label className="label" htmlFor="distill-region">
-            Region
-          </label>
-          <select
-            id="distill-region"
-            className="input"
-            data-testid="distill-region"
-            value={draft.region}
-            onChange={(e) => set('region', e.target.value)}
-          >
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <Problem preview={preview} field="region" />
-        </div>
+        {pick('teacherModelId', 'distill-teacher', 'Teacher', TEACHERS.map(named))}
+        {pick('studentModelId', 'distill-student', 'Student', STUDENTS.map(named), [
+          'studentModelId',
+          'teacherModelId',
+        ])}
+        {pick('region', 'distill-region', 'Region', REGIONS.map(plain), ['region'])}
         <div>
           {text('customModelName', 'distill-name', 'Custom model name')}
           <Problem preview={preview} field="customModelName" />
@@ -130,26 +111,16 @@ export function LaunchForm({ draft, datasets, preview, onChange }: LaunchFormPro
       </div>
       {draft.sourceKind === 'dataset' ? (
         <div className="distill-grid">
-          <div className="field">
-            <label className="label" htmlFor="distill-dataset">
-              Dataset
-            </label>
-            <select
-              id="distill-dataset"
-              className="input"
-              data-testid="distill-dataset"
-              value={draft.datasetId}
-              onChange={(e) => set('datasetId', e.target.value)}
-            >
-              <option value="">Choose a dataset…</option>
-              {datasets.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name} ({d.paragraphCount})
-                </option>
-              ))}
-            </select>
-            <Problem preview={preview} field="datasetId" />
-          </div>
+          {pick(
+            'datasetId',
+            'distill-dataset',
+            'Dataset',
+            [
+              { value: '', label: 'Choose a dataset…' },
+              ...datasets.map((d) => ({ value: d.id, label: `${d.name} (${d.paragraphCount})` })),
+            ],
+            ['datasetId'],
+          )}
           <div className="field distill-wide">
             <label className="label" htmlFor="distill-template">
               Prompt template <span className="optional">{'{{paragraph}}'} is each paragraph</span>
