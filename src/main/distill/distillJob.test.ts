@@ -221,6 +221,35 @@ describe('refusals name the field or the IAM action and create nothing', () => {
     expect(stands.bedrock.jobs).toHaveLength(0);
   });
 
+  it('a denied poll names bedrock:GetModelCustomizationJob and keeps the job open', async () => {
+    stands.bedrock.denyOperations(['get']);
+    const row = await launch();
+    const stop = new AbortController();
+    let changes = 0;
+    await trackDistill(
+      deps({
+        signal: stop.signal,
+        onChange: () => {
+          changes += 1;
+          if (changes === 2) stop.abort();
+        },
+      }),
+      row.id,
+    );
+    const j = getDistillJob(store.db, row.id);
+    expect(j?.phase).toBe('submitted');
+    expect(j?.lastError).toContain('bedrock:GetModelCustomizationJob');
+    stands.bedrock.denyOperations([]);
+    expect((await trackDistill(deps(), row.id))?.status).toBe('Completed');
+  });
+
+  it('a bucket in another region is named with its region, and no job is stored', async () => {
+    stands.s3.setBucketRegion(DISTILL_BUCKET, 'eu-west-1');
+    const err = await launch().catch((e: unknown) => e);
+    expect((err as DistillLaunchError).message).toContain('eu-west-1');
+    expect(listDistillJobs(store.db)).toEqual([]);
+  });
+
   it('a bucket the credentials may not write: s3:PutObject, and no job is stored', async () => {
     stands.s3.denyBucket(DISTILL_BUCKET);
     const err = await launch().catch((e: unknown) => e);
