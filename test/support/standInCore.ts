@@ -3,9 +3,9 @@
  * SDK's own environment (endpoints and keys), the way the app is pointed at them in tests of
  * its channels. `restore()` puts the environment and every started core back.
  */
-import { startCore, type AppCore } from '../../src/main/core';
+import { startCore, type AppCore } from '../../src/main/core/startCore';
 import { createMemorySecretStore } from '../../src/main/credentials/memorySecretStore';
-import { dispatch } from '../../src/main/ipc/dispatch';
+import { dispatch } from '../../src/main/service/dispatch';
 import { makeTempDir } from './tempDir';
 
 export interface StandInCore {

@@ -35,7 +35,7 @@ import {
 import { readDistillSettings } from '../distill/distillService';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { cliBatchClients } from './cliBatch';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const DISTILL_USAGE = `Usage: distill-roi distill start|status|stop [options]
 

@@ -13,7 +13,7 @@ import {
 } from '../../../test/support/batchFixture';
 import { paragraphText } from '../../../test/support/runnerFixture';
 import { useStandInCores } from '../../../test/support/standInCore';
-import type { AppCore } from '../core';
+import type { AppCore } from '../core/startCore';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import type { AppEvent } from '../../shared/ipc/events';
 

@@ -6,8 +6,8 @@ import type { DistillLaunch, DistillSettings } from '../../shared/distill/distil
 import { DistillLaunchError } from '../distill/distillErrors';
 import { planDistill } from '../distill/planDistill';
 import { readDistillSettings, saveDistillSettings } from '../distill/distillService';
-import type { HandlerContext } from './context';
-import { AppFailure, notFound } from './failure';
+import type { HandlerContext } from '../core/context';
+import { AppFailure, notFound } from '../common/failure';
 
 const asFailure = (e: unknown): never => {
   if (e instanceof DistillLaunchError) throw new AppFailure('invalid_input', e.message);
