@@ -52,7 +52,11 @@ export function DistillScreen() {
     (!preview.needsConfirmation || confirmed);
 
   return (
-    <section className="screen distill" data-testid="distill-screen">
+    <section
+      className="screen distill"
+      data-testid="distill-screen"
+      data-app-state={settings ? 'ready' : 'loading'}
+    >
       <h1>Distill</h1>
       <p className="hint">
         Launch a Bedrock Model Distillation job: the teacher answers your prompts and the student is
