@@ -2,6 +2,8 @@
  * Launch, track, stop and the faults of a distillation job: the app's own code and AWS SDK
  * against S3 (s3rver) and the customization-job stand-in, on a real SQLite file.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ import {
   type DistillStore,
 } from '../../../test/support/distillFixture';
 import type { BatchClients } from '../batch/awsClients';
-import { checkTrainingJsonl } from '../../shared/distill/trainingRecords';
+import { checkTrainingJsonl, trainingLine } from '../../shared/distill/trainingRecords';
 import { distillCost } from '../../shared/distill/distillEstimate';
 import { getDistillJob, insertDistillJob, listDistillJobs } from '../db/repos/distillJobs';
 import { completedDistillations } from './completedDistillations';
@@ -199,6 +201,44 @@ describe('a distillation job from a dataset', () => {
     const done = await trackDistill(deps(), row.id);
     expect(done?.status).toBe('Completed');
     expect(done?.lastError).toBeNull();
+  });
+});
+
+describe('the other sources', () => {
+  it('invocation logs with reused responses: no upload, invocationLogsConfig, no teacher cost', async () => {
+    const row = await launch({
+      source: {
+        kind: 'invocationLogs',
+        s3Uri: 's3://logs-bucket/AWSLogs/111122223333/BedrockModelInvocationLogs/',
+        usePromptResponse: true,
+        promptCount: 5000,
+        promptTokensPerPrompt: 300,
+      },
+    });
+    expect(row.estimate.teacherGenerationUsd).toBe(0);
+    expect(row.basis.inputTokensSource).toBe('typed');
+    await trackDistill(deps(), row.id);
+    expect(stands.bedrock.jobs[0]?.trainingDataConfig).toEqual({
+      invocationLogsConfig: {
+        usePromptResponse: true,
+        invocationLogSource: {
+          s3Uri: 's3://logs-bucket/AWSLogs/111122223333/BedrockModelInvocationLogs/',
+        },
+      },
+    });
+    expect(stands.s3.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+
+  it('a training file in the schema is sent as it is', async () => {
+    const path = join(store.dir, 'train.jsonl');
+    const text = Array.from({ length: 110 }, (_, i) =>
+      trainingLine(`question ${i}`, 'Be brief.'),
+    ).join('');
+    writeFileSync(path, text);
+    const row = await launch({ source: { kind: 'trainingFile', path } });
+    expect(row.promptCount).toBe(110);
+    expect(await bodyOf(row.trainingUri)).toBe(text);
+    expect(row.datasetId).toBeNull();
   });
 });
 

@@ -180,10 +180,16 @@ export function openDistillJobIds(db: Database): string[] {
   ).map((r) => r.id);
 }
 
+/**
+ * AWS has the job. The ARN is kept even if the row was ended meanwhile (stopped from another
+ * process while this one's create was in flight), so a job in AWS is never without its record.
+ */
 export function markDistillSubmitted(db: Database, id: string, jobArn: string): void {
   db.prepare(
-    `UPDATE distill_jobs SET phase = 'submitted', job_arn = ?, status = COALESCE(status, 'InProgress'), last_error = NULL
-     WHERE id = ? AND phase = 'planned'`,
+    `UPDATE distill_jobs SET job_arn = COALESCE(job_arn, ?), last_error = NULL,
+       status = CASE WHEN phase = 'planned' THEN COALESCE(status, 'InProgress') ELSE status END,
+       phase = CASE WHEN phase = 'planned' THEN 'submitted' ELSE phase END
+     WHERE id = ?`,
   ).run(jobArn, id);
 }
 
