@@ -16,6 +16,9 @@ import { ExperimentRunner } from './runner';
 import { JudgeRunner } from './quality/judgeRunner';
 import { LeaseKeeper } from './runner/leaseKeeper';
 import { APP_VERSION } from './version';
+import { createControlPlaneClient } from './bedrock/controlPlaneClient';
+import { ServingService, servingTuning } from './serving/servingService';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
 
 export interface CoreOptions {
   dataDir: string;
@@ -76,6 +79,29 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
   });
   // Jobs created before the app last stopped (or was killed) are tracked again from the store.
   batch.resumeAll();
+  // Control-plane clients per region for custom models and their servings.
+  const servingClients = new Map<string, BedrockClient>();
+  const servings = new ServingService({
+    db,
+    clientFor: (region) => {
+      // Keyed by the settings too, so a changed profile or endpoint gets a new client.
+      const s = readAwsSettings({ db });
+      const key = `${region}\u0000${JSON.stringify(s)}`;
+      let c = servingClients.get(key);
+      if (!c) {
+        c = createControlPlaneClient({
+          region,
+          credentials: credentialsFor(s, secrets),
+          ...(s.controlPlaneEndpoint ? { endpoint: s.controlPlaneEndpoint } : {}),
+        });
+        servingClients.set(key, c);
+      }
+      return c;
+    },
+    ...servingTuning(process.env),
+  });
+  // Servings still being created when the app stopped are followed again.
+  servings.resumeAll();
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
@@ -85,6 +111,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     runs: runner,
     judge,
     batch,
+    servings,
     clients,
     secrets,
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
@@ -99,6 +126,8 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     async close() {
       await Promise.all([runner.closeAll(), judge.closeAll(), batch.close()]);
       batchClients.forEach((c) => c.destroy());
+      servings.close();
+      servingClients.forEach((c) => c.destroy());
       leases.stop();
       clients.invalidate();
       bus.removeAllListeners();

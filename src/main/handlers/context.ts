@@ -9,6 +9,7 @@ import type { SecretStore } from '../credentials/secretStore';
 import type { PdfPrinter } from '../export/pdfPrinter';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import type { BatchRequest } from '../batch/batchSetup';
+import type { ServingService } from '../serving/servingService';
 
 /** What handlers need of the experiment runner; the runner module implements it. */
 export interface RunControl {
@@ -55,6 +56,8 @@ export interface HandlerContext {
   runs: RunControl;
   judge: JudgeControl;
   batch: BatchControl;
+  /** Servings of custom models (Provisioned Throughput, on-demand deployments). */
+  servings: ServingService;
   clients: ClientPool;
   secrets: SecretStore;
   /** Prints reports; the Electron shell sets its printToPDF here, else Chromium via Playwright. */

@@ -69,6 +69,13 @@ export const CHANNELS = [
   'duplicateScenario',
   'deleteScenario',
   'getRoiEvidence',
+  'listCustomModels',
+  'listServings',
+  'serveCustomModel',
+  'refreshServing',
+  'deleteServing',
+  'evaluateServing',
+  'createEvaluationScenario',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

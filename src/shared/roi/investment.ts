@@ -15,6 +15,8 @@ export interface InvestmentBreakdown {
   trainingTokens: Tokens;
   trainingUsd: Usd;
   engineeringUsd: Usd;
+  /** The distillation's actual cost when known; it stands in for data and training. */
+  actualDistillationUsd: Usd | null;
   totalUsd: Usd;
 }
 
@@ -35,7 +37,7 @@ export function trainingPairsOf(prompts: number, expansionFactor: number) {
 /**
  * I = N_gen · (in_T · pin_T + out_T · pout_T) / 1000 + N_train · (in_T + out_T) · ep · ptrain / 1000
  * + E, with N_gen = N_train, or 0 when invocation logs supply the responses; I = E for a base
- * model used as-is.
+ * model used as-is; I = actual + E once the distillation has run and its cost is known.
  */
 export function investmentUsd(
   distillation: Distillation,
@@ -51,7 +53,21 @@ export function investmentUsd(
       trainingTokens: tokens(0),
       trainingUsd: usd(0),
       engineeringUsd,
+      actualDistillationUsd: null,
       totalUsd: engineeringUsd,
+    };
+  }
+  if (distillation.actualCostUsd !== undefined) {
+    return {
+      syntheticDataUsd: usd(0),
+      teacherCalls: 0,
+      trainingPairs: 0,
+      pairsCapped: false,
+      trainingTokens: tokens(0),
+      trainingUsd: usd(0),
+      engineeringUsd,
+      actualDistillationUsd: distillation.actualCostUsd,
+      totalUsd: usd(distillation.actualCostUsd + engineeringUsd),
     };
   }
   const { prompts, expansionFactor, dataSource, epochs, trainingUsdPer1kTokens } = distillation;
@@ -71,6 +87,7 @@ export function investmentUsd(
     trainingTokens,
     trainingUsd,
     engineeringUsd,
+    actualDistillationUsd: null,
     totalUsd: usd(syntheticDataUsd + trainingUsd + engineeringUsd),
   };
 }
