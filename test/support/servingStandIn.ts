@@ -164,7 +164,9 @@ export async function startServingStandIn(
     if (model.modelStatus && model.modelStatus !== 'Active') {
       return writeError(res, 400, 'ValidationException', 'The custom model is not Active.');
     }
-    const name = String(kind === 'provisioned' ? body.provisionedModelName : body.modelDeploymentName);
+    const name = String(
+      kind === 'provisioned' ? body.provisionedModelName : body.modelDeploymentName,
+    );
     const units = kind === 'provisioned' ? Number(body.modelUnits) : undefined;
     if (units !== undefined && (!Number.isInteger(units) || units < 1)) {
       return writeError(res, 400, 'ValidationException', 'modelUnits must be at least 1.');
@@ -263,11 +265,14 @@ export async function startServingStandIn(
         `User: arn:aws:iam::${STAND_IN_ACCOUNT}:user/analyst is not authorized to perform: ${action}`,
       );
     }
-    if (method === 'GET' && path === '/custom-models') return listModels(res, region, url.searchParams);
+    if (method === 'GET' && path === '/custom-models')
+      return listModels(res, region, url.searchParams);
     const custom = /^\/custom-models\/(.+)$/.exec(path);
     if (method === 'GET' && custom?.[1]) {
       const m = findModel(region, custom[1]);
-      return m ? getModel(res, m) : writeError(res, 404, 'ResourceNotFoundException', 'No such model.');
+      return m
+        ? getModel(res, m)
+        : writeError(res, 404, 'ResourceNotFoundException', 'No such model.');
     }
     if (method === 'POST' && (path === PT || path === DEP)) {
       return create(res, path === PT ? 'provisioned' : 'deployment', region, await readJson(req));
@@ -297,7 +302,8 @@ export async function startServingStandIn(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    addCustomModel: (region, model) => void models.set(region, [...(models.get(region) ?? []), model]),
+    addCustomModel: (region, model) =>
+      void models.set(region, [...(models.get(region) ?? []), model]),
     setBehaviour: (arn, b) => void behaviour.set(arn, b),
     deny: (actions) => actions.forEach((a) => denied.add(a)),
     live: () =>

@@ -31,7 +31,9 @@ async function customModel(ctx: HandlerContext, arn: string, region: string) {
 /** The rates to buy at: what the analyst typed, else the price book's; never made up. */
 function ratesFor(req: ServeRequest, offer: ReturnType<typeof servingOffer>): ServingRates {
   if (req.kind === 'provisioned') {
-    const rate = req.usdPerHourPerUnit ?? offer.prices.provisionedUsdPerHourPerUnit[req.term ?? 'noCommitment'];
+    const rate =
+      req.usdPerHourPerUnit ??
+      offer.prices.provisionedUsdPerHourPerUnit[req.term ?? 'noCommitment'];
     if (rate === null) {
       throw new AppFailure(
         'invalid_input',
@@ -87,7 +89,10 @@ export const servingHandlers = {
     const offer = servingOffer(model, book);
     const option = offer.options.find((o) => o.kind === input.kind);
     if (!option?.offered) {
-      throw new AppFailure('invalid_input', option?.reason ?? 'Bedrock does not sell this serving.');
+      throw new AppFailure(
+        'invalid_input',
+        option?.reason ?? 'Bedrock does not sell this serving.',
+      );
     }
     if (input.kind === 'provisioned' && input.term && !option.terms?.includes(input.term)) {
       throw new AppFailure('invalid_input', `term: ${input.term} is not on sale for this model.`);

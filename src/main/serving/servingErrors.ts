@@ -29,5 +29,4 @@ export function servingMessage(error: unknown, action: ServingAction, region: st
 }
 
 /** True when AWS says the resource does not exist (deleted elsewhere, or never made). */
-export const isNotFound = (error: unknown): boolean =>
-  classifyError(error).kind === 'not_found';
+export const isNotFound = (error: unknown): boolean => classifyError(error).kind === 'not_found';

@@ -21,6 +21,7 @@ import {
 import { actionFor, createOnAws, deleteOnAws, describeOnAws } from './servingCalls';
 import { isNotFound, servingMessage } from './servingErrors';
 import { AppFailure } from '../handlers/failure';
+import { formatDurationMs } from '../../shared/formatTime';
 
 export interface ServingDeps {
   db: Database;
@@ -79,7 +80,10 @@ export class ServingService {
     const { db } = this.deps;
     const live = liveServingOf(db, model.modelArn, req.kind);
     if (live) {
-      throw new AppFailure('conflict', `${model.modelName} already has a ${req.kind === 'provisioned' ? 'Provisioned Throughput' : 'deployment'} (${live.arn ?? 'being created'}). Delete it first, or use it.`);
+      throw new AppFailure(
+        'conflict',
+        `${model.modelName} already has a ${req.kind === 'provisioned' ? 'Provisioned Throughput' : 'deployment'} (${live.arn ?? 'being created'}). Delete it first, or use it.`,
+      );
     }
     const row = insertServing(db, {
       kind: req.kind,
@@ -112,7 +116,13 @@ export class ServingService {
     } catch (e) {
       const message = servingMessage(e, actionFor(s, 'Create'), s.region);
       if (transient(e)) {
-        markPhase(this.deps.db, id, 'requested', null, `${message} Trying again with the same request token.`);
+        markPhase(
+          this.deps.db,
+          id,
+          'requested',
+          null,
+          `${message} Trying again with the same request token.`,
+        );
       } else {
         markPhase(this.deps.db, id, 'refused', null, `${message} Nothing was created.`);
       }
@@ -135,7 +145,13 @@ export class ServingService {
       if (isNotFound(e)) {
         markPhase(this.deps.db, id, 'deleted', 'NotFound', 'It no longer exists in AWS.');
       } else {
-        markPhase(this.deps.db, id, s.phase, null, servingMessage(e, actionFor(s, 'Get'), s.region));
+        markPhase(
+          this.deps.db,
+          id,
+          s.phase,
+          null,
+          servingMessage(e, actionFor(s, 'Get'), s.region),
+        );
       }
     }
     return this.get(id);
@@ -161,7 +177,7 @@ export class ServingService {
           s.id,
           'stuck',
           status,
-          `Still ${status} after ${Math.round(waitedMs / 60_000)} min, longer than the app waits. It still exists in AWS (${s.arn}) and may bill: delete it, or refresh later.`,
+          `Still ${status} after ${formatDurationMs(waitedMs)}, longer than the app waits. It still exists in AWS (${s.arn}) and may bill: delete it, or refresh later.`,
         );
       } else {
         markPhase(db, s.id, 'creating', status, null);
