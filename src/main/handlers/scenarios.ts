@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Experiment } from '../../shared/domain/experiment';
 import { studentEvidence } from '../../shared/decision/decisionEvidence';
-import { evidenceOf, type StudentQuality } from '../../shared/roi/evidence';
+import { evidenceOf, type RoiEvidence, type StudentQuality } from '../../shared/roi/evidence';
 import type { Scenario } from '../../shared/roi/scenario';
 import { listRuns } from '../db/repos/runs';
 import { loadQualityReport } from '../quality/qualityReportLoader';
@@ -10,7 +10,7 @@ import * as repo from '../db/repos/scenarios';
 import type { HandlerContext } from './context';
 import { requireExperiment } from './experiments';
 import { AppFailure, notFound } from './failure';
-import { qualityHandlers } from './quality';
+import { loadFailureShares } from '../quality/failureSharesLoader';
 
 interface SaveInput {
   id?: string | undefined;
@@ -45,10 +45,10 @@ function copyName(db: Database, name: string): string {
  * Each student's failure shares from the quality module, at the analyst's bar and metric. A
  * student the module cannot score yet gets the reason instead, never a made-up share.
  */
-function studentQuality(ctx: HandlerContext, e: Experiment): StudentQuality[] {
+function studentQuality(db: Database, e: Experiment): StudentQuality[] {
   return e.config.studentModelIds.map((studentModelId) => {
     try {
-      const shares = qualityHandlers.getFailureShares(ctx, { experimentId: e.id, studentModelId });
+      const shares = loadFailureShares(db, e, { studentModelId });
       const problem =
         shares.result.kind === 'insufficient'
           ? `${shares.result.n} scored paragraphs on ${shares.metric}; at least 5 are needed`
@@ -59,6 +59,16 @@ function studentQuality(ctx: HandlerContext, e: Experiment): StudentQuality[] {
       return { studentModelId, failureShares: null, problem };
     }
   });
+}
+
+/** What an experiment measured, for a scenario: tokens, prices, failure shares, the verdict. */
+export function roiEvidence(db: Database, experimentId: string): RoiEvidence {
+  // Batch models are priced at the batch price their calls ran under.
+  const e = withBatchPrices(db, requireExperiment(db, experimentId));
+  const quality = studentQuality(db, e);
+  const report = loadQualityReport(db, e);
+  const decision = e.config.studentModelIds.map((id) => studentEvidence(report, id));
+  return evidenceOf(e, listRuns(db, e.id), quality, decision);
 }
 
 export const scenarioHandlers = {
@@ -86,12 +96,6 @@ export const scenarioHandlers = {
     return { id: input.id };
   },
 
-  getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) => {
-    // Batch models are priced at the batch price their calls ran under.
-    const e = withBatchPrices(ctx.db, requireExperiment(ctx.db, input.experimentId));
-    const quality = studentQuality(ctx, e);
-    const report = loadQualityReport(ctx.db, e);
-    const decision = e.config.studentModelIds.map((id) => studentEvidence(report, id));
-    return evidenceOf(e, listRuns(ctx.db, e.id), quality, decision);
-  },
+  getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) =>
+    roiEvidence(ctx.db, input.experimentId),
 };

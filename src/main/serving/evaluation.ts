@@ -20,6 +20,11 @@ import type { Serving } from '../../shared/serving/servingDomain';
 import { loadPriceBook } from '../db/repos/priceOverrides';
 import { listParagraphs } from '../db/repos/paragraphs';
 import { AppFailure } from '../handlers/failure';
+import { estimateFor } from '../handlers/experiments';
+import { roiEvidence } from '../handlers/scenarios';
+import { insertExperiment } from '../db/repos/experiments';
+import { findScenarioByName, insertScenario } from '../db/repos/scenarios';
+import { linkEvaluation } from '../db/repos/servings';
 import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -154,4 +159,60 @@ export function evaluationScenario(
   };
   const book = bookWithSnapshot(loadPriceBook(db), db, s.region);
   return ScenarioSchema.parse(prefillFromEvidence(base, evidence, s.arn, book).scenario);
+}
+
+/** Stores the evaluation experiment (not started) and links it to the serving; its id. */
+export function createEvaluation(
+  db: Database,
+  serving: Serving,
+  input: { datasetId: string; teacherModelId: string; oneOffCostUsd?: number | undefined },
+): string {
+  const config = evaluationConfig(db, serving, input);
+  // Refuses an empty dataset or unpriced model before anything is stored.
+  estimateFor(db, config);
+  const experimentId = insertExperiment(db, config);
+  linkEvaluation(db, serving.id, {
+    experimentId,
+    datasetId: input.datasetId,
+    ...(input.oneOffCostUsd !== undefined ? { oneOffCostUsd: input.oneOffCostUsd } : {}),
+  });
+  return experimentId;
+}
+
+/**
+ * Saves the scenario of a completed evaluation and links it to the serving; its id. `status` is
+ * the run's status as the caller knows it (a live runner may be ahead of the store).
+ */
+export function saveEvaluationScenario(
+  db: Database,
+  serving: Serving,
+  status: string,
+  opts: { oneOffCostUsd?: number | undefined; capacityTokensPerMinutePerUnit?: number | undefined },
+): string {
+  if (!serving.experimentId) {
+    throw new AppFailure('conflict', 'Evaluate this serving first: there is no experiment yet.');
+  }
+  if (status !== 'completed') {
+    throw new AppFailure(
+      'conflict',
+      `The evaluation is ${status}: the scenario is made from its measurements once it has completed.`,
+    );
+  }
+  const oneOffCostUsd = opts.oneOffCostUsd ?? serving.oneOffCostUsd;
+  if (oneOffCostUsd === null || oneOffCostUsd === undefined) {
+    throw new AppFailure(
+      'invalid_input',
+      'oneOffCostUsd: enter what the distillation cost (from the job or the bill).',
+    );
+  }
+  const inputs = evaluationScenario(db, serving, roiEvidence(db, serving.experimentId), {
+    oneOffCostUsd,
+    capacityTokensPerMinutePerUnit: opts.capacityTokensPerMinutePerUnit,
+  });
+  const base = `${serving.customModelName} as served (${serving.kind === 'provisioned' ? 'provisioned' : 'on demand'})`;
+  let name = base;
+  for (let n = 2; findScenarioByName(db, name); n += 1) name = `${base} ${n}`;
+  const scenarioId = insertScenario(db, { name, experimentId: serving.experimentId, inputs });
+  linkEvaluation(db, serving.id, { scenarioId, oneOffCostUsd });
+  return scenarioId;
 }
