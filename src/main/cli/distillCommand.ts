@@ -1,0 +1,22 @@
+/**
+ * `distill-roi distill <subcommand>`: the dispatcher of the distillation group. Serving and
+ * evaluating a distilled model live in distillServingCommands.ts.
+ */
+import { DISTILL_SERVING_USAGE, distillServingCommand } from './distillServingCommands';
+import type { CliIo } from './runCommand';
+
+export const DISTILL_USAGE = DISTILL_SERVING_USAGE;
+
+export async function distillCommand(argv: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = argv;
+  switch (action) {
+    case 'serve':
+    case 'evaluate':
+      return distillServingCommand(action, rest, io);
+    default:
+      io.stderr.write(
+        `${action ? `Unknown distill subcommand "${action}".` : 'distill needs a subcommand.'}\n\n${DISTILL_USAGE}\n`,
+      );
+      return 2;
+  }
+}
