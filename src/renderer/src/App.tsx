@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
 import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
+import { CustomModelsScreen } from './features/customModels/CustomModelsScreen';
 import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
@@ -80,6 +81,7 @@ export function App() {
         <NavigateProvider value={goTo}>
           {screen === 'datasets' && <DatasetsScreen />}
           {screen === 'experiments' && <ExperimentsScreen />}
+          {screen === 'customModels' && <CustomModelsScreen />}
           {screen === 'quality' && <QualityScreen />}
           {screen === 'roi' && <RoiScreen />}
           {screen === 'report' && <ReportScreen />}

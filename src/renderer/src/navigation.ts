@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
+export type ScreenId =
+  'datasets' | 'experiments' | 'customModels' | 'quality' | 'roi' | 'report' | 'settings';
 
 /** The screens, in sidebar order, with the names every other text uses for them. */
 export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] = [
@@ -9,6 +10,11 @@ export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] =
     id: 'experiments',
     label: 'Experiments',
     hint: 'Run teacher and students on Bedrock, side by side',
+  },
+  {
+    id: 'customModels',
+    label: 'Custom models',
+    hint: 'Serve a distilled model, evaluate it against its teacher, delete it',
   },
   {
     id: 'quality',
