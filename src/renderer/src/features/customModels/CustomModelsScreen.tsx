@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { ServingOfferView } from '../../../../shared/ipc/servingChannels';
 import type { CustomModel } from '../../../../shared/serving/servingDomain';
 import { modelName } from '../../../../shared/report/names';
@@ -86,7 +86,6 @@ export function CustomModelsScreen() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Student (base)</th>
-                <th scope="col">Teacher</th>
                 <th scope="col">Status</th>
                 <th scope="col">Created</th>
                 <th scope="col">
@@ -96,34 +95,39 @@ export function CustomModelsScreen() {
             </thead>
             <tbody>
               {models.map(({ model, offer }) => (
-                <tr key={model.modelArn} data-testid="custom-model">
-                  <td>{model.modelName}</td>
-                  <td>{model.baseModelId ? modelName(model.baseModelId) : '—'}</td>
-                  <td>{model.teacherModelId ? modelName(model.teacherModelId) : '—'}</td>
-                  <td>{model.status ?? '—'}</td>
-                  <td>{model.createdAt ? model.createdAt.slice(0, 10) : '—'}</td>
-                  <td>
-                    {open === model.modelArn ? (
-                      <ServeForm
-                        model={model}
-                        offer={offer}
-                        onServed={(s) => {
-                          replace(s);
-                          setOpen(null);
-                        }}
-                      />
-                    ) : (
+                <Fragment key={model.modelArn}>
+                  <tr data-testid="custom-model">
+                    <td>{model.modelName}</td>
+                    <td>{model.baseModelId ? modelName(model.baseModelId) : '—'}</td>
+                    <td>{model.status ?? '—'}</td>
+                    <td>{model.createdAt ? model.createdAt.slice(0, 10) : '—'}</td>
+                    <td>
                       <button
                         type="button"
                         className="btn btn-small"
                         data-testid="custom-model-serve"
-                        onClick={() => setOpen(model.modelArn)}
+                        aria-expanded={open === model.modelArn}
+                        onClick={() => setOpen(open === model.modelArn ? null : model.modelArn)}
                       >
                         Serve…
                       </button>
-                    )}
-                  </td>
-                </tr>
+                    </td>
+                  </tr>
+                  {open === model.modelArn && (
+                    <tr>
+                      <td colSpan={5}>
+                        <ServeForm
+                          model={model}
+                          offer={offer}
+                          onServed={(s) => {
+                            replace(s);
+                            setOpen(null);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

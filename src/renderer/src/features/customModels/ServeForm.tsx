@@ -112,8 +112,12 @@ export function ServeForm({
                 setArmed(false);
               }}
             />
-            {KIND_WORDS[o.kind as ServingKind]}
-            {!o.offered && o.reason ? <span className="hint"> — {o.reason}</span> : null}
+            <span>
+              {KIND_WORDS[o.kind as ServingKind]}
+              {!o.offered && o.reason ? (
+                <span className="hint serve-reason">{o.reason}</span>
+              ) : null}
+            </span>
           </label>
         ))}
       </fieldset>
