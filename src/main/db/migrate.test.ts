@@ -63,6 +63,7 @@ describe('migrations', () => {
       'runs',
       'scenarios',
       'scores',
+      'servings',
       'settings',
       'text_snapshots',
     ]);
