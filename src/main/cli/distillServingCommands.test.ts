@@ -3,9 +3,9 @@
  * runtime stand-ins: asks before buying, buys and waits, evaluates into an experiment and a
  * scenario with the actual cost, and says which IAM action a denial needs.
  */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
+import { captureIo } from '../../../test/support/cliIo';
 import { seedParagraphs } from '../../../test/support/seedParagraphs';
 import {
   distilledModel,
@@ -19,20 +19,13 @@ import { listScenarios } from '../db/repos/scenarios';
 import { listServings } from '../db/repos/servings';
 import { databasePath } from '../paths/dataDir';
 import { distillCommand } from './distillCommand';
-import type { CliIo } from './runCommand';
 
 const REGION = 'us-east-1';
 
 async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const io = { stdout: out, stderr: err, env } as unknown as CliIo;
-  const code = await distillCommand(argv, io);
-  return { code, stdout, stderr };
+  const c = captureIo(env);
+  const code = await distillCommand(argv, c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
 }
 
 describe('distill-roi distill serve|evaluate', () => {

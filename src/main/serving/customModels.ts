@@ -9,14 +9,8 @@ import {
   ListCustomModelsCommand,
   type BedrockClient,
 } from '@aws-sdk/client-bedrock';
-import { parseModelRef } from '../../shared/models/modelRef';
+import { baseOf } from '../bedrock/resolveModelArn';
 import type { CustomModel } from '../../shared/serving/servingDomain';
-
-const baseOf = (arn: string | undefined): string | null => {
-  if (!arn) return null;
-  const parsed = parseModelRef(arn);
-  return parsed.ok ? parsed.ref.baseModelId : null;
-};
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 

@@ -34,6 +34,21 @@ export function trainingPairsOf(prompts: number, expansionFactor: number) {
   };
 }
 
+/** No data or training to estimate: a base model used as-is, or a distillation already paid. */
+function nothingToEstimate(engineeringUsd: Usd, actualUsd: Usd | null): InvestmentBreakdown {
+  return {
+    syntheticDataUsd: usd(0),
+    teacherCalls: 0,
+    trainingPairs: 0,
+    pairsCapped: false,
+    trainingTokens: tokens(0),
+    trainingUsd: usd(0),
+    engineeringUsd,
+    actualDistillationUsd: actualUsd,
+    totalUsd: usd((actualUsd ?? 0) + engineeringUsd),
+  };
+}
+
 /**
  * I = N_gen · (in_T · pin_T + out_T · pout_T) / 1000 + N_train · (in_T + out_T) · ep · ptrain / 1000
  * + E, with N_gen = N_train, or 0 when invocation logs supply the responses; I = E for a base
@@ -44,31 +59,9 @@ export function investmentUsd(
   teacher: Pick<Scenario['teacher'], 'inputTokensPerRequest' | 'outputTokensPerRequest' | 'price'>,
   engineeringUsd: Usd,
 ): InvestmentBreakdown {
-  if (distillation.kind === 'baseModelAsIs') {
-    return {
-      syntheticDataUsd: usd(0),
-      teacherCalls: 0,
-      trainingPairs: 0,
-      pairsCapped: false,
-      trainingTokens: tokens(0),
-      trainingUsd: usd(0),
-      engineeringUsd,
-      actualDistillationUsd: null,
-      totalUsd: engineeringUsd,
-    };
-  }
+  if (distillation.kind === 'baseModelAsIs') return nothingToEstimate(engineeringUsd, null);
   if (distillation.actualCostUsd !== undefined) {
-    return {
-      syntheticDataUsd: usd(0),
-      teacherCalls: 0,
-      trainingPairs: 0,
-      pairsCapped: false,
-      trainingTokens: tokens(0),
-      trainingUsd: usd(0),
-      engineeringUsd,
-      actualDistillationUsd: distillation.actualCostUsd,
-      totalUsd: usd(distillation.actualCostUsd + engineeringUsd),
-    };
+    return nothingToEstimate(engineeringUsd, distillation.actualCostUsd);
   }
   const { prompts, expansionFactor, dataSource, epochs, trainingUsdPer1kTokens } = distillation;
   const { inputTokensPerRequest: inT, outputTokensPerRequest: outT, price } = teacher;

@@ -5,12 +5,8 @@ import type { Serving } from '../../../../shared/serving/servingDomain';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { NumberField, typedNumber } from './NumberField';
 import { useNavigate } from '../../navigation';
-
-const num = (text: string): number | undefined => {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
-};
 
 /**
  * Evaluate a served model in one click: the teacher and the serving's ARN on the same
@@ -59,7 +55,7 @@ export function EvaluatePanel({ serving, onChange }: { serving: Serving; onChang
   }, [experimentId]);
 
   const evaluate = async () => {
-    const oneOffUsd = num(oneOff);
+    const oneOffUsd = typedNumber(oneOff);
     const r = await run(() =>
       api.evaluateServing({
         servingId: serving.id,
@@ -71,8 +67,8 @@ export function EvaluatePanel({ serving, onChange }: { serving: Serving; onChang
     if (r) onChange();
   };
   const makeScenario = async () => {
-    const oneOffUsd = num(oneOff);
-    const tpm = num(capacity);
+    const oneOffUsd = typedNumber(oneOff);
+    const tpm = typedNumber(capacity);
     const r = await run(() =>
       api.createEvaluationScenario({
         servingId: serving.id,
@@ -132,27 +128,20 @@ export function EvaluatePanel({ serving, onChange }: { serving: Serving; onChang
       )}
       {experimentId && !serving.scenarioId && (
         <div className="row serve-fields">
-          <label className="label">
-            What the distillation cost, USD
-            <input
-              className="input input-num"
-              data-testid="evaluate-one-off"
-              inputMode="decimal"
-              value={oneOff}
-              onChange={(e) => setOneOff(e.target.value)}
-            />
-          </label>
+          <NumberField
+            label="What the distillation cost, USD"
+            testId="evaluate-one-off"
+            value={oneOff}
+            onChange={setOneOff}
+          />
           {serving.kind === 'provisioned' && (
-            <label className="label">
-              Tokens per minute one unit carries
-              <input
-                className="input input-num"
-                data-testid="evaluate-capacity"
-                inputMode="numeric"
-                value={capacity}
-                onChange={(e) => setCapacity(e.target.value)}
-              />
-            </label>
+            <NumberField
+              label="Tokens per minute one unit carries"
+              testId="evaluate-capacity"
+              value={capacity}
+              onChange={setCapacity}
+              integer
+            />
           )}
           <button
             type="button"

@@ -6,15 +6,11 @@ import type { CustomModel, Serving, ServingKind } from '../../../../shared/servi
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { NumberField, typedNumber } from './NumberField';
 
 const KIND_WORDS: Record<ServingKind, string> = {
   provisioned: 'Provisioned Throughput (hourly, per model unit)',
   customModelOnDemand: 'On-demand deployment (per token, custom-model rates)',
-};
-
-const num = (text: string): number | undefined => {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
 };
 
 /** The serving options Bedrock sells for one custom model, their cost, and Buy (asks first). */
@@ -43,14 +39,18 @@ export function ServeForm({
   const [armed, setArmed] = useState(false);
   const { run, error, setError, busy } = useCall();
 
-  const unitCount = Math.max(1, Math.floor(num(units) ?? 1));
+  const unitCount = Math.max(1, Math.floor(typedNumber(units) ?? 1));
   const rates =
     kind === 'provisioned'
-      ? { usdPerHourPerUnit: num(hourly) ?? null, inputUsdPer1k: null, outputUsdPer1k: null }
+      ? {
+          usdPerHourPerUnit: typedNumber(hourly) ?? null,
+          inputUsdPer1k: null,
+          outputUsdPer1k: null,
+        }
       : {
           usdPerHourPerUnit: null,
-          inputUsdPer1k: num(inRate) ?? null,
-          outputUsdPer1k: num(outRate) ?? null,
+          inputUsdPer1k: typedNumber(inRate) ?? null,
+          outputUsdPer1k: typedNumber(outRate) ?? null,
         };
   const priced =
     kind === 'provisioned'
@@ -80,7 +80,7 @@ export function ServeForm({
               inputUsdPer1k: rates.inputUsdPer1k ?? undefined,
               outputUsdPer1k: rates.outputUsdPer1k ?? undefined,
             }),
-        ...(num(oneOff) !== undefined ? { oneOffCostUsd: num(oneOff) } : {}),
+        ...(typedNumber(oneOff) !== undefined ? { oneOffCostUsd: typedNumber(oneOff) } : {}),
         confirmed: true,
       }),
     );
@@ -128,16 +128,13 @@ export function ServeForm({
       ))}
       {kind === 'provisioned' ? (
         <div className="row serve-fields">
-          <label className="label">
-            Model units
-            <input
-              className="input input-small"
-              data-testid="serve-units"
-              inputMode="numeric"
-              value={units}
-              onChange={(e) => setUnits(e.target.value)}
-            />
-          </label>
+          <NumberField
+            label="Model units"
+            testId="serve-units"
+            value={units}
+            onChange={setUnits}
+            integer
+          />
           <label className="label">
             Commitment
             <select
@@ -157,53 +154,41 @@ export function ServeForm({
               ))}
             </select>
           </label>
-          <label className="label">
-            USD per hour per unit
-            <input
-              className="input input-num"
-              data-testid="serve-hourly"
-              inputMode="decimal"
-              value={hourly}
-              placeholder="from the Bedrock console"
-              onChange={(e) => setHourly(e.target.value)}
-            />
-          </label>
+          <NumberField
+            label="USD per hour per unit"
+            testId="serve-hourly"
+            value={hourly}
+            onChange={setHourly}
+            placeholder="from the Bedrock console"
+          />
         </div>
       ) : (
         <div className="row serve-fields">
-          <label className="label">
-            Input USD per 1,000 tokens
-            <input
-              className="input input-num"
-              data-testid="serve-input-rate"
-              inputMode="decimal"
-              value={inRate}
-              onChange={(e) => setInRate(e.target.value)}
-            />
-          </label>
-          <label className="label">
-            Output USD per 1,000 tokens
-            <input
-              className="input input-num"
-              data-testid="serve-output-rate"
-              inputMode="decimal"
-              value={outRate}
-              onChange={(e) => setOutRate(e.target.value)}
-            />
-          </label>
+          <NumberField
+            label="Input USD per 1,000 tokens"
+            testId="serve-input-rate"
+            value={inRate}
+            onChange={setInRate}
+          />
+          <NumberField
+            label="Output USD per 1,000 tokens"
+            testId="serve-output-rate"
+            value={outRate}
+            onChange={setOutRate}
+          />
         </div>
       )}
-      <label className="label">
-        What the distillation cost, USD{' '}
-        <span className="optional">(optional; for the ROI scenario)</span>
-        <input
-          className="input input-num"
-          data-testid="serve-one-off"
-          inputMode="decimal"
-          value={oneOff}
-          onChange={(e) => setOneOff(e.target.value)}
-        />
-      </label>
+      <NumberField
+        label={
+          <>
+            What the distillation cost, USD{' '}
+            <span className="optional">(optional; for the ROI scenario)</span>
+          </>
+        }
+        testId="serve-one-off"
+        value={oneOff}
+        onChange={setOneOff}
+      />
       <p className="serve-cost" data-testid="serve-cost">
         {priced ? cost : 'Enter the price: the price book has none for this model and option.'}
       </p>
