@@ -253,4 +253,56 @@ describe('evaluating a served model', () => {
     expect(inputs?.student.outputTokensPerRequest).toBeGreaterThan(0);
     expect(inputs?.teacher.modelId).toBe(TEACHER);
   });
+
+  it('evaluates a Provisioned Throughput by its ARN; its scenario needs the capacity per unit', async () => {
+    const { call, value } = await core();
+    const m = microModel();
+    const dataset = await value<{ datasetId: string }>('importParagraphs', {
+      target: { kind: 'new', name: 'provisioned' },
+      rows: Array.from({ length: 3 }, (_, i) => ({ text: paragraphText(i), tags: [] })),
+    });
+    const made = await value<Serving>('serveCustomModel', {
+      customModelArn: m.modelArn,
+      region: REGION,
+      kind: 'provisioned',
+      modelUnits: 1,
+      term: 'noCommitment',
+      usdPerHourPerUnit: 21.18,
+      confirmed: true,
+    });
+    const arn = (await inService(value, made.id)).arn ?? '';
+    expect(arn).toMatch(/:provisioned-model\//);
+    const { experimentId } = await value<{ experimentId: string }>('evaluateServing', {
+      servingId: made.id,
+      datasetId: dataset.datasetId,
+      teacherModelId: TEACHER,
+      oneOffCostUsd: 12,
+    });
+    await expect
+      .poll(async () => (await value<RunProgress>('getRunProgress', { id: experimentId })).status, {
+        timeout: 20_000,
+        interval: 50,
+      })
+      .toBe('completed');
+    expect(runtime.requestsFor(arn)).toHaveLength(3);
+    const noCapacity = await call('createEvaluationScenario', { servingId: made.id });
+    expect(noCapacity.ok ? '' : noCapacity.error.message).toContain(
+      'capacityTokensPerMinutePerUnit',
+    );
+    const { scenarioId } = await value<{ scenarioId: string }>('createEvaluationScenario', {
+      servingId: made.id,
+      capacityTokensPerMinutePerUnit: 50_000,
+    });
+    const inputs = (await value<SavedScenario[]>('listScenarios', {})).find(
+      (s) => s.id === scenarioId,
+    )?.inputs;
+    expect(inputs?.student.serving).toMatchObject({
+      kind: 'provisioned',
+      modelUnits: 1,
+      usdPerHourPerUnit: 21.18,
+      term: 'noCommitment',
+      capacityTokensPerMinutePerUnit: 50_000,
+    });
+    expect(inputs?.distillation).toMatchObject({ actualCostUsd: 12 });
+  });
 });

@@ -125,3 +125,51 @@ export const mayExist = (phase: ServingPhase): boolean =>
 /** Phases the app still polls. */
 export const isPending = (phase: ServingPhase): boolean =>
   phase === 'requested' || phase === 'creating';
+
+/** A distillation the app launched and saw complete (the distillation job tracker supplies it). */
+export interface TrackedDistillation {
+  outputModelArn: string;
+  outputModelName: string;
+  teacherModelId: string;
+  studentModelId: string;
+  region: string;
+  oneOffCostUsd: number | null;
+  datasetId: string | null;
+}
+
+/**
+ * The control plane's custom models with what the app knows of the ones it distilled itself:
+ * the teacher, the paragraphs and the one-off cost. A tracked model the listing does not show
+ * yet (lists lag) is added as it is.
+ */
+export function withTrackedDistillations(
+  listed: readonly CustomModel[],
+  tracked: readonly TrackedDistillation[],
+): CustomModel[] {
+  const byArn = new Map(tracked.map((t) => [t.outputModelArn, t]));
+  const merged = listed.map((m) => {
+    const t = byArn.get(m.modelArn);
+    if (!t) return m;
+    byArn.delete(m.modelArn);
+    return {
+      ...m,
+      teacherModelId: m.teacherModelId ?? t.teacherModelId,
+      baseModelId: m.baseModelId ?? t.studentModelId,
+      oneOffCostUsd: t.oneOffCostUsd ?? m.oneOffCostUsd,
+      datasetId: t.datasetId ?? m.datasetId,
+    };
+  });
+  const unlisted = [...byArn.values()].map((t): CustomModel => ({
+    modelArn: t.outputModelArn,
+    modelName: t.outputModelName,
+    region: t.region,
+    baseModelId: t.studentModelId,
+    teacherModelId: t.teacherModelId,
+    status: null,
+    customizationType: 'DISTILLATION',
+    createdAt: null,
+    oneOffCostUsd: t.oneOffCostUsd,
+    datasetId: t.datasetId,
+  }));
+  return [...merged, ...unlisted];
+}
