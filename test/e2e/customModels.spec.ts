@@ -9,6 +9,7 @@ import {
 } from '../support/servingStandIn';
 import { makeTempDir } from '../support/tempDir';
 import { CustomModelsPage } from './pages/CustomModelsPage';
+import { seriousViolations } from './support/axe';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let host: LaunchedHost;
@@ -51,6 +52,7 @@ test('serve a distilled model, wait until in service, evaluate it, then delete i
   await expect(screen.serveForm.getByTestId('serve-cost')).toContainText('no hourly charge');
   // Nothing is bought until the second click.
   expect(control.createCalls('deployment')).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
   await screen.confirmServe();
   await expect(screen.phase).toHaveText('In service', { timeout: 20_000 });
   const arn = control.live()[0]?.arn ?? '';
@@ -63,6 +65,7 @@ test('serve a distilled model, wait until in service, evaluate it, then delete i
     timeout: 30_000,
   });
   expect(runtime.requestsFor(arn)).toHaveLength(5);
+  expect(await seriousViolations(page)).toEqual([]);
   await screen.createScenario();
   await expect(screen.serving.getByTestId('evaluate-scenario-saved')).toBeVisible();
 

@@ -232,6 +232,12 @@ describe('evaluating a served model', () => {
     expect(runtime.requestsFor(arn)).toHaveLength(6);
     expect(runtime.requestsFor(TEACHER)).toHaveLength(6);
 
+    const again = await call('evaluateServing', {
+      servingId: made.id,
+      datasetId: dataset.datasetId,
+      teacherModelId: TEACHER,
+    });
+    expect(again.ok ? '' : again.error.message).toContain('already being evaluated');
     const { scenarioId } = await value<{ scenarioId: string }>('createEvaluationScenario', {
       servingId: made.id,
     });

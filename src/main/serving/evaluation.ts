@@ -22,7 +22,7 @@ import { listParagraphs } from '../db/repos/paragraphs';
 import { AppFailure } from '../handlers/failure';
 import { estimateFor } from '../handlers/experiments';
 import { roiEvidence } from '../handlers/scenarios';
-import { insertExperiment } from '../db/repos/experiments';
+import { getExperiment, insertExperiment } from '../db/repos/experiments';
 import { findScenarioByName, insertScenario } from '../db/repos/scenarios';
 import { linkEvaluation } from '../db/repos/servings';
 import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
@@ -167,6 +167,12 @@ export function createEvaluation(
   serving: Serving,
   input: { datasetId: string; teacherModelId: string; oneOffCostUsd?: number | undefined },
 ): string {
+  if (serving.experimentId && getExperiment(db, serving.experimentId)) {
+    throw new AppFailure(
+      'conflict',
+      `${serving.customModelName} is already being evaluated (experiment ${serving.experimentId}).`,
+    );
+  }
   const config = evaluationConfig(db, serving, input);
   // Refuses an empty dataset or unpriced model before anything is stored.
   estimateFor(db, config);

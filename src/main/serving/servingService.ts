@@ -140,6 +140,8 @@ export class ServingService {
     const withArn = { ...s, arn: s.arn };
     try {
       const aws = await describeOnAws(this.deps.clientFor(s.region), withArn);
+      // A Delete that finished while this read was in flight has the last word.
+      if (this.get(id).phase === 'deleted') return this.get(id);
       this.apply(withArn, aws.status, aws.failureMessage);
     } catch (e) {
       if (isNotFound(e)) {
