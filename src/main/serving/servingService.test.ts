@@ -185,6 +185,16 @@ describe('ServingService', () => {
     expect(standIn.live()).toHaveLength(1);
   });
 
+  it('a denied status read names the IAM action and keeps following the serving', async () => {
+    const { s } = await service();
+    const m = model();
+    const created = await s.serve(m, { ...PT, customModelArn: m.modelArn }, RATES);
+    standIn.deny(['bedrock:GetProvisionedModelThroughput']);
+    const read = await s.refresh(created.id);
+    expect(read.phase).toBe('creating');
+    expect(read.message).toContain('allow bedrock:GetProvisionedModelThroughput');
+  });
+
   it('refuses a second serving of the same model and kind while one exists', async () => {
     const { s } = await service();
     const m = model();
