@@ -1,6 +1,6 @@
 /** An in-process command's stdout and stderr, captured as text, for CLI tests. A test tool only. */
 import { PassThrough } from 'node:stream';
-import type { CliIo } from '../../src/main/cli/runCommand';
+import type { CliIo } from '../../src/main/cli/cliIo';
 
 export function captureIo(env: NodeJS.ProcessEnv): {
   io: CliIo;

@@ -3,7 +3,7 @@
  * evaluating a distilled model live in distillServingCommands.ts.
  */
 import { DISTILL_SERVING_USAGE, distillServingCommand } from './distillServingCommands';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const DISTILL_USAGE = DISTILL_SERVING_USAGE;
 

@@ -16,12 +16,12 @@ import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { openDatabase } from '../db/open';
 import { getExperiment } from '../db/repos/experiments';
 import { findServingByArn } from '../db/repos/servings';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { createEvaluation, requireInService, saveEvaluationScenario } from '../serving/evaluation';
 import { serveCustomModel } from '../serving/serveCustomModel';
 import { ServingService, servingTuning } from '../serving/servingService';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 import { runOnDemand } from './runCommand';
 
 export const DISTILL_SERVING_USAGE = `Usage: distill-roi distill serve <customModelArn> --mode provisioned|on-demand [options] [--yes]

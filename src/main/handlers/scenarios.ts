@@ -1,16 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { Experiment } from '../../shared/domain/experiment';
-import { studentEvidence } from '../../shared/decision/decisionEvidence';
-import { evidenceOf, type RoiEvidence, type StudentQuality } from '../../shared/roi/evidence';
 import type { Scenario } from '../../shared/roi/scenario';
-import { listRuns } from '../db/repos/runs';
-import { loadQualityReport } from '../quality/qualityReportLoader';
-import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
-import type { HandlerContext } from './context';
-import { requireExperiment } from './experiments';
-import { AppFailure, notFound } from './failure';
-import { loadFailureShares } from '../quality/failureSharesLoader';
+import type { HandlerContext } from '../core/context';
+import { roiEvidence } from '../quality/roiEvidence';
+import { requireExperiment } from '../common/lookups';
+import { AppFailure, notFound } from '../common/failure';
 
 interface SaveInput {
   id?: string | undefined;
@@ -39,36 +33,6 @@ function copyName(db: Database, name: string): string {
     const candidate = `${name} (copy${n === 1 ? '' : ` ${n}`})`;
     if (!repo.findScenarioByName(db, candidate)) return candidate;
   }
-}
-
-/**
- * Each student's failure shares from the quality module, at the analyst's bar and metric. A
- * student the module cannot score yet gets the reason instead, never a made-up share.
- */
-function studentQuality(db: Database, e: Experiment): StudentQuality[] {
-  return e.config.studentModelIds.map((studentModelId) => {
-    try {
-      const shares = loadFailureShares(db, e, { studentModelId });
-      const problem =
-        shares.result.kind === 'insufficient'
-          ? `${shares.result.n} scored paragraphs on ${shares.metric}; at least 5 are needed`
-          : null;
-      return { studentModelId, failureShares: shares, problem };
-    } catch (error) {
-      const problem = error instanceof AppFailure ? error.message : 'quality scores unavailable';
-      return { studentModelId, failureShares: null, problem };
-    }
-  });
-}
-
-/** What an experiment measured, for a scenario: tokens, prices, failure shares, the verdict. */
-export function roiEvidence(db: Database, experimentId: string): RoiEvidence {
-  // Batch models are priced at the batch price their calls ran under.
-  const e = withBatchPrices(db, requireExperiment(db, experimentId));
-  const quality = studentQuality(db, e);
-  const report = loadQualityReport(db, e);
-  const decision = e.config.studentModelIds.map((id) => studentEvidence(report, id));
-  return evidenceOf(e, listRuns(db, e.id), quality, decision);
 }
 
 export const scenarioHandlers = {

@@ -16,9 +16,9 @@ import { makeTempDir } from '../../../test/support/tempDir';
 import type { Serving } from '../../shared/serving/servingDomain';
 import type { SavedScenario } from '../../shared/ipc/roiChannels';
 import type { RunProgress } from '../../shared/domain/run';
-import { startCore, type AppCore } from '../core';
+import { startCore, type AppCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 
 const REGION = 'us-east-1';
 const TEACHER = 'amazon.nova-pro-v1:0';

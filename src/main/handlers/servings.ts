@@ -12,9 +12,9 @@ import { listCustomModels } from '../serving/customModels';
 import { serveCustomModel } from '../serving/serveCustomModel';
 import { createEvaluation, requireInService, saveEvaluationScenario } from '../serving/evaluation';
 import { servingMessage } from '../serving/servingErrors';
-import type { HandlerContext } from './context';
-import { requireDataset } from './datasets';
-import { AppFailure } from './failure';
+import type { HandlerContext } from '../core/context';
+import { requireDataset } from '../common/lookups';
+import { AppFailure } from '../common/failure';
 
 export const servingHandlers = {
   listCustomModels: async (ctx: HandlerContext, input: { region: string }) => {

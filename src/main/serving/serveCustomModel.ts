@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { servingCostText, servingOffer, type ServingOffer } from '../../shared/serving/servingCost';
 import type { ServeRequest, Serving } from '../../shared/serving/servingDomain';
 import { loadPriceBook } from '../db/repos/priceOverrides';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
 import { getCustomModel } from './customModels';
 import { servingMessage } from './servingErrors';

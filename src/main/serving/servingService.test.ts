@@ -16,7 +16,7 @@ import type { CustomModel, ServeRequest } from '../../shared/serving/servingDoma
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { openDatabase } from '../db/open';
 import { insertServing, markAccepted } from '../db/repos/servings';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { getCustomModel, listCustomModels } from './customModels';
 import { ServingService } from './servingService';
 

@@ -20,7 +20,7 @@ import {
 } from '../db/repos/servings';
 import { actionFor, createOnAws, deleteOnAws, describeOnAws } from './servingCalls';
 import { isNotFound, servingMessage } from './servingErrors';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { formatDurationMs } from '../../shared/formatTime';
 
 export interface ServingDeps {
