@@ -9,6 +9,7 @@ import {
 } from '../support/servingStandIn';
 import { makeTempDir } from '../support/tempDir';
 import { CustomModelsPage } from './pages/CustomModelsPage';
+import { RoiPage } from './pages/RoiPage';
 import { seriousViolations } from './support/axe';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -38,7 +39,7 @@ test.afterEach(async () => {
   tmp.cleanup();
 });
 
-test('serve a distilled model, wait until in service, evaluate it, then delete it', async ({
+test('serve a distilled model, wait until in service, evaluate it into a scenario, then delete it', async ({
   page,
 }) => {
   await page.goto(host.url);
@@ -69,6 +70,12 @@ test('serve a distilled model, wait until in service, evaluate it, then delete i
   await screen.createScenario();
   await expect(screen.serving.getByTestId('evaluate-scenario-saved')).toBeVisible();
 
+  const roi = new RoiPage(page);
+  await screen.openRoi();
+  await roi.openScenario('support-micro as served (on demand)');
+  await expect(roi.actualDistillationCost).toContainText('$41.50');
+
+  await screen.open();
   await screen.delete();
   await expect(screen.phase).toHaveText('Deleted');
   expect(control.live()).toEqual([]);

@@ -43,6 +43,11 @@ export class CustomModelsPage {
   async createScenario(): Promise<void> {
     await this.serving.getByTestId('evaluate-scenario').click();
   }
+  /** Opens the ROI screen from the saved evaluation. */
+  async openRoi(): Promise<void> {
+    await this.serving.getByRole('button', { name: 'Open ROI' }).click();
+    await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+  }
   async delete(): Promise<void> {
     await this.serving.getByTestId('serving-delete').click();
     await this.serving.getByTestId('serving-delete-confirm').click();
