@@ -19,6 +19,7 @@ import type { RunProgress } from '../../shared/domain/run';
 import { startCore, type AppCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
 import { dispatch } from '../service/dispatch';
+import { insertPriceSnapshot } from '../db/repos/priceSnapshots';
 
 const REGION = 'us-east-1';
 const TEACHER = 'amazon.nova-pro-v1:0';
@@ -170,6 +171,50 @@ describe('Custom models channels', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('inputUsdPer1k');
     expect(control.createCalls('deployment')).toBe(0);
+  });
+
+  it("takes the deployment's per-token rates from the stored Price List snapshot", async () => {
+    const { c, value } = await core();
+    const m = microModel();
+    const rate = (direction: 'input' | 'output', usd: number) => ({
+      offerCode: 'AmazonBedrock',
+      sku: direction,
+      usagetype: `USE1-NovaMicro-${direction}-tokens-custom-model`,
+      region: REGION,
+      modelName: 'Nova Micro',
+      kind: 'customModelTokens' as const,
+      tier: 'standard' as const,
+      scope: 'regional' as const,
+      direction,
+      term: null,
+      usd,
+      per: '1K tokens' as const,
+      rawUnit: '1K tokens',
+      rawUsd: String(usd),
+    });
+    insertPriceSnapshot(c.ctx.db, {
+      region: REGION,
+      publicationDate: '2026-11-01T00:00:00Z',
+      fetchedAt: '2026-12-07T00:00:00Z',
+      source: 'AWS Price List (bulk offer files)',
+      offers: [],
+      rows: [rate('input', 0.00005), rate('output', 0.0002)],
+      problems: [],
+    });
+    const listed = await value<{ offer: { customModel: unknown } }[]>('listCustomModels', {
+      region: REGION,
+    });
+    expect(listed[0]?.offer.customModel).toEqual({
+      inputUsdPer1k: 0.00005,
+      outputUsdPer1k: 0.0002,
+    });
+    const made = await value<Serving>('serveCustomModel', {
+      customModelArn: m.modelArn,
+      region: REGION,
+      kind: 'customModelOnDemand',
+      confirmed: true,
+    });
+    expect([made.inputUsdPer1k, made.outputUsdPer1k]).toEqual([0.00005, 0.0002]);
   });
 
   it('a serving still being created when the app stops is followed after a restart', async () => {

@@ -4,12 +4,10 @@
  * in an experiment and turn the measurement into a ROI scenario.
  */
 import type { EvaluateRequest, ServeRequest } from '../../shared/serving/servingDomain';
-import { servingOffer } from '../../shared/serving/servingCost';
 import { getExperiment } from '../db/repos/experiments';
-import { loadPriceBook } from '../db/repos/priceOverrides';
-import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
 import { listCustomModels } from '../serving/customModels';
 import { serveCustomModel } from '../serving/serveCustomModel';
+import { servingOfferFor } from '../serving/servingOfferFor';
 import { createEvaluation, requireInService, saveEvaluationScenario } from '../serving/evaluation';
 import { servingMessage } from '../serving/servingErrors';
 import type { HandlerContext } from '../core/context';
@@ -24,9 +22,8 @@ export const servingHandlers = {
     } catch (e) {
       throw new AppFailure('aws', servingMessage(e, 'ListCustomModels', input.region));
     }
-    const book = bookWithSnapshot(loadPriceBook(ctx.db), ctx.db, input.region);
     return models.map((model) => {
-      const offer = servingOffer(model, book);
+      const offer = servingOfferFor(ctx.db, model);
       return {
         model,
         offer: {

@@ -5,12 +5,11 @@
  * has seen what it costs and confirmed.
  */
 import type { Database } from 'better-sqlite3';
-import { servingCostText, servingOffer, type ServingOffer } from '../../shared/serving/servingCost';
+import { servingCostText, type ServingOffer } from '../../shared/serving/servingCost';
 import type { ServeRequest, Serving } from '../../shared/serving/servingDomain';
-import { loadPriceBook } from '../db/repos/priceOverrides';
 import { AppFailure } from '../common/failure';
-import { bookWithSnapshot } from '../priceList/bookWithSnapshot';
 import { getCustomModel } from './customModels';
+import { servingOfferFor } from './servingOfferFor';
 import { servingMessage } from './servingErrors';
 import type { ServingRates, ServingService } from './servingService';
 
@@ -55,7 +54,7 @@ export async function serveCustomModel(
       `${model.modelName} is ${model.status}: Bedrock serves a custom model once it is Active.`,
     );
   }
-  const offer = servingOffer(model, bookWithSnapshot(loadPriceBook(db), db, input.region));
+  const offer = servingOfferFor(db, model);
   const option = offer.options.find((o) => o.kind === input.kind);
   if (!option?.offered) {
     throw new AppFailure('invalid_input', option?.reason ?? 'Bedrock does not sell this serving.');

@@ -30,7 +30,15 @@ export const COMMITMENT_DURATION: Record<ProvisionedTerm, 'OneMonth' | 'SixMonth
   sixMonths: 'SixMonths',
 };
 
-export function servingOffer(model: CustomModel, book: PriceBook): ServingOffer {
+/**
+ * `customModelRates`: the deployment's per-token rates where the Price List has them (the price
+ * book's catalog entries hold none).
+ */
+export function servingOffer(
+  model: CustomModel,
+  book: PriceBook,
+  customModelRates: ServingPrices['customModel'] = null,
+): ServingOffer {
   const student = model.baseModelId ?? model.modelArn;
   const options = servingOptions({
     distilled: true,
@@ -39,7 +47,8 @@ export function servingOffer(model: CustomModel, book: PriceBook): ServingOffer 
     batchPriced: false,
   }).filter((o) => o.kind === 'provisioned' || o.kind === 'customModelOnDemand');
   const price = resolvePrice(book, student, model.region);
-  return { options, prices: servingPricesFromEntry(price.found ? price.entry : null) };
+  const prices = servingPricesFromEntry(price.found ? price.entry : null);
+  return { options, prices: { ...prices, customModel: prices.customModel ?? customModelRates } };
 }
 
 export function provisionedUsdPerHour(modelUnits: number, usdPerHourPerUnit: number): UsdPerHour {
