@@ -64,6 +64,7 @@ describe('migrations', () => {
       'runs',
       'scenarios',
       'scores',
+      'servings',
       'settings',
       'text_snapshots',
     ]);

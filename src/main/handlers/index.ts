@@ -14,6 +14,7 @@ import { scenarioHandlers } from './scenarios';
 import { batchHandlers } from './batch';
 import { catalogHandlers } from './catalog';
 import { distillHandlers } from './distill';
+import { servingHandlers } from './servings';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -37,4 +38,5 @@ export const handlers: HandlerTable = {
   ...batchHandlers,
   ...catalogHandlers,
   ...distillHandlers,
+  ...servingHandlers,
 };

@@ -3,6 +3,7 @@ import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
 import { DistillScreen } from './features/distill/DistillScreen';
 import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
+import { CustomModelsScreen } from './features/customModels/CustomModelsScreen';
 import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
@@ -81,6 +82,7 @@ export function App() {
         <NavigateProvider value={goTo}>
           {screen === 'datasets' && <DatasetsScreen />}
           {screen === 'experiments' && <ExperimentsScreen />}
+          {screen === 'customModels' && <CustomModelsScreen />}
           {screen === 'quality' && <QualityScreen />}
           {screen === 'roi' && <RoiScreen />}
           {screen === 'distill' && <DistillScreen />}

@@ -1,7 +1,14 @@
 import { createContext, useContext } from 'react';
 
 export type ScreenId =
-  'datasets' | 'experiments' | 'quality' | 'roi' | 'distill' | 'report' | 'settings';
+  | 'datasets'
+  | 'experiments'
+  | 'quality'
+  | 'roi'
+  | 'distill'
+  | 'customModels'
+  | 'report'
+  | 'settings';
 
 /** The screens, in sidebar order, with the names every other text uses for them. */
 export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] = [
@@ -25,6 +32,11 @@ export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] =
     id: 'distill',
     label: 'Distill',
     hint: 'Launch a Bedrock distillation job and follow it to the custom model',
+  },
+  {
+    id: 'customModels',
+    label: 'Custom models',
+    hint: 'Serve a distilled model, evaluate it against its teacher, delete it',
   },
   {
     id: 'report',

@@ -75,6 +75,13 @@ export const CHANNELS = [
   'startDistill',
   'listDistillJobs',
   'stopDistill',
+  'listCustomModels',
+  'listServings',
+  'serveCustomModel',
+  'refreshServing',
+  'deleteServing',
+  'evaluateServing',
+  'createEvaluationScenario',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -19,6 +19,7 @@ import { roiChannels } from './roiChannels';
 import { batchChannels } from './batchChannels';
 import { catalogChannels } from './catalogChannels';
 import { distillChannels } from './distillChannels';
+import { servingChannels } from './servingChannels';
 
 const empty = z.strictObject({});
 
@@ -90,6 +91,7 @@ export const contract = {
   ...batchChannels,
   ...catalogChannels,
   ...distillChannels,
+  ...servingChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
