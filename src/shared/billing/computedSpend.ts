@@ -4,6 +4,8 @@
  * batch price); the split uses the same function per direction, so input + output is the stored
  * cost and nothing here prices a call a second way.
  */
+import type { ModelPrice } from '../domain/experiment';
+import { priceAtTier, priceListTier, requestTier } from '../domain/serviceTier';
 import type { PriceDirection, PriceTier } from '../pricing/priceList/priceRow';
 import { normaliseModelName } from '../pricing/priceList/snapshotPrices';
 import { modelName } from '../report/names';
@@ -46,4 +48,34 @@ export function computedLines(calls: readonly SpendCall[]): ComputedLine[] {
       { ...base, direction: 'output' as const, costUsd: c.costUsd * (1 - inputShare) },
     ];
   });
+}
+
+/** A stored call as the bill sees it: priced at the tier it was served at, batch as batch. */
+export function spendCallOf(c: {
+  day: string;
+  region: string;
+  experimentId: string;
+  modelId: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  serviceTier: string | null;
+  via: 'on-demand' | 'batch';
+  price: ModelPrice | undefined;
+}): SpendCall {
+  const asked = c.price?.serviceTier ?? 'default';
+  const at = c.price ? priceAtTier(c.price, c.serviceTier ?? undefined) : null;
+  return {
+    day: c.day,
+    region: c.region,
+    experimentId: c.experimentId,
+    modelId: c.modelId,
+    inputTokens: c.inputTokens,
+    outputTokens: c.outputTokens,
+    costUsd: c.costUsd,
+    // Without a price the split falls back to the token counts (both at the same rate).
+    inputUsdPer1k: at?.inputUsdPer1k ?? 1,
+    outputUsdPer1k: at?.outputUsdPer1k ?? 1,
+    tier: c.via === 'batch' ? 'batch' : priceListTier(requestTier(c.serviceTier ?? asked) ?? asked),
+  };
 }

@@ -65,12 +65,12 @@ describe('usage types', () => {
       direction: 'input',
       tier: 'standard',
     });
-    expect(readUsageType('Amazon Bedrock', 'USW2-NovaPro-cache-read-input-token-count')).toMatchObject(
-      { region: 'us-west-2', key: 'novapro', direction: 'cacheRead' },
-    );
-    expect(readUsageType('Amazon Bedrock', 'USE1-Nova2.0Lite-output-tokens-priority')).toMatchObject(
-      { direction: 'output', tier: 'priority' },
-    );
+    expect(
+      readUsageType('Amazon Bedrock', 'USW2-NovaPro-cache-read-input-token-count'),
+    ).toMatchObject({ region: 'us-west-2', key: 'novapro', direction: 'cacheRead' });
+    expect(
+      readUsageType('Amazon Bedrock', 'USE1-Nova2.0Lite-output-tokens-priority'),
+    ).toMatchObject({ direction: 'output', tier: 'priority' });
     expect(readUsageType(HAIKU_SERVICE, 'USE1-MP:USE1_OutputTokenCount-Units')).toMatchObject({
       region: 'us-east-1',
       modelName: 'Claude 3 Haiku',
@@ -192,10 +192,14 @@ describe('fetch plan and ranges', () => {
       costUsd: 0.02,
     });
     expect(fetchPlan({ tagKey: 'k', services: 3 }).requests).toBe(4);
-    expect(fetchPlan({ tagKey: 'k', services: null }).text).toContain('plus one per Bedrock service');
+    expect(fetchPlan({ tagKey: 'k', services: null }).text).toContain(
+      'plus one per Bedrock service',
+    );
   });
   it('checks ranges, naming the field', () => {
-    expect(rangeProblem('2026-12-04', '2026-12-01')).toBe('To (2026-12-01) is before From (2026-12-04).');
+    expect(rangeProblem('2026-12-04', '2026-12-01')).toBe(
+      'To (2026-12-01) is before From (2026-12-04).',
+    );
     expect(rangeProblem('2026-13-01', '2026-12-01')).toContain('From "2026-13-01"');
     expect(rangeProblem('2026-01-01', '2026-12-01')).toContain('more than 93 days');
     expect(rangeProblem('2026-12-01', '2026-12-03')).toBeNull();
