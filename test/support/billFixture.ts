@@ -25,22 +25,23 @@ const MODELS = [
     id: 'amazon.nova-pro-v1:0',
     in: 0.0008,
     out: 0.0032,
-    usage: (d: 'input' | 'output') => ['Amazon Bedrock', `USE1-NovaPro-${d}-tokens`],
+    usage: (d: 'input' | 'output') => ['Amazon Bedrock', `USE1-NovaPro-${d}-tokens`] as const,
   },
   {
     id: 'amazon.nova-lite-v1:0',
     in: 0.00006,
     out: 0.00024,
-    usage: (d: 'input' | 'output') => ['Amazon Bedrock', `USE1-NovaLite-${d}-tokens`],
+    usage: (d: 'input' | 'output') => ['Amazon Bedrock', `USE1-NovaLite-${d}-tokens`] as const,
   },
   {
     id: 'anthropic.claude-3-haiku-20240307-v1:0',
     in: 0.00025,
     out: 0.00125,
-    usage: (d: 'input' | 'output') => [
-      HAIKU_SERVICE,
-      `USE1-MP:USE1_${d === 'input' ? 'Input' : 'Output'}TokenCount-Units`,
-    ],
+    usage: (d: 'input' | 'output') =>
+      [
+        HAIKU_SERVICE,
+        `USE1-MP:USE1_${d === 'input' ? 'Input' : 'Output'}TokenCount-Units`,
+      ] as const,
   },
 ] as const;
 
