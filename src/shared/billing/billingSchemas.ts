@@ -88,7 +88,13 @@ export const ReconciliationSchema = z.object({
   tagged: z.array(
     z.object({ tagValue: z.string(), billedUsd: z.number(), computedUsd: z.number().nullable() }),
   ),
-  totals: z.object({ billedUsd: z.number(), computedUsd: z.number() }),
+  /** Over the models the app called; other usage is summed apart. */
+  totals: z.object({
+    billedUsd: z.number(),
+    computedUsd: z.number(),
+    differenceUsd: z.number(),
+    otherUsageUsd: z.number(),
+  }),
   /** Range-wide notes: days not final, days not billed yet, the latest billed day. */
   notes: z.array(z.string()),
   latestBilledDay: DaySchema.nullable(),

@@ -25,7 +25,9 @@ export const tierLabel = (t: PriceTier): string => {
   return r ? TIER_LABELS[r] : t === 'batch' ? 'Batch' : t;
 };
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+/** Sums of many sub-cent floats leave binary noise (1e-19) that must not read as a difference. */
+const clean = (x: number) => Math.round(x * 1e10) / 1e10;
+const sum = (xs: readonly number[]) => clean(xs.reduce((a, b) => a + b, 0));
 const list = (days: readonly string[]) => [...new Set(days)].sort().join(', ');
 
 interface ReadLine extends UsageRead {
@@ -42,8 +44,8 @@ function explain(
   computed: readonly ComputedLine[],
   estimatedDays: ReadonlySet<string>,
 ): string[] {
-  const out: string[] = [];
-  const difference = sum(billed.map((l) => l.costUsd)) - sum(computed.map((l) => l.costUsd));
+  const difference = clean(sum(billed.map((l) => l.costUsd)) - sum(computed.map((l) => l.costUsd)));
+  const out: string[] = difference === 0 ? ['Billed equals computed.'] : [];
   const cacheUsd = sum(billed.filter((l) => isCache(l.direction)).map((l) => l.costUsd));
   if (cacheUsd !== 0) {
     out.push(
@@ -64,9 +66,10 @@ function explain(
   const days = [...new Set([...comparable.map((l) => l.day), ...computed.map((l) => l.day)])];
   const residual = days.map((day) => ({
     day,
-    usd:
+    usd: clean(
       sum(comparable.filter((l) => l.day === day).map((l) => l.costUsd)) -
-      sum(computed.filter((l) => l.day === day).map((l) => l.costUsd)),
+        sum(computed.filter((l) => l.day === day).map((l) => l.costUsd)),
+    ),
   }));
   const over = residual.filter((r) => r.usd > ROUNDING_USD);
   const under = residual.filter((r) => r.usd < -ROUNDING_USD);
@@ -81,14 +84,13 @@ function explain(
     );
   }
   const left = sum(residual.filter((r) => Math.abs(r.usd) <= ROUNDING_USD).map((r) => r.usd));
-  if (Math.abs(left) > 1e-9) {
+  if (left !== 0) {
     out.push(`${formatUsd(Math.abs(left))} is rounding: AWS rounds fractions of a cent.`);
   }
   const estimated = [...new Set(billed.map((l) => l.day))].filter((d) => estimatedDays.has(d));
   if (estimated.length > 0) {
     out.push(`Billing for ${list(estimated)} is estimated and may still change.`);
   }
-  if (out.length === 0 && Math.abs(difference) < 1e-9) out.push('Billed equals computed.');
   return out;
 }
 
@@ -106,7 +108,7 @@ function row(
     region: first?.region ?? billed[0]?.region ?? '',
     billedUsd,
     computedUsd,
-    differenceUsd: billedUsd - computedUsd,
+    differenceUsd: clean(billedUsd - computedUsd),
     directions: DIRECTIONS.map((direction) => ({
       direction,
       billedUsd: sum(billed.filter((l) => l.direction === direction).map((l) => l.costUsd)),
@@ -179,8 +181,10 @@ export function reconcile(fetch: BillFetch, calls: readonly SpendCall[]): Reconc
     otherUsage: [...otherUsage.values()].sort((a, b) => b.billedUsd - a.billedUsd),
     tagged,
     totals: {
-      billedUsd: sum(read.map((l) => l.costUsd)),
-      computedUsd: sum(computed.map((l) => l.costUsd)),
+      billedUsd: sum(models.map((m) => m.billedUsd)),
+      computedUsd: sum(models.map((m) => m.computedUsd)),
+      differenceUsd: sum(models.map((m) => m.differenceUsd)),
+      otherUsageUsd: sum(others.map((l) => l.costUsd)),
     },
     notes,
     latestBilledDay,
