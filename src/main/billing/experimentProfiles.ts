@@ -12,6 +12,7 @@ import {
   type BedrockClient,
 } from '@aws-sdk/client-bedrock';
 import type { Database } from 'better-sqlite3';
+import { EXPERIMENT_TAG_KEY } from '../../shared/billing/billingSchemas';
 import { parseModelRef } from '../../shared/models/modelRef';
 import { nowIso } from '../db/clock';
 import {
@@ -23,9 +24,6 @@ import {
 import { getExperiment } from '../db/repos/experiments';
 import { notFound } from '../handlers/failure';
 import { inferenceProfileFailure } from './billingErrors';
-
-/** The cost allocation tag key every experiment profile carries (value: the experiment id). */
-export const EXPERIMENT_TAG_KEY = 'distill-roi-experiment';
 
 const tokenFor = (experimentId: string, modelId: string) =>
   createHash('sha256').update(`${experimentId}\n${modelId}`).digest('hex');

@@ -6,6 +6,7 @@ import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { BillScreen } from './features/billing/BillScreen';
 import { NavigateProvider, SCREENS, type ScreenId } from './navigation';
 
 export function App() {
@@ -83,6 +84,7 @@ export function App() {
           {screen === 'quality' && <QualityScreen />}
           {screen === 'roi' && <RoiScreen />}
           {screen === 'report' && <ReportScreen />}
+          {screen === 'bill' && <BillScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </NavigateProvider>
       </main>

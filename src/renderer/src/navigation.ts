@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
+export type ScreenId =
+  'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'bill' | 'settings';
 
 /** The screens, in sidebar order, with the names every other text uses for them. */
 export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] = [
@@ -24,6 +25,11 @@ export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] =
     id: 'report',
     label: 'Report',
     hint: 'The PDF for stakeholders, CSV exports and experiment bundles',
+  },
+  {
+    id: 'bill',
+    label: 'Bill',
+    hint: 'What AWS billed (Cost Explorer) against what the app computed, per model and day',
   },
   { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
 ];

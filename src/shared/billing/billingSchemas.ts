@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { PriceDirectionSchema, PriceTierSchema } from '../pricing/priceList/priceRow';
 
+/** The cost allocation tag key every experiment profile carries (value: the experiment id). */
+export const EXPERIMENT_TAG_KEY = 'distill-roi-experiment';
+
 export const DaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date looks like 2026-12-07.')
