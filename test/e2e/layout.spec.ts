@@ -51,6 +51,7 @@ const SCREENS = [
   ['quality', 'quality-screen'],
   ['roi', 'roi-screen'],
   ['report', 'report-screen'],
+  ['bill', 'bill-screen'],
   ['settings', 'settings-screen'],
 ] as const;
 

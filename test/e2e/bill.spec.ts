@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/main/db/open';
+import { databasePath } from '../../src/main/paths/dataDir';
+import { BILL_TODAY, billUsage, seedBillRuns } from '../support/billFixture';
+import { startCostExplorerStandIn, type CostExplorerStandIn } from '../support/costExplorerStandIn';
+import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { makeTempDir } from '../support/tempDir';
+import { BillPage } from './pages/BillPage';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let host: LaunchedHost;
+let ce: CostExplorerStandIn;
+
+test.beforeEach(async () => {
+  tmp = makeTempDir('distill-e2e-bill-');
+  const { db } = await openDatabase(databasePath(tmp.dir));
+  seedBillRuns(db);
+  db.close();
+  ce = await startCostExplorerStandIn({ today: BILL_TODAY, pageSize: 4 });
+  ce.setUsage(billUsage());
+  host = await launchHost(tmp.dir, {
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
+    AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
+    AWS_PROFILE: '',
+  });
+});
+test.afterEach(async () => {
+  await host.stop();
+  await ce.close();
+  tmp.cleanup();
+});
+
+test('three days: billed vs computed per model, the differences explained, fetched once', async ({
+  page,
+}) => {
+  const bill = new BillPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await bill.open(host.url);
+  // The range defaults to the days the app made calls; nothing is asked of AWS on opening.
+  await expect(bill.from).toHaveValue('2026-12-04');
+  await expect(bill.to).toHaveValue('2026-12-07');
+  await expect(bill.notice).toContainText(
+    'Fetching makes at least 2 Cost Explorer requests ($0.02 at $0.01 each)',
+  );
+  await expect(bill.notice).toContainText('Nothing fetched for this range yet.');
+  expect(ce.targets).toHaveLength(0);
+
+  await bill.fetchButton.click();
+  await expect(bill.table.locator('thead')).toContainText('Billed (USD)');
+  await expect(bill.cells('Amazon Nova Pro')).toHaveText([
+    'us-east-1',
+    '$1.26',
+    '$0.0144',
+    '+$1.25',
+  ]);
+  await expect(bill.model('Amazon Nova Pro')).toContainText(
+    'Billed $1.25 more than computed on 2026-12-05: other calls to this model in the account',
+  );
+  await expect(bill.model('Amazon Nova Lite')).toContainText(
+    'Cache read/write tokens billed $0.02: the app records no cache tokens',
+  );
+  await expect(bill.model('Claude 3 Haiku')).toContainText('Billed equals computed.');
+  await expect(bill.model('Claude 3 Haiku')).toContainText(
+    'Billing for 2026-12-06 is estimated and may still change.',
+  );
+  await expect(bill.otherUsage).toContainText('Llama3-70B (us-east-1): $0.40');
+  await expect(bill.notes).toContainText('No billing data yet for 2026-12-07');
+  await expect(bill.updated).toContainText('Billing data through 2026-12-06');
+  const made = ce.targets.length;
+  await expect(bill.notice).toContainText(`This fetch made ${made} requests.`);
+  await expect(bill.fetchButton).toHaveText('Refresh');
+  await page.screenshot({ path: join(test.info().outputDir, 'bill-1280x720.png'), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: join(test.info().outputDir, 'bill-1440x900.png'), fullPage: true });
+
+  // Opening the screen again reads the store: no request.
+  await bill.open(host.url);
+  await expect(bill.cells('Amazon Nova Pro')).toHaveText([
+    'us-east-1',
+    '$1.26',
+    '$0.0144',
+    '+$1.25',
+  ]);
+  await expect(bill.notice).toContainText('only Refresh asks again');
+  expect(ce.targets).toHaveLength(made);
+
+  // A denied Refresh names the IAM action and keeps what was shown.
+  ce.failWith('AccessDeniedException', 'GetDimensionValues');
+  await bill.fetchButton.click();
+  await expect(bill.error).toContainText('allow ce:GetDimensionValues');
+  await expect(bill.cells('Amazon Nova Pro')).toHaveText([
+    'us-east-1',
+    '$1.26',
+    '$0.0144',
+    '+$1.25',
+  ]);
+});
