@@ -8,8 +8,8 @@
  * empty, the day before Estimated. Every request is counted, so a test can prove a cache hit
  * made none. A test tool.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback } from './loopbackServer';
+import { createServer, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback, readBody, sendJson } from './loopbackServer';
 
 export interface StandInUsage {
   day: string;
@@ -33,21 +33,10 @@ export interface CostExplorerStandIn {
   close(): Promise<void>;
 }
 
-async function body(req: IncomingMessage): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const p of req) parts.push(p as Buffer);
-  return Buffer.concat(parts).toString('utf8');
-}
-
-function send(res: ServerResponse, status: number, value: unknown) {
-  const text = JSON.stringify(value);
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.1',
-    'content-length': Buffer.byteLength(text),
+const send = (res: ServerResponse, status: number, value: unknown) =>
+  sendJson(res, status, value, 'application/x-amz-json-1.1', {
     'x-amzn-requestid': `ce-${Date.now()}`,
   });
-  res.end(text);
-}
 
 const DAY_MS = 86_400_000;
 const addDay = (d: string) =>
@@ -147,7 +136,7 @@ export async function startCostExplorerStandIn(options: {
   const pageSize = options.pageSize ?? 3;
 
   const server = createServer((req, res) => {
-    void body(req).then((raw) => {
+    void readBody(req).then((raw) => {
       const target = String(req.headers['x-amz-target'] ?? '');
       targets.push(target);
       const input = JSON.parse(raw || '{}') as Record<string, unknown>;

@@ -5,8 +5,8 @@
  * `GET /inference-profiles/{id}` for the system profiles it knows. Errors carry
  * `x-amzn-ErrorType` and `{"message"}` with their fixed status. A test tool.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback } from './loopbackServer';
+import { createServer, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback, readBody, sendJson } from './loopbackServer';
 
 export interface CreatedProfile {
   name: string;
@@ -26,21 +26,14 @@ export interface InferenceProfileStandIn {
   close(): Promise<void>;
 }
 
-async function body(req: IncomingMessage): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const p of req) parts.push(p as Buffer);
-  return Buffer.concat(parts).toString('utf8');
-}
-
-function send(res: ServerResponse, status: number, value: unknown, errorType?: string) {
-  const text = JSON.stringify(value);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-  });
-  res.end(text);
-}
+const send = (res: ServerResponse, status: number, value: unknown, errorType?: string) =>
+  sendJson(
+    res,
+    status,
+    value,
+    'application/json',
+    errorType ? { 'x-amzn-errortype': errorType } : {},
+  );
 
 export async function startInferenceProfileStandIn(
   region = 'us-east-1',
@@ -50,7 +43,7 @@ export async function startInferenceProfileStandIn(
   let requests = 0;
   let denied = false;
   const server = createServer((req, res) => {
-    void body(req).then((raw) => {
+    void readBody(req).then((raw) => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       if (req.method === 'GET' && path.startsWith('/inference-profiles/')) {
         const id = path.slice('/inference-profiles/'.length);

@@ -26,17 +26,36 @@ export interface BillQuery {
   tagKey: string | null;
 }
 
+/** Sends page after page while Cost Explorer returns a NextPageToken, counting each request. */
+async function eachPage<T extends { NextPageToken?: string | undefined }>(
+  action: string,
+  count: () => void,
+  send: (token: string | undefined) => Promise<T>,
+  onPage: (r: T) => void,
+): Promise<void> {
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    count();
+    const r = await send(token).catch((e: unknown) => {
+      throw costExplorerFailure(e, action);
+    });
+    onPage(r);
+    token = r.NextPageToken;
+    if (!token) return;
+  }
+}
+
 async function bedrockServices(
   client: CostExplorerClient,
   q: BillQuery,
   count: () => void,
 ): Promise<string[]> {
   const out: string[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    count();
-    const r = await client
-      .send(
+  await eachPage(
+    'GetDimensionValues',
+    count,
+    (token) =>
+      client.send(
         new GetDimensionValuesCommand({
           TimePeriod: { Start: q.from, End: dayAfter(q.to) },
           Dimension: 'SERVICE',
@@ -44,14 +63,9 @@ async function bedrockServices(
           Context: 'COST_AND_USAGE',
           ...(token ? { NextPageToken: token } : {}),
         }),
-      )
-      .catch((e: unknown) => {
-        throw costExplorerFailure(e, 'GetDimensionValues');
-      });
-    out.push(...(r.DimensionValues ?? []).flatMap((v) => (v.Value ? [v.Value] : [])));
-    token = r.NextPageToken;
-    if (!token) break;
-  }
+      ),
+    (r) => out.push(...(r.DimensionValues ?? []).flatMap((v) => (v.Value ? [v.Value] : []))),
+  );
   return [...new Set(out)].sort();
 }
 
@@ -115,11 +129,11 @@ export async function fetchBill(
   const queries =
     services.length === 0 ? [] : q.tagKey === null ? [services] : services.map((s) => [s]);
   for (const filter of queries) {
-    let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      count();
-      const r = await client
-        .send(
+    await eachPage(
+      'GetCostAndUsage',
+      count,
+      (token) =>
+        client.send(
           new GetCostAndUsageCommand({
             TimePeriod: { Start: q.from, End: dayAfter(q.to) },
             Granularity: 'DAILY',
@@ -128,20 +142,16 @@ export async function fetchBill(
             GroupBy: groupBy,
             ...(token ? { NextPageToken: token } : {}),
           }),
-        )
-        .catch((e: unknown) => {
-          throw costExplorerFailure(e, 'GetCostAndUsage');
-        });
-      readPage(
-        r,
-        r.GroupDefinitions ?? groupBy,
-        filter.length === 1 ? (filter[0] ?? null) : null,
-        lines,
-        days,
-      );
-      token = r.NextPageToken;
-      if (!token) break;
-    }
+        ),
+      (r) =>
+        readPage(
+          r,
+          r.GroupDefinitions ?? groupBy,
+          filter.length === 1 ? (filter[0] ?? null) : null,
+          lines,
+          days,
+        ),
+    );
   }
   // A day still estimated with nothing on it is one Cost Explorer has not filled in yet (its
   // data lags about a day), not a day without spend.

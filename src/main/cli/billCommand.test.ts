@@ -1,27 +1,17 @@
 /** `distill-roi bill reconcile` in process, against the Cost Explorer stand-in and a real store. */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BILL_TODAY, billUsage, seedBillRuns } from '../../../test/support/billFixture';
 import {
   startCostExplorerStandIn,
   type CostExplorerStandIn,
 } from '../../../test/support/costExplorerStandIn';
+import { runInProcess } from '../../../test/support/cliInProcess';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { openDatabase } from '../db/open';
 import { databasePath } from '../paths/dataDir';
 import { billCommand } from './billCommand';
-import type { CliIo } from './runCommand';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await billCommand(argv, { stdout: out, stderr: err, env } as unknown as CliIo);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv) => runInProcess(billCommand, argv, env);
 
 describe('distill-roi bill reconcile', () => {
   let ce: CostExplorerStandIn;

@@ -4,7 +4,6 @@
  * before is read from the store without a request; `--refresh` fetches again. Before fetching it
  * says how many requests it makes and what they cost (each is billed).
  */
-import { parseArgs } from 'node:util';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Reconciliation } from '../../shared/billing/billingSchemas';
 import { CE_REQUEST_USD } from '../../shared/billing/fetchPlan';
@@ -14,7 +13,7 @@ import { createCostExplorerClient } from '../billing/costExplorerClient';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { AppFailure } from '../handlers/failure';
-import { UsageError } from './cliArgs';
+import { parseFlags, UsageError } from './cliArgs';
 import { table, wrapLine } from './cliSummary';
 import type { CliIo } from './runCommand';
 
@@ -37,25 +36,15 @@ const WIDTH = 80;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function parse(argv: string[], env: NodeJS.ProcessEnv) {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        refresh: { type: 'boolean' },
-        tag: { type: 'string' },
-        profile: { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }).values;
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const v = parseFlags(argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    refresh: { type: 'boolean' },
+    tag: { type: 'string' },
+    profile: { type: 'string' },
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+  });
   for (const flag of ['from', 'to'] as const) {
     const d = v[flag];
     if (d === undefined) throw new UsageError(`--${flag} is required (a date like 2026-12-04).`);

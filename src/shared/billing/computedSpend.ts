@@ -51,31 +51,21 @@ export function computedLines(calls: readonly SpendCall[]): ComputedLine[] {
 }
 
 /** A stored call as the bill sees it: priced at the tier it was served at, batch as batch. */
-export function spendCallOf(c: {
-  day: string;
-  region: string;
-  experimentId: string;
-  modelId: string;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  serviceTier: string | null;
-  via: 'on-demand' | 'batch';
-  price: ModelPrice | undefined;
-}): SpendCall {
-  const asked = c.price?.serviceTier ?? 'default';
-  const at = c.price ? priceAtTier(c.price, c.serviceTier ?? undefined) : null;
+export function spendCallOf(
+  c: Omit<SpendCall, 'inputUsdPer1k' | 'outputUsdPer1k' | 'tier'> & {
+    serviceTier: string | null;
+    via: 'on-demand' | 'batch';
+    price: ModelPrice | undefined;
+  },
+): SpendCall {
+  const { serviceTier, via, price, ...call } = c;
+  const asked = price?.serviceTier ?? 'default';
+  const at = price ? priceAtTier(price, serviceTier ?? undefined) : null;
   return {
-    day: c.day,
-    region: c.region,
-    experimentId: c.experimentId,
-    modelId: c.modelId,
-    inputTokens: c.inputTokens,
-    outputTokens: c.outputTokens,
-    costUsd: c.costUsd,
+    ...call,
     // Without a price the split falls back to the token counts (both at the same rate).
     inputUsdPer1k: at?.inputUsdPer1k ?? 1,
     outputUsdPer1k: at?.outputUsdPer1k ?? 1,
-    tier: c.via === 'batch' ? 'batch' : priceListTier(requestTier(c.serviceTier ?? asked) ?? asked),
+    tier: via === 'batch' ? 'batch' : priceListTier(requestTier(serviceTier ?? asked) ?? asked),
   };
 }

@@ -11,6 +11,11 @@ interface Plan {
   text: string;
 }
 
+const DATE_FIELDS = [
+  ['from', 'From (UTC)'],
+  ['to', 'To (UTC, included)'],
+] as const;
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -70,26 +75,18 @@ export function BillScreen() {
       {range && (
         <div className="pane bill-controls">
           <div className="row bill-range">
-            <label>
-              <span className="label">From (UTC)</span>
-              <input
-                className="input"
-                type="date"
-                value={range.from}
-                data-testid="bill-from"
-                onChange={(e) => setRange({ ...range, from: e.target.value })}
-              />
-            </label>
-            <label>
-              <span className="label">To (UTC, included)</span>
-              <input
-                className="input"
-                type="date"
-                value={range.to}
-                data-testid="bill-to"
-                onChange={(e) => setRange({ ...range, to: e.target.value })}
-              />
-            </label>
+            {DATE_FIELDS.map(([field, label]) => (
+              <label key={field}>
+                <span className="label">{label}</span>
+                <input
+                  className="input"
+                  type="date"
+                  value={range[field]}
+                  data-testid={`bill-${field}`}
+                  onChange={(e) => setRange({ ...range, [field]: e.target.value })}
+                />
+              </label>
+            ))}
             <label className="check">
               <input
                 type="checkbox"
