@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/main/db/open';
-import { databasePath } from '../../src/main/paths/dataDir';
-import { BILL_TODAY, billUsage, seedBillRuns } from '../support/billFixture';
+import { BILL_TODAY, billUsage, seedBillDataDir } from '../support/billFixture';
 import { startCostExplorerStandIn, type CostExplorerStandIn } from '../support/costExplorerStandIn';
 import { launchHost, type LaunchedHost } from '../support/hostLauncher';
 import { makeTempDir } from '../support/tempDir';
@@ -14,9 +12,7 @@ let ce: CostExplorerStandIn;
 
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-bill-');
-  const { db } = await openDatabase(databasePath(tmp.dir));
-  seedBillRuns(db);
-  db.close();
+  await seedBillDataDir(tmp.dir);
   ce = await startCostExplorerStandIn({ today: BILL_TODAY, pageSize: 4 });
   ce.setUsage(billUsage());
   host = await launchHost(tmp.dir, {

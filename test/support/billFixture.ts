@@ -7,6 +7,8 @@
  * 70B that the app never called. A test tool.
  */
 import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../src/main/db/open';
+import { databasePath } from '../../src/main/paths/dataDir';
 import { insertDataset } from '../../src/main/db/repos/datasets';
 import { insertExperiment, setExperimentStatus } from '../../src/main/db/repos/experiments';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
@@ -117,6 +119,16 @@ export function seedBillRuns(db: Database): { experimentId: string } {
   });
   setExperimentStatus(db, experimentId, 'completed');
   return { experimentId };
+}
+
+/** Writes the calls into a data folder before the app starts on it (for end-to-end specs). */
+export async function seedBillDataDir(dir: string): Promise<{ experimentId: string }> {
+  const { db } = await openDatabase(databasePath(dir));
+  try {
+    return seedBillRuns(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** The account's Bedrock bill for those days, the app's usage included. */

@@ -4,7 +4,7 @@
  * Dates are UTC days (`YYYY-MM-DD`), as Cost Explorer's DAILY periods are.
  */
 import { z } from 'zod';
-import { PriceDirectionSchema, PriceTierSchema } from '../pricing/priceList/priceRow';
+import { PriceDirectionSchema, type PriceTier } from '../pricing/priceList/priceRow';
 
 /** The cost allocation tag key every experiment profile carries (value: the experiment id). */
 export const EXPERIMENT_TAG_KEY = 'distill-roi-experiment';
@@ -58,7 +58,7 @@ export interface SpendCall {
   /** The experiment's price for the model, in USD per 1K tokens (on-demand, tier asked for). */
   inputUsdPer1k: number;
   outputUsdPer1k: number;
-  tier: z.infer<typeof PriceTierSchema>;
+  tier: PriceTier;
 }
 
 export const DirectionFigureSchema = z.object({

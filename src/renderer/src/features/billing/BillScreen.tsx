@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EXPERIMENT_TAG_KEY, type Reconciliation } from '../../../../shared/billing/billingSchemas';
 import { ErrorBanner } from '../../components/Banner';
 import { api } from '../../api/transport';
@@ -15,6 +15,8 @@ const DATE_FIELDS = [
   ['from', 'From (UTC)'],
   ['to', 'To (UTC, included)'],
 ] as const;
+
+const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -39,25 +41,37 @@ export function BillScreen() {
     });
   }, []);
 
-  const load = useCallback(
-    async (mode: 'cache' | 'fetch' | 'refresh') => {
-      if (!range) return;
-      const input = { ...range, tagKey };
-      const answer = await run(() => api.reconcileBill({ ...input, mode }));
-      const p = await api.planBill(input);
-      if (p.ok) setPlan({ cachedAt: p.value.cachedAt, text: p.value.plan.text });
-      if (answer) {
-        setResult(answer.reconciliation);
-        if (mode !== 'cache') setMade(answer.requestsMade);
-      }
-    },
-    [range, tagKey, run],
-  );
-
+  // Opening the screen or changing the range reads the store only (mode 'cache').
   useEffect(() => {
-    setMade(null);
-    void load('cache');
-  }, [load]);
+    if (!range || !isDay(range.from) || !isDay(range.to)) return;
+    let live = true;
+    const input = { ...range, tagKey };
+    void Promise.all([api.reconcileBill({ ...input, mode: 'cache' }), api.planBill(input)]).then(
+      ([answer, p]) => {
+        if (!live) return;
+        if (answer.ok) {
+          setResult(answer.value.reconciliation);
+          setMade(null);
+        } else setError(answer.error);
+        if (p.ok) setPlan({ cachedAt: p.value.cachedAt, text: p.value.plan.text });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [range, tagKey, setError]);
+
+  const fetchBill = async (mode: 'fetch' | 'refresh') => {
+    if (!range) return;
+    const input = { ...range, tagKey };
+    const answer = await run(() => api.reconcileBill({ ...input, mode }));
+    if (answer) {
+      setResult(answer.reconciliation);
+      setMade(answer.requestsMade);
+    }
+    const p = await api.planBill(input);
+    if (p.ok) setPlan({ cachedAt: p.value.cachedAt, text: p.value.plan.text });
+  };
 
   const cached = plan?.cachedAt ?? null;
   return (
@@ -101,7 +115,7 @@ export function BillScreen() {
               className="btn btn-primary"
               disabled={busy}
               data-testid="bill-fetch"
-              onClick={() => void load(cached ? 'refresh' : 'fetch')}
+              onClick={() => void fetchBill(cached ? 'refresh' : 'fetch')}
             >
               {busy ? 'Asking Cost Explorer…' : cached ? 'Refresh' : 'Fetch from Cost Explorer'}
             </button>
