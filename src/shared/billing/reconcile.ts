@@ -6,10 +6,9 @@
  * computed is other usage of the model in the account, computed above billed a price above AWS's
  * or calls not charged, and a remainder within a cent is rounding.
  */
-import { TIER_LABELS } from '../domain/serviceTier';
-import { requestTier } from '../domain/serviceTier';
+import { priceTierLabel } from '../domain/serviceTier';
 import { formatUsd } from '../format';
-import type { PriceDirection, PriceTier } from '../pricing/priceList/priceRow';
+import type { PriceDirection } from '../pricing/priceList/priceRow';
 import type { BillFetch, ModelReconciliation, Reconciliation, SpendCall } from './billingSchemas';
 import { computedLines, type ComputedLine } from './computedSpend';
 import { readUsageType, type UsageRead } from './usageType';
@@ -19,11 +18,6 @@ export const ROUNDING_USD = 0.01;
 
 const DIRECTIONS: readonly PriceDirection[] = ['input', 'output', 'cacheRead', 'cacheWrite'];
 const isCache = (d: PriceDirection | null) => d === 'cacheRead' || d === 'cacheWrite';
-
-export const tierLabel = (t: PriceTier): string => {
-  const r = requestTier(t);
-  return r ? TIER_LABELS[r] : t === 'batch' ? 'Batch' : t;
-};
 
 /** Sums of many sub-cent floats leave binary noise (1e-19) that must not read as a difference. */
 const clean = (x: number) => Math.round(x * 1e10) / 1e10;
@@ -56,9 +50,9 @@ function explain(
   const offTier = billed.filter((l) => !isCache(l.direction) && !calledTiers.has(l.tier));
   for (const tier of new Set(offTier.map((l) => l.tier))) {
     const usd = sum(offTier.filter((l) => l.tier === tier).map((l) => l.costUsd));
-    const used = [...calledTiers].map(tierLabel).join(', ');
+    const used = [...calledTiers].map(priceTierLabel).join(', ');
     out.push(
-      `${formatUsd(usd)} billed at the ${tierLabel(tier)} tier; the app's calls were priced at ${used || 'no tier'}: other usage at that tier.`,
+      `${formatUsd(usd)} billed at the ${priceTierLabel(tier)} tier; the app's calls were priced at ${used || 'no tier'}: other usage at that tier.`,
     );
   }
   // What is left, day by day: the same usage on both sides.
