@@ -1,6 +1,6 @@
 /** Runs one CLI command's function in this process, capturing what it writes and its exit code. */
 import { PassThrough } from 'node:stream';
-import type { CliIo } from '../../src/main/cli/runCommand';
+import type { CliIo } from '../../src/main/cli/cliIo';
 
 export async function runInProcess(
   command: (argv: string[], io: CliIo) => Promise<number>,

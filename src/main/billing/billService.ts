@@ -10,7 +10,7 @@ import type { Reconciliation } from '../../shared/billing/billingSchemas';
 import { fetchPlan, rangeProblem, type FetchPlan } from '../../shared/billing/fetchPlan';
 import { reconcile } from '../../shared/billing/reconcile';
 import { callDayRange, getBillFetch, saveBillFetch, spendCalls } from '../db/repos/billing';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { fetchBill } from './fetchBill';
 
 export type BillMode = 'cache' | 'fetch' | 'refresh';

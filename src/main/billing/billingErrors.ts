@@ -5,7 +5,7 @@
  * reuse the runtime classifier's wording.
  */
 import { classifyError } from '../bedrock/errors';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 
 const nameOf = (e: unknown): string =>
   typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '';

@@ -21,8 +21,7 @@ import {
   setExperimentProfileArn,
   type ExperimentProfile,
 } from '../db/repos/billing';
-import { getExperiment } from '../db/repos/experiments';
-import { notFound } from '../handlers/failure';
+import { requireExperiment } from '../common/lookups';
 import { inferenceProfileFailure } from './billingErrors';
 
 const tokenFor = (experimentId: string, modelId: string) =>
@@ -46,8 +45,7 @@ export async function createExperimentProfiles(
   experimentId: string,
   client: BedrockClient,
 ): Promise<ExperimentProfile[]> {
-  const e = getExperiment(db, experimentId)?.config;
-  if (!e) throw notFound('This experiment');
+  const e = requireExperiment(db, experimentId).config;
   const models = [e.teacherModelId, ...e.studentModelIds];
   for (const [i, modelId] of models.entries()) {
     const p = reserveExperimentProfile(db, {

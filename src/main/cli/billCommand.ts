@@ -12,10 +12,10 @@ import { planBill, reconcileBill } from '../billing/billService';
 import { createCostExplorerClient } from '../billing/costExplorerClient';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { parseFlags, UsageError } from './cliArgs';
 import { table, wrapLine } from './cliSummary';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const BILL_USAGE = `Usage:
   distill-roi bill reconcile --from DATE --to DATE [--json] [--refresh]

@@ -11,10 +11,9 @@ import { createExperimentProfiles } from '../billing/experimentProfiles';
 import { credentialsFor } from '../bedrock/clientPool';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { listExperimentProfiles } from '../db/repos/billing';
-import { getExperiment } from '../db/repos/experiments';
-import type { HandlerContext } from './context';
-import { notFound } from './failure';
-import { readAwsSettings } from './settings';
+import type { HandlerContext } from '../core/context';
+import { requireExperiment } from '../common/lookups';
+import { readAwsSettings } from '../bedrock/awsSettings';
 
 type Range = z.output<(typeof billingChannels)['planBill']['input']>;
 type ReconcileInput = z.output<(typeof billingChannels)['reconcileBill']['input']>;
@@ -33,8 +32,7 @@ export const billingHandlers = {
     listExperimentProfiles(ctx.db, input.experimentId),
 
   createExperimentProfiles: async (ctx: HandlerContext, input: { experimentId: string }) => {
-    const e = getExperiment(ctx.db, input.experimentId);
-    if (!e) throw notFound('This experiment');
+    const e = requireExperiment(ctx.db, input.experimentId);
     const s = readAwsSettings(ctx);
     const client = createControlPlaneClient({
       region: e.config.region,
