@@ -5,8 +5,8 @@
  * ($0.01 each), and a retried throttle is a request paid twice.
  */
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { BedrockCredentials } from '../bedrock/client';
+import { jsonApiHandler } from '../bedrock/controlPlaneClient';
 
 export const COST_EXPLORER_REGION = 'us-east-1';
 
@@ -19,11 +19,7 @@ export function createCostExplorerClient(options: {
     region: COST_EXPLORER_REGION,
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
     credentials: options.credentials,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 5_000,
-      requestTimeout: 30_000,
-      throwOnRequestTimeout: true,
-    }),
+    requestHandler: jsonApiHandler(),
     maxAttempts: 1,
   });
 }
