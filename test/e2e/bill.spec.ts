@@ -3,20 +3,28 @@ import { join } from 'node:path';
 import { BILL_TODAY, billUsage, seedBillDataDir } from '../support/billFixture';
 import { startCostExplorerStandIn, type CostExplorerStandIn } from '../support/costExplorerStandIn';
 import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import {
+  startInferenceProfileStandIn,
+  type InferenceProfileStandIn,
+} from '../support/inferenceProfileStandIn';
 import { makeTempDir } from '../support/tempDir';
 import { BillPage } from './pages/BillPage';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let host: LaunchedHost;
 let ce: CostExplorerStandIn;
+let bedrock: InferenceProfileStandIn;
+let experimentId: string;
 
 test.beforeEach(async () => {
   tmp = makeTempDir('distill-e2e-bill-');
-  await seedBillDataDir(tmp.dir);
+  experimentId = (await seedBillDataDir(tmp.dir)).experimentId;
+  bedrock = await startInferenceProfileStandIn();
   ce = await startCostExplorerStandIn({ today: BILL_TODAY, pageSize: 4 });
   ce.setUsage(billUsage());
   host = await launchHost(tmp.dir, {
     AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+    AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
     AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
     AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
     AWS_PROFILE: '',
@@ -25,6 +33,7 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host.stop();
   await ce.close();
+  await bedrock.close();
   tmp.cleanup();
 });
 
@@ -92,4 +101,35 @@ test('three days: billed vs computed per model, the differences explained, fetch
     '$0.0144',
     '+$1.25',
   ]);
+});
+
+test('tagged profiles per experiment, then the bill grouped by the experiment tag', async ({
+  page,
+}) => {
+  ce.setUsage(
+    billUsage().map((u) =>
+      // The app's own calls went through its tagged profiles; the rest of the account's did not.
+      u.costUsd < 1 && !u.usageType.includes('cache') && !u.usageType.includes('Llama')
+        ? { ...u, tags: { 'distill-roi-experiment': experimentId } }
+        : u,
+    ),
+  );
+  const bill = new BillPage(page);
+  await bill.open(host.url);
+  await bill.tags.locator('summary').click();
+  await expect(bill.tags).toContainText('Cost allocation tags');
+  await bill.createProfiles.click();
+  await expect(bill.profiles.locator('li')).toHaveCount(3);
+  await expect(bill.profiles).toContainText(':application-inference-profile/');
+  expect(bedrock.created.map((p) => p.tags[0]?.value)).toEqual([
+    experimentId,
+    experimentId,
+    experimentId,
+  ]);
+
+  await bill.byTag.check();
+  await expect(bill.notice).toContainText('plus one per Bedrock service');
+  await bill.fetchButton.click();
+  await expect(bill.tagged).toContainText(`${experimentId}: billed $0.02073, computed $0.02073`);
+  await expect(bill.tagged).toContainText('(untagged)');
 });

@@ -37,6 +37,21 @@ export class BillPage {
   get error(): Locator {
     return this.page.getByTestId('error-banner');
   }
+  get byTag(): Locator {
+    return this.page.getByTestId('bill-by-tag');
+  }
+  get tagged(): Locator {
+    return this.page.getByTestId('bill-tagged');
+  }
+  get tags(): Locator {
+    return this.page.getByTestId('bill-tags');
+  }
+  get createProfiles(): Locator {
+    return this.page.getByTestId('bill-create-profiles');
+  }
+  get profiles(): Locator {
+    return this.page.getByTestId('bill-profiles');
+  }
   /** The model's block: its figures row and its explanations. */
   model(name: string): Locator {
     return this.page.getByTestId('bill-model').filter({ hasText: name });
