@@ -15,6 +15,7 @@ import { batchHandlers } from './batch';
 import { catalogHandlers } from './catalog';
 import { distillHandlers } from './distill';
 import { servingHandlers } from './servings';
+import { billingHandlers } from './billing';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -39,4 +40,5 @@ export const handlers: HandlerTable = {
   ...catalogHandlers,
   ...distillHandlers,
   ...servingHandlers,
+  ...billingHandlers,
 };

@@ -8,6 +8,7 @@ import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { BillScreen } from './features/billing/BillScreen';
 import { NavigateProvider, SCREENS, type ScreenId } from './navigation';
 
 export function App() {
@@ -87,6 +88,7 @@ export function App() {
           {screen === 'roi' && <RoiScreen />}
           {screen === 'distill' && <DistillScreen />}
           {screen === 'report' && <ReportScreen />}
+          {screen === 'bill' && <BillScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </NavigateProvider>
       </main>

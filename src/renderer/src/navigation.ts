@@ -8,6 +8,7 @@ export type ScreenId =
   | 'distill'
   | 'customModels'
   | 'report'
+  | 'bill'
   | 'settings';
 
 /** The screens, in sidebar order, with the names every other text uses for them. */
@@ -42,6 +43,11 @@ export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] =
     id: 'report',
     label: 'Report',
     hint: 'The PDF for stakeholders, CSV exports and experiment bundles',
+  },
+  {
+    id: 'bill',
+    label: 'Bill',
+    hint: 'What AWS billed (Cost Explorer) against what the app computed, per model and day',
   },
   { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
 ];

@@ -20,6 +20,7 @@ import { batchChannels } from './batchChannels';
 import { catalogChannels } from './catalogChannels';
 import { distillChannels } from './distillChannels';
 import { servingChannels } from './servingChannels';
+import { billingChannels } from './billingChannels';
 
 const empty = z.strictObject({});
 
@@ -92,6 +93,7 @@ export const contract = {
   ...catalogChannels,
   ...distillChannels,
   ...servingChannels,
+  ...billingChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
