@@ -50,7 +50,9 @@ const SCREENS = [
   ['experiments', 'experiments-screen'],
   ['quality', 'quality-screen'],
   ['roi', 'roi-screen'],
+  ['distill', 'distill-screen'],
   ['report', 'report-screen'],
+  ['bill', 'bill-screen'],
   ['settings', 'settings-screen'],
 ] as const;
 

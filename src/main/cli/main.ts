@@ -7,15 +7,18 @@ import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
 
 /**
- * Commands other than `run` are loaded when asked for: the control plane, S3, the Price List and
- * the PDF printer would otherwise load (hundreds of ms, tens of MB) before a run's first request.
+ * Commands other than `run` are loaded when asked for: the control plane, S3, the Price List,
+ * Cost Explorer and the PDF printer would otherwise load (hundreds of ms, tens of MB) before a
+ * run's first request.
  */
 async function allUsage(): Promise<string> {
-  const [batch, exp, models, prices] = await Promise.all([
+  const [batch, exp, models, prices, distill, bill] = await Promise.all([
     import('./batchCommand'),
     import('./exportArgs'),
     import('./modelsCommand'),
     import('./pricesCommand'),
+    import('./distillCommand'),
+    import('./billCommand'),
   ]);
   return [
     USAGE,
@@ -23,6 +26,8 @@ async function allUsage(): Promise<string> {
     exp.EXPORT_USAGE,
     models.MODELS_USAGE,
     prices.PRICES_USAGE,
+    distill.DISTILL_USAGE,
+    bill.BILL_USAGE,
   ].join('\n\n');
 }
 
@@ -47,6 +52,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./modelsCommand')).modelsCommand(rest, io);
     case 'prices':
       return (await import('./pricesCommand')).pricesCommand(rest, io);
+    case 'distill':
+      return (await import('./distillCommand')).distillCommand(rest, io);
+    case 'bill':
+      return (await import('./billCommand')).billCommand(rest, io);
     case 'help':
     case '--help':
     case '-h':
