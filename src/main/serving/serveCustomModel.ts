@@ -55,7 +55,7 @@ export async function serveCustomModel(
       input.region,
     );
     const tracked = completedDistillations(db).filter((d) => d.outputModelArn === listed.modelArn);
-    [model] = withTrackedDistillations([listed], tracked);
+    model = withTrackedDistillations([listed], tracked)[0] ?? listed;
   } catch (e) {
     throw new AppFailure('aws', servingMessage(e, 'GetCustomModel', input.region));
   }
