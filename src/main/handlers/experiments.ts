@@ -80,11 +80,7 @@ export function storedProgress(db: Database, e: Experiment): RunProgress {
 /** Running, or paused offline and about to resume by itself: the runner still owns its calls. */
 const isActive = (ctx: HandlerContext, id: string): boolean => {
   const p = ctx.runs.progress(id);
-  return (
-    p !== null &&
-    (p.status === 'running' ||
-      (p.status === 'paused' && (p.statusReason ?? '').startsWith('offline')))
-  );
+  return p !== null && (p.status === 'running' || p.offline === true);
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   formatBreakEven,
+  formatBreakEvenRequests,
   formatNumber,
   formatPayback,
   formatPercent,
@@ -108,7 +109,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
           value={
             roi.breakEven.kind === 'volume' ? (
               <>
-                {formatNumber(Math.ceil(roi.breakEven.requestsPerMonth))}
+                {formatBreakEvenRequests(roi.breakEven.requestsPerMonth)}
                 <span className="figure-unit"> req/month</span>
               </>
             ) : (
