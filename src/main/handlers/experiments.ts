@@ -13,6 +13,7 @@ import { experimentParagraphs, paragraphsEditedSince } from '../db/repos/experim
 import { listParagraphs } from '../db/repos/paragraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
 import { countPromptTokens } from '../estimate/promptTokens';
+import { storedProgress } from '../runner/storedProgress';
 import type { HandlerContext } from './context';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { requireDataset } from './datasets';
@@ -44,37 +45,6 @@ export function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
     prices: c.prices,
     budgetUsd: c.budgetUsd,
   });
-}
-
-/** Progress as the store tells it, for an experiment the runner is not running now. */
-export function storedProgress(db: Database, e: Experiment): RunProgress {
-  const counts = experimentCounts(db, e.id, e.config);
-  const perTotal = counts.total / (1 + e.config.studentModelIds.length);
-  return {
-    experimentId: e.id,
-    status: e.status,
-    statusReason: e.statusReason,
-    done: counts.done,
-    total: counts.total,
-    failed: counts.failed,
-    inFlight: 0,
-    concurrency: e.config.concurrency,
-    elapsedMs: 0,
-    etaMs: null,
-    spentUsd: counts.spentUsd,
-    perModel: [e.config.teacherModelId, ...e.config.studentModelIds].map((modelId) => {
-      const m = counts.perModel.get(modelId);
-      return {
-        modelId,
-        done: m?.done ?? 0,
-        total: perTotal,
-        failed: m?.failed ?? 0,
-        inputTokens: m?.inputTokens ?? 0,
-        outputTokens: m?.outputTokens ?? 0,
-        costUsd: m?.costUsd ?? 0,
-      };
-    }),
-  };
 }
 
 /** Running, or paused offline and about to resume by itself: the runner still owns its calls. */

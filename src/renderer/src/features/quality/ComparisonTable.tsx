@@ -7,7 +7,7 @@ import {
 import type { MetricKey } from '../../../../shared/quality/metricKeys';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { groupedMetrics } from '../../../../shared/quality/reportViews';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { BarInput } from './BarInput';
 
 interface ComparisonTableProps {

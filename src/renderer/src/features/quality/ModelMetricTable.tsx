@@ -1,7 +1,7 @@
 import { formatMeanCi } from '../../../../shared/quality/formatQuality';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { groupedMetrics } from '../../../../shared/quality/reportViews';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface ModelMetricTableProps {
   report: QualityReport;

@@ -8,7 +8,7 @@ import {
   type SortDirection,
 } from '../../../../shared/quality/paragraphRows';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { ParagraphOutputs } from './ParagraphOutputs';
 
 interface ParagraphScoresTableProps {

@@ -1,6 +1,6 @@
 import { formatWinRateCi } from '../../../../shared/quality/formatQuality';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface PreferencesTableProps {
   report: QualityReport;

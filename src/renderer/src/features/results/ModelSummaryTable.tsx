@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../../shared/domain/run';
 import { formatNumber, formatRatio, formatUsd } from '../../../../shared/format';
 import { formatMs } from '../../../../shared/formatTime';
 import { ratio, summarizeModelRuns, type ModelRunSummary } from '../../../../shared/metrics';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import {
   BATCH_LATENCY_NOTE,
   BATCH_LATENCY_TEXT,

@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../../shared/domain/run';
 import { TIER_LABELS, requestTier } from '../../../../shared/domain/serviceTier';
 import { formatUsd } from '../../../../shared/format';
 import { summarizeByTier } from '../../../../shared/metrics/tierSummary';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const msText = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
 

@@ -5,7 +5,7 @@ import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 

@@ -2,7 +2,7 @@ import type { ExperimentConfig } from '../../../../shared/domain/experiment';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useDebouncedResult } from '../../api/useDebouncedResult';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 /** The cost of the run before it starts, recomputed (debounced) as the setup changes. */
 export function EstimatePanel({ config }: { config: ExperimentConfig | null }) {

@@ -2,7 +2,7 @@ import type { ModelPrice } from '../../../../shared/domain/experiment';
 import { formatUsd } from '../../../../shared/format';
 import { originOfModelPrice } from '../../../../shared/pricing/priceBook';
 import { describeOrigin } from '../../../../shared/pricing/priceOrigin';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface PricesTableProps {
   models: string[];

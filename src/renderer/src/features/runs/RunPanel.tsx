@@ -4,7 +4,7 @@ import { formatDurationMs } from '../../../../shared/formatTime';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const STATUS_TEXT: Record<RunProgress['status'], string> = {
   draft: 'Not started',

@@ -5,7 +5,7 @@ import { efficientModels } from '../../../../../shared/quality/chartData';
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport, QualityReport } from '../../../../../shared/quality/reportSchema';
-import { modelName } from '../../runs/ModelPicker';
+import { modelName } from '../../../../../shared/report/names';
 import { colorFor } from '../modelColors';
 import { ChartFigures } from './ChartFigures';
 import './chartSetup';

@@ -3,7 +3,7 @@ import { binsForScale, fixedHistogram } from '../../../../../shared/quality/char
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport } from '../../../../../shared/quality/reportSchema';
-import { modelName } from '../../runs/ModelPicker';
+import { modelName } from '../../../../../shared/report/names';
 import { colorFor } from '../modelColors';
 import { ChartFigures } from './ChartFigures';
 import './chartSetup';
