@@ -26,15 +26,15 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
       'Calls',
       'Errors',
       // What retries cost, kept out of the latency figures: throttled / retried · time lost.
-      'Throttled / retried · lost',
-      'Tokens in / out',
-      'Latency p50',
-      'p95',
-      'TTFT p50',
-      'Cost / request',
+      'Throttled / retried · lost (ms)',
+      'Tokens in / out (tokens)',
+      'Latency p50 (ms)',
+      'p95 (ms)',
+      'TTFT p50 (ms)',
+      'Cost per request (USD)',
       // Teacher ÷ this model: how many times cheaper and faster the student is.
-      'Cheaper by',
-      'Faster by',
+      'Cheaper by (×)',
+      'Faster by (×)',
     ],
     rows: summaries.map((s) => {
       const r = t && s.modelId !== teacher ? ratio(t, s) : null;
@@ -62,7 +62,13 @@ export function qualityTable(q: QualityReport): ReportTable | null {
   if (!m || m.perModel.every((p) => p.n === 0)) return null;
   return {
     caption: `${info.label} (${info.group}); an output fails below ${formatNumber(m.bar, info.decimals)}`,
-    columns: ['Model', 'Paragraphs', 'Mean [95% interval]', 'Under the bar', 'Student − teacher'],
+    columns: [
+      'Model',
+      'Paragraphs',
+      'Mean [95% interval] (score)',
+      'Under the bar (%)',
+      'Student − teacher (score)',
+    ],
     rows: m.perModel.map((p) => {
       const diff = m.perStudent.find((s) => s.modelId === p.modelId)?.difference ?? null;
       return [

@@ -43,7 +43,7 @@ export function scenarioPriceFromExperiment(price: ModelPrice): ScenarioPrice {
  */
 export function seedStudyScenario(requestsPerMonth: Requests): Scenario {
   const { teacher, student } = SEED_STUDY_PRICES;
-  const source = 'seed study README';
+  const source = 'AWS Bedrock pricing as quoted by the built-in example (undated)';
   return ScenarioSchema.parse({
     volume: { requestsPerMonth, monthlyGrowth: 0 },
     teacher: {

@@ -19,9 +19,9 @@ interface ParagraphScoresTableProps {
 
 const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'position', label: '#' },
-  { id: 'teacher', label: 'Teacher' },
-  { id: 'student', label: 'Student' },
-  { id: 'difference', label: 'Student − teacher' },
+  { id: 'teacher', label: 'Teacher (score)' },
+  { id: 'student', label: 'Student (score)' },
+  { id: 'difference', label: 'Student − teacher (score)' },
 ];
 
 /**

@@ -22,7 +22,7 @@ export function PreferencesTable({ report }: PreferencesTableProps) {
             <th scope="col">Verdicts from</th>
             {report.studentModelIds.map((id) => (
               <th key={id} scope="col" className="num">
-                {modelName(id)}
+                {modelName(id)} (% preferred)
               </th>
             ))}
           </tr>

@@ -37,17 +37,17 @@ const COLUMNS: readonly Column[] = [
   { header: 'Errors', compact: true, cell: (s) => formatNumber(s.errors) },
   // Kept out of every latency figure: what the account's throttling cost, shown beside it.
   {
-    header: 'Throttled / retried · time lost',
+    header: 'Throttled / retried (calls) · time lost (ms)',
     compact: true,
     cell: (s) => `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${ms(s.lostMs)}`,
   },
-  { header: 'Latency p50', compact: true, latency: true, cell: (s) => ms(s.e2e.p50) },
-  { header: 'Latency mean', compact: false, latency: true, cell: (s) => ms(s.e2e.mean) },
-  { header: 'Latency p95', compact: false, latency: true, cell: (s) => ms(s.e2e.p95) },
-  { header: 'TTFT p50', compact: false, latency: true, cell: (s) => ms(s.ttft.p50) },
-  { header: 'TTFT p95', compact: false, latency: true, cell: (s) => ms(s.ttft.p95) },
+  { header: 'Latency p50 (ms)', compact: true, latency: true, cell: (s) => ms(s.e2e.p50) },
+  { header: 'Latency mean (ms)', compact: false, latency: true, cell: (s) => ms(s.e2e.mean) },
+  { header: 'Latency p95 (ms)', compact: false, latency: true, cell: (s) => ms(s.e2e.p95) },
+  { header: 'TTFT p50 (ms)', compact: false, latency: true, cell: (s) => ms(s.ttft.p50) },
+  { header: 'TTFT p95 (ms)', compact: false, latency: true, cell: (s) => ms(s.ttft.p95) },
   {
-    header: 'Tokens in / out per request',
+    header: 'Tokens in / out per request (tokens)',
     compact: false,
     cell: (s) =>
       `${s.meanInputTokens === null ? '—' : formatNumber(s.meanInputTokens, 1)} / ${s.meanOutputTokens === null ? '—' : formatNumber(s.meanOutputTokens, 1)}`,
@@ -58,8 +58,8 @@ const COLUMNS: readonly Column[] = [
     compact: false,
     cell: (s) => usd(s.costPer1kRequests),
   },
-  { header: 'Teacher ÷ this, cost', compact: true, cell: (_s, r) => times(r?.costPerRequest) },
-  { header: 'Teacher ÷ this, latency p50', compact: false, cell: (_s, r) => times(r?.e2eP50) },
+  { header: 'Teacher ÷ this, cost (×)', compact: true, cell: (_s, r) => times(r?.costPerRequest) },
+  { header: 'Teacher ÷ this, latency p50 (×)', compact: false, cell: (_s, r) => times(r?.e2eP50) },
 ];
 
 /**

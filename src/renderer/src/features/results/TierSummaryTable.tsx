@@ -27,13 +27,13 @@ export function TierSummaryTable({ runs, prices }: { runs: RunRecord[]; prices: 
             Calls
           </th>
           <th scope="col" className="num">
-            Latency p50
+            Latency p50 (ms)
           </th>
           <th scope="col" className="num">
-            Latency p95
+            Latency p95 (ms)
           </th>
           <th scope="col" className="num">
-            Cost / request
+            Cost per request (USD)
           </th>
         </tr>
       </thead>

@@ -61,10 +61,10 @@ export function BatchJobPanel({
               <th scope="col">Model</th>
               <th scope="col">Status</th>
               <th scope="col" className="num">
-                Processed
+                Processed (records)
               </th>
               <th scope="col" className="num">
-                Stored ok / errors / without result
+                Stored ok / errors / without result (calls)
               </th>
               <th scope="col">Submitted</th>
               <th scope="col">Last change</th>

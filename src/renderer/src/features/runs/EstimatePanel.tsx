@@ -35,16 +35,16 @@ export function EstimatePanel({ config }: { config: ExperimentConfig | null }) {
               Calls
             </th>
             <th scope="col" className="num">
-              Input tokens
+              Input (tokens)
             </th>
             <th scope="col" className="num">
-              Output tokens (expected)
+              Output, expected (tokens)
             </th>
             <th scope="col" className="num">
-              Expected
+              Expected (USD)
             </th>
             <th scope="col" className="num">
-              At most
+              At most (USD)
             </th>
           </tr>
         </thead>

@@ -21,10 +21,10 @@ export function PricesTable({ models, prices, notes, typed, onType }: PricesTabl
         <tr>
           <th scope="col">Model</th>
           <th scope="col" className="num">
-            Input
+            Input (USD / 1K tokens)
           </th>
           <th scope="col" className="num">
-            Output
+            Output (USD / 1K tokens)
           </th>
           <th scope="col">Source</th>
         </tr>

@@ -146,16 +146,16 @@ export function RunPanel({
                 Failed
               </th>
               <th scope="col" className="num">
-                Throttled / retried
+                Throttled / retried (calls)
               </th>
               <th scope="col" className="num">
-                Time lost to retries
+                Time lost to retries (ms)
               </th>
               <th scope="col" className="num">
-                Tokens in / out
+                Tokens in / out (tokens)
               </th>
               <th scope="col" className="num">
-                Spent
+                Spent (USD)
               </th>
             </tr>
           </thead>

@@ -91,7 +91,7 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
       <ChartFigures
         testId="figures-cost-quality"
         caption="Cost per 1,000 requests and mean quality per model"
-        head={['Model', 'Cost / 1,000 requests', `Mean ${info.label}`, 'Efficient']}
+        head={['Model', 'Cost per 1,000 requests (USD)', `Mean ${info.label} (score)`, 'Efficient']}
         rows={points.map((p) => [
           modelName(p.id),
           p.costPer1kRequestsUsd === null ? '—' : formatUsd(p.costPer1kRequestsUsd),

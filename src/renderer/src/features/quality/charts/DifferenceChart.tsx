@@ -73,7 +73,7 @@ export function DifferenceChart({
       <ChartFigures
         testId="figures-difference"
         caption="Student minus teacher per paragraph"
-        head={['Paragraph', 'Student − teacher']}
+        head={['Paragraph', 'Student − teacher (score)']}
         rows={diffs.map((d, i) => [labels[i] ?? '', formatSigned(d.difference, info.decimals)])}
       />
     </figure>

@@ -56,7 +56,7 @@ export function ScoreDistributionChart({
       <ChartFigures
         testId="figures-distribution"
         caption={`Paragraphs per ${info.label} range and model`}
-        head={['Range', ...models.map(modelName)]}
+        head={['Score range', ...models.map((id) => `${modelName(id)} (outputs)`)]}
         rows={labels.map((l, i) => [l, ...histograms.map((h) => h[i]?.count ?? 0)])}
       />
     </figure>

@@ -120,7 +120,7 @@ export function CostVolumeChart({ series }: CostVolumeChartProps) {
       </div>
       <ChartFigures
         caption="Monthly cost of the teacher and the student by volume"
-        head={['Requests per month', 'Teacher', 'Student']}
+        head={['Requests per month', 'Teacher (USD / month)', 'Student (USD / month)']}
         rows={tableRows(series)}
         testId="cost-volume-figures"
       />

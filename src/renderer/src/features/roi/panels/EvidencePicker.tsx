@@ -26,7 +26,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             value={p.experimentId ?? ''}
             onChange={(e) => p.onExperiment(e.target.value === '' ? null : e.target.value)}
           >
-            <option value="">No experiment: the seed study’s figures</option>
+            <option value="">No experiment: the built-in example (Llama 3 70B → 8B)</option>
             {usable.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.config.name} ({e.done} calls, {e.status})
