@@ -7,6 +7,7 @@ import { listRuns } from '../db/repos/runs';
 import { loadQualityReport } from '../quality/qualityReportLoader';
 import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
+import { copyScenarioOverrides } from '../db/repos/priceOverrides';
 import type { HandlerContext } from './context';
 import { requireExperiment } from './experiments';
 import { AppFailure, notFound } from './failure';
@@ -77,7 +78,12 @@ export const scenarioHandlers = {
     const original = requireScenario(ctx.db, input.id);
     const name = input.name ?? copyName(ctx.db, original.name);
     requireFreeName(ctx.db, name);
-    const id = repo.insertScenario(ctx.db, { ...original, name });
+    // The copy keeps the original's own price overrides, or it would silently reprice.
+    const id = ctx.db.transaction(() => {
+      const copyId = repo.insertScenario(ctx.db, { ...original, name });
+      copyScenarioOverrides(ctx.db, original.id, copyId);
+      return copyId;
+    })();
     return requireScenario(ctx.db, id);
   },
 

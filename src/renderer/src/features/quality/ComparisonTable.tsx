@@ -25,7 +25,7 @@ export function ComparisonTable({ report, studentId, onBar }: ComparisonTablePro
   const groups = groupedMetrics(report);
   return (
     <div className="table-scroll" role="region" aria-label="Student against teacher" tabIndex={0}>
-      <table className="table quality-table" data-testid="comparison-table">
+      <table className="table quality-table comparison-table" data-testid="comparison-table">
         <caption>
           {modelName(studentId)} against {modelName(report.teacherModelId)}: outputs scoring below
           the bar count as failures; each figure with its 95 % interval
