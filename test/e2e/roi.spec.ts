@@ -85,6 +85,9 @@ test("a duplicated scenario keeps the original's own price overrides", async ({ 
   await expect(roi.overrideList).toContainText('Pilot quote');
   await expect(roi.overrideList).toContainText('this scenario');
   await expect(roi.figure('per-request')).toContainText('$0.0000576');
+  // The override repriced the scenario: save it at that price before copying it.
+  await page.getByTestId('scenario-save').click();
+  await expect(roi.scenarioState).toHaveText('Saved');
 
   await page.getByTestId('scenario-duplicate').click();
   await page.getByTestId('scenario-copy-name').fill('Pilot, copied');
