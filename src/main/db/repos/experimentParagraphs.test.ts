@@ -12,7 +12,7 @@ import {
 } from './experimentParagraphs';
 import { getExperiment, insertExperiment } from './experiments';
 import { appendParagraphs, updateParagraph } from './paragraphs';
-import { insertRun } from './runs';
+import { insertOkRun } from '../../../../test/support/qualitySeed';
 import { storedProgress } from '../../runner/storedProgress';
 
 let cleanups: (() => void)[] = [];
@@ -102,27 +102,13 @@ describe('frozen experiment paragraphs', () => {
     const { db, datasetId, ids } = await store();
     const e = experiment(db, datasetId, 'Counted');
     freezeExperimentParagraphs(db, e);
-    insertRun(db, {
+    insertOkRun(db, {
       experimentId: e.id,
       paragraphId: ids[0]!,
       modelId: 'test.student-v1:0',
       role: 'student',
-      repeatIndex: 0,
-      status: 'ok',
       outputText: 'Up 7 %.',
-      stopReason: 'end_turn',
-      inputTokens: 60,
-      outputTokens: 40,
-      e2eMs: 300,
-      serverMs: 250,
-      ttftMs: 100,
-      outputTokensPerS: 50,
       costUsd: 0.00014,
-      attempts: 1,
-      errorClass: null,
-      errorMessage: null,
-      startedAt: 'now',
-      finishedAt: 'now',
     });
     appendParagraphs(db, datasetId, [{ text: 'A new paragraph.', reference: null, tags: [] }]);
 
