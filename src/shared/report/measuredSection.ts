@@ -26,15 +26,16 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
       'Calls',
       'Errors',
       // What retries cost, kept out of the latency figures: throttled / retried · time lost.
-      'Throttled / retried · lost (ms)',
-      'Tokens in / out (tokens)',
-      'Latency p50 (ms)',
-      'p95 (ms)',
-      'TTFT p50 (ms)',
+      'Throttled / retried · lost',
+      'Tokens in / out',
+      // Times carry their unit in the cell (ms below a second, s above), as formatMs writes them.
+      'Latency p50',
+      'p95',
+      'TTFT p50',
       'Cost per request (USD)',
       // Teacher ÷ this model: how many times cheaper and faster the student is.
-      'Cheaper by (×)',
-      'Faster by (×)',
+      'Cheaper by',
+      'Faster by',
     ],
     rows: summaries.map((s) => {
       const r = t && s.modelId !== teacher ? ratio(t, s) : null;

@@ -31,21 +31,22 @@ const ms = (v: number | null) => formatMs(v);
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 const times = (v: number | null | undefined) => (v == null ? '—' : formatRatio(v));
 
-// Units in every header: an analyst reads "Cost per request (USD)", never a bare "Cost / 1,000".
+// Units in every header: an analyst reads "Cost per request (USD)", never a bare "Cost / 1,000";
+// times carry their own unit in the cell (ms below a second, s above), as formatMs writes them.
 const COLUMNS: readonly Column[] = [
   { header: 'Calls', compact: true, cell: (s) => formatNumber(s.calls) },
   { header: 'Errors', compact: true, cell: (s) => formatNumber(s.errors) },
   // Kept out of every latency figure: what the account's throttling cost, shown beside it.
   {
-    header: 'Throttled / retried (calls) · time lost (ms)',
+    header: 'Throttled / retried (calls) · time lost',
     compact: true,
     cell: (s) => `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${ms(s.lostMs)}`,
   },
-  { header: 'Latency p50 (ms)', compact: true, latency: true, cell: (s) => ms(s.e2e.p50) },
-  { header: 'Latency mean (ms)', compact: false, latency: true, cell: (s) => ms(s.e2e.mean) },
-  { header: 'Latency p95 (ms)', compact: false, latency: true, cell: (s) => ms(s.e2e.p95) },
-  { header: 'TTFT p50 (ms)', compact: false, latency: true, cell: (s) => ms(s.ttft.p50) },
-  { header: 'TTFT p95 (ms)', compact: false, latency: true, cell: (s) => ms(s.ttft.p95) },
+  { header: 'Latency p50', compact: true, latency: true, cell: (s) => ms(s.e2e.p50) },
+  { header: 'Latency mean', compact: false, latency: true, cell: (s) => ms(s.e2e.mean) },
+  { header: 'Latency p95', compact: false, latency: true, cell: (s) => ms(s.e2e.p95) },
+  { header: 'TTFT p50', compact: false, latency: true, cell: (s) => ms(s.ttft.p50) },
+  { header: 'TTFT p95', compact: false, latency: true, cell: (s) => ms(s.ttft.p95) },
   {
     header: 'Tokens in / out per request (tokens)',
     compact: false,

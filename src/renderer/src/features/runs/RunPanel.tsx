@@ -149,7 +149,7 @@ export function RunPanel({
                 Throttled / retried (calls)
               </th>
               <th scope="col" className="num">
-                Time lost to retries (ms)
+                Time lost to retries
               </th>
               <th scope="col" className="num">
                 Tokens in / out (tokens)

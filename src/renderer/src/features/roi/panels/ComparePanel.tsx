@@ -46,13 +46,13 @@ const serving = (s: Scenario): string => {
 const ASSUMPTIONS: Row[] = [
   { label: 'Requests per month', cell: (c) => formatNumber(c.scenario.volume.requestsPerMonth) },
   {
-    label: 'Monthly growth',
+    label: 'Monthly growth (%)',
     cell: (c) => formatPercent(c.scenario.volume.monthlyGrowth),
   },
-  { label: 'Horizon', cell: (c) => `${c.scenario.finance.horizonMonths} months` },
+  { label: 'Horizon (months)', cell: (c) => `${c.scenario.finance.horizonMonths} months` },
   { label: 'Student serving', cell: (c) => serving(c.scenario) },
   {
-    label: 'Student failure share',
+    label: 'Student failure share (%)',
     cell: (c) => formatPercent(c.scenario.quality.studentFailureShare),
   },
   {
@@ -67,7 +67,7 @@ const ASSUMPTIONS: Row[] = [
   },
   { label: `${FIGURE_LABELS.investment} (USD)`, cell: (c) => formatUsd(c.roi.investment.totalUsd) },
   {
-    label: 'Yearly discount rate',
+    label: 'Yearly discount rate (%)',
     cell: (c) => formatPercent(c.scenario.finance.yearlyDiscountRate),
   },
 ];
