@@ -8,9 +8,9 @@ import { loadQualityReport } from '../quality/qualityReportLoader';
 import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
 import { copyScenarioOverrides } from '../db/repos/priceOverrides';
-import type { HandlerContext } from './context';
-import { requireExperiment } from './experiments';
-import { AppFailure, notFound } from './failure';
+import type { HandlerContext } from '../core/context';
+import { requireExperiment } from '../common/lookups';
+import { AppFailure, notFound } from '../common/failure';
 import { qualityHandlers } from './quality';
 
 interface SaveInput {
