@@ -1,6 +1,7 @@
 import { judgePriceFor } from '../../../../shared/quality/judgePrice';
 import type { JudgeSettings } from '../../../../shared/quality/qualitySettings';
 import { MODELS } from '../../../../shared/pricing/models';
+import { modelName } from '../../../../shared/report/names';
 import { useSavedPriceBook } from '../roi/useSavedPriceBook';
 
 interface JudgeFormProps {
@@ -54,7 +55,7 @@ export function JudgeForm({ draft, defaults, comparedModels, onChange }: JudgeFo
             value={known ? draft.modelId : ''}
             onChange={(e) => pickModel(e.target.value)}
           >
-            {!known && <option value="">{draft.modelId}</option>}
+            {!known && <option value="">{modelName(draft.modelId)}</option>}
             {MODELS.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.displayName}

@@ -1,5 +1,6 @@
 import type { ExperimentSummary } from '../../../../../shared/ipc/experimentChannels';
-import { displayNameOf, type RoiEvidence } from '../../../../../shared/roi';
+import type { RoiEvidence } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 
 interface EvidencePickerProps {
   experiments: ExperimentSummary[];
@@ -45,7 +46,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             >
               {p.evidence.studentModelIds.map((id) => (
                 <option key={id} value={id}>
-                  {displayNameOf(id)}
+                  {modelName(id)}
                 </option>
               ))}
             </select>
