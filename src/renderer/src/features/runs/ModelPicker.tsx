@@ -6,6 +6,7 @@ import {
   pickableModels,
   type PickableModel,
 } from '../../../../shared/models/modelListView';
+import { modelName } from '../../../../shared/report/names';
 import { TypedModelNote } from './TypedModelNote';
 
 interface ModelPickerProps {
@@ -21,8 +22,6 @@ interface ModelPickerProps {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-/** How every screen, the report and the CLI name a model: one function, in src/shared. */
-export { modelName } from '../../../../shared/report/names';
 
 /** What an option says: the name, the profile the region needs, and a Legacy mark. */
 function label(m: PickableModel): string {
@@ -103,7 +102,11 @@ export function ModelPicker({
                 ))}
             </optgroup>
           ))}
-          {!known.has(teacher) && <option value={teacher}>{teacher}</option>}
+          {!known.has(teacher) && (
+            <option value={teacher} title={teacher}>
+              {modelName(teacher)}
+            </option>
+          )}
         </select>
         {!known.has(teacher) && <TypedModelNote id={teacher} region={region} />}
       </div>
@@ -126,9 +129,10 @@ export function ModelPicker({
             ))}
           {extraStudents.map((id) => (
             <div key={id} className="typed-student">
-              <label className="check">
+              <label className="check" title={id}>
                 <input type="checkbox" checked onChange={() => toggle(id)} />
-                <code>{id}</code>
+                {/* Named as every other screen names it: a profile id or ARN by its model. */}
+                {modelName(id) === id ? <code>{id}</code> : modelName(id)}
               </label>
               <TypedModelNote id={id} region={region} />
             </div>
