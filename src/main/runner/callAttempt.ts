@@ -44,7 +44,8 @@ export async function attemptCall(
     const measured = await streamCompletion(
       client,
       {
-        modelId: spec.modelId,
+        // The experiment's tagged profile when it has one: the same model, billed with the tag.
+        modelId: spec.profileArn ?? spec.modelId,
         ...(config.systemPrompt !== null ? { system: config.systemPrompt } : {}),
         userText: spec.userText,
         ...config.inference,

@@ -166,7 +166,11 @@ export function reconcile(fetch: BillFetch, calls: readonly SpendCall[]): Reconc
           computedUsd:
             tagValue === ''
               ? null
-              : sum(computed.filter((l) => l.experimentId === tagValue).map((l) => l.costUsd)),
+              : sum(
+                  computed
+                    .filter((l) => l.experimentId === tagValue && l.viaProfile)
+                    .map((l) => l.costUsd),
+                ),
         }));
   return {
     from: fetch.from,
