@@ -120,6 +120,8 @@ export interface ExperimentProfile {
   clientRequestToken: string;
   profileArn: string | null;
   createdAt: string;
+  /** The experiment's stored calls that were sent through this profile. */
+  callsThrough: number;
 }
 
 interface ProfileRow {
@@ -131,6 +133,7 @@ interface ProfileRow {
   client_request_token: string;
   profile_arn: string | null;
   created_at: string;
+  calls_through?: number;
 }
 
 const profileOf = (r: ProfileRow): ExperimentProfile => ({
@@ -142,18 +145,27 @@ const profileOf = (r: ProfileRow): ExperimentProfile => ({
   clientRequestToken: r.client_request_token,
   profileArn: r.profile_arn,
   createdAt: r.created_at,
+  callsThrough: r.calls_through ?? 0,
 });
 
 export function listExperimentProfiles(db: Database, experimentId: string): ExperimentProfile[] {
   return (
     db
-      .prepare('SELECT * FROM experiment_profiles WHERE experiment_id = ? ORDER BY model_id')
+      .prepare(
+        `SELECT p.*, (SELECT COUNT(*) FROM runs r
+                       WHERE r.experiment_id = p.experiment_id AND r.profile_arn = p.profile_arn
+                     ) AS calls_through
+           FROM experiment_profiles p WHERE p.experiment_id = ? ORDER BY p.model_id`,
+      )
       .all(experimentId) as ProfileRow[]
   ).map(profileOf);
 }
 
 /** Stores the intent (and its token) before the call, so a retry reuses the same token. */
-export function reserveExperimentProfile(db: Database, p: ExperimentProfile): ExperimentProfile {
+export function reserveExperimentProfile(
+  db: Database,
+  p: Omit<ExperimentProfile, 'callsThrough'>,
+): ExperimentProfile {
   db.prepare(
     `INSERT OR IGNORE INTO experiment_profiles (experiment_id, model_id, region, tag_key, tag_value,
        client_request_token, profile_arn, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
