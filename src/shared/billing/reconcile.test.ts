@@ -184,6 +184,9 @@ describe('reconcile', () => {
     expect(r.tagged[0]?.billedUsd).toBeCloseTo(0.7, 12);
     expect(r.tagged[1]?.billedUsd).toBeCloseTo(0.003, 12);
     expect(r.tagged[1]?.computedUsd).toBeCloseTo(0.003, 12);
+    expect(r.notes).toContain(
+      "$0.003 computed for experiment exp-1 named the model itself, not its tagged inference profile: AWS bills it untagged, so it is not in that experiment's tag figure.",
+    );
   });
 });
 

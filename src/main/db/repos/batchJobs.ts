@@ -107,6 +107,7 @@ interface JobRow {
   not_returned: number | null;
   collect_note: string | null;
   collected_at: string | null;
+  profile_arn?: string | null;
 }
 
 const toJob = (r: JobRow): BatchJobRow => ({
@@ -123,6 +124,7 @@ const toJob = (r: JobRow): BatchJobRow => ({
   clientRequestToken: r.client_request_token,
   phase: r.phase,
   jobArn: r.job_arn,
+  profileArn: r.profile_arn ?? null,
   status: r.status,
   message: r.message,
   totalRecords: r.total_records,
@@ -214,6 +216,11 @@ export function setJobPhase(
     message,
     id,
   );
+}
+
+/** Stored before CreateModelInvocationJob, so a retry with the same token names the same id. */
+export function setJobProfileArn(db: Database, id: string, profileArn: string): void {
+  db.prepare('UPDATE batch_jobs SET profile_arn = ? WHERE id = ?').run(profileArn, id);
 }
 
 export function setJobArn(db: Database, id: string, jobArn: string): void {

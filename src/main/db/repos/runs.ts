@@ -155,8 +155,8 @@ export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): n
   const stmt = db.prepare(
     `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
        stop_reason, input_tokens, output_tokens, cost_usd, attempts, error_class, error_message,
-       started_at, finished_at, via)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch')
+       started_at, finished_at, via, profile_arn)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch', ?)
      ON CONFLICT (experiment_id, paragraph_id, model_id, repeat_index) DO NOTHING`,
   );
   // In key order, so the unique index grows in runs of neighbours rather than at random.
@@ -183,6 +183,7 @@ export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): n
         r.errorMessage === null ? null : redact(r.errorMessage),
         r.startedAt,
         r.finishedAt,
+        r.profileArn ?? null,
       ).changes;
     }
     return added;
@@ -244,4 +245,17 @@ export function deleteFailedRuns(db: Database, experimentId: string): number {
   return db
     .prepare("DELETE FROM runs WHERE experiment_id = ? AND status = 'error'")
     .run(experimentId).changes;
+}
+
+/** Stored calls of an experiment, and how many were sent through a tagged inference profile. */
+export function countProfileCalls(
+  db: Database,
+  experimentId: string,
+): { stored: number; throughProfile: number } {
+  return db
+    .prepare(
+      `SELECT COUNT(*) AS stored, COUNT(profile_arn) AS throughProfile
+         FROM runs WHERE experiment_id = ?`,
+    )
+    .get(experimentId) as { stored: number; throughProfile: number };
 }
