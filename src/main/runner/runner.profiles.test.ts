@@ -13,6 +13,7 @@ import {
 } from '../../../test/support/runnerFixture';
 import { reserveExperimentProfile, setExperimentProfileArn } from '../db/repos/billing';
 import { listRuns } from '../db/repos/runs';
+import { buildSummary } from '../cli/cliSummary';
 
 const SCRIPTS = {
   [TEACHER]: { latencyMs: 20, ttftMs: 5, chunks: 2, inputTokens: 1234, outputTokens: 321 },
@@ -67,7 +68,7 @@ describe('calls through an experiment’s tagged profiles', () => {
     fixtures.push(plain);
     standIn.clearRequests();
     plain.runner.start(plain.experimentId);
-    await plain.runner.settled(plain.experimentId);
+    const plainFinal = await plain.runner.settled(plain.experimentId);
     expect(standIn.requests.map((r) => r.modelId).sort()).toEqual(
       [...Array(6).fill(STUDENT), ...Array(6).fill(TEACHER)].sort(),
     );
@@ -97,6 +98,9 @@ describe('calls through an experiment’s tagged profiles', () => {
     // The same model ids, roles, tokens and costs as the calls made without a profile.
     expect(figures(tagged)).toEqual(figures(plain));
     expect(runs.every((r) => (r.costUsd ?? 0) > 0)).toBe(true);
+    // The CLI's summary says so; a run without profiles says nothing about them.
+    expect(buildSummary(tagged.db, final).profileCalls).toEqual({ stored: 12, throughProfile: 12 });
+    expect(buildSummary(plain.db, plainFinal).profileCalls).toBeUndefined();
   });
 
   it('uses a profile created mid-run for the calls not yet made, and none from another region', async () => {
