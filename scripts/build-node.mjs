@@ -10,6 +10,7 @@ const entries = {
   'bench-roi': 'bench/roiBench.ts',
   'bench-batch': 'bench/batchBench.ts',
   'bench-prices': 'bench/priceListBench.ts',
+  'bench-import': 'bench/importBench.ts',
 };
 
 await build({
