@@ -25,6 +25,19 @@ import { callLatencyBench } from './callLatencyBench';
 import { mergeResults } from './benchResults';
 import { cliGoals, cliRun, FAULT_MIX } from './cliBench';
 import { startStandInProcess } from '../test/support/standInProcess';
+import { answerHelp } from './benchHelp';
+
+answerHelp(`Usage: node out/node/bench.cjs   (part of npm run bench; run from the repository)
+
+400 streamed calls at concurrency 8 against the Bedrock stand-in (250 ms each) through the runner,
+against the bare SDK; the call latency goals (overhead, abort, cancel); the whole CLI from outside
+(no faults, a fault mix, 4,000 calls at concurrency 32). Each goal is printed beside its figure
+and written to bench/results.json.
+
+Environment:
+  BENCH_ROUNDS=N        rounds of the runner part (default 3; the median is kept)
+  BENCH_ONLY=cli|runner run one part only
+  BENCH_CLI=base|faults the CLI part: that run alone, printed as JSON`);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** `cli` runs only the CLI part (its three runs take about a minute), `runner` only the rest. */
