@@ -1,4 +1,4 @@
-/** Monthly volume, costs, quality cost and saving (roi-model.md §2). */
+/** Monthly volume, costs, quality cost and saving (docs/roi-model.md §2). */
 import {
   HOURS_PER_MONTH,
   requests,
