@@ -6,22 +6,26 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { removeCliBuild, startCli } from '../support/cliProcess';
 import { makeTempDir } from '../support/tempDir';
 
 const ROOT = resolve(__dirname, '../..');
 const OUT_NODE = join(ROOT, 'out', 'node');
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
 afterAll(removeCliBuild);
 
-/** A data folder path that does not exist yet: a command that started anything would make it. */
-function unusedDataDir(): string {
+/**
+ * Runs `test` with a folder path that does not exist yet (a command that started anything
+ * would make it), removed afterwards; each test owns its folder, so tests may run at once.
+ */
+async function withUnusedDir(test: (dir: string) => Promise<void>): Promise<void> {
   const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return join(t.dir, 'data');
+  try {
+    await test(join(t.dir, 'unused'));
+  } finally {
+    t.cleanup();
+  }
 }
 
 function runNode(
@@ -31,7 +35,7 @@ function runNode(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [file, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: unusedDataDir(), ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent/distill-roi-home', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -48,21 +52,22 @@ function built(name: string): string {
 }
 
 describe('--help', () => {
-  it('the browser host prints its options and starts no host', async () => {
-    const dataDir = unusedDataDir();
-    for (const flag of ['--help', '-h']) {
-      const r = await runNode(built('host.cjs'), [flag, '--data-dir', dataDir], {
-        DISTILL_ROI_PORT: '1',
-      });
-      expect(r).toMatchObject({ code: 0, stderr: '' });
-      expect(r.stdout).toMatch(/^Usage: node out\/node\/host\.cjs/);
-      expect(r.stdout).toContain('--port N');
-      expect(r.stdout).not.toContain('Open: http');
-    }
-    expect(existsSync(dataDir)).toBe(false);
-  });
+  it.concurrent.each(['--help', '-h'])(
+    'the browser host prints its options for %s and starts no host',
+    (flag) =>
+      withUnusedDir(async (dataDir) => {
+        const r = await runNode(built('host.cjs'), [flag, '--data-dir', dataDir], {
+          DISTILL_ROI_PORT: '1',
+        });
+        expect(r).toMatchObject({ code: 0, stderr: '' });
+        expect(r.stdout).toMatch(/^Usage: node out\/node\/host\.cjs/);
+        expect(r.stdout).toContain('--port N');
+        expect(r.stdout).not.toContain('Open: http');
+        expect(existsSync(dataDir)).toBe(false);
+      }),
+  );
 
-  it.each([
+  it.concurrent.each([
     [[], 'Usage: distill-roi run'],
     [['help'], 'Usage: distill-roi run'],
     [['run'], 'Usage: distill-roi run'],
@@ -76,27 +81,29 @@ describe('--help', () => {
     [['prices'], 'distill-roi prices refresh'],
     [['prices', 'refresh'], 'distill-roi prices refresh'],
     [['prices', 'list'], 'distill-roi prices list'],
-  ])('the CLI %j prints its usage and opens no data folder', async (command, usage) => {
-    const dataDir = unusedDataDir();
-    const args = command[0] === 'help' ? command : [...command, '--help', '--data-dir', dataDir];
-    const r = await (await startCli(args, { DISTILL_ROI_DATA_DIR: dataDir })).exited;
-    expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain(usage);
-    expect(existsSync(dataDir)).toBe(false);
-  });
+  ])('the CLI %j prints its usage and opens no data folder', (command, usage) =>
+    withUnusedDir(async (dataDir) => {
+      const args = command[0] === 'help' ? command : [...command, '--help', '--data-dir', dataDir];
+      const r = await (await startCli(args, { DISTILL_ROI_DATA_DIR: dataDir })).exited;
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toContain(usage);
+      expect(existsSync(dataDir)).toBe(false);
+    }),
+  );
 
   const scripts = readdirSync(join(ROOT, 'scripts')).filter(
     (f) => f.endsWith('.mjs') && f !== 'help.mjs',
   );
-  it.each(scripts)('scripts/%s prints its usage and does nothing else', async (script) => {
-    const tools = unusedDataDir();
-    const r = await runNode(join(ROOT, 'scripts', script), ['--help'], {
-      DISTILL_ROI_TOOLS_DIR: tools,
-    });
-    expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(/^Usage: /);
-    expect(existsSync(tools)).toBe(false);
-  });
+  it.concurrent.each(scripts)('scripts/%s prints its usage and does nothing else', (script) =>
+    withUnusedDir(async (tools) => {
+      const r = await runNode(join(ROOT, 'scripts', script), ['--help'], {
+        DISTILL_ROI_TOOLS_DIR: tools,
+      });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(/^Usage: /);
+      expect(existsSync(tools)).toBe(false);
+    }),
+  );
 
   const benches = [
     'bench',
