@@ -40,6 +40,7 @@ const DOMAIN = [
   'db',
   'bedrock',
   'batch',
+  'distill',
   'runner',
   'quality',
   'export',

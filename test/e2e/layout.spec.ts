@@ -50,6 +50,7 @@ const SCREENS = [
   ['experiments', 'experiments-screen'],
   ['quality', 'quality-screen'],
   ['roi', 'roi-screen'],
+  ['distill', 'distill-screen'],
   ['report', 'report-screen'],
   ['settings', 'settings-screen'],
 ] as const;

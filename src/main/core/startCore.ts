@@ -9,6 +9,8 @@ import { createClientPool, credentialsFor } from '../bedrock/clientPool';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchService } from '../batch/batchService';
 import { batchTuning } from '../batch/batchPipeline';
+import { DistillService } from '../distill/distillService';
+import { distillTuning } from '../distill/distillJob';
 import { createKeychainStore } from '../credentials/keychain';
 import type { SecretStore } from '../credentials/secretStore';
 import type { PdfPrinter } from '../export/pdfPrinter';
@@ -57,25 +59,34 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     emit: (progress) => emit({ type: 'judgeProgress', progress }),
   });
   // Batch clients per region, built from the same settings and credentials as on-demand calls.
+  // Distillation jobs use the same S3 and control-plane clients.
   const batchClients = new Map<string, BatchClients>();
+  const clientsFor = (region: string): BatchClients => {
+    let c = batchClients.get(region);
+    if (!c) {
+      c = createBatchClients({
+        region,
+        credentials: credentialsFor(readAwsSettings({ db }), secrets),
+      });
+      batchClients.set(region, c);
+    }
+    return c;
+  };
   const batch = new BatchService({
     db,
-    clientsFor: (region) => {
-      let c = batchClients.get(region);
-      if (!c) {
-        c = createBatchClients({
-          region,
-          credentials: credentialsFor(readAwsSettings({ db }), secrets),
-        });
-        batchClients.set(region, c);
-      }
-      return c;
-    },
+    clientsFor,
     emit: (overview) => emit({ type: 'batchJobs', overview }),
     tuning: batchTuning(process.env),
   });
   // Jobs created before the app last stopped (or was killed) are tracked again from the store.
   batch.resumeAll();
+  const distill = new DistillService({
+    db,
+    clientsFor,
+    tuning: distillTuning(process.env),
+    emit: (job) => emit({ type: 'distillJob', job }),
+  });
+  distill.resumeAll();
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
@@ -85,6 +96,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     runs: runner,
     judge,
     batch,
+    distill,
     clients,
     secrets,
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
@@ -97,7 +109,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
       return () => bus.off('event', listener);
     },
     async close() {
-      await Promise.all([runner.closeAll(), judge.closeAll(), batch.close()]);
+      await Promise.all([runner.closeAll(), judge.closeAll(), batch.close(), distill.close()]);
       batchClients.forEach((c) => c.destroy());
       leases.stop();
       clients.invalidate();

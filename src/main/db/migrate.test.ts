@@ -42,6 +42,7 @@ describe('migrations', () => {
       'batch_jobs',
       'blind_reveals',
       'datasets',
+      'distill_jobs',
       'experiment_paragraphs',
       'experiments',
       'judge_calls',

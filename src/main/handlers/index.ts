@@ -13,6 +13,7 @@ import { priceHandlers } from './prices';
 import { scenarioHandlers } from './scenarios';
 import { batchHandlers } from './batch';
 import { catalogHandlers } from './catalog';
+import { distillHandlers } from './distill';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -35,4 +36,5 @@ export const handlers: HandlerTable = {
   ...scenarioHandlers,
   ...batchHandlers,
   ...catalogHandlers,
+  ...distillHandlers,
 };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
+import { DistillScreen } from './features/distill/DistillScreen';
 import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
 import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
@@ -82,6 +83,7 @@ export function App() {
           {screen === 'experiments' && <ExperimentsScreen />}
           {screen === 'quality' && <QualityScreen />}
           {screen === 'roi' && <RoiScreen />}
+          {screen === 'distill' && <DistillScreen />}
           {screen === 'report' && <ReportScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </NavigateProvider>

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
+export type ScreenId =
+  'datasets' | 'experiments' | 'quality' | 'roi' | 'distill' | 'report' | 'settings';
 
 /** The screens, in sidebar order, with the names every other text uses for them. */
 export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] = [
@@ -19,6 +20,11 @@ export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] =
     id: 'roi',
     label: 'ROI',
     hint: 'What-if: break-even, payback and NPV as you move the assumptions',
+  },
+  {
+    id: 'distill',
+    label: 'Distill',
+    hint: 'Launch a Bedrock distillation job and follow it to the custom model',
   },
   {
     id: 'report',

@@ -69,6 +69,12 @@ export const CHANNELS = [
   'duplicateScenario',
   'deleteScenario',
   'getRoiEvidence',
+  'getDistillSettings',
+  'saveDistillSettings',
+  'previewDistill',
+  'startDistill',
+  'listDistillJobs',
+  'stopDistill',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

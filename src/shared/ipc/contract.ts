@@ -18,6 +18,7 @@ import { reportChannels } from './reportChannels';
 import { roiChannels } from './roiChannels';
 import { batchChannels } from './batchChannels';
 import { catalogChannels } from './catalogChannels';
+import { distillChannels } from './distillChannels';
 
 const empty = z.strictObject({});
 
@@ -88,6 +89,7 @@ export const contract = {
   ...roiChannels,
   ...batchChannels,
   ...catalogChannels,
+  ...distillChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
