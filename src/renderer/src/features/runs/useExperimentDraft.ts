@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   DEFAULT_PROMPT_TEMPLATE,
   ExperimentConfigSchema,
@@ -18,6 +18,7 @@ import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBo
 import { api } from '../../api/transport';
 import { bookOf } from '../roi/useRoiStore';
 import { pricesForModels } from './pricesForModels';
+import { useQuery } from '../../api/useQuery';
 
 export interface Draft {
   name: string;
@@ -73,15 +74,7 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // The saved overrides for every scenario price the setup too, as they price the ROI screen.
   const [book, setBook] = useState<PriceBook>(CATALOG_ONLY);
-  useEffect(() => {
-    let live = true;
-    void api.listPriceOverrides({}).then((r) => {
-      if (live && r.ok) setBook(bookOf(r.value));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  useQuery(() => api.listPriceOverrides({}), [], { onData: (o) => setBook(bookOf(o)) });
 
   const models = useMemo(
     () => [draft.teacherModelId, ...draft.studentModelIds],
