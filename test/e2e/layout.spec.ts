@@ -52,6 +52,7 @@ const SCREENS = [
   ['roi', 'roi-screen'],
   ['distill', 'distill-screen'],
   ['report', 'report-screen'],
+  ['bill', 'bill-screen'],
   ['settings', 'settings-screen'],
 ] as const;
 

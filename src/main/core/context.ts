@@ -10,6 +10,7 @@ import type { PdfPrinter } from '../export/pdfPrinter';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import type { BatchRequest } from '../batch/batchSetup';
 import type { DistillJobView, DistillLaunchCore } from '../../shared/distill/distillDomain';
+import type { ServingService } from '../serving/servingService';
 
 /** What handlers need of the experiment runner; the runner module implements it. */
 export interface RunControl {
@@ -64,6 +65,8 @@ export interface HandlerContext {
   judge: JudgeControl;
   batch: BatchControl;
   distill: DistillControl;
+  /** Servings of custom models (Provisioned Throughput, on-demand deployments). */
+  servings: ServingService;
   clients: ClientPool;
   secrets: SecretStore;
   /** Prints reports; the Electron shell sets its printToPDF here, else Chromium via Playwright. */

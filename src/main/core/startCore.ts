@@ -18,6 +18,9 @@ import { ExperimentRunner } from '../runner';
 import { JudgeRunner } from '../quality/judgeRunner';
 import { LeaseKeeper } from '../runner/leaseKeeper';
 import { APP_VERSION } from '../version';
+import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
+import { ServingService, servingTuning } from '../serving/servingService';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
 
 export interface CoreOptions {
   dataDir: string;
@@ -87,6 +90,29 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     emit: (job) => emit({ type: 'distillJob', job }),
   });
   distill.resumeAll();
+  // Control-plane clients per region for custom models and their servings.
+  const servingClients = new Map<string, BedrockClient>();
+  const servings = new ServingService({
+    db,
+    clientFor: (region) => {
+      // Keyed by the settings too, so a changed profile or endpoint gets a new client.
+      const s = readAwsSettings({ db });
+      const key = `${region}\u0000${JSON.stringify(s)}`;
+      let c = servingClients.get(key);
+      if (!c) {
+        c = createControlPlaneClient({
+          region,
+          credentials: credentialsFor(s, secrets),
+          ...(s.controlPlaneEndpoint ? { endpoint: s.controlPlaneEndpoint } : {}),
+        });
+        servingClients.set(key, c);
+      }
+      return c;
+    },
+    ...servingTuning(process.env),
+  });
+  // Servings still being created when the app stopped are followed again.
+  servings.resumeAll();
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
@@ -97,6 +123,7 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     judge,
     batch,
     distill,
+    servings,
     clients,
     secrets,
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
@@ -111,6 +138,8 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     async close() {
       await Promise.all([runner.closeAll(), judge.closeAll(), batch.close(), distill.close()]);
       batchClients.forEach((c) => c.destroy());
+      servings.close();
+      servingClients.forEach((c) => c.destroy());
       leases.stop();
       clients.invalidate();
       bus.removeAllListeners();

@@ -56,6 +56,7 @@ describe('migrations', () => {
       'runs',
       'scenarios',
       'scores',
+      'servings',
       'settings',
       'text_snapshots',
     ]);

@@ -14,6 +14,8 @@ import { scenarioHandlers } from './scenarios';
 import { batchHandlers } from './batch';
 import { catalogHandlers } from './catalog';
 import { distillHandlers } from './distill';
+import { servingHandlers } from './servings';
+import { billingHandlers } from './billing';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -37,4 +39,6 @@ export const handlers: HandlerTable = {
   ...batchHandlers,
   ...catalogHandlers,
   ...distillHandlers,
+  ...servingHandlers,
+  ...billingHandlers,
 };

@@ -8,6 +8,10 @@ export const CHANNELS = [
   'refreshPrices',
   'listPriceSnapshots',
   'getPriceSnapshot',
+  'planBill',
+  'reconcileBill',
+  'listExperimentProfiles',
+  'createExperimentProfiles',
   'getAppInfo',
   'getStartupState',
   'restoreBackup',
@@ -75,6 +79,13 @@ export const CHANNELS = [
   'startDistill',
   'listDistillJobs',
   'stopDistill',
+  'listCustomModels',
+  'listServings',
+  'serveCustomModel',
+  'refreshServing',
+  'deleteServing',
+  'evaluateServing',
+  'createEvaluationScenario',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

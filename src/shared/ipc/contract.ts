@@ -19,6 +19,8 @@ import { roiChannels } from './roiChannels';
 import { batchChannels } from './batchChannels';
 import { catalogChannels } from './catalogChannels';
 import { distillChannels } from './distillChannels';
+import { servingChannels } from './servingChannels';
+import { billingChannels } from './billingChannels';
 
 const empty = z.strictObject({});
 
@@ -90,6 +92,8 @@ export const contract = {
   ...batchChannels,
   ...catalogChannels,
   ...distillChannels,
+  ...servingChannels,
+  ...billingChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
