@@ -81,6 +81,14 @@ describe('--help', () => {
     [['prices'], 'distill-roi prices refresh'],
     [['prices', 'refresh'], 'distill-roi prices refresh'],
     [['prices', 'list'], 'distill-roi prices list'],
+    [['distill'], 'Usage: distill-roi distill start|status|stop'],
+    [['distill', 'start'], 'Usage: distill-roi distill start|status|stop'],
+    [['distill', 'status'], 'Usage: distill-roi distill start|status|stop'],
+    [['distill', 'stop'], 'Usage: distill-roi distill start|status|stop'],
+    [['distill', 'serve'], 'Usage: distill-roi distill serve'],
+    [['distill', 'evaluate'], 'Usage: distill-roi distill serve'],
+    [['bill'], 'distill-roi bill reconcile'],
+    [['bill', 'reconcile'], 'distill-roi bill reconcile'],
   ])('the CLI %j prints its usage and opens no data folder', (command, usage) =>
     withUnusedDir(async (dataDir) => {
       const args = command[0] === 'help' ? command : [...command, '--help', '--data-dir', dataDir];
