@@ -98,6 +98,19 @@ export class RoiPage {
     await expect(this.scenarioState).toHaveText('Saved');
   }
 
+  get overrideList(): Locator {
+    return this.page.getByTestId('override-list');
+  }
+
+  /** Overrides one figure of the price panel (row test id), for the scope the panel has chosen. */
+  async overridePrice(rowId: string, value: string, note: string): Promise<void> {
+    await this.page.getByTestId(`${rowId}-edit`).click();
+    const form = this.page.getByTestId(`${rowId}-form`);
+    await form.getByTestId(`${rowId}-form-value-0`).fill(value);
+    await form.getByTestId(`${rowId}-form-note`).fill(note);
+    await form.getByTestId(`${rowId}-form-save`).click();
+  }
+
   async openScenario(name: string): Promise<void> {
     await this.page.getByTestId('scenario-select').selectOption({ label: name });
     await expect(this.page.getByTestId('scenario-name')).toHaveValue(name);

@@ -9,14 +9,14 @@ describe('migration 0110-bill-reconciliation', () => {
   it('adds the fetch cache and experiment profiles to the store just before it, keeping its runs', async () => {
     const { path } = stores.next();
     // The version just before 110, whatever migrations come before it (100 and 101 came later).
-    const v90 = await migrateTo(path, versionBefore(110));
-    v90.db.exec(`
+    const before = await migrateTo(path, versionBefore(110));
+    before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
         prompt_template, inference_json, repeats, concurrency, prices_json, status, created_at, updated_at)
       VALUES ('e1', 'E', 'd1', 'T', '["S"]', 'us-east-1', 'p', '{}', 1, 1, '[]', 'completed', 'now', 'now');
     `);
-    v90.db.close();
+    before.db.close();
 
     const { db, applied } = await migrateTo(path, 110);
     expect(applied).toEqual([110]);

@@ -14,11 +14,9 @@ import {
   withSnapshotCatalogs,
   type ModelNaming,
 } from '../../../../shared/pricing/priceList/snapshotPrices';
-import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBook';
-import { api } from '../../api/transport';
-import { bookOf } from '../roi/useRoiStore';
+import type { PriceBook } from '../../../../shared/pricing/priceBook';
+import { useSavedPriceBook } from '../roi/useSavedPriceBook';
 import { pricesForModels } from './pricesForModels';
-import { useQuery } from '../../api/useQuery';
 
 export interface Draft {
   name: string;
@@ -73,8 +71,7 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
   const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // The saved overrides for every scenario price the setup too, as they price the ROI screen.
-  const [book, setBook] = useState<PriceBook>(CATALOG_ONLY);
-  useQuery(() => api.listPriceOverrides({}), [], { onData: (o) => setBook(bookOf(o)) });
+  const book = useSavedPriceBook();
 
   const models = useMemo(
     () => [draft.teacherModelId, ...draft.studentModelIds],
