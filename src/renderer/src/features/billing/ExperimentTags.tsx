@@ -55,8 +55,8 @@ export function ExperimentTags({ onError }: ExperimentTagsProps) {
         The app can create an application inference profile for each model of an experiment, copied
         from the model and tagged <code>{EXPERIMENT_TAG_KEY}</code> = the experiment id. From then
         on the experiment&apos;s calls are sent through its profiles (on demand, including the calls
-        still to make in a run already going, and batch jobs created from then on) and carry the
-        tag onto the bill; results, prices and ROI stay those of the model. Calls made before the
+        still to make in a run already going, and batch jobs created from then on) and carry the tag
+        onto the bill; results, prices and ROI stay those of the model. Calls made before the
         profiles existed named the model itself and are billed untagged.
       </p>
       <ol>
