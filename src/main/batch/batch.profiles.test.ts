@@ -16,7 +16,7 @@ import {
   type BatchExperiment,
   type BatchStandIns,
 } from '../../../test/support/batchFixture';
-import { reserveExperimentProfile, setExperimentProfileArn } from '../db/repos/billing';
+import { recordProfile } from '../../../test/support/experimentProfileFixture';
 import { listRuns } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
 import { advanceBatch } from './batchPipeline';
@@ -39,17 +39,7 @@ describe('batch jobs through an experiment’s tagged profile', () => {
     stands = await startBatchStandIns();
     exp = await makeBatchExperiment({ paragraphs: 100 });
     clients = testBatchClients(stands);
-    reserveExperimentProfile(exp.db, {
-      experimentId: exp.experimentId,
-      modelId: BATCH_TEACHER,
-      region: 'us-east-1',
-      tagKey: 'distill-roi-experiment',
-      tagValue: exp.experimentId,
-      clientRequestToken: 'token-teacher',
-      profileArn: null,
-      createdAt: '2026-12-07T00:00:00.000Z',
-    });
-    setExperimentProfileArn(exp.db, exp.experimentId, BATCH_TEACHER, ARN);
+    recordProfile(exp.db, exp.experimentId, BATCH_TEACHER, ARN);
     await setupBatch(
       exp.db,
       clients,

@@ -11,7 +11,7 @@ import {
   TEACHER,
   type RunnerFixture,
 } from '../../../test/support/runnerFixture';
-import { reserveExperimentProfile, setExperimentProfileArn } from '../db/repos/billing';
+import { recordProfile } from '../../../test/support/experimentProfileFixture';
 import { listRuns } from '../db/repos/runs';
 import { buildSummary } from '../cli/cliSummary';
 
@@ -22,19 +22,8 @@ const SCRIPTS = {
 const arnOf = (n: number) =>
   `arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/prof${n}`;
 
-function addProfile(fx: RunnerFixture, modelId: string, arn: string, region = 'us-east-1') {
-  reserveExperimentProfile(fx.db, {
-    experimentId: fx.experimentId,
-    modelId,
-    region,
-    tagKey: 'distill-roi-experiment',
-    tagValue: fx.experimentId,
-    clientRequestToken: `${fx.experimentId}-${modelId}`,
-    profileArn: null,
-    createdAt: '2026-12-07T00:00:00.000Z',
-  });
-  setExperimentProfileArn(fx.db, fx.experimentId, modelId, arn);
-}
+const addProfile = (fx: RunnerFixture, modelId: string, arn: string, region?: string) =>
+  recordProfile(fx.db, fx.experimentId, modelId, arn, region);
 
 /** What is stored about each call that prices, names and summaries read, in a fixed order. */
 const figures = (fx: RunnerFixture) =>

@@ -1,24 +1,14 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 import { listRuns } from '../repos/runs';
-import { migrations } from './index';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0111-run-profile-arn', () => {
   it('keeps stored calls, read as made without a profile, and stores the ARN of new ones', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const before = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 110),
-    });
+    const { path } = stores.next();
+    const before = await migrateTo(path, versionBefore(111));
     before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO paragraphs (id, dataset_id, position, text, created_at, updated_at)
@@ -31,9 +21,7 @@ describe('migration 0111-run-profile-arn', () => {
     `);
     before.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 111),
-    });
+    const { db, applied } = await migrateTo(path, 111);
     expect(applied).toEqual([111]);
     expect(listRuns(db, 'e1').map((r) => [r.id, r.profileArn])).toEqual([['r1', undefined]]);
     db.prepare("UPDATE runs SET profile_arn = 'arn:x' WHERE id = 'r1'").run();
