@@ -8,3 +8,7 @@ export function profileCallsText(throughProfile: number, stored: number): string
   if (throughProfile === 0) return null;
   return `${formatNumber(throughProfile)} of ${formatNumber(stored)} stored calls went through the experiment's tagged inference profiles (billed with its cost allocation tag).`;
 }
+
+/** The heading of the per-tag figures: "computed" there counts only calls through the profiles. */
+export const TAGGED_HEADING =
+  'By cost allocation tag (experiment id; computed: its calls sent through its tagged profiles)';
