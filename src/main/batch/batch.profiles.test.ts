@@ -55,6 +55,12 @@ describe('batch jobs through an experiment’s tagged profile', () => {
       [BATCH_STUDENT, null, 100],
     ]);
     expect(stands.bedrock.jobs.map((j) => j.modelId)).toEqual([ARN, BATCH_STUDENT]);
+    // Both choices were stored before the jobs were created: a retry sends the same modelId.
+    expect(
+      exp.db
+        .prepare('SELECT profile_arn AS p FROM batch_jobs ORDER BY model_id = ? DESC')
+        .all(BATCH_TEACHER),
+    ).toEqual([{ p: ARN }, { p: '' }]);
     const runs = listRuns(exp.db, exp.experimentId);
     expect(runs).toHaveLength(200);
     for (const r of runs) {

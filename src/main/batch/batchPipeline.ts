@@ -178,14 +178,15 @@ class BatchStep {
   }
 
   /**
-   * The profile a job is created through: the one stored for it (a retry), else the experiment's
-   * profile for the model in its region, stored before the job is created.
+   * The profile a job is created through (null: the model itself). Chosen at the first try from
+   * the experiment's profile for the model in its region and stored before the job is created,
+   * so a retry with the same idempotency token names the same modelId.
    */
   private profileFor(job: BatchJobRow): string | null {
-    if (job.profileArn) return job.profileArn;
+    if (job.profileChosen) return job.profileArn ?? null;
     const region = requireExperiment(this.db, this.experimentId).config.region;
     const arn = experimentProfileArn(this.db, this.experimentId, job.modelId, region);
-    if (arn !== null) setJobProfileArn(this.db, job.id, arn);
+    setJobProfileArn(this.db, job.id, arn);
     return arn;
   }
 

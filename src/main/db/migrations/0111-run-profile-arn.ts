@@ -6,7 +6,8 @@ import type { Migration } from '../migration';
  * the experiment's model id, since the profile resolves to that model and is billed as it; the
  * column only says which calls carry the experiment's cost allocation tag onto the bill.
  * `batch_jobs.profile_arn` is the same for a batch job (its modelId), stored before the job is
- * created so that a retry with the same idempotency token sends the same modelId.
+ * created so that a retry with the same idempotency token sends the same modelId ('' once the
+ * job was chosen to name the model itself; NULL before the first try).
  */
 export const migration0111: Migration = {
   version: 111,

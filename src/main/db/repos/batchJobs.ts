@@ -76,6 +76,8 @@ export interface BatchJobRow extends Omit<BatchJobView, 'inputFiles'> {
   files: JobFile[];
   jobName: string;
   clientRequestToken: string;
+  /** Whether the modelId to create the job with (profileArn or the model) was chosen already. */
+  profileChosen: boolean;
 }
 
 interface JobRow {
@@ -124,7 +126,9 @@ const toJob = (r: JobRow): BatchJobRow => ({
   clientRequestToken: r.client_request_token,
   phase: r.phase,
   jobArn: r.job_arn,
-  profileArn: r.profile_arn ?? null,
+  // '' records the choice to name the model itself (no profile existed when it was made).
+  profileArn: r.profile_arn || null,
+  profileChosen: r.profile_arn !== null && r.profile_arn !== undefined,
   status: r.status,
   message: r.message,
   totalRecords: r.total_records,
@@ -218,9 +222,12 @@ export function setJobPhase(
   );
 }
 
-/** Stored before CreateModelInvocationJob, so a retry with the same token names the same id. */
-export function setJobProfileArn(db: Database, id: string, profileArn: string): void {
-  db.prepare('UPDATE batch_jobs SET profile_arn = ? WHERE id = ?').run(profileArn, id);
+/**
+ * Stored before CreateModelInvocationJob, so a retry with the same token names the same id:
+ * the profile's ARN, or null (stored as '') for the model itself.
+ */
+export function setJobProfileArn(db: Database, id: string, profileArn: string | null): void {
+  db.prepare('UPDATE batch_jobs SET profile_arn = ? WHERE id = ?').run(profileArn ?? '', id);
 }
 
 export function setJobArn(db: Database, id: string, jobArn: string): void {
