@@ -121,4 +121,29 @@ describe('calls through an experiment’s tagged profiles', () => {
     );
     expect(standIn.requestsFor(arnOf(2))).toHaveLength(0);
   });
+
+  it('names the profile when Bedrock refuses a call sent through it (a deleted profile)', async () => {
+    const fx = await makeRunnerFixture({ standIn, paragraphs: 2 });
+    fixtures.push(fx);
+    const gone = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/gone1';
+    addProfile(fx, TEACHER, gone);
+    fx.runner.start(fx.experimentId);
+    const final = await fx.runner.settled(fx.experimentId);
+
+    // The model is stopped at its first refusal; the reason names the profile.
+    expect(final).toMatchObject({ status: 'paused', failed: 1 });
+    expect(final.perModel.find((m) => m.modelId === TEACHER)?.blocked).toContain(gone);
+    const failed = listRuns(fx.db, fx.experimentId).filter((r) => r.status === 'error');
+    expect(failed).toHaveLength(1);
+    for (const r of failed) {
+      expect(r.modelId).toBe(TEACHER);
+      expect(r.profileArn).toBe(gone);
+      expect(r.errorMessage).toContain(
+        `called through the experiment's tagged inference profile ${gone}: it must exist in us-east-1`,
+      );
+    }
+    // The student has no profile: its calls named the model and succeeded.
+    const student = listRuns(fx.db, fx.experimentId).filter((r) => r.modelId === STUDENT);
+    expect(student.map((r) => r.status)).toEqual(['ok', 'ok']);
+  });
 });
