@@ -7,14 +7,19 @@
  */
 import type { Database } from 'better-sqlite3';
 import { insertDataset } from '../../src/main/db/repos/datasets';
-import { insertExperiment, setExperimentStatus } from '../../src/main/db/repos/experiments';
+import {
+  getExperiment,
+  insertExperiment,
+  setExperimentStatus,
+} from '../../src/main/db/repos/experiments';
+import { refreshRougeScores } from '../../src/main/quality/rougeScoring';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
 import { insertRun } from '../../src/main/db/repos/runs';
 import { modelPrices } from '../../src/main/cli/cliExperiment';
 import { openDatabase } from '../../src/main/db/open';
 import { databasePath } from '../../src/main/paths/dataDir';
 import { insertSavedScenario } from '../../src/main/export/scenarioStore';
-import { ExperimentConfigSchema } from '../../src/shared/domain/experiment';
+import { ExperimentConfigSchema, type Experiment } from '../../src/shared/domain/experiment';
 import { createRng } from '../../src/shared/metrics';
 import { describeOrigin, type PriceOrigin } from '../../src/shared/pricing/priceOrigin';
 import { ScenarioSchema, type ScenarioInput } from '../../src/shared/roi/scenario';
@@ -249,6 +254,8 @@ export function seedReportExperiment(
       ),
     );
   }
+  // The runs landed: score them as the runner does, so that reads find them scored.
+  refreshRougeScores(db, getExperiment(db, experimentId) as Experiment);
   return { experimentId, datasetId, scenarioIds };
 }
 

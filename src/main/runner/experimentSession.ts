@@ -10,6 +10,7 @@ import { formatUsd } from '../../shared/format';
 import { setExperimentStatus } from '../db/repos/experiments';
 import { insertRun } from '../db/repos/runs';
 import { logError, logInfo } from '../log';
+import { refreshRougeScores, ROUGE_EVERY_RUNS } from '../quality/rougeScoring';
 import { AimdLimit, type LimitMove } from './aimdLimit';
 import { BackoffTimers } from './backoffTimers';
 import { attemptCall, type Outcome } from './callAttempt';
@@ -44,6 +45,8 @@ export class ExperimentSession {
   private readonly refusals: ThrottleShare;
   private limitChange: LimitChange | undefined;
   private endedFlag = false;
+  /** Successful results stored since ROUGE was last brought up to date. */
+  private unscored = 0;
   private resolveEnd: (p: RunProgress) => void = () => {};
   readonly ended: Promise<RunProgress>;
 
@@ -201,9 +204,11 @@ export class ExperimentSession {
       if (!price) throw new Error(`No price for ${spec.modelId}`);
       const row = successRecord(this.id, spec, m, price, finishedAt());
       const cost = row.costUsd ?? 0;
-      return this.commit(row, () =>
-        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row)),
-      );
+      return this.commit(row, () => {
+        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row));
+        this.unscored += 1;
+        if (this.unscored >= ROUGE_EVERY_RUNS) this.scoreRouge();
+      });
     }
     const { error, attempts } = outcome;
     const action = decide(error, spec.requeues, this.p.tuning);
@@ -289,6 +294,18 @@ export class ExperimentSession {
     }
   }
 
+  /** Scores what landed, so readers (quality view, report, exports) find it scored. */
+  private scoreRouge(): void {
+    if (this.unscored === 0) return;
+    try {
+      refreshRougeScores(this.p.deps.db, this.p.experiment);
+      this.unscored = 0;
+    } catch (e) {
+      // The results are stored; scoring is retried at the next refresh (or the next start).
+      logError(`Could not score ROUGE for experiment ${this.id}`, e);
+    }
+  }
+
   private goOffline(message: string): void {
     if (this.mode !== 'running') return;
     this.setMode('offline', `offline: ${message}`);
@@ -306,6 +323,7 @@ export class ExperimentSession {
     }
     this.endedFlag = true;
     this.offline.stop();
+    this.scoreRouge();
     this.throttle.flushPending();
     this.resolveEnd(this.snapshot());
     this.p.onEnd(this);
