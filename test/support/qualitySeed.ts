@@ -16,6 +16,8 @@ export const SEED_TEACHER = 'meta.llama3-70b-instruct-v1:0';
 export const SEED_STUDENT = 'meta.llama3-8b-instruct-v1:0';
 
 export interface SeedOptions {
+  /** Store the runs without scoring ROUGE, as the runner does before it refreshes. */
+  unscored?: boolean;
   name?: string;
   paragraphs?: number;
   students?: string[];
@@ -124,6 +126,6 @@ export function seedExperimentWithRuns(db: Database, o: SeedOptions = {}): Seede
   });
   setExperimentStatus(db, experimentId, 'completed');
   // The runs landed: score them as the runner does, so that reads find them scored.
-  refreshRougeScores(db, getExperiment(db, experimentId) as Experiment);
+  if (!o.unscored) refreshRougeScores(db, getExperiment(db, experimentId) as Experiment);
   return { datasetId, experimentId, paragraphIds, teacher, students };
 }
