@@ -18,8 +18,9 @@ import { listExperiments } from '../db/repos/experiments';
  * runs or a changed reference made stale.
  *
  * It runs where the inputs change, never where scores are read (the quality view, the report,
- * CSV and bundle exports only read): as runs land (the runner, every ROUGE_EVERY_RUNS results
- * and when a session ends; batch output; a bundle import), when the quality settings are saved,
+ * CSV and bundle exports only read): as runs land (the runner, after ROUGE_EVERY_RUNS results or a
+ * quarter of those landed so far, and when a session ends; batch output; a bundle import), when
+ * the quality settings are saved, when a dataset's paragraphs are edited,
  * and once for every experiment when the app starts (stores written by an older version).
  *
  * Whether ROUGE stems (the quality setting `rougeStemmed`) is stored with each value too. The
