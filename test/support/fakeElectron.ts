@@ -163,6 +163,6 @@ export function fakeElectron(userData: string): FakeElectron {
         ipc.set(channel, listener);
       },
     },
-  } as unknown as ElectronApis;
+  } satisfies ElectronApis;
   return { apis, calls, app, windows, privileged, protocolHandlers, session, opened, ipc };
 }
