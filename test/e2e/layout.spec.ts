@@ -50,7 +50,9 @@ const SCREENS = [
   ['experiments', 'experiments-screen'],
   ['quality', 'quality-screen'],
   ['roi', 'roi-screen'],
+  ['distill', 'distill-screen'],
   ['report', 'report-screen'],
+  ['bill', 'bill-screen'],
   ['settings', 'settings-screen'],
 ] as const;
 
@@ -96,4 +98,32 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
   await page.getByTestId('side-by-side').scrollIntoViewIfNeeded();
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(test.info().outputDir, 'results-1280x720.png') });
+});
+
+/** How far a box's own content scrolls sideways: 0 when everything in it is in view. */
+const innerOverflow = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((table) => {
+    const box = table.closest('.table-scroll') ?? table;
+    return box.scrollWidth - box.clientWidth;
+  });
+
+test('the quality comparison table fits its box at 1280×720 and 1440×900, no sideways scroll', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await page.locator('[data-app-state="ready"]').first().waitFor();
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openScreen(page, 'quality', 'quality-screen');
+    const table = page.getByTestId('comparison-table');
+    await expect(table).toBeVisible();
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(test.info().outputDir, `quality-${width}x${height}.png`) });
+    expect(await innerOverflow(page, 'comparison-table')).toBeLessThanOrEqual(0);
+    const box = await table.boundingBox();
+    expect(box!.x + box!.width, 'the table is cut off on the right').toBeLessThanOrEqual(width);
+  }
 });

@@ -181,6 +181,39 @@ test('a rater who asks to see the models before finishing gets them, and the rev
   await expect(page.getByTestId('reveal-models')).toHaveCount(0);
 });
 
+test('a judge picked on the quality screen is priced with the overrides saved for every scenario', async ({
+  page,
+}) => {
+  await runSampleExperiment(page);
+  // A negotiated price for Claude 3 Haiku, saved for every scenario (as the ROI screen saves it).
+  const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+  const saved = await fetch(`${host.origin}/api/call/savePriceOverride`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: host.origin,
+      'x-distill-token': host.token,
+    },
+    body: JSON.stringify({
+      modelId: HAIKU,
+      region: 'us-east-1',
+      inputUsdPer1k: 0.00021,
+      outputUsdPer1k: 0.00111,
+      asOf: '2026-12-01',
+      note: 'negotiated rate',
+    }),
+  });
+  expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+
+  const q = new QualityPage(page);
+  await q.open();
+  await q.tab('judge');
+  await q.pickJudge(HAIKU);
+  await expect(q.judgePriceIn).toHaveValue('0.00021');
+  await expect(q.judgePriceOut).toHaveValue('0.00111');
+  await expect(q.judgeForm).toContainText('negotiated rate');
+});
+
 test('the judge runs from the quality view: scores, a judge failure, and its cost kept apart', async ({
   page,
 }) => {

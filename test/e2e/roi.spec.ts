@@ -76,6 +76,36 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await expect(roi.scenarioState).toHaveText('Saved');
 });
 
+test("a duplicated scenario keeps the original's own price overrides", async ({ page }) => {
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  await roi.saveAs('Pilot');
+  // A quote for this scenario only: 69 × $0.0002 + 73 × $0.0006 per 1,000 tokens = $0.0000576.
+  await roi.overridePrice('prices-student-inputusdper1k', '0.0002', 'Pilot quote');
+  await expect(roi.overrideList).toContainText('Pilot quote');
+  await expect(roi.overrideList).toContainText('this scenario');
+  await expect(roi.figure('per-request')).toContainText('$0.0000576');
+  // The override repriced the scenario: save it at that price before copying it.
+  await page.getByTestId('scenario-save').click();
+  await expect(roi.scenarioState).toHaveText('Saved');
+
+  await page.getByTestId('scenario-duplicate').click();
+  await page.getByTestId('scenario-copy-name').fill('Pilot, copied');
+  await page.getByTestId('scenario-copy-save').click();
+  await expect(page.getByTestId('scenario-name')).toHaveValue('Pilot, copied');
+  await expect(roi.overrideList).toContainText('Pilot quote');
+  await expect(roi.overrideList).toContainText('this scenario');
+  await expect(roi.figure('per-request')).toContainText('$0.0000576');
+
+  // After a restart too: the copy's override is its own row in the store.
+  await host.stop();
+  host = await launchHost(tmp.dir);
+  await roi.open(host.url);
+  await roi.openScenario('Pilot, copied');
+  await expect(roi.overrideList).toContainText('Pilot quote');
+  await expect(roi.figure('per-request')).toContainText('$0.0000576');
+});
+
 test('asks for the figures the sources do not give instead of inventing them', async ({ page }) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);

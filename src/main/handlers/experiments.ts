@@ -1,84 +1,21 @@
-import type { Database } from 'better-sqlite3';
-import {
-  renderPrompt,
-  type Experiment,
-  type ExperimentConfig,
-} from '../../shared/domain/experiment';
+import type { Experiment, ExperimentConfig } from '../../shared/domain/experiment';
 import type { RunProgress } from '../../shared/domain/run';
-import { estimateRun, type RunEstimate } from '../../shared/estimate/runEstimate';
 import { formatUsd } from '../../shared/format';
 import * as experiments from '../db/repos/experiments';
 import { experimentCounts } from '../db/repos/experimentStats';
 import { experimentParagraphs, paragraphsEditedSince } from '../db/repos/experimentParagraphs';
-import { listParagraphs } from '../db/repos/paragraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
-import { countPromptTokens } from '../estimate/promptTokens';
+import { estimateFor } from '../estimate/experimentEstimate';
+import { storedProgress } from '../runner/storedProgress';
 import type { HandlerContext } from '../core/context';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { requireDataset, requireExperiment } from '../common/lookups';
 import { AppFailure } from '../common/failure';
 
-export function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
-  requireDataset(db, c.datasetId);
-  const prompts = listParagraphs(db, c.datasetId).map((p) =>
-    renderPrompt(c.promptTemplate, p.text),
-  );
-  if (prompts.length === 0) {
-    throw new AppFailure(
-      'invalid_input',
-      'This dataset has no paragraphs yet. Add some before running.',
-    );
-  }
-  const models = [c.teacherModelId, ...c.studentModelIds].map((m) =>
-    countPromptTokens(m, prompts, c.systemPrompt),
-  );
-  return estimateRun(models, {
-    repeats: c.repeats,
-    maxTokens: c.inference.maxTokens,
-    prices: c.prices,
-    budgetUsd: c.budgetUsd,
-  });
-}
-
-/** Progress as the store tells it, for an experiment the runner is not running now. */
-export function storedProgress(db: Database, e: Experiment): RunProgress {
-  const counts = experimentCounts(db, e.id, e.config);
-  const perTotal = counts.total / (1 + e.config.studentModelIds.length);
-  return {
-    experimentId: e.id,
-    status: e.status,
-    statusReason: e.statusReason,
-    done: counts.done,
-    total: counts.total,
-    failed: counts.failed,
-    inFlight: 0,
-    concurrency: e.config.concurrency,
-    elapsedMs: 0,
-    etaMs: null,
-    spentUsd: counts.spentUsd,
-    perModel: [e.config.teacherModelId, ...e.config.studentModelIds].map((modelId) => {
-      const m = counts.perModel.get(modelId);
-      return {
-        modelId,
-        done: m?.done ?? 0,
-        total: perTotal,
-        failed: m?.failed ?? 0,
-        inputTokens: m?.inputTokens ?? 0,
-        outputTokens: m?.outputTokens ?? 0,
-        costUsd: m?.costUsd ?? 0,
-      };
-    }),
-  };
-}
-
 /** Running, or paused offline and about to resume by itself: the runner still owns its calls. */
 const isActive = (ctx: HandlerContext, id: string): boolean => {
   const p = ctx.runs.progress(id);
-  return (
-    p !== null &&
-    (p.status === 'running' ||
-      (p.status === 'paused' && (p.statusReason ?? '').startsWith('offline')))
-  );
+  return p !== null && (p.status === 'running' || p.offline === true);
 };
 
 /**

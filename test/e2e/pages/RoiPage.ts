@@ -87,10 +87,28 @@ export class RoiPage {
     await this.page.getByTestId('mc-seed').fill(String(seed));
   }
 
+  /** What a distillation that has run cost, when the scenario carries it. */
+  get actualDistillationCost(): Locator {
+    return this.page.getByTestId('distill-actual');
+  }
+
   async saveAs(name: string): Promise<void> {
     await this.page.getByTestId('scenario-name').fill(name);
     await this.page.getByTestId('scenario-save').click();
     await expect(this.scenarioState).toHaveText('Saved');
+  }
+
+  get overrideList(): Locator {
+    return this.page.getByTestId('override-list');
+  }
+
+  /** Overrides one figure of the price panel (row test id), for the scope the panel has chosen. */
+  async overridePrice(rowId: string, value: string, note: string): Promise<void> {
+    await this.page.getByTestId(`${rowId}-edit`).click();
+    const form = this.page.getByTestId(`${rowId}-form`);
+    await form.getByTestId(`${rowId}-form-value-0`).fill(value);
+    await form.getByTestId(`${rowId}-form-note`).fill(note);
+    await form.getByTestId(`${rowId}-form-save`).click();
   }
 
   async openScenario(name: string): Promise<void> {

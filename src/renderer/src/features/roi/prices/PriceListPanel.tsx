@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { TIER_LABELS, requestTier } from '../../../../../shared/domain/serviceTier';
+import { priceTierLabel } from '../../../../../shared/domain/serviceTier';
 import { formatUsd } from '../../../../../shared/format';
 import { SHIPPED_REGIONS, shippedModelList } from '../../../../../shared/models/shippedModelList';
 import type {
@@ -8,7 +8,7 @@ import type {
   RegionRefresh,
 } from '../../../../../shared/pricing/priceList/priceSnapshot';
 import { tierPrices, type TierPrice } from '../../../../../shared/pricing/priceList/snapshotPrices';
-import { displayNameOf } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 import { lifecycleWarningsFor } from '../../../../../shared/models/modelListView';
 import { api } from '../../../api/transport';
 import type { Draft } from '../draft';
@@ -25,10 +25,7 @@ interface PriceListPanelProps {
   onDraft: (d: Draft) => void;
 }
 
-const tierName = (t: string) => {
-  const r = requestTier(t);
-  return r ? TIER_LABELS[r] : t === 'batch' ? 'Batch' : t;
-};
+const tierName = priceTierLabel;
 
 /**
  * The AWS Price List behind the figures: the region's latest snapshot and its publication date,
@@ -153,7 +150,7 @@ export function PriceListPanel({ draft, onSnapshot, onDraft }: PriceListPanelPro
           return (
             <div key={role} data-testid={`tier-prices-${role}`}>
               <h3>
-                {displayNameOf(draft[role].modelId)}{' '}
+                {modelName(draft[role].modelId)}{' '}
                 <span className="hint">
                   {tiers.length === 0
                     ? 'not in this Price List snapshot: enter its price as an override'
