@@ -17,6 +17,8 @@ import { CatalogPage } from './pages/CatalogPage';
 const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU35 = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 const US = ['us-east-1', 'us-east-2', 'us-west-2'];
+const PROVISIONED = 'arn:aws:bedrock:us-east-1:111122223333:provisioned-model/p1p1p1p1p1p1';
+const FM_8B = 'arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-8b-instruct-v1:0';
 
 /** Llama 3 8B (the starting scenario's student) and 70B, as the AmazonBedrock offer lists them. */
 const llamaRows = (input8b: string): FixtureRow[] => [
@@ -121,6 +123,7 @@ test.beforeEach(async () => {
         wireSystemProfile('us-east-1', 'us', SONNET, US),
         wireSystemProfile('us-east-1', 'us', HAIKU35, US),
       ],
+      provisioned: { [PROVISIONED]: { modelArn: FM_8B, foundationModelArn: FM_8B } },
     },
   });
   priceList = await startPriceListStandIn();
@@ -164,6 +167,17 @@ test('offline the picker shows the shipped dated list; online the account’s, w
   await app.chooseStudent(/Claude 3\.5 Haiku · via us\. profile · Legacy, ends 2027-03-01/);
   await expect(app.lifecycleWarnings).toContainText(
     'Claude 3.5 Haiku is Legacy; end of life 2027-03-01',
+  );
+
+  // A provisioned-throughput ARN says what it is, looked up in the account like `models --resolve`.
+  await app.typeModel(PROVISIONED);
+  await expect(app.modelResolutions.first()).toHaveText(
+    'Provisioned throughput in us-east-1 (account 111122223333): priced as Llama 3 8B Instruct (meta.llama3-8b-instruct-v1:0), looked up in your account.',
+  );
+  await app.addTypedStudent();
+  await expect(app.students).toContainText(PROVISIONED);
+  await expect(app.students.getByTestId('model-resolution')).toContainText(
+    'priced as Llama 3 8B Instruct',
   );
 });
 

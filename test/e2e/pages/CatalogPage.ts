@@ -33,6 +33,16 @@ export class CatalogPage {
   async refreshModels(): Promise<void> {
     await this.page.getByRole('button', { name: 'Refresh from AWS' }).click();
   }
+  /** Types an id, profile or ARN into the "another model" field (not yet added). */
+  async typeModel(id: string): Promise<void> {
+    await this.page.getByLabel('Another model id, inference profile or ARN').fill(id);
+  }
+  async addTypedStudent(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add student' }).click();
+  }
+  get modelResolutions(): Locator {
+    return this.page.getByTestId('model-resolution');
+  }
   async chooseStudent(label: string | RegExp): Promise<void> {
     await this.students.getByLabel(label).check();
   }
