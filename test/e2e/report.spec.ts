@@ -31,7 +31,7 @@ test('preview the report, change its paper, and download it as a PDF', async ({ 
   await expect(report.scenario(0)).toBeChecked();
   await expect(report.scenario(1)).toBeChecked();
   await expect(report.preview.getByTestId('report-scenario')).toHaveCount(2);
-  await expect(report.preview.getByTestId('chart-cost-volume')).toHaveCount(2);
+  await expect(report.preview.getByTestId('print-chart-cost-volume')).toHaveCount(2);
 
   // One scenario off: the preview follows.
   await report.scenario(1).uncheck();

@@ -41,7 +41,7 @@ export class RoiPage {
     return this.page.getByTestId('cost-volume-figures').locator('table');
   }
   get costVolumeCaption(): Locator {
-    return this.page.getByTestId('chart-cost-volume').locator('figcaption');
+    return this.page.getByTestId('screen-chart-cost-volume').locator('figcaption');
   }
   get monteCarloFigures(): Locator {
     return this.page.getByTestId('mc-figures');

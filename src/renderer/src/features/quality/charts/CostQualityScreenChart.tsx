@@ -7,10 +7,10 @@ import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metric
 import type { MetricReport, QualityReport } from '../../../../../shared/quality/reportSchema';
 import { modelName } from '../../runs/ModelPicker';
 import { colorFor } from '../modelColors';
-import { ChartFigures } from './ChartFigures';
-import './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import '../../../components/screenCharts/chartSetup';
 
-interface CostQualityChartProps {
+interface CostQualityScreenChartProps {
   report: QualityReport;
   metric: MetricReport;
   info: MetricInfo;
@@ -20,7 +20,7 @@ interface CostQualityChartProps {
  * Every model of the experiment by cost per 1,000 requests and mean quality. Efficient models
  * (no other is both cheaper and at least as good) are drawn larger with a ring.
  */
-export function CostQualityChart({ report, metric, info }: CostQualityChartProps) {
+export function CostQualityScreenChart({ report, metric, info }: CostQualityScreenChartProps) {
   const points = report.costs.map((c) => {
     const m = metric.perModel.find((p) => p.modelId === c.modelId)?.mean;
     return {
@@ -43,7 +43,7 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
   );
   const colour = (id: string) => colorFor(id, report.teacherModelId, report.studentModelIds);
   return (
-    <figure className="chart-box" data-testid="chart-cost-quality">
+    <figure className="chart-box" data-testid="screen-chart-cost-quality">
       <figcaption>
         Quality against cost per 1,000 requests ({fullLabel(info)})
         {yAxis.zoomNote && (
