@@ -1,43 +1,19 @@
-import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
-import { startBatchStandInProcess, type BatchStandInProcess } from '../support/batchStandInProcess';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { BATCH_STAND_INS, expect, test } from './support/fixtures';
 import { seedParagraphs } from '../support/seedParagraphs';
 import { BatchPanel } from './pages/BatchPanel';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let stands: BatchStandInProcess;
-const KEY = standInEnv('http://127.0.0.1:9').AWS_ACCESS_KEY_ID ?? '';
-
-test.beforeAll(async () => {
-  stands = await startBatchStandInProcess(join(__dirname, '..', '..'), {
-    STAND_IN_ACCESS_KEYS: KEY,
-    STAND_IN_STEP_MS: '20',
-  });
-});
-test.afterAll(async () => {
-  await stands.stop();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-batch-');
-  await seedParagraphs(tmp.dir, 'Batch paragraphs', 120);
-  host = await launchHost(tmp.dir, {
-    ...standInEnv('http://127.0.0.1:9'),
-    AWS_ENDPOINT_URL_S3: stands.s3Url,
-    AWS_ENDPOINT_URL_BEDROCK: stands.bedrockUrl,
-    DISTILL_ROI_BATCH_POLL_MS: '50',
-  });
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
+test.use({
+  ...BATCH_STAND_INS,
+  seeded: async ({ dataDir }, use) => {
+    await seedParagraphs(dataDir, 'Batch paragraphs', 120);
+    await use(null);
+  },
 });
 
 test('run an experiment as batch jobs from the form and follow them in the job panel', async ({
   page,
+  host,
 }) => {
   await page.goto(host.url);
   const experiments = new ExperimentsPage(page);
@@ -45,7 +21,7 @@ test('run an experiment as batch jobs from the form and follow them in the job p
   const batch = new BatchPanel(page);
   await batch.enable('s3://bucket', 'not-a-role');
   await expect(batch.problems.first()).toContainText('Service role ARN must look like');
-  await expect(page.getByTestId('start-experiment')).toBeDisabled();
+  await expect(experiments.startButton).toBeDisabled();
 
   await batch.enable('s3://distill-batch/e2e', 'arn:aws:iam::111122223333:role/BedrockBatchRole');
   await expect(batch.problems).toHaveCount(0);

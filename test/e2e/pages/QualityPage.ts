@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The quality screen: summary tables, per-paragraph scores, the judge and blind rating. */
 export class QualityPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-quality').click();
-    await this.page.locator('[data-testid="quality-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).goTo('quality');
     await this.page.getByTestId('quality-view').waitFor();
   }
 
@@ -28,6 +28,10 @@ export class QualityPage {
     return this.page.getByTestId(`quality-tab-${id}`);
   }
 
+  /** The table comparing the models on every metric. */
+  get comparisonTable(): Locator {
+    return this.page.getByTestId('comparison-table');
+  }
   get summary(): Locator {
     return this.page.getByTestId('quality-summary');
   }

@@ -1,13 +1,18 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The Report screen: options, the preview, the exports and the bundle import. */
 export class ReportPage {
   constructor(readonly page: Page) {}
 
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.getByTestId('nav-report').click();
-    await this.page.locator('[data-testid="report-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).open(url);
+    await this.show();
+  }
+
+  /** Goes to the Report screen from the sidebar and waits for its preview. */
+  async show(): Promise<void> {
+    await new AppShell(this.page).goTo('report');
     await this.waitForPreview();
   }
 

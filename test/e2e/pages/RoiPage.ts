@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The ROI what-if screen as an analyst works it; specs talk to this, never to raw selectors. */
 export class RoiPage {
@@ -6,15 +7,25 @@ export class RoiPage {
 
   /** Opens the app at `url` (the host's, with its token) and goes to the ROI screen. */
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.locator('[data-app-state="ready"]').first().waitFor();
-    await this.page.getByTestId('nav-roi').click();
-    await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).open(url);
+    await this.show();
+  }
+  /** Goes to the ROI screen from the sidebar. */
+  async show(): Promise<void> {
+    await new AppShell(this.page).goTo('roi');
   }
 
   /** The tornado's note when its NPV axis does not reach $0. */
   get tornadoZoomNote(): Locator {
     return this.page.getByTestId('tornado-zoom');
+  }
+  /** The tornado's figures, as a table. */
+  get tornadoFigures(): Locator {
+    return this.page.getByTestId('tornado-figures');
+  }
+  /** Clicks an empty spot of an assumption group, so the field typed in loses focus. */
+  async leaveField(group: string): Promise<void> {
+    await this.page.getByTestId(`group-${group}`).click({ position: { x: 2, y: 2 } });
   }
   /** Whether a typed field shows its whole figure (nothing scrolled out of sight). */
   async fieldShowsAll(id: string): Promise<boolean> {
@@ -32,6 +43,10 @@ export class RoiPage {
   }
   missing(id: string): Locator {
     return this.page.getByTestId(`${id}-missing`);
+  }
+  /** Which price applies to a side ('teacher' | 'student'), and where it came from. */
+  priceApplies(side: 'teacher' | 'student'): Locator {
+    return this.page.getByTestId(`prices-${side}-applies`);
   }
   get problems(): Locator {
     return this.page.getByTestId('roi-problems');
@@ -59,6 +74,34 @@ export class RoiPage {
   }
   get batchNotes(): Locator {
     return this.page.getByTestId('batch-note');
+  }
+  /** Prefills the screen from a stored experiment: by its entry's label, or its id. */
+  async chooseEvidence(experiment: { label: string } | { value: string }): Promise<void> {
+    await this.page.getByTestId('evidence-experiment').selectOption(experiment);
+  }
+  /** Prefills from the first stored experiment in the list. */
+  async chooseFirstEvidence(): Promise<void> {
+    const first = this.page.getByTestId('evidence-experiment').locator('option').nth(1);
+    await this.chooseEvidence({ value: (await first.getAttribute('value')) ?? '' });
+  }
+  /** Which of the experiment's students the scenario takes, by name. */
+  async chooseEvidenceStudent(label: string): Promise<void> {
+    await this.page.getByTestId('evidence-student').selectOption({ label });
+  }
+  /** Where each prefilled figure came from. */
+  get prefillNotes(): Locator {
+    return this.page.getByTestId('prefill-notes');
+  }
+  get compareTable(): Locator {
+    return this.page.getByTestId('compare-table');
+  }
+  /** Rows of the comparison where the scenarios' assumptions differ. */
+  get differingRows(): Locator {
+    return this.compareTable.locator('tr[data-differs="true"]');
+  }
+  /** The chosen option of a segmented control (`horizon`, …), whichever it is. */
+  checkedChoice(control: string): Locator {
+    return this.page.getByTestId(control).getByRole('radio', { checked: true });
   }
   option(testId: string): Locator {
     return this.page.getByTestId(testId);
