@@ -83,6 +83,7 @@ const llamaRows = (input8b: string): FixtureRow[] => [
 
 /** The control plane (model list) and the Price List API on loopback, beside the runtime. */
 const test = base.extend<{ controlPlane: ControlPlaneStandIn; priceList: PriceListStandIn }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
   controlPlane: async ({}, use) => {
     const controlPlane = await startControlPlaneStandIn({
       'us-east-1': {
@@ -116,6 +117,7 @@ const test = base.extend<{ controlPlane: ControlPlaneStandIn; priceList: PriceLi
       await controlPlane.close();
     }
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
   priceList: async ({}, use) => {
     const priceList = await startPriceListStandIn();
     priceList.setOffer('us-east-1', {

@@ -16,7 +16,12 @@ import { RoiPage } from './pages/RoiPage';
 test.use({
   viewport: { width: 1280, height: 720 },
   seeded: async ({ dataDir }, use) =>
-    use(await seedReportDataDir(dataDir, { paragraphs: 6, students: [REPORT_STUDENT, REPORT_STUDENT2] })),
+    use(
+      await seedReportDataDir(dataDir, {
+        paragraphs: 6,
+        students: [REPORT_STUDENT, REPORT_STUDENT2],
+      }),
+    ),
 });
 
 /** How far the page scrolls sideways: 0 when it fits. */

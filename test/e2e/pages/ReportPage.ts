@@ -29,6 +29,29 @@ export class ReportPage {
   get experiments(): Locator {
     return this.page.getByTestId('report-experiment-list').locator('li');
   }
+  /** The preview's scenario pages. */
+  get scenarioPages(): Locator {
+    return this.preview.getByTestId('report-scenario');
+  }
+  /** A chart in the preview (SVG, as printed): `cost-volume`, `cash-flow`, `latency`, … */
+  printChart(name: string): Locator {
+    return this.preview.getByTestId(`print-chart-${name}`);
+  }
+  /** The preview laid out on a paper size. */
+  paper(size: 'a4' | 'letter'): Locator {
+    return this.preview.locator(`.rpt-paper-${size}`);
+  }
+  /** The verdict's evidence table in the preview. */
+  get verdictEvidence(): Locator {
+    return this.preview.getByTestId('verdict-evidence');
+  }
+  /** How often the intervals held, in the preview. */
+  get intervalCoverage(): Locator {
+    return this.preview.getByTestId('interval-coverage');
+  }
+  get importResult(): Locator {
+    return this.page.getByTestId('import-result');
+  }
   scenario(index: number): Locator {
     return this.page.getByTestId(`report-scenario-${index}`);
   }
@@ -49,6 +72,6 @@ export class ReportPage {
 
   async importBundle(file: string): Promise<void> {
     await this.page.getByTestId('import-bundle-input').setInputFiles(file);
-    await expect(this.page.getByTestId('import-result')).toBeVisible({ timeout: 15_000 });
+    await expect(this.importResult).toBeVisible({ timeout: 15_000 });
   }
 }

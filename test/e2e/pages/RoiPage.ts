@@ -88,6 +88,17 @@ export class RoiPage {
   async chooseEvidenceStudent(label: string): Promise<void> {
     await this.page.getByTestId('evidence-student').selectOption({ label });
   }
+  /** The verdict: whether to move to the student, and on what evidence. */
+  get verdict(): Locator {
+    return this.page.getByTestId('roi-verdict');
+  }
+  get verdictHeading(): Locator {
+    return this.verdict.getByRole('heading');
+  }
+  /** What would settle an unclear verdict. */
+  get verdictSettle(): Locator {
+    return this.page.getByTestId('roi-verdict-settle');
+  }
   /** Where each prefilled figure came from. */
   get prefillNotes(): Locator {
     return this.page.getByTestId('prefill-notes');
@@ -105,6 +116,56 @@ export class RoiPage {
   }
   option(testId: string): Locator {
     return this.page.getByTestId(testId);
+  }
+  // Prices.
+  /** One price of a side (`trainingusdper1ktokens`, …), with its origin and its override button. */
+  price(side: 'teacher' | 'student', field: string): Locator {
+    return this.page.getByTestId(`prices-${side}-${field}`);
+  }
+  /** Overrides a price with a dated note, through its form. */
+  async overridePrice(
+    side: 'teacher' | 'student',
+    field: string,
+    value: string,
+    note: string,
+  ): Promise<void> {
+    const id = `prices-${side}-${field}`;
+    await this.price(side, field).getByRole('button').click();
+    const form = this.page.getByTestId(`${id}-form`);
+    await form.getByTestId(`${id}-form-value-0`).fill(value);
+    await form.getByTestId(`${id}-form-note`).fill(note);
+    await form.getByTestId(`${id}-form-save`).click();
+  }
+  get overrideList(): Locator {
+    return this.page.getByTestId('override-list');
+  }
+  /** A side's prices in one line, as prefilled. */
+  priceLine(side: 'teacher' | 'student'): Locator {
+    return this.page.getByTestId(`price-line-${side}`);
+  }
+  get recommendation(): Locator {
+    return this.page.getByTestId('recommendation');
+  }
+  get recommendationReason(): Locator {
+    return this.page.getByTestId('recommendation-reason');
+  }
+
+  // Scenarios.
+  get scenarioName(): Locator {
+    return this.page.getByTestId('scenario-name');
+  }
+  get saveButton(): Locator {
+    return this.page.getByTestId('scenario-save');
+  }
+  async duplicate(): Promise<void> {
+    await this.page.getByTestId('scenario-duplicate').click();
+  }
+  /** The name the duplicate will be saved under, asked before it is saved. */
+  get copyName(): Locator {
+    return this.page.getByTestId('scenario-copy-name');
+  }
+  async saveCopy(): Promise<void> {
+    await this.page.getByTestId('scenario-copy-save').click();
   }
   get scenarioState(): Locator {
     return this.page.getByTestId('scenario-state');
@@ -131,13 +192,13 @@ export class RoiPage {
   }
 
   async saveAs(name: string): Promise<void> {
-    await this.page.getByTestId('scenario-name').fill(name);
-    await this.page.getByTestId('scenario-save').click();
+    await this.scenarioName.fill(name);
+    await this.saveButton.click();
     await expect(this.scenarioState).toHaveText('Saved');
   }
 
   async openScenario(name: string): Promise<void> {
     await this.page.getByTestId('scenario-select').selectOption({ label: name });
-    await expect(this.page.getByTestId('scenario-name')).toHaveValue(name);
+    await expect(this.scenarioName).toHaveValue(name);
   }
 }

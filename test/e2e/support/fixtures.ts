@@ -64,8 +64,10 @@ export const test = base.extend<Options & Fixtures, WorkerFixtures>({
   seeded: [null, { option: true }],
   batchStandInEnv: [{}, { option: true }],
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
   standInBundle: [async ({}, use) => use(await buildStandIn(ROOT)), { scope: 'worker' }],
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
   dataDir: async ({}, use) => {
     const tmp = makeTempDir('distill-e2e-');
     try {
