@@ -1,14 +1,9 @@
 import { BATCH_STAND_INS, expect, test } from './support/fixtures';
-import { seedParagraphs } from '../support/seedParagraphs';
 import { BatchPanel } from './pages/BatchPanel';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
 test.use({
   ...BATCH_STAND_INS,
-  seeded: async ({ dataDir }, use) => {
-    await seedParagraphs(dataDir, 'Batch paragraphs', 120);
-    await use(null);
-  },
 });
 
 test('run an experiment as batch jobs from the form and follow them in the job panel', async ({

@@ -1,5 +1,4 @@
 import { BATCH_STAND_INS, expect, test } from './support/fixtures';
-import { seedParagraphs } from '../support/seedParagraphs';
 import { BatchPanel } from './pages/BatchPanel';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
@@ -7,10 +6,6 @@ test.use({
   ...BATCH_STAND_INS,
   // Jobs wait before InProgress until the stand-ins get SIGUSR2: the kill lands while they run.
   batchStandInEnv: { STAND_IN_HOLD_BEFORE: 'InProgress' },
-  seeded: async ({ dataDir }, use) => {
-    await seedParagraphs(dataDir, 'Batch paragraphs', 120);
-    await use(null);
-  },
 });
 
 test('the app killed with -9 while its batch jobs run picks them up again when restarted', async ({

@@ -11,12 +11,9 @@ test.afterAll(() => removeCliBuild());
 
 test('set up an experiment, run it, watch progress and read the outputs side by side', async ({
   page,
-  host,
+  sampleDataset,
 }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await datasets.addSample();
-
+  void sampleDataset;
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   await experiments.setNumber('exp-repeats', '2');
@@ -35,10 +32,8 @@ test('set up an experiment, run it, watch progress and read the outputs side by 
   await expect(experiments.diffMarks(firstRow).first()).toBeVisible();
 });
 
-test('a run above its budget asks before it spends', async ({ page, host }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await datasets.addSample();
+test('a run above its budget asks before it spends', async ({ page, sampleDataset }) => {
+  void sampleDataset;
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   await experiments.setNumber('exp-repeats', '1');

@@ -39,12 +39,9 @@ test.beforeEach(async ({ standIn }) => {
 
 test('a price typed into the experiment form is the price on every screen, in the PDF and the CSV', async ({
   page,
-  host,
+  sampleDataset,
 }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await datasets.addSample();
-
+  void sampleDataset;
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   await experiments.setNumber('exp-repeats', '1');

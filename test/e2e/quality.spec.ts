@@ -1,4 +1,4 @@
-import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
+import { expect, RUNTIME_STAND_IN, test as base } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
 import { SAMPLE_PARAGRAPHS } from './pages/DatasetsPage';
 import { QualityPage } from './pages/QualityPage';
@@ -8,15 +8,22 @@ const STUDENT = 'meta.llama3-8b-instruct-v1:0';
 const JUDGE = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
 const PARAGRAPHS = SAMPLE_PARAGRAPHS;
 
+/** The quality screen, open on the sample run's results. */
+const test = base.extend<{ q: QualityPage }>({
+  q: async ({ page, sampleRun }, use) => {
+    void sampleRun;
+    const q = new QualityPage(page);
+    await q.open();
+    await use(q);
+  },
+});
+
 test.use(RUNTIME_STAND_IN);
 
 test("a per-paragraph row opens that paragraph's outputs; arrow keys move between the tabs", async ({
   page,
-  sampleRun,
+  q,
 }) => {
-  void sampleRun;
-  const q = new QualityPage(page);
-  await q.open();
   // Arrow keys inside the tab list move to the next tab and show it.
   await q.tabButton('summary').focus();
   await page.keyboard.press('ArrowRight');
@@ -36,11 +43,8 @@ test("a per-paragraph row opens that paragraph's outputs; arrow keys move betwee
 test('rate every paragraph blind with the keyboard; the ratings are in the quality view after a restart', async ({
   page,
   host,
-  sampleRun,
+  q,
 }) => {
-  void sampleRun;
-  const q = new QualityPage(page);
-  await q.open();
   await q.startRating('E2E Rater');
   await expect(q.ratingCount).toContainText(`0 of ${PARAGRAPHS} paragraphs rated`);
 
@@ -116,11 +120,8 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
 
 test('a rater who asks to see the models before finishing gets them, and the reveal is recorded', async ({
   page,
-  sampleRun,
+  q,
 }) => {
-  void sampleRun;
-  const q = new QualityPage(page);
-  await q.open();
   await q.startRating('Early Rater');
   await q.keys('4', 'Tab', '2', '[');
   await expect(q.ratingCount).toContainText(`1 of ${PARAGRAPHS} paragraphs rated`);
@@ -151,9 +152,8 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   page,
   host,
   standIn,
-  sampleRun,
+  q,
 }) => {
-  void sampleRun;
   // One call at a time, so the stand-in's queued answers meet the judge's calls in order:
   // per paragraph, the teacher's score, the student's score, then both pairwise orders.
   const score = (f: number) =>
@@ -174,8 +174,6 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await standIn.control(`models/${encodeURIComponent(JUDGE)}`, { latencyMs: 5, output: 'student' });
   await standIn.control(`outputs/${encodeURIComponent(JUDGE)}`, answers);
 
-  const q = new QualityPage(page);
-  await q.open();
   await q.tab('judge');
   await q.judgeField('concurrency').fill('1');
   // Ask an unreadable item once more (the default asks once).

@@ -1,5 +1,4 @@
 import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
-import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
 /**
@@ -23,11 +22,9 @@ const doneIn = (text: string | null) => Number(/(\d+) ?\/ ?\d+ calls/.exec(text 
 
 test('the list and the panel agree while calls complete, and outputs appear during the run', async ({
   page,
-  host,
+  sampleDataset,
 }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await datasets.addSample();
+  void sampleDataset;
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   await experiments.setNumber('exp-repeats', '1');

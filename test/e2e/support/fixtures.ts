@@ -15,6 +15,7 @@ import {
   type BatchStandInProcess,
 } from '../../support/batchStandInProcess';
 import { standInEnv } from '../../support/hostLauncher';
+import { seedParagraphs } from '../../support/seedParagraphs';
 import { buildStandIn, spawnStandIn, type StandInProcess } from '../../support/standInProcess';
 import { makeTempDir } from '../../support/tempDir';
 import { AppHost } from './appHost';
@@ -47,6 +48,8 @@ interface Fixtures {
   standIn: StandInProcess;
   /** S3 and the Bedrock batch control plane on loopback, accepting the host's test key. */
   batchStandIns: BatchStandInProcess;
+  /** The app open on the host, with the sample dataset added from the first-run card. */
+  sampleDataset: DatasetsPage;
   /** The sample dataset run once through teacher and student from the UI, to completion. */
   sampleRun: ExperimentsPage;
 }
@@ -111,10 +114,15 @@ export const test = base.extend<Options & Fixtures, WorkerFixtures>({
     }
   },
 
-  sampleRun: async ({ page, host }, use) => {
+  sampleDataset: async ({ page, host }, use) => {
     const datasets = new DatasetsPage(page);
     await datasets.open(host.url);
     await datasets.addSample();
+    await use(datasets);
+  },
+
+  sampleRun: async ({ page, sampleDataset }, use) => {
+    void sampleDataset;
     const experiments = new ExperimentsPage(page);
     await experiments.open();
     await experiments.setNumber('exp-repeats', '1');
@@ -132,8 +140,16 @@ export const RUNTIME_STAND_IN = {
   ) => use(standInEnv(standIn.url)),
 };
 
-/** `test.use(BATCH_STAND_INS)`: batch jobs go to S3 and the batch control plane on loopback. */
+/**
+ * `test.use(BATCH_STAND_INS)`: batch jobs go to S3 and the batch control plane on loopback, and
+ * the data folder holds 120 paragraphs (Bedrock batch jobs need at least 100 records, more than
+ * the sample has).
+ */
 export const BATCH_STAND_INS = {
+  seeded: async ({ dataDir }: { dataDir: string }, use: (seeded: Seeded) => Promise<void>) => {
+    await seedParagraphs(dataDir, 'Batch paragraphs', 120);
+    await use(null);
+  },
   hostEnv: async (
     { batchStandIns }: { batchStandIns: BatchStandInProcess },
     use: (env: NodeJS.ProcessEnv) => Promise<void>,
