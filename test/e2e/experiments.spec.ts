@@ -10,12 +10,8 @@ test.use(RUNTIME_STAND_IN);
 test.afterAll(() => removeCliBuild());
 
 test('set up an experiment, run it, watch progress and read the outputs side by side', async ({
-  page,
-  sampleDataset,
+  sampleSetup: experiments,
 }) => {
-  void sampleDataset;
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
   await experiments.setNumber('exp-repeats', '2');
   await expect(experiments.estimate).toContainText('32 calls');
   await experiments.createAndRun();
@@ -32,10 +28,7 @@ test('set up an experiment, run it, watch progress and read the outputs side by 
   await expect(experiments.diffMarks(firstRow).first()).toBeVisible();
 });
 
-test('a run above its budget asks before it spends', async ({ page, sampleDataset }) => {
-  void sampleDataset;
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
+test('a run above its budget asks before it spends', async ({ page, sampleSetup: experiments }) => {
   await experiments.setNumber('exp-repeats', '1');
   await experiments.setNumber('exp-budget', '0.001');
   await expect(experiments.overBudget).toBeVisible();

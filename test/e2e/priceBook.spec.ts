@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
 import { DatasetsPage } from './pages/DatasetsPage';
-import { ExperimentsPage } from './pages/ExperimentsPage';
 import { ReportPage } from './pages/ReportPage';
 import { RoiPage } from './pages/RoiPage';
 
@@ -39,11 +38,8 @@ test.beforeEach(async ({ standIn }) => {
 
 test('a price typed into the experiment form is the price on every screen, in the PDF and the CSV', async ({
   page,
-  sampleDataset,
+  sampleSetup: experiments,
 }) => {
-  void sampleDataset;
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
   await experiments.setNumber('exp-repeats', '1');
   await experiments.priceField('Llama 3 8B Instruct', 'input').fill('0.0004');
   await expect(experiments.priceOrigin(STUDENT)).toContainText('typed for this experiment');

@@ -1,5 +1,4 @@
 import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
-import { ExperimentsPage } from './pages/ExperimentsPage';
 
 /**
  * Issue 12, one status source: while a run goes, the experiment list and the run panel tell the
@@ -21,12 +20,8 @@ test.beforeEach(async ({ standIn }) => {
 const doneIn = (text: string | null) => Number(/(\d+) ?\/ ?\d+ calls/.exec(text ?? '')?.[1] ?? -1);
 
 test('the list and the panel agree while calls complete, and outputs appear during the run', async ({
-  page,
-  sampleDataset,
+  sampleSetup: experiments,
 }) => {
-  void sampleDataset;
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
   await experiments.setNumber('exp-repeats', '1');
   await experiments.setNumber('exp-concurrency', '1');
   await experiments.createAndRun();

@@ -50,6 +50,8 @@ interface Fixtures {
   batchStandIns: BatchStandInProcess;
   /** The app open on the host, with the sample dataset added from the first-run card. */
   sampleDataset: DatasetsPage;
+  /** The experiments screen, its setup open on the sample dataset. */
+  sampleSetup: ExperimentsPage;
   /** The sample dataset run once through teacher and student from the UI, to completion. */
   sampleRun: ExperimentsPage;
 }
@@ -121,10 +123,14 @@ export const test = base.extend<Options & Fixtures, WorkerFixtures>({
     await use(datasets);
   },
 
-  sampleRun: async ({ page, sampleDataset }, use) => {
+  sampleSetup: async ({ page, sampleDataset }, use) => {
     void sampleDataset;
     const experiments = new ExperimentsPage(page);
     await experiments.open();
+    await use(experiments);
+  },
+
+  sampleRun: async ({ sampleSetup: experiments }, use) => {
     await experiments.setNumber('exp-repeats', '1');
     await experiments.createAndRun();
     await experiments.waitForStatus('completed');

@@ -1,7 +1,7 @@
 import { Scatter } from 'react-chartjs-2';
 import { formatUsd } from '../../../../../shared/format';
 import { axisWindow } from '../../../../../shared/chartAxis';
-import { efficientModels } from '../../../../../shared/quality/chartData';
+import { costQualityPoints, efficientModels } from '../../../../../shared/quality/chartData';
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport, QualityReport } from '../../../../../shared/quality/reportSchema';
@@ -21,14 +21,7 @@ interface CostQualityScreenChartProps {
  * (no other is both cheaper and at least as good) are drawn larger with a ring.
  */
 export function CostQualityScreenChart({ report, metric, info }: CostQualityScreenChartProps) {
-  const points = report.costs.map((c) => {
-    const m = metric.perModel.find((p) => p.modelId === c.modelId)?.mean;
-    return {
-      id: c.modelId,
-      costPer1kRequestsUsd: c.costPer1kRequestsUsd,
-      quality: m?.kind === 'estimate' ? m.mean : null,
-    };
-  });
+  const points = costQualityPoints(report.costs, metric);
   const efficient = efficientModels(points);
   const placed = points.filter((p) => p.costPer1kRequestsUsd !== null && p.quality !== null);
   // Padded so no dot sits on an edge; zoomed only when the data needs it, and then it says so.
