@@ -33,6 +33,109 @@ const restrict = (groups, message, extra = {}, paths = nodeBuiltins) => ({
   ],
 });
 
+// Layers inside src/main (docs/architecture-layers.md): each zone names the folders of src/main
+// its files must not import. Lower layers never import higher ones; the transports (host/,
+// electron/) reach everything through the dispatcher in service/; only electron/ imports electron.
+const DOMAIN = [
+  'db',
+  'bedrock',
+  'batch',
+  'runner',
+  'quality',
+  'export',
+  'credentials',
+  'priceList',
+  'models',
+  'estimate',
+  'recovery',
+  'paths',
+  'pages',
+];
+const ABOVE_DOMAIN = ['core', 'handlers', 'service', 'host', 'electron', 'cli'];
+const except = (list, ...keep) => list.filter((name) => !keep.includes(name));
+const mainLayers = [
+  {
+    files: ['src/main/common/**/*.ts', 'src/main/log.ts', 'src/main/version.ts'],
+    forbidden: [...ABOVE_DOMAIN, ...except(DOMAIN, 'db')],
+    message: 'common/ is the neutral layer every other imports: it reads the store (db/) only.',
+  },
+  {
+    files: DOMAIN.map((name) => `src/main/${name}/**/*.ts`),
+    forbidden: ABOVE_DOMAIN,
+    message:
+      'Core modules import each other, common/ and libraries: never handlers, the service, a transport or the CLI.',
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    forbidden: except(ABOVE_DOMAIN, 'core'),
+    message: 'core/ assembles the core modules; the handlers and transports sit above it.',
+  },
+  {
+    files: ['src/main/handlers/**/*.ts'],
+    forbidden: ['service', 'host', 'electron', 'cli'],
+    message:
+      'Handlers import core modules and core/context; the dispatcher and transports import them.',
+  },
+  {
+    files: ['src/main/service/**/*.ts'],
+    forbidden: ['host', 'electron', 'cli'],
+    message: 'The transport-neutral service knows no transport.',
+  },
+  {
+    files: ['src/main/host/**/*.ts'],
+    forbidden: ['core', 'handlers', 'electron', 'cli', ...except(DOMAIN, 'paths', 'pages')],
+    message: 'The browser host reaches the app through service/ (the dispatcher) only.',
+  },
+  {
+    files: ['src/main/electron/**/*.ts'],
+    forbidden: ['core', 'handlers', 'host', 'cli', ...except(DOMAIN, 'paths', 'pages', 'export')],
+    message: 'The Electron shell reaches the app through service/ (the dispatcher) only.',
+  },
+  {
+    files: ['src/main/cli/**/*.ts'],
+    forbidden: except(ABOVE_DOMAIN, 'cli'),
+    message: 'The CLI calls the core modules the handlers call, not the handlers or a transport.',
+  },
+];
+const ELECTRON_ONLY =
+  'Only src/main/electron/ imports electron; the rest of main runs under plain Node.';
+const NOT_RENDERER = {
+  group: ['**/renderer/**', '**/preload/**'],
+  message: 'Main never imports the renderer or preload.',
+};
+const folderPattern = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
+const mainZones = [
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: ELECTRON_ONLY }], patterns: [NOT_RENDERER] },
+      ],
+    },
+  },
+  ...mainLayers.map(({ files, forbidden, message }) => ({
+    files,
+    ignores: ['src/main/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: files.some((f) => f.startsWith('src/main/electron/'))
+            ? []
+            : [{ name: 'electron', message: ELECTRON_ONLY }],
+          patterns: [NOT_RENDERER, { regex: folderPattern(forbidden), message }],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/main/electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_RENDERER] }] },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -126,35 +229,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/main/**/*.ts'],
-    ignores: [
-      'src/main/index.ts',
-      'src/main/window.ts',
-      'src/main/ipc/bindElectron.ts',
-      'src/main/export/electronPdf.ts',
-    ],
-    rules: restrict(
-      ['electron', '**/renderer/**', '**/preload/**'],
-      'Only the thin Electron shell imports electron; main modules run under plain Node.',
-      { allowTypeImports: true },
-      [],
-    ),
-  },
-  {
-    files: [
-      'src/main/index.ts',
-      'src/main/window.ts',
-      'src/main/ipc/bindElectron.ts',
-      'src/main/export/electronPdf.ts',
-    ],
-    rules: restrict(
-      ['**/renderer/**', '**/preload/**'],
-      'Main never imports the renderer or preload.',
-      {},
-      [],
-    ),
-  },
+  ...mainZones,
   {
     files: ['test/e2e/**/*.ts'],
     rules: restrict(

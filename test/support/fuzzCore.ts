@@ -6,7 +6,7 @@
 import { contract } from '../../src/shared/ipc/contract';
 import type { Channel } from '../../src/shared/ipc/channels';
 import type { Result } from '../../src/shared/ipc/result';
-import { startCore, type AppCore } from '../../src/main/core';
+import { startCore, type AppCore } from '../../src/main/core/startCore';
 import { createMemorySecretStore } from '../../src/main/credentials/memorySecretStore';
 import type { SecretStore } from '../../src/main/credentials/secretStore';
 import { makeTempDir } from './tempDir';

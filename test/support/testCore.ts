@@ -1,5 +1,5 @@
-import { startCore, type AppCore } from '../../src/main/core';
-import { dispatch } from '../../src/main/ipc/dispatch';
+import { startCore, type AppCore } from '../../src/main/core/startCore';
+import { dispatch } from '../../src/main/service/dispatch';
 import type { Channel } from '../../src/shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract';
 import type { Result } from '../../src/shared/ipc/result';

@@ -18,7 +18,7 @@ import {
   spentLine,
   waitForBatch,
 } from './cliBatch';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const BATCH_USAGE = `Usage: distill-roi batch status|stop|collect --experiment ID [options]
 

@@ -20,7 +20,7 @@ import {
 } from './cliBatch';
 import { buildSummary, formatSummary } from './cliSummary';
 import { resumeCommand, terminalColumns } from './resumeHint';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export async function runBatchExperiment(
   db: Database,

@@ -13,13 +13,13 @@ import { loadReport } from '../export/reportData';
 import { listSavedScenarios } from '../export/scenarioStore';
 import { openDatabase } from '../db/open';
 import { listExperiments } from '../db/repos/experiments';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { UsageError } from './cliArgs';
 import { verdictLines } from './cliVerdict';
 import { EXPORT_USAGE, parseExportArgs, type ExportArgs, type ExportCommand } from './exportArgs';
 import { csvTargets, RefusedError, writeAll } from './outputFiles';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 type Command = ExportCommand;
 

@@ -12,7 +12,7 @@ import {
 } from '../../../test/support/controlPlaneStandIn';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { modelsCommand } from './modelsCommand';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 const QWEN = 'qwen.qwen3-32b-v1:0';
 const HAIKU = 'anthropic.claude-haiku-4-5-20251001-v1:0';

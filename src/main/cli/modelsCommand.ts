@@ -19,7 +19,7 @@ import { openDatabase } from '../db/open';
 import { loadModelList } from '../models/modelListService';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { UsageError } from './cliArgs';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const MODELS_USAGE = `Usage: distill-roi models [--region R] [--json] [--offline]
   --region R        default us-east-1

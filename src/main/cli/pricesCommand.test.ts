@@ -8,7 +8,7 @@ import {
 } from '../../../test/support/priceListStandIn';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { pricesCommand } from './pricesCommand';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out = new PassThrough();

@@ -14,7 +14,7 @@ import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceListHttp';
 import { refreshPrices, type RegionRefresh } from '../priceList/refreshPrices';
 import { UsageError } from './cliArgs';
-import type { CliIo } from './runCommand';
+import type { CliIo } from './cliIo';
 
 export const PRICES_USAGE = `Usage:
   distill-roi prices refresh [--region R ...] [--from URL|FILE] [--via get-products] [--json]

@@ -17,12 +17,7 @@ import { getBatchSetup } from '../db/repos/batchJobs';
 import { buildSummary, formatSummary } from './cliSummary';
 import { resumeCommand, terminalColumns } from './resumeHint';
 import { ProgressPrinter } from './progressPrinter';
-
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-}
+import type { CliIo } from './cliIo';
 
 /** Ctrl-C pauses, a second Ctrl-C (or SIGTERM) aborts what is in flight; returns the unhook. */
 function onSignals(runner: ExperimentRunner, id: string, printer: ProgressPrinter): () => void {

@@ -19,7 +19,7 @@ import { openDatabase } from '../db/open';
 import { ensureJudgePrompt, insertJudgeCall } from '../db/repos/judge';
 import { listRuns } from '../db/repos/runs';
 import { insertScore } from '../db/repos/scores';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { judgeFingerprint } from '../quality/judgeRunner';
 import { loadQualityReport } from '../quality/qualityReportLoader';
 import { getExperiment } from '../db/repos/experiments';

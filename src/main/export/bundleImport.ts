@@ -11,8 +11,8 @@ import { appendParagraphs } from '../db/repos/paragraphs';
 import { saveQualitySettings } from '../db/repos/qualitySettings';
 import { insertRun } from '../db/repos/runs';
 import { insertScore } from '../db/repos/scores';
-import { AppFailure } from '../handlers/failure';
-import { describeZodError } from '../ipc/dispatch';
+import { AppFailure } from '../common/failure';
+import { describeZodError } from '../common/inputErrors';
 import { digestOf } from './bundleDigest';
 import { insertSavedScenario } from './scenarioStore';
 

@@ -1,15 +1,15 @@
 import { realpathSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import type { ReportViewModel } from '../../shared/report';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { pdfLayout, playwrightPdfOptions } from './pdfLayout';
 import { printOnce, type PdfPrinter, type PrintSession } from './pdfPrinter';
-import { findRendererDir, REPORT_PAGE } from './rendererDir';
+import { findRendererDir, REPORT_PAGE } from '../pages/rendererDir';
+import { readRendererFile } from '../pages/rendererFiles';
 
 /**
  * Prints a report with the system's Chromium through playwright-core (the browser host and the
- * CLI; the Electron app prints with its own Chromium, electronPdf.ts). The print page is the
+ * CLI; the Electron app prints with its own Chromium, electron/electronPdf.ts). The print page is the
  * built renderer's report.html, served to the page by request interception from a made-up
  * origin: no port is opened and nothing outside the renderer folder can be fetched. The page
  * renders the view-model it is handed, then Chromium prints it.
@@ -32,17 +32,12 @@ interface ReportWindow {
 }
 
 function serveFrom(root: string) {
-  const base = normalize(root) + sep;
   return async (route: Route) => {
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
-    const file = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(base)) return route.abort('blockedbyclient');
-    try {
-      await route.fulfill({ path: file });
-    } catch {
-      await route.fulfill({ status: 404, body: 'Not found' });
-    }
+    // The same reader (and the same headers, CSP included) as the host and the app:// protocol.
+    const file = await readRendererFile(root, url.pathname);
+    await route.fulfill({ status: file.status, headers: file.headers, body: file.body });
   };
 }
 

@@ -8,7 +8,7 @@ import { latestUsedJudgePrompt } from '../db/repos/judge';
 import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
-import { requireExperiment } from '../handlers/experiments';
+import { requireExperiment } from '../common/lookups';
 import { refreshRougeScores } from '../quality/rougeScoring';
 import { exportBundle } from './bundleExport';
 import type { PdfPrinter } from './pdfPrinter';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../shared/report';
 import { testReportInput } from '../../shared/report/testing/reportInput';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { CONTENT_SECURITY_POLICY } from '../pages/csp';
 import { electronPrintOptions, pdfLayout, playwrightPdfOptions } from './pdfLayout';
 
 const vm = buildReport(testReportInput());

@@ -14,9 +14,9 @@ import {
 } from '../../../test/support/batchFixture';
 import { paragraphText } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
-import { startCore, type AppCore } from '../core';
+import { startCore, type AppCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import type { AppEvent } from '../../shared/ipc/events';
 

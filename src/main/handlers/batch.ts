@@ -9,9 +9,10 @@ import { planBatch } from '../batch/batchSetup';
 import { BatchSetupError } from '../batch/batchErrors';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { getBatchSetup } from '../db/repos/batchJobs';
-import type { HandlerContext } from './context';
-import { estimateFor, requireExperiment } from './experiments';
-import { AppFailure } from './failure';
+import type { HandlerContext } from '../core/context';
+import { estimateFor } from './experiments';
+import { requireExperiment } from '../common/lookups';
+import { AppFailure } from '../common/failure';
 
 interface BatchInput {
   experimentId: string;

@@ -10,8 +10,8 @@ import { latestPriceSnapshot, listPriceSnapshots } from '../db/repos/priceSnapsh
 import { loadModelList } from '../models/modelListService';
 import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceListHttp';
 import { refreshPrices } from '../priceList/refreshPrices';
-import type { HandlerContext } from './context';
-import { readAwsSettings } from './settings';
+import type { HandlerContext } from '../core/context';
+import { readAwsSettings } from '../bedrock/awsSettings';
 
 export const catalogHandlers = {
   listModels: async (ctx: HandlerContext, input: { region: string; refresh: boolean }) => {

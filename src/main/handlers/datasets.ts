@@ -1,18 +1,11 @@
-import type { Database } from 'better-sqlite3';
-import type { Dataset } from '../../shared/domain/dataset';
 import { SAMPLE_DATASET_NAME, SAMPLE_PARAGRAPHS } from '../../shared/samples/sampleParagraphs';
 import { ParagraphInputSchema } from '../../shared/domain/dataset';
 import { findDatasetWithContent } from '../db/repos/datasetContent';
 import * as datasets from '../db/repos/datasets';
 import { appendParagraphs } from '../db/repos/paragraphs';
-import type { HandlerContext } from './context';
-import { AppFailure, notFound } from './failure';
-
-export function requireDataset(db: Database, id: string): Dataset {
-  const found = datasets.getDataset(db, id);
-  if (!found) throw notFound('This dataset');
-  return found;
-}
+import type { HandlerContext } from '../core/context';
+import { AppFailure, notFound } from '../common/failure';
+import { requireDataset } from '../common/lookups';
 
 export const datasetHandlers = {
   listDatasets: (ctx: HandlerContext) => datasets.listDatasets(ctx.db),

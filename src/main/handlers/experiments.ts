@@ -13,16 +13,10 @@ import { experimentParagraphs, paragraphsEditedSince } from '../db/repos/experim
 import { listParagraphs } from '../db/repos/paragraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
 import { countPromptTokens } from '../estimate/promptTokens';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../core/context';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
-import { requireDataset } from './datasets';
-import { AppFailure, notFound } from './failure';
-
-export function requireExperiment(db: Database, id: string): Experiment {
-  const found = experiments.getExperiment(db, id);
-  if (!found) throw notFound('This experiment');
-  return found;
-}
+import { requireDataset, requireExperiment } from '../common/lookups';
+import { AppFailure } from '../common/failure';
 
 export function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
   requireDataset(db, c.datasetId);

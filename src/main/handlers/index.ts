@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Contract } from '../../shared/ipc/contract';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../core/context';
 import { datasetHandlers } from './datasets';
 import { paragraphHandlers } from './paragraphs';
 import { experimentHandlers } from './experiments';

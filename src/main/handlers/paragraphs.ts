@@ -4,9 +4,9 @@ import { experimentsWithOlderText } from '../db/repos/experimentParagraphs';
 import type { ParagraphFields } from '../db/repos/paragraphs';
 import * as paragraphs from '../db/repos/paragraphs';
 import { insertDataset, touchDataset } from '../db/repos/datasets';
-import type { HandlerContext } from './context';
-import { AppFailure, notFound } from './failure';
-import { requireDataset } from './datasets';
+import type { HandlerContext } from '../core/context';
+import { AppFailure, notFound } from '../common/failure';
+import { requireDataset } from '../common/lookups';
 
 type ImportTarget =
   { kind: 'existing'; datasetId: string } | { kind: 'new'; name: string; evenIfSame?: boolean };

@@ -3,8 +3,8 @@ import { PRICE_CATALOG } from '../../shared/pricing/priceCatalog';
 import type { PriceOverride } from '../../shared/pricing/priceSchemas';
 import * as repo from '../db/repos/priceOverrides';
 import { getScenario } from '../db/repos/scenarios';
-import type { HandlerContext } from './context';
-import { AppFailure, notFound } from './failure';
+import type { HandlerContext } from '../core/context';
+import { AppFailure, notFound } from '../common/failure';
 
 /** Price overrides: the price book is the built-in catalog with these applied in order. */
 export const priceHandlers = {

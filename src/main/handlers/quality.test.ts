@@ -5,9 +5,9 @@
  * stemming setting. The judge's estimate and lease: quality.judge.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCore } from '../core';
+import { startCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 import { makeTestCore } from '../../../test/support/testCore';
 import {
   seedExperimentWithRuns,

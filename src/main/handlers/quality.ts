@@ -22,9 +22,9 @@ import { loadJudgeEstimate } from '../quality/judgeEstimate';
 import { judgeFingerprint, storedJudgeProgress } from '../quality/judgeRunner';
 import { loadFailureShares } from '../quality/failureSharesLoader';
 import { loadQualityReport } from '../quality/qualityReportLoader';
-import type { HandlerContext } from './context';
-import { requireExperiment } from './experiments';
-import { AppFailure } from './failure';
+import type { HandlerContext } from '../core/context';
+import { requireExperiment } from '../common/lookups';
+import { AppFailure } from '../common/failure';
 
 type ByExperiment = { experimentId: string };
 

@@ -1,4 +1,4 @@
-import { AppFailure } from './failure';
+import { AppFailure } from '../common/failure';
 
 /**
  * The recovery channels while the data file is healthy. In recovery mode startup/appService.ts

@@ -11,8 +11,8 @@ import {
 } from '../export/exportFiles';
 import { loadReport } from '../export/reportData';
 import { listSavedScenarios } from '../export/scenarioStore';
-import type { HandlerContext } from './context';
-import { requireExperiment } from './experiments';
+import type { HandlerContext } from '../core/context';
+import { requireExperiment } from '../common/lookups';
 
 /** Reports and exports: the files go back to the renderer, which lets the user save them. */
 

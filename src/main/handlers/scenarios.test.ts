@@ -15,9 +15,9 @@ import { PRICE_CATALOG } from '../../shared/pricing/priceCatalog';
 import { CATALOG_ONLY } from '../../shared/pricing/priceBook';
 import { prefillFromEvidence, startingScenario } from '../../shared/roi';
 import { ScenarioSchema } from '../../shared/roi/scenario';
-import { startCore, type AppCore } from '../core';
+import { startCore, type AppCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 
 let cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -7,9 +7,9 @@ import { listRuns } from '../db/repos/runs';
 import { loadQualityReport } from '../quality/qualityReportLoader';
 import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
-import type { HandlerContext } from './context';
-import { requireExperiment } from './experiments';
-import { AppFailure, notFound } from './failure';
+import type { HandlerContext } from '../core/context';
+import { requireExperiment } from '../common/lookups';
+import { AppFailure, notFound } from '../common/failure';
 import { qualityHandlers } from './quality';
 
 interface SaveInput {

@@ -11,9 +11,9 @@ import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/
 import { defaultModelScripts } from '../../../test/support/standInDefaults';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { DEFAULT_AWS_SETTINGS } from '../../shared/domain/settings';
-import { startCore, type AppCore } from '../core';
+import { startCore, type AppCore } from '../core/startCore';
 import { createKeychainStore, type SecretStore } from '../credentials/keychain';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 
 const KEYCHAIN_RUN = process.env.DISTILL_ROI_KEYCHAIN_TESTS === '1';
 

@@ -10,9 +10,9 @@ import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/
 import { defaultModelScripts } from '../../../test/support/standInDefaults';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { DEFAULT_AWS_SETTINGS } from '../../shared/domain/settings';
-import { startCore, type AppCore } from '../core';
+import { startCore, type AppCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 
 const MODEL = 'meta.llama3-8b-instruct-v1:0';
 

@@ -1,8 +1,4 @@
-import {
-  AwsSettingsSchema,
-  DEFAULT_AWS_SETTINGS,
-  type AwsSettings,
-} from '../../shared/domain/settings';
+import type { AwsSettings } from '../../shared/domain/settings';
 import type { AccessKeysInput, CredentialStatus } from '../../shared/ipc/settingsChannels';
 import { buildClient } from '../bedrock/clientPool';
 import { converseOnce } from '../bedrock/converseStream';
@@ -18,14 +14,9 @@ import {
 } from '../credentials/accessKeys';
 import { listProfiles } from '../credentials/profiles';
 import { KeychainUnavailableError } from '../credentials/secretStore';
-import { readSetting, writeSetting } from '../db/repos/settings';
-import type { HandlerContext } from './context';
-import { AppFailure } from './failure';
-
-const AWS_KEY = 'aws';
-
-export const readAwsSettings = (ctx: Pick<HandlerContext, 'db'>): AwsSettings =>
-  readSetting(ctx.db, AWS_KEY, AwsSettingsSchema, DEFAULT_AWS_SETTINGS);
+import { readAwsSettings, writeAwsSettings } from '../bedrock/awsSettings';
+import type { HandlerContext } from '../core/context';
+import { AppFailure } from '../common/failure';
 
 async function status(ctx: HandlerContext): Promise<CredentialStatus> {
   const keychain = await ctx.secrets.probe();
@@ -63,7 +54,7 @@ export const settingsHandlers = {
     if (input.credentialMode === 'profile' && !input.profile) {
       throw new AppFailure('invalid_input', 'Choose which AWS profile to use.');
     }
-    writeSetting(ctx.db, AWS_KEY, input);
+    writeAwsSettings(ctx.db, input);
     ctx.clients.invalidate();
     return status(ctx);
   },
@@ -81,7 +72,7 @@ export const settingsHandlers = {
     } catch (e) {
       keychainFailure(e);
     }
-    writeSetting(ctx.db, AWS_KEY, {
+    writeAwsSettings(ctx.db, {
       ...readAwsSettings(ctx),
       credentialMode: 'keys',
     } satisfies AwsSettings);

@@ -20,7 +20,7 @@ import {
 } from '../../../test/support/fuzzCore';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { CHANNELS } from '../../shared/ipc/channels';
-import { coreTarget } from '../ipc/callTarget';
+import { coreTarget } from '../service/callTarget';
 import { checkRequest } from './security';
 import { startHost, type RunningHost } from './server';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startApp } from '../startup/appService';
+import { startApp } from '../service/appService';
 import { resolveDataDir } from '../paths/dataDir';
 import { logError } from '../log';
 import { startHost } from './server';

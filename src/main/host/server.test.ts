@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestCore } from '../../../test/support/testCore';
-import { coreTarget } from '../ipc/callTarget';
+import { coreTarget } from '../service/callTarget';
 import { startHost, type RunningHost } from './server';
 
 let t: Awaited<ReturnType<typeof makeTestCore>>;

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { CallTarget } from '../ipc/callTarget';
+import type { CallTarget } from '../service/callTarget';
 import { err } from '../../shared/ipc/result';
 import { checkRequest } from './security';
-import { SECURITY_HEADERS, serveStatic } from './static';
+import { SECURITY_HEADERS } from '../pages/rendererFiles';
+import { serveStatic } from './static';
 
 /** Large enough for a 20 MB import turned into JSON rows, small enough to refuse abuse. */
 const MAX_BODY_BYTES = 48 * 1024 * 1024;

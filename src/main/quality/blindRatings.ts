@@ -16,7 +16,7 @@ import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { setLastRater } from '../db/repos/qualitySettings';
 import { listRuns } from '../db/repos/runs';
 import { humanScoresBy, upsertHumanScore, type HumanScore } from '../db/repos/scores';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { sampleKey, sampleRuns } from './samples';
 
 /**

@@ -9,7 +9,7 @@ import { latestUsedJudgePrompt } from '../db/repos/judge';
 import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { listScoreRows } from '../db/repos/scores';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { refreshRougeScores } from './rougeScoring';
 
 /**

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { formatDurationMs } from '../../shared/formatTime';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { logError } from '../log';
 import {
   readLease,

@@ -12,12 +12,12 @@ import { buildCli, removeCliBuild, startCli } from '../../../test/support/cliPro
 import { paragraphText, STUDENT, TEACHER } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
 import type { RunProgress } from '../../shared/domain/run';
-import { startCore } from '../core';
+import { startCore } from '../core/startCore';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
 import { openDatabase } from '../db/open';
 import { readLease } from '../db/repos/runLeases';
 import { listRuns } from '../db/repos/runs';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch } from '../service/dispatch';
 import { databasePath } from '../paths/dataDir';
 
 const PARAGRAPHS = 12;

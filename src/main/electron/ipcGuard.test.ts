@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, IPC_PREFIX } from '../../shared/ipc/channels';
 import { ok } from '../../shared/ipc/result';
-import type { CallTarget } from './callTarget';
+import type { CallTarget } from '../service/callTarget';
 import { bindChannels, REFUSED_SENDER, type InvokeEventLike } from './ipcGuard';
 
 const APP_URL = 'file:///opt/app/out/renderer/index.html';

@@ -1,6 +1,6 @@
 import type { AppEvent } from '../../shared/ipc/events';
 import type { Result } from '../../shared/ipc/result';
-import type { AppCore } from '../core';
+import type { AppCore } from '../core/startCore';
 import { dispatch } from './dispatch';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { CHANNELS, IPC_PREFIX } from '../../shared/ipc/channels';
 import { err, type Result } from '../../shared/ipc/result';
-import type { CallTarget } from './callTarget';
+import type { CallTarget } from '../service/callTarget';
 
 /** The parts of Electron's IpcMainInvokeEvent the check reads. */
 export interface InvokeEventLike {

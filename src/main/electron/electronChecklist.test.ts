@@ -10,18 +10,18 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../shared/ipc/channels';
-import { windowOptions } from '../window';
+import { windowOptions } from './window';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { APP_SCHEME_PRIVILEGES, appPageUrl, appProtocolResponse } from './appProtocol';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../pages/csp';
 import { guardContents, guardSession, type ContentsLike } from './contentsGuards';
 import { isAllowedExternal, isAllowedNavigation } from './navigation';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const shellSource = readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8');
+const shellSource = readFileSync(join(ROOT, 'src/main/electron/main.ts'), 'utf8');
 const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences ?? {};
 const APP_URL = 'app://distill-roi/index.html';
-const pdfSource = readFileSync(join(ROOT, 'src/main/export/electronPdf.ts'), 'utf8');
+const pdfSource = readFileSync(join(ROOT, 'src/main/electron/electronPdf.ts'), 'utf8');
 
 /** A web contents that records what the shell attaches, and lets a test fire its events. */
 function fakeContents() {
@@ -202,9 +202,9 @@ describe('Electron security checklist', () => {
     expect(installed.version).toBe(pkg.devDependencies.electron);
   });
 
-  it('17. IPC calls are checked for their sender (see ipc/ipcGuard.test.ts)', () => {
+  it('17. IPC calls are checked for their sender (see electron/ipcGuard.test.ts)', () => {
     expect(shellSource).toMatch(/bindIpc\(/);
-    const binder = readFileSync(join(ROOT, 'src/main/ipc/bindElectron.ts'), 'utf8');
+    const binder = readFileSync(join(ROOT, 'src/main/electron/bindIpc.ts'), 'utf8');
     expect(binder).toMatch(/bindChannels\(ipcMain, target, appWindow, isAppUrl\)/);
     expect(binder).not.toMatch(/ipcMain\.(on|handle)\(/);
   });

@@ -1,9 +1,9 @@
 import { BrowserWindow, type Session } from 'electron';
 import type { ReportViewModel } from '../../shared/report';
-import { electronPrintOptions, pdfLayout } from './pdfLayout';
-import type { PdfPrinter } from './pdfPrinter';
-import { appPageUrl } from '../security/appProtocol';
-import { REPORT_PAGE } from './rendererDir';
+import { electronPrintOptions, pdfLayout } from '../export/pdfLayout';
+import type { PdfPrinter } from '../export/pdfPrinter';
+import { appPageUrl } from './appProtocol';
+import { REPORT_PAGE } from '../pages/rendererDir';
 
 /**
  * The Electron side of exports, kept thin (its pure parts are pdfLayout.ts): printing a report

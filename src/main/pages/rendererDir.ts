@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 
 /**
  * Where the built renderer (and its print page, report.html) is. Bundled entry points sit in

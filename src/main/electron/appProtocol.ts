@@ -4,7 +4,7 @@
  * shares one origin). The scheme is registered as standard and secure, so that relative URLs,
  * 'self' in the CSP, module workers (the ROI simulation) and fetch behave as on https.
  */
-import { readRendererFile } from '../host/static';
+import { readRendererFile } from '../pages/rendererFiles';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'distill-roi';

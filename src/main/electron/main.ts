@@ -1,20 +1,15 @@
 import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { askWhereToSaveDownloads, createElectronPdfPrinter } from './export/electronPdf';
-import { findRendererDir } from './export/rendererDir';
-import { bindIpc } from './ipc/bindElectron';
-import { resolveDataDir } from './paths/dataDir';
-import {
-  APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
-  appPageUrl,
-  appProtocolResponse,
-} from './security/appProtocol';
-import { guardContents, guardSession } from './security/contentsGuards';
-import { isAllowedNavigation } from './security/navigation';
-import { startApp } from './startup/appService';
+import { askWhereToSaveDownloads, createElectronPdfPrinter } from './electronPdf';
+import { findRendererDir } from '../pages/rendererDir';
+import { bindIpc } from './bindIpc';
+import { resolveDataDir } from '../paths/dataDir';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, appProtocolResponse } from './appProtocol';
+import { guardContents, guardSession } from './contentsGuards';
+import { isAllowedNavigation } from './navigation';
+import { startApp } from '../service/appService';
 import { windowOptions } from './window';
-import { logError } from './log';
+import { logError } from '../log';
 
 /** The Electron shell: lifecycle, one window, IPC binding. Everything else lives in plain-Node modules. */
 let win: BrowserWindow | null = null;

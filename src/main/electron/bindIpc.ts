@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
-import type { CallTarget } from './callTarget';
+import type { CallTarget } from '../service/callTarget';
 import { bindChannels } from './ipcGuard';
 
 /** Binds every contract channel to ipcMain; calls from any frame but the app's own are refused. */

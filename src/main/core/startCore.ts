@@ -1,21 +1,21 @@
 import { EventEmitter } from 'node:events';
-import type { AppEvent } from '../shared/ipc/events';
-import type { HandlerContext } from './handlers/context';
-import { readAwsSettings } from './handlers/settings';
-import { openDatabase } from './db/open';
-import { markOrphanedRunsInterrupted } from './db/repos/experiments';
-import { databasePath } from './paths/dataDir';
-import { createClientPool, credentialsFor } from './bedrock/clientPool';
-import { createBatchClients, type BatchClients } from './batch/awsClients';
-import { BatchService } from './batch/batchService';
-import { batchTuning } from './batch/batchPipeline';
-import { createKeychainStore } from './credentials/keychain';
-import type { SecretStore } from './credentials/secretStore';
-import type { PdfPrinter } from './export/pdfPrinter';
-import { ExperimentRunner } from './runner';
-import { JudgeRunner } from './quality/judgeRunner';
-import { LeaseKeeper } from './runner/leaseKeeper';
-import { APP_VERSION } from './version';
+import type { AppEvent } from '../../shared/ipc/events';
+import type { HandlerContext } from './context';
+import { readAwsSettings } from '../bedrock/awsSettings';
+import { openDatabase } from '../db/open';
+import { markOrphanedRunsInterrupted } from '../db/repos/experiments';
+import { databasePath } from '../paths/dataDir';
+import { createClientPool, credentialsFor } from '../bedrock/clientPool';
+import { createBatchClients, type BatchClients } from '../batch/awsClients';
+import { BatchService } from '../batch/batchService';
+import { batchTuning } from '../batch/batchPipeline';
+import { createKeychainStore } from '../credentials/keychain';
+import type { SecretStore } from '../credentials/secretStore';
+import type { PdfPrinter } from '../export/pdfPrinter';
+import { ExperimentRunner } from '../runner';
+import { JudgeRunner } from '../quality/judgeRunner';
+import { LeaseKeeper } from '../runner/leaseKeeper';
+import { APP_VERSION } from '../version';
 
 export interface CoreOptions {
   dataDir: string;

@@ -14,8 +14,8 @@ import { removeCliBuild, startCli } from '../../../test/support/cliProcess';
 import { paragraphText, STUDENT, TEACHER } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { startCore } from '../core';
-import { dispatch } from '../ipc/dispatch';
+import { startCore } from '../core/startCore';
+import { dispatch } from './dispatch';
 import type { ExperimentResults } from '../../shared/ipc/experimentChannels';
 
 const KEY_ID = 'ASIACANARYKEYID00001';

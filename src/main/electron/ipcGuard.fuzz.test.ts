@@ -13,7 +13,7 @@ import {
   type FuzzCore,
 } from '../../../test/support/fuzzCore';
 import { CHANNELS } from '../../shared/ipc/channels';
-import { coreTarget } from './callTarget';
+import { coreTarget } from '../service/callTarget';
 import { guardedHandler } from './ipcGuard';
 
 const PER_CHANNEL = 1_000;

@@ -1,21 +1,14 @@
-import type { z } from 'zod';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/ipc/result';
-import type { HandlerContext } from '../handlers/context';
+import type { HandlerContext } from '../core/context';
 import { handlers } from '../handlers';
-import { AppFailure } from '../handlers/failure';
+import { AppFailure } from '../common/failure';
 import { logError } from '../log';
+import { describeZodError } from '../common/inputErrors';
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS);
 export const isChannel = (name: string): name is Channel => channelSet.has(name);
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
 
 function sqliteCode(e: unknown): string | null {
   return e instanceof Error &&

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { windowOptions } from './window';
-import { isAllowedExternal, isAllowedNavigation } from './security/navigation';
-import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { isAllowedExternal, isAllowedNavigation } from './navigation';
+import { CONTENT_SECURITY_POLICY } from '../pages/csp';
 
 describe('window options', () => {
   const prefs = windowOptions('/app/preload/index.cjs').webPreferences ?? {};
@@ -46,7 +46,7 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/object-src 'none'/);
   });
   it('is the same in index.html as in the host header', () => {
-    const html = readFileSync(join(__dirname, '../renderer/index.html'), 'utf8');
+    const html = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(CONTENT_SECURITY_POLICY);
   });
