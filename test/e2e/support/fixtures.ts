@@ -7,6 +7,7 @@
  * The host starts with no AWS endpoint of its own; a spec that calls models points it at the
  * stand-in with `test.use(RUNTIME_STAND_IN)` (or `BATCH_STAND_INS`), and one that starts from
  * stored results writes them with `test.use({ seeded: async ({ dataDir }, use) => … })`.
+ * docs/e2e-tests.md says more.
  */
 import { test as base } from '@playwright/test';
 import { join } from 'node:path';
