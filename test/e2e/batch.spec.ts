@@ -1,4 +1,5 @@
 import { BATCH_STAND_INS, expect, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { BatchPanel } from './pages/BatchPanel';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
@@ -10,7 +11,7 @@ test('run an experiment as batch jobs from the form and follow them in the job p
   page,
   host,
 }) => {
-  await page.goto(host.url);
+  await new AppShell(page).open(host.url);
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   const batch = new BatchPanel(page);

@@ -1,4 +1,5 @@
 import { BATCH_STAND_INS, expect, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { BatchPanel } from './pages/BatchPanel';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
@@ -13,7 +14,7 @@ test('the app killed with -9 while its batch jobs run picks them up again when r
   host,
   batchStandIns,
 }) => {
-  await page.goto(host.url);
+  await new AppShell(page).open(host.url);
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   const batch = new BatchPanel(page);
@@ -28,7 +29,7 @@ test('the app killed with -9 while its batch jobs run picks them up again when r
   batchStandIns.child.kill('SIGUSR2');
 
   await host.start();
-  await page.goto(host.url);
+  await new AppShell(page).open(host.url);
   await experiments.open();
   await expect(batch.jobStatuses).toHaveText(['Completed · collected', 'Completed · collected'], {
     timeout: 60_000,

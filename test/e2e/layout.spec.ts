@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { REPORT_STUDENT, REPORT_STUDENT2, seedReportDataDir } from '../support/reportFixture';
 import { expect, test } from './support/fixtures';
@@ -23,13 +22,6 @@ test.use({
       }),
     ),
 });
-
-/** How far the page scrolls sideways: 0 when it fits. */
-const sidewaysOverflow = (page: Page) =>
-  page.evaluate(() => {
-    const d = document.documentElement;
-    return Math.max(d.scrollWidth, document.body.scrollWidth) - d.clientWidth;
-  });
 
 const SCREENS: ScreenId[] = ['datasets', 'experiments', 'quality', 'roi', 'report', 'settings'];
 
@@ -60,7 +52,7 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
       path: join(test.info().outputDir, `${id}-1280x720.png`),
       fullPage: true,
     });
-    overflow[id] = Math.max(0, await sidewaysOverflow(page));
+    overflow[id] = Math.max(0, await shell.sidewaysOverflow());
   }
   expect(overflow).toEqual(Object.fromEntries(SCREENS.map((id) => [id, 0])));
 
@@ -76,6 +68,6 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
   }
   // The side-by-side view and the per-model table fit too.
   await experiments.sideBySide.scrollIntoViewIfNeeded();
-  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await shell.sidewaysOverflow()).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(test.info().outputDir, 'results-1280x720.png') });
 });

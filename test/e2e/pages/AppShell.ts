@@ -62,6 +62,14 @@ export class AppShell {
     await expect(locator).toBeFocused();
   }
 
+  /** How far the page scrolls sideways: 0 when it fits the window. */
+  sidewaysOverflow(): Promise<number> {
+    return this.page.evaluate(() => {
+      const d = document.documentElement;
+      return Math.max(d.scrollWidth, document.body.scrollWidth) - d.clientWidth;
+    });
+  }
+
   /** What has keyboard focus: its test id, else its label, else its text. */
   focusedName(): Promise<string> {
     return this.page.evaluate(() => {
