@@ -40,6 +40,7 @@ const DOMAIN = [
   'db',
   'bedrock',
   'batch',
+  'distill',
   'runner',
   'quality',
   'export',
@@ -50,6 +51,7 @@ const DOMAIN = [
   'recovery',
   'paths',
   'pages',
+  'serving',
 ];
 const ABOVE_DOMAIN = ['core', 'handlers', 'service', 'host', 'electron', 'cli'];
 const except = (list, ...keep) => list.filter((name) => !keep.includes(name));

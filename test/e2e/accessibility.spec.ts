@@ -50,6 +50,8 @@ test('no serious or critical axe findings on any screen', async ({ page, host })
   await shell.goTo('report');
   await new ReportPage(page).waitForPreview();
   await check('Report');
+  await shell.goTo('bill');
+  await check('Bill');
   await shell.goTo('settings');
   await check('Settings');
   expect(findings).toEqual({});

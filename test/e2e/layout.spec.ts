@@ -23,7 +23,16 @@ test.use({
     ),
 });
 
-const SCREENS: ScreenId[] = ['datasets', 'experiments', 'quality', 'roi', 'report', 'settings'];
+const SCREENS: ScreenId[] = [
+  'datasets',
+  'experiments',
+  'quality',
+  'roi',
+  'distill',
+  'report',
+  'bill',
+  'settings',
+];
 
 test('no screen scrolls sideways at 1280×720, and the run controls stay in view', async ({
   page,

@@ -45,7 +45,11 @@ export async function startBatchStandIns(
   };
 }
 
-export function testBatchClients(s: BatchStandIns, region = 'us-east-1'): BatchClients {
+/** The app's S3 and control-plane clients against any S3 and Bedrock stand-in pair. */
+export function testBatchClients(
+  s: { s3: { url: string }; bedrock: { url: string } },
+  region = 'us-east-1',
+): BatchClients {
   return createBatchClients({
     region,
     credentials: { accessKeyId: TEST_KEY, secretAccessKey: 'batch-test-secret' },

@@ -33,7 +33,7 @@ export function describeS3Error(e: unknown, bucket: string, region: string): str
     code === 'IllegalLocationConstraintException' ||
     status === 301
   ) {
-    return `The S3 bucket "${bucket}" is in ${home ?? 'another region'}, not ${region}: batch jobs need a bucket in the experiment's region.`;
+    return `The S3 bucket "${bucket}" is in ${home ?? 'another region'}, not ${region}: Bedrock jobs need a bucket in their own region.`;
   }
   return `S3 request on bucket "${bucket}" failed: ${code}${err.message ? `: ${err.message}` : ''}`;
 }

@@ -6,17 +6,17 @@
 import { Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { BatchJobRow, JobFile } from '../db/repos/batchJobs';
+import type { BatchJobRow } from '../db/repos/batchJobs';
 import { recordLines, type RecordSource } from './records';
 
 const PART_BYTES = 5 * 1024 * 1024;
 const CHUNK_BYTES = 32 * 1024;
 
 /** Lines grouped into chunks of about 32 KiB (below V8's large-object size, so they die young): fewer, larger writes into the upload. */
-function* chunks(src: RecordSource, modelId: string, file: JobFile): Generator<Buffer> {
+function* chunks(lines: Iterable<string>): Generator<Buffer> {
   let parts: string[] = [];
   let size = 0;
-  for (const line of recordLines(src, modelId, file.first, file.count)) {
+  for (const line of lines) {
     parts.push(line);
     size += line.length;
     if (size >= CHUNK_BYTES) {
@@ -28,6 +28,38 @@ function* chunks(src: RecordSource, modelId: string, file: JobFile): Generator<B
   if (parts.length > 0) yield Buffer.from(parts.join(''));
 }
 
+/**
+ * Streams JSONL lines (each with its newline) to one S3 object. Batch inputs and distillation
+ * training files both go through here; sending the same lines again overwrites the same bytes.
+ */
+export async function uploadLines(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  lines: Iterable<string>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const upload = new Upload({
+    client: s3,
+    params: {
+      Bucket: bucket,
+      Key: key,
+      Body: Readable.from(chunks(lines)),
+      ContentType: 'application/jsonl',
+    },
+    partSize: PART_BYTES,
+    queueSize: 2,
+    leavePartsOnError: false,
+  });
+  const abort = () => void upload.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await upload.done();
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
 export async function uploadJobInput(
   s3: S3Client,
   bucket: string,
@@ -36,24 +68,12 @@ export async function uploadJobInput(
   signal?: AbortSignal,
 ): Promise<void> {
   for (const file of job.files) {
-    const upload = new Upload({
-      client: s3,
-      params: {
-        Bucket: bucket,
-        Key: file.key,
-        Body: Readable.from(chunks(src, job.modelId, file)),
-        ContentType: 'application/jsonl',
-      },
-      partSize: PART_BYTES,
-      queueSize: 2,
-      leavePartsOnError: false,
-    });
-    const abort = () => void upload.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    try {
-      await upload.done();
-    } finally {
-      signal?.removeEventListener('abort', abort);
-    }
+    await uploadLines(
+      s3,
+      bucket,
+      file.key,
+      recordLines(src, job.modelId, file.first, file.count),
+      signal,
+    );
   }
 }

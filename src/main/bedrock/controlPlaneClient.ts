@@ -17,16 +17,23 @@ export interface ControlPlaneOptions {
   credentials: BedrockCredentials;
 }
 
+/**
+ * HTTP/1.1 with explicit timeouts for AWS's small JSON APIs (control plane, Price List query,
+ * Cost Explorer): a proxy or a stand-in can serve it, and an unreachable endpoint fails fast.
+ */
+export const jsonApiHandler = (): NodeHttpHandler =>
+  new NodeHttpHandler({
+    connectionTimeout: 5_000,
+    requestTimeout: 30_000,
+    throwOnRequestTimeout: true,
+  });
+
 export function createControlPlaneClient(options: ControlPlaneOptions): BedrockClient {
   return new BedrockClient({
     region: options.region,
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
     credentials: options.credentials,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 5_000,
-      requestTimeout: 30_000,
-      throwOnRequestTimeout: true,
-    }),
+    requestHandler: jsonApiHandler(),
     retryMode: 'standard',
     maxAttempts: 3,
     authSchemePreference: ['sigv4'],

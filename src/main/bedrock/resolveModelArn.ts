@@ -16,7 +16,8 @@ import type { BaseModel } from '../../shared/models/modelListView';
 import { parseModelRef } from '../../shared/models/modelRef';
 import { controlPlaneMessage } from './controlPlaneErrors';
 
-const baseOf = (arn: string | undefined): string | null => {
+/** The base model an ARN's text names (foundation model, custom model), or null. */
+export const baseOf = (arn: string | undefined): string | null => {
   if (!arn) return null;
   const parsed = parseModelRef(arn);
   return parsed.ok ? parsed.ref.baseModelId : null;

@@ -2,7 +2,7 @@
  * The command line of `distill-roi run`, parsed and checked before anything is opened, so that a
  * mistake costs a message and exit code 2, never a half-created experiment.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { endpointProblem } from '../../shared/domain/endpoint';
 import { checkRoleArn, parseS3Location } from '../../shared/batch/s3Location';
 
@@ -80,6 +80,15 @@ Exit code: 0 when every call succeeded and the run completed, 1 otherwise, 2 on 
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** Named flags only (no positionals, no unknown flags); a mistake is a UsageError. */
+export function parseFlags<T extends ParseArgsOptionsConfig>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 function number(flag: string, raw: string | undefined, fallback: number, integer = false): number {

@@ -71,7 +71,8 @@ const msText = (v: number | null) => (v === null ? '—' : formatNumber(v));
 const trio = (l: LatencySummary) => `${msText(l.mean)} / ${msText(l.p50)} / ${msText(l.p95)}`;
 const maybe = (v: number | null, f: (x: number) => string) => (v === null ? '—' : f(v));
 
-function table(header: string[], rows: string[][]): string[] {
+/** Columns padded to their widest cell: the first two left-aligned, figures right-aligned. */
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   // The model column reads left-aligned; figures right-aligned so their digits line up.
   const line = (cells: string[]) =>

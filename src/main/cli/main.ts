@@ -9,6 +9,8 @@ import { EXPORT_USAGE } from './exportArgs';
 import { BATCH_USAGE, batchCommand } from './batchCommand';
 import { modelsCommand, MODELS_USAGE } from './modelsCommand';
 import { pricesCommand, PRICES_USAGE } from './pricesCommand';
+import { distillCommand, DISTILL_USAGE } from './distillCommand';
+import { billCommand, BILL_USAGE } from './billCommand';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,16 +33,20 @@ async function main(argv: string[]): Promise<number> {
       return modelsCommand(rest, io);
     case 'prices':
       return pricesCommand(rest, io);
+    case 'distill':
+      return distillCommand(rest, io);
+    case 'bill':
+      return billCommand(rest, io);
     case 'help':
     case '--help':
     case '-h':
       process.stdout.write(
-        `${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n`,
+        `${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n\n${DISTILL_USAGE}\n\n${BILL_USAGE}\n`,
       );
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n\n${DISTILL_USAGE}\n\n${BILL_USAGE}\n`,
       );
       return 2;
   }

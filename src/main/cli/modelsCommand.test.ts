@@ -2,7 +2,6 @@
  * `distill-roi models` in process, against the control-plane stand-in with the real SDK: what
  * it prints online, offline on a fresh data folder, and on bad usage.
  */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   startControlPlaneStandIn,
@@ -10,24 +9,14 @@ import {
   wireSystemProfile,
   type ControlPlaneStandIn,
 } from '../../../test/support/controlPlaneStandIn';
+import { runInProcess } from '../../../test/support/cliInProcess';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { modelsCommand } from './modelsCommand';
-import type { CliIo } from './cliIo';
 
 const QWEN = 'qwen.qwen3-32b-v1:0';
 const HAIKU = 'anthropic.claude-haiku-4-5-20251001-v1:0';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const io = { stdout: out, stderr: err, env } as unknown as CliIo;
-  const code = await modelsCommand(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runInProcess(modelsCommand, argv, env);
 
 describe('distill-roi models', () => {
   let standIn: ControlPlaneStandIn;

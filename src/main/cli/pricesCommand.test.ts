@@ -1,25 +1,15 @@
 /** `distill-roi prices` in process, against the Price List stand-in and a real data folder. */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bedrockRows } from '../../../test/support/offerFiles';
 import {
   startPriceListStandIn,
   type PriceListStandIn,
 } from '../../../test/support/priceListStandIn';
+import { runInProcess } from '../../../test/support/cliInProcess';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { pricesCommand } from './pricesCommand';
-import type { CliIo } from './cliIo';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await pricesCommand(argv, { stdout: out, stderr: err, env } as unknown as CliIo);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runInProcess(pricesCommand, argv, env);
 
 describe('distill-roi prices', () => {
   let standIn: PriceListStandIn;

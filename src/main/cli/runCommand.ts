@@ -64,9 +64,10 @@ async function runExperiment(
   return runOnDemand(db, args, dataDir, io, experimentId);
 }
 
-async function runOnDemand(
+/** Runs a stored experiment on demand to its end and prints its summary (also `distill evaluate`). */
+export async function runOnDemand(
   db: Database,
-  args: RunArgs,
+  args: Pick<RunArgs, 'endpoint' | 'profile' | 'json'>,
   dataDir: string,
   io: CliIo,
   experimentId: string,

@@ -9,6 +9,8 @@ import type { SecretStore } from '../credentials/secretStore';
 import type { PdfPrinter } from '../export/pdfPrinter';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import type { BatchRequest } from '../batch/batchSetup';
+import type { DistillJobView, DistillLaunchCore } from '../../shared/distill/distillDomain';
+import type { ServingService } from '../serving/servingService';
 
 /** What handlers need of the experiment runner; the runner module implements it. */
 export interface RunControl {
@@ -45,6 +47,13 @@ export interface BatchControl {
   stop(experimentId: string): Promise<BatchOverview>;
 }
 
+/** What the distill handlers need of the distillation service (distill/distillService.ts). */
+export interface DistillControl {
+  list(): DistillJobView[];
+  launch(launch: DistillLaunchCore): Promise<DistillJobView>;
+  stop(id: string): Promise<DistillJobView | null>;
+}
+
 /** What every handler gets: the store, where data lives, and a way to push events. */
 export interface HandlerContext {
   db: Database;
@@ -55,6 +64,9 @@ export interface HandlerContext {
   runs: RunControl;
   judge: JudgeControl;
   batch: BatchControl;
+  distill: DistillControl;
+  /** Servings of custom models (Provisioned Throughput, on-demand deployments). */
+  servings: ServingService;
   clients: ClientPool;
   secrets: SecretStore;
   /** Prints reports; the Electron shell sets its printToPDF here, else Chromium via Playwright. */

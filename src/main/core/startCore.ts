@@ -9,6 +9,8 @@ import { createClientPool, credentialsFor } from '../bedrock/clientPool';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchService } from '../batch/batchService';
 import { batchTuning } from '../batch/batchPipeline';
+import { DistillService } from '../distill/distillService';
+import { distillTuning } from '../distill/distillJob';
 import { createKeychainStore } from '../credentials/keychain';
 import type { SecretStore } from '../credentials/secretStore';
 import type { PdfPrinter } from '../export/pdfPrinter';
@@ -16,6 +18,9 @@ import { ExperimentRunner } from '../runner';
 import { JudgeRunner } from '../quality/judgeRunner';
 import { LeaseKeeper } from '../runner/leaseKeeper';
 import { APP_VERSION } from '../version';
+import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
+import { ServingService, servingTuning } from '../serving/servingService';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
 
 export interface CoreOptions {
   dataDir: string;
@@ -57,25 +62,57 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     emit: (progress) => emit({ type: 'judgeProgress', progress }),
   });
   // Batch clients per region, built from the same settings and credentials as on-demand calls.
+  // Distillation jobs use the same S3 and control-plane clients.
   const batchClients = new Map<string, BatchClients>();
+  const clientsFor = (region: string): BatchClients => {
+    let c = batchClients.get(region);
+    if (!c) {
+      c = createBatchClients({
+        region,
+        credentials: credentialsFor(readAwsSettings({ db }), secrets),
+      });
+      batchClients.set(region, c);
+    }
+    return c;
+  };
   const batch = new BatchService({
     db,
-    clientsFor: (region) => {
-      let c = batchClients.get(region);
-      if (!c) {
-        c = createBatchClients({
-          region,
-          credentials: credentialsFor(readAwsSettings({ db }), secrets),
-        });
-        batchClients.set(region, c);
-      }
-      return c;
-    },
+    clientsFor,
     emit: (overview) => emit({ type: 'batchJobs', overview }),
     tuning: batchTuning(process.env),
   });
   // Jobs created before the app last stopped (or was killed) are tracked again from the store.
   batch.resumeAll();
+  const distill = new DistillService({
+    db,
+    clientsFor,
+    tuning: distillTuning(process.env),
+    emit: (job) => emit({ type: 'distillJob', job }),
+  });
+  distill.resumeAll();
+  // Control-plane clients per region for custom models and their servings.
+  const servingClients = new Map<string, BedrockClient>();
+  const servings = new ServingService({
+    db,
+    clientFor: (region) => {
+      // Keyed by the settings too, so a changed profile or endpoint gets a new client.
+      const s = readAwsSettings({ db });
+      const key = `${region}\u0000${JSON.stringify(s)}`;
+      let c = servingClients.get(key);
+      if (!c) {
+        c = createControlPlaneClient({
+          region,
+          credentials: credentialsFor(s, secrets),
+          ...(s.controlPlaneEndpoint ? { endpoint: s.controlPlaneEndpoint } : {}),
+        });
+        servingClients.set(key, c);
+      }
+      return c;
+    },
+    ...servingTuning(process.env),
+  });
+  // Servings still being created when the app stopped are followed again.
+  servings.resumeAll();
   const ctx: HandlerContext = {
     db,
     dataDir: opts.dataDir,
@@ -85,6 +122,8 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     runs: runner,
     judge,
     batch,
+    distill,
+    servings,
     clients,
     secrets,
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
@@ -97,8 +136,10 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
       return () => bus.off('event', listener);
     },
     async close() {
-      await Promise.all([runner.closeAll(), judge.closeAll(), batch.close()]);
+      await Promise.all([runner.closeAll(), judge.closeAll(), batch.close(), distill.close()]);
       batchClients.forEach((c) => c.destroy());
+      servings.close();
+      servingClients.forEach((c) => c.destroy());
       leases.stop();
       clients.invalidate();
       bus.removeAllListeners();

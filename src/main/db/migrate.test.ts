@@ -50,6 +50,7 @@ describe('migrations', () => {
       'batch_jobs',
       'blind_reveals',
       'datasets',
+      'distill_jobs',
       'experiment_paragraphs',
       'experiments',
       'judge_calls',
@@ -63,6 +64,7 @@ describe('migrations', () => {
       'runs',
       'scenarios',
       'scores',
+      'servings',
       'settings',
       'text_snapshots',
     ]);

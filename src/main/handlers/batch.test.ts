@@ -10,57 +10,24 @@ import {
   ROLE,
   TEST_KEY,
   startBatchStandIns,
-  type BatchStandIns,
 } from '../../../test/support/batchFixture';
 import { paragraphText } from '../../../test/support/runnerFixture';
-import { makeTempDir } from '../../../test/support/tempDir';
-import { startCore, type AppCore } from '../core/startCore';
-import { createMemorySecretStore } from '../credentials/memorySecretStore';
-import { dispatch } from '../service/dispatch';
+import { useStandInCores } from '../../../test/support/standInCore';
+import type { AppCore } from '../core/startCore';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import type { AppEvent } from '../../shared/ipc/events';
 
-let stands: BatchStandIns;
-let temp: { dir: string; cleanup: () => void };
-let cores: AppCore[] = [];
-const saved = { ...process.env };
-
-beforeEach(async () => {
-  stands = await startBatchStandIns();
-  temp = makeTempDir('distill-batch-app-');
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: stands.s3.url,
-    AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
+const harness = useStandInCores({
+  startStandIns: startBatchStandIns,
+  env: {
     AWS_ACCESS_KEY_ID: TEST_KEY,
     AWS_SECRET_ACCESS_KEY: 'batch-app-secret',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     DISTILL_ROI_BATCH_POLL_MS: '10',
-  });
+  },
+  hooks: { beforeEach, afterEach },
+  tempPrefix: 'distill-batch-app-',
 });
-afterEach(async () => {
-  for (const c of cores) await c.close();
-  cores = [];
-  await stands.close();
-  temp.cleanup();
-  process.env = { ...saved };
-});
-
-async function core() {
-  const c = await startCore({
-    dataDir: temp.dir,
-    transport: 'browser-host',
-    secrets: createMemorySecretStore(),
-  });
-  cores.push(c);
-  const value = async (channel: string, input: unknown) => {
-    const r = await dispatch(c.ctx, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value as never;
-  };
-  return { c, value, call: (channel: string, input: unknown) => dispatch(c.ctx, channel, input) };
-}
+const core = harness.core;
 
 async function newExperiment(value: (ch: string, input: unknown) => Promise<never>) {
   const dataset = (await value('importParagraphs', {
@@ -180,7 +147,7 @@ describe('batch through the app channels', () => {
   });
 
   it('an experiment with batch jobs in AWS cannot be deleted until they are stopped and collected', async () => {
-    stands.bedrock.holdBefore('InProgress');
+    harness.stands().bedrock.holdBefore('InProgress');
     const { c, value, call } = await core();
     const { id } = await newExperiment(value);
     await value('startBatch', { experimentId: id, s3Uri: `s3://${BUCKET}/app`, roleArn: ROLE });
@@ -197,14 +164,14 @@ describe('batch through the app channels', () => {
       });
     });
     await value('stopBatch', { experimentId: id });
-    stands.bedrock.release();
+    harness.stands().bedrock.release();
     const done = await finished(c, id);
     expect(done.jobs.map((j) => j.status)).toEqual(['Stopped', 'Stopped']);
     expect(await call('deleteExperiment', { id })).toMatchObject({ ok: true });
   });
 
   it('a restarted app tracks and collects jobs created before it stopped', async () => {
-    stands.bedrock.holdBefore('InProgress');
+    harness.stands().bedrock.holdBefore('InProgress');
     const first = await core();
     const { id } = await newExperiment(first.value);
     await first.value('startBatch', {
@@ -221,11 +188,11 @@ describe('batch through the app channels', () => {
       });
     });
     await first.c.close();
-    cores = [];
-    stands.bedrock.release();
+    harness.forget();
+    harness.stands().bedrock.release();
     const second = await core();
     const done = await finished(second.c, id);
     expect(done.jobs.map((j) => j.storedOk)).toEqual([100, 100]);
-    expect(stands.bedrock.jobs).toHaveLength(2);
+    expect(harness.stands().bedrock.jobs).toHaveLength(2);
   });
 });

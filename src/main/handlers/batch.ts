@@ -10,7 +10,7 @@ import { BatchSetupError } from '../batch/batchErrors';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { getBatchSetup } from '../db/repos/batchJobs';
 import type { HandlerContext } from '../core/context';
-import { estimateFor } from './experiments';
+import { estimateFor } from '../estimate/experimentEstimate';
 import { requireExperiment } from '../common/lookups';
 import { AppFailure } from '../common/failure';
 

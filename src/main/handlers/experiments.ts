@@ -1,44 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import {
-  renderPrompt,
-  type Experiment,
-  type ExperimentConfig,
-} from '../../shared/domain/experiment';
+import type { Experiment, ExperimentConfig } from '../../shared/domain/experiment';
 import type { RunProgress } from '../../shared/domain/run';
-import { estimateRun, type RunEstimate } from '../../shared/estimate/runEstimate';
 import { formatUsd } from '../../shared/format';
 import * as experiments from '../db/repos/experiments';
 import { experimentCounts } from '../db/repos/experimentStats';
 import { experimentParagraphs, paragraphsEditedSince } from '../db/repos/experimentParagraphs';
-import { listParagraphs } from '../db/repos/paragraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
-import { countPromptTokens } from '../estimate/promptTokens';
+import { estimateFor } from '../estimate/experimentEstimate';
 import type { HandlerContext } from '../core/context';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { requireDataset, requireExperiment } from '../common/lookups';
 import { AppFailure } from '../common/failure';
-
-export function estimateFor(db: Database, c: ExperimentConfig): RunEstimate {
-  requireDataset(db, c.datasetId);
-  const prompts = listParagraphs(db, c.datasetId).map((p) =>
-    renderPrompt(c.promptTemplate, p.text),
-  );
-  if (prompts.length === 0) {
-    throw new AppFailure(
-      'invalid_input',
-      'This dataset has no paragraphs yet. Add some before running.',
-    );
-  }
-  const models = [c.teacherModelId, ...c.studentModelIds].map((m) =>
-    countPromptTokens(m, prompts, c.systemPrompt),
-  );
-  return estimateRun(models, {
-    repeats: c.repeats,
-    maxTokens: c.inference.maxTokens,
-    prices: c.prices,
-    budgetUsd: c.budgetUsd,
-  });
-}
 
 /** Progress as the store tells it, for an experiment the runner is not running now. */
 export function storedProgress(db: Database, e: Experiment): RunProgress {

@@ -13,6 +13,9 @@ import { priceHandlers } from './prices';
 import { scenarioHandlers } from './scenarios';
 import { batchHandlers } from './batch';
 import { catalogHandlers } from './catalog';
+import { distillHandlers } from './distill';
+import { servingHandlers } from './servings';
+import { billingHandlers } from './billing';
 
 type Handler<K extends Channel> = (
   ctx: HandlerContext,
@@ -35,4 +38,7 @@ export const handlers: HandlerTable = {
   ...scenarioHandlers,
   ...batchHandlers,
   ...catalogHandlers,
+  ...distillHandlers,
+  ...servingHandlers,
+  ...billingHandlers,
 };

@@ -1,16 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { Experiment } from '../../shared/domain/experiment';
-import { studentEvidence } from '../../shared/decision/decisionEvidence';
-import { evidenceOf, type StudentQuality } from '../../shared/roi/evidence';
 import type { Scenario } from '../../shared/roi/scenario';
-import { listRuns } from '../db/repos/runs';
-import { loadQualityReport } from '../quality/qualityReportLoader';
-import { withBatchPrices } from '../batch/batchPrices';
 import * as repo from '../db/repos/scenarios';
 import type { HandlerContext } from '../core/context';
+import { roiEvidence } from '../quality/roiEvidence';
 import { requireExperiment } from '../common/lookups';
 import { AppFailure, notFound } from '../common/failure';
-import { qualityHandlers } from './quality';
 
 interface SaveInput {
   id?: string | undefined;
@@ -41,26 +35,6 @@ function copyName(db: Database, name: string): string {
   }
 }
 
-/**
- * Each student's failure shares from the quality module, at the analyst's bar and metric. A
- * student the module cannot score yet gets the reason instead, never a made-up share.
- */
-function studentQuality(ctx: HandlerContext, e: Experiment): StudentQuality[] {
-  return e.config.studentModelIds.map((studentModelId) => {
-    try {
-      const shares = qualityHandlers.getFailureShares(ctx, { experimentId: e.id, studentModelId });
-      const problem =
-        shares.result.kind === 'insufficient'
-          ? `${shares.result.n} scored paragraphs on ${shares.metric}; at least 5 are needed`
-          : null;
-      return { studentModelId, failureShares: shares, problem };
-    } catch (error) {
-      const problem = error instanceof AppFailure ? error.message : 'quality scores unavailable';
-      return { studentModelId, failureShares: null, problem };
-    }
-  });
-}
-
 export const scenarioHandlers = {
   listScenarios: (ctx: HandlerContext) => repo.listScenarios(ctx.db),
 
@@ -86,12 +60,6 @@ export const scenarioHandlers = {
     return { id: input.id };
   },
 
-  getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) => {
-    // Batch models are priced at the batch price their calls ran under.
-    const e = withBatchPrices(ctx.db, requireExperiment(ctx.db, input.experimentId));
-    const quality = studentQuality(ctx, e);
-    const report = loadQualityReport(ctx.db, e);
-    const decision = e.config.studentModelIds.map((id) => studentEvidence(report, id));
-    return evidenceOf(e, listRuns(ctx.db, e.id), quality, decision);
-  },
+  getRoiEvidence: (ctx: HandlerContext, input: { experimentId: string }) =>
+    roiEvidence(ctx.db, input.experimentId),
 };

@@ -5,7 +5,6 @@
  * are keyed `<SKU>.<termCode>` directly here, one level less than in the bulk file (§1.5).
  */
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   classifyPriceRow,
   type OfferAttributes,
@@ -14,6 +13,7 @@ import {
 import type { OfferRead } from '../../shared/pricing/priceList/priceSnapshot';
 import type { PriceRow } from '../../shared/pricing/priceList/priceRow';
 import type { BedrockCredentials } from '../bedrock/client';
+import { jsonApiHandler } from '../bedrock/controlPlaneClient';
 
 export function createPricingClient(options: {
   credentials: BedrockCredentials;
@@ -24,11 +24,7 @@ export function createPricingClient(options: {
     region: 'us-east-1',
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
     credentials: options.credentials,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: 5_000,
-      requestTimeout: 30_000,
-      throwOnRequestTimeout: true,
-    }),
+    requestHandler: jsonApiHandler(),
     maxAttempts: 3,
   });
 }

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from './api/transport';
 import { DatasetsScreen } from './features/datasets/DatasetsScreen';
+import { DistillScreen } from './features/distill/DistillScreen';
 import { ExperimentsScreen } from './features/runs/ExperimentsScreen';
+import { CustomModelsScreen } from './features/customModels/CustomModelsScreen';
 import { QualityScreen } from './features/quality/QualityScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { RoiScreen } from './features/roi/RoiScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { BillScreen } from './features/billing/BillScreen';
 import { NavigateProvider, SCREENS, type ScreenId } from './navigation';
 
 export function App() {
@@ -80,9 +83,12 @@ export function App() {
         <NavigateProvider value={goTo}>
           {screen === 'datasets' && <DatasetsScreen />}
           {screen === 'experiments' && <ExperimentsScreen />}
+          {screen === 'customModels' && <CustomModelsScreen />}
           {screen === 'quality' && <QualityScreen />}
           {screen === 'roi' && <RoiScreen />}
+          {screen === 'distill' && <DistillScreen />}
           {screen === 'report' && <ReportScreen />}
+          {screen === 'bill' && <BillScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </NavigateProvider>
       </main>

@@ -1,6 +1,15 @@
 import { createContext, useContext } from 'react';
 
-export type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
+export type ScreenId =
+  | 'datasets'
+  | 'experiments'
+  | 'quality'
+  | 'roi'
+  | 'distill'
+  | 'customModels'
+  | 'report'
+  | 'bill'
+  | 'settings';
 
 /** The screens, in sidebar order, with the names every other text uses for them. */
 export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] = [
@@ -21,9 +30,24 @@ export const SCREENS: readonly { id: ScreenId; label: string; hint: string }[] =
     hint: 'What-if: break-even, payback and NPV as you move the assumptions',
   },
   {
+    id: 'distill',
+    label: 'Distill',
+    hint: 'Launch a Bedrock distillation job and follow it to the custom model',
+  },
+  {
+    id: 'customModels',
+    label: 'Custom models',
+    hint: 'Serve a distilled model, evaluate it against its teacher, delete it',
+  },
+  {
     id: 'report',
     label: 'Report',
     hint: 'The PDF for stakeholders, CSV exports and experiment bundles',
+  },
+  {
+    id: 'bill',
+    label: 'Bill',
+    hint: 'What AWS billed (Cost Explorer) against what the app computed, per model and day',
   },
   { id: 'settings', label: 'Settings', hint: 'AWS credentials, region and endpoint' },
 ];

@@ -19,6 +19,12 @@ export const TIER_LABELS: Record<ServiceTier, string> = {
 /** The Price List's name of a tier. */
 export const priceListTier = (t: ServiceTier) => (t === 'default' ? 'standard' : t);
 
+/** A Price List tier's name for people: the request tiers' labels, and Batch. */
+export function priceTierLabel(t: string): string {
+  const r = requestTier(t);
+  return r ? TIER_LABELS[r] : t === 'batch' ? 'Batch' : t;
+}
+
 /** A Price List tier as a request tier (`batch` is a job mode, not a request tier). */
 export function requestTier(t: string): ServiceTier | null {
   if (t === 'standard' || t === 'default') return 'default';

@@ -18,6 +18,9 @@ import { reportChannels } from './reportChannels';
 import { roiChannels } from './roiChannels';
 import { batchChannels } from './batchChannels';
 import { catalogChannels } from './catalogChannels';
+import { distillChannels } from './distillChannels';
+import { servingChannels } from './servingChannels';
+import { billingChannels } from './billingChannels';
 
 const empty = z.strictObject({});
 
@@ -88,6 +91,9 @@ export const contract = {
   ...roiChannels,
   ...batchChannels,
   ...catalogChannels,
+  ...distillChannels,
+  ...servingChannels,
+  ...billingChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -42,6 +42,9 @@ function distillationText(s: Scenario, roi: RoiOutputs): string {
   const d = s.distillation;
   if (d.kind === 'baseModelAsIs') return 'none: the student is a base model used as it is';
   const inv = roi.investment;
+  if (inv.actualDistillationUsd !== null) {
+    return `already run: it cost ${formatUsd(inv.actualDistillationUsd)}${d.actualCostSource ? ` (${d.actualCostSource})` : ''}`;
+  }
   const pairs = `${formatNumber(d.prompts)} prompts × ${formatNumber(d.expansionFactor, 2)} expansion = ${formatNumber(inv.trainingPairs)} pairs${inv.pairsCapped ? ' (capped at 15,000 per job)' : ''}`;
   const data =
     d.dataSource === 'invocationLogs'

@@ -26,8 +26,18 @@ describe('one-off investment (roi-model.md §3)', () => {
       trainingTokens: 0,
       trainingUsd: 0,
       engineeringUsd: 1234,
+      actualDistillationUsd: null,
       totalUsd: 1234,
     });
+  });
+
+  it('takes the actual cost of a distillation that has run in place of the estimate', () => {
+    if (s.distillation.kind !== 'distill') throw new Error('fixture distills');
+    const i = investmentUsd({ ...s.distillation, actualCostUsd: usd(41.5) }, s.teacher, usd(4000));
+    expect(i.actualDistillationUsd).toBe(41.5);
+    expect(i.syntheticDataUsd).toBe(0);
+    expect(i.trainingUsd).toBe(0);
+    expect(i.totalUsd).toBeCloseTo(4041.5, 9);
   });
 
   it('multiplies prompts by the expansion factor and caps pairs at 15,000 after it', () => {

@@ -15,6 +15,8 @@ export interface InvestmentBreakdown {
   trainingTokens: Tokens;
   trainingUsd: Usd;
   engineeringUsd: Usd;
+  /** The distillation's actual cost when known; it stands in for data and training. */
+  actualDistillationUsd: Usd | null;
   totalUsd: Usd;
 }
 
@@ -32,27 +34,34 @@ export function trainingPairsOf(prompts: number, expansionFactor: number) {
   };
 }
 
+/** No data or training to estimate: a base model used as-is, or a distillation already paid. */
+function nothingToEstimate(engineeringUsd: Usd, actualUsd: Usd | null): InvestmentBreakdown {
+  return {
+    syntheticDataUsd: usd(0),
+    teacherCalls: 0,
+    trainingPairs: 0,
+    pairsCapped: false,
+    trainingTokens: tokens(0),
+    trainingUsd: usd(0),
+    engineeringUsd,
+    actualDistillationUsd: actualUsd,
+    totalUsd: usd((actualUsd ?? 0) + engineeringUsd),
+  };
+}
+
 /**
  * I = N_gen · (in_T · pin_T + out_T · pout_T) / 1000 + N_train · (in_T + out_T) · ep · ptrain / 1000
  * + E, with N_gen = N_train, or 0 when invocation logs supply the responses; I = E for a base
- * model used as-is.
+ * model used as-is; I = actual + E once the distillation has run and its cost is known.
  */
 export function investmentUsd(
   distillation: Distillation,
   teacher: Pick<Scenario['teacher'], 'inputTokensPerRequest' | 'outputTokensPerRequest' | 'price'>,
   engineeringUsd: Usd,
 ): InvestmentBreakdown {
-  if (distillation.kind === 'baseModelAsIs') {
-    return {
-      syntheticDataUsd: usd(0),
-      teacherCalls: 0,
-      trainingPairs: 0,
-      pairsCapped: false,
-      trainingTokens: tokens(0),
-      trainingUsd: usd(0),
-      engineeringUsd,
-      totalUsd: engineeringUsd,
-    };
+  if (distillation.kind === 'baseModelAsIs') return nothingToEstimate(engineeringUsd, null);
+  if (distillation.actualCostUsd !== undefined) {
+    return nothingToEstimate(engineeringUsd, distillation.actualCostUsd);
   }
   const { prompts, expansionFactor, dataSource, epochs, trainingUsdPer1kTokens } = distillation;
   const { inputTokensPerRequest: inT, outputTokensPerRequest: outT, price } = teacher;
@@ -71,6 +80,7 @@ export function investmentUsd(
     trainingTokens,
     trainingUsd,
     engineeringUsd,
+    actualDistillationUsd: null,
     totalUsd: usd(syntheticDataUsd + trainingUsd + engineeringUsd),
   };
 }

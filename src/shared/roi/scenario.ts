@@ -144,6 +144,12 @@ export const DistillationSchema = z.discriminatedUnion('kind', [
     }),
     trainingUsdPer1kTokens: usdPer1kField(),
     trainingPriceSource: sourceText.optional(),
+    /**
+     * What the distillation actually cost (teacher generation, training), once it has run: it
+     * replaces the estimate from prompts, epochs and the training price. Engineering adds to it.
+     */
+    actualCostUsd: usdField().optional(),
+    actualCostSource: sourceText.optional(),
   }),
   /** The seed's case: a base model used as the student, so I = E and s = 0. */
   z.object({ kind: z.literal('baseModelAsIs') }),

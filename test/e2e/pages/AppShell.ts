@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The screens the sidebar leads to, by the id their navigation entry and screen carry. */
-export type ScreenId = 'datasets' | 'experiments' | 'quality' | 'roi' | 'report' | 'settings';
+export type ScreenId =
+  'datasets' | 'experiments' | 'quality' | 'roi' | 'distill' | 'report' | 'bill' | 'settings';
 
 /** The frame around every screen: the skip link, the sidebar and the main region. */
 export class AppShell {

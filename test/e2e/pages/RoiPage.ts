@@ -191,6 +191,11 @@ export class RoiPage {
     await this.page.getByTestId('mc-seed').fill(String(seed));
   }
 
+  /** What a distillation that has run cost, when the scenario carries it. */
+  get actualDistillationCost(): Locator {
+    return this.page.getByTestId('distill-actual');
+  }
+
   async saveAs(name: string): Promise<void> {
     await this.scenarioName.fill(name);
     await this.saveButton.click();

@@ -12,6 +12,9 @@ import { migration0076 } from './0076-paragraph-snapshots';
 import { migration0080 } from './0080-model-lists-price-snapshots';
 import { migration0081 } from './0081-run-service-tier';
 import { migration0090 } from './0090-batch-jobs';
+import { migration0100 } from './0100-distill-jobs';
+import { migration0101 } from './0101-custom-model-servings';
+import { migration0110 } from './0110-bill-reconciliation';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0080,
   migration0081,
   migration0090,
+  migration0100,
+  migration0101,
+  migration0110,
 ];

@@ -64,7 +64,7 @@ function modelNameOf(a: OfferAttributes, usagetype: string): string | null {
   return null;
 }
 
-function tierOf(u: string, a: OfferAttributes): PriceTier {
+export function tierOf(u: string, a: OfferAttributes): PriceTier {
   const attr = `${a.serviceTier ?? a.service_tier ?? ''}`.toLowerCase();
   const type = (a.inferenceType ?? '').toLowerCase();
   const feature = (a.feature ?? '').toLowerCase();
@@ -79,7 +79,7 @@ function tierOf(u: string, a: OfferAttributes): PriceTier {
   return 'standard';
 }
 
-function directionOf(u: string, a: OfferAttributes): PriceDirection | null {
+export function directionOf(u: string, a: OfferAttributes): PriceDirection | null {
   const text = `${u} ${(a.inferenceType ?? '').toLowerCase()}`;
   if (/cache[-_ ]?read|cacheread/.test(text)) return 'cacheRead';
   if (/cache[-_ ]?write|cachewrite/.test(text)) return 'cacheWrite';

@@ -70,7 +70,24 @@ export function InvestmentFields({ draft, onChange, book }: InvestmentFieldsProp
             : `Distillation not offered: ${offer.reason}`}
         </p>
       </div>
-      {d.kind === 'distill' && (
+      {d.kind === 'distill' && d.actualCostUsd !== undefined && (
+        <p className="assumption-hint" data-testid="distill-actual">
+          Already distilled: it cost {formatUsd(d.actualCostUsd)}
+          {d.actualCostSource ? ` (${d.actualCostSource})` : ''}, counted instead of an estimate
+          from prompts, epochs and the training price.{' '}
+          <button
+            type="button"
+            className="btn btn-link"
+            onClick={() => {
+              const { actualCostUsd: _cost, actualCostSource: _source, ...estimate } = d;
+              onChange({ ...draft, distillation: estimate });
+            }}
+          >
+            Estimate instead
+          </button>
+        </p>
+      )}
+      {d.kind === 'distill' && d.actualCostUsd === undefined && (
         <>
           <div className="assumption">
             <div className="assumption-head">
@@ -134,6 +151,10 @@ export function InvestmentFields({ draft, onChange, book }: InvestmentFieldsProp
             display={formatUsd(d.trainingUsdPer1kTokens)}
             missing="Not found in sources; enter it."
           />
+        </>
+      )}
+      {d.kind === 'distill' && (
+        <>
           <AssumptionField
             id="storage"
             label="Custom model storage"

@@ -154,7 +154,11 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
           id="investment"
           label="One-off investment"
           value={formatUsd(inv.totalUsd)}
-          sub={`data ${formatUsd(inv.syntheticDataUsd)} · training ${formatUsd(inv.trainingUsd)} · engineering ${formatUsd(inv.engineeringUsd)}`}
+          sub={
+            inv.actualDistillationUsd !== null
+              ? `distillation (actual) ${formatUsd(inv.actualDistillationUsd)} · engineering ${formatUsd(inv.engineeringUsd)}`
+              : `data ${formatUsd(inv.syntheticDataUsd)} · training ${formatUsd(inv.trainingUsd)} · engineering ${formatUsd(inv.engineeringUsd)}`
+          }
         />
         <Figure
           id="roi"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { TIER_LABELS, requestTier } from '../../../../../shared/domain/serviceTier';
+import { priceTierLabel } from '../../../../../shared/domain/serviceTier';
 import { formatUsd } from '../../../../../shared/format';
 import { SHIPPED_REGIONS, shippedModelList } from '../../../../../shared/models/shippedModelList';
 import type {
@@ -25,10 +25,7 @@ interface PriceListPanelProps {
   onDraft: (d: Draft) => void;
 }
 
-const tierName = (t: string) => {
-  const r = requestTier(t);
-  return r ? TIER_LABELS[r] : t === 'batch' ? 'Batch' : t;
-};
+const tierName = priceTierLabel;
 
 /**
  * The AWS Price List behind the figures: the region's latest snapshot and its publication date,

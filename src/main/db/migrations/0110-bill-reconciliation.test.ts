@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../test/support/tempDir';
+import { openDatabase } from '../open';
+import { getBillFetch, saveBillFetch } from '../repos/billing';
+import { migrations } from './index';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+
+describe('migration 0110-bill-reconciliation', () => {
+  it('adds the fetch cache and experiment profiles to a store at 90, keeping its runs', async () => {
+    const t = makeTempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, 'test.sqlite');
+    const v90 = await openDatabase(path, { migrations: migrations.filter((m) => m.version <= 90) });
+    v90.db.exec(`
+      INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
+      INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
+        prompt_template, inference_json, repeats, concurrency, prices_json, status, created_at, updated_at)
+      VALUES ('e1', 'E', 'd1', 'T', '["S"]', 'us-east-1', 'p', '{}', 1, 1, '[]', 'completed', 'now', 'now');
+    `);
+    v90.db.close();
+
+    const { db, applied } = await openDatabase(path, {
+      migrations: migrations.filter((m) => m.version <= 110),
+    });
+    expect(applied).toEqual([110]);
+    const fetch = {
+      from: '2026-12-01',
+      to: '2026-12-02',
+      tagKey: null,
+      services: ['Amazon Bedrock'],
+      days: [{ day: '2026-12-01', estimated: false }],
+      lines: [],
+      requests: 2,
+      fetchedAt: '2026-12-03T00:00:00.000Z',
+    };
+    saveBillFetch(db, fetch);
+    saveBillFetch(db, { ...fetch, requests: 3 });
+    expect(getBillFetch(db, '2026-12-01', '2026-12-02', null)?.requests).toBe(3);
+    expect(getBillFetch(db, '2026-12-01', '2026-12-02', 'team')).toBeNull();
+    db.prepare(
+      "INSERT INTO experiment_profiles VALUES ('e1', 'S', 'us-east-1', 'k', 'e1', 'tok', NULL, 'now')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO experiment_profiles VALUES ('e1', 'S', 'us-east-1', 'k', 'e1', 'tok2', NULL, 'now')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});
