@@ -3,6 +3,7 @@ import { months, requests, usd } from './units';
 import {
   formatAboveBreakEven,
   formatBreakEven,
+  formatBreakEvenRequests,
   formatCompactNumber,
   formatCompactUsd,
   formatMonths,
@@ -75,6 +76,9 @@ describe('other formats', () => {
     expect(formatBreakEven({ kind: 'volume', requestsPerMonth: requests(71_863.2) })).toBe(
       '71,864 requests/month',
     );
+    // Up, never to nearest: 71,863 requests a month would not yet pay back.
+    expect(formatBreakEvenRequests(71_863.2)).toBe('71,864');
+    expect(formatBreakEvenRequests(71_864)).toBe('71,864');
     expect(formatBreakEven({ kind: 'none', code: 'studentCostsMore', reason: 'x' })).toBe(
       'none: the student never pays back',
     );

@@ -125,13 +125,21 @@ export function formatRoi(roi: Roi): string {
   return formatPercent(roi.value, 0);
 }
 
+/**
+ * A break-even volume as every screen, chart, the report and the CLI print it: rounded up, the
+ * first whole number of requests a month that pays back (rounding to nearest could name a
+ * volume that does not).
+ */
+export const formatBreakEvenRequests = (requestsPerMonth: number): string =>
+  formatNumber(Math.ceil(requestsPerMonth));
+
 export function formatBreakEven(breakEven: BreakEven): string {
   if (breakEven.kind === 'none') {
     return breakEven.code === 'beyondLargestVolume'
       ? 'none within 1e12 requests/month'
       : 'none: the student never pays back';
   }
-  return `${formatNumber(Math.ceil(breakEven.requestsPerMonth))} requests/month`;
+  return `${formatBreakEvenRequests(breakEven.requestsPerMonth)} requests/month`;
 }
 
 /** With units that follow the volume: the units at V* and what happens above it; else null. */
@@ -143,7 +151,7 @@ export function formatAboveBreakEven(breakEven: BreakEven): string | null {
   const again =
     above.aheadAgainAt === null
       ? 'and never catches up'
-      : `until ${formatNumber(Math.ceil(above.aheadAgainAt))} requests/month`;
+      : `until ${formatBreakEvenRequests(above.aheadAgainAt)} requests/month`;
   return `${at}; above ${formatNumber(Math.floor(above.fromRequestsPerMonth))} requests/month the next unit puts the student behind again, ${again}.`;
 }
 

@@ -80,3 +80,26 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
   expect(await shell.sidewaysOverflow()).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(test.info().outputDir, 'results-1280x720.png') });
 });
+
+test('the quality comparison table fits its box at 1280×720 and 1440×900, no sideways scroll', async ({
+  page,
+  host,
+}) => {
+  const shell = new AppShell(page);
+  const quality = new QualityPage(page);
+  await shell.open(host.url);
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shell.goTo('quality');
+    const table = quality.comparisonTable;
+    await expect(table).toBeVisible();
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(test.info().outputDir, `quality-${width}x${height}.png`) });
+    expect(await shell.innerOverflow(table)).toBeLessThanOrEqual(0);
+    const box = await table.boundingBox();
+    expect(box!.x + box!.width, 'the table is cut off on the right').toBeLessThanOrEqual(width);
+  }
+});

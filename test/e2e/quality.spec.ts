@@ -148,6 +148,42 @@ test('a rater who asks to see the models before finishing gets them, and the rev
   await expect(q.revealButton).toHaveCount(0);
 });
 
+test('a judge picked on the quality screen is priced with the overrides saved for every scenario', async ({
+  page,
+  host,
+  sampleRun,
+}) => {
+  void sampleRun;
+  // A negotiated price for Claude 3 Haiku, saved for every scenario (as the ROI screen saves it).
+  const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+  const saved = await fetch(`${host.origin}/api/call/savePriceOverride`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: host.origin,
+      'x-distill-token': host.token,
+    },
+    body: JSON.stringify({
+      modelId: HAIKU,
+      region: 'us-east-1',
+      inputUsdPer1k: 0.00021,
+      outputUsdPer1k: 0.00111,
+      asOf: '2026-12-01',
+      note: 'negotiated rate',
+    }),
+  });
+  expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
+
+  // Opened after the override is saved, as a user would come to it.
+  const quality = new QualityPage(page);
+  await quality.open();
+  await quality.tab('judge');
+  await quality.pickJudge(HAIKU);
+  await expect(quality.judgePriceIn).toHaveValue('0.00021');
+  await expect(quality.judgePriceOut).toHaveValue('0.00111');
+  await expect(quality.judgeForm).toContainText('negotiated rate');
+});
+
 test('the judge runs from the quality view: scores, a judge failure, and its cost kept apart', async ({
   page,
   host,

@@ -63,6 +63,35 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await expect(roi.scenarioState).toHaveText('Saved');
 });
 
+test("a duplicated scenario keeps the original's own price overrides", async ({ page, host }) => {
+  const roi = new RoiPage(page);
+  await roi.open(host.url);
+  await roi.saveAs('Pilot');
+  // A quote for this scenario only: 69 × $0.0002 + 73 × $0.0006 per 1,000 tokens = $0.0000576.
+  await roi.overridePrice('prices-student-inputusdper1k', '0.0002', 'Pilot quote');
+  await expect(roi.overrideList).toContainText('Pilot quote');
+  await expect(roi.overrideList).toContainText('this scenario');
+  await expect(roi.figure('per-request')).toContainText('$0.0000576');
+  // The override repriced the scenario: save it at that price before copying it.
+  await roi.saveButton.click();
+  await expect(roi.scenarioState).toHaveText('Saved');
+
+  await roi.duplicate();
+  await roi.copyName.fill('Pilot, copied');
+  await roi.saveCopy();
+  await expect(roi.scenarioName).toHaveValue('Pilot, copied');
+  await expect(roi.overrideList).toContainText('Pilot quote');
+  await expect(roi.overrideList).toContainText('this scenario');
+  await expect(roi.figure('per-request')).toContainText('$0.0000576');
+
+  // After a restart too: the copy's override is its own row in the store.
+  await host.restart();
+  await roi.open(host.url);
+  await roi.openScenario('Pilot, copied');
+  await expect(roi.overrideList).toContainText('Pilot quote');
+  await expect(roi.figure('per-request')).toContainText('$0.0000576');
+});
+
 test('asks for the figures the sources do not give instead of inventing them', async ({
   page,
   host,
@@ -84,7 +113,7 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(roi.figure('utilization')).toContainText('%');
 
   // The price panel says the same of every unknown price, and takes a dated override.
-  await roi.overridePrice('student', 'trainingusdper1ktokens', '0.004', 'Quote from AWS');
+  await roi.enterUnknownPrice('student', 'trainingusdper1ktokens', '0.004', 'Quote from AWS');
   await expect(roi.overrideList).toContainText('training $0.004/1K');
   await expect(roi.price('student', 'trainingusdper1ktokens')).toContainText('override');
 });

@@ -49,6 +49,42 @@ export interface SeededExperiment {
   students: string[];
 }
 
+/** One successful call stored as the runner stores it (fixed tokens and timings). */
+export function insertOkRun(
+  db: Database,
+  r: {
+    experimentId: string;
+    paragraphId: string;
+    modelId: string;
+    role: 'teacher' | 'student';
+    outputText: string;
+    costUsd?: number;
+  },
+): string {
+  return insertRun(db, {
+    experimentId: r.experimentId,
+    paragraphId: r.paragraphId,
+    modelId: r.modelId,
+    role: r.role,
+    repeatIndex: 0,
+    status: 'ok',
+    outputText: r.outputText,
+    stopReason: 'end_turn',
+    inputTokens: 60,
+    outputTokens: 40,
+    e2eMs: 300,
+    serverMs: 250,
+    ttftMs: 100,
+    outputTokensPerS: 50,
+    costUsd: r.costUsd ?? 0.00004,
+    attempts: 1,
+    errorClass: null,
+    errorMessage: null,
+    startedAt: 'now',
+    finishedAt: 'now',
+  });
+}
+
 export function seedExperimentWithRuns(db: Database, o: SeedOptions = {}): SeededExperiment {
   const n = o.paragraphs ?? 8;
   const teacher = o.teacher ?? SEED_TEACHER;

@@ -19,8 +19,8 @@ import { withBatchPrices } from '../batch/batchPrices';
 import { countPromptTokens } from '../estimate/promptTokens';
 import { estimateRun } from '../../shared/estimate/runEstimate';
 import { renderPrompt } from '../../shared/domain/experiment';
-import { listRuns } from '../db/repos/runs';
 import { readSetting } from '../db/repos/settings';
+import { storedProgress } from '../runner/storedProgress';
 
 export interface BatchCliOptions {
   profile: string | undefined;
@@ -104,36 +104,7 @@ export function batchEstimateLine(db: Database, experimentId: string): string {
 export function batchProgress(db: Database, experimentId: string): RunProgress {
   const experiment = getExperiment(db, experimentId);
   if (!experiment) throw new Error(`Experiment ${experimentId} disappeared.`);
-  const { config } = experiment;
-  const runs = listRuns(db, experimentId);
-  const models = [config.teacherModelId, ...config.studentModelIds];
-  const perCall = experimentParagraphTexts(db, experiment).length * config.repeats;
-  const perModel = models.map((modelId) => {
-    const mine = runs.filter((r) => r.modelId === modelId);
-    return {
-      modelId,
-      done: mine.length,
-      total: perCall,
-      failed: mine.filter((r) => r.status === 'error').length,
-      inputTokens: mine.reduce((s, r) => s + (r.inputTokens ?? 0), 0),
-      outputTokens: mine.reduce((s, r) => s + (r.outputTokens ?? 0), 0),
-      costUsd: mine.reduce((s, r) => s + (r.costUsd ?? 0), 0),
-    };
-  });
-  return {
-    experimentId,
-    status: experiment.status,
-    statusReason: experiment.statusReason,
-    done: runs.length,
-    total: perCall * models.length,
-    failed: runs.filter((r) => r.status === 'error').length,
-    inFlight: 0,
-    concurrency: 0,
-    elapsedMs: 0,
-    etaMs: null,
-    spentUsd: perModel.reduce((s, m) => s + m.costUsd, 0),
-    perModel,
-  };
+  return storedProgress(db, experiment);
 }
 
 export function formatJobs(o: BatchOverview): string {

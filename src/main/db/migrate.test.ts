@@ -48,10 +48,12 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'batch_experiments',
       'batch_jobs',
+      'bill_fetches',
       'blind_reveals',
       'datasets',
       'distill_jobs',
       'experiment_paragraphs',
+      'experiment_profiles',
       'experiments',
       'judge_calls',
       'judge_prompts',

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { Experiment, ExperimentConfig } from '../../shared/domain/experiment';
 import type { RunProgress } from '../../shared/domain/run';
 import { formatUsd } from '../../shared/format';
@@ -7,50 +6,16 @@ import { experimentCounts } from '../db/repos/experimentStats';
 import { experimentParagraphs, paragraphsEditedSince } from '../db/repos/experimentParagraphs';
 import { deleteFailedRuns, listRuns } from '../db/repos/runs';
 import { estimateFor } from '../estimate/experimentEstimate';
+import { storedProgress } from '../runner/storedProgress';
 import type { HandlerContext } from '../core/context';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
 import { requireDataset, requireExperiment } from '../common/lookups';
 import { AppFailure } from '../common/failure';
 
-/** Progress as the store tells it, for an experiment the runner is not running now. */
-export function storedProgress(db: Database, e: Experiment): RunProgress {
-  const counts = experimentCounts(db, e.id, e.config);
-  const perTotal = counts.total / (1 + e.config.studentModelIds.length);
-  return {
-    experimentId: e.id,
-    status: e.status,
-    statusReason: e.statusReason,
-    done: counts.done,
-    total: counts.total,
-    failed: counts.failed,
-    inFlight: 0,
-    concurrency: e.config.concurrency,
-    elapsedMs: 0,
-    etaMs: null,
-    spentUsd: counts.spentUsd,
-    perModel: [e.config.teacherModelId, ...e.config.studentModelIds].map((modelId) => {
-      const m = counts.perModel.get(modelId);
-      return {
-        modelId,
-        done: m?.done ?? 0,
-        total: perTotal,
-        failed: m?.failed ?? 0,
-        inputTokens: m?.inputTokens ?? 0,
-        outputTokens: m?.outputTokens ?? 0,
-        costUsd: m?.costUsd ?? 0,
-      };
-    }),
-  };
-}
-
 /** Running, or paused offline and about to resume by itself: the runner still owns its calls. */
 const isActive = (ctx: HandlerContext, id: string): boolean => {
   const p = ctx.runs.progress(id);
-  return (
-    p !== null &&
-    (p.status === 'running' ||
-      (p.status === 'paused' && (p.statusReason ?? '').startsWith('offline')))
-  );
+  return p !== null && (p.status === 'running' || p.offline === true);
 };
 
 /**

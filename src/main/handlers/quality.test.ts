@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../credentials/memorySecretStore';
 import { dispatch } from '../service/dispatch';
 import { makeTestCore } from '../../../test/support/testCore';
 import {
+  insertOkRun,
   seedExperimentWithRuns,
   seedOutput,
   seedReference,
@@ -18,7 +19,6 @@ import { seededQualityCore as setup } from '../../../test/support/qualityCore';
 import { scoreRouge } from '../../shared/metrics';
 import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../shared/quality/reportSchema';
-import { insertRun } from '../db/repos/runs';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -66,27 +66,12 @@ describe('quality report channel', () => {
 
     const db = core.ctx.db;
     db.prepare("DELETE FROM runs WHERE status = 'error'").run();
-    insertRun(db, {
+    insertOkRun(db, {
       experimentId: seeded.experimentId,
       paragraphId: seeded.paragraphIds[3] as string,
       modelId: student,
       role: 'student',
-      repeatIndex: 0,
-      status: 'ok',
       outputText: seedOutput(3, student, 'student'),
-      stopReason: 'end_turn',
-      inputTokens: 60,
-      outputTokens: 40,
-      e2eMs: 300,
-      serverMs: 250,
-      ttftMs: 100,
-      outputTokensPerS: 50,
-      costUsd: 0.00004,
-      attempts: 1,
-      errorClass: null,
-      errorMessage: null,
-      startedAt: 'now',
-      finishedAt: 'now',
     });
     const after = await value('getQualityReport', { experimentId: seeded.experimentId });
     expect(metric(after, 'rougeL@reference').values[student]?.[3]).toBeGreaterThan(0);

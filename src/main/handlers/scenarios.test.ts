@@ -12,7 +12,7 @@ import type { Result } from '../../shared/ipc/result';
 import { applyOverrides } from '../../shared/pricing/applyOverrides';
 import { findPrice } from '../../shared/pricing/findPrice';
 import { PRICE_CATALOG } from '../../shared/pricing/priceCatalog';
-import { CATALOG_ONLY } from '../../shared/pricing/priceBook';
+import { CATALOG_ONLY, priceBookOf, resolvePrice } from '../../shared/pricing/priceBook';
 import { prefillFromEvidence, startingScenario } from '../../shared/roi';
 import { ScenarioSchema } from '../../shared/roi/scenario';
 import { startCore, type AppCore } from '../core/startCore';
@@ -165,6 +165,69 @@ describe('price overrides', () => {
 
     await b.value('deletePriceOverride', { id: first.id });
     expect(await b.value('listPriceOverrides', {})).toHaveLength(1);
+  });
+
+  it("copies a scenario's own overrides to its duplicate, and no other scenario's", async () => {
+    const a = await freshApp();
+    const model = 'meta.llama3-8b-instruct-v1:0';
+    const pilot = await a.value('saveScenario', {
+      name: 'Pilot',
+      experimentId: null,
+      inputs: base,
+    });
+    const other = await a.value('saveScenario', {
+      name: 'Other',
+      experimentId: null,
+      inputs: base,
+    });
+    const scoped = (scenarioId: string, inputUsdPer1k: number, note: string) =>
+      a.value('savePriceOverride', {
+        modelId: model,
+        region: 'us-east-1',
+        inputUsdPer1k,
+        asOf: '2026-11-01',
+        note,
+        scenarioId,
+      });
+    await scoped(pilot.id, 0.00025, 'Pilot quote');
+    await scoped(pilot.id, 0.0002, 'Pilot quote, revised');
+    await scoped(other.id, 0.0001, 'Other quote');
+    await a.value('savePriceOverride', {
+      modelId: model,
+      region: 'us-east-1',
+      outputUsdPer1k: 0.0005,
+      asOf: '2026-11-02',
+      note: 'For everyone',
+    });
+
+    const copy = await a.value('duplicateScenario', { id: pilot.id, name: 'Pilot, copied' });
+    // Kept across a restart: the copy's overrides are rows of its own, not a view of the original's.
+    await a.stop();
+    const b = await app(a.dir);
+    const stored = await b.value('listPriceOverrides', {});
+    const ofCopy = stored.filter((o) => o.scenarioId === copy.id);
+    expect(ofCopy.map((o) => [o.override.note, o.override.inputUsdPer1k, o.override.asOf])).toEqual(
+      [
+        ['Pilot quote', 0.00025, '2026-11-01'],
+        ['Pilot quote, revised', 0.0002, '2026-11-01'],
+      ],
+    );
+    expect(stored.filter((o) => o.scenarioId === pilot.id)).toHaveLength(2);
+    expect(stored.filter((o) => o.scenarioId === null)).toHaveLength(1);
+    // Priced as the original: the revised scoped input over the global output.
+    const book = priceBookOf(stored);
+    for (const scenarioId of [pilot.id, copy.id]) {
+      expect(resolvePrice(book, model, 'us-east-1', { scenarioId })).toMatchObject({
+        inputUsdPer1k: 0.0002,
+        outputUsdPer1k: 0.0005,
+      });
+    }
+    // Deleting the original leaves the copy priced.
+    await b.value('deleteScenario', { id: pilot.id });
+    const after = priceBookOf(await b.value('listPriceOverrides', {}));
+    expect(resolvePrice(after, model, 'us-east-1', { scenarioId: copy.id })).toMatchObject({
+      inputUsdPer1k: 0.0002,
+    });
   });
 
   it('refuses an override that could not apply, and one without a note', async () => {

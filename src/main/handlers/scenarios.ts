@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Scenario } from '../../shared/roi/scenario';
 import * as repo from '../db/repos/scenarios';
+import { copyScenarioOverrides } from '../db/repos/priceOverrides';
 import type { HandlerContext } from '../core/context';
 import { roiEvidence } from '../quality/roiEvidence';
 import { requireExperiment } from '../common/lookups';
@@ -51,7 +52,12 @@ export const scenarioHandlers = {
     const original = requireScenario(ctx.db, input.id);
     const name = input.name ?? copyName(ctx.db, original.name);
     requireFreeName(ctx.db, name);
-    const id = repo.insertScenario(ctx.db, { ...original, name });
+    // The copy keeps the original's own price overrides, or it would silently reprice.
+    const id = ctx.db.transaction(() => {
+      const copyId = repo.insertScenario(ctx.db, { ...original, name });
+      copyScenarioOverrides(ctx.db, original.id, copyId);
+      return copyId;
+    })();
     return requireScenario(ctx.db, id);
   },
 

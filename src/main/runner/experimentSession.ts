@@ -73,6 +73,7 @@ export class ExperimentSession {
       callsLeft: this.p.queue.remaining() + this.backoff.size + this.inFlight.size,
       blockedReason: (modelId) => this.p.queue.blockedReason(modelId),
       limitChange: this.limitChange,
+      offline: this.mode === 'offline',
     });
   }
 

@@ -34,6 +34,8 @@ export interface LiveState {
   callsLeft: number;
   blockedReason(modelId: string): string | null;
   limitChange: LimitChange | undefined;
+  /** Paused because the network is down, resuming by itself. */
+  offline: boolean;
 }
 
 export class ProgressCounters {
@@ -154,6 +156,7 @@ export class ProgressCounters {
             : null,
       spentUsd: this.spentUsd,
       ...(live.limitChange ? { limitChange: live.limitChange } : {}),
+      ...(live.offline ? { offline: true } : {}),
       perModel: this.models.map((c) => {
         const blocked = live.blockedReason(c.modelId);
         return {

@@ -188,6 +188,7 @@ describe('controlling a run', () => {
     await standIn.setOffline(true);
     const offline = await fx.until((p) => p.status === 'paused');
     expect(offline.statusReason).toMatch(/^offline: /);
+    expect(offline.offline).toBe(true);
     expect(getExperiment(fx.db, fx.experimentId)).toMatchObject({
       status: 'paused',
       statusReason: offline.statusReason,
@@ -198,6 +199,7 @@ describe('controlling a run', () => {
     await standIn.setOffline(false);
     const done = await fx.runner.settled(fx.experimentId);
     expect(done).toMatchObject({ status: 'completed', done: 30, failed: 0 });
+    expect(done.offline).toBeUndefined();
     const runs = listRuns(fx.db, fx.experimentId);
     // (A call sent on a pooled socket as the endpoint vanished or came back may carry an SDK
     // retry in its attempts; none ends as an error.)
@@ -240,6 +242,7 @@ describe('controlling a run', () => {
     await fx.until((p) => p.status === 'paused');
     const cancelled = await fx.runner.cancel(fx.experimentId);
     expect(cancelled).toMatchObject({ status: 'cancelled', inFlight: 0, done: 0 });
+    expect(cancelled.offline).toBeUndefined();
     expect(fx.runner.progress(fx.experimentId)).toBeNull();
   });
 });

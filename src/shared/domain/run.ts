@@ -110,5 +110,10 @@ export const RunProgressSchema = z.object({
    * calls: this one only watches, re-reading the store, and offers no controls.
    */
   runningElsewhere: z.boolean().optional(),
+  /**
+   * True while the run is paused because the network is down and will resume by itself when
+   * Bedrock answers again (statusReason says why in words; this says it as a fact).
+   */
+  offline: z.boolean().optional(),
 });
 export type RunProgress = z.infer<typeof RunProgressSchema>;

@@ -118,7 +118,7 @@ describe('seedStudyCatalog', () => {
     const e = entryOf(seedStudyCatalog(), 'meta.llama3-8b-instruct-v1:0');
     expect(e.onDemand.inputUsdPer1k).toBe(0.0004);
     expect(e.onDemand.outputUsdPer1k).toBe(0.0006);
-    expect(e.override?.note).toMatch(/Seed study/);
+    expect(e.override?.note).toMatch(/^Prices of the built-in example/);
     expect(SEED_STUDY_PRICES.teacher.inputUsdPer1k).toBe(0.00265);
   });
 });

@@ -41,14 +41,14 @@ const ON_DEMAND: readonly OnDemandRow[] = [
     input: 0.0003,
     output: 0.0006,
     sources: [S15, S16],
-    note: 'The seed study used $0.0004 input, a figure found only in an early LiteLLM price map [S17]; current registries say $0.0003.',
+    note: 'The built-in example used $0.0004 input, a figure found only in an early LiteLLM price map; current price registries say $0.0003.',
   },
   {
     modelId: 'meta.llama3-70b-instruct-v1:0',
     input: 0.00265,
     output: 0.0035,
     sources: [S15, S16],
-    note: 'The seed study agrees.',
+    note: 'The built-in example uses the same prices.',
   },
   { modelId: 'meta.llama3-1-8b-instruct-v1:0', input: 0.00022, output: 0.00022, sources: [S15] },
   {

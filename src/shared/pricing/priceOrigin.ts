@@ -45,8 +45,8 @@ const PUBLISHERS: Record<string, string> = {
   S30: 'AWS Bedrock documentation',
   S31: 'AWS Nova documentation',
   S37: 'AWS Nova documentation',
-  seed: 'seed study README',
-  'prior-art': 'seed study prototype',
+  seed: 'AWS Bedrock pricing as quoted by the built-in example (undated)',
+  'prior-art': 'an earlier ROI calculator',
   // Price List snapshots (pricing/priceList): the publisher, with the date in asOf.
   'aws-price-list': 'AWS Price List',
 };

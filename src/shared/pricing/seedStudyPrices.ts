@@ -23,7 +23,7 @@ export const SEED_STUDY_PRICES = {
 
 // The study does not date its prices; the override carries the catalog's date and says so.
 const SEED_NOTE =
-  'Seed study price set ("Source: AWS Bedrock Pricing", study undated). The 8B input price $0.0004 matches only an early LiteLLM map [S17].';
+  'Prices of the built-in example (Llama 3 70B → 8B), quoted from AWS Bedrock pricing, undated. Its 8B input price of $0.0004 appears only in an early LiteLLM price map.';
 
 export const SEED_STUDY_OVERRIDES: readonly PriceOverride[] = CATALOG_REGIONS.flatMap((region) =>
   [SEED_STUDY_PRICES.student, SEED_STUDY_PRICES.teacher].map((p) => ({

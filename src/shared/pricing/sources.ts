@@ -51,7 +51,7 @@ export const SOURCES = {
   ),
   SEED: source(
     'seed',
-    'Seed study README (../seed/study-readme.md), "Source: AWS Bedrock Pricing"',
+    'The built-in example (Llama 3 70B → 8B), quoting "AWS Bedrock Pricing", undated',
   ),
-  PRIOR_ART: source('prior-art', "The seed study's prototype calculator (docs/prior-art.md)"),
+  PRIOR_ART: source('prior-art', 'An earlier ROI calculator this app replaces'),
 } as const satisfies Record<string, SourceRef>;

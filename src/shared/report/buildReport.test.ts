@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBreakEven, formatPayback, formatUsd } from '../format';
 import { computeRoi } from '../roi/computeRoi';
+import { FIGURE_LABELS } from '../roi/figureLabels';
 import { makeScenario } from '../roi/scenarioFixtures';
 import { buildReport, withRankingNote } from './buildReport';
 import { ReportViewModelSchema, type Figure } from './reportSchema';
@@ -46,6 +47,23 @@ describe('the report view-model', () => {
     expect(vm.scenarios[0]!.costVsVolume.teacher).toHaveLength(
       roi.charts.costVsVolume.points.length,
     );
+  });
+
+  it('names each figure as the ROI screen does, in the summary and the scenario section alike', () => {
+    const input = testReportInput();
+    const vm = buildReport(input);
+    const horizon = input.scenarios[0]!.scenario.finance.horizonMonths;
+    const section = vm.scenarios[0]!.figures;
+    for (const figures of [vm.summary.figures, section]) {
+      expect(byKey(figures, 'monthlySaving').label).toBe(FIGURE_LABELS.monthlySaving);
+      expect(byKey(figures, 'qualityMoney').label).toBe(FIGURE_LABELS.qualityMoney);
+      expect(byKey(figures, 'payback').label).toBe(FIGURE_LABELS.payback);
+      expect(byKey(figures, 'breakEven').label).toBe(FIGURE_LABELS.breakEven);
+      expect(byKey(figures, 'costRatio').label).toBe(FIGURE_LABELS.costRatio);
+    }
+    expect(byKey(section, 'npv').label).toBe(`Net present value over ${horizon} months`);
+    expect(byKey(section, 'roi').label).toBe(`ROI over ${horizon} months`);
+    expect(byKey(section, 'seedRatio').label).toBe('Saving % ÷ quality loss %');
   });
 
   it('states the quality gap with its paired interval, in percentage points', () => {

@@ -13,7 +13,7 @@ export function coverageTable(): ReportTable {
   const sizes = [...new Set(t.rows.map((r) => r.n))];
   return {
     caption: `Measured coverage of the nominal ${formatPercent(t.confidence, 0)} interval (${t.method}), by simulation`,
-    columns: ['Paragraphs (n)', 'Trials', ...populations],
+    columns: ['Paragraphs (n)', 'Trials', ...populations.map((p) => `${p} (% covered)`)],
     // One row per n, one column per kind of data: short enough never to run onto a page alone.
     rows: sizes.map((n) => [
       String(n),

@@ -33,7 +33,7 @@ export function evidenceTable(evidence: StudentEvidence | null): ReportTable | n
       'Figure [95% interval]',
       'Method',
       'Paragraphs',
-      'Tolerance',
+      'Tolerance (score points)',
       'Decisive',
       'Finding',
     ],

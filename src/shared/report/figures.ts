@@ -1,4 +1,5 @@
 import type { RoiOutputs } from '../roi/computeRoi';
+import { FIGURE_LABELS } from '../roi/figureLabels';
 import { qualityMoneyLine } from '../roi/qualityMoney';
 import type { Scenario } from '../roi/scenario';
 import type { Figure } from './reportSchema';
@@ -30,5 +31,5 @@ export function formatPointsInterval(ci: { low: number; high: number }, digits =
 /** Money from quality as its own figure, never inside the cost saving (roi-model.md §7). */
 export function qualityMoneyFigure(s: Scenario, r: RoiOutputs): Figure {
   const line = qualityMoneyLine(s.quality, r.qualityMoney.firstMonthUsd);
-  return figure('qualityMoney', 'Money from quality', line.value, line.text, line.note);
+  return figure('qualityMoney', FIGURE_LABELS.qualityMoney, line.value, line.text, line.note);
 }

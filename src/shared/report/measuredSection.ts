@@ -28,10 +28,11 @@ export function modelsTable(summaries: readonly ModelRunSummary[], teacher: stri
       // What retries cost, kept out of the latency figures: throttled / retried · time lost.
       'Throttled / retried · lost',
       'Tokens in / out',
+      // Times carry their unit in the cell (ms below a second, s above), as formatMs writes them.
       'Latency p50',
       'p95',
       'TTFT p50',
-      'Cost / request',
+      'Cost per request (USD)',
       // Teacher ÷ this model: how many times cheaper and faster the student is.
       'Cheaper by',
       'Faster by',
@@ -62,7 +63,13 @@ export function qualityTable(q: QualityReport): ReportTable | null {
   if (!m || m.perModel.every((p) => p.n === 0)) return null;
   return {
     caption: `${info.label} (${info.group}); an output fails below ${formatNumber(m.bar, info.decimals)}`,
-    columns: ['Model', 'Paragraphs', 'Mean [95% interval]', 'Under the bar', 'Student − teacher'],
+    columns: [
+      'Model',
+      'Paragraphs',
+      'Mean [95% interval] (score)',
+      'Under the bar (%)',
+      'Student − teacher (score)',
+    ],
     rows: m.perModel.map((p) => {
       const diff = m.perStudent.find((s) => s.modelId === p.modelId)?.difference ?? null;
       return [

@@ -56,8 +56,8 @@ describe('the report says what the evidence says', () => {
     expect(vm.method.coverage.columns).toEqual([
       'Paragraphs (n)',
       'Trials',
-      'ROUGE-like scores',
-      '1–5 ratings',
+      'ROUGE-like scores (% covered)',
+      '1–5 ratings (% covered)',
     ]);
     expect(vm.method.coverage.rows.map((r) => r[0])).toEqual(['5', '10', '20', '50']);
     const at10 = table.rows

@@ -12,6 +12,7 @@ import {
 } from '../format';
 import { computeRoi, type RoiOutputs } from '../roi/computeRoi';
 import { SEED_RATIO_DEFINITION } from '../roi/seedRatio';
+import { FIGURE_LABELS, npvLabel, roiLabel } from '../roi/figureLabels';
 import type { Scenario } from '../roi/scenario';
 import { figure, qualityMoneyFigure } from './figures';
 import { modelRef } from './names';
@@ -44,7 +45,7 @@ function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
     figure('studentMonthly', 'Student, month 1', f.studentCostUsd, formatUsd(f.studentCostUsd)),
     figure(
       'monthlySaving',
-      'Monthly cost saving',
+      FIGURE_LABELS.monthlySaving,
       f.costSavingUsd,
       formatUsd(f.costSavingUsd),
       share === null ? '' : `${formatPercent(share)} of the teacher's cost`,
@@ -52,26 +53,21 @@ function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
     qualityMoneyFigure(s, r),
     figure(
       'investment',
-      'One-off investment',
+      FIGURE_LABELS.investment,
       r.investment.totalUsd,
       formatUsd(r.investment.totalUsd),
     ),
-    figure(
-      'npv',
-      `Net present value, ${s.finance.horizonMonths} months`,
-      r.npvUsd,
-      formatUsd(r.npvUsd),
-    ),
-    figure('payback', 'Payback', paybackValue(r), formatPayback(r.payback)),
+    figure('npv', npvLabel(s.finance.horizonMonths), r.npvUsd, formatUsd(r.npvUsd)),
+    figure('payback', FIGURE_LABELS.payback, paybackValue(r), formatPayback(r.payback)),
     figure(
       'roi',
-      `ROI over ${s.finance.horizonMonths} months`,
+      roiLabel(s.finance.horizonMonths),
       r.roi.kind === 'ratio' ? r.roi.value : null,
       formatRoi(r.roi),
     ),
     figure(
       'breakEven',
-      'Break-even volume',
+      FIGURE_LABELS.breakEven,
       r.breakEven.kind === 'volume' ? r.breakEven.requestsPerMonth : null,
       formatBreakEven(r.breakEven),
     ),
@@ -91,7 +87,7 @@ function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
     ),
     figure(
       'costRatio',
-      'Teacher ÷ student, per request',
+      FIGURE_LABELS.costRatio,
       r.perRequest.teacherToStudentRatio,
       r.perRequest.teacherToStudentRatio === null
         ? '—'
@@ -99,7 +95,7 @@ function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
     ),
     figure(
       'seedRatio',
-      'Saving % ÷ quality loss %',
+      FIGURE_LABELS.seedRatio,
       r.seedRatio.kind === 'ratio' ? r.seedRatio.value : null,
       formatSeedRatio(r.seedRatio),
       SEED_RATIO_DEFINITION,

@@ -11,6 +11,7 @@ import type { ModelRunSummary } from '../metrics';
 import { ratio } from '../metrics';
 import type { RoiOutputs } from '../roi/computeRoi';
 import type { Scenario } from '../roi/scenario';
+import { FIGURE_LABELS } from '../roi/figureLabels';
 import { figure, formatPoints, formatPointsInterval, qualityMoneyFigure } from './figures';
 import { modelName } from './names';
 import type { QualityGap } from './qualityGap';
@@ -29,7 +30,7 @@ export interface SummaryInput {
 }
 
 function qualityFigure(gap: QualityGap): Figure {
-  const label = 'Quality gap (student − teacher failures)';
+  const label = FIGURE_LABELS.qualityGap;
   if (gap.kind === 'none')
     return figure('qualityGap', label, null, 'not measured', 'no quality scores yet');
   if (gap.kind === 'insufficient') {
@@ -52,7 +53,13 @@ function latencyFigure(t: ModelRunSummary | undefined, s: ModelRunSummary | unde
     t && s
       ? `median end-to-end latency, teacher ÷ student (${formatMs(t.e2e.p50)} vs ${formatMs(s.e2e.p50)})`
       : 'no successful calls to compare';
-  return figure('latencyRatio', 'Latency ratio', r, r === null ? '—' : formatRatio(r), note);
+  return figure(
+    'latencyRatio',
+    FIGURE_LABELS.latencyRatio,
+    r,
+    r === null ? '—' : formatRatio(r),
+    note,
+  );
 }
 
 export function summaryFigures(i: SummaryInput): Figure[] {
@@ -61,7 +68,7 @@ export function summaryFigures(i: SummaryInput): Figure[] {
   return [
     figure(
       'monthlySaving',
-      'Monthly cost saving',
+      FIGURE_LABELS.monthlySaving,
       roi.firstMonth.costSavingUsd,
       formatUsd(roi.firstMonth.costSavingUsd),
       share === null ? 'month 1' : `month 1, ${formatPercent(share)} of the teacher's cost`,
@@ -69,14 +76,14 @@ export function summaryFigures(i: SummaryInput): Figure[] {
     qualityMoneyFigure(i.scenario, roi),
     figure(
       'payback',
-      'Payback',
+      FIGURE_LABELS.payback,
       roi.payback.kind === 'month' ? roi.payback.months : null,
       formatPayback(roi.payback),
       `one-off investment ${formatUsd(roi.investment.totalUsd)}`,
     ),
     figure(
       'breakEven',
-      'Break-even volume',
+      FIGURE_LABELS.breakEven,
       roi.breakEven.kind === 'volume' ? roi.breakEven.requestsPerMonth : null,
       formatBreakEven(roi.breakEven),
       `today ${formatNumber(i.scenario.volume.requestsPerMonth)} requests/month`,
@@ -85,7 +92,7 @@ export function summaryFigures(i: SummaryInput): Figure[] {
     latencyFigure(i.teacher, i.student),
     figure(
       'costRatio',
-      'Cost per request, teacher ÷ student',
+      FIGURE_LABELS.costRatio,
       roi.perRequest.teacherToStudentRatio,
       roi.perRequest.teacherToStudentRatio === null
         ? 'n/a (provisioned)'

@@ -5,6 +5,7 @@ import type { RunTokens } from '../roi/evidence';
 import { computeRoi, type RoiOutputs } from '../roi/computeRoi';
 import { recommendStudents, type StudentRecommendation } from '../roi/recommend';
 import type { Scenario } from '../roi/scenario';
+import { FIGURE_LABELS, npvLabel } from '../roi/figureLabels';
 import { fraction } from '../units';
 import { withStudent } from './measuredScenario';
 import { modelName } from './names';
@@ -56,7 +57,13 @@ export function rankStudents(
     recommendation,
     table: {
       caption: `Students at the same volume and terms, ranked by saving among those failing at most ${formatPercent(bar)} of outputs (the teacher's share + 5 pts, a ranking aid; the verdict uses your tolerances)`,
-      columns: ['Student', 'Failures', 'Monthly saving', 'NPV', 'Verdict'],
+      columns: [
+        'Student',
+        'Failures (% of outputs)',
+        `${FIGURE_LABELS.monthlySaving} (USD)`,
+        `${npvLabel(primary.finance.horizonMonths)} (USD)`,
+        'Verdict',
+      ],
       rows: order.map((c) => {
         const m = measured.find((x) => x.id === c.modelId);
         const failures =
@@ -84,11 +91,11 @@ export function compareScenarios(
     columns: [
       'Scenario',
       'Student',
-      'Volume / month',
-      'Monthly cost saving',
-      'Payback',
-      'Break-even',
-      'NPV',
+      'Volume (requests/month)',
+      `${FIGURE_LABELS.monthlySaving} (USD)`,
+      FIGURE_LABELS.payback,
+      `${FIGURE_LABELS.breakEven} (requests/month)`,
+      `${npvLabel(null)} (USD)`,
     ],
     rows: sections.map((s, i) => {
       const r = rois[i] as RoiOutputs;

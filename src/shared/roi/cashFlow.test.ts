@@ -31,6 +31,27 @@ const inputs = (p: Partial<Record<keyof RoiInputs, number>>): RoiInputs =>
 const paybackOf = (p: Partial<Record<keyof RoiInputs, number>>) =>
   paybackFromCashFlow(cumulativeCashFlowUsd(inputs(p), PAYBACK_SEARCH_MONTHS));
 
+describe('one month', () => {
+  it('prices a per-token student by volume with its fixed cost on top, and saves C_T − C_S − Q', () => {
+    const m = monthFigures(
+      inputs({
+        requestsPerMonth: 2000,
+        monthlyGrowth: 0.05,
+        teacherCostPerRequestUsd: 0.006,
+        studentCostPerRequestUsd: 0.0005,
+        studentFixedMonthlyUsd: 1.95,
+        qualityCostPerRequestUsd: 0.03,
+      }),
+      2,
+    );
+    expect(m.volume).toBeCloseTo(2100, 9);
+    expect(m.teacherCostUsd).toBeCloseTo(12.6, 9);
+    expect(m.studentCostUsd).toBeCloseTo(2100 * 0.0005 + 1.95, 9);
+    expect(m.qualityCostUsd).toBeCloseTo(63, 9);
+    expect(m.savingUsd).toBeCloseTo(12.6 - 3 - 63, 9);
+  });
+});
+
 describe('cumulative cash flow', () => {
   it('starts at −I and adds each month’s saving', () => {
     const cf = cumulativeCashFlowUsd(inputs({ requestsPerMonth: 300, investmentUsd: 1000 }), 4);

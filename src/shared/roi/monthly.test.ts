@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fraction, requests, usd, usdPerHour, usdPerMonth } from '../units';
 import {
-  monthlySavingUsd,
   monthlyVolume,
-  perTokenStudentMonthlyCostUsd,
   provisionedStudentMonthlyCostUsd,
-  qualityMonthlyCostUsd,
+  qualityCostPerRequestUsd,
   teacherMonthlyCostUsd,
 } from './monthly';
 
@@ -16,11 +14,8 @@ describe('monthly figures (roi-model.md §2)', () => {
     expect(monthlyVolume(requests(1000), -0.1, 2)).toBeCloseTo(900, 9);
   });
 
-  it('prices the teacher and a per-token student by volume, storage on top', () => {
+  it('prices the teacher by volume', () => {
     expect(teacherMonthlyCostUsd(requests(2000), usd(0.006))).toBeCloseTo(12, 12);
-    expect(
-      perTokenStudentMonthlyCostUsd(requests(2000), usd(0.0005), usdPerMonth(1.95)),
-    ).toBeCloseTo(2.95, 12);
   });
 
   it('prices a provisioned student by the hour, 730 hours a month, whatever the volume', () => {
@@ -29,13 +24,7 @@ describe('monthly figures (roi-model.md §2)', () => {
   });
 
   it('charges quality cost for extra failures and credits fewer ones', () => {
-    const worse = qualityMonthlyCostUsd(requests(1000), fraction(0.05), fraction(0.02), usd(2));
-    expect(worse).toBeCloseTo(60, 9);
-    const better = qualityMonthlyCostUsd(requests(1000), fraction(0.01), fraction(0.02), usd(2));
-    expect(better).toBeCloseTo(-20, 9);
-  });
-
-  it('saves teacher minus student minus quality cost', () => {
-    expect(monthlySavingUsd(usdPerMonth(100), usdPerMonth(30), usdPerMonth(-5))).toBe(75);
+    expect(qualityCostPerRequestUsd(fraction(0.05), fraction(0.02), usd(2))).toBeCloseTo(0.06, 12);
+    expect(qualityCostPerRequestUsd(fraction(0.01), fraction(0.02), usd(2))).toBeCloseTo(-0.02, 12);
   });
 });

@@ -1,4 +1,8 @@
-/** Monthly volume, costs, quality cost and saving (roi-model.md §2). */
+/**
+ * The terms a month's figures are built from (roi-model.md §2): volume, the teacher's cost, a
+ * provisioned student's hours, the quality cost per request. A month's figures themselves have
+ * one home, `monthFigures` in cashFlow.ts.
+ */
 import {
   HOURS_PER_MONTH,
   requests,
@@ -21,15 +25,6 @@ export function teacherMonthlyCostUsd(volume: Requests, teacherCostPerRequest: U
   return usdPerMonth(volume * teacherCostPerRequest);
 }
 
-/** C_S(t) = V_t · c_S + s: a student paid per token. */
-export function perTokenStudentMonthlyCostUsd(
-  volume: Requests,
-  studentCostPerRequest: Usd,
-  storage: UsdPerMonth,
-): UsdPerMonth {
-  return usdPerMonth(volume * studentCostPerRequest + storage);
-}
-
 /** C_S(t) = u · h · 730 + s: a student on provisioned throughput, whatever the volume. */
 export function provisionedStudentMonthlyCostUsd(
   modelUnits: number,
@@ -46,25 +41,4 @@ export function qualityCostPerRequestUsd(
   usdPerFailure: Usd,
 ): Usd {
   return usd((studentFailureShare - teacherFailureShare) * usdPerFailure);
-}
-
-/** Q(t) = V_t · (f_S − f_T) · c_f. */
-export function qualityMonthlyCostUsd(
-  volume: Requests,
-  studentFailureShare: Fraction,
-  teacherFailureShare: Fraction,
-  usdPerFailure: Usd,
-): UsdPerMonth {
-  return usdPerMonth(
-    volume * qualityCostPerRequestUsd(studentFailureShare, teacherFailureShare, usdPerFailure),
-  );
-}
-
-/** S(t) = C_T(t) − C_S(t) − Q(t). */
-export function monthlySavingUsd(
-  teacher: UsdPerMonth,
-  student: UsdPerMonth,
-  quality: UsdPerMonth,
-): UsdPerMonth {
-  return usdPerMonth(teacher - student - quality);
 }

@@ -6,7 +6,7 @@
  * stays as the analyst set it. Each step says what it did, so the screen can show where every
  * prefilled figure came from.
  */
-import { findModel } from '../pricing/models';
+import { modelName } from '../report/names';
 import { resolvePrice, type PriceBook } from '../pricing/priceBook';
 import type { PriceOrigin } from '../pricing/priceOrigin';
 import type { PriceEntry } from '../pricing/priceSchemas';
@@ -20,9 +20,6 @@ import {
 } from './measurements';
 import type { ScenarioInput, ScenarioPrice } from './scenario';
 import { scenarioPriceOf } from './scenarioBuilders';
-
-export const displayNameOf = (modelId: string): string =>
-  findModel(modelId)?.displayName ?? modelId;
 
 export interface PriceChoice {
   price: ScenarioPrice;
@@ -54,14 +51,14 @@ export interface Prefill {
 }
 
 function tokenNote(role: string, modelId: string, p: TokenProfile | null): string {
-  const name = displayNameOf(modelId);
+  const name = modelName(modelId);
   if (!p) return `${role} ${name}: no successful runs with reported usage; tokens kept as typed.`;
   return `${role} ${name}: ${formatNumber(p.inputTokens, 1)} in / ${formatNumber(p.outputTokens, 1)} out tokens per request, the mean of ${formatNumber(p.runs)} measured runs.`;
 }
 
 function priceNote(modelId: string, choice: PriceChoice | null): string | null {
-  if (!choice) return `${displayNameOf(modelId)}: no price in the book or the experiment; kept.`;
-  return `${displayNameOf(modelId)}: ${formatUsd(choice.price.inputUsdPer1k)} in / ${formatUsd(choice.price.outputUsdPer1k)} out per 1,000 tokens (${choice.price.source ?? ''}).`;
+  if (!choice) return `${modelName(modelId)}: no price in the book or the experiment; kept.`;
+  return `${modelName(modelId)}: ${formatUsd(choice.price.inputUsdPer1k)} in / ${formatUsd(choice.price.outputUsdPer1k)} out per 1,000 tokens (${choice.price.source ?? ''}).`;
 }
 
 /** Hourly rate, training price and storage from the book, where it knows them. */
@@ -136,7 +133,7 @@ export function prefillFromEvidence(
     priceNote(studentModelId, scenarioPriceFor(studentModelId, region, book, evidence, scenarioId)),
     quality
       ? `Failure shares on ${quality.metric} below ${formatNumber(quality.bar, 2)}, ${formatNumber(quality.n)} paragraphs: teacher ${formatPercent(quality.teacherFailureShare)}, student ${formatPercent(quality.studentFailureShare)} (95 % CI ${formatPercent(quality.studentCi.low)}–${formatPercent(quality.studentCi.high)}).`
-      : `Failure shares: not measured for ${displayNameOf(studentModelId)} (${evidence.quality.find((q) => q.studentModelId === studentModelId)?.problem ?? 'no scores yet'}); typed values kept.`,
+      : `Failure shares: not measured for ${modelName(studentModelId)} (${evidence.quality.find((q) => q.studentModelId === studentModelId)?.problem ?? 'no scores yet'}); typed values kept.`,
   ].filter((n): n is string => n !== null);
   return { scenario: withBookPrices(measured, book, evidence, scenarioId), notes };
 }

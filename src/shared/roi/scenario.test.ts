@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides } from '../pricing/applyOverrides';
-import { findPrice } from '../pricing/findPrice';
+import { CATALOG_ONLY, priceBookOf, resolvePrice } from '../pricing/priceBook';
 import { PRICE_CATALOG } from '../pricing/priceCatalog';
 import { PriceOverrideSchema } from '../pricing/priceSchemas';
 import { ScenarioSchema } from './scenario';
-import { scenarioPriceFromEntry } from './scenarioBuilders';
+import { scenarioPriceOf } from './scenarioBuilders';
 import { WORKED_EXAMPLE } from './scenarioFixtures';
 
 const parse = (patch: Record<string, unknown>) =>
@@ -106,15 +105,16 @@ describe('ScenarioSchema', () => {
   });
 });
 
-describe('scenarioPriceFromEntry', () => {
-  const entry = (catalog = PRICE_CATALOG) => {
-    const r = findPrice('meta.llama3-8b-instruct-v1:0', 'us-east-1', catalog);
+describe('scenarioPriceOf', () => {
+  const MODEL = 'meta.llama3-8b-instruct-v1:0';
+  const priced = (book = CATALOG_ONLY) => {
+    const r = resolvePrice(book, MODEL, 'us-east-1');
     if (!r.found) throw new Error(r.message);
-    return r.entry;
+    return r;
   };
 
   it('keeps the figures with their sources and date', () => {
-    expect(scenarioPriceFromEntry(entry())).toEqual({
+    expect(scenarioPriceOf(priced())).toEqual({
       inputUsdPer1k: 0.0003,
       outputUsdPer1k: 0.0006,
       batchMultiplier: 0.5,
@@ -130,13 +130,13 @@ describe('scenarioPriceFromEntry', () => {
 
   it("carries an override's date and note, and assumes no batch discount when none is known", () => {
     const override = PriceOverrideSchema.parse({
-      modelId: 'meta.llama3-8b-instruct-v1:0',
+      modelId: MODEL,
       region: 'us-east-1',
       inputUsdPer1k: 0.00025,
       asOf: '2026-12-01',
       note: 'private pricing',
     });
-    const price = scenarioPriceFromEntry(entry(applyOverrides(PRICE_CATALOG, [override]).catalog));
+    const price = scenarioPriceOf(priced(priceBookOf([{ override, scenarioId: null }])));
     expect(price.inputUsdPer1k).toBe(0.00025);
     expect(price.asOf).toBe('2026-12-01');
     expect(price.origin).toEqual({
@@ -146,7 +146,13 @@ describe('scenarioPriceFromEntry', () => {
       asOf: '2026-12-01',
     });
     expect(price.source).toBe('override for every scenario, 2026-12-01: private pricing');
-    const unknownBatch = { ...entry(), batchMultiplier: { value: null, unknownReason: 'n/a' } };
-    expect(scenarioPriceFromEntry(unknownBatch).batchMultiplier).toBe(1);
+    const base = priced();
+    const entry = base.entry;
+    if (!entry) throw new Error('no entry');
+    const unknownBatch = {
+      ...base,
+      entry: { ...entry, batchMultiplier: { value: null, unknownReason: 'n/a' } },
+    };
+    expect(scenarioPriceOf(unknownBatch).batchMultiplier).toBe(1);
   });
 });

@@ -1,38 +1,14 @@
 /**
- * Building scenarios: a catalog price entry, or a price an experiment ran under, as the price a
+ * Building scenarios: a price from the price book, or a price an experiment ran under, as the price a
  * scenario stores (with its date and source, so a saved analysis still shows what it was
  * computed with after the catalog changes), and the seed study as a ready-made scenario.
  */
 import type { ModelPrice } from '../domain/experiment';
 import { originOfModelPrice, type ResolvedPrice } from '../pricing/priceBook';
-import { describeOrigin, publishersOf, type PriceOrigin } from '../pricing/priceOrigin';
-import type { PriceEntry } from '../pricing/priceSchemas';
+import { describeOrigin } from '../pricing/priceOrigin';
 import { SEED_STUDY_PRICES } from '../pricing/seedStudyPrices';
 import { fraction, tokens, usdPer1k, type Requests } from '../units';
 import { ScenarioSchema, type ScenarioPrice, type Scenario } from './scenario';
-
-/** The origin of a book entry's token prices: its override when it has one, else its publishers. */
-function originOfEntry(entry: PriceEntry): PriceOrigin {
-  const tokenFields = ['inputUsdPer1k', 'outputUsdPer1k'];
-  const o = entry.override;
-  if (o && o.fields.some((f) => tokenFields.includes(f))) {
-    return { kind: 'override', scope: 'global', note: o.note, asOf: o.asOf };
-  }
-  return { kind: 'catalog', publisher: publishersOf(entry.onDemand.sources), asOf: entry.asOf };
-}
-
-export function scenarioPriceFromEntry(entry: PriceEntry): ScenarioPrice {
-  const origin = originOfEntry(entry);
-  return {
-    inputUsdPer1k: entry.onDemand.inputUsdPer1k,
-    outputUsdPer1k: entry.onDemand.outputUsdPer1k,
-    // No known batch price means no discount is assumed.
-    batchMultiplier: entry.batchMultiplier.value ?? 1,
-    asOf: origin.asOf,
-    source: describeOrigin(origin),
-    origin,
-  };
-}
 
 /** A price from the price book, as a scenario stores it (with its origin). */
 export function scenarioPriceOf(r: Extract<ResolvedPrice, { found: true }>): ScenarioPrice {
@@ -67,7 +43,7 @@ export function scenarioPriceFromExperiment(price: ModelPrice): ScenarioPrice {
  */
 export function seedStudyScenario(requestsPerMonth: Requests): Scenario {
   const { teacher, student } = SEED_STUDY_PRICES;
-  const source = 'seed study README';
+  const source = 'AWS Bedrock pricing as quoted by the built-in example (undated)';
   return ScenarioSchema.parse({
     volume: { requestsPerMonth, monthlyGrowth: 0 },
     teacher: {

@@ -5,7 +5,7 @@
  */
 
 export const SEED_RATIO_DEFINITION =
-  "Cost saving % (month 1, teacher's cost minus the student's, over the teacher's; quality cost not included) divided by quality loss % (drop in pass rate relative to the teacher's: (f_S − f_T) / (1 − f_T)).";
+  "Cost saving % (month 1: the teacher's cost minus the student's, over the teacher's; quality cost not included) divided by quality loss % (the student's extra failure share over the teacher's pass rate).";
 
 export type SeedRatio =
   | { kind: 'ratio'; value: number; costSavingShare: number; qualityLossShare: number }

@@ -12,7 +12,7 @@ export const STARTING_REQUESTS_PER_MONTH = requests(1_000_000);
 export const STARTING_ENGINEERING = { hours: 40, usdPerHour: usdPerHour(100) } as const;
 
 export const STARTING_NOTE =
-  'Seed study figures: Llama 3 70B → Llama 3 8B used as-is, 69 in / 82 vs 73 out tokens per request, at the study’s prices. The volume (1,000,000 requests a month) and the engineering effort (40 h at $100/h) are starting assumptions, not from the study: set your own.';
+  'Built-in example: Llama 3 70B → Llama 3 8B used as-is, 69 in / 82 vs 73 out tokens per request (one paragraph measured), at the prices it was measured with. The volume (1,000,000 requests a month) and the engineering effort (40 h at $100/h) are starting assumptions, not measured: set your own.';
 
 export function startingScenario(): Scenario {
   const seed = seedStudyScenario(STARTING_REQUESTS_PER_MONTH);

@@ -8,7 +8,8 @@ import type { Fraction } from '../units';
 import { computeRoi, type RoiOutputs } from './computeRoi';
 import type { RoiEvidence } from './evidence';
 import { measuredQualityOf } from './measurements';
-import { displayNameOf, prefillFromEvidence } from './prefill';
+import { modelName } from '../report/names';
+import { prefillFromEvidence } from './prefill';
 import { scenarioPresets, type ScenarioPreset } from './presets';
 import { recommendStudents, type StudentCandidate, type StudentRecommendation } from './recommend';
 import { ScenarioSchema, type Scenario } from './scenario';
@@ -65,7 +66,7 @@ export function recommendationFor(
     const roi = computeRoi(parsed.data);
     candidates.push({
       modelId,
-      displayName: displayNameOf(modelId),
+      displayName: modelName(modelId),
       failureShare: parsed.data.quality.studentFailureShare,
       monthlySavingUsd: roi.firstMonth.savingUsd,
       npvUsd: roi.npvUsd,

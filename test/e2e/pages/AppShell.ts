@@ -71,6 +71,14 @@ export class AppShell {
     });
   }
 
+  /** How far a box's own content scrolls sideways (its scroll box, if it has one). */
+  innerOverflow(box: Locator): Promise<number> {
+    return box.evaluate((el) => {
+      const scroller = el.closest('.table-scroll') ?? el;
+      return scroller.scrollWidth - scroller.clientWidth;
+    });
+  }
+
   /** What has keyboard focus: its test id, else its label, else its text. */
   focusedName(): Promise<string> {
     return this.page.evaluate(() => {

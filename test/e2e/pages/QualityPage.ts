@@ -151,4 +151,16 @@ export class QualityPage {
   tolerance(metric: string): Locator {
     return this.page.getByTestId(`tolerance-${metric}`);
   }
+  get judgeForm(): Locator {
+    return this.page.getByTestId('judge-form');
+  }
+  get judgePriceIn(): Locator {
+    return this.page.getByTestId('judge-price-in');
+  }
+  get judgePriceOut(): Locator {
+    return this.page.getByTestId('judge-price-out');
+  }
+  async pickJudge(modelId: string): Promise<void> {
+    await this.page.getByTestId('judge-model').selectOption(modelId);
+  }
 }

@@ -122,22 +122,15 @@ export class RoiPage {
   price(side: 'teacher' | 'student', field: string): Locator {
     return this.page.getByTestId(`prices-${side}-${field}`);
   }
-  /** Overrides a price with a dated note, through its form. */
-  async overridePrice(
+  /** Gives a price the sources do not know (the row's only button), with a dated note. */
+  async enterUnknownPrice(
     side: 'teacher' | 'student',
     field: string,
     value: string,
     note: string,
   ): Promise<void> {
-    const id = `prices-${side}-${field}`;
     await this.price(side, field).getByRole('button').click();
-    const form = this.page.getByTestId(`${id}-form`);
-    await form.getByTestId(`${id}-form-value-0`).fill(value);
-    await form.getByTestId(`${id}-form-note`).fill(note);
-    await form.getByTestId(`${id}-form-save`).click();
-  }
-  get overrideList(): Locator {
-    return this.page.getByTestId('override-list');
+    await this.fillOverrideForm(`prices-${side}-${field}`, value, note);
   }
   /** A side's prices in one line, as prefilled. */
   priceLine(side: 'teacher' | 'student'): Locator {
@@ -200,6 +193,22 @@ export class RoiPage {
     await this.scenarioName.fill(name);
     await this.saveButton.click();
     await expect(this.scenarioState).toHaveText('Saved');
+  }
+
+  get overrideList(): Locator {
+    return this.page.getByTestId('override-list');
+  }
+
+  /** Overrides one figure of the price panel (row test id), for the scope the panel has chosen. */
+  async overridePrice(rowId: string, value: string, note: string): Promise<void> {
+    await this.page.getByTestId(`${rowId}-edit`).click();
+    await this.fillOverrideForm(rowId, value, note);
+  }
+  private async fillOverrideForm(rowId: string, value: string, note: string): Promise<void> {
+    const form = this.page.getByTestId(`${rowId}-form`);
+    await form.getByTestId(`${rowId}-form-value-0`).fill(value);
+    await form.getByTestId(`${rowId}-form-note`).fill(note);
+    await form.getByTestId(`${rowId}-form-save`).click();
   }
 
   async openScenario(name: string): Promise<void> {

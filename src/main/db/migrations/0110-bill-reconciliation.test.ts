@@ -12,18 +12,20 @@ afterEach(() => {
 });
 
 describe('migration 0110-bill-reconciliation', () => {
-  it('adds the fetch cache and experiment profiles to a store at 90, keeping its runs', async () => {
+  it('adds the fetch cache and experiment profiles to a store just below 110, keeping its runs', async () => {
     const t = makeTempDir();
     cleanups.push(t.cleanup);
     const path = join(t.dir, 'test.sqlite');
-    const v90 = await openDatabase(path, { migrations: migrations.filter((m) => m.version <= 90) });
-    v90.db.exec(`
+    const before = await openDatabase(path, {
+      migrations: migrations.filter((m) => m.version < 110),
+    });
+    before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
         prompt_template, inference_json, repeats, concurrency, prices_json, status, created_at, updated_at)
       VALUES ('e1', 'E', 'd1', 'T', '["S"]', 'us-east-1', 'p', '{}', 1, 1, '[]', 'completed', 'now', 'now');
     `);
-    v90.db.close();
+    before.db.close();
 
     const { db, applied } = await openDatabase(path, {
       migrations: migrations.filter((m) => m.version <= 110),

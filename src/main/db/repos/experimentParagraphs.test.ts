@@ -12,6 +12,8 @@ import {
 } from './experimentParagraphs';
 import { getExperiment, insertExperiment } from './experiments';
 import { appendParagraphs, updateParagraph } from './paragraphs';
+import { insertOkRun } from '../../../../test/support/qualitySeed';
+import { storedProgress } from '../../runner/storedProgress';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -93,6 +95,29 @@ describe('frozen experiment paragraphs', () => {
     expect(experimentParagraphs(db, e).map((p) => p.text)).toEqual([
       'Revenue rose 7 percent.',
       'Margins fell.',
+    ]);
+  });
+
+  it('counts progress over the frozen paragraphs, not ones added to the dataset since', async () => {
+    const { db, datasetId, ids } = await store();
+    const e = experiment(db, datasetId, 'Counted');
+    freezeExperimentParagraphs(db, e);
+    insertOkRun(db, {
+      experimentId: e.id,
+      paragraphId: ids[0]!,
+      modelId: 'test.student-v1:0',
+      role: 'student',
+      outputText: 'Up 7 %.',
+      costUsd: 0.00014,
+    });
+    appendParagraphs(db, datasetId, [{ text: 'A new paragraph.', reference: null, tags: [] }]);
+
+    const p = storedProgress(db, e);
+    // 2 frozen paragraphs × (teacher + 1 student): the third paragraph is not this experiment's.
+    expect(p).toMatchObject({ total: 4, done: 1, failed: 0, spentUsd: 0.00014 });
+    expect(p.perModel.map((m) => [m.modelId, m.done, m.total])).toEqual([
+      ['test.teacher-v1:0', 0, 2],
+      ['test.student-v1:0', 1, 2],
     ]);
   });
 

@@ -28,11 +28,17 @@ export function experimentCounts(
   experimentId: string,
   c: ExperimentConfig,
 ): ExperimentCounts {
-  const paragraphs = (
-    db.prepare('SELECT count(*) AS n FROM paragraphs WHERE dataset_id = ?').get(c.datasetId) as {
-      n: number;
-    }
-  ).n;
+  // The paragraphs the experiment froze when it started (a paragraph added to the dataset since
+  // is not one of its calls); before it starts, the dataset's.
+  const count = (sql: string, id: string) => (db.prepare(sql).get(id) as { n: number }).n;
+  const frozen = count(
+    'SELECT count(*) AS n FROM experiment_paragraphs WHERE experiment_id = ?',
+    experimentId,
+  );
+  const paragraphs =
+    frozen > 0
+      ? frozen
+      : count('SELECT count(*) AS n FROM paragraphs WHERE dataset_id = ?', c.datasetId);
   const rows = db
     .prepare(
       `SELECT model_id AS modelId, count(*) AS done, sum(status = 'error') AS failed,

@@ -51,27 +51,50 @@ export function listPriceOverrides(db: Database): StoredOverride[] {
   return rows.map(toStored).filter((o): o is StoredOverride => o !== null);
 }
 
-export function insertPriceOverride(
+/** One row, after every other (seq keeps the order overrides were made, which applyOverrides needs). */
+function insertRow(
   db: Database,
-  o: PriceOverride,
-  scenarioId: string | null = null,
-): StoredOverride {
+  r: Pick<OverrideRow, 'model_id' | 'region' | 'fields_json' | 'note' | 'as_of' | 'scenario_id'>,
+): { id: string; createdAt: string } {
   const id = newId();
   const createdAt = nowIso();
   db.prepare(
     `INSERT INTO price_overrides (id, seq, model_id, region, fields_json, note, as_of, created_at, scenario_id)
      VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM price_overrides), ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    o.modelId,
-    o.region,
-    JSON.stringify(fieldsOf(o)),
-    o.note,
-    o.asOf,
-    createdAt,
-    scenarioId,
-  );
+  ).run(id, r.model_id, r.region, r.fields_json, r.note, r.as_of, createdAt, r.scenario_id);
+  return { id, createdAt };
+}
+
+export function insertPriceOverride(
+  db: Database,
+  o: PriceOverride,
+  scenarioId: string | null = null,
+): StoredOverride {
+  const { id, createdAt } = insertRow(db, {
+    model_id: o.modelId,
+    region: o.region,
+    fields_json: JSON.stringify(fieldsOf(o)),
+    note: o.note,
+    as_of: o.asOf,
+    scenario_id: scenarioId,
+  });
   return { id, createdAt, override: o, scenarioId };
+}
+
+/**
+ * Gives `toScenarioId` a copy of every override scoped to `fromScenarioId`, in their order, with
+ * their dates and notes: a duplicated scenario is priced as its original was. Returns how many.
+ */
+export function copyScenarioOverrides(
+  db: Database,
+  fromScenarioId: string,
+  toScenarioId: string,
+): number {
+  const rows = db
+    .prepare('SELECT * FROM price_overrides WHERE scenario_id = ? ORDER BY seq')
+    .all(fromScenarioId) as OverrideRow[];
+  for (const r of rows) insertRow(db, { ...r, scenario_id: toScenarioId });
+  return rows.length;
 }
 
 export function deletePriceOverride(db: Database, id: string): boolean {

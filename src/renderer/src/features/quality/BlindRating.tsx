@@ -3,7 +3,7 @@ import { isFullyRated, type Label } from '../../../../shared/quality/ratings';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { formatSavedAt } from '../../../../shared/quality/formatQuality';
 import { ErrorBanner } from '../../components/Banner';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { RatingCard } from './RatingCard';
 import { useBlindRating } from './useBlindRating';
 

@@ -7,7 +7,7 @@ import {
 import type { MetricKey } from '../../../../shared/quality/metricKeys';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { groupedMetrics } from '../../../../shared/quality/reportViews';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { BarInput } from './BarInput';
 
 interface ComparisonTableProps {
@@ -18,35 +18,35 @@ interface ComparisonTableProps {
 
 /**
  * Teacher against one student, metric by metric: the paired difference, how often the student
- * is at least as good, and each model's share under the analyst's bar (f_T, f_S), all with
- * their 95 % intervals.
+ * is at least as good, and each model's share under the analyst's bar (the failure shares the
+ * ROI calculator uses), all with their 95 % intervals.
  */
 export function ComparisonTable({ report, studentId, onBar }: ComparisonTableProps) {
   const groups = groupedMetrics(report);
   return (
     <div className="table-scroll" role="region" aria-label="Student against teacher" tabIndex={0}>
-      <table className="table quality-table" data-testid="comparison-table">
+      <table className="table quality-table comparison-table" data-testid="comparison-table">
         <caption>
           {modelName(studentId)} against {modelName(report.teacherModelId)}: outputs scoring below
-          the bar count as failures
+          the bar count as failures; each figure with its 95 % interval
         </caption>
         <thead>
           <tr>
             <th scope="col">Metric</th>
             <th scope="col" className="num">
-              Bar
+              Bar (score)
             </th>
             <th scope="col" className="num">
-              Student − teacher
+              Student − teacher (score)
             </th>
             <th scope="col" className="num">
-              Student win rate (tie = ½)
+              Student win rate (%, tie = ½)
             </th>
             <th scope="col" className="num">
-              Teacher under bar (f_T)
+              Teacher failures (%)
             </th>
             <th scope="col" className="num">
-              Student under bar (f_S)
+              Student failures (%)
             </th>
           </tr>
         </thead>

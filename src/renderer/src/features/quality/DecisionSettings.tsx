@@ -66,7 +66,7 @@ export function DecisionSettings({ report, studentId, onSave }: DecisionSettings
             <th scope="col">Source</th>
             <th scope="col">Decisive</th>
             <th scope="col" className="num">
-              Tolerance
+              Tolerance (score points)
             </th>
           </tr>
         </thead>

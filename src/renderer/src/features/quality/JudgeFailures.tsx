@@ -1,5 +1,5 @@
 import type { QualitySetup } from '../../../../shared/ipc/qualityChannels';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface JudgeFailuresProps {
   failures: QualitySetup['judgeFailures'];

@@ -1,6 +1,8 @@
 import { judgePriceFor } from '../../../../shared/quality/judgePrice';
 import type { JudgeSettings } from '../../../../shared/quality/qualitySettings';
 import { MODELS } from '../../../../shared/pricing/models';
+import { modelName } from '../../../../shared/report/names';
+import { useSavedPriceBook } from '../roi/useSavedPriceBook';
 
 interface JudgeFormProps {
   draft: JudgeSettings;
@@ -26,8 +28,10 @@ const num = (text: string): number => (text.trim() === '' ? Number.NaN : Number(
 /** The judge's model, price and limits, and the rubric and prompts it is asked with, all editable. */
 export function JudgeForm({ draft, defaults, comparedModels, onChange }: JudgeFormProps) {
   const set = (patch: Partial<JudgeSettings>) => onChange({ ...draft, ...patch });
+  // A saved override for every scenario prices the judge, as it prices the setup and ROI.
+  const book = useSavedPriceBook();
   const pickModel = (modelId: string) => {
-    const price = judgePriceFor(modelId, draft.region);
+    const price = judgePriceFor(modelId, draft.region, book);
     set(
       price
         ? {
@@ -51,7 +55,7 @@ export function JudgeForm({ draft, defaults, comparedModels, onChange }: JudgeFo
             value={known ? draft.modelId : ''}
             onChange={(e) => pickModel(e.target.value)}
           >
-            {!known && <option value="">{draft.modelId}</option>}
+            {!known && <option value="">{modelName(draft.modelId)}</option>}
             {MODELS.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.displayName}

@@ -13,7 +13,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { JudgeEstimatePanel } from './JudgeEstimatePanel';
 import { JudgeFailures } from './JudgeFailures';
 import { JudgeForm } from './JudgeForm';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const STATUS_CLASS = {
   idle: '',

@@ -1,7 +1,7 @@
 import type { MetricKey } from '../../../../shared/quality/metricKeys';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { groupedMetrics } from '../../../../shared/quality/reportViews';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface MetricPickerProps {
   report: QualityReport;

@@ -1,7 +1,7 @@
 import { formatMeanCi } from '../../../../shared/quality/formatQuality';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { groupedMetrics } from '../../../../shared/quality/reportViews';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface ModelMetricTableProps {
   report: QualityReport;
@@ -14,10 +14,13 @@ export function ModelMetricTable({ report }: ModelMetricTableProps) {
   return (
     <div className="table-scroll" role="region" aria-label="Scores per model" tabIndex={0}>
       <table className="table quality-table" data-testid="metric-table">
-        <caption>Mean per model, with 95 % interval [low, high] over paragraphs</caption>
+        <caption>
+          Mean score per model, each metric on its own scale, with 95 % interval [low, high] over
+          paragraphs
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Metric</th>
+            <th scope="col">Metric (scale)</th>
             {models.map((id) => (
               <th key={id} scope="col" className="num">
                 <span
@@ -27,7 +30,7 @@ export function ModelMetricTable({ report }: ModelMetricTableProps) {
                 >
                   {id === report.teacherModelId ? 'Teacher' : 'Student'}
                 </span>{' '}
-                {modelName(id)}
+                {modelName(id)} (score)
               </th>
             ))}
           </tr>
@@ -41,7 +44,12 @@ export function ModelMetricTable({ report }: ModelMetricTableProps) {
             </tr>
             {g.metrics.map(({ info, report: m }) => (
               <tr key={m.key} data-testid={`metric-row-${m.key}`}>
-                <th scope="row">{info.label}</th>
+                <th scope="row">
+                  {info.label}{' '}
+                  <span className="metric-group">
+                    ({info.min}–{info.max})
+                  </span>
+                </th>
                 {models.map((id) => {
                   const cell = m.perModel.find((p) => p.modelId === id);
                   return (

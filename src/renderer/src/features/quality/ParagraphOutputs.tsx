@@ -1,7 +1,7 @@
 import { ErrorBanner } from '../../components/Banner';
 import { OutputCell } from '../results/OutputCell';
 import { useExperimentResults } from '../results/useExperimentResults';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 /** One paragraph of a quality row, opened: its text, then the teacher's and the student's outputs. */
 export function ParagraphOutputs({

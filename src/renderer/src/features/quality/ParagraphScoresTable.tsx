@@ -8,7 +8,7 @@ import {
   type SortDirection,
 } from '../../../../shared/quality/paragraphRows';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { ParagraphOutputs } from './ParagraphOutputs';
 
 interface ParagraphScoresTableProps {
@@ -19,9 +19,9 @@ interface ParagraphScoresTableProps {
 
 const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'position', label: '#' },
-  { id: 'teacher', label: 'Teacher' },
-  { id: 'student', label: 'Student' },
-  { id: 'difference', label: 'Student − teacher' },
+  { id: 'teacher', label: 'Teacher (score)' },
+  { id: 'student', label: 'Student (score)' },
+  { id: 'difference', label: 'Student − teacher (score)' },
 ];
 
 /**

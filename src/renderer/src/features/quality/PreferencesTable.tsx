@@ -1,6 +1,6 @@
 import { formatWinRateCi } from '../../../../shared/quality/formatQuality';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface PreferencesTableProps {
   report: QualityReport;
@@ -22,7 +22,7 @@ export function PreferencesTable({ report }: PreferencesTableProps) {
             <th scope="col">Verdicts from</th>
             {report.studentModelIds.map((id) => (
               <th key={id} scope="col" className="num">
-                {modelName(id)}
+                {modelName(id)} (% preferred)
               </th>
             ))}
           </tr>

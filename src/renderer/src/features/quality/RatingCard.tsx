@@ -1,6 +1,6 @@
 import { formatSavedAt } from '../../../../shared/quality/formatQuality';
 import type { Label, RatingItem } from '../../../../shared/quality/ratings';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface RatingCardProps {
   item: RatingItem;

@@ -10,7 +10,7 @@ interface StatsSettingsProps {
 /**
  * The bootstrap seed (stored with the report, so anyone can reproduce its intervals), whether
  * ROUGE stems words first (every ROUGE value is recomputed when it changes), and the metric
- * whose bar defines a failed output for the ROI calculator's f_T and f_S.
+ * whose bar defines a failed output for the ROI calculator's failure shares.
  */
 export function StatsSettings({ settings, onSave }: StatsSettingsProps) {
   const [seed, setSeed] = useState(String(settings.seed));
@@ -20,7 +20,7 @@ export function StatsSettings({ settings, onSave }: StatsSettingsProps) {
   return (
     <div className="toolbar stats-settings">
       <label className="row">
-        Failure metric for ROI (f_T, f_S)
+        Metric whose bar counts a failed output (for ROI)
         <select
           className="input"
           data-testid="failure-metric"

@@ -80,10 +80,10 @@ export function PriceTable({ rows, caption }: { rows: PriceRow[]; caption: strin
           <th scope="col">Model</th>
           <th scope="col">Price of</th>
           <th scope="col" className="num">
-            Input
+            Input (USD / 1K tokens)
           </th>
           <th scope="col" className="num">
-            Output
+            Output (USD / 1K tokens)
           </th>
           <th scope="col" className="num">
             As of

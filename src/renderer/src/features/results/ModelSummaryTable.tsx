@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../../shared/domain/run';
 import { formatNumber, formatRatio, formatUsd } from '../../../../shared/format';
 import { formatMs } from '../../../../shared/formatTime';
 import { ratio, summarizeModelRuns, type ModelRunSummary } from '../../../../shared/metrics';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import {
   BATCH_LATENCY_NOTE,
   BATCH_LATENCY_TEXT,
@@ -31,13 +31,14 @@ const ms = (v: number | null) => formatMs(v);
 const usd = (v: number | null) => (v === null ? '—' : formatUsd(v));
 const times = (v: number | null | undefined) => (v == null ? '—' : formatRatio(v));
 
-// Units in every header: an analyst reads "Cost per request (USD)", never a bare "Cost / 1,000".
+// Units in every header: an analyst reads "Cost per request (USD)", never a bare "Cost / 1,000";
+// times carry their own unit in the cell (ms below a second, s above), as formatMs writes them.
 const COLUMNS: readonly Column[] = [
   { header: 'Calls', compact: true, cell: (s) => formatNumber(s.calls) },
   { header: 'Errors', compact: true, cell: (s) => formatNumber(s.errors) },
   // Kept out of every latency figure: what the account's throttling cost, shown beside it.
   {
-    header: 'Throttled / retried · time lost',
+    header: 'Throttled / retried (calls) · time lost',
     compact: true,
     cell: (s) => `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${ms(s.lostMs)}`,
   },
@@ -47,7 +48,7 @@ const COLUMNS: readonly Column[] = [
   { header: 'TTFT p50', compact: false, latency: true, cell: (s) => ms(s.ttft.p50) },
   { header: 'TTFT p95', compact: false, latency: true, cell: (s) => ms(s.ttft.p95) },
   {
-    header: 'Tokens in / out per request',
+    header: 'Tokens in / out per request (tokens)',
     compact: false,
     cell: (s) =>
       `${s.meanInputTokens === null ? '—' : formatNumber(s.meanInputTokens, 1)} / ${s.meanOutputTokens === null ? '—' : formatNumber(s.meanOutputTokens, 1)}`,
@@ -58,8 +59,8 @@ const COLUMNS: readonly Column[] = [
     compact: false,
     cell: (s) => usd(s.costPer1kRequests),
   },
-  { header: 'Teacher ÷ this, cost', compact: true, cell: (_s, r) => times(r?.costPerRequest) },
-  { header: 'Teacher ÷ this, latency p50', compact: false, cell: (_s, r) => times(r?.e2eP50) },
+  { header: 'Teacher ÷ this, cost (×)', compact: true, cell: (_s, r) => times(r?.costPerRequest) },
+  { header: 'Teacher ÷ this, latency p50 (×)', compact: false, cell: (_s, r) => times(r?.e2eP50) },
 ];
 
 /**

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Paragraph } from '../../../../shared/domain/dataset';
 import type { RunRecord } from '../../../../shared/domain/run';
 import { wordDiff } from '../../../../shared/text/wordDiff';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { OutputCell } from './OutputCell';
 
 interface SideBySideProps {

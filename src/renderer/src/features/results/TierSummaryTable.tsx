@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../../shared/domain/run';
 import { TIER_LABELS, requestTier } from '../../../../shared/domain/serviceTier';
 import { formatUsd } from '../../../../shared/format';
 import { summarizeByTier } from '../../../../shared/metrics/tierSummary';
-import { modelName } from '../runs/ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const msText = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
 
@@ -27,13 +27,13 @@ export function TierSummaryTable({ runs, prices }: { runs: RunRecord[]; prices: 
             Calls
           </th>
           <th scope="col" className="num">
-            Latency p50
+            Latency p50 (ms)
           </th>
           <th scope="col" className="num">
-            Latency p95
+            Latency p95 (ms)
           </th>
           <th scope="col" className="num">
-            Cost / request
+            Cost per request (USD)
           </th>
         </tr>
       </thead>

@@ -142,7 +142,7 @@ export function RoiScreen() {
           tokenOrigin={
             w.experimentId
               ? 'Means of the measured runs until you change them.'
-              : 'The seed study’s single measured paragraph; choose an experiment for more.'
+              : 'One paragraph measured in the built-in example; choose an experiment of your own for more.'
           }
         />
         <div className="roi-results">

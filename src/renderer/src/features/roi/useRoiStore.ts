@@ -98,7 +98,12 @@ export function useRoiStore() {
   const duplicateScenario = useCallback(
     async (id: string, name: string) => {
       const copy = await run(() => api.duplicateScenario({ id, name }));
-      if (copy) await refreshScenarios();
+      if (copy) {
+        await refreshScenarios();
+        // The copy came with copies of the original's own overrides: price it with them.
+        const list = await run(() => api.listPriceOverrides({}));
+        if (list) setOverrides(list);
+      }
       return copy;
     },
     [run, refreshScenarios],

@@ -1,4 +1,4 @@
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import type { BatchDraft } from './batchDraft';
 
 interface BatchFieldsProps {

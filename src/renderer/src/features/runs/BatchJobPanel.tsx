@@ -5,7 +5,7 @@ import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -61,10 +61,10 @@ export function BatchJobPanel({
               <th scope="col">Model</th>
               <th scope="col">Status</th>
               <th scope="col" className="num">
-                Processed
+                Processed (records)
               </th>
               <th scope="col" className="num">
-                Stored ok / errors / without result
+                Stored ok / errors / without result (calls)
               </th>
               <th scope="col">Submitted</th>
               <th scope="col">Last change</th>

@@ -2,7 +2,7 @@ import type { ExperimentConfig } from '../../../../shared/domain/experiment';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useDebouncedResult } from '../../api/useDebouncedResult';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 /** The cost of the run before it starts, recomputed (debounced) as the setup changes. */
 export function EstimatePanel({ config }: { config: ExperimentConfig | null }) {
@@ -35,16 +35,16 @@ export function EstimatePanel({ config }: { config: ExperimentConfig | null }) {
               Calls
             </th>
             <th scope="col" className="num">
-              Input tokens
+              Input (tokens)
             </th>
             <th scope="col" className="num">
-              Output tokens (expected)
+              Output, expected (tokens)
             </th>
             <th scope="col" className="num">
-              Expected
+              Expected (USD)
             </th>
             <th scope="col" className="num">
-              At most
+              At most (USD)
             </th>
           </tr>
         </thead>

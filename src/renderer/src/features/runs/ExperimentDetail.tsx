@@ -6,7 +6,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ResultsView } from '../results/ResultsView';
 import { RunPanel } from './RunPanel';
 import { BatchJobPanel } from './BatchJobPanel';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 import { useRunProgress } from './useRunProgress';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 

@@ -6,6 +6,7 @@ import {
   pickableModels,
   type PickableModel,
 } from '../../../../shared/models/modelListView';
+import { modelName } from '../../../../shared/report/names';
 
 interface ModelPickerProps {
   teacher: string;
@@ -18,8 +19,6 @@ interface ModelPickerProps {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-/** How every screen, the report and the CLI name a model: one function, in src/shared. */
-export { modelName } from '../../../../shared/report/names';
 
 /** What an option says: the name, the profile the region needs, and a Legacy mark. */
 function label(m: PickableModel): string {
@@ -99,7 +98,11 @@ export function ModelPicker({
                 ))}
             </optgroup>
           ))}
-          {!known.has(teacher) && <option value={teacher}>{teacher}</option>}
+          {!known.has(teacher) && (
+            <option value={teacher} title={teacher}>
+              {modelName(teacher)}
+            </option>
+          )}
         </select>
       </div>
       <fieldset className="field students">
@@ -120,9 +123,10 @@ export function ModelPicker({
               </label>
             ))}
           {extraStudents.map((id) => (
-            <label key={id} className="check">
+            <label key={id} className="check" title={id}>
               <input type="checkbox" checked onChange={() => toggle(id)} />
-              <code>{id}</code>
+              {/* Named as every other screen names it: a profile id or ARN by its model. */}
+              {modelName(id) === id ? <code>{id}</code> : modelName(id)}
             </label>
           ))}
         </div>

@@ -2,7 +2,7 @@ import type { ModelPrice } from '../../../../shared/domain/experiment';
 import { formatUsd } from '../../../../shared/format';
 import { originOfModelPrice } from '../../../../shared/pricing/priceBook';
 import { describeOrigin } from '../../../../shared/pricing/priceOrigin';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface PricesTableProps {
   models: string[];
@@ -21,10 +21,10 @@ export function PricesTable({ models, prices, notes, typed, onType }: PricesTabl
         <tr>
           <th scope="col">Model</th>
           <th scope="col" className="num">
-            Input
+            Input (USD / 1K tokens)
           </th>
           <th scope="col" className="num">
-            Output
+            Output (USD / 1K tokens)
           </th>
           <th scope="col">Source</th>
         </tr>

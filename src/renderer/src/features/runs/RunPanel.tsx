@@ -4,7 +4,7 @@ import { formatDurationMs } from '../../../../shared/formatTime';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 const STATUS_TEXT: Record<RunProgress['status'], string> = {
   draft: 'Not started',
@@ -146,16 +146,16 @@ export function RunPanel({
                 Failed
               </th>
               <th scope="col" className="num">
-                Throttled / retried
+                Throttled / retried (calls)
               </th>
               <th scope="col" className="num">
                 Time lost to retries
               </th>
               <th scope="col" className="num">
-                Tokens in / out
+                Tokens in / out (tokens)
               </th>
               <th scope="col" className="num">
-                Spent
+                Spent (USD)
               </th>
             </tr>
           </thead>

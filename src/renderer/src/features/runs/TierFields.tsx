@@ -2,7 +2,7 @@ import { TIER_LABELS, type ServiceTier } from '../../../../shared/domain/service
 import type { ModelNaming } from '../../../../shared/pricing/priceList/snapshotPrices';
 import { tiersOffered } from '../../../../shared/pricing/priceList/experimentTiers';
 import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
-import { modelName } from './ModelPicker';
+import { modelName } from '../../../../shared/report/names';
 
 interface TierFieldsProps {
   models: string[];

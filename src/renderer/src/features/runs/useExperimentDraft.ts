@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   DEFAULT_PROMPT_TEMPLATE,
   ExperimentConfigSchema,
@@ -14,9 +14,8 @@ import {
   withSnapshotCatalogs,
   type ModelNaming,
 } from '../../../../shared/pricing/priceList/snapshotPrices';
-import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBook';
-import { api } from '../../api/transport';
-import { bookOf } from '../roi/useRoiStore';
+import type { PriceBook } from '../../../../shared/pricing/priceBook';
+import { useSavedPriceBook } from '../roi/useSavedPriceBook';
 import { pricesForModels } from './pricesForModels';
 
 export interface Draft {
@@ -72,16 +71,7 @@ export function useExperimentDraft(datasetId: string, tierContext: TierContext) 
   const [draft, setDraft] = useState<Draft>(() => initialDraft(datasetId));
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // The saved overrides for every scenario price the setup too, as they price the ROI screen.
-  const [book, setBook] = useState<PriceBook>(CATALOG_ONLY);
-  useEffect(() => {
-    let live = true;
-    void api.listPriceOverrides({}).then((r) => {
-      if (live && r.ok) setBook(bookOf(r.value));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const book = useSavedPriceBook();
 
   const models = useMemo(
     () => [draft.teacherModelId, ...draft.studentModelIds],

@@ -5,7 +5,7 @@ import { costQualityPoints, efficientModels } from '../../../../../shared/qualit
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport, QualityReport } from '../../../../../shared/quality/reportSchema';
-import { modelName } from '../../runs/ModelPicker';
+import { modelName } from '../../../../../shared/report/names';
 import { colorFor } from '../modelColors';
 import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
 import '../../../components/screenCharts/chartSetup';
@@ -84,7 +84,7 @@ export function CostQualityScreenChart({ report, metric, info }: CostQualityScre
       <ChartFigures
         testId="figures-cost-quality"
         caption="Cost per 1,000 requests and mean quality per model"
-        head={['Model', 'Cost / 1,000 requests', `Mean ${info.label}`, 'Efficient']}
+        head={['Model', 'Cost per 1,000 requests (USD)', `Mean ${info.label} (score)`, 'Efficient']}
         rows={points.map((p) => [
           modelName(p.id),
           p.costPer1kRequestsUsd === null ? '—' : formatUsd(p.costPer1kRequestsUsd),

@@ -3,7 +3,7 @@ import { paragraphDifferences } from '../../../../../shared/quality/chartData';
 import { formatSigned } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport } from '../../../../../shared/quality/reportSchema';
-import { modelName } from '../../runs/ModelPicker';
+import { modelName } from '../../../../../shared/report/names';
 import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
 import '../../../components/screenCharts/chartSetup';
 
@@ -73,7 +73,7 @@ export function DifferenceScreenChart({
       <ChartFigures
         testId="figures-difference"
         caption="Student minus teacher per paragraph"
-        head={['Paragraph', 'Student − teacher']}
+        head={['Paragraph', 'Student − teacher (score)']}
         rows={diffs.map((d, i) => [labels[i] ?? '', formatSigned(d.difference, info.decimals)])}
       />
     </figure>

@@ -3,7 +3,7 @@ import { binsForScale, fixedHistogram } from '../../../../../shared/quality/char
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport } from '../../../../../shared/quality/reportSchema';
-import { modelName } from '../../runs/ModelPicker';
+import { modelName } from '../../../../../shared/report/names';
 import { colorFor } from '../modelColors';
 import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
 import '../../../components/screenCharts/chartSetup';
@@ -56,7 +56,7 @@ export function ScoreDistributionScreenChart({
       <ChartFigures
         testId="figures-distribution"
         caption={`Paragraphs per ${info.label} range and model`}
-        head={['Range', ...models.map(modelName)]}
+        head={['Score range', ...models.map((id) => `${modelName(id)} (outputs)`)]}
         rows={labels.map((l, i) => [l, ...histograms.map((h) => h[i]?.count ?? 0)])}
       />
     </figure>

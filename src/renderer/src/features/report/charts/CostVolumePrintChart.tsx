@@ -1,4 +1,4 @@
-import { formatNumber, formatUsd } from '../../../../../shared/format';
+import { formatBreakEvenRequests, formatNumber, formatUsd } from '../../../../../shared/format';
 import type { ScenarioSection } from '../../../../../shared/report/reportSchema';
 import { formatCompact } from '../../../../../shared/report/ticks';
 import { Axes, Label, Legend } from './Axes';
@@ -82,7 +82,7 @@ export function CostVolumePrintChart({ data, teacher, student }: CostVolumePrint
             x={x.at(be.x) + (beLeft ? -10 : 10)}
             y={y.at(be.y) - 10}
             anchor={beLeft ? 'end' : 'start'}
-            text={`break-even ${formatNumber(Math.ceil(be.x))}/month`}
+            text={`break-even ${formatBreakEvenRequests(be.x)}/month`}
           />
         </g>
       )}

@@ -79,7 +79,7 @@ export function CashFlowScreenChart({ series }: { series: CashFlowSeries }) {
       </div>
       <ChartFigures
         caption="Cumulative cash flow by month"
-        head={['Month', 'Cumulative']}
+        head={['Month', 'Cumulative cash flow (USD)']}
         rows={[
           ...series.points.map((p) => [String(p.month), formatUsd(p.cumulativeUsd)]),
           ...(pb ? [[`${formatMonths(pb.months)} (payback)`, formatUsd(0)]] : []),

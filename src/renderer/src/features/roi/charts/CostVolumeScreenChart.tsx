@@ -1,6 +1,7 @@
 import { Line } from 'react-chartjs-2';
 import {
   formatCompactNumber,
+  formatBreakEvenRequests,
   formatCompactUsd,
   formatNumber,
   formatUsd,
@@ -32,8 +33,7 @@ function tableRows(s: CostVsVolumeSeries): string[][] {
   });
   const be = s.breakEven;
   if (be) {
-    // Rounded up, as the break-even figure is: the first whole request that pays back.
-    const label = `${formatNumber(Math.ceil(be.requestsPerMonth))} (break-even)`;
+    const label = `${formatBreakEvenRequests(be.requestsPerMonth)} (break-even)`;
     rows.push({ label, v: be.requestsPerMonth, t: be.monthlyUsd, s: be.monthlyUsd });
   }
   return rows.sort((a, b) => a.v - b.v).map((r) => [r.label, formatUsd(r.t), formatUsd(r.s)]);
@@ -51,7 +51,7 @@ export function CostVolumeScreenChart({ series }: CostVolumeScreenChartProps) {
         Monthly cost against volume
         <span className="chart-note">
           {be
-            ? `break-even at ${formatNumber(Math.ceil(be.requestsPerMonth))} requests/month`
+            ? `break-even at ${formatBreakEvenRequests(be.requestsPerMonth)} requests/month`
             : 'no break-even in view'}
           {series.stepped && ' · the student’s line steps up at each provisioned unit'}
         </span>
@@ -120,7 +120,7 @@ export function CostVolumeScreenChart({ series }: CostVolumeScreenChartProps) {
       </div>
       <ChartFigures
         caption="Monthly cost of the teacher and the student by volume"
-        head={['Requests per month', 'Teacher', 'Student']}
+        head={['Requests per month', 'Teacher (USD / month)', 'Student (USD / month)']}
         rows={tableRows(series)}
         testId="cost-volume-figures"
       />

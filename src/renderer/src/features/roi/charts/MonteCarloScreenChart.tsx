@@ -55,7 +55,7 @@ export function MonteCarloScreenChart({ result }: { result: MonteCarloResult }) 
       </div>
       <ChartFigures
         caption="Simulated monthly saving: draws per range"
-        head={['Monthly saving from', 'to', 'Draws']}
+        head={['Monthly saving from (USD)', 'to (USD)', 'Draws']}
         rows={bins.map((b) => [formatUsd(b.from), formatUsd(b.to), formatNumber(b.count)])}
         testId="monte-carlo-figures"
       />

@@ -88,7 +88,13 @@ export function TornadoScreenChart({ tornado }: { tornado: SensitivityResult }) 
       </div>
       <ChartFigures
         caption="NPV with each input at its low and high value"
-        head={['Input', 'Low → high value', 'NPV at low', 'NPV at high', 'Spread']}
+        head={[
+          'Input',
+          'Low → high value',
+          'NPV at low (USD)',
+          'NPV at high (USD)',
+          'Spread (USD)',
+        ]}
         rows={rows.map((r) => [
           r.label,
           `${value(r.lowValue)} → ${value(r.highValue)}`,

@@ -1,7 +1,8 @@
 import { formatUsd } from '../../../../../shared/format';
 import { findPrice } from '../../../../../shared/pricing/findPrice';
 import type { PriceCatalog } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput } from '../../../../../shared/roi';
+import type { ScenarioInput } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 
 interface PriceLineProps {
   role: 'Teacher' | 'Student';
@@ -21,7 +22,7 @@ export function PriceLine({ role, side, book }: PriceLineProps) {
   return (
     <p className="price-line" data-testid={`price-line-${role.toLowerCase()}`}>
       <span className={role === 'Teacher' ? 'role role-teacher' : 'role role-student'}>{role}</span>{' '}
-      <strong>{displayNameOf(side.modelId)}</strong> · {formatUsd(p.inputUsdPer1k)} in /{' '}
+      <strong>{modelName(side.modelId)}</strong> · {formatUsd(p.inputUsdPer1k)} in /{' '}
       {formatUsd(p.outputUsdPer1k)} out per 1K tokens
       {fromOverride && (
         <span className="tag tag-override" title={entry.override?.note}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   formatBreakEven,
+  formatBreakEvenRequests,
   formatNumber,
   formatPayback,
   formatPercent,
@@ -12,6 +13,7 @@ import {
 import { SEED_RATIO_DEFINITION, type RoiOutputs } from '../../../../../shared/roi';
 import { qualityMoneyLine } from '../../../../../shared/roi/qualityMoney';
 import type { Scenario } from '../../../../../shared/roi/scenario';
+import { FIGURE_LABELS, npvLabel, roiLabel } from '../../../../../shared/roi/figureLabels';
 
 interface KeyFiguresProps {
   roi: RoiOutputs;
@@ -64,7 +66,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
       <div className="figures-row headline">
         <Figure
           id="saving"
-          label="Monthly cost saving"
+          label={FIGURE_LABELS.monthlySaving}
           value={formatUsd(m.costSavingUsd)}
           tone={tone(m.costSavingUsd)}
           sub={
@@ -75,14 +77,14 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
         />
         <Figure
           id="quality-money"
-          label="Money from quality"
+          label={FIGURE_LABELS.qualityMoney}
           value={quality.text}
           tone={tone(quality.value)}
           sub={quality.note}
         />
         <Figure
           id="payback"
-          label="Payback"
+          label={FIGURE_LABELS.payback}
           value={formatPayback(roi.payback)}
           tone={roi.payback.kind === 'never' ? 'bad' : ''}
           sub={
@@ -93,7 +95,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
         />
         <Figure
           id="npv"
-          label={`NPV over ${horizonMonths} months`}
+          label={npvLabel(horizonMonths)}
           value={formatUsd(roi.npvUsd)}
           tone={tone(roi.npvUsd)}
           sub={
@@ -104,11 +106,11 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
         />
         <Figure
           id="breakeven"
-          label="Break-even volume"
+          label={FIGURE_LABELS.breakEven}
           value={
             roi.breakEven.kind === 'volume' ? (
               <>
-                {formatNumber(Math.ceil(roi.breakEven.requestsPerMonth))}
+                {formatBreakEvenRequests(roi.breakEven.requestsPerMonth)}
                 <span className="figure-unit"> req/month</span>
               </>
             ) : (
@@ -125,7 +127,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
       <div className="figures-row">
         <Figure
           id="per-request"
-          label="Cost per request"
+          label={FIGURE_LABELS.perRequest}
           value={
             <Pair
               teacher={formatUsd(pr.teacherUsd)}
@@ -140,7 +142,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
         />
         <Figure
           id="per-month"
-          label="Cost in month 1"
+          label={FIGURE_LABELS.firstMonthCost}
           value={
             <Pair teacher={formatUsd(m.teacherCostUsd)} student={formatUsd(m.studentCostUsd)} />
           }
@@ -152,7 +154,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
         />
         <Figure
           id="investment"
-          label="One-off investment"
+          label={FIGURE_LABELS.investment}
           value={formatUsd(inv.totalUsd)}
           sub={
             inv.actualDistillationUsd !== null
@@ -162,7 +164,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
         />
         <Figure
           id="roi"
-          label={`ROI over ${horizonMonths} months`}
+          label={roiLabel(horizonMonths)}
           value={formatRoi(roi.roi)}
           sub="(Σ saving − investment) / investment, undiscounted"
         />
@@ -170,14 +172,14 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
       <div className={util ? 'figures-row' : 'figures-row single'}>
         <Figure
           id="seed-ratio"
-          label="Seed study’s ratio"
+          label={FIGURE_LABELS.seedRatio}
           value={formatSeedRatio(roi.seedRatio)}
           sub={<span title={SEED_RATIO_DEFINITION}>{SEED_RATIO_DEFINITION}</span>}
         />
         {util && (
           <Figure
             id="utilization"
-            label="Provisioned utilization"
+            label={FIGURE_LABELS.utilization}
             value={formatPercent(util.firstMonth, 0)}
             tone={util.warnings.length > 0 ? 'warn' : ''}
             sub={

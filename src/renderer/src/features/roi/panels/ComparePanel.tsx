@@ -8,6 +8,7 @@ import {
   formatUsd,
 } from '../../../../../shared/format';
 import type { SavedScenario } from '../../../../../shared/ipc/roiChannels';
+import { FIGURE_LABELS, npvLabel, roiLabel } from '../../../../../shared/roi/figureLabels';
 import {
   computeRoi,
   type PresetOutcome,
@@ -45,13 +46,13 @@ const serving = (s: Scenario): string => {
 const ASSUMPTIONS: Row[] = [
   { label: 'Requests per month', cell: (c) => formatNumber(c.scenario.volume.requestsPerMonth) },
   {
-    label: 'Monthly growth',
+    label: 'Monthly growth (%)',
     cell: (c) => formatPercent(c.scenario.volume.monthlyGrowth),
   },
-  { label: 'Horizon', cell: (c) => `${c.scenario.finance.horizonMonths} months` },
+  { label: 'Horizon (months)', cell: (c) => `${c.scenario.finance.horizonMonths} months` },
   { label: 'Student serving', cell: (c) => serving(c.scenario) },
   {
-    label: 'Student failure share',
+    label: 'Student failure share (%)',
     cell: (c) => formatPercent(c.scenario.quality.studentFailureShare),
   },
   {
@@ -64,9 +65,9 @@ const ASSUMPTIONS: Row[] = [
     cell: (c) =>
       `${formatUsd(c.scenario.student.price.inputUsdPer1k)} / ${formatUsd(c.scenario.student.price.outputUsdPer1k)}`,
   },
-  { label: 'One-off investment (USD)', cell: (c) => formatUsd(c.roi.investment.totalUsd) },
+  { label: `${FIGURE_LABELS.investment} (USD)`, cell: (c) => formatUsd(c.roi.investment.totalUsd) },
   {
-    label: 'Yearly discount rate',
+    label: 'Yearly discount rate (%)',
     cell: (c) => formatPercent(c.scenario.finance.yearlyDiscountRate),
   },
 ];
@@ -74,24 +75,33 @@ const ASSUMPTIONS: Row[] = [
 /** What follows from them. */
 const OUTCOMES: Row[] = [
   {
-    label: 'Cost per request, teacher / student (USD)',
+    label: `${FIGURE_LABELS.perRequest}, teacher / student (USD)`,
     cell: (c) =>
       `${formatUsd(c.roi.perRequest.teacherUsd)} / ${c.roi.perRequest.studentUsd === null ? 'hourly' : formatUsd(c.roi.perRequest.studentUsd)}`,
   },
   // The cost saving and money from quality side by side, never one folded into the other.
-  { label: 'Monthly cost saving (USD)', cell: (c) => formatUsd(c.roi.firstMonth.costSavingUsd) },
-  { label: 'Money from quality (USD)', cell: (c) => formatUsd(c.roi.qualityMoney.firstMonthUsd) },
   {
-    label: 'Cost saving share',
+    label: `${FIGURE_LABELS.monthlySaving} (USD)`,
+    cell: (c) => formatUsd(c.roi.firstMonth.costSavingUsd),
+  },
+  {
+    label: `${FIGURE_LABELS.qualityMoney} (USD)`,
+    cell: (c) => formatUsd(c.roi.qualityMoney.firstMonthUsd),
+  },
+  {
+    label: `${FIGURE_LABELS.savingShare} (%)`,
     cell: (c) =>
       c.roi.firstMonth.savingShareOfTeacher === null
         ? '—'
         : formatPercent(c.roi.firstMonth.savingShareOfTeacher),
   },
-  { label: 'Payback', cell: (c) => formatPayback(c.roi.payback) },
-  { label: 'NPV over the horizon (USD)', cell: (c) => formatUsd(c.roi.npvUsd) },
-  { label: 'ROI over the horizon', cell: (c) => formatRoi(c.roi.roi) },
-  { label: 'Break-even volume', cell: (c) => formatBreakEven(c.roi.breakEven) },
+  { label: FIGURE_LABELS.payback, cell: (c) => formatPayback(c.roi.payback) },
+  { label: `${npvLabel(null)} (USD)`, cell: (c) => formatUsd(c.roi.npvUsd) },
+  { label: `${roiLabel(null)} (%)`, cell: (c) => formatRoi(c.roi.roi) },
+  {
+    label: `${FIGURE_LABELS.breakEven} (requests/month)`,
+    cell: (c) => formatBreakEven(c.roi.breakEven),
+  },
 ];
 
 const MAX_SAVED = 3;

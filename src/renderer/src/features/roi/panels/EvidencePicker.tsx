@@ -1,5 +1,6 @@
 import type { ExperimentSummary } from '../../../../../shared/ipc/experimentChannels';
-import { displayNameOf, type RoiEvidence } from '../../../../../shared/roi';
+import type { RoiEvidence } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 
 interface EvidencePickerProps {
   experiments: ExperimentSummary[];
@@ -26,7 +27,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             value={p.experimentId ?? ''}
             onChange={(e) => p.onExperiment(e.target.value === '' ? null : e.target.value)}
           >
-            <option value="">No experiment: the seed study’s figures</option>
+            <option value="">No experiment: the built-in example (Llama 3 70B → 8B)</option>
             {usable.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.config.name} ({e.done} calls, {e.status})
@@ -45,7 +46,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             >
               {p.evidence.studentModelIds.map((id) => (
                 <option key={id} value={id}>
-                  {displayNameOf(id)}
+                  {modelName(id)}
                 </option>
               ))}
             </select>

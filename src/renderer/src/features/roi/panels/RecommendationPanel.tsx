@@ -42,13 +42,13 @@ export function RecommendationPanel(p: RecommendationPanelProps) {
               <tr>
                 <th scope="col">Student</th>
                 <th scope="col" className="num">
-                  Failure share
+                  Failure share (%)
                 </th>
                 <th scope="col" className="num">
-                  Monthly saving
+                  Monthly cost saving (USD)
                 </th>
                 <th scope="col" className="num">
-                  NPV
+                  Net present value (USD)
                 </th>
                 <th scope="col">Within the bar</th>
                 <th scope="col" />

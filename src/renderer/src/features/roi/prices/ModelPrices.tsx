@@ -3,7 +3,8 @@ import { formatNumber, formatUsd } from '../../../../../shared/format';
 import { findPrice } from '../../../../../shared/pricing/findPrice';
 import { publishersOf } from '../../../../../shared/pricing/priceOrigin';
 import type { PriceCatalog, PriceOverrideInput } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput, type ScenarioPrice } from '../../../../../shared/roi';
+import type { ScenarioInput, ScenarioPrice } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 import { OverrideForm } from './OverrideForm';
 import { PRICE_FIGURES } from './priceFigures';
 
@@ -38,7 +39,7 @@ export function ModelPrices({
     onOverride({ modelId, region, asOf, note, ...part } as PriceOverrideInput);
   const title = (
     <h3>
-      {role}: {displayNameOf(modelId)} <span className="hint">{region}</span>
+      {role}: {modelName(modelId)} <span className="hint">{region}</span>
     </h3>
   );
 

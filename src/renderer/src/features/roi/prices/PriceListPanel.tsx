@@ -8,7 +8,7 @@ import type {
   RegionRefresh,
 } from '../../../../../shared/pricing/priceList/priceSnapshot';
 import { tierPrices, type TierPrice } from '../../../../../shared/pricing/priceList/snapshotPrices';
-import { displayNameOf } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 import { lifecycleWarningsFor } from '../../../../../shared/models/modelListView';
 import { api } from '../../../api/transport';
 import type { Draft } from '../draft';
@@ -150,7 +150,7 @@ export function PriceListPanel({ draft, onSnapshot, onDraft }: PriceListPanelPro
           return (
             <div key={role} data-testid={`tier-prices-${role}`}>
               <h3>
-                {displayNameOf(draft[role].modelId)}{' '}
+                {modelName(draft[role].modelId)}{' '}
                 <span className="hint">
                   {tiers.length === 0
                     ? 'not in this Price List snapshot: enter its price as an override'

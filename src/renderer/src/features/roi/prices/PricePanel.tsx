@@ -5,7 +5,8 @@ import type {
   PriceOverride,
   PriceOverrideInput,
 } from '../../../../../shared/pricing/priceSchemas';
-import { displayNameOf, type ScenarioInput, type ScenarioPrice } from '../../../../../shared/roi';
+import type { ScenarioInput, ScenarioPrice } from '../../../../../shared/roi';
+import { modelName } from '../../../../../shared/report/names';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ModelPrices } from './ModelPrices';
@@ -130,7 +131,7 @@ export function PricePanel({
             {shown.map(({ id, override: o, scenarioId: scope }) => (
               <tr key={id}>
                 <td>
-                  {displayNameOf(o.modelId)} <span className="hint">{o.region}</span>
+                  {modelName(o.modelId)} <span className="hint">{o.region}</span>
                 </td>
                 <td>{describe(o)}</td>
                 <td>{scope === null ? 'every scenario' : 'this scenario'}</td>
