@@ -1,7 +1,7 @@
 /**
  * Runner benchmark (`npm run bench`): 400 streamed calls at concurrency 8 against the stand-in
  * (its own process, so its CPU is not ours) with a fixed 250 ms latency, through the real
- * runner, SDK and a SQLite file with the app's pragmas (WAL, synchronous = FULL).
+ * runner, SDK and a SQLite file with the app's pragmas (WAL, synchronous = NORMAL).
  * Ideal wall time: 400 / 8 × 250 ms = 12.5 s; the goal is to stay within 3 % of it.
  *
  * Each round also runs the same 400 calls through the bare SDK (8 loops calling
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
         name: 'runner.sqliteCommit',
         value: report.sqliteCommitMeanMs,
         unit: 'ms',
-        goal: 'informational: one autocommitted INSERT (WAL, synchronous = FULL)',
+        goal: 'informational: one autocommitted INSERT (WAL, synchronous = NORMAL)',
       },
       { name: 'runner.peakRss', value: report.peakRssMb, unit: 'MB', goal: 'informational' },
     ]);

@@ -14,6 +14,8 @@ import { ExperimentsPage } from './pages/ExperimentsPage';
 const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU35 = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 const US = ['us-east-1', 'us-east-2', 'us-west-2'];
+const PROVISIONED = 'arn:aws:bedrock:us-east-1:111122223333:provisioned-model/p1p1p1p1p1p1';
+const FM_8B = 'arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-8b-instruct-v1:0';
 
 /** Llama 3 8B (the starting scenario's student) and 70B, as the AmazonBedrock offer lists them. */
 const llamaRows = (input8b: string): FixtureRow[] => [
@@ -107,6 +109,7 @@ const test = base.extend<{ controlPlane: ControlPlaneStandIn; priceList: PriceLi
           wireSystemProfile('us-east-1', 'us', SONNET, US),
           wireSystemProfile('us-east-1', 'us', HAIKU35, US),
         ],
+        provisioned: { [PROVISIONED]: { modelArn: FM_8B, foundationModelArn: FM_8B } },
       },
     });
     // The control plane starts offline: a fresh data folder must fall back to the shipped list.
@@ -164,6 +167,15 @@ test('offline the picker shows the shipped dated list; online the account’s, w
   await expect(app.lifecycleWarnings).toContainText(
     'Claude 3.5 Haiku is Legacy; end of life 2027-03-01',
   );
+
+  // A provisioned-throughput ARN says what it is, looked up in the account like `models --resolve`.
+  await app.typeModel(PROVISIONED);
+  await expect(app.modelResolutions.first()).toHaveText(
+    'Provisioned throughput in us-east-1 (account 111122223333): priced as Llama 3 8B Instruct (meta.llama3-8b-instruct-v1:0), looked up in your account.',
+  );
+  await app.addTypedStudent();
+  await expect(app.students).toContainText(PROVISIONED);
+  await expect(app.studentResolutions).toContainText('priced as Llama 3 8B Instruct');
 });
 
 test('a Price List refresh changes a price: the ROI screen shows it with its date, and the old snapshot stays listed', async ({

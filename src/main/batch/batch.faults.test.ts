@@ -1,3 +1,4 @@
+import { batchPlanNotes } from '../../shared/batch/batchDomain';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BATCH_STUDENT,
@@ -312,5 +313,10 @@ describe('quotas', () => {
     );
     expect(stands.bedrock.jobs).toHaveLength(3);
     expect(listRuns(exp.db, exp.experimentId)).toHaveLength(250);
+    // The job panel and the CLI say which quotas applied and why the model went as three jobs.
+    expect(batchPlanNotes(o, (id) => `<${id}>`)).toEqual([
+      'Batch quotas (from settings): at least 50 and at most 100 records and 5 GB per job; at most 40 records and 1 GB per input file.',
+      `<${BATCH_STUDENT}>: 250 records exceed the 100 records per job, so they go as 3 jobs (84 + 83 + 83 records, 9 input files).`,
+    ]);
   });
 });

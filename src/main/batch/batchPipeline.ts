@@ -66,11 +66,11 @@ export function batchOverview(db: Database, experimentId: string): BatchOverview
       ({
         experimentId: _e,
         firstRecord: _f,
-        files: _files,
+        files,
         jobName: _n,
         clientRequestToken: _t,
         ...view
-      }) => view,
+      }) => ({ ...view, inputFiles: files.length }),
     ),
     finished: jobs.length > 0 && jobs.every((j) => j.phase === 'collected' || j.phase === 'failed'),
   };

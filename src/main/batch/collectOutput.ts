@@ -5,8 +5,8 @@
  * read and compared with what was stored. Collecting twice stores nothing twice (runs are
  * unique per call), so a collection killed half-way is simply run again.
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { Database } from 'better-sqlite3';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { parseManifest, reconcile, type Manifest } from '../../shared/batch/manifest';
@@ -57,6 +57,24 @@ async function listOutputs(s3: S3Client, bucket: string, prefix: string): Promis
   return keys;
 }
 
+/**
+ * The stream's lines, a chunk's worth at a time: one await per chunk rather than one per line
+ * (readline's iterator costs a promise per line, 100,000 of them per collection). A multi-byte
+ * character cut between chunks is rejoined by the decoder; a last line without a newline (a
+ * truncated file) is still yielded, for the parser to report.
+ */
+export async function* lineBatches(body: Readable): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of body) {
+    const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
+    rest = lines.pop() ?? '';
+    yield lines;
+  }
+  const last = rest + decoder.end();
+  if (last !== '') yield [last];
+}
+
 async function readManifest(s3: S3Client, bucket: string, key: string): Promise<Manifest | null> {
   try {
     const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
@@ -80,6 +98,7 @@ export async function collectJobOutput(
   const position = positionsOf(src);
   const seen = new Uint8Array(job.recordCount);
   const role = job.modelId === config.teacherModelId ? 'teacher' : 'student';
+  const experimentId = src.experiment.id;
   const startedAt = job.submitTime ?? job.polledAt ?? new Date().toISOString();
   const finishedAt = job.endTime ?? job.lastModifiedTime ?? startedAt;
   const pin = usdPer1k(price.inputUsdPer1k);
@@ -101,66 +120,73 @@ export async function collectJobOutput(
   const keys = await listOutputs(s3, bucket, prefix);
   for (const key of keys.filter((k) => k.endsWith('.out') && !k.endsWith('manifest.json.out'))) {
     const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const lines = createInterface({ input: obj.Body as Readable, crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (line.trim() === '') continue;
-      const parsed = parseOutputLine(line);
-      if (parsed.kind === 'unreadable') {
-        unreadable++;
-        continue;
+    for await (const lines of lineBatches(obj.Body as Readable)) {
+      for (const line of lines) {
+        // JSON allows the \r of a CRLF line end; a blank line is no record.
+        if (line.trim() === '') continue;
+        const parsed = parseOutputLine(line);
+        if (parsed.kind === 'unreadable') {
+          unreadable++;
+          continue;
+        }
+        const k = decodeRecordId(parsed.recordId);
+        const pos = k ? position.get(k.paragraphId) : undefined;
+        const index = k && pos !== undefined ? k.repeatIndex * n + pos - job.firstRecord : -1;
+        if (!k || k.modelIndex !== modelIndex || index < 0 || index >= job.recordCount) {
+          foreign++;
+          continue;
+        }
+        if (seen[index]) continue;
+        seen[index] = 1;
+        const base = {
+          experimentId,
+          paragraphId: k.paragraphId,
+          modelId: job.modelId,
+          role,
+          repeatIndex: k.repeatIndex,
+          startedAt,
+          finishedAt,
+        } as const;
+        if (parsed.kind === 'ok') {
+          ok++;
+          storedOk++;
+          const cost =
+            parsed.inputTokens !== null && parsed.outputTokens !== null
+              ? costPerRequestUsd(
+                  tokens(parsed.inputTokens),
+                  tokens(parsed.outputTokens),
+                  pin,
+                  pout,
+                )
+              : null;
+          pending.push({
+            ...base,
+            status: 'ok',
+            outputText: parsed.text,
+            stopReason: parsed.stopReason,
+            inputTokens: parsed.inputTokens,
+            outputTokens: parsed.outputTokens,
+            costUsd: cost,
+            errorClass: null,
+            errorMessage: null,
+          });
+        } else {
+          errors++;
+          storedErrors++;
+          pending.push({
+            ...base,
+            status: 'error',
+            outputText: null,
+            stopReason: null,
+            inputTokens: null,
+            outputTokens: null,
+            costUsd: null,
+            errorClass: 'batch_record',
+            errorMessage: `Batch record error ${parsed.code}: ${parsed.message}`,
+          });
+        }
+        if (pending.length >= TRANSACTION_ROWS) flush();
       }
-      const k = decodeRecordId(parsed.recordId);
-      const pos = k ? position.get(k.paragraphId) : undefined;
-      const index = k && pos !== undefined ? k.repeatIndex * n + pos - job.firstRecord : -1;
-      if (!k || k.modelIndex !== modelIndex || index < 0 || index >= job.recordCount) {
-        foreign++;
-        continue;
-      }
-      if (seen[index]) continue;
-      seen[index] = 1;
-      const base = {
-        experimentId: src.experiment.id,
-        paragraphId: k.paragraphId,
-        modelId: job.modelId,
-        role,
-        repeatIndex: k.repeatIndex,
-        startedAt,
-        finishedAt,
-      } as const;
-      if (parsed.kind === 'ok') {
-        ok++;
-        storedOk++;
-        const cost =
-          parsed.inputTokens !== null && parsed.outputTokens !== null
-            ? costPerRequestUsd(tokens(parsed.inputTokens), tokens(parsed.outputTokens), pin, pout)
-            : null;
-        pending.push({
-          ...base,
-          status: 'ok',
-          outputText: parsed.text,
-          stopReason: parsed.stopReason,
-          inputTokens: parsed.inputTokens,
-          outputTokens: parsed.outputTokens,
-          costUsd: cost,
-          errorClass: null,
-          errorMessage: null,
-        });
-      } else {
-        errors++;
-        storedErrors++;
-        pending.push({
-          ...base,
-          status: 'error',
-          outputText: null,
-          stopReason: null,
-          inputTokens: null,
-          outputTokens: null,
-          costUsd: null,
-          errorClass: 'batch_record',
-          errorMessage: `Batch record error ${parsed.code}: ${parsed.message}`,
-        });
-      }
-      if (pending.length >= TRANSACTION_ROWS) flush();
     }
   }
   flush();

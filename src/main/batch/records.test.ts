@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toConverseInput } from '../bedrock/callSupport';
 import type { Experiment } from '../../shared/domain/experiment';
-import { recordLine } from './records';
+import { recordBytes, recordLine } from './records';
 
 const experiment = (systemPrompt: string | null): Experiment => ({
   id: 'e1',
@@ -49,4 +49,16 @@ describe('recordLine', () => {
       }
     },
   );
+});
+
+describe('recordBytes', () => {
+  it('is the byte length of each line, multi-byte text included, without building the lines', () => {
+    for (const system of [null, 'Be brief.']) {
+      const src = { experiment: experiment(system), paragraphs };
+      const expected = [0, 1, 2, 3].map((i) => Buffer.byteLength(recordLine(src, 'm.teacher', i)));
+      expect(recordBytes(src, 'm.teacher')).toEqual(expected);
+      // The first paragraph has multi-byte characters: bytes, not UTF-16 units, are counted.
+      expect(expected[0]).toBeGreaterThan(recordLine(src, 'm.teacher', 0).length);
+    }
+  });
 });

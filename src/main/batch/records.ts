@@ -56,11 +56,7 @@ function linePieces(
 
 const pieceCache = new WeakMap<RecordSource, Map<string, ReturnType<typeof linePieces>>>();
 
-/** The JSONL line (newline included) of record `i` of `modelId`. */
-export function recordLine(src: RecordSource, modelId: string, i: number): string {
-  const n = src.paragraphs.length;
-  const p = src.paragraphs[i % n];
-  if (!p) throw new RangeError(`record ${i} is outside the experiment`);
+function piecesFor(src: RecordSource, modelId: string): ReturnType<typeof linePieces> {
   let byModel = pieceCache.get(src);
   if (!byModel) {
     byModel = new Map();
@@ -71,13 +67,29 @@ export function recordLine(src: RecordSource, modelId: string, i: number): strin
     pieces = linePieces(src, modelId);
     byModel.set(modelId, pieces);
   }
-  const recordId = encodeRecordId({
+  return pieces;
+}
+
+const recordIdOf = (src: RecordSource, modelId: string, i: number): string => {
+  const n = src.paragraphs.length;
+  const p = src.paragraphs[i % n];
+  if (!p) throw new RangeError(`record ${i} is outside the experiment`);
+  return encodeRecordId({
     modelIndex: modelIndexOf(src.experiment, modelId),
     repeatIndex: Math.floor(i / n),
     paragraphId: p.id,
   });
-  const prompt = renderPrompt(src.experiment.config.promptTemplate, p.text);
-  return `${pieces.head}${JSON.stringify(recordId)}${pieces.mid}${JSON.stringify(prompt)}${pieces.tail}`;
+};
+
+const quotedPrompt = (src: RecordSource, text: string): string =>
+  JSON.stringify(renderPrompt(src.experiment.config.promptTemplate, text));
+
+/** The JSONL line (newline included) of record `i` of `modelId`. */
+export function recordLine(src: RecordSource, modelId: string, i: number): string {
+  const pieces = piecesFor(src, modelId);
+  const recordId = recordIdOf(src, modelId, i);
+  const text = (src.paragraphs[i % src.paragraphs.length] as { text: string }).text;
+  return `${pieces.head}${JSON.stringify(recordId)}${pieces.mid}${quotedPrompt(src, text)}${pieces.tail}`;
 }
 
 const positionCache = new WeakMap<RecordSource, Map<string, number>>();
@@ -92,10 +104,23 @@ export function positionsOf(src: RecordSource): Map<string, number> {
   return m;
 }
 
-/** Byte length of every record's line, for planning within the size quotas. */
+/**
+ * Byte length of every record's line, for planning within the size quotas: the same sum as
+ * `Buffer.byteLength(recordLine(...))`, but each paragraph's prompt is measured once for every
+ * repeat and no line is built (planning 100,000 records used to build them all just to count).
+ */
 export function recordBytes(src: RecordSource, modelId: string): number[] {
+  const pieces = piecesFor(src, modelId);
+  const fixed =
+    Buffer.byteLength(pieces.head) + Buffer.byteLength(pieces.mid) + Buffer.byteLength(pieces.tail);
+  const prompts = src.paragraphs.map((p) => Buffer.byteLength(quotedPrompt(src, p.text)));
   const out = new Array<number>(recordCount(src));
-  for (let i = 0; i < out.length; i++) out[i] = Buffer.byteLength(recordLine(src, modelId, i));
+  for (let i = 0; i < out.length; i++) {
+    out[i] =
+      fixed +
+      Buffer.byteLength(JSON.stringify(recordIdOf(src, modelId, i))) +
+      (prompts[i % prompts.length] ?? 0);
+  }
   return out;
 }
 

@@ -2,43 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startControlPlaneStandIn,
   type ControlPlaneStandIn,
-  type WireInferenceProfile,
 } from '../../../test/support/controlPlaneStandIn';
+import { accountArns } from '../../../test/support/accountArns';
 import { createControlPlaneClient } from './controlPlaneClient';
 import { resolveModelArn } from './resolveModelArn';
 
+const { APP, PT, DEPLOY, data } = accountArns('us-east-1');
 const ACCT = 'arn:aws:bedrock:us-east-1:111122223333';
-const APP = `${ACCT}:application-inference-profile/abc123abc123`;
-const PT = `${ACCT}:provisioned-model/p1p1p1p1p1p1`;
-const DEPLOY = `${ACCT}:custom-model-deployment/d1d1d1d1d1d1`;
-const CUSTOM = `${ACCT}:custom-model/zzzzzzzzzzzz`;
-const FM = (id: string) => `arn:aws:bedrock:us-east-1::foundation-model/${id}`;
 
 describe('resolveModelArn against the control-plane stand-in', () => {
   let standIn: ControlPlaneStandIn;
   beforeAll(async () => {
-    const app: WireInferenceProfile = {
-      inferenceProfileName: 'team-a',
-      inferenceProfileArn: APP,
-      inferenceProfileId: 'abc123abc123',
-      models: [{ modelArn: FM('amazon.nova-lite-v1:0') }],
-      status: 'ACTIVE',
-      type: 'APPLICATION',
-    };
-    standIn = await startControlPlaneStandIn({
-      'us-east-1': {
-        models: [],
-        profiles: [app],
-        provisioned: {
-          [PT]: {
-            modelArn: FM('meta.llama3-1-8b-instruct-v1:0'),
-            foundationModelArn: FM('meta.llama3-1-8b-instruct-v1:0'),
-          },
-        },
-        deployments: { [DEPLOY]: { modelArn: CUSTOM } },
-        customModels: { [CUSTOM]: { baseModelArn: FM('amazon.nova-micro-v1:0:128k') } },
-      },
-    });
+    standIn = await startControlPlaneStandIn({ 'us-east-1': data });
   });
   afterAll(() => standIn.close());
 

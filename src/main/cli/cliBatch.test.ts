@@ -89,6 +89,10 @@ describe('distill-roi run --mode batch', () => {
     ]);
     expect(stands.bedrock.jobs).toHaveLength(2);
     expect(r.stderr).toMatch(/estimate at batch prices: about \$[\d.]+ for 240 calls/);
+    // Service Quotas is not read: the CLI says the quotas are AWS's documented defaults.
+    expect(r.stderr).toContain(
+      "Batch quotas: at least 100 and at most 50,000 records and 5 GB per job; at most 50,000 records and 1 GB per input file. These are AWS's documented defaults, not read from your account",
+    );
 
     const status = await cli(
       'batch',

@@ -6,12 +6,13 @@
 import type { Database } from 'better-sqlite3';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { formatUsd } from '../../shared/format';
-import type { BatchOverview } from '../../shared/batch/batchDomain';
+import { batchPlanNotes, type BatchOverview } from '../../shared/batch/batchDomain';
+import { modelName } from '../../shared/report/names';
 import { BatchQuotasSchema, DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
 import type { RunProgress } from '../../shared/domain/run';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchSetupError } from '../batch/batchErrors';
-import { advanceBatch, batchTuning } from '../batch/batchPipeline';
+import { advanceBatch, batchOverview, batchTuning } from '../batch/batchPipeline';
 import { setupBatch } from '../batch/batchSetup';
 import { deleteExperiment, getExperiment, setExperimentStatus } from '../db/repos/experiments';
 import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
@@ -74,6 +75,7 @@ export async function setupCliBatch(
     return `${e.message}\nNothing was created. To run on demand instead, drop --mode batch.`;
   }
   say(`batch set up for experiment ${experimentId}`);
+  for (const note of batchPlanNotes(batchOverview(db, experimentId), modelName)) say(note);
   say(batchEstimateLine(db, experimentId));
   return null;
 }

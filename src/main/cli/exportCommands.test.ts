@@ -111,6 +111,7 @@ describe('distill-roi report, export and import', () => {
     expect(runs.startsWith('\uFEFF"experiment_id"')).toBe(true);
     expect(runs.trimEnd().split('\r\n')).toHaveLength(1 + 12);
     expect(runs).toContain('"rougeL@reference"');
+    expect(runs).toContain('"service_tier"');
     expect(readFileSync(join(dir, 'scenarios.csv'), 'utf8')).toContain(
       '"Measured in this experiment"',
     );

@@ -5,12 +5,31 @@
 import { logError } from '../log';
 import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
-import { EXPORT_USAGE } from './exportArgs';
-import { BATCH_USAGE, batchCommand } from './batchCommand';
-import { modelsCommand, MODELS_USAGE } from './modelsCommand';
-import { pricesCommand, PRICES_USAGE } from './pricesCommand';
-import { distillCommand, DISTILL_USAGE } from './distillCommand';
-import { billCommand, BILL_USAGE } from './billCommand';
+
+/**
+ * Commands other than `run` are loaded when asked for: the control plane, S3, the Price List,
+ * Cost Explorer and the PDF printer would otherwise load (hundreds of ms, tens of MB) before a
+ * run's first request.
+ */
+async function allUsage(): Promise<string> {
+  const [batch, exp, models, prices, distill, bill] = await Promise.all([
+    import('./batchCommand'),
+    import('./exportArgs'),
+    import('./modelsCommand'),
+    import('./pricesCommand'),
+    import('./distillCommand'),
+    import('./billCommand'),
+  ]);
+  return [
+    USAGE,
+    batch.BATCH_USAGE,
+    exp.EXPORT_USAGE,
+    models.MODELS_USAGE,
+    prices.PRICES_USAGE,
+    distill.DISTILL_USAGE,
+    bill.BILL_USAGE,
+  ].join('\n\n');
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -19,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     case 'run':
       return runCommand(rest, io);
     case 'batch':
-      return batchCommand(rest, io);
+      return (await import('./batchCommand')).batchCommand(rest, io);
     case 'report':
     case 'export':
     case 'import':
@@ -30,23 +49,21 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(command, rest, io);
     }
     case 'models':
-      return modelsCommand(rest, io);
+      return (await import('./modelsCommand')).modelsCommand(rest, io);
     case 'prices':
-      return pricesCommand(rest, io);
+      return (await import('./pricesCommand')).pricesCommand(rest, io);
     case 'distill':
-      return distillCommand(rest, io);
+      return (await import('./distillCommand')).distillCommand(rest, io);
     case 'bill':
-      return billCommand(rest, io);
+      return (await import('./billCommand')).billCommand(rest, io);
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(
-        `${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n\n${DISTILL_USAGE}\n\n${BILL_USAGE}\n`,
-      );
+      process.stdout.write(`${await allUsage()}\n`);
       return 0;
     default:
       process.stderr.write(
-        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${USAGE}\n\n${BATCH_USAGE}\n\n${EXPORT_USAGE}\n\n${MODELS_USAGE}\n\n${PRICES_USAGE}\n\n${DISTILL_USAGE}\n\n${BILL_USAGE}\n`,
+        `${command ? `Unknown command "${command}".` : 'No command.'}\n\n${await allUsage()}\n`,
       );
       return 2;
   }

@@ -77,7 +77,9 @@ describe('distill-roi models', () => {
   it('--resolve names the base model of a profile id offline, and says when an ARN needs the account', async () => {
     const dir = `${temp.dir}/resolve`;
     const r = await run(['--resolve', `global.${HAIKU}`, '--offline', '--data-dir', dir]);
-    expect(r.stdout).toBe(`global.${HAIKU} is priced as ${HAIKU} (systemProfile)\n`);
+    expect(r.stdout).toBe(
+      `global.${HAIKU}: System inference profile: priced as Claude Haiku 4.5 (${HAIKU}).\n`,
+    );
     const pt = await run([
       '--resolve',
       'arn:aws:bedrock:us-east-1:111122223333:provisioned-model/abcabcabcabc',

@@ -5,18 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import {
-  pickableModels,
-  resolveBaseModel,
-  type PickableModel,
-} from '../../shared/models/modelListView';
-import { resolveModelArn } from '../bedrock/resolveModelArn';
-import { storedModelList } from '../db/repos/modelLists';
+import { pickableModels, type PickableModel } from '../../shared/models/modelListView';
+import { describeModelResolution } from '../../shared/models/modelResolution';
 import type { ModelListAnswer } from '../../shared/models/modelList';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { fetchModelList } from '../bedrock/listModels';
 import { openDatabase } from '../db/open';
 import { loadModelList } from '../models/modelListService';
+import { resolveModel } from '../models/resolveModel';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
@@ -110,12 +106,14 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     const credentials =
       args.profile !== undefined ? fromIni({ profile: args.profile }) : fromNodeProviderChain();
-    const fetch = async (region: string) => {
-      const client = createControlPlaneClient({
+    const controlPlaneFor = (region: string) =>
+      createControlPlaneClient({
         region,
         credentials,
         ...(args.endpoint !== undefined ? { endpoint: args.endpoint } : {}),
       });
+    const fetch = async (region: string) => {
+      const client = controlPlaneFor(region);
       try {
         return await fetchModelList(client, region);
       } finally {
@@ -123,25 +121,16 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
       }
     };
     if (args.resolve !== undefined) {
-      const stored = resolveBaseModel(
+      const r = await resolveModel(
+        db,
         args.resolve,
-        [storedModelList(db, args.region)].filter((l) => l !== null),
+        args.region,
+        args.offline ? undefined : controlPlaneFor,
       );
-      let r = stored;
-      if (!r.ok && !args.offline) {
-        const client = createControlPlaneClient({
-          region: args.region,
-          credentials,
-          ...(args.endpoint !== undefined ? { endpoint: args.endpoint } : {}),
-        });
-        r = await resolveModelArn(client, args.resolve, args.region).finally(() =>
-          client.destroy(),
-        );
-      }
       io.stdout.write(
         args.json
           ? `${JSON.stringify(r, null, 2)}\n`
-          : `${r.ok ? `${args.resolve} is priced as ${r.baseModelId} (${r.via})` : r.message}\n`,
+          : `${args.resolve}: ${describeModelResolution(r)}\n`,
       );
       return r.ok ? 0 : 1;
     }

@@ -12,7 +12,6 @@ import { LeaseBusyError, LeaseKeeper } from '../runner/leaseKeeper';
 import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
 import { CLI_RUNNER_TUNING, cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
-import { runBatchExperiment } from './batchRun';
 import { getBatchSetup } from '../db/repos/batchJobs';
 import { buildSummary, formatSummary } from './cliSummary';
 import { resumeCommand, terminalColumns } from './resumeHint';
@@ -57,6 +56,9 @@ async function runExperiment(
     return 2;
   }
   if (args.batch || getBatchSetup(db, experimentId)) {
+    // Loaded only for batch: S3, the control plane and multipart upload cost an on-demand run
+    // a few hundred milliseconds and tens of MB before its first request.
+    const { runBatchExperiment } = await import('./batchRun');
     return runBatchExperiment(db, args, dataDir, io, experimentId, (id, summary) =>
       runOnDemand(db, args, dataDir, io, id, summary),
     );

@@ -8,21 +8,29 @@ import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { fetchModelList } from '../bedrock/listModels';
 import { latestPriceSnapshot, listPriceSnapshots } from '../db/repos/priceSnapshots';
 import { loadModelList } from '../models/modelListService';
+import { resolveModel } from '../models/resolveModel';
 import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceListHttp';
 import { refreshPrices } from '../priceList/refreshPrices';
 import type { HandlerContext } from '../core/context';
 import { readAwsSettings } from '../bedrock/awsSettings';
 
+/** Control-plane clients with the saved credentials and endpoint. */
+function controlPlaneFor(ctx: HandlerContext) {
+  const s = readAwsSettings(ctx);
+  return (region: string) =>
+    createControlPlaneClient({
+      region,
+      credentials: credentialsFor(s, ctx.secrets),
+      ...(s.controlPlaneEndpoint ? { endpoint: s.controlPlaneEndpoint } : {}),
+    });
+}
+
 export const catalogHandlers = {
   listModels: async (ctx: HandlerContext, input: { region: string; refresh: boolean }) => {
     if (!input.refresh) return loadModelList(ctx.db, input.region);
-    const s = readAwsSettings(ctx);
+    const clientFor = controlPlaneFor(ctx);
     const fetch = async (region: string) => {
-      const client = createControlPlaneClient({
-        region,
-        credentials: credentialsFor(s, ctx.secrets),
-        ...(s.controlPlaneEndpoint ? { endpoint: s.controlPlaneEndpoint } : {}),
-      });
+      const client = clientFor(region);
       try {
         return await fetchModelList(client, region);
       } finally {
@@ -31,6 +39,9 @@ export const catalogHandlers = {
     };
     return loadModelList(ctx.db, input.region, { fetch });
   },
+
+  resolveModel: (ctx: HandlerContext, input: { region: string; id: string; offline: boolean }) =>
+    resolveModel(ctx.db, input.id, input.region, input.offline ? undefined : controlPlaneFor(ctx)),
 
   refreshPrices: (ctx: HandlerContext, input: { regions: string[] }) =>
     refreshPrices(ctx.db, {

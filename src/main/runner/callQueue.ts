@@ -17,8 +17,12 @@ type ModelState = 'unproven' | 'proven' | 'blocked';
 
 interface ModelQueue {
   readonly modelId: string;
-  /** Calls in dispatch order; `head` is the next one (an index avoids O(n) shift()). */
-  readonly pending: CallSpec[];
+  /**
+   * Calls in dispatch order; `head` is the next one (an index avoids O(n) shift()). A taken
+   * call's slot is emptied, so a finished call (its prompt, its attempt timeline) is garbage as
+   * soon as it is stored: memory does not grow with the calls made.
+   */
+  readonly pending: (CallSpec | undefined)[];
   head: number;
   /** Calls back from a retry back-off or an aborted try: they go before `pending`. */
   readonly returned: CallSpec[];
@@ -81,9 +85,12 @@ export class CallQueue {
     for (let i = 0; i < this.queues.length; i++) {
       const q = this.queues[(this.cursor + i) % this.queues.length] as ModelQueue;
       if (q.state === 'blocked' || (q.state === 'unproven' && q.inFlight > 0)) continue;
-      const spec = q.returned.shift() ?? q.pending[q.head];
-      if (!spec) continue;
-      if (spec === q.pending[q.head]) q.head++;
+      let spec = q.returned.shift();
+      if (!spec) {
+        spec = q.pending[q.head];
+        if (!spec) continue;
+        q.pending[q.head++] = undefined;
+      }
       q.inFlight++;
       this.cursor = (this.cursor + i + 1) % this.queues.length;
       return spec;

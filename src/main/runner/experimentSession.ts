@@ -274,7 +274,7 @@ export class ExperimentSession {
     this.throttle.flush();
   }
 
-  /** One INSERT in autocommit: durable (synchronous = FULL) before anything else happens. */
+  /** One INSERT in autocommit: durable against a kill (WAL) before anything else happens. */
   private commit(row: NewRun, count: () => void): void {
     try {
       insertRun(this.p.deps.db, row);

@@ -5,7 +5,7 @@
  * What "acknowledged" means, exactly:
  * - a result: the CLI prints a progress line "done/total" (DISTILL_ROI_PROGRESS_EVERY_MS=0
  *   prints every update); the runner counts a call as done only after its row is committed
- *   (autocommit, synchronous = FULL). So after the kill the store must hold at least the last
+ *   (autocommit in WAL mode, synchronous = NORMAL: in the OS's hands). So after the kill the store must hold at least the last
  *   printed `done` rows, and every row seen in the store before stays, unchanged.
  * - an import: the CLI prints "imported N paragraphs ... as dataset ID" after the import's
  *   transaction commits; that dataset must then exist with exactly N paragraphs.

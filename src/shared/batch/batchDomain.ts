@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ModelIdSchema, ModelPriceSchema } from '../domain/experiment';
-import { BatchQuotasSchema } from './quotas';
+import { BatchQuotasSchema, describeBatchQuotas, splitNote } from './quotas';
 
 /** How an experiment is sent to batch, as stored: where, with which role, at what prices. */
 export const BatchSetupSchema = z.strictObject({
@@ -24,6 +24,8 @@ export const BatchJobViewSchema = z.object({
   modelId: z.string(),
   partIndex: z.number().int(),
   recordCount: z.number().int(),
+  /** Input files the job's records were split into (within the per-file quotas). */
+  inputFiles: z.number().int().default(1),
   phase: BatchPhaseSchema,
   jobArn: z.string().nullable(),
   status: z.string().nullable(),
@@ -54,3 +56,20 @@ export const BatchOverviewSchema = z.object({
   finished: z.boolean(),
 });
 export type BatchOverview = z.infer<typeof BatchOverviewSchema>;
+
+/**
+ * What the job panel and the CLI say about the plan: the quotas and where they came from, then
+ * each model that had to be split into several jobs or files, and why.
+ */
+export function batchPlanNotes(o: BatchOverview, name: (modelId: string) => string): string[] {
+  if (!o.setup) return [];
+  const { quotas } = o.setup;
+  const splits = o.setup.modelIds.flatMap((modelId) => {
+    const jobs = o.jobs
+      .filter((j) => j.modelId === modelId)
+      .map((j) => ({ recordCount: j.recordCount, files: j.inputFiles }));
+    const note = jobs.length > 0 ? splitNote({ modelName: name(modelId), jobs }, quotas) : null;
+    return note ? [note] : [];
+  });
+  return [describeBatchQuotas(quotas), ...splits];
+}

@@ -16,8 +16,40 @@ export function latencySource(
     if (r.via === 'batch') batch++;
     else onDemand++;
   }
-  if (batch === 0) return 'on-demand';
-  return onDemand === 0 ? 'batch-only' : 'on-demand-only-of-mixed';
+  return latencySourceOfCounts(batch, onDemand);
+}
+
+/** The same, from counts of successful batch and on-demand calls (for stores of counts). */
+export function latencySourceOfCounts(okBatch: number, okOnDemand: number): LatencySource {
+  if (okBatch === 0) return 'on-demand';
+  return okOnDemand === 0 ? 'batch-only' : 'on-demand-only-of-mixed';
+}
+
+/** Where the teacher's and the student's latency figures come from, for the verdict. */
+export interface LatencyEvidence {
+  teacher: LatencySource;
+  student: LatencySource;
+}
+
+/**
+ * The verdict's sentence on latency, null when every call ran on demand. The verdict weighs
+ * cost and quality only; this says so where batch calls could make a missing latency look like
+ * a measured one (a batch-only experiment has no latency evidence at all).
+ */
+export function latencyReason(
+  l: LatencyEvidence,
+  names: { teacher: string; student: string },
+): string | null {
+  const batchOnly = [
+    ...(l.teacher === 'batch-only' ? [names.teacher] : []),
+    ...(l.student === 'batch-only' ? [names.student] : []),
+  ];
+  if (batchOnly.length > 0) {
+    const who = batchOnly.length === 2 ? 'Both models' : batchOnly[0];
+    return `Latency: not measured. ${who} ran only as batch jobs, which report no latency or time to first token, so the verdict does not rest on latency; run on demand to measure it.`;
+  }
+  if (l.teacher === 'on-demand' && l.student === 'on-demand') return null;
+  return 'Latency: from the on-demand calls only; batch calls report no latency or time to first token.';
 }
 
 export const BATCH_LATENCY_TEXT = 'batch: no latency';

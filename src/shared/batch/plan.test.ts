@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planModelJobs } from './plan';
-import { DEFAULT_BATCH_QUOTAS, type BatchQuotas } from './quotas';
+import { DEFAULT_BATCH_QUOTAS, describeBatchQuotas, splitNote, type BatchQuotas } from './quotas';
 
 const q = (o: Partial<BatchQuotas>): BatchQuotas => ({ ...DEFAULT_BATCH_QUOTAS, ...o });
 
@@ -68,6 +68,35 @@ describe('planModelJobs', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('what the plan says about quotas', () => {
+  it('names the documented defaults, and why a model went as several files in one job', () => {
+    expect(describeBatchQuotas(DEFAULT_BATCH_QUOTAS)).toMatch(
+      /documented defaults, not read from your account \(the app does not read Service Quotas\)/,
+    );
+    const q = { ...DEFAULT_BATCH_QUOTAS, minRecordsPerJob: 1, maxRecordsPerFile: 10 };
+    const plan = planModelJobs(new Array<number>(25).fill(100), q, 'm');
+    if (!plan.ok) throw new Error(plan.message);
+    const jobs = plan.jobs.map((j) => ({ recordCount: j.count, files: j.files.length }));
+    expect(splitNote({ modelName: 'M', jobs }, q)).toBe(
+      'M: 25 records exceed the 10 records per input file, so they go as 3 input files in one job.',
+    );
+    // One job, one file: nothing to say.
+    expect(splitNote({ modelName: 'M', jobs: [{ recordCount: 25, files: 1 }] }, q)).toBeNull();
+    // Several jobs because of their size in bytes, not their count.
+    const bySize = { ...q, maxRecordsPerFile: 1_000, maxJobBytes: 2_000, maxFileBytes: 2_000 };
+    const big = planModelJobs(new Array<number>(25).fill(100), bySize, 'm');
+    if (!big.ok) throw new Error(big.message);
+    expect(
+      splitNote(
+        { modelName: 'M', jobs: big.jobs.map((j) => ({ recordCount: j.count, files: 1 })) },
+        bySize,
+      ),
+    ).toBe(
+      'M: 25 records exceed the 2,000 bytes per job, so they go as 2 jobs (13 + 12 records, 2 input files).',
     );
   });
 });

@@ -11,6 +11,7 @@ export const EXPERIMENT_TAG_KEY = 'distill-roi-experiment';
 
 export const DaySchema = z
   .string()
+  .max(10, 'A date looks like 2026-12-07.')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date looks like 2026-12-07.')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a calendar date.');
 

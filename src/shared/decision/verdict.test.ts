@@ -198,4 +198,38 @@ describe('decideMove', () => {
     expect(paragraphsToSettle(source('human', { n: 12, ci: [-0.5, 0.1] }))).toBe(420);
     expect(paragraphsToSettle(source('human', { n: 12, ci: [-0.55, 0.05] }))).toBeNull();
   });
+
+  it('rests on cost and quality only: batch calls bring no latency, and the reasons say so', () => {
+    const quality = evidence(source('human', { ci: [-0.1, 0.1] }));
+    const onDemand = decideMove({ scenario: s, roi, evidence: quality });
+    const batchOnly = decideMove({
+      scenario: s,
+      roi,
+      evidence: quality,
+      latency: { teacher: 'batch-only', student: 'batch-only' },
+    });
+    // The same answer either way: no latency figure could have tipped it.
+    expect(batchOnly.verdict).toBe(onDemand.verdict);
+    expect(batchOnly.answer).toBe(onDemand.answer);
+    expect(onDemand.reasons.join(' ')).not.toMatch(/Latency/);
+    expect(batchOnly.reasons[1]).toBe(
+      'Latency: not measured. Both models ran only as batch jobs, which report no latency or time to first token, so the verdict does not rest on latency; run on demand to measure it.',
+    );
+    const studentOnly = decideMove({
+      scenario: s,
+      roi,
+      evidence: quality,
+      latency: { teacher: 'on-demand', student: 'batch-only' },
+    });
+    expect(studentOnly.reasons[1]).toMatch(/^Latency: not measured\. Claude 3 Haiku ran only/);
+    const mixed = decideMove({
+      scenario: s,
+      roi,
+      evidence: quality,
+      latency: { teacher: 'on-demand', student: 'on-demand-only-of-mixed' },
+    });
+    expect(mixed.reasons[1]).toBe(
+      'Latency: from the on-demand calls only; batch calls report no latency or time to first token.',
+    );
+  });
 });

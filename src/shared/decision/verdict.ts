@@ -1,3 +1,4 @@
+import { latencyReason, type LatencyEvidence } from '../batch/latencySource';
 import { formatPercent, formatUsd } from '../format';
 import type { RoiOutputs } from '../roi/computeRoi';
 import type { Scenario } from '../roi/scenario';
@@ -17,6 +18,8 @@ import { findingOf, type FindingState, type SourceFinding } from './sourceFindin
  *   at least 10 paragraphs.
  * - Otherwise Not yet: sources that disagree, thin evidence, intervals straddling a tolerance,
  *   unreadable judge answers, or no decisive evidence at all.
+ *
+ * Latency never decides it: batch calls have none, and a reason says so when they were used.
  */
 
 export type VerdictKind = 'yes' | 'no' | 'unclear';
@@ -39,6 +42,11 @@ export interface VerdictInput {
   roi: RoiOutputs;
   /** The student's quality evidence; null when quality was never measured. */
   evidence: StudentEvidence | null;
+  /**
+   * Where each model's latency came from (absent: on demand). Batch calls have none, so the
+   * reasons say so; the verdict itself never weighs latency.
+   */
+  latency?: LatencyEvidence | undefined;
 }
 
 function costReason(s: Scenario, roi: RoiOutputs): { holds: boolean; text: string } {
@@ -100,7 +108,8 @@ export function decideMove(input: VerdictInput): Verdict {
   const findings = sources.map(findingOf);
   const decisive = findings.filter((f) => f.decisive);
   const cost = costReason(s, roi);
-  const reasons = [cost.text, ...decisive.map((f) => f.text)];
+  const latency = input.latency ? latencyReason(input.latency, { teacher, student }) : null;
+  const reasons = [cost.text, ...(latency ? [latency] : []), ...decisive.map((f) => f.text)];
   const settle = decisive.flatMap((f) => (f.settle ? [f.settle] : []));
   const leansBothWays =
     decisive.some((f) => f.lean === 'within') && decisive.some((f) => f.lean === 'against');

@@ -22,6 +22,7 @@ function input(): RunsCsvInput {
   runs[2]!.outputText = null;
   runs[2]!.costUsd = null;
   runs[2]!.errorMessage = '@SUM(1+1)';
+  first!.serviceTier = 'flex';
   const scores: ScoreRow[] = [
     {
       paragraphId: 'p0',
@@ -100,6 +101,9 @@ describe('runs and scores as CSV', () => {
     expect(Number(first[col('rougeL@reference')])).toBe(0.123456789);
     expect(Number(first[col('human.rating')])).toBe(4.5);
     expect(first[col('judge.coverage')]).toBe('');
+    // The tier the call was billed at; a call without a reported tier leaves the cell empty.
+    expect(first[col('service_tier')]).toBe('flex');
+    expect(parsed.rows[1]![col('service_tier')]).toBe('');
     expect(undoFormulaNeutralising(parsed.rows[1]![col('output_text')]!)).toBe(
       'Déjà vu, "quoted", a;b\r\nnext line\t+tab',
     );

@@ -10,7 +10,7 @@ import { redactNullable } from '../security/redactSecrets';
 
 /**
  * Runs and scores as one CSV row per call, with the columns an analyst pivots on: paragraph,
- * model, role, repeat, status, tokens, latencies, cost, then one column per quality metric (the
+ * model, role, repeat, status, tokens, latencies, cost and the service tier it was billed at, then one column per quality metric (the
  * mean over raters where several scored the same output) and the output text last. Judge scores
  * come from the prompt version the quality view shows (`judgePromptId`), as in the report.
  */
@@ -38,6 +38,7 @@ export const RUN_COLUMNS = [
   'ttft_ms',
   'output_tokens_per_s',
   'cost_usd',
+  'service_tier',
   'attempts',
   'stop_reason',
   'error_class',
@@ -93,6 +94,8 @@ export function runsCsvRows(i: RunsCsvInput): CsvCell[][] {
       r.ttftMs,
       r.outputTokensPerS,
       r.costUsd,
+      // The tier Bedrock reported (null: not reported, a failed call, or stored before tiers).
+      r.serviceTier ?? null,
       r.attempts,
       r.stopReason,
       r.errorClass,

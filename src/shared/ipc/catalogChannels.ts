@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { RegionSchema } from '../domain/experiment';
+import { MAX_MODEL_ID_CHARS } from '../domain/textRules';
 import { ModelListAnswerSchema } from '../models/modelList';
+import { ModelResolutionSchema } from '../models/modelResolution';
 import {
   PriceSnapshotSchema,
   PriceSnapshotSummarySchema,
@@ -16,6 +18,15 @@ export const catalogChannels = {
   listModels: {
     input: z.strictObject({ region: RegionSchema, refresh: z.boolean() }),
     output: ModelListAnswerSchema,
+  },
+  /** What a typed id, profile or ARN is and the base model it is priced as (see resolveModel). */
+  resolveModel: {
+    input: z.strictObject({
+      region: RegionSchema,
+      id: z.string().max(MAX_MODEL_ID_CHARS),
+      offline: z.boolean(),
+    }),
+    output: ModelResolutionSchema,
   },
   refreshPrices: {
     input: z.strictObject({ regions: z.array(RegionSchema).min(1).max(12) }),

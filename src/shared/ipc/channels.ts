@@ -5,6 +5,7 @@
  */
 export const CHANNELS = [
   'listModels',
+  'resolveModel',
   'refreshPrices',
   'listPriceSnapshots',
   'getPriceSnapshot',

@@ -84,6 +84,37 @@ describe('the report view-model', () => {
     expect(byKey(unscored.summary.figures, 'qualityGap').text).toBe('not measured');
   });
 
+  it('says batch calls have no latency, and a batch-only verdict does not rest on latency', () => {
+    const onDemand = buildReport(testReportInput());
+    const input = testReportInput();
+    const batch = {
+      ...input,
+      runs: input.runs.map((r) => ({
+        ...r,
+        via: 'batch' as const,
+        e2eMs: null,
+        serverMs: null,
+        ttftMs: null,
+        outputTokensPerS: null,
+      })),
+    };
+    const vm = buildReport(batch);
+    expect(vm.cover.verdict).toBe(onDemand.cover.verdict);
+    expect(vm.cover.answer).toBe(onDemand.cover.answer);
+    expect(vm.cover.reasons).toContain(
+      'Latency: not measured. Both models ran only as batch jobs, which report no latency or time to first token, so the verdict does not rest on latency; run on demand to measure it.',
+    );
+    expect(onDemand.cover.reasons.join(' ')).not.toContain('Latency');
+    expect(byKey(vm.summary.figures, 'latencyRatio')).toMatchObject({
+      value: null,
+      text: 'batch: no latency',
+    });
+    const method = vm.method.sections.find((m) => m.title === 'Latency and tokens')!.paragraphs;
+    expect(method.at(-1)).toMatch(
+      /^All [\d,]+ calls ran as Bedrock batch jobs\. A batch call has no latency or time to first token of its own, so latency figures come from on-demand calls only: this experiment has none/,
+    );
+  });
+
   it('ranks several students and compares several scenarios', () => {
     const input = testReportInput({ students: [S, 'meta.llama3-1-8b-instruct-v1:0'] });
     const second = {

@@ -20,6 +20,7 @@ import { summaryFigures, summarySentences } from './summary';
 import { compareScenarios, rankStudents } from './summaryTables';
 import { studentEvidence } from '../decision/decisionEvidence';
 import { decideMove } from '../decision/verdict';
+import { latencySource } from '../batch/latencySource';
 import { evidenceTable } from './evidenceTable';
 
 /**
@@ -64,8 +65,13 @@ export function buildReport(input: ReportInput): ReportViewModel {
   const studentId = primary.scenario.student.modelId;
   const gap = qualityGap(input.quality, studentId);
   const evidence = input.quality ? studentEvidence(input.quality, studentId) : null;
-  const verdict = decideMove({ scenario: primary.scenario, roi: first.roi, evidence });
+  const latency = {
+    teacher: latencySource(input.runs, c.teacherModelId),
+    student: latencySource(input.runs, studentId),
+  };
+  const verdict = decideMove({ scenario: primary.scenario, roi: first.roi, evidence, latency });
   const summaryInput = {
+    latency,
     scenario: primary.scenario,
     roi: first.roi,
     gap,

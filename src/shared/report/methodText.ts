@@ -18,6 +18,8 @@ export interface Basis {
   paragraphs: number;
   calls: number;
   failed: number;
+  /** Calls made through Bedrock batch jobs: no latency or TTFT of their own. */
+  batchCalls: number;
   firstCall: string | null;
   lastCall: string | null;
 }
@@ -35,6 +37,7 @@ export function basisOf(runs: readonly RunRecord[], paragraphs: number): Basis {
     paragraphs,
     calls: runs.length,
     failed: runs.filter((r) => r.status === 'error').length,
+    batchCalls: runs.filter((r) => r.via === 'batch').length,
     firstCall: starts[0] ?? null,
     lastCall: ends[ends.length - 1] ?? null,
   };
@@ -42,6 +45,12 @@ export function basisOf(runs: readonly RunRecord[], paragraphs: number): Basis {
 
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** Batch calls in the method: they have no latency, so the latency figures are on-demand only. */
+function batchLatencyText(b: Basis): string {
+  const none = b.batchCalls === b.calls;
+  return `${none ? `All ${plural(b.calls, 'call')}` : `${plural(b.batchCalls, 'call')} of ${formatNumber(b.calls)}`} ran as Bedrock batch jobs. A batch call has no latency or time to first token of its own, so latency figures come from on-demand calls only${none ? ': this experiment has none, and neither the figures nor the verdict rest on latency' : ''}.`;
+}
 
 export function coverBasis(
   e: Experiment,
@@ -136,6 +145,7 @@ export function methodSections(
         `Each of the ${plural(b.paragraphs, 'paragraph')} went to every model ${c.repeats === 1 ? 'once' : plural(c.repeats, 'time')} through Amazon Bedrock in ${c.region}, with the same prompt and settings (at most ${formatNumber(c.inference.maxTokens)} output tokens, temperature ${c.inference.temperature}, top-p ${c.inference.topP}).`,
         'Latency is the end-to-end time the app measured on a monotonic clock, from sending a request to its last token; time to first token (TTFT) is when the first text arrived. Token counts are the ones Bedrock reported for each call.',
         `Failed calls (${formatNumber(b.failed)} of ${formatNumber(b.calls)}) are counted apart and left out of latency, token and cost figures, so a fast error never makes a model look fast.`,
+        ...(b.batchCalls > 0 ? [batchLatencyText(b)] : []),
       ],
     },
     {

@@ -17,6 +17,11 @@ import { modelName } from './names';
 import type { QualityGap } from './qualityGap';
 import type { Figure } from './reportSchema';
 import type { Verdict } from '../decision/verdict';
+import {
+  BATCH_LATENCY_NOTE,
+  BATCH_LATENCY_TEXT,
+  type LatencyEvidence,
+} from '../batch/latencySource';
 
 /** The executive summary: six figures and a few plain sentences a manager reads in a minute. */
 
@@ -27,6 +32,8 @@ export interface SummaryInput {
   teacher: ModelRunSummary | undefined;
   student: ModelRunSummary | undefined;
   verdict: Verdict;
+  /** Where each model's latency came from (absent: on demand). */
+  latency?: LatencyEvidence | undefined;
 }
 
 function qualityFigure(gap: QualityGap): Figure {
@@ -47,7 +54,14 @@ function qualityFigure(gap: QualityGap): Figure {
   );
 }
 
-function latencyFigure(t: ModelRunSummary | undefined, s: ModelRunSummary | undefined): Figure {
+function latencyFigure(
+  t: ModelRunSummary | undefined,
+  s: ModelRunSummary | undefined,
+  latency: LatencyEvidence | undefined,
+): Figure {
+  if (latency?.teacher === 'batch-only' || latency?.student === 'batch-only') {
+    return figure('latencyRatio', 'Latency ratio', null, BATCH_LATENCY_TEXT, BATCH_LATENCY_NOTE);
+  }
   const r = t && s ? ratio(t, s).e2eP50 : null;
   const note =
     t && s
@@ -89,7 +103,7 @@ export function summaryFigures(i: SummaryInput): Figure[] {
       `today ${formatNumber(i.scenario.volume.requestsPerMonth)} requests/month`,
     ),
     qualityFigure(i.gap),
-    latencyFigure(i.teacher, i.student),
+    latencyFigure(i.teacher, i.student, i.latency),
     figure(
       'costRatio',
       FIGURE_LABELS.costRatio,

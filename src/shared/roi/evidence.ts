@@ -9,6 +9,7 @@ import { ModelPriceSchema, type Experiment } from '../domain/experiment';
 import { StudentEvidenceSchema, type StudentEvidence } from '../decision/decisionEvidence';
 import { FailureSharesSchema, type FailureShares } from '../quality/failureSharesForRoi';
 import { reportedUsage } from '../metrics/runSummary';
+import { latencySourceOfCounts, type LatencyEvidence } from '../batch/latencySource';
 
 export const ModelTokenSamplesSchema = z.object({
   modelId: z.string(),
@@ -16,6 +17,8 @@ export const ModelTokenSamplesSchema = z.object({
   /** Every stored call of this model, successful or not. */
   calls: z.number().int(),
   errors: z.number().int(),
+  /** Successful calls made through Bedrock batch jobs: they have no latency of their own. */
+  batchOk: z.number().int().default(0),
   /** Successful calls with reported usage; index i of both lists is the same call. */
   inputTokens: z.array(z.number()),
   outputTokens: z.array(z.number()),
@@ -52,6 +55,7 @@ export interface RunTokens {
   status: 'ok' | 'error';
   inputTokens: number | null;
   outputTokens: number | null;
+  via?: 'on-demand' | 'batch' | undefined;
 }
 
 /**
@@ -69,19 +73,37 @@ export function tokenSamplesByModel(
     [teacherModelId, 'teacher'] as const,
     ...studentModelIds.map((id) => [id, 'student'] as const),
   ]) {
-    byModel.set(modelId, { modelId, role, calls: 0, errors: 0, inputTokens: [], outputTokens: [] });
+    byModel.set(modelId, {
+      modelId,
+      role,
+      calls: 0,
+      errors: 0,
+      batchOk: 0,
+      inputTokens: [],
+      outputTokens: [],
+    });
   }
   for (const run of runs) {
     const m = byModel.get(run.modelId);
     if (!m) continue;
     m.calls += 1;
     if (run.status !== 'ok') m.errors += 1;
-    else if (reportedUsage(run)) {
+    else if (run.via === 'batch') m.batchOk += 1;
+    if (run.status === 'ok' && reportedUsage(run)) {
       m.inputTokens.push(run.inputTokens);
       m.outputTokens.push(run.outputTokens);
     }
   }
   return [...byModel.values()];
+}
+
+/** Where each model's latency came from, for the verdict (see latencySource). */
+export function latencyEvidence(evidence: RoiEvidence, studentModelId: string): LatencyEvidence {
+  const of = (modelId: string) => {
+    const m = evidence.models.find((x) => x.modelId === modelId);
+    return m ? latencySourceOfCounts(m.batchOk, m.calls - m.errors - m.batchOk) : 'on-demand';
+  };
+  return { teacher: of(evidence.teacherModelId), student: of(studentModelId) };
 }
 
 export function evidenceOf(

@@ -40,8 +40,24 @@ describe('token samples from runs', () => {
       { modelId: 'X', status: 'ok', inputTokens: 1, outputTokens: 1 },
     ]);
     expect(samples).toEqual([
-      { modelId: 'T', role: 'teacher', calls: 1, errors: 0, inputTokens: [12], outputTokens: [9] },
-      { modelId: 'S', role: 'student', calls: 3, errors: 1, inputTokens: [10], outputTokens: [5] },
+      {
+        modelId: 'T',
+        role: 'teacher',
+        calls: 1,
+        errors: 0,
+        batchOk: 0,
+        inputTokens: [12],
+        outputTokens: [9],
+      },
+      {
+        modelId: 'S',
+        role: 'student',
+        calls: 3,
+        errors: 1,
+        batchOk: 0,
+        inputTokens: [10],
+        outputTokens: [5],
+      },
     ]);
   });
 

@@ -24,6 +24,10 @@ export class CatalogPage {
   get teacher(): Locator {
     return this.page.getByTestId('teacher-model');
   }
+  /** What each chosen student resolves to (a provisioned ARN is priced as its base model). */
+  get studentResolutions(): Locator {
+    return this.students.getByTestId('model-resolution');
+  }
   /** A teacher the picker offers, by the text of its entry. */
   teacherOption(text: string): Locator {
     return this.teacher.locator('option', { hasText: text });
@@ -36,6 +40,16 @@ export class CatalogPage {
   }
   async refreshModels(): Promise<void> {
     await this.page.getByRole('button', { name: 'Refresh from AWS' }).click();
+  }
+  /** Types an id, profile or ARN into the "another model" field (not yet added). */
+  async typeModel(id: string): Promise<void> {
+    await this.page.getByLabel('Another model id, inference profile or ARN').fill(id);
+  }
+  async addTypedStudent(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add student' }).click();
+  }
+  get modelResolutions(): Locator {
+    return this.page.getByTestId('model-resolution');
   }
   async chooseStudent(label: string | RegExp): Promise<void> {
     await this.students.getByLabel(label).check();

@@ -70,7 +70,7 @@ export interface NewBatchJob {
   clientRequestToken: string;
 }
 
-export interface BatchJobRow extends BatchJobView {
+export interface BatchJobRow extends Omit<BatchJobView, 'inputFiles'> {
   experimentId: string;
   firstRecord: number;
   files: JobFile[];

@@ -99,7 +99,7 @@ function insertStatement(db: Database): Statement {
 }
 
 /**
- * Commits one call's result on its own (autocommit, synchronous = FULL), the moment it
+ * Commits one call's result on its own (autocommit, WAL; see open.ts), the moment it
  * arrives. The unique key makes a second result for the same call an error, never a duplicate.
  */
 export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BatchOverview } from '../../../../shared/batch/batchDomain';
+import { batchPlanNotes, type BatchOverview } from '../../../../shared/batch/batchDomain';
 import { BATCH_LATENCY_NOTE } from '../../../../shared/batch/latencySource';
 import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/transport';
@@ -53,6 +53,11 @@ export function BatchJobPanel({
         Batch jobs · s3://{overview.setup.bucket}/{overview.setup.prefix}
       </h3>
       <p className="hint">{BATCH_LATENCY_NOTE}</p>
+      {batchPlanNotes(overview, modelName).map((note) => (
+        <p key={note} className="hint" data-testid="batch-plan-note">
+          {note}
+        </p>
+      ))}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <div className="table-scroll">
         <table className="table" data-testid="batch-jobs">

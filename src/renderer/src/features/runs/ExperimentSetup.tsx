@@ -156,6 +156,7 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
       <ModelPicker
         teacher={draft.teacherModelId}
         students={draft.studentModelIds}
+        region={region}
         list={models.answer}
         loading={models.loading}
         onRefresh={models.refresh}

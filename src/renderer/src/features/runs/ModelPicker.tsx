@@ -7,10 +7,13 @@ import {
   type PickableModel,
 } from '../../../../shared/models/modelListView';
 import { modelName } from '../../../../shared/report/names';
+import { TypedModelNote } from './TypedModelNote';
 
 interface ModelPickerProps {
   teacher: string;
   students: string[];
+  /** The experiment's region: typed ids without one of their own are looked up there. */
+  region: string;
   /** The region's list (account, stored or shipped); null while it loads. */
   list: ModelListAnswer | null;
   loading: boolean;
@@ -42,6 +45,7 @@ const ORIGIN: Record<ModelListAnswer['origin'], string> = {
 export function ModelPicker({
   teacher,
   students,
+  region,
   list,
   loading,
   onRefresh,
@@ -104,6 +108,7 @@ export function ModelPicker({
             </option>
           )}
         </select>
+        {!known.has(teacher) && <TypedModelNote id={teacher} region={region} />}
       </div>
       <fieldset className="field students">
         <legend className="label">
@@ -123,11 +128,14 @@ export function ModelPicker({
               </label>
             ))}
           {extraStudents.map((id) => (
-            <label key={id} className="check" title={id}>
-              <input type="checkbox" checked onChange={() => toggle(id)} />
-              {/* Named as every other screen names it: a profile id or ARN by its model. */}
-              {modelName(id) === id ? <code>{id}</code> : modelName(id)}
-            </label>
+            <div key={id} className="typed-student">
+              <label className="check" title={id}>
+                <input type="checkbox" checked onChange={() => toggle(id)} />
+                {/* Named as every other screen names it: a profile id or ARN by its model. */}
+                {modelName(id) === id ? <code>{id}</code> : modelName(id)}
+              </label>
+              <TypedModelNote id={id} region={region} />
+            </div>
           ))}
         </div>
         <div className="row custom-model">
@@ -167,6 +175,7 @@ export function ModelPicker({
             Use as teacher
           </button>
         </div>
+        <TypedModelNote id={custom} region={region} />
       </fieldset>
     </div>
   );

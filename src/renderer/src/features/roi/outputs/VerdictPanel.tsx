@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { decideMove } from '../../../../../shared/decision/verdict';
 import type { RoiOutputs } from '../../../../../shared/roi/computeRoi';
-import type { RoiEvidence } from '../../../../../shared/roi/evidence';
+import { latencyEvidence, type RoiEvidence } from '../../../../../shared/roi/evidence';
 import type { Scenario } from '../../../../../shared/roi/scenario';
 
 interface VerdictPanelProps {
@@ -22,6 +22,7 @@ export function VerdictPanel({ scenario, roi, evidence }: VerdictPanelProps) {
         roi,
         evidence:
           evidence?.decision.find((d) => d.studentModelId === scenario.student.modelId) ?? null,
+        latency: evidence ? latencyEvidence(evidence, scenario.student.modelId) : undefined,
       }),
     [scenario, roi, evidence],
   );
