@@ -1,6 +1,6 @@
 /**
  * The built-in, dated price catalog: Amazon Bedrock on-demand prices per model and region, as
- * bedrock-facts.md gives them, with their sources. Anything the facts file says was not found
+ * docs/bedrock.md (§4, catalog prices) gives them, with their sources. Anything that page says was not found
  * (provisioned hourly rates, training and storage prices) is null with the reason, never guessed;
  * users fill those in through overrides.
  */
@@ -8,7 +8,7 @@ import { usdPer1k, usdPerMonth } from '../units';
 import type { KnownOrUnknown, PriceCatalog, PriceEntry } from './priceSchemas';
 import { SOURCES, type SourceRef } from './sources';
 
-/** The day these prices were read from the registries cited in bedrock-facts.md. */
+/** The day these prices were read from the registries cited in docs/bedrock.md §11. */
 export const CATALOG_AS_OF = '2026-11-24';
 
 /** Regions priced here. No regional price difference is known, so both carry the same figures. */
@@ -126,10 +126,10 @@ function catalogEntry(row: OnDemandRow, region: string): PriceEntry {
       sixMonths: unknown(PROVISIONED_RATE_NOT_FOUND),
     },
     trainingUsdPer1kTokens: unknown(
-      'Student training price per 1K tokens not found (bedrock-facts.md §5).',
+      'Student training price per 1K tokens not found (docs/bedrock.md §5).',
     ),
     storageUsdPerMonth: unknown(
-      'Custom model storage per month not found (bedrock-facts.md §5). The prototype assumed $1.95/month: a prior-art prototype assumption, not an AWS price.',
+      'Custom model storage per month not found (docs/bedrock.md §5). The prototype assumed $1.95/month: a prior-art prototype assumption, not an AWS price.',
     ),
     asOf: CATALOG_AS_OF,
     overridden: false,
