@@ -16,13 +16,12 @@ import { refreshRougeScores } from '../../src/main/quality/rougeScoring';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
 import { insertRun } from '../../src/main/db/repos/runs';
 import { modelPrices } from '../../src/main/cli/cliExperiment';
-import { openDatabase } from '../../src/main/db/open';
-import { databasePath } from '../../src/main/paths/dataDir';
 import { insertSavedScenario } from '../../src/main/export/scenarioStore';
 import { ExperimentConfigSchema, type Experiment } from '../../src/shared/domain/experiment';
 import { createRng } from '../../src/shared/metrics';
 import { describeOrigin, type PriceOrigin } from '../../src/shared/pricing/priceOrigin';
 import { ScenarioSchema, type ScenarioInput } from '../../src/shared/roi/scenario';
+import { writeDataDir } from './seedDataDir';
 
 export const REPORT_TEACHER = 'meta.llama3-70b-instruct-v1:0';
 export const REPORT_STUDENT = 'meta.llama3-8b-instruct-v1:0';
@@ -260,14 +259,9 @@ export function seedReportExperiment(
 }
 
 /** A data folder holding the report fixture, for end-to-end tests that start the host on it. */
-export async function seedReportDataDir(
+export function seedReportDataDir(
   dir: string,
   o: Parameters<typeof seedReportExperiment>[1] = {},
 ): Promise<ReportFixture> {
-  const { db } = await openDatabase(databasePath(dir));
-  try {
-    return seedReportExperiment(db, o);
-  } finally {
-    db.close();
-  }
+  return writeDataDir(dir, (db) => seedReportExperiment(db, o));
 }
