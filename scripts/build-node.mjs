@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 const entries = {
   host: 'src/main/host/serve.ts',
   cli: 'src/main/cli/main.ts',
+  'build-price-catalog': 'src/main/cli/buildPriceCatalogMain.ts',
   bench: 'bench/runnerBench.ts',
   'bench-report': 'bench/reportBench.ts',
   'bench-roi': 'bench/roiBench.ts',

@@ -31,7 +31,7 @@ export const PRICES_USAGE = `Usage:
 
 Exit code: 0 done, 1 a refresh kept the previous snapshot, 2 bad usage.`;
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+export const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 function parse(argv: string[], env: NodeJS.ProcessEnv) {
   let v;
