@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../../../test/support/cliIo';
-import { bedrockRows, marketplaceRows } from '../../../test/support/offerFiles';
 import {
+  setBedrockOffers,
   startPriceListStandIn,
   type PriceListStandIn,
 } from '../../../test/support/priceListStandIn';
@@ -35,21 +35,7 @@ let cleanup: () => void;
 
 beforeEach(async () => {
   standIn = await startPriceListStandIn();
-  standIn.setOffer('us-east-1', {
-    offerCode: 'AmazonBedrock',
-    publicationDate: JULY,
-    rows: bedrockRows('us-east-1'),
-  });
-  standIn.setOffer('us-east-1', {
-    offerCode: 'AmazonBedrockFoundationModels',
-    publicationDate: AUG,
-    rows: marketplaceRows('us-east-1'),
-  });
-  standIn.setOffer('us-west-2', {
-    offerCode: 'AmazonBedrock',
-    publicationDate: JULY,
-    rows: bedrockRows('us-west-2', '0.0009'),
-  });
+  setBedrockOffers(standIn, JULY, AUG);
   ({ dir, cleanup } = makeTempDir());
 });
 afterEach(async () => {

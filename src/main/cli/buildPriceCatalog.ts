@@ -10,7 +10,7 @@ import { SHIPPED_REGIONS } from '../../shared/models/shippedModelList';
 import { buildShippedSnapshot } from '../priceList/buildShippedSnapshot';
 import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceListHttp';
 import type { CliIo } from './cliIo';
-import { REGION } from './pricesCommand';
+import { checkedRegions, priceListBaseUrl } from './pricesCommand';
 
 export const DEFAULT_SHIPPED_SNAPSHOT_PATH = 'src/shared/pricing/shippedSnapshot.json';
 
@@ -29,21 +29,32 @@ Reads the AWS Price List bulk offer files for Amazon Bedrock with the same reade
 
 Exit code: 0 written, 1 a region could not be read (nothing written), 2 bad usage.`;
 
+function parse(argv: string[], env: NodeJS.ProcessEnv) {
+  const v = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      region: { type: 'string', multiple: true },
+      'price-list-url': { type: 'string' },
+      from: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  }).values;
+  return {
+    help: v.help ?? false,
+    regions: checkedRegions(v.region ?? SHIPPED_REGIONS),
+    baseUrl: priceListBaseUrl(v['price-list-url'], env),
+    from: v.from,
+    out: v.out ?? DEFAULT_SHIPPED_SNAPSHOT_PATH,
+  };
+}
+
 export async function buildPriceCatalogCommand(argv: string[], io: CliIo): Promise<number> {
   let v;
   try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        region: { type: 'string', multiple: true },
-        'price-list-url': { type: 'string' },
-        from: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }).values;
+    v = parse(argv, io.env);
   } catch (e) {
     io.stderr.write(`${(e as Error).message}\n\n${BUILD_PRICE_CATALOG_USAGE}\n`);
     return 2;
@@ -52,21 +63,9 @@ export async function buildPriceCatalogCommand(argv: string[], io: CliIo): Promi
     io.stdout.write(`${BUILD_PRICE_CATALOG_USAGE}\n`);
     return 0;
   }
-  const regions = [...new Set(v.region ?? SHIPPED_REGIONS)];
-  const badRegion = regions.find((r) => !REGION.test(r));
-  const baseUrl = v['price-list-url'] ?? io.env[PRICE_LIST_URL_ENV] ?? DEFAULT_PRICE_LIST_URL;
-  const usage = badRegion
-    ? `--region must be an AWS region such as us-east-1, got "${badRegion}".`
-    : !/^https?:\/\//.test(baseUrl)
-      ? `--price-list-url must be an http(s) URL, got "${baseUrl}".`
-      : null;
-  if (usage) {
-    io.stderr.write(`${usage}\n`);
-    return 2;
-  }
   const built = await buildShippedSnapshot({
-    regions,
-    baseUrl,
+    regions: v.regions,
+    baseUrl: v.baseUrl,
     ...(v.from ? { from: v.from } : {}),
   });
   for (const m of built.messages) io.stderr.write(`${m}\n`);
@@ -76,10 +75,9 @@ export async function buildPriceCatalogCommand(argv: string[], io: CliIo): Promi
     );
     return 1;
   }
-  const out = v.out ?? DEFAULT_SHIPPED_SNAPSHOT_PATH;
-  writeFileSync(out, `${JSON.stringify(built.shipped, null, 2)}\n`);
+  writeFileSync(v.out, `${JSON.stringify(built.shipped, null, 2)}\n`);
   io.stdout.write(
-    `Wrote ${out}: ${built.shipped.snapshots.map((s) => `${s.region} ${s.rows.length} prices`).join(', ')}, published ${built.shipped.publicationDate?.slice(0, 10)}. Rebuild the app to ship it.\n`,
+    `Wrote ${v.out}: ${built.shipped.snapshots.map((s) => `${s.region} ${s.rows.length} prices`).join(', ')}, published ${built.shipped.publicationDate?.slice(0, 10)}. Rebuild the app to ship it.\n`,
   );
   return 0;
 }
