@@ -4,8 +4,8 @@
  * built from it names "AWS Price List, <publicationDate>" as every priced model's origin, and a
  * model the files do not price stays unknown. A region that cannot be read writes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../../../test/support/cliIo';
 import {
@@ -49,13 +49,37 @@ const build = async (argv: string[]) => {
   return { code, stdout: c.stdout(), stderr: c.stderr() };
 };
 
+/** Copies the stand-in's index, region indexes and offer files into a folder, at the same paths. */
+async function mirror(url: string, into: string): Promise<void> {
+  const copy = async (path: string): Promise<unknown> => {
+    const text = await (await fetch(new URL(path, url))).text();
+    mkdirSync(dirname(join(into, path)), { recursive: true });
+    writeFileSync(join(into, path), text);
+    return JSON.parse(text);
+  };
+  const index = (await copy('/offers/v1.0/aws/index.json')) as {
+    offers: Record<string, { currentRegionIndexUrl: string }>;
+  };
+  // Only the Bedrock offers, as a mirror for this command would hold.
+  for (const [code, offer] of Object.entries(index.offers)) {
+    if (!code.startsWith('AmazonBedrock')) continue;
+    const regions = (await copy(offer.currentRegionIndexUrl)) as {
+      regions: Record<string, { currentVersionUrl: string }>;
+    };
+    for (const r of Object.values(regions.regions)) await copy(r.currentVersionUrl);
+  }
+}
+
+const readShipped = (path: string) =>
+  ShippedSnapshotSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+
 describe('prices:build-catalog', () => {
   it('writes what the refresh stores, and the catalog from it is AWS-priced or unknown', async () => {
     const out = join(dir, 'shippedSnapshot.json');
     const r = await build(['--price-list-url', standIn.url, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('published 2026-08-15');
-    const shipped = ShippedSnapshotSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    const shipped = readShipped(out);
     expect(shipped.publicationDate).toBe(AUG);
     expect(shipped.sources).toEqual([standIn.url]);
     expect(shipped.snapshots.map((s) => s.region)).toEqual(['us-east-1', 'us-west-2']);
@@ -86,6 +110,24 @@ describe('prices:build-catalog', () => {
     }
     // Llama 3 8B is in the third-party table but not in these offer files: unknown, not filled in.
     expect(resolvePrice(book, 'meta.llama3-8b-instruct-v1:0', 'us-east-1').found).toBe(false);
+  });
+
+  it('reads a folder that mirrors the Price List as it reads the Price List', async () => {
+    const folder = join(dir, 'mirror');
+    await mirror(standIn.url, folder);
+    const fromUrl = join(dir, 'url.json');
+    const fromFolder = join(dir, 'folder.json');
+    expect((await build(['--price-list-url', standIn.url, '--out', fromUrl])).code).toBe(0);
+    await standIn.setOffline(true);
+    expect((await build(['--price-list-url', folder, '--out', fromFolder])).code).toBe(0);
+    const a = readShipped(fromUrl);
+    const b = readShipped(fromFolder);
+    expect(b.publicationDate).toBe(a.publicationDate);
+    expect(b.snapshots.map((s) => s.rows)).toEqual(a.snapshots.map((s) => s.rows));
+    expect(b.sources).toEqual([folder]);
+    const missing = await build(['--price-list-url', join(dir, 'no-such-folder')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('must be an http(s) URL or a folder');
   });
 
   it('writes nothing when a region cannot be read, and --help prints usage', async () => {

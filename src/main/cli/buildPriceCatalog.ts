@@ -15,13 +15,15 @@ import { checkedRegions, priceListBaseUrl } from './pricesCommand';
 export const DEFAULT_SHIPPED_SNAPSHOT_PATH = 'src/shared/pricing/shippedSnapshot.json';
 
 export const BUILD_PRICE_CATALOG_USAGE = `Usage:
-  npm run prices:build-catalog -- [--region R ...] [--price-list-url URL] [--from FILE|URL] [--out FILE]
+  npm run prices:build-catalog -- [--region R ...] [--price-list-url URL|DIR] [--from FILE|URL] [--out FILE]
 
 Reads the AWS Price List bulk offer files for Amazon Bedrock with the same reader as
 "distill-roi prices refresh" and writes the dated snapshot the app ships with.
 
   --region R            default ${SHIPPED_REGIONS.join(' and ')}; repeat for several regions
-  --price-list-url URL  Price List base URL (a mirror, a proxy), or ${PRICE_LIST_URL_ENV};
+  --price-list-url URL|DIR
+                        Price List base URL (a mirror, a proxy), or a folder holding the
+                        same paths (offers/v1.0/aws/index.json...), or ${PRICE_LIST_URL_ENV};
                         default ${DEFAULT_PRICE_LIST_URL}
   --from FILE|URL       read this one offer file instead of the Price List's index
   --out FILE            default ${DEFAULT_SHIPPED_SNAPSHOT_PATH}
@@ -45,7 +47,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
   return {
     help: v.help ?? false,
     regions: checkedRegions(v.region ?? SHIPPED_REGIONS),
-    baseUrl: priceListBaseUrl(v['price-list-url'], env),
+    baseUrl: priceListBaseUrl(v['price-list-url'], env, true),
     from: v.from,
     out: v.out ?? DEFAULT_SHIPPED_SNAPSHOT_PATH,
   };

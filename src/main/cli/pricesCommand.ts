@@ -4,6 +4,8 @@
  * shows the stored snapshots without touching the network. A refresh that fails keeps the
  * stored snapshot and says so; the exit code is 1 then, so scripts notice.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { createPricingClient } from '../priceList/getProducts';
@@ -42,13 +44,23 @@ export function checkedRegions(regions: readonly string[]): string[] {
   return [...new Set(regions)];
 }
 
-/** The Price List base URL: --price-list-url, else the environment, else AWS's host. */
-export function priceListBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+/**
+ * The Price List base URL: --price-list-url, else the environment, else AWS's host. With
+ * `allowFolder`, an existing folder that mirrors the Price List's layout is taken too.
+ */
+export function priceListBaseUrl(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  allowFolder = false,
+): string {
   const baseUrl = flag ?? env[PRICE_LIST_URL_ENV] ?? DEFAULT_PRICE_LIST_URL;
-  if (!/^https?:\/\//.test(baseUrl)) {
-    throw new UsageError(`--price-list-url must be an http(s) URL, got "${baseUrl}".`);
+  if (/^https?:\/\//.test(baseUrl)) return baseUrl;
+  if (allowFolder && statSync(baseUrl, { throwIfNoEntry: false })?.isDirectory()) {
+    return resolve(baseUrl);
   }
-  return baseUrl;
+  throw new UsageError(
+    `--price-list-url must be an http(s) URL${allowFolder ? ' or a folder' : ''}, got "${baseUrl}".`,
+  );
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv) {
