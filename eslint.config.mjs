@@ -1,4 +1,4 @@
-// Lint is where the architecture's layering is enforced (see shared/docs/architecture.md):
+// Lint is where the architecture's layering is enforced (see docs/architecture-layers.md):
 // each zone below lists what its files must never import.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,5 +1,5 @@
 // Tests that need a real OS keychain: run by `npm run test:keychain` inside a private D-Bus
-// session with gnome-keyring (shared/docs/platform.md, "The OS keychain on headless Linux").
+// session with gnome-keyring (docs/architecture.md, "Platform notes").
 // The default vitest.config.mts excludes these files, because a plain run has no Secret Service.
 import { defineConfig } from 'vitest/config';
 

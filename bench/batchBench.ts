@@ -26,6 +26,15 @@ import { ExperimentConfigSchema } from '../src/shared/domain/experiment';
 import { startBatchStandInProcess } from '../test/support/batchStandInProcess';
 import { benchParagraph } from './benchExperiment';
 import { mergeResults } from './benchResults';
+import { answerHelp } from './benchHelp';
+
+answerHelp(`Usage: node out/node/bench-batch.cjs   (part of npm run bench)
+
+50,000 paragraphs × 2 models through batch against the S3 and control-plane stand-ins: records
+built and uploaded, results collected and stored (goal: 20,000 a second), peak RSS (goal: 300 MB).
+
+Environment:
+  BENCH_BATCH_PARAGRAPHS=N   paragraphs (default 50,000)`);
 
 const PARAGRAPHS = Number(process.env.BENCH_BATCH_PARAGRAPHS ?? 50_000);
 const MODELS = ['meta.llama3-70b-instruct-v1:0', 'meta.llama3-8b-instruct-v1:0'];

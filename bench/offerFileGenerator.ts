@@ -1,5 +1,5 @@
 /**
- * Writes a large offer file in the AWS Price List bulk format (bedrock-apis.md §1.2), SKU by
+ * Writes a large offer file in the AWS Price List bulk format (docs/bedrock.md §4), SKU by
  * SKU, without building it in memory: products for many regions and models, then their
  * OnDemand terms, indented like AWS's files. Sizes are approximate; the byte count is returned.
  */

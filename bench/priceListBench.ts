@@ -13,6 +13,12 @@ import { refreshPrices } from '../src/main/priceList/refreshPrices';
 import { makeTempDir } from '../test/support/tempDir';
 import { mergeResults } from './benchResults';
 import { writeLargeOfferFile } from './offerFileGenerator';
+import { answerHelp } from './benchHelp';
+
+answerHelp(`Usage: node out/node/bench-prices.cjs   (part of npm run bench)
+
+A Price List refresh over a generated 30 MB offer file into a real SQLite file.
+Goals: under 5 s and under 150 MB of memory above the process's footprint.`);
 
 const TARGET_BYTES = 30_000_000;
 const TIME_GOAL_MS = 5_000;

@@ -16,6 +16,15 @@ import { reportPdfFile } from '../src/main/export/exportFiles';
 import { loadReportInput } from '../src/main/export/reportData';
 import { buildReport } from '../src/shared/report';
 import { mergeResults } from './benchResults';
+import { answerHelp } from './benchHelp';
+
+answerHelp(`Usage: node out/node/bench-report.cjs   (part of npm run bench, after npm run build)
+
+The PDF report of a 200-paragraph experiment with two scenarios, Chromium start included.
+Goal: under 3 s. Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH).
+
+Environment:
+  BENCH_ROUNDS=N   rounds (default 3; the median is kept)`);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PARAGRAPHS = 200;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CATALOG_ONLY } from '../src/shared/pricing/priceBook';
 import {
+  computeRoi,
   monteCarlo,
   monteCarloInputsFor,
   prefillFromEvidence,
@@ -28,11 +29,19 @@ import {
 import { fixtureEvidence, TEACHER } from '../src/shared/roi/testing/evidenceFixture';
 import { fraction } from '../src/shared/units';
 import { mergeResults } from './benchResults';
+import { answerHelp } from './benchHelp';
+
+answerHelp(`Usage: node out/node/bench-roi.cjs   (part of npm run bench)
+
+The what-if screen's full recompute (goal: 16 ms), computeRoi alone (goal: 4 ms) and a
+10,000-draw Monte Carlo (goal: 50 ms), over 10,000 measured runs per model.`);
 
 const RUNS = 10_000;
 const DRAWS = 10_000;
 const RECOMPUTE_GOAL_MS = 16;
 const MONTE_CARLO_GOAL_MS = 50;
+/** computeRoi alone, the core of a recompute, over 36 months with growth and discounting. */
+const COMPUTE_ROI_GOAL_MS = 4;
 const STUDENT = 'meta.llama3-8b-instruct-v1:0';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -99,6 +108,8 @@ function main(): void {
   const recomputes = time(400, () => recompute(500_000 + 10_000 * (k++ % 300)));
 
   const s = ScenarioSchema.parse(draft);
+  time(20, () => computeRoi(s)); // warm-up
+  const computeRoiTimes = time(200, () => computeRoi(s));
   const inputs = monteCarloInputsFor(s, evidence);
   const options = {
     draws: DRAWS,
@@ -119,6 +130,7 @@ function main(): void {
     recomputeMedianMs: round(median(recomputes), 3),
     recomputeP95Ms: round(quantile(recomputes, 0.95), 3),
     prefillMedianMs: round(median(prefillTimes), 2),
+    computeRoiMedianMs: round(median(computeRoiTimes), 3),
     monteCarloMedianMs: round(median(mc), 2),
     monteCarloP95Ms: round(quantile(mc, 0.95), 2),
     tokenPrepMedianMs: round(median(prep), 1),
@@ -139,6 +151,12 @@ function main(): void {
       value: report.recomputeP95Ms,
       unit: 'ms',
       goal: `≤ ${RECOMPUTE_GOAL_MS}: the slow end of a slider drag`,
+    },
+    {
+      name: 'roi.computeRoi',
+      value: report.computeRoiMedianMs,
+      unit: 'ms',
+      goal: `≤ ${COMPUTE_ROI_GOAL_MS}: computeRoi alone, 36 months, growth and discounting`,
     },
     {
       name: 'roi.monteCarlo10k',
@@ -168,6 +186,7 @@ function main(): void {
   const verdict = (v: number, goal: number) => (v <= goal ? 'within' : 'OVER');
   process.stdout.write(
     `roi: recompute ${report.recomputeMedianMs} ms (p95 ${report.recomputeP95Ms}; ${verdict(report.recomputeP95Ms, RECOMPUTE_GOAL_MS)} ${RECOMPUTE_GOAL_MS} ms); ` +
+      `computeRoi ${report.computeRoiMedianMs} ms (${verdict(report.computeRoiMedianMs, COMPUTE_ROI_GOAL_MS)} ${COMPUTE_ROI_GOAL_MS} ms); ` +
       `Monte Carlo ${report.monteCarloMedianMs} ms (${verdict(report.monteCarloMedianMs, MONTE_CARLO_GOAL_MS)} ${MONTE_CARLO_GOAL_MS} ms), ` +
       `one-off token preparation ${report.tokenPrepMedianMs} ms\n`,
   );

@@ -4,8 +4,17 @@
 // CLI and the tests run without it. One line on failure, never a stack trace.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { answerHelp } from './help.mjs';
 
 const require = createRequire(import.meta.url);
+
+answerHelp(`
+Usage: npm run electron:install      (node scripts/electron-install.mjs)
+
+Downloads the Electron binary package.json pins (about 100 MB, from Electron's GitHub releases)
+into node_modules/electron/dist, so that npm start opens the desktop window. One line on failure.
+ELECTRON_SKIP_BINARY_DOWNLOAD is ignored here: asking for the download is the point.
+`);
 const installer = require.resolve('electron/install.js');
 const { version } = require('electron/package.json');
 const { ELECTRON_SKIP_BINARY_DOWNLOAD: _skip, ...env } = process.env;

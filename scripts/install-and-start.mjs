@@ -15,6 +15,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNode, envWith, floorText, meetsFloor } from './node-runtime.mjs';
+import { answerHelp } from './help.mjs';
+
+answerHelp(`
+Usage: node scripts/install-and-start.mjs [--browser] [app options]
+
+Installs what the app needs, then opens it:
+  1. under a Node older than 22.12, fetches Node 24 from the npm registry and carries on under it
+     (kept in ~/.cache/distill-roi/tools, or DISTILL_ROI_TOOLS_DIR);
+  2. npm ci, when package-lock.json changed since the last install;
+  3. npm run electron:install (Electron's binary, about 100 MB), unless --browser is given;
+  4. npm start: the desktop app, or the browser host where Electron's binary is missing.
+
+  --browser        skip Electron's download; the app opens in your browser
+  app options      passed to npm start, e.g. --data-dir DIR (see node out/node/host.cjs --help)
+  --help, -h       print this and exit
+`);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerHelp } from './help.mjs';
 
 /** The floor in package.json's `engines`: better-sqlite3 13 and Electron's installer need it. */
 export const FLOOR = [22, 12, 0];
@@ -149,6 +150,14 @@ export function envWith(runtime, env = process.env) {
 
 // Command line: print where a Node of the given major is, installing it first if needed.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  answerHelp(`
+Usage: node scripts/node-runtime.mjs [--major 24] [--print bin|nodedir|node|version]
+
+Prints where a Node of that major is (default 24), installing it first from the npm registry
+(package node-<platform>-<arch>) into ~/.cache/distill-roi/tools, or DISTILL_ROI_TOOLS_DIR.
+  --print bin       the folder holding node (default)
+  --print nodedir   its headers, for npm_config_nodedir
+`);
   const args = process.argv.slice(2);
   const major = Number(args[args.indexOf('--major') + 1] || 24);
   const print = args.includes('--print') ? args[args.indexOf('--print') + 1] : 'bin';

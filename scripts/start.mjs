@@ -4,8 +4,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { answerHelp } from './help.mjs';
 
 const require = createRequire(import.meta.url);
+
+answerHelp(`
+Usage: npm start -- [--data-dir DIR] [--port N]      (node scripts/start.mjs [options])
+
+Opens the Electron app where Electron's binary is installed (npm run electron:install);
+otherwise starts the browser host and prints the URL to open. The options go to whichever
+starts: --data-dir DIR (or DISTILL_ROI_DATA_DIR) for both, --port N for the browser host.
+ELECTRON_OVERRIDE_DIST_PATH points at another folder holding Electron's binary.
+`);
 const passThrough = process.argv.slice(2);
 
 /**

@@ -5,6 +5,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { answerHelp } from './help.mjs';
+
+answerHelp(`
+Usage: npm test      (node scripts/test-all.mjs)
+
+Type check, ESLint, Prettier, the build, the Vitest unit tests, the keychain tests (in a private
+D-Bus session with gnome-keyring), the crash tests and the Playwright end-to-end tests, then one
+line: N passed, N failed. Exits 1 on any failure.
+
+Environment:
+  DISTILL_ROI_FLOOR_NODE_BIN=DIR   a folder holding Node 22: the unit tests run again under it
+  CHROMIUM_PATH=FILE               the Chromium for the end-to-end tests and PDFs
+`);
 
 let passed = 0;
 let failed = 0;

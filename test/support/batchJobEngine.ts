@@ -1,6 +1,6 @@
 /**
- * What the batch stand-in does with a job once created, as Bedrock documents it (bedrock-apis
- * §3): Submitted → Validating (the role's S3 access, the .jsonl files, the record and size
+ * What the batch stand-in does with a job once created, as Bedrock documents it (docs/bedrock.md
+ * §8): Submitted → Validating (the role's S3 access, the .jsonl files, the record and size
  * quotas) → Scheduled → InProgress (reads every input file from S3, writes one
  * `<file>.out` per input file under `<output uri>/<job id>/`, then `manifest.json.out`) →
  * Completed, or PartiallyCompleted / Failed / Expired / Stopped. A script per job adds record

@@ -1,6 +1,6 @@
 /**
  * A loopback stand-in for the Bedrock control plane's batch inference operations (rest-json,
- * bedrock-apis §3): CreateModelInvocationJob (`POST /model-invocation-job`, idempotent on
+ * docs/bedrock.md §8): CreateModelInvocationJob (`POST /model-invocation-job`, idempotent on
  * `clientRequestToken`), GetModelInvocationJob, ListModelInvocationJobs (paged) and
  * StopModelInvocationJob. Jobs read their input from, and write their output to, the S3 server
  * (the real S3 SDK against s3rver). Errors follow §0.2: status code, `x-amzn-ErrorType`, a JSON

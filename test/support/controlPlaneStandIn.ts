@@ -1,6 +1,6 @@
 /**
  * A loopback stand-in for the Bedrock control plane's model listing, as AWS documents it
- * (bedrock-apis.md §0.2, §2.1, §2.3): `GET /foundation-models` (no paging; byProvider,
+ * (docs/bedrock.md §2, §3): `GET /foundation-models` (no paging; byProvider,
  * byOutputModality, byInferenceType filters) and `GET /inference-profiles` (maxResults,
  * nextToken, type=SYSTEM_DEFINED|APPLICATION), restJson1 errors with `x-amzn-ErrorType` and a
  * `{"message"}` body. The region is read from the SigV4 credential scope, so one stand-in serves

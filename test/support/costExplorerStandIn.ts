@@ -1,5 +1,5 @@
 /**
- * A loopback stand-in for Cost Explorer (bedrock-apis.md §0.2, §5): awsJson 1.1, `POST /` with
+ * A loopback stand-in for Cost Explorer (docs/bedrock.md §2, §9): awsJson 1.1, `POST /` with
  * `X-Amz-Target: AWSInsightsIndexService.<Operation>`, errors as `{"__type","Message"}` with
  * status 400. GetDimensionValues lists the SERVICE values matching SearchString;
  * GetCostAndUsage answers DAILY periods (End exclusive) filtered by SERVICE, grouped by up to two

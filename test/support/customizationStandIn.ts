@@ -1,6 +1,6 @@
 /**
  * A loopback stand-in for Bedrock's model customization jobs as AWS documents them
- * (bedrock-apis.md §0.2, §4.1, §4.2), for distillation: CreateModelCustomizationJob
+ * (docs/bedrock.md §2, §5), for distillation: CreateModelCustomizationJob
  * (`POST /model-customization-jobs` → 201, idempotent on `clientRequestToken`),
  * GetModelCustomizationJob (status and `statusDetails` moving one step per poll),
  * ListModelCustomizationJobs (paged with `maxResults`/`nextToken`) and

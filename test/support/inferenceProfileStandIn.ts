@@ -1,5 +1,5 @@
 /**
- * A loopback stand-in for Bedrock's CreateInferenceProfile (bedrock-apis.md §2.4): rest-json
+ * A loopback stand-in for Bedrock's CreateInferenceProfile (docs/bedrock.md §3): rest-json
  * `POST /inference-profiles` → 201 `{inferenceProfileArn, status}`, idempotent on
  * `clientRequestToken` (the same token returns the same profile), at most 50 tags, and
  * `GET /inference-profiles/{id}` for the system profiles it knows. Errors carry

@@ -1,5 +1,5 @@
 /**
- * Offer files in the AWS Price List bulk format (bedrock-apis.md §1.2–1.4: formatVersion,
+ * Offer files in the AWS Price List bulk format (docs/bedrock.md §4: formatVersion,
  * disclaimer, offerCode, version, publicationDate, products keyed by SKU with attributes, terms
  * keyed by type, SKU and `<SKU>.<termCode>` with priceDimensions), written from compact rows so
  * each test states the prices it needs. Written from the documented format, not copied from a
@@ -131,7 +131,7 @@ export function bedrockRows(region: string, novaProInput = '0.0008'): FixtureRow
       model: 'Nova Pro',
       inferenceType: 'Output tokens flex',
     }),
-    // Batch marked only by feature, with a plain inferenceType (bedrock-apis.md §1.3).
+    // Batch marked only by feature, with a plain inferenceType (docs/bedrock.md §4).
     row('NovaPro-input-tokens-batch', '1K tokens', '0.0004', {
       model: 'Nova Pro',
       inferenceType: 'Input tokens',

@@ -1,5 +1,5 @@
 /**
- * A loopback stand-in for the AWS Price List bulk files (bedrock-apis.md §1.1): the offer index
+ * A loopback stand-in for the AWS Price List bulk files (docs/bedrock.md §4): the offer index
  * `/offers/v1.0/aws/index.json` (offers with currentRegionIndexUrl), each offer's
  * `current/region_index.json` (regions with a *relative* currentVersionUrl) and the per-region
  * files under a version folder. No credentials, plain HTTP GETs. Faults imitate a bad day: a

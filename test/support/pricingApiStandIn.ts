@@ -1,5 +1,5 @@
 /**
- * A loopback stand-in for the Price List Query API (bedrock-apis.md §0.2, §1.5): awsJson 1.1,
+ * A loopback stand-in for the Price List Query API (docs/bedrock.md §2, §4): awsJson 1.1,
  * `POST /` with `X-Amz-Target: AWSPriceListService.GetProducts`, TERM_MATCH filters, MaxResults
  * and NextToken paging, `PriceList` as a list of JSON strings whose terms are keyed
  * `<SKU>.<termCode>`, and errors as `{"__type","Message"}` with status 400. A test tool.

@@ -1,6 +1,6 @@
 /**
  * A loopback stand-in for serving custom (distilled) models through the Bedrock control plane,
- * as AWS documents it (bedrock-apis.md §0.2, §4.4): `ListCustomModels` / `GetCustomModel`,
+ * as AWS documents it (docs/bedrock.md §2, §6): `ListCustomModels` / `GetCustomModel`,
  * Provisioned Throughput (`POST /provisioned-model-throughput` → 201, `GET`/`DELETE
  * /provisioned-model-throughput/{id}`) and on-demand custom-model deployments (`POST
  * /model-customization/custom-model-deployments` → 202, `GET`/`DELETE .../{id}`). A create with

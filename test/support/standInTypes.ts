@@ -77,7 +77,7 @@ export interface ModelScript {
   /** Per-model probabilistic faults; replaces the stand-in's global plan for this model. */
   faultPlan?: FaultPlan;
   /**
-   * Service tiers (bedrock-apis.md §6): extra latency per served tier, and the tier a request
+   * Service tiers (docs/bedrock.md §7): extra latency per served tier, and the tier a request
    * is served at when it differs from the one asked for (e.g. `{ flex: 'default' }`). A request
    * with `serviceTier` gets the served tier echoed in the metadata event; one without gets none.
    */

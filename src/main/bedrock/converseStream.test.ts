@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
 import { clientFor } from '../../../test/support/standInClient';
 import { OUTPUT_STYLES } from '../../../test/support/standInText';
@@ -19,12 +19,6 @@ const request = (modelId: string, extra: Partial<CompletionRequest> = {}): Compl
   topP: 0.9,
   ...extra,
 });
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-};
 
 let standIn: BedrockStandIn;
 beforeAll(async () => {
@@ -79,7 +73,9 @@ describe('streamCompletion', () => {
     expect(m.text.split(' ')).toHaveLength(5);
   });
 
-  it('never measures less than the injected latency, and is within 20 ms of it at the median', async () => {
+  // How close the measured latency stays to the injected one is a timing goal: `npm run bench`
+  // reports it (bench/callLatencyBench.ts). Here only what must hold on any machine.
+  it('never measures less than the injected latency or time to first token', async () => {
     const client = clientFor(standIn);
     await streamCompletion(client, request('student')); // warm the connection pool
     const e2e: number[] = [];
@@ -92,13 +88,7 @@ describe('streamCompletion', () => {
     }
     expect(Math.min(...e2e)).toBeGreaterThanOrEqual(60);
     expect(Math.min(...ttft)).toBeGreaterThanOrEqual(25);
-    const overhead = median(e2e) - 60;
-    console.info(
-      `stream e2e overhead vs injected 60 ms: median ${overhead.toFixed(2)} ms, ` +
-        `max ${(Math.max(...e2e) - 60).toFixed(2)} ms; ttft overhead median ` +
-        `${(median(ttft) - 25).toFixed(2)} ms`,
-    );
-    expect(overhead).toBeLessThanOrEqual(20);
+    expect(e2e.every((ms, i) => ms > (ttft[i] ?? Infinity))).toBe(true);
   });
 
   it('reports per-call server latency when the stand-in adds jitter', async () => {
@@ -111,7 +101,7 @@ describe('streamCompletion', () => {
     }
   });
 
-  it('is cancelled within 1 s when aborted during a slow call, and stops reading', async () => {
+  it('is cancelled when aborted during a slow call, stops reading and closes the connection', async () => {
     const controller = new AbortController();
     let received = 0;
     const call = streamCompletion(clientFor(standIn), request('slow'), {
@@ -120,9 +110,11 @@ describe('streamCompletion', () => {
       // Abort once the stream is flowing, so cancellation has to interrupt the reading loop.
       onFirstToken: () => setTimeout(() => controller.abort(), 100),
     });
-    const t0 = performance.now();
     const error = await call.catch((e: unknown) => e);
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    // It gave up mid-answer (the slow model sends 100 chunks over 10 s), not at its end.
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThan(100);
+    await vi.waitFor(() => expect(standIn.inFlight).toBe(0));
     expect(error).toBeInstanceOf(BedrockCallError);
     expect(classifyError(error).kind).toBe('cancelled');
     const afterAbort = received;
@@ -133,12 +125,18 @@ describe('streamCompletion', () => {
   it('is cancelled when aborted before the answer starts', async () => {
     const controller = new AbortController();
     standIn.queueFaults('student', ['hang']);
-    setTimeout(() => controller.abort(), 50);
-    const t0 = performance.now();
+    const events: string[] = [];
+    setTimeout(() => {
+      events.push('abort');
+      controller.abort();
+    }, 50);
     const error = await streamCompletion(clientFor(standIn), request('student'), {
       signal: controller.signal,
+      onFirstToken: () => events.push('first token'),
     }).catch((e: unknown) => e);
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    events.push('settled');
+    // A hung call never answers: only the abort can have ended it.
+    expect(events).toEqual(['abort', 'settled']);
     expect(classifyError(error).kind).toBe('cancelled');
   });
 
@@ -172,7 +170,7 @@ describe('converseOnce', () => {
     expect(texts).toEqual(['{"score": 11}', 'not json at all', '{"score": 4}']);
   });
 
-  it('stays within 20 ms of the injected latency at the median', async () => {
+  it('never measures less than the injected latency', async () => {
     const client = clientFor(standIn);
     await converseOnce(client, request('student'));
     const e2e: number[] = [];
@@ -182,20 +180,22 @@ describe('converseOnce', () => {
       );
     }
     expect(Math.min(...e2e)).toBeGreaterThanOrEqual(60);
-    console.info(
-      `converse e2e overhead vs injected 60 ms: median ${(median(e2e) - 60).toFixed(2)} ms`,
-    );
-    expect(median(e2e) - 60).toBeLessThanOrEqual(20);
   });
 
-  it('is cancelled within 1 s when aborted during a slow call', async () => {
+  it('is cancelled when aborted during a slow call, and closes the connection', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const t0 = performance.now();
+    const events: string[] = [];
+    setTimeout(() => {
+      events.push('abort');
+      controller.abort();
+    }, 100);
     const error = await converseOnce(clientFor(standIn), request('slow'), {
       signal: controller.signal,
     }).catch((e: unknown) => e);
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    events.push('settled');
+    // The slow model answers after 10 s: settling after the abort means the abort ended it.
+    expect(events).toEqual(['abort', 'settled']);
+    await vi.waitFor(() => expect(standIn.inFlight).toBe(0));
     expect(classifyError(error).kind).toBe('cancelled');
   });
 });

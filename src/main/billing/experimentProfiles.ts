@@ -1,6 +1,6 @@
 /**
  * One application inference profile per model of an experiment (CreateInferenceProfile,
- * bedrock-apis.md §2.4), copied from the model and tagged with the experiment's id. Calls made
+ * docs/bedrock.md §3), copied from the model and tagged with the experiment's id. Calls made
  * through the profile's ARN carry the tag onto the bill, so once the tag key is activated as a
  * cost allocation tag the bill can be grouped per experiment. The idempotency token is stored
  * before the call: a retry after a crash or a timeout reuses it and AWS creates nothing twice.

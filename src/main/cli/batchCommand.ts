@@ -29,6 +29,10 @@ Options:
   --data-dir DIR  --profile NAME  --bedrock-endpoint URL  --s3-endpoint URL  --json`;
 
 export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(`${BATCH_USAGE}\n`);
+    return 0;
+  }
   const [action, ...rest] = argv;
   let v;
   try {

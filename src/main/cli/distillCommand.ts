@@ -9,8 +9,19 @@ import type { CliIo } from './cliIo';
 
 export const DISTILL_USAGE = `${DISTILL_JOB_USAGE}\n\n${DISTILL_SERVING_USAGE}`;
 
+/** The usage `--help` prints: the subcommand's own where it names one, else the group's. */
+function usageFor(action: string | undefined): string {
+  if (action === 'start' || action === 'status' || action === 'stop') return DISTILL_JOB_USAGE;
+  if (action === 'serve' || action === 'evaluate') return DISTILL_SERVING_USAGE;
+  return DISTILL_USAGE;
+}
+
 export async function distillCommand(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(`${usageFor(action)}\n`);
+    return 0;
+  }
   switch (action) {
     case 'start':
     case 'status':

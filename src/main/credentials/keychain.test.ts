@@ -20,16 +20,14 @@ afterEach(() => {
 });
 
 describe.runIf(process.platform === 'linux')('without a Secret Service', () => {
-  it('probes as unavailable with a reason, quickly', async () => {
+  it('probes as unavailable with the bus check’s reason, not the keychain timeout’s', async () => {
     vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', BOGUS_BUS);
     const store = createKeychainStore({ service: 'Distill ROI test', timeoutMs: 3_000 });
-    const started = Date.now();
     const probe = await store.probe();
     expect(probe).toEqual({
       available: false,
       reason: expect.stringMatching(/^No desktop keychain is available: .*D-Bus/),
     });
-    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('also classifies the binding’s own failure as unavailable (bus check skipped)', async () => {
@@ -108,13 +106,11 @@ describe('createKeychainStore with a stand-in entry', () => {
   it('gives up on a keychain that never answers, aborts the call, and says why', async () => {
     const fake = fakeEntries('hangs');
     const store = createKeychainStore({ ...base, openEntry: fake.openEntry });
-    const started = Date.now();
     const probe = await store.probe();
     expect(probe).toEqual({
       available: false,
       reason: expect.stringMatching(/did not answer .*locked/),
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(fake.signals.every((s) => s.aborted)).toBe(true);
   });
 

@@ -55,22 +55,20 @@ describe.runIf(process.platform !== 'win32')('checkSessionBus', () => {
     expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/no D-Bus session/) });
   });
 
-  it('reports a bus socket that does not exist, at once', async () => {
-    const started = Date.now();
+  // The reason tells the two paths apart: a refused socket is "cannot be reached", the timer's
+  // answer "did not answer"; how soon either comes is not a unit test's business.
+  it('reports a bus socket that does not exist without waiting for the timeout', async () => {
     const check = await checkSessionBus(
       { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/distill-roi/bus' },
-      5_000,
+      600_000, // longer than the test may run: only the refused connect can answer in time
     );
     expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot be reached/) });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('gives up on a bus that accepts the connection but never answers', async () => {
     const address = await fakeBus(() => {});
-    const started = Date.now();
     const check = await checkSessionBus({ DBUS_SESSION_BUS_ADDRESS: address }, 300);
     expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/did not answer/) });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('accepts a bus that answers the handshake', async () => {

@@ -6,6 +6,8 @@ import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/support/tempDir';
+import { migrateTo, versionBefore } from '../../../test/support/migrateTo';
+import { latestVersion } from './migrate';
 import { openDatabase } from './open';
 import { migrations } from './migrations';
 
@@ -41,7 +43,7 @@ describe('data file modes', () => {
     const t = makeTempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'distill-roi.sqlite');
-    const old = await openDatabase(path, { migrations: migrations.slice(0, -1) });
+    const old = await migrateTo(path, versionBefore(latestVersion(migrations)));
     old.db.close();
     chmodSync(path, 0o644);
     const { db, backupPath } = await openDatabase(path);

@@ -2,23 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Sqlite from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempDir } from '../../../test/support/tempDir';
+import { migrateTo, tempStores } from '../../../test/support/migrateTo';
 import { openDatabase } from './open';
 import { checkRegistry, latestVersion, NewerDatabaseError, userVersion } from './migrate';
 import { migrations } from './migrations';
 import type { Migration } from './migration';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-function tempDbPath(): string {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return join(t.dir, 'test.sqlite');
-}
+const stores = tempStores();
+afterEach(stores.cleanup);
+const tempDbPath = () => stores.next().path;
 
 const tables = (db: Sqlite.Database) =>
   (
@@ -152,7 +144,7 @@ describe('migrations', () => {
 
   it('0020 adds the status reason on a database built at version 10, keeping its experiments', async () => {
     const path = tempDbPath();
-    const v10 = await openDatabase(path, { migrations: migrations.slice(0, 1) });
+    const v10 = await migrateTo(path, 10);
     v10.db.exec(`
       INSERT INTO datasets VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
@@ -160,7 +152,7 @@ describe('migrations', () => {
       VALUES ('e1', 'E', 'd1', 't', '[]', 'us-east-1', 'p', '{}', 1, 1, '{}', 'paused', 'now', 'now');
     `);
     v10.db.close();
-    const { db, applied } = await openDatabase(path, { migrations: migrations.slice(0, 2) });
+    const { db, applied } = await migrateTo(path, 20);
     expect(applied).toEqual([20]);
     expect(db.prepare('SELECT status, status_reason FROM experiments').get()).toEqual({
       status: 'paused',

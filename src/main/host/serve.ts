@@ -9,8 +9,24 @@ function flag(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const USAGE = `Usage: node out/node/host.cjs [--data-dir DIR] [--port N]      (npm run serve -- [options])
+
+Serves Distill ROI to your browser on 127.0.0.1 only, and prints the URL to open (it carries a
+fresh secret token in its #fragment). Ctrl-C stops it.
+
+  --data-dir DIR   the data folder (or DISTILL_ROI_DATA_DIR; default: the user's data folder,
+                   ~/.config/Distill ROI on Linux)
+  --port N         the port to listen on (or DISTILL_ROI_PORT; default: any free port)
+  --help, -h       print this and exit
+
+Every setting and environment variable: docs/settings.md.`;
+
 /** `npm run serve`: the app's handlers on loopback http, with the built renderer. */
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const dataDir = resolveDataDir();
   const core = await startApp({ dataDir, transport: 'browser-host' });
   const portText = flag('--port') ?? process.env.DISTILL_ROI_PORT;

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OfferFileError } from './offerStream';
 
-/** AWS serves the bulk files only from this host (bedrock-apis.md §1.1). */
+/** AWS serves the bulk files only from this host (docs/bedrock.md §4). */
 export const DEFAULT_PRICE_LIST_URL = 'https://pricing.us-east-1.amazonaws.com';
 export const PRICE_LIST_URL_ENV = 'DISTILL_ROI_PRICE_LIST_URL';
 

@@ -4,7 +4,6 @@
  * stand-in's request log shows no call requested again once its result was committed.
  */
 import { createServer } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
 import {
@@ -54,7 +53,7 @@ describe('controlling a run', () => {
     await standIn.close();
   });
 
-  it('cancel aborts calls in flight within a second; a resume makes each missing call once', async () => {
+  it('cancel aborts calls in flight without waiting for them; a resume makes each missing call once', async () => {
     standIn = await startBedrockStandIn({ models: { [TEACHER]: FAST, [STUDENT]: SLOW } });
     fx = await makeRunnerFixture({ standIn, paragraphs: 6, concurrency: 4 });
     fx.runner.start(fx.experimentId);
@@ -62,10 +61,9 @@ describe('controlling a run', () => {
     await fx.until((p) => p.inFlight === 4 && p.perModel[0]?.done === p.perModel[0]?.total);
     await vi.waitFor(() => expect(standIn.inFlight).toBe(4));
 
-    const t0 = performance.now();
+    // The student answers after 60 s: a cancel that waited for its calls would store their
+    // results below and outlast the test's timeout. How fast it returns is a bench figure.
     const cancelled = await fx.runner.cancel(fx.experimentId);
-    const took = performance.now() - t0;
-    expect(took).toBeLessThan(1_000);
     expect(cancelled).toMatchObject({ status: 'cancelled', inFlight: 0, done: 6 });
     expect(getExperiment(fx.db, fx.experimentId)?.status).toBe('cancelled');
     // The stand-in saw the connections go: nothing is still being generated (and billed).

@@ -15,7 +15,6 @@ import {
   type RunnerFixture,
 } from '../../../test/support/runnerFixture';
 import type { ModelScript } from '../../../test/support/standInTypes';
-import { median } from '../../shared/metrics/statistics';
 import { listRunSamples, listRuns } from '../db/repos/runs';
 import { summarizeModelRuns } from '../../shared/metrics/runSummary';
 
@@ -51,6 +50,18 @@ describe('latency, attempts and hangs through the runner', () => {
     return { final, runs: listRuns(fx.db, fx.experimentId), fx };
   };
 
+  /**
+   * The stored latency is the answering attempt's: at least the injected latency, and no longer
+   * than that attempt in the log (0.1 ms: the log's rounding). Measured from the first attempt
+   * instead, it would exceed the bound by everything before the answer (`lostMs`).
+   */
+  const expectAnsweringAttemptLatency = (r: ReturnType<typeof listRuns>[number] | undefined) => {
+    const answered = r?.attemptLog?.at(-1);
+    expect(answered?.status).toBe('ok');
+    expect(r?.e2eMs).toBeGreaterThanOrEqual(LATENCY);
+    expect(r?.e2eMs).toBeLessThanOrEqual((answered?.endMs ?? 0) - (answered?.startMs ?? 0) + 0.1);
+  };
+
   it.each([
     { who: 'the SDK', sdkAttempts: 2 },
     { who: 'the runner', sdkAttempts: 1 },
@@ -65,8 +76,8 @@ describe('latency, attempts and hangs through the runner', () => {
       });
       const teacher = runs.find((r) => r.modelId === TEACHER);
       expect(teacher).toMatchObject({ status: 'ok', attempts: 2, throttles: 1, serverMs: LATENCY });
-      expect(Math.abs((teacher?.e2eMs ?? 0) - LATENCY)).toBeLessThanOrEqual(20);
       const [throttled, answered] = teacher?.attemptLog ?? [];
+      expectAnsweringAttemptLatency(teacher);
       expect(teacher?.attemptLog).toHaveLength(2);
       expect(throttled).toMatchObject({
         status: 'error',
@@ -89,7 +100,7 @@ describe('latency, attempts and hangs through the runner', () => {
   );
 
   it(
-    'under 30 % throttling the median stored latency is the injected one',
+    'under 30 % throttling every stored latency is its answering attempt’s',
     { timeout: 60_000 },
     async () => {
       standIn.setFaultPlan({ throttle: 0.3 });
@@ -102,10 +113,10 @@ describe('latency, attempts and hangs through the runner', () => {
       expect(final).toMatchObject({ status: 'completed', failed: 0 });
       const retried = runs.filter((r) => (r.throttles ?? 0) > 0);
       expect(retried.length).toBeGreaterThan(5);
-      const e2e = (rows: typeof runs) => median(rows.map((r) => r.e2eMs ?? NaN)) ?? NaN;
-      expect(Math.abs(e2e(runs) - LATENCY)).toBeLessThanOrEqual(20);
-      // The throttled calls themselves, too: their retries are in lostMs, not in latency.
-      expect(Math.abs(e2e(retried) - LATENCY)).toBeLessThanOrEqual(20);
+      // Every call's latency is its answering attempt's; the throttled calls' retries are in
+      // lostMs, not in latency. (How close the median stays to the injected latency under
+      // throttling is a bench figure: the CLI's fault-mix run.)
+      for (const r of runs) expectAnsweringAttemptLatency(r);
       for (const r of retried) expect(r.lostMs ?? 0).toBeGreaterThan(0);
       // The summary read without outputs (the CLI's) is the one read from whole rows.
       const lean = summarizeModelRuns(listRunSamples(fx!.db, fx!.experimentId));

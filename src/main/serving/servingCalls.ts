@@ -1,5 +1,5 @@
 /**
- * The control-plane calls that buy, read and delete a serving (bedrock-apis.md §4.4). Each
+ * The control-plane calls that buy, read and delete a serving (docs/bedrock.md §6). Each
  * create sends the serving's stored token, so a repeat after a lost answer or a restart gets the
  * resource made the first time.
  */

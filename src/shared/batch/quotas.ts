@@ -3,7 +3,7 @@ import { formatNumber } from '../format';
 
 /**
  * Batch inference quotas, per model in AWS (Service Quotas). Where they cannot be read, these
- * documented defaults apply and the user may change them in settings; bedrock-apis notes that
+ * documented defaults apply and the user may change them in settings; docs/bedrock.md §8 notes that
  * AWS does not publish them in one place, so each is a setting rather than a constant.
  */
 export const BatchQuotasSchema = z.strictObject({

@@ -1,6 +1,6 @@
 /**
  * What a Cost Explorer fetch will cost before it is made. AWS charges $0.01 per API request
- * (bedrock-facts.md §9), paging included, so the app says how many it will make and never
+ * (docs/bedrock.md §9), paging included, so the app says how many it will make and never
  * fetches on its own. A fetch is one GetDimensionValues (the Bedrock service names), then
  * GetCostAndUsage: one query over every service, or, grouped by a cost allocation tag, one per
  * service (two group-bys are the limit: usage type and tag leave no room for the service).

@@ -3,7 +3,7 @@ import { ROUGE_TYPES, type RougeType } from '../metrics/rouge';
 import { fullLabel, metricInfo, rougeMetricKey, type MetricKey } from '../quality/metricKeys';
 
 /**
- * What the analyst decides the verdict on (roi-model.md §7): which evidence sources are decisive
+ * What the analyst decides the verdict on (docs/roi-model.md §7): which evidence sources are decisive
  * and, for each, how much worse than the teacher the student may be. Nothing here is used
  * silently: a default is named as one wherever the verdict is shown.
  *

@@ -7,7 +7,7 @@ import type { StudentEvidence } from './decisionEvidence';
 import { findingOf, type FindingState, type SourceFinding } from './sourceFinding';
 
 /**
- * The verdict (roi-model.md §7): Yes, No or Not yet, with its reasons and what would settle it.
+ * The verdict (docs/roi-model.md §7): Yes, No or Not yet, with its reasons and what would settle it.
  * The one function the ROI screen, the CLI and the report call; none of them words a verdict of
  * its own.
  *

@@ -1,5 +1,5 @@
 /**
- * The one-off cost of a distillation job (roi-model.md §3) before it is launched and once it
+ * The one-off cost of a distillation job (docs/roi-model.md §3) before it is launched and once it
  * has run: teacher generation and student training from `investmentUsd` (the ROI model's own
  * function, so the Distill screen and the ROI screen can never disagree), plus the first month
  * of custom-model storage, which starts the moment the model exists. Engineering time is the

@@ -1,5 +1,5 @@
 /**
- * Bedrock service tiers (bedrock-apis.md §6): `serviceTier: {type}` on Converse/ConverseStream,
+ * Bedrock service tiers (docs/bedrock.md §7): `serviceTier: {type}` on Converse/ConverseStream,
  * echoed by the response. `default` is the Standard tier; the Price List calls it `standard`.
  * An experiment picks a tier per model; each call is priced at the tier the response reports,
  * since that is the one AWS bills (and it may differ from the one asked for).

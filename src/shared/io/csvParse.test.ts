@@ -74,19 +74,17 @@ describe('parseCsv', () => {
     expect(result.ok && result.records[0]).toMatchObject({ fields: ['a', 'b'], fieldCount: 5 });
   });
 
-  it('stays linear on a 5-million-field row', () => {
+  // That these stay linear is timed by the bench (bench/importBench.ts); here, that they finish
+  // with the right answer.
+  it('counts every field of a 5-million-field row', () => {
     const text = ','.repeat(5_000_000);
-    const started = performance.now();
     const result = parseCsv(text, { delimiter: ',', maxFields: 10 });
     expect(result.ok && result.records[0]?.fieldCount).toBe(5_000_001);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('stays linear on an unterminated quote at the top of a large file', () => {
+  it('reports an unterminated quote at the top of a large file on its first line', () => {
     const text = `"${'x\n'.repeat(2_000_000)}`;
-    const started = performance.now();
     expect(parseCsv(text, { delimiter: ',' })).toMatchObject({ ok: false, line: 1 });
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

@@ -140,31 +140,26 @@ describe('CSV import: bad files and rows', () => {
     ]);
   });
 
-  it('refuses a 10,000-column header quickly with the count and the limit', () => {
+  // How fast these wide files are handled is a bench figure (bench/importBench.ts).
+  it('refuses a 10,000-column header with the count and the limit', () => {
     const header = ['text', ...Array.from({ length: 9_999 }, (_, i) => `c${i}`)].join(',');
     const row = Array.from({ length: 10_000 }, () => 'v').join(',');
-    const started = performance.now();
     const message = messageOf(parse(`${header}\n${row}\n`.repeat(1)));
     expect(message).toBe('The header row has 10,000 columns; the limit is 1,000.');
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('rejects a 10,000-field data row under a narrow header quickly', () => {
-    const started = performance.now();
+  it('rejects a 10,000-field data row under a narrow header', () => {
     const preview = parse(`text\n${'x,'.repeat(9_999)}x\nok`);
     expect(preview).toMatchObject({
       accepted: [{ text: 'ok' }],
       rejected: [{ line: 2, reason: 'The row has 10,000 fields; the header has 1 column.' }],
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('handles 1,000 columns by 1,000 rows in well under a second', () => {
+  it('handles 1,000 columns by 1,000 rows', () => {
     const header = ['text', ...Array.from({ length: 999 }, (_, i) => `c${i}`)].join(',');
     const row = ['hello', ...Array.from({ length: 999 }, () => '1')].join(',');
-    const started = performance.now();
     const preview = parse([header, ...Array.from({ length: 1_000 }, () => row)].join('\n'));
     expect(preview.ok && preview.accepted).toHaveLength(1_000);
-    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });

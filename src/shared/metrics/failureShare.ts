@@ -14,9 +14,9 @@ import { pairedSharesInterval } from './pairedInterval';
 import { mean, presentValues, type MaybeNumber } from './statistics';
 
 /**
- * Share of outputs whose quality score falls below a bar (`f_T`, `f_S` in roi-model.md). The
+ * Share of outputs whose quality score falls below a bar (`f_T`, `f_S` in docs/roi-model.md). The
  * bootstrap distribution is returned, not just its interval, because the ROI Monte Carlo draws
- * failure shares from it (roi-model.md §5) instead of assuming a shape.
+ * failure shares from it (docs/roi-model.md §5) instead of assuming a shape.
  */
 
 export interface FailureShareOptions extends BootstrapOptions {

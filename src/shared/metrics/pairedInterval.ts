@@ -4,7 +4,7 @@ import { studentTQuantile } from './studentT';
 
 /**
  * Intervals for paired student-minus-teacher differences that hold on few paragraphs
- * (roi-model.md §5). The percentile bootstrap the app used before under-covers there (about
+ * (docs/roi-model.md §5). The percentile bootstrap the app used before under-covers there (about
  * 85 % real coverage for a nominal 95 % at n = 5); Student's t on the per-paragraph differences
  * accounts for estimating the spread from the same few paragraphs. Every interval carries the
  * name of its method so the screen and the report can print it beside the figures.

@@ -127,7 +127,7 @@ export function parseModelRef(raw: string): ParsedModelRef {
         ref: { ...common, kind: 'customModelDeployment', geo: null, baseModelId: null },
       };
     case 'custom-model': {
-      // custom-model/<base model id>/<12 chars>: the base is in the path (bedrock-apis §4.4).
+      // custom-model/<base model id>/<12 chars>: the base is in the path (docs/bedrock.md §6).
       const slash = resource.lastIndexOf('/');
       const base = slash > 0 ? resource.slice(0, slash) : null;
       return {

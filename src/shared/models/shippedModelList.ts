@@ -1,7 +1,7 @@
 /**
  * The dated model list shipped with the app, used on a fresh data folder with no network or no
  * credentials (the picker says so). Built from AWS-published facts checked on SHIPPED_AS_OF
- * (bedrock-facts.md §9: AWS model cards, the model-lifecycle and service-tiers pages, and the
+ * (docs/bedrock.md §3 and §7: AWS model cards, the model-lifecycle and service-tiers pages, and the
  * ListFoundationModels / ListInferenceProfiles shapes), never from third-party tables. It has
  * the shape of a control-plane answer so one code path reads it; a fetch from the user's account
  * replaces it as soon as one succeeds. Mistral Large 3 and Ministral 3 are on Bedrock but their
@@ -199,7 +199,7 @@ const ROWS: readonly Row[] = [
   { id: 'deepseek.v3-v1:0', name: 'DeepSeek-V3.1', provider: 'DeepSeek', access: both('onDemand') },
 ];
 
-/** The regions a `us.` system profile routes to (bedrock-apis.md §2.3 example). */
+/** The regions a `us.` system profile routes to (docs/bedrock.md §3). */
 const US_PROFILE_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2'];
 
 function modelEntry(row: Row, access: Access): FoundationModelEntry {

@@ -15,7 +15,7 @@ describe('DISTILLATION_PAIRS', () => {
     }
   });
 
-  it('holds exactly the pairs of bedrock-facts.md §9, with their regions and profile rule', () => {
+  it('holds exactly the pairs of docs/bedrock.md §5, with their regions and profile rule', () => {
     const rows = DISTILLATION_PAIRS.map(
       (p) =>
         `${key(p.teacherId, p.studentId)} @${p.region}${p.teacherNeedsInferenceProfile ? ' profile' : ''}`,

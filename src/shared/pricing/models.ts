@@ -1,6 +1,6 @@
 /**
  * The models the calculator knows: Bedrock id, display name, family, provider and context window.
- * A context window not stated in bedrock-facts.md carries the vendor's published figure and says
+ * A context window not stated in docs/bedrock.md carries the vendor's published figure and says
  * so in `contextWindowSource`, so nobody mistakes it for a checked Bedrock fact.
  */
 import { tokens, type Tokens } from '../units';
@@ -20,7 +20,7 @@ export interface ModelInfo {
   // region's model list (shared/models/invocation.ts), never from a flag here.
 }
 
-const VENDOR_SPEC = 'vendor-published spec; not verified in bedrock-facts.md';
+const VENDOR_SPEC = 'vendor-published spec; not verified in docs/bedrock.md';
 
 const model = (
   id: string,

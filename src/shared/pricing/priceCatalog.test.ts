@@ -9,7 +9,7 @@ import {
 } from './priceCatalog';
 import { PriceCatalogSchema } from './priceSchemas';
 
-// Figures transcribed by hand from bedrock-facts.md "Key numbers" (USD per 1K tokens).
+// Figures transcribed by hand from docs/bedrock.md §4 "Catalog prices" (USD per 1K tokens).
 const FACTS: Record<string, [number, number]> = {
   'meta.llama3-8b-instruct-v1:0': [0.0003, 0.0006],
   'meta.llama3-70b-instruct-v1:0': [0.00265, 0.0035],

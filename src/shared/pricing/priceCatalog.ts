@@ -2,7 +2,7 @@
  * The built-in, dated price catalog. It is built from the shipped AWS Price List snapshot
  * (shippedSnapshot.json, `npm run prices:build-catalog`) when that has been built; a model the
  * Price List does not price then has no entry and its price is unknown. Until then it is the
- * hand-written table below: on-demand prices read from third-party registries (genai-prices,
+ * hand-written table below (docs/bedrock.md §4): on-demand prices read from third-party registries (genai-prices,
  * cline), not from AWS, and shown with that label (priceOrigin.ts). Anything not found
  * (provisioned hourly rates, training and storage prices) is null with the reason, never guessed;
  * users fill those in through overrides.
@@ -15,7 +15,7 @@ import type { KnownOrUnknown, PriceCatalog, PriceEntry } from './priceSchemas';
 import shippedSnapshotJson from './shippedSnapshot.json';
 import { SOURCES, type SourceRef } from './sources';
 
-/** The day these prices were read from the registries cited in bedrock-facts.md. */
+/** The day these prices were read from the registries cited in docs/bedrock.md §11. */
 export const CATALOG_AS_OF = '2026-11-24';
 
 /** Regions priced here. No regional price difference is known, so both carry the same figures. */
@@ -133,10 +133,10 @@ function catalogEntry(row: OnDemandRow, region: string): PriceEntry {
       sixMonths: unknown(PROVISIONED_RATE_NOT_FOUND),
     },
     trainingUsdPer1kTokens: unknown(
-      'Student training price per 1K tokens not found (bedrock-facts.md §5).',
+      'Student training price per 1K tokens not found (docs/bedrock.md §5).',
     ),
     storageUsdPerMonth: unknown(
-      'Custom model storage per month not found (bedrock-facts.md §5). The prototype assumed $1.95/month: a prior-art prototype assumption, not an AWS price.',
+      'Custom model storage per month not found (docs/bedrock.md §5). The prototype assumed $1.95/month: a prior-art prototype assumption, not an AWS price.',
     ),
     asOf: CATALOG_AS_OF,
     overridden: false,

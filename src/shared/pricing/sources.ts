@@ -1,6 +1,6 @@
 /**
- * The sources behind every catalog figure, with the tags bedrock-facts.md uses, so a price
- * shown in the app can be traced back to the line of the facts file that justifies it.
+ * The sources behind every catalog figure, with the tags of docs/bedrock.md §11, so a price
+ * shown in the app can be traced back to the source that justifies it.
  */
 export interface SourceRef {
   tag: string;

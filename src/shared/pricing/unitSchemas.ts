@@ -16,7 +16,7 @@ import {
 } from '../units';
 
 /**
- * The largest value each unit accepts (roi-model.md §8). Far above any real workload, yet small
+ * The largest value each unit accepts (docs/roi-model.md §8). Far above any real workload, yet small
  * enough that no product of them over 120 months overflows to Infinity, which is how a typed
  * 1e200 used to end up as NaN on screen.
  */

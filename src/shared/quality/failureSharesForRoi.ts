@@ -3,7 +3,7 @@ import { failureShare, pairedFailureShares, resolveBootstrapOptions } from '../m
 import { metricInfo, MetricKeySchema, type MetricKey } from './metricKeys';
 
 /**
- * f_T and f_S for the ROI calculator (roi-model.md §1, §5): the share of each model's outputs
+ * f_T and f_S for the ROI calculator (docs/roi-model.md §1, §5): the share of each model's outputs
  * under the analyst's bar on one metric, with intervals and the bootstrap draws the Monte Carlo
  * resamples. Paired draws (index b of both lists comes from the same paragraph resample) keep
  * the correlation between the two shares; see pairedFailureShares.

@@ -15,7 +15,7 @@ const estimate = <T extends z.ZodRawShape>(shape: T) =>
     z.object({ kind: z.literal('estimate'), n: z.number().int(), ...shape }),
   ]);
 
-/** `method` names how the interval was made, printed beside it (roi-model.md §5). */
+/** `method` names how the interval was made, printed beside it (docs/roi-model.md §5). */
 export const MeanCiSchema = estimate({ mean: z.number(), ci: IntervalSchema, method: z.string() });
 export type MeanCi = z.infer<typeof MeanCiSchema>;
 

@@ -28,7 +28,7 @@ export function formatPointsInterval(ci: { low: number; high: number }, digits =
   return `[${f(ci.low)}, ${f(ci.high)}]`;
 }
 
-/** Money from quality as its own figure, never inside the cost saving (roi-model.md §7). */
+/** Money from quality as its own figure, never inside the cost saving (docs/roi-model.md §7). */
 export function qualityMoneyFigure(s: Scenario, r: RoiOutputs): Figure {
   const line = qualityMoneyLine(s.quality, r.qualityMoney.firstMonthUsd);
   return figure('qualityMoney', FIGURE_LABELS.qualityMoney, line.value, line.text, line.note);

@@ -1,5 +1,5 @@
 /**
- * Like-for-like batch (roi-model.md §2): one share β of the traffic goes to batch on both sides,
+ * Like-for-like batch (docs/roi-model.md §2): one share β of the traffic goes to batch on both sides,
  * since a workload that tolerates batch latency tolerates it with either model. The teacher's
  * share follows the student's unless the analyst set it apart; then the outputs say how much of
  * the saving comes from batch rather than from the model switch.

@@ -1,5 +1,5 @@
 /**
- * roi-model.md §6 checks added with version 2, over several hundred random scenarios each:
+ * docs/roi-model.md §6 checks added with version 2, over several hundred random scenarios each:
  * like-for-like batch leaves the saving share of token cost alone, provisioned units carry the
  * volume unless fixed (and then a warning says so), and no output is NaN or infinite even at the
  * bounds of §8.

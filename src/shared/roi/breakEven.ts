@@ -1,4 +1,4 @@
-/** Break-even volume V* at constant volume (roi-model.md §4). */
+/** Break-even volume V* at constant volume (docs/roi-model.md §4). */
 import { UNIT_BOUNDS } from '../pricing/unitSchemas';
 import { requests, type Requests } from '../units';
 import type { UnitCapacity } from './capacity';

@@ -1,5 +1,5 @@
 /**
- * Provisioned capacity that grows with volume (roi-model.md §2, §4): u(V) = max(u_min,
+ * Provisioned capacity that grows with volume (docs/roi-model.md §2, §4): u(V) = max(u_min,
  * ⌈need(V) / cap⌉), need(V) = k_peak · V · (in_S + out_S) / (730 · 60). Expressed as requests a
  * month one unit carries, so the cash flow and the stepped break-even share one home for it.
  */

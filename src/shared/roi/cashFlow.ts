@@ -1,4 +1,4 @@
-/** Monthly figures, cumulative discounted cash flow, NPV, payback and ROI (roi-model.md §4). */
+/** Monthly figures, cumulative discounted cash flow, NPV, payback and ROI (docs/roi-model.md §4). */
 import {
   months,
   usd,

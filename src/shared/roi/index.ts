@@ -1,4 +1,4 @@
-/** Public API of the ROI layer (roi-model.md). */
+/** Public API of the ROI layer (docs/roi-model.md). */
 export * from './scenario';
 export * from './perRequest';
 export * from './monthly';

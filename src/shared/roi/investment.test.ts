@@ -3,7 +3,7 @@ import { usd, usdPerHour } from '../units';
 import { engineeringCostUsd, investmentUsd } from './investment';
 import { makeScenario } from './scenarioFixtures';
 
-describe('one-off investment (roi-model.md §3)', () => {
+describe('one-off investment (docs/roi-model.md §3)', () => {
   const s = makeScenario();
 
   it('adds teacher data, training and engineering', () => {

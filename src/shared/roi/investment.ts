@@ -1,4 +1,4 @@
-/** The one-off investment I (roi-model.md §3). */
+/** The one-off investment I (docs/roi-model.md §3). */
 import { tokens, usd, type Tokens, type Usd, type UsdPerHour } from '../units';
 import { MAX_DISTILLATION_PAIRS, type Distillation, type Scenario } from './scenario';
 

@@ -133,9 +133,9 @@ describe('monteCarlo', () => {
     ).toThrow(/same length/);
   });
 
-  it('runs 10,000 draws over 10,000 measured runs per model in well under a few seconds', () => {
-    const start = performance.now();
-    monteCarlo(s, {
+  // Its speed is a bench figure (bench/roiBench.ts, roi.monteCarlo10k).
+  it('runs 10,000 draws over 10,000 measured runs per model', () => {
+    const r = monteCarlo(s, {
       ...everything,
       draws: 10_000,
       tokenSamples: {
@@ -143,7 +143,8 @@ describe('monteCarlo', () => {
         student: tokenRuns(10_000, [900, 1100], [200, 275]),
       },
     });
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(r.monthlySavingUsd.p5).toBeLessThanOrEqual(r.monthlySavingUsd.p50);
+    expect(r.monthlySavingUsd.p50).toBeLessThanOrEqual(r.monthlySavingUsd.p95);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo over the scenario (roi-model.md §5): per-request tokens from bootstrap means of
+ * Monte Carlo over the scenario (docs/roi-model.md §5): per-request tokens from bootstrap means of
  * the measured runs, failure shares from their bootstrap distributions, volume from a triangular
  * distribution, and, where the analyst sets a range, each side's prices (the tier and batch
  * uncertainty) and the engineering cost as triangular factors around 1. Everything flows from one

@@ -7,7 +7,7 @@ import {
   teacherMonthlyCostUsd,
 } from './monthly';
 
-describe('monthly figures (roi-model.md §2)', () => {
+describe('monthly figures (docs/roi-model.md §2)', () => {
   it('grows volume from month 1: V_t = V · (1 + g)^(t − 1)', () => {
     expect(monthlyVolume(requests(1000), 0.05, 1)).toBe(1000);
     expect(monthlyVolume(requests(1000), 0.05, 3)).toBeCloseTo(1102.5, 9);

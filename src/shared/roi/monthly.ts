@@ -1,5 +1,5 @@
 /**
- * The terms a month's figures are built from (roi-model.md §2): volume, the teacher's cost, a
+ * The terms a month's figures are built from (docs/roi-model.md §2): volume, the teacher's cost, a
  * provisioned student's hours, the quality cost per request. A month's figures themselves have
  * one home, `monthFigures` in cashFlow.ts.
  */

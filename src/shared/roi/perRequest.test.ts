@@ -5,7 +5,7 @@ import { costPerRequestUsd, withBatchShareUsd } from './perRequest';
 
 const rel = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 
-describe('seed study check (roi-model.md §6)', () => {
+describe('seed study check (docs/roi-model.md §6)', () => {
   const { student, teacher } = SEED_STUDY_PRICES;
   const cS = costPerRequestUsd(
     tokens(69),

@@ -1,4 +1,4 @@
-/** Per-request costs (roi-model.md §2). */
+/** Per-request costs (docs/roi-model.md §2). */
 import { usd, type Fraction, type Tokens, type Usd, type UsdPer1kTokens } from '../units';
 
 /** c = (in · pin + out · pout) / 1000 for one request at on-demand prices. */

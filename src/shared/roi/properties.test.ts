@@ -1,6 +1,6 @@
 /**
  * Property tests over random valid scenarios: agreement with an independent reference, the
- * break-even check of roi-model.md §6, and payback against the cash flow it interpolates.
+ * break-even check of docs/roi-model.md §6, and payback against the cash flow it interpolates.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@ import { formatUsd } from '../format';
 import type { Scenario } from './scenario';
 
 /**
- * Money from quality (roi-model.md §7): Q = V · (f_S − f_T) · c_f, kept apart from the cost
+ * Money from quality (docs/roi-model.md §7): Q = V · (f_S − f_T) · c_f, kept apart from the cost
  * saving. A loss always counts (at the estimate); a gain (the student failing less) counts only
  * when the interval of f_S − f_T lies wholly below zero, so that noise in a few paragraphs never
  * becomes a saving. The pessimistic case takes the interval's high end, the student's way.

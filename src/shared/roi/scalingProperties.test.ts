@@ -1,5 +1,5 @@
 /**
- * Property tests of roi-model.md §6 over random valid scenarios: scaling every price by k, and
+ * Property tests of docs/roi-model.md §6 over random valid scenarios: scaling every price by k, and
  * the direction in which the saving moves with the student's price and with volume.
  */
 import fc from 'fast-check';

@@ -19,7 +19,7 @@ describe('ScenarioSchema', () => {
     });
     expect(s.schemaVersion).toBe(1);
     expect(s.volume.monthlyGrowth).toBe(0);
-    // Absent: like-for-like with the student's share (roi-model.md §2).
+    // Absent: like-for-like with the student's share (docs/roi-model.md §2).
     expect(s.teacher.batchShare).toBeUndefined();
     expect(s.quality.usdPerFailure).toBe(0);
     expect(s.finance.yearlyDiscountRate).toBe(0);

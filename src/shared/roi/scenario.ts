@@ -1,5 +1,5 @@
 /**
- * The Scenario: every input of roi-model.md §1 in one serializable object, with the zod schema
+ * The Scenario: every input of docs/roi-model.md §1 in one serializable object, with the zod schema
  * main uses to validate what it stores or imports. Parsing brands each number with its unit, so
  * `Scenario` (the schema's output) is what the ROI functions take. Prices sit in the scenario
  * itself, with their date and source, because an analysis must keep the prices it was run under.
@@ -29,7 +29,7 @@ import {
 
 /**
  * Bedrock trains on at most 15,000 prompt-response pairs per distillation job, counted after it
- * augments the data (roi-model.md §3): a ceiling on pairs, not on the prompts the analyst has.
+ * augments the data (docs/roi-model.md §3): a ceiling on pairs, not on the prompts the analyst has.
  */
 export const MAX_DISTILLATION_PAIRS = 15_000;
 /** Bounds of §8 that are not a unit's own (unitSchemas holds those). */
@@ -84,7 +84,7 @@ export const ServingSchema = z.discriminatedUnion('kind', [
       integer: true,
     }),
     /**
-     * u(t) = max(u_min, ⌈need(t) / cap⌉) (roi-model.md §2) unless false (units fixed). Stored
+     * u(t) = max(u_min, ⌈need(t) / cap⌉) (docs/roi-model.md §2) unless false (units fixed). Stored
      * scenarios from before this field load with their unit count as the minimum: fixed units
      * that could not carry the volume were never a real saving.
      */
@@ -169,7 +169,7 @@ export const ScenarioSchema = z.object({
   }),
   teacher: ModelSideSchema.extend({
     /**
-     * β_T. Absent means like-for-like: the same share as the student's (roi-model.md §2), so a
+     * β_T. Absent means like-for-like: the same share as the student's (docs/roi-model.md §2), so a
      * batch discount is never credited to the model switch. A value set apart is deliberate and
      * the outputs say how much of the saving it makes.
      */

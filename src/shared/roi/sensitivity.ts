@@ -1,5 +1,5 @@
 /**
- * Tornado analysis (roi-model.md §5): each input moved to its low and high value with all others
+ * Tornado analysis (docs/roi-model.md §5): each input moved to its low and high value with all others
  * at base, and the spread this makes in NPV and in the first month's saving, widest first.
  */
 import { usd, usdPerMonth, type Usd, type UsdPerMonth } from '../units';

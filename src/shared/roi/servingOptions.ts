@@ -1,5 +1,5 @@
 /**
- * The ways Bedrock serves a student (bedrock-facts.md §9, checked 2026-12-07), so the form
+ * The ways Bedrock serves a student (docs/bedrock.md §6, checked 2026-12-07), so the form
  * offers only those and says why the rest are missing. A base model used as-is is served like
  * any base model; a distilled (custom) model only on provisioned throughput, or on an on-demand
  * custom-model deployment where AWS offers one, and never in batch (S32, S41, S21).

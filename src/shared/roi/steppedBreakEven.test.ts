@@ -1,5 +1,5 @@
 /**
- * Break-even over unit steps (roi-model.md §4) against an independent oracle: the scenario's
+ * Break-even over unit steps (docs/roi-model.md §4) against an independent oracle: the scenario's
  * totals written out from the formulas (testing/scenarioOracle.ts), each unit step searched by
  * bisection, the first volume where the student's total is at most the teacher's taken.
  */
@@ -134,7 +134,7 @@ describe('steppedBreakEven against the oracle', () => {
           return;
         }
         const v = r.requestsPerMonth;
-        // Equal totals at V* (roi-model.md §6), relative to the money involved.
+        // Equal totals at V* (docs/roi-model.md §6), relative to the money involved.
         expect(Math.abs(o.ahead(v)) / scale(v)).toBeLessThan(1e-9);
         if (o.v === null) {
           // Further out than the oracle searches: the step must be beyond its reach.

@@ -1,5 +1,5 @@
 /**
- * Provisioned-throughput utilization (roi-model.md §2): tokens needed per minute against what
+ * Provisioned-throughput utilization (docs/roi-model.md §2): tokens needed per minute against what
  * the model units sustain, month by month, since growth can turn an idle commitment into an
  * overloaded one within the horizon.
  */

@@ -23,7 +23,7 @@ export const TERM_WORDS: Record<ProvisionedTerm, string> = {
   sixMonths: '6-month commitment',
 };
 
-/** Wire value of `commitmentDuration`; absent for no commitment (bedrock-apis.md §4.4). */
+/** Wire value of `commitmentDuration`; absent for no commitment (docs/bedrock.md §6). */
 export const COMMITMENT_DURATION: Record<ProvisionedTerm, 'OneMonth' | 'SixMonths' | undefined> = {
   noCommitment: undefined,
   oneMonth: 'OneMonth',

@@ -1,29 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-function tempDbPath(): string {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return join(t.dir, 'test.sqlite');
-}
-
-const AT_20 = migrations.filter((m) => m.version <= 20);
-const AT_30 = migrations.filter((m) => m.version <= 30);
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0030-quality', () => {
   it('migrates a version-20 database with runs and scores, keeping them', async () => {
-    const path = tempDbPath();
-    const v20 = await openDatabase(path, { migrations: AT_20 });
+    const path = stores.next().path;
+    const v20 = await migrateTo(path, 20);
     expect(userVersion(v20.db)).toBe(20);
     v20.db.exec(`
       INSERT INTO datasets VALUES ('d1', 'D', 't', 't');
@@ -40,7 +25,7 @@ describe('migration 0030-quality', () => {
     `);
     v20.db.close();
 
-    const { db, applied, backupPath } = await openDatabase(path, { migrations: AT_30 });
+    const { db, applied, backupPath } = await migrateTo(path, 30);
     expect(applied).toEqual([30]);
     expect(backupPath).not.toBeNull();
     expect(db.prepare('SELECT id, value, judge_prompt_id FROM scores').all()).toEqual([

@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
-function tempDbPath(): string {
-  const t = makeTempDir();
-  cleanups.push(t.cleanup);
-  return join(t.dir, 'test.sqlite');
-}
-
-const AT_30 = migrations.filter((m) => m.version <= 30);
-const AT_40 = migrations.filter((m) => m.version <= 40);
 const override = (id: string, seq: number, note = 'Quote from our AWS account team') =>
   `INSERT INTO price_overrides (id, seq, model_id, region, fields_json, note, as_of, created_at)
    VALUES ('${id}', ${seq}, 'meta.llama3-8b-instruct-v1:0', 'us-east-1', '{"inputUsdPer1k":0.00025}',
@@ -26,8 +12,8 @@ const override = (id: string, seq: number, note = 'Quote from our AWS account te
 
 describe('migration 0040-price-overrides', () => {
   it('adds the override table to a version-30 database, keeping its saved scenarios', async () => {
-    const path = tempDbPath();
-    const v30 = await openDatabase(path, { migrations: AT_30 });
+    const path = stores.next().path;
+    const v30 = await migrateTo(path, 30);
     expect(userVersion(v30.db)).toBe(30);
     v30.db.exec(`
       INSERT INTO scenarios (id, name, experiment_id, inputs_json, created_at, updated_at)
@@ -35,7 +21,7 @@ describe('migration 0040-price-overrides', () => {
     `);
     v30.db.close();
 
-    const { db, applied, backupPath } = await openDatabase(path, { migrations: AT_40 });
+    const { db, applied, backupPath } = await migrateTo(path, 40);
     expect(applied).toEqual([40]);
     expect(backupPath).not.toBeNull();
     expect(userVersion(db)).toBe(40);

@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-const AT_40 = migrations.filter((m) => m.version <= 40);
-const AT_50 = migrations.filter((m) => m.version <= 50);
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0050-run-leases', () => {
   it('adds the lease table to a version-40 database, keeping a running experiment as it was', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const v40 = await openDatabase(path, { migrations: AT_40 });
+    const { path } = stores.next();
+    const v40 = await migrateTo(path, 40);
     v40.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
@@ -28,7 +17,7 @@ describe('migration 0050-run-leases', () => {
     `);
     v40.db.close();
 
-    const { db, applied, backupPath } = await openDatabase(path, { migrations: AT_50 });
+    const { db, applied, backupPath } = await migrateTo(path, 50);
     expect(applied).toEqual([50]);
     expect(backupPath).not.toBeNull();
     expect(userVersion(db)).toBe(50);

@@ -1,28 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
 import { experimentCounts } from '../repos/experimentStats';
 import { getExperiment } from '../repos/experiments';
 import { insertRun, listRuns } from '../repos/runs';
 import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-const AT_50 = migrations.filter((m) => m.version <= 50);
-const AT_65 = migrations.filter((m) => m.version <= 65);
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0065-run-attempts', () => {
   it('keeps older runs with unknown attempts, and stores new ones with their attempt log', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const v50 = await openDatabase(path, { migrations: AT_50 });
+    const { path } = stores.next();
+    const v50 = await migrateTo(path, 50);
     v50.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO paragraphs (id, dataset_id, position, text, created_at, updated_at) VALUES ('p1', 'd1', 0, 'x', 't', 't');
@@ -37,7 +27,7 @@ describe('migration 0065-run-attempts', () => {
     `);
     v50.db.close();
 
-    const at65 = await openDatabase(path, { migrations: AT_65 });
+    const at65 = await migrateTo(path, 65);
     expect(at65.applied).toEqual([65]);
     expect(userVersion(at65.db)).toBe(65);
     at65.db.close();

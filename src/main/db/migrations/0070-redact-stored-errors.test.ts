@@ -1,25 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 const TOKEN = 'IQoJb3JpZ2luX2VjECANARYTOKENx9';
 const LEAKY = `Bad keys (SignatureDoesNotMatch: ... x-amz-security-token:${TOKEN}\n\nhost;x-amz-date)`;
 
 describe('migration 0070-redact-stored-errors', () => {
   it('masks secrets already stored in error texts, leaving no copy in the database file', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const v50 = await openDatabase(path, { migrations: migrations.filter((m) => m.version <= 50) });
+    const { dir, path } = stores.next();
+    const v50 = await migrateTo(path, 50);
     v50.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO paragraphs (id, dataset_id, position, text, tags_json, created_at, updated_at)
@@ -41,10 +35,7 @@ describe('migration 0070-redact-stored-errors', () => {
       .run(LEAKY);
     v50.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      backupDir: join(t.dir, 'elsewhere'),
-      migrations: migrations.filter((m) => m.version <= 70),
-    });
+    const { db, applied } = await migrateTo(path, 70, { backupDir: join(dir, 'elsewhere') });
     // Every migration after 50 up to this one runs; 70 is the one under test.
     expect(applied).toEqual(
       migrations.filter((m) => m.version > 50 && m.version <= 70).map((m) => m.version),
@@ -57,8 +48,8 @@ describe('migration 0070-redact-stored-errors', () => {
       s: `Paused: ${LEAKY.replace(TOKEN, '***')}`,
     });
     db.close();
-    const files = readdirSync(t.dir).filter((f) => f.startsWith('test.sqlite'));
+    const files = readdirSync(dir).filter((f) => f.startsWith('test.sqlite'));
     expect(files).toContain('test.sqlite');
-    for (const f of files) expect(readFileSync(join(t.dir, f)).includes(TOKEN)).toBe(false);
+    for (const f of files) expect(readFileSync(join(dir, f)).includes(TOKEN)).toBe(false);
   });
 });

@@ -1,22 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../../test/support/tempDir';
 import { userVersion } from '../migrate';
-import { openDatabase } from '../open';
-import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0071-blind-reveals', () => {
   it('adds one reveal per rater and set, refuses an unknown reason, and goes with its experiment', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const v70 = await openDatabase(path, { migrations: migrations.filter((m) => m.version <= 70) });
+    const { dir, path } = stores.next();
+    const v70 = await migrateTo(path, 70);
     v70.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
@@ -25,10 +18,7 @@ describe('migration 0071-blind-reveals', () => {
     `);
     v70.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      backupDir: join(t.dir, 'b'),
-      migrations: migrations.filter((m) => m.version <= 71),
-    });
+    const { db, applied } = await migrateTo(path, 71, { backupDir: join(dir, 'b') });
     expect(applied).toEqual([71]);
     expect(userVersion(db)).toBe(71);
     const add = db.prepare(

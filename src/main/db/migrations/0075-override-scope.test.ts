@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-const BEFORE = migrations.filter((m) => m.version < 75);
-const AT_75 = migrations.filter((m) => m.version <= 75);
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0075-override-scope', () => {
   it('keeps existing overrides global and drops a scoped one with its scenario', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const before = await openDatabase(path, { migrations: BEFORE });
+    const { path } = stores.next();
+    const before = await migrateTo(path, versionBefore(75));
     before.db.exec(`
       INSERT INTO scenarios (id, name, experiment_id, inputs_json, created_at, updated_at)
       VALUES ('s1', 'Base case', NULL, '{}', 't1', 't2');
@@ -29,7 +18,7 @@ describe('migration 0075-override-scope', () => {
     `);
     before.db.close();
 
-    const { db, applied } = await openDatabase(path, { migrations: AT_75 });
+    const { db, applied } = await migrateTo(path, 75);
     expect(applied).toEqual([75]);
     expect(userVersion(db)).toBe(75);
     expect(db.prepare('SELECT id, scenario_id FROM price_overrides').all()).toEqual([

@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0076-paragraph-snapshots', () => {
   it('adds empty snapshot tables to a version-75 database, which then fill and cascade', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const before = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version < 76),
-    });
+    const { path } = stores.next();
+    const before = await migrateTo(path, versionBefore(76));
     before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
@@ -27,9 +17,7 @@ describe('migration 0076-paragraph-snapshots', () => {
     `);
     before.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 76),
-    });
+    const { db, applied } = await migrateTo(path, 76);
     expect(applied).toEqual([76]);
     expect(userVersion(db)).toBe(76);
     db.exec(`

@@ -1,28 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0080-model-lists-price-snapshots', () => {
   it('adds both tables to the database of the migration before it, keeping its overrides', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const v50 = await openDatabase(path, { migrations: migrations.filter((m) => m.version < 80) });
+    const { path } = stores.next();
+    const v50 = await migrateTo(path, versionBefore(80));
     const overrides = v50.db.prepare('SELECT COUNT(*) AS n FROM price_overrides').get();
     v50.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 80),
-    });
+    const { db, applied } = await migrateTo(path, 80);
     expect(applied).toEqual([80]);
     expect(userVersion(db)).toBe(80);
     expect(db.prepare('SELECT COUNT(*) AS n FROM price_overrides').get()).toEqual(overrides);

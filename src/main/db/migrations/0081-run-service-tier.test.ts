@@ -1,22 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { listRuns } from '../repos/runs';
-import { migrations } from './index';
+import { migrateTo, tempStores } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0081-run-service-tier', () => {
   it('adds the reported tier to runs; calls stored before it read as having none', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const v80 = await openDatabase(path, { migrations: migrations.filter((m) => m.version <= 80) });
+    const { path } = stores.next();
+    const v80 = await migrateTo(path, 80);
     v80.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO paragraphs (id, dataset_id, position, text, tags_json, created_at, updated_at)
@@ -30,9 +22,7 @@ describe('migration 0081-run-service-tier', () => {
     `);
     v80.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 81),
-    });
+    const { db, applied } = await migrateTo(path, 81);
     expect(applied).toEqual([81]);
     const [old] = listRuns(db, 'e1');
     expect(old?.costUsd).toBe(0.001);

@@ -1,26 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
 import { listRuns } from '../repos/runs';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0090-batch-jobs', () => {
   it('adds the batch tables to the database just before it; existing calls read as on-demand', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
+    const { path } = stores.next();
     // The version just before 90, whatever other migrations come before it.
-    const before = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version < 90),
-    });
+    const before = await migrateTo(path, versionBefore(90));
     before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO paragraphs (id, dataset_id, position, text, created_at, updated_at) VALUES ('p1', 'd1', 0, 'x', 't', 't');
@@ -32,9 +22,7 @@ describe('migration 0090-batch-jobs', () => {
     `);
     before.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 90),
-    });
+    const { db, applied } = await migrateTo(path, 90);
     expect(applied).toEqual([90]);
     expect(userVersion(db)).toBe(90);
     expect(listRuns(db, 'e1').map((r) => [r.via, r.e2eMs])).toEqual([['on-demand', 812]]);

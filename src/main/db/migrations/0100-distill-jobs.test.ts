@@ -1,31 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0100-distill-jobs', () => {
   it('adds the distillation job table; one job per idempotency token and per ARN', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const before = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version < 100),
-    });
+    const { path } = stores.next();
+    const before = await migrateTo(path, versionBefore(100));
     before.db.exec(
       `INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');`,
     );
     before.db.close();
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 100),
-    });
+    const { db, applied } = await migrateTo(path, 100);
     expect(applied).toEqual([100]);
     expect(userVersion(db)).toBe(100);
     const insert = db.prepare(

@@ -1,28 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { userVersion } from '../migrate';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0101-custom-model-servings', () => {
   it('adds the servings table; one row per idempotency token and per ARN', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const before = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version < 101),
-    });
+    const { path } = stores.next();
+    const before = await migrateTo(path, versionBefore(101));
     before.db.close();
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 101),
-    });
+    const { db, applied } = await migrateTo(path, 101);
     expect(applied).toEqual([101]);
     expect(userVersion(db)).toBe(101);
     const insert = db.prepare(

@@ -1,24 +1,15 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../../test/support/tempDir';
-import { openDatabase } from '../open';
 import { getBillFetch, saveBillFetch } from '../repos/billing';
-import { migrations } from './index';
+import { migrateTo, tempStores, versionBefore } from '../../../../test/support/migrateTo';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+const stores = tempStores();
+afterEach(stores.cleanup);
 
 describe('migration 0110-bill-reconciliation', () => {
-  it('adds the fetch cache and experiment profiles to a store just below 110, keeping its runs', async () => {
-    const t = makeTempDir();
-    cleanups.push(t.cleanup);
-    const path = join(t.dir, 'test.sqlite');
-    const before = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version < 110),
-    });
+  it('adds the fetch cache and experiment profiles to the store just before it, keeping its runs', async () => {
+    const { path } = stores.next();
+    // The version just before 110, whatever migrations come before it (100 and 101 came later).
+    const before = await migrateTo(path, versionBefore(110));
     before.db.exec(`
       INSERT INTO datasets (id, name, created_at, updated_at) VALUES ('d1', 'D', 't', 't');
       INSERT INTO experiments (id, name, dataset_id, teacher_model_id, student_model_ids_json, region,
@@ -27,9 +18,7 @@ describe('migration 0110-bill-reconciliation', () => {
     `);
     before.db.close();
 
-    const { db, applied } = await openDatabase(path, {
-      migrations: migrations.filter((m) => m.version <= 110),
-    });
+    const { db, applied } = await migrateTo(path, 110);
     expect(applied).toEqual([110]);
     const fetch = {
       from: '2026-12-01',

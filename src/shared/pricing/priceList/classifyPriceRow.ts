@@ -2,7 +2,7 @@
  * Maps one Price List product and price dimension to a PriceRow. Bedrock's usage types follow
  * `<REGION>-<Model>-<direction>[-<variant>]` (AmazonBedrock) or `<RGN>-MP:<RGN>_<Descriptor>-Units`
  * (Marketplace models in AmazonBedrockFoundationModels), with the tier, batch, global routing,
- * custom-model and customization variants as suffixes or attributes (bedrock-apis.md §1.3–1.4).
+ * custom-model and customization variants as suffixes or attributes (docs/bedrock.md §4).
  * Units are read, never assumed: `1K tokens` and `1M tokens` both occur, and an unknown unit on a
  * row that looks like a price is reported, not guessed.
  */

@@ -1,5 +1,5 @@
 /**
- * Test support for the property tests: random valid scenarios, and roi-model.md §2–§4 written
+ * Test support for the property tests: random valid scenarios, and docs/roi-model.md §2–§4 written
  * out again, directly from the formulas, as an oracle independent of the code under test.
  * Imported by tests only.
  */
@@ -87,7 +87,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
   })
   .map((input: ScenarioInput) => ScenarioSchema.parse(input));
 
-/** roi-model.md §2–§4 written out directly from the scenario. */
+/** docs/roi-model.md §2–§4 written out directly from the scenario. */
 export function reference(s: Scenario) {
   const onDemand = (m: Scenario['teacher'] | Scenario['student']) =>
     (m.inputTokensPerRequest * m.price.inputUsdPer1k +

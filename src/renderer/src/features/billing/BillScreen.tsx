@@ -5,6 +5,7 @@ import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { BillTable } from './BillTable';
 import { ExperimentTags } from './ExperimentTags';
+import { useQuery } from '../../api/useQuery';
 
 interface Plan {
   cachedAt: string | null;
@@ -42,24 +43,20 @@ export function BillScreen() {
   }, []);
 
   // Opening the screen or changing the range reads the store only (mode 'cache').
-  useEffect(() => {
-    if (!range || !isDay(range.from) || !isDay(range.to)) return;
-    let live = true;
-    const input = { ...range, tagKey };
-    void Promise.all([api.reconcileBill({ ...input, mode: 'cache' }), api.planBill(input)]).then(
-      ([answer, p]) => {
-        if (!live) return;
-        if (answer.ok) {
-          setResult(answer.value.reconciliation);
-          setMade(null);
-        } else setError(answer.error);
-        if (p.ok) setPlan({ cachedAt: p.value.cachedAt, text: p.value.plan.text });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [range, tagKey, setError]);
+  const validRange = range !== null && isDay(range.from) && isDay(range.to);
+  const input = { from: range?.from ?? '', to: range?.to ?? '', tagKey };
+  useQuery(() => api.reconcileBill({ ...input, mode: 'cache' }), [range, tagKey], {
+    enabled: validRange,
+    onData: (answer) => {
+      setResult(answer.reconciliation);
+      setMade(null);
+    },
+    onError: setError,
+  });
+  useQuery(() => api.planBill(input), [range, tagKey], {
+    enabled: validRange,
+    onData: (p) => setPlan({ cachedAt: p.cachedAt, text: p.plan.text }),
+  });
 
   const fetchBill = async (mode: 'fetch' | 'refresh') => {
     if (!range) return;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Serving } from '../../../../shared/serving/servingDomain';
 import { isPending } from '../../../../shared/serving/servingDomain';
 import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
 
 /** How often the list is re-read while a serving is being created (main polls AWS). */
 const PENDING_REFRESH_MS = 1_000;
@@ -17,15 +18,7 @@ export function useServings() {
     if (r.ok) setServings(r.value);
     setNow(new Date().toISOString());
   }, []);
-  useEffect(() => {
-    let live = true;
-    void api.listServings({}).then((r) => {
-      if (live && r.ok) setServings(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  useQuery(() => api.listServings({}), [], { onData: setServings });
   const pending = servings.some((s) => isPending(s.phase));
   useEffect(() => {
     const every = pending ? PENDING_REFRESH_MS : COST_TICK_MS;

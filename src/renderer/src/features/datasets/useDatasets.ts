@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Dataset } from '../../../../shared/domain/dataset';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
+import { useQuery } from '../../api/useQuery';
 
 export function useDatasets() {
   const [datasets, setDatasets] = useState<Dataset[] | null>(null);
@@ -14,17 +15,7 @@ export function useDatasets() {
     return list;
   }, [run]);
 
-  useEffect(() => {
-    let live = true;
-    void api.listDatasets({}).then((r) => {
-      if (!live) return;
-      if (r.ok) setDatasets(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [setError]);
+  useQuery(() => api.listDatasets({}), [], { onData: setDatasets, onError: setError });
 
   return { datasets, reload, ...call };
 }

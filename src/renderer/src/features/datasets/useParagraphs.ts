@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Paragraph } from '../../../../shared/domain/dataset';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
+import { useQuery } from '../../api/useQuery';
 
 /**
  * `revision` changes when paragraphs arrive from elsewhere (an import), forcing a fresh read.
@@ -19,18 +20,16 @@ export function useParagraphs(datasetId: string, revision: number) {
     if (list) setParagraphs(list);
   }, [datasetId, run]);
 
-  useEffect(() => {
-    let live = true;
-    void api.listParagraphs({ datasetId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setParagraphs(r.value);
-      else setError(r.error);
+  useQuery(() => api.listParagraphs({ datasetId }), [datasetId, revision], {
+    onData: (list) => {
+      setParagraphs(list);
       setLoadedFor(datasetId);
-    });
-    return () => {
-      live = false;
-    };
-  }, [datasetId, revision, setError]);
+    },
+    onError: (e) => {
+      setError(e);
+      setLoadedFor(datasetId);
+    },
+  });
 
   const loading = loadedFor !== datasetId;
   return { paragraphs: loading ? [] : paragraphs, loading, setParagraphs, reload, ...call };

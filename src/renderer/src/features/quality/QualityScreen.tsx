@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
@@ -6,6 +6,7 @@ import { useChoice } from '../../workspace/workspace';
 import { ErrorBanner } from '../../components/Banner';
 import { QualityView, type QualityTab } from './QualityView';
 import { onRovingKeyDown, rovingTabIndex } from '../../components/rovingKeys';
+import { useQuery } from '../../api/useQuery';
 
 const TABS: { id: QualityTab; label: string }[] = [
   { id: 'summary', label: 'Summary' },
@@ -22,17 +23,7 @@ export function QualityScreen() {
   const [tab, setTab] = useState<QualityTab>('summary');
   const { error, setError } = useCall();
 
-  useEffect(() => {
-    let live = true;
-    void api.listExperiments({}).then((r) => {
-      if (!live) return;
-      if (r.ok) setExperiments(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [setError]);
+  useQuery(() => api.listExperiments({}), [], { onData: setExperiments, onError: setError });
 
   const selected = experiments?.find((e) => e.id === chosen)?.id ?? experiments?.[0]?.id ?? null;
   return (

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppError } from '../../../../shared/ipc/result';
 import type { BlindPreference, Label, RatingSession } from '../../../../shared/quality/ratings';
 import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
 
 /**
  * The rater's blind session with one student: items, and saving a rating or a preference. Each
@@ -11,17 +12,11 @@ export function useBlindRating(experimentId: string, studentModelId: string, rat
   const [session, setSession] = useState<RatingSession | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void api.getRatingSession({ experimentId, studentModelId, rater }).then((r) => {
-      if (!live) return;
-      if (r.ok) setSession(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [experimentId, studentModelId, rater]);
+  useQuery(
+    () => api.getRatingSession({ experimentId, studentModelId, rater }),
+    [experimentId, studentModelId, rater],
+    { onData: setSession, onError: setError },
+  );
 
   const rate = useCallback(
     async (paragraphId: string, label: Label, rating: number) => {

@@ -4,6 +4,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import type { QualitySettings } from '../../../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
 import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
 
 /**
  * How long to gather progress events before re-reading the report. The report is computed in
@@ -28,22 +29,14 @@ export function useQuality(experimentId: string) {
 
   const reload = useCallback(() => setRevision((n) => n + 1), []);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      api.getQualityReport({ experimentId }),
-      api.getQualitySetup({ experimentId }),
-    ]).then(([r, s]) => {
-      if (!live) return;
-      if (r.ok) setReport(r.value);
-      else setError(r.error);
-      if (s.ok) setSetup(s.value);
-      else setError(s.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [experimentId, revision]);
+  useQuery(() => api.getQualityReport({ experimentId }), [experimentId, revision], {
+    onData: setReport,
+    onError: setError,
+  });
+  useQuery(() => api.getQualitySetup({ experimentId }), [experimentId, revision], {
+    onData: setSetup,
+    onError: setError,
+  });
 
   useEffect(() => {
     const later = (ms: number) => {

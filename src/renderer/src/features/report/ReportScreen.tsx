@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
@@ -9,6 +9,7 @@ import { ImportBundle } from './ImportBundle';
 import { ReportDocument } from './ReportDocument';
 import { ReportOptions, type ScenarioChoice } from './ReportOptions';
 import { useReport, type ReportChoices } from './useReport';
+import { useQuery } from '../../api/useQuery';
 
 const START: ReportChoices = { scenarioIds: [], includeAppendix: true, paperSize: 'A4' };
 
@@ -28,31 +29,19 @@ export function ReportScreen() {
   const selected = reportable.find((e) => e.id === chosen)?.id ?? reportable[0]?.id ?? null;
   const report = useReport(selected, choices);
 
-  useEffect(() => {
-    let live = true;
-    void api.listExperiments({}).then((r) => {
-      if (!live) return;
-      if (r.ok) setExperiments(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision, setError]);
+  useQuery(() => api.listExperiments({}), [revision], {
+    onData: setExperiments,
+    onError: setError,
+  });
 
-  useEffect(() => {
-    if (!selected) return;
-    let live = true;
-    void api.listReportScenarios({ experimentId: selected }).then((r) => {
-      if (!live || !r.ok) return;
-      setScenarios(r.value);
+  useQuery(() => api.listReportScenarios({ experimentId: selected ?? '' }), [selected], {
+    enabled: selected !== null,
+    onData: (list) => {
+      setScenarios(list);
       // All saved scenarios to start with (at most six), in the order they were saved.
-      setChoices((c) => ({ ...c, scenarioIds: r.value.slice(0, 6).map((s) => s.id) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [selected]);
+      setChoices((c) => ({ ...c, scenarioIds: list.slice(0, 6).map((s) => s.id) }));
+    },
+  });
 
   const shownError = error ?? report.error;
   return (

@@ -95,7 +95,7 @@ export function withServingKind(d: Draft, kind: ServingKind, book: PriceCatalog)
   if (current.kind === kind) return d;
   let serving: Draft['student']['serving'];
   if (kind === 'onDemand') serving = { kind };
-  // One share on both sides (like-for-like, roi-model.md §2): the teacher's follows unless set.
+  // One share on both sides (like-for-like, docs/roi-model.md §2): the teacher's follows unless set.
   else if (kind === 'batch') serving = { kind, batchShare: 1 };
   else if (kind === 'customModelOnDemand') {
     // Custom-model per-token rates where the price book has them, else asked for.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import type { SavedScenario, StoredPriceOverride } from '../../../../shared/ipc/roiChannels';
 import { applyOverrides } from '../../../../shared/pricing/applyOverrides';
@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/pricing/priceList/snapshotPrices';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
+import { useQuery } from '../../api/useQuery';
 
 /**
  * The price book of the stored overrides (each keeps its scope: every scenario, or one), over
@@ -47,23 +48,15 @@ export function useRoiStore() {
   const [experiments, setExperiments] = useState<ExperimentSummary[]>([]);
   const { run, error, setError, busy } = useCall();
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      api.listScenarios({}),
-      api.listPriceOverrides({}),
-      api.listExperiments({}),
-    ]).then(([s, o, e]) => {
-      if (!live) return;
-      for (const r of [s, o, e]) if (!r.ok) setError(r.error);
-      setScenarios(s.ok ? s.value : []);
-      if (o.ok) setOverrides(o.value);
-      if (e.ok) setExperiments(e.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [setError]);
+  useQuery(() => api.listScenarios({}), [], {
+    onData: setScenarios,
+    onError: (e) => {
+      setError(e);
+      setScenarios([]);
+    },
+  });
+  useQuery(() => api.listPriceOverrides({}), [], { onData: setOverrides, onError: setError });
+  useQuery(() => api.listExperiments({}), [], { onData: setExperiments, onError: setError });
 
   const [snapshots, setSnapshots] = useState<PriceSnapshot[]>([]);
   /** Puts a region's latest snapshot in the book (replacing that region's earlier one). */

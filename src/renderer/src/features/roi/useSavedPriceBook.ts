@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { CATALOG_ONLY, type PriceBook } from '../../../../shared/pricing/priceBook';
 import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
 import { bookOf } from './useRoiStore';
 
 /**
@@ -9,15 +10,6 @@ import { bookOf } from './useRoiStore';
  * them as it prices the ROI screen. The catalog alone until the overrides have loaded.
  */
 export function useSavedPriceBook(): PriceBook {
-  const [book, setBook] = useState<PriceBook>(CATALOG_ONLY);
-  useEffect(() => {
-    let live = true;
-    void api.listPriceOverrides({}).then((r) => {
-      if (live && r.ok) setBook(bookOf(r.value));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return book;
+  const overrides = useQuery(() => api.listPriceOverrides({}), []).data;
+  return useMemo(() => (overrides ? bookOf(overrides) : CATALOG_ONLY), [overrides]);
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { modelName } from '../../../../shared/report/names';
+import { useQuery } from '../../api/useQuery';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -26,20 +27,17 @@ export function BatchJobPanel({
   );
   useEffect(() => onStored?.(stored), [stored, onStored]);
 
-  useEffect(() => {
-    let live = true;
-    void api.getBatchOverview({ experimentId }).then((r) => {
-      if (live && r.ok) setOverview(r.value);
-    });
-    const off = api.onEvent((e) => {
-      if (e.type === 'batchJobs' && e.overview.experimentId === experimentId)
-        setOverview(e.overview);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [experimentId]);
+  useQuery(() => api.getBatchOverview({ experimentId }), [experimentId], {
+    onData: setOverview,
+  });
+  useEffect(
+    () =>
+      api.onEvent((e) => {
+        if (e.type === 'batchJobs' && e.overview.experimentId === experimentId)
+          setOverview(e.overview);
+      }),
+    [experimentId],
+  );
 
   if (!overview?.setup) return null;
   const open = overview.jobs.some((j) => j.phase !== 'collected' && j.phase !== 'failed');

@@ -9,6 +9,7 @@ import { BatchJobPanel } from './BatchJobPanel';
 import { modelName } from '../../../../shared/report/names';
 import { useRunProgress } from './useRunProgress';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
+import { useQuery } from '../../api/useQuery';
 
 /** One experiment: what it compares, its run, and its results (re-read as calls complete). */
 export function ExperimentDetail({
@@ -23,15 +24,9 @@ export function ExperimentDetail({
   const [batchStored, setBatchStored] = useState(0);
   const { run, error, setError } = useCall();
 
-  useEffect(() => {
-    let live = true;
-    void api.listExperiments({}).then((r) => {
-      if (live && r.ok) setSummary(r.value.find((e) => e.id === experimentId) ?? null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [experimentId]);
+  useQuery(() => api.listExperiments({}), [experimentId], {
+    onData: (list) => setSummary(list.find((e) => e.id === experimentId) ?? null),
+  });
 
   // When the other process finishes, the experiment list's status changes too.
   const elsewhere = progress?.runningElsewhere === true;

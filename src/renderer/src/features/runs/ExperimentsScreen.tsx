@@ -9,6 +9,7 @@ import { useChoice } from '../../workspace/workspace';
 import { ExperimentDetail } from './ExperimentDetail';
 import { ExperimentSetup } from './ExperimentSetup';
 import { useAllProgress } from './progressStore';
+import { useQuery } from '../../api/useQuery';
 
 /** Experiments: the list, a new one's setup, and the selected one's run and results. */
 export function ExperimentsScreen() {
@@ -26,18 +27,11 @@ export function ExperimentsScreen() {
   const { error, setError } = useCall();
   const progress = useAllProgress();
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.listExperiments({}), api.listDatasets({})]).then(([e, d]) => {
-      if (!live) return;
-      if (e.ok) setExperiments(e.value);
-      else setError(e.error);
-      if (d.ok) setDatasets(d.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [revision, setError]);
+  useQuery(() => api.listExperiments({}), [revision], {
+    onData: setExperiments,
+    onError: setError,
+  });
+  useQuery(() => api.listDatasets({}), [revision], { onData: setDatasets });
 
   const refresh = () => setRevision((n) => n + 1);
 

@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { PriceSnapshot } from '../../../../shared/pricing/priceList/priceSnapshot';
 import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
 
 /** The region's latest stored Price List snapshot (null before the first refresh). */
-export function usePriceSnapshot(region: string, version = 0) {
-  const [snapshot, setSnapshot] = useState<PriceSnapshot | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.getPriceSnapshot({ region }).then((r) => {
-      if (live) setSnapshot(r.ok ? r.value : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [region, version]);
-  return snapshot;
+export function usePriceSnapshot(region: string, version = 0): PriceSnapshot | null {
+  const snapshot = useQuery(() => api.getPriceSnapshot({ region }), [region, version]);
+  return snapshot.error ? null : snapshot.data;
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { RunProgress } from '../../../../shared/domain/run';
 import { api } from '../../api/transport';
 import { putProgress, seedProgress, useProgress } from './progressStore';
+import { useQuery } from '../../api/useQuery';
 
 /** How often the store is re-read while another process runs the experiment (no events come). */
 export const ELSEWHERE_POLL_MS = 2_000;
@@ -13,15 +14,9 @@ export const ELSEWHERE_POLL_MS = 2_000;
  */
 export function useRunProgress(experimentId: string) {
   const progress = useProgress(experimentId);
-  useEffect(() => {
-    let live = true;
-    void api.getRunProgress({ id: experimentId }).then((r) => {
-      if (live && r.ok) seedProgress(r.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [experimentId]);
+  useQuery(() => api.getRunProgress({ id: experimentId }), [experimentId], {
+    onData: seedProgress,
+  });
 
   const watching = progress?.runningElsewhere === true;
   useEffect(() => {

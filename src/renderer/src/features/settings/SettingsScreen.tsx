@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AwsSettings } from '../../../../shared/domain/settings';
 import type { CredentialStatus } from '../../../../shared/ipc/settingsChannels';
 import { api } from '../../api/transport';
@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { REGIONS } from '../runs/ExperimentSetup';
 import { AccessKeysForm, NO_TYPED_KEYS, type TypedKeys } from './AccessKeysForm';
 import { ConnectionTest } from './ConnectionTest';
+import { useQuery } from '../../api/useQuery';
 
 /** Where the app gets AWS credentials from, which region and endpoint it calls, and a test call. */
 export function SettingsScreen() {
@@ -16,19 +17,13 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState(false);
   const [keys, setKeys] = useState<TypedKeys>(NO_TYPED_KEYS);
 
-  useEffect(() => {
-    let live = true;
-    void api.getCredentialStatus({}).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setStatus(r.value);
-        setDraft(r.value.settings);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [setError]);
+  useQuery(() => api.getCredentialStatus({}), [], {
+    onData: (s) => {
+      setStatus(s);
+      setDraft(s.settings);
+    },
+    onError: setError,
+  });
 
   const apply = (s: CredentialStatus | null) => {
     if (!s) return;

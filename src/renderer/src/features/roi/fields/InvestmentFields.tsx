@@ -27,7 +27,7 @@ const SOURCES = [
   { value: 'invocationLogs', label: 'Reuse invocation logs' },
 ];
 
-/** Pairs trained on and teacher calls made, in words (roi-model.md §3). */
+/** Pairs trained on and teacher calls made, in words (docs/roi-model.md §3). */
 function pairsHint(prompts: number, expansion: number, source: string | undefined): string {
   const { pairs, capped } = trainingPairsOf(prompts, expansion);
   const cap = capped ? `, capped at ${formatNumber(MAX_DISTILLATION_PAIRS)} per job` : '';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { priceTierLabel } from '../../../../../shared/domain/serviceTier';
 import { formatUsd } from '../../../../../shared/format';
 import { SHIPPED_REGIONS, shippedModelList } from '../../../../../shared/models/shippedModelList';
@@ -12,6 +12,7 @@ import { modelName } from '../../../../../shared/report/names';
 import { lifecycleWarningsFor } from '../../../../../shared/models/modelListView';
 import { api } from '../../../api/transport';
 import type { Draft } from '../draft';
+import { useQuery } from '../../../api/useQuery';
 
 const NAMES = SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.models ?? []).map((m) => ({
   modelId: m.modelId,
@@ -44,34 +45,25 @@ export function PriceListPanel({ draft, onSnapshot, onDraft }: PriceListPanelPro
   const studentId = draft.student.modelId;
 
   // A scenario built on a Legacy or ended model is warned about, as a run is.
-  useEffect(() => {
-    let live = true;
-    void api.listModels({ region, refresh: false }).then((r) => {
-      if (live && r.ok) {
-        const today = new Date().toISOString().slice(0, 10);
-        setWarnings(lifecycleWarningsFor(r.value.list, [teacherId, studentId], today));
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [region, teacherId, studentId]);
+  useQuery(() => api.listModels({ region, refresh: false }), [region, teacherId, studentId], {
+    onData: (answer) => {
+      const today = new Date().toISOString().slice(0, 10);
+      setWarnings(lifecycleWarningsFor(answer.list, [teacherId, studentId], today));
+    },
+  });
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.getPriceSnapshot({ region }), api.listPriceSnapshots({ region })]).then(
-      ([s, l]) => {
-        if (!live) return;
-        const latest = s.ok ? s.value : null;
-        setSnapshot(latest);
-        onSnapshot(latest, region);
-        setList(l.ok ? l.value : []);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [region, round, onSnapshot]);
+  const showSnapshot = (latest: PriceSnapshot | null) => {
+    setSnapshot(latest);
+    onSnapshot(latest, region);
+  };
+  useQuery(() => api.getPriceSnapshot({ region }), [region, round, onSnapshot], {
+    onData: showSnapshot,
+    onError: () => showSnapshot(null),
+  });
+  useQuery(() => api.listPriceSnapshots({ region }), [region, round], {
+    onData: setList,
+    onError: () => setList([]),
+  });
 
   const refresh = async () => {
     setBusy(true);
