@@ -112,6 +112,10 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(roi.figure('payback')).toContainText('never');
   await expect(roi.figure('utilization')).toContainText('%');
 
+  // Until the shipped Price List snapshot is built, catalog prices say they are not AWS's.
+  await expect(page.getByTestId('prices-student-inputusdper1k')).toContainText(
+    'third-party registry (genai-prices / cline), 2026-11-24, not from AWS',
+  );
   // The price panel says the same of every unknown price, and takes a dated override.
   await roi.enterUnknownPrice('student', 'trainingusdper1ktokens', '0.004', 'Quote from AWS');
   await expect(roi.overrideList).toContainText('training $0.004/1K');

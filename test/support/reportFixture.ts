@@ -92,7 +92,7 @@ export function scenarioInputs(student = REPORT_STUDENT): {
   });
   const catalog: PriceOrigin = {
     kind: 'catalog',
-    publisher: 'genai-prices (Pydantic)',
+    publisher: 'third-party registry (genai-prices)',
     asOf: '2026-11-24',
   };
   const teacher = { ...side(REPORT_TEACHER, 121, 68, 0.00265, 0.0035, catalog), batchShare: 0 };
