@@ -113,7 +113,7 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(roi.figure('utilization')).toContainText('%');
 
   // Until the shipped Price List snapshot is built, catalog prices say they are not AWS's.
-  await expect(page.getByTestId('prices-student-inputusdper1k')).toContainText(
+  await expect(roi.price('student', 'inputusdper1k')).toContainText(
     'third-party registry (genai-prices / cline), 2026-11-24, not from AWS',
   );
   // The price panel says the same of every unknown price, and takes a dated override.

@@ -38,7 +38,7 @@ export function CostQualityScreenChart({ report, metric, info }: CostQualityScre
   return (
     <figure className="chart-box" data-testid="screen-chart-cost-quality">
       <figcaption>
-        Quality against cost per 1,000 requests ({fullLabel(info)})
+        Quality against cost per 1,000 requests ({fullLabel(info)}){' '}
         {yAxis.zoomNote && (
           <span className="chart-note" data-testid="cost-quality-zoom">
             {yAxis.zoomNote}
