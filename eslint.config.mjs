@@ -52,6 +52,7 @@ const DOMAIN = [
   'paths',
   'pages',
   'serving',
+  'billing',
 ];
 const ABOVE_DOMAIN = ['core', 'handlers', 'service', 'host', 'electron', 'cli'];
 const except = (list, ...keep) => list.filter((name) => !keep.includes(name));
@@ -240,6 +241,21 @@ export default tseslint.config(
       {},
       [],
     ),
+  },
+  {
+    // Page objects (test/e2e/pages) own every locator, so a spec reads as a user's steps.
+    files: ['test/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(locator|getByRole|getByTestId|getByLabel|getByText|getByPlaceholder|getByTitle|getByAltText)$/]',
+          message:
+            'Locators belong in a page object under test/e2e/pages: add a getter or a step there and call it.',
+        },
+      ],
+    },
   },
   {
     // Playwright loads test/support too, and Vitest cannot be loaded there.

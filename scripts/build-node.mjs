@@ -13,6 +13,7 @@ command line) and the bench-*.cjs benchmarks. npm run build runs it after electr
 const entries = {
   host: 'src/main/host/serve.ts',
   cli: 'src/main/cli/main.ts',
+  'build-price-catalog': 'src/main/cli/buildPriceCatalogMain.ts',
   bench: 'bench/runnerBench.ts',
   'bench-report': 'bench/reportBench.ts',
   'bench-roi': 'bench/roiBench.ts',

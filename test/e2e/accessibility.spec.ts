@@ -1,64 +1,31 @@
-import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
 import { seriousViolations, type AxeFinding } from './support/axe';
+import { AppShell } from './pages/AppShell';
+import { Charts } from './pages/Charts';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
+import { QualityPage } from './pages/QualityPage';
+import { ReportPage } from './pages/ReportPage';
 
 /**
  * Accessibility in Chromium: axe-core (WCAG 2.1 A/AA and best practices) on every screen and
  * state a user meets, with zero serious or critical findings; the main controls reachable and
- * usable by keyboard alone; every chart with its numbers as a table.
+ * usable by keyboard alone; every chart with its numbers in text beside the drawing.
  */
-let standIn: StandInProcess;
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
+test.use(RUNTIME_STAND_IN);
 
-test.beforeAll(async () => {
-  standIn = await startStandInProcess(join(__dirname, '..', '..'));
-  await standIn.control('reset', {});
-});
-test.afterAll(async () => {
-  await standIn.stop();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-a11y-');
-  host = await launchHost(tmp.dir, standInEnv(standIn.url));
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
-
-/** Screens other engineers may add; checked when their navigation entry exists. */
-const LATER_SCREENS = ['roi', 'report', 'bill'] as const;
-
-async function runSample(page: Page): Promise<ExperimentsPage> {
-  const datasets = new DatasetsPage(page);
-  await page.getByTestId('add-sample').click();
-  await expect(datasets.cards).toHaveCount(8);
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
-  await experiments.setNumber('exp-repeats', '1');
-  await experiments.createAndRun();
-  await experiments.waitForStatus('completed');
-  return experiments;
-}
-
-test('no serious or critical axe findings on any screen', async ({ page }) => {
+test('no serious or critical axe findings on any screen', async ({ page, host }) => {
   test.setTimeout(120_000);
   const findings: Record<string, AxeFinding[]> = {};
   const check = async (screen: string) => {
     const found = await seriousViolations(page);
     if (found.length > 0) findings[screen] = found;
   };
+  const shell = new AppShell(page);
   const datasets = new DatasetsPage(page);
   await datasets.open(host.url);
   await check('Paragraphs: first run');
-  await page.getByTestId('add-sample').click();
-  await expect(datasets.cards).toHaveCount(8);
+  await datasets.addSample();
   await check('Paragraphs: editor');
   await datasets.pickFile('notes.csv', 'text/csv', 'text,reference\nOne,Ref\n,missing text\n');
   await check('Paragraphs: import preview');
@@ -72,57 +39,41 @@ test('no serious or critical axe findings on any screen', async ({ page }) => {
   await experiments.waitForStatus('completed');
   await check('Experiments: run panel and results');
 
-  await page.getByTestId('nav-quality').click();
-  await page.locator('[data-testid="quality-screen"][data-app-state="ready"]').waitFor();
-  for (const tab of ['summary', 'paragraphs', 'judge', 'rate']) {
-    await page.getByTestId(`quality-tab-${tab}`).click();
+  const quality = new QualityPage(page);
+  await quality.open();
+  for (const tab of ['summary', 'paragraphs', 'judge', 'rate'] as const) {
+    await quality.tab(tab);
     await check(`Quality: ${tab}`);
   }
-  for (const id of LATER_SCREENS) {
-    await page.getByTestId(`nav-${id}`).click();
-    await page.locator('main [data-app-state="ready"]').first().waitFor();
-    await check(id);
-  }
-  await page.getByTestId('nav-settings').click();
-  await page.locator('[data-testid="settings-screen"][data-app-state="ready"]').waitFor();
+  await shell.goTo('roi');
+  await check('ROI');
+  await shell.goTo('report');
+  await new ReportPage(page).waitForPreview();
+  await check('Report');
+  await shell.goTo('bill');
+  await check('Bill');
+  await shell.goTo('settings');
   await check('Settings');
   expect(findings).toEqual({});
 });
 
-/** Presses Tab until focus comes back round, and returns what got focus, in order. */
-async function tabCycle(page: Page, max = 300): Promise<string[]> {
-  const seen: string[] = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return '';
-      return (
-        el.dataset.testid ??
-        el.getAttribute('aria-label') ??
-        el.textContent?.trim().slice(0, 30) ??
-        el.tagName
-      );
-    });
-    if (seen.length > 5 && name === seen[0]) break;
-    seen.push(name);
-  }
-  return seen;
-}
-
-test('the main controls are reachable and usable with the keyboard alone', async ({ page }) => {
+test('the main controls are reachable and usable with the keyboard alone', async ({
+  page,
+  host,
+}) => {
+  const shell = new AppShell(page);
   const datasets = new DatasetsPage(page);
   await datasets.open(host.url);
-  const first = await tabCycle(page);
+  const first = await shell.tabCycle();
   expect(first).toEqual(
     expect.arrayContaining(['nav-datasets', 'nav-experiments', 'nav-settings', 'add-sample']),
   );
 
   // Enter on a focused control does what a click does.
-  await page.getByTestId('add-sample').focus();
+  await datasets.addSampleButton.focus();
   await page.keyboard.press('Enter');
   await expect(datasets.cards).toHaveCount(8);
-  const editor = await tabCycle(page);
+  const editor = await shell.tabCycle();
   expect(editor).toEqual(
     expect.arrayContaining([
       'new-dataset-name',
@@ -135,50 +86,77 @@ test('the main controls are reachable and usable with the keyboard alone', async
     ]),
   );
 
-  await page.getByTestId('nav-experiments').focus();
+  await shell.navEntry('experiments').focus();
   await page.keyboard.press('Enter');
-  await page.locator('[data-testid="experiments-screen"][data-app-state="ready"]').waitFor();
-  const setup = await tabCycle(page);
+  await shell.screen('experiments').waitFor();
+  const setup = await shell.tabCycle();
   expect(setup).toEqual(
     expect.arrayContaining(['experiment-name', 'experiment-dataset', 'start-experiment']),
   );
-  await page.getByTestId('exp-repeats').focus();
+  const experiments = new ExperimentsPage(page);
+  await experiments.field('exp-repeats').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1');
-  await page.getByTestId('start-experiment').focus();
+  await experiments.startButton.focus();
   await page.keyboard.press('Enter');
-  await new ExperimentsPage(page).waitForStatus('completed');
+  await experiments.waitForStatus('completed');
 
-  await page.getByTestId('nav-settings').focus();
+  await shell.navEntry('settings').focus();
   await page.keyboard.press('Space');
-  await page.locator('[data-testid="settings-screen"][data-app-state="ready"]').waitFor();
-  const settings = await tabCycle(page);
+  await shell.screen('settings').waitFor();
+  const settings = await shell.tabCycle();
   expect(settings).toContain('test-connection');
 });
 
-test('every chart has its numbers in a table', async ({ page }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await runSample(page);
-  let checked = 0;
-  for (const id of ['quality', ...LATER_SCREENS]) {
-    await page.getByTestId(`nav-${id}`).click();
-    await page.locator('main [data-app-state="ready"]').first().waitFor();
-    const charts = page.locator('figure.chart-box');
-    if (id === 'quality') await expect(charts.first()).toBeVisible();
-    const count = await charts.count();
+test('every chart on every screen with charts has its numbers in text, and passes axe', async ({
+  page,
+  sampleRun,
+}) => {
+  void sampleRun;
+  const shell = new AppShell(page);
+  const charts = new Charts(page);
+  const counted: Record<string, number> = {};
+  const findings: Record<string, AxeFinding[]> = {};
+
+  // Screen charts: a canvas labelled as an image, and its figures in a real table with data rows.
+  for (const id of ['quality', 'roi'] as const) {
+    await shell.goTo(id);
+    await expect(charts.screen.first()).toBeVisible();
+    const count = await charts.screen.count();
     for (let i = 0; i < count; i++) {
-      const chart = charts.nth(i);
-      // The drawing is labelled as an image, and its figures are a real table with data rows.
-      await expect(chart.locator('[role="img"][aria-label]').first()).toBeAttached();
-      const table = chart.locator('details.chart-figures table');
+      const chart = charts.screen.nth(i);
+      await expect(charts.drawing(chart), `${id} chart ${i}`).toBeAttached();
+      const table = charts.figuresTable(chart);
       await expect(table, `${id} chart ${i}`).toHaveCount(1);
-      expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
-      expect(await table.locator('th[scope="col"]').count()).toBeGreaterThan(1);
-      await chart.locator('details.chart-figures summary').click();
+      expect(await charts.dataRows(table).count()).toBeGreaterThan(0);
+      expect(await charts.columnHeads(table).count()).toBeGreaterThan(1);
+      await charts.openFigures(chart);
       await expect(table).toBeVisible();
-      checked++;
     }
+    counted[id] = count;
+    const found = await seriousViolations(page, Charts.SCREEN);
+    if (found.length > 0) findings[id] = found;
   }
-  expect(checked).toBeGreaterThan(0);
+
+  // Print charts (the report's preview, as in the PDF): an SVG labelled as an image, with the
+  // figures it draws written under it.
+  await shell.goTo('report');
+  await new ReportPage(page).waitForPreview();
+  await expect(charts.print.first()).toBeVisible();
+  const count = await charts.print.count();
+  for (let i = 0; i < count; i++) {
+    const chart = charts.print.nth(i);
+    const drawing = charts.drawing(chart);
+    await expect(drawing, `report chart ${i}`).toBeAttached();
+    const note = (await charts.printedNote(chart).textContent()) ?? '';
+    expect(note, `report chart ${i}`).toMatch(/\d/);
+    expect(await drawing.getAttribute('aria-label')).toContain(note);
+  }
+  counted.report = count;
+  const found = await seriousViolations(page, Charts.PRINT);
+  if (found.length > 0) findings.report = found;
+
+  expect(findings).toEqual({});
+  // Every screen that has charts showed some: a selector that matched none would fail here.
+  for (const id of ['quality', 'roi', 'report']) expect(counted[id], id).toBeGreaterThan(0);
 });

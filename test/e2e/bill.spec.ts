@@ -1,44 +1,52 @@
-import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { BILL_TODAY, billUsage, seedBillDataDir } from '../support/billFixture';
 import { startCostExplorerStandIn, type CostExplorerStandIn } from '../support/costExplorerStandIn';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
 import {
   startInferenceProfileStandIn,
   type InferenceProfileStandIn,
 } from '../support/inferenceProfileStandIn';
-import { makeTempDir } from '../support/tempDir';
+import { expect, test as base } from './support/fixtures';
 import { BillPage } from './pages/BillPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let ce: CostExplorerStandIn;
-let bedrock: InferenceProfileStandIn;
-let experimentId: string;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-bill-');
-  experimentId = (await seedBillDataDir(tmp.dir)).experimentId;
-  bedrock = await startInferenceProfileStandIn();
-  ce = await startCostExplorerStandIn({ today: BILL_TODAY, pageSize: 4 });
-  ce.setUsage(billUsage());
-  host = await launchHost(tmp.dir, {
-    AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
-    AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
-    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
-    AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
-    AWS_PROFILE: '',
-  });
+/** Cost Explorer (paging 4 groups at a time) and the inference-profile API, on loopback. */
+const test = base.extend<{ ce: CostExplorerStandIn; bedrock: InferenceProfileStandIn }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  ce: async ({}, use) => {
+    const ce = await startCostExplorerStandIn({ today: BILL_TODAY, pageSize: 4 });
+    ce.setUsage(billUsage());
+    try {
+      await use(ce);
+    } finally {
+      await ce.close();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  bedrock: async ({}, use) => {
+    const bedrock = await startInferenceProfileStandIn();
+    try {
+      await use(bedrock);
+    } finally {
+      await bedrock.close();
+    }
+  },
 });
-test.afterEach(async () => {
-  await host.stop();
-  await ce.close();
-  await bedrock.close();
-  tmp.cleanup();
+
+test.use({
+  seeded: async ({ dataDir }, use) => use(await seedBillDataDir(dataDir)),
+  hostEnv: async ({ ce, bedrock }, use) =>
+    use({
+      AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+      AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
+      AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
+      AWS_SECRET_ACCESS_KEY: 'e2e-secret-not-real',
+      AWS_PROFILE: '',
+    }),
 });
 
 test('three days: billed vs computed per model, the differences explained, fetched once', async ({
   page,
+  host,
+  ce,
 }) => {
   const bill = new BillPage(page);
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -53,7 +61,7 @@ test('three days: billed vs computed per model, the differences explained, fetch
   expect(ce.targets).toHaveLength(0);
 
   await bill.fetchButton.click();
-  await expect(bill.table.locator('thead')).toContainText('Billed (USD)');
+  await expect(bill.tableHead).toContainText('Billed (USD)');
   await expect(bill.cells('Amazon Nova Pro')).toHaveText([
     'us-east-1',
     '$1.26',
@@ -105,7 +113,12 @@ test('three days: billed vs computed per model, the differences explained, fetch
 
 test('tagged profiles per experiment, then the bill grouped by the experiment tag', async ({
   page,
+  host,
+  ce,
+  bedrock,
+  seeded,
 }) => {
+  const experimentId = seeded?.experimentId ?? '';
   ce.setUsage(
     billUsage().map((u) =>
       // The app's own calls went through its tagged profiles; the rest of the account's did not.
@@ -116,10 +129,10 @@ test('tagged profiles per experiment, then the bill grouped by the experiment ta
   );
   const bill = new BillPage(page);
   await bill.open(host.url);
-  await bill.tags.locator('summary').click();
+  await bill.openTags();
   await expect(bill.tags).toContainText('Cost allocation tags');
   await bill.createProfiles.click();
-  await expect(bill.profiles.locator('li')).toHaveCount(3);
+  await expect(bill.profileEntries).toHaveCount(3);
   await expect(bill.profiles).toContainText(':application-inference-profile/');
   // The seeded calls went through earlier profiles, none yet through these new ones.
   await expect(bill.profiles.getByTestId('bill-profile-calls')).toHaveText(

@@ -1,18 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
+import { expect, test as base } from './support/fixtures';
 import {
   startControlPlaneStandIn,
   wireModel,
   wireSystemProfile,
   type ControlPlaneStandIn,
 } from '../support/controlPlaneStandIn';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
+import { standInEnv } from '../support/hostLauncher';
 import type { FixtureRow } from '../support/offerFiles';
 import { startPriceListStandIn, type PriceListStandIn } from '../support/priceListStandIn';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
-import { ExperimentsPage } from './pages/ExperimentsPage';
-import { makeTempDir } from '../support/tempDir';
 import { CatalogPage } from './pages/CatalogPage';
+import { ExperimentsPage } from './pages/ExperimentsPage';
 
 const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const HAIKU35 = 'anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -86,77 +83,79 @@ const llamaRows = (input8b: string): FixtureRow[] => [
   },
 ];
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let controlPlane: ControlPlaneStandIn;
-let priceList: PriceListStandIn;
-let runtime: StandInProcess;
+/** The control plane (model list) and the Price List API on loopback, beside the runtime. */
+const test = base.extend<{ controlPlane: ControlPlaneStandIn; priceList: PriceListStandIn }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  controlPlane: async ({}, use) => {
+    const controlPlane = await startControlPlaneStandIn({
+      'us-east-1': {
+        models: [
+          wireModel('us-east-1', 'meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 'Meta', [
+            'ON_DEMAND',
+          ]),
+          wireModel('us-east-1', 'meta.llama3-8b-instruct-v1:0', 'Llama 3 8B Instruct', 'Meta', [
+            'ON_DEMAND',
+          ]),
+          wireModel('us-east-1', 'mistral.ministral-3-8b-v1:0', 'Ministral 3 8B', 'Mistral AI', [
+            'ON_DEMAND',
+          ]),
+          wireModel('us-east-1', SONNET, 'Claude Sonnet 4.5', 'Anthropic', ['INFERENCE_PROFILE']),
+          wireModel('us-east-1', HAIKU35, 'Claude 3.5 Haiku', 'Anthropic', ['INFERENCE_PROFILE'], {
+            status: 'LEGACY',
+            endOfLifeTime: '2027-03-01T00:00:00Z',
+          }),
+        ],
+        profiles: [
+          wireSystemProfile('us-east-1', 'us', SONNET, US),
+          wireSystemProfile('us-east-1', 'us', HAIKU35, US),
+        ],
+        provisioned: { [PROVISIONED]: { modelArn: FM_8B, foundationModelArn: FM_8B } },
+      },
+    });
+    // The control plane starts offline: a fresh data folder must fall back to the shipped list.
+    await controlPlane.setOffline(true);
+    try {
+      await use(controlPlane);
+    } finally {
+      await controlPlane.close();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  priceList: async ({}, use) => {
+    const priceList = await startPriceListStandIn();
+    priceList.setOffer('us-east-1', {
+      offerCode: 'AmazonBedrock',
+      publicationDate: '2026-07-01T00:00:00Z',
+      rows: llamaRows('0.0003'),
+    });
+    try {
+      await use(priceList);
+    } finally {
+      await priceList.close();
+    }
+  },
+});
 
-test.beforeAll(async () => {
-  runtime = await startStandInProcess(join(__dirname, '..', '..'));
-});
-test.afterAll(async () => {
-  await runtime.stop();
-});
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-catalog-');
-  controlPlane = await startControlPlaneStandIn({
-    'us-east-1': {
-      models: [
-        wireModel('us-east-1', 'meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 'Meta', [
-          'ON_DEMAND',
-        ]),
-        wireModel('us-east-1', 'meta.llama3-8b-instruct-v1:0', 'Llama 3 8B Instruct', 'Meta', [
-          'ON_DEMAND',
-        ]),
-        wireModel('us-east-1', 'mistral.ministral-3-8b-v1:0', 'Ministral 3 8B', 'Mistral AI', [
-          'ON_DEMAND',
-        ]),
-        wireModel('us-east-1', SONNET, 'Claude Sonnet 4.5', 'Anthropic', ['INFERENCE_PROFILE']),
-        wireModel('us-east-1', HAIKU35, 'Claude 3.5 Haiku', 'Anthropic', ['INFERENCE_PROFILE'], {
-          status: 'LEGACY',
-          endOfLifeTime: '2027-03-01T00:00:00Z',
-        }),
-      ],
-      profiles: [
-        wireSystemProfile('us-east-1', 'us', SONNET, US),
-        wireSystemProfile('us-east-1', 'us', HAIKU35, US),
-      ],
-      provisioned: { [PROVISIONED]: { modelArn: FM_8B, foundationModelArn: FM_8B } },
-    },
-  });
-  priceList = await startPriceListStandIn();
-  priceList.setOffer('us-east-1', {
-    offerCode: 'AmazonBedrock',
-    publicationDate: '2026-07-01T00:00:00Z',
-    rows: llamaRows('0.0003'),
-  });
-  // The control plane starts offline: a fresh data folder must fall back to the shipped list.
-  await controlPlane.setOffline(true);
-  host = await launchHost(tmp.dir, {
-    ...standInEnv(runtime.url),
-    AWS_ENDPOINT_URL_BEDROCK: controlPlane.url,
-    DISTILL_ROI_PRICE_LIST_URL: priceList.url,
-  });
-});
-test.afterEach(async () => {
-  await host.stop();
-  await controlPlane.close();
-  await priceList.close();
-  tmp.cleanup();
+test.use({
+  hostEnv: async ({ standIn, controlPlane, priceList }, use) => {
+    await use({
+      ...standInEnv(standIn.url),
+      AWS_ENDPOINT_URL_BEDROCK: controlPlane.url,
+      DISTILL_ROI_PRICE_LIST_URL: priceList.url,
+    });
+  },
 });
 
 test('offline the picker shows the shipped dated list; online the account’s, with profiles and lifecycle', async ({
   page,
+  host,
+  controlPlane,
 }) => {
   const app = new CatalogPage(page);
   await app.openNewExperiment(host.url);
   await expect(app.listOrigin).toContainText('(shipped with the app, 2026-12-07)');
   await expect(app.listNotice).toContainText('Could not read the model list');
-  await expect(
-    app.teacher.locator('option', { hasText: 'Llama 4 Maverick 17B Instruct · via us. profile' }),
-  ).toHaveCount(1);
+  await expect(app.teacherOption('Llama 4 Maverick 17B Instruct · via us. profile')).toHaveCount(1);
 
   await controlPlane.setOffline(false);
   await app.refreshModels();
@@ -176,13 +175,13 @@ test('offline the picker shows the shipped dated list; online the account’s, w
   );
   await app.addTypedStudent();
   await expect(app.students).toContainText(PROVISIONED);
-  await expect(app.students.getByTestId('model-resolution')).toContainText(
-    'priced as Llama 3 8B Instruct',
-  );
+  await expect(app.studentResolutions).toContainText('priced as Llama 3 8B Instruct');
 });
 
 test('a Price List refresh changes a price: the ROI screen shows it with its date, and the old snapshot stays listed', async ({
   page,
+  host,
+  priceList,
 }) => {
   const app = new CatalogPage(page);
   await app.openNewExperiment(host.url);
@@ -203,18 +202,19 @@ test('a Price List refresh changes a price: the ROI screen shows it with its dat
   await expect(app.studentTierPrices()).toContainText('Standard: $0.00025 in');
   await expect(app.studentTierPrices()).toContainText('published 2026-11-01');
   await expect(app.studentTierPrices()).toContainText('tiers priced: Standard, Batch, Flex');
-  await expect(app.snapshotList.locator('li')).toHaveCount(2);
+  await expect(app.snapshots).toHaveCount(2);
   await expect(app.snapshotList).toContainText('published 2026-07-01');
 
   // A refresh that fails keeps the snapshot and says why.
   await priceList.setOffline(true);
   await app.refreshPrices();
   await expect(app.refreshResult).toContainText('Kept the snapshot published 2026-11-01');
-  await expect(app.snapshotList.locator('li')).toHaveCount(2);
+  await expect(app.snapshots).toHaveCount(2);
 });
 
 test('a student run at Flex is sent and priced at Flex, and the results show latency and cost per tier', async ({
   page,
+  host,
 }) => {
   const app = new CatalogPage(page);
   await app.openNewExperiment(host.url);
@@ -223,8 +223,7 @@ test('a student run at Flex is sent and priced at Flex, and the results show lat
   await expect(app.refreshResult).toContainText('published 2026-07-01');
 
   const experiments = new ExperimentsPage(page);
-  await experiments.open();
-  await page.getByTestId('new-experiment').click();
+  await experiments.openNew();
   await app.chooseTier('Llama 3 8B Instruct', 'Flex');
   await expect(app.pricesTable).toContainText('AWS Price List, Flex tier, 2026-07-01');
   // The teacher's Standard price comes from the same snapshot, with its date.

@@ -1,22 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { expect, test } from './support/fixtures';
 import { RoiPage } from './pages/RoiPage';
-
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-');
-  host = await launchHost(tmp.dir);
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
 
 test('big figures keep their separators and fit their field; the tornado says when NPV never reaches $0', async ({
   page,
+  host,
 }) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);
@@ -24,18 +11,18 @@ test('big figures keep their separators and fit their field; the tornado says wh
   const start = await roi.input('eng-hours').inputValue();
 
   await roi.type('eng-hours', '1000000');
-  await page.getByTestId('group-investment').click({ position: { x: 2, y: 2 } });
+  await roi.leaveField('investment');
   await expect(roi.input('eng-hours')).toHaveValue('1,000,000');
   expect(await roi.fieldShowsAll('eng-hours')).toBe(true);
 
   // A million engineering hours put NPV far below zero at every bar end: the axis is
   // zoomed to the bars, and says that it never reaches $0.
   await expect(roi.tornadoZoomNote).toContainText('below 0');
-  await expect(page.getByTestId('tornado-figures')).toContainText('-$');
+  await expect(roi.tornadoFigures).toContainText('-$');
 
   // Separators may be typed too; back at the start, NPV crosses $0 and the axis shows it.
   await roi.type('eng-hours', '15,000');
-  await page.getByTestId('group-investment').click({ position: { x: 2, y: 2 } });
+  await roi.leaveField('investment');
   await expect(roi.input('eng-hours')).toHaveValue('15,000');
   await roi.type('eng-hours', start);
   await expect(roi.tornadoZoomNote).toHaveCount(0);

@@ -1,48 +1,71 @@
-import { expect, test } from '@playwright/test';
 import { startBedrockStandIn, type BedrockStandIn } from '../support/bedrockStandIn';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
+import { standInEnv } from '../support/hostLauncher';
 import { seedParagraphs } from '../support/seedParagraphs';
 import {
   distilledModel,
   startServingStandIn,
   type ServingStandIn,
 } from '../support/servingStandIn';
-import { makeTempDir } from '../support/tempDir';
+import { expect, test as base } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { CustomModelsPage } from './pages/CustomModelsPage';
 import { RoiPage } from './pages/RoiPage';
 import { seriousViolations } from './support/axe';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let control: ServingStandIn;
-let runtime: BedrockStandIn;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-custom-');
-  await seedParagraphs(tmp.dir, 'Support paragraphs', 5);
-  control = await startServingStandIn({ pollsUntilReady: 3 });
-  control.addCustomModel(
-    'us-east-1',
-    distilledModel('us-east-1', 'support-micro', 'amazon.nova-micro-v1:0', 'amazon.nova-pro-v1:0'),
-  );
-  runtime = await startBedrockStandIn({ fallbackModel: { latencyMs: 5 } });
-  host = await launchHost(tmp.dir, {
-    ...standInEnv(runtime.url),
-    AWS_ENDPOINT_URL_BEDROCK: control.url,
-    DISTILL_ROI_SERVING_POLL_MS: '50',
-  });
+/**
+ * The control plane that serves custom models, and an in-process runtime stand-in (the spec
+ * counts the requests sent to the deployment's ARN).
+ */
+const test = base.extend<{ control: ServingStandIn; runtime: BedrockStandIn }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  control: async ({}, use) => {
+    const control = await startServingStandIn({ pollsUntilReady: 3 });
+    control.addCustomModel(
+      'us-east-1',
+      distilledModel(
+        'us-east-1',
+        'support-micro',
+        'amazon.nova-micro-v1:0',
+        'amazon.nova-pro-v1:0',
+      ),
+    );
+    try {
+      await use(control);
+    } finally {
+      await control.close();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  runtime: async ({}, use) => {
+    const runtime = await startBedrockStandIn({ fallbackModel: { latencyMs: 5 } });
+    try {
+      await use(runtime);
+    } finally {
+      await runtime.close();
+    }
+  },
 });
-test.afterEach(async () => {
-  await host.stop();
-  await control.close();
-  await runtime.close();
-  tmp.cleanup();
+
+test.use({
+  seeded: async ({ dataDir }, use) => {
+    await seedParagraphs(dataDir, 'Support paragraphs', 5);
+    await use(null);
+  },
+  hostEnv: async ({ runtime, control }, use) =>
+    use({
+      ...standInEnv(runtime.url),
+      AWS_ENDPOINT_URL_BEDROCK: control.url,
+      DISTILL_ROI_SERVING_POLL_MS: '50',
+    }),
 });
 
 test('serve a distilled model, wait until in service, evaluate it into a scenario, then delete it', async ({
   page,
+  host,
+  control,
+  runtime,
 }) => {
-  await page.goto(host.url);
+  await new AppShell(page).open(host.url);
   const screen = new CustomModelsPage(page);
   await screen.open();
   await screen.list();
@@ -50,25 +73,25 @@ test('serve a distilled model, wait until in service, evaluate it into a scenari
   await expect(screen.models.first()).toContainText('Nova Micro');
 
   await screen.serveOnDemand('0.00005', '0.0002', '41.50');
-  await expect(screen.serveForm.getByTestId('serve-cost')).toContainText('no hourly charge');
+  await expect(screen.serveCost).toContainText('no hourly charge');
   // Nothing is bought until the second click.
   expect(control.createCalls('deployment')).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
   await screen.confirmServe();
   await expect(screen.phase).toHaveText('In service', { timeout: 20_000 });
   const arn = control.live()[0]?.arn ?? '';
-  await expect(screen.serving.getByTestId('serving-arn')).toHaveText(arn);
+  await expect(screen.servingArn).toHaveText(arn);
   await expect(screen.cost).toContainText('per 1,000 tokens');
 
-  await expect(screen.serving.getByTestId('evaluate-teacher')).toHaveValue('amazon.nova-pro-v1:0');
+  await expect(screen.evaluateTeacher).toHaveValue('amazon.nova-pro-v1:0');
   await screen.evaluate();
-  await expect(screen.serving.getByTestId('evaluate-progress')).toContainText('completed', {
+  await expect(screen.evaluateProgress).toContainText('completed', {
     timeout: 30_000,
   });
   expect(runtime.requestsFor(arn)).toHaveLength(5);
   expect(await seriousViolations(page)).toEqual([]);
   await screen.createScenario();
-  await expect(screen.serving.getByTestId('evaluate-scenario-saved')).toBeVisible();
+  await expect(screen.scenarioSaved).toBeVisible();
 
   const roi = new RoiPage(page);
   await screen.openRoi();

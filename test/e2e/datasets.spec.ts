@@ -1,20 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { request } from 'node:http';
-import { makeTempDir } from '../support/tempDir';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
+import { expect, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { DatasetsPage } from './pages/DatasetsPage';
-
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-');
-  host = await launchHost(tmp.dir);
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
 
 const CSV = [
   'text,reference,tags',
@@ -26,7 +13,7 @@ const CSV = [
 const TXT =
   'A dropped paragraph about wind farms.\nIt spans two lines.\n\nA second dropped paragraph about solar panels.\n';
 
-test('write, import and drop paragraphs; everything survives a restart', async ({ page }) => {
+test('write, import and drop paragraphs; everything survives a restart', async ({ page, host }) => {
   const app = new DatasetsPage(page);
   await app.open(host.url);
   await expect(app.firstRun).toContainText('Paragraphs');
@@ -40,41 +27,37 @@ test('write, import and drop paragraphs; everything survives a restart', async (
   await app.addTypedParagraph();
 
   await app.pickFile('tickets.csv', 'text/csv', CSV);
-  await expect(page.getByTestId('import-counts')).toContainText(
-    '2 paragraphs will be imported, 1 rows rejected',
-  );
-  await expect(page.getByTestId('import-rejected')).toContainText('empty');
-  await page.getByTestId('import-target').selectOption({ label: 'Support tickets' });
+  await expect(app.importCounts).toContainText('2 paragraphs will be imported, 1 rows rejected');
+  await expect(app.importRejected).toContainText('empty');
+  await app.chooseImportTarget({ label: 'Support tickets' });
   await app.confirmImport();
   await expect(app.cards).toHaveCount(3);
 
   await app.dropFile('energy.txt', TXT);
-  await expect(page.getByTestId('import-counts')).toContainText('2 paragraphs will be imported');
-  await page.getByTestId('import-target').selectOption({ label: 'Support tickets' });
+  await expect(app.importCounts).toContainText('2 paragraphs will be imported');
+  await app.chooseImportTarget({ label: 'Support tickets' });
   await app.confirmImport();
   await expect(app.cards).toHaveCount(5);
 
   await app.pickFile('broken.txt', 'text/plain', Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x0a]));
-  await expect(page.getByTestId('import-refused')).toContainText(/UTF-8/);
+  await expect(app.importRefused).toContainText(/UTF-8/);
   await app.cancelImport();
   await expect(app.cards).toHaveCount(5);
 
   const before = await app.cardTexts();
-  await host.stop();
-  host = await launchHost(tmp.dir);
+  await host.restart();
   await app.open(host.url);
   await app.selectDataset('Support tickets');
   await expect(app.cards).toHaveCount(5);
   expect(await app.cardTexts()).toEqual(before);
   expect(before).toContain('Quarterly revenue rose 12%, driven by cloud sales.');
-  await expect(page.getByTestId('paragraph-reference').first()).toHaveValue(
-    'Mobile password reset fails.',
-  );
+  await expect(app.paragraphReference(0)).toHaveValue('Mobile password reset fails.');
   await expect(app.summary).toContainText('5 paragraphs');
 });
 
 test('the first-run card starts with Settings and names screens as the sidebar does', async ({
   page,
+  host,
 }) => {
   const app = new DatasetsPage(page);
   await app.open(host.url);
@@ -83,32 +66,29 @@ test('the first-run card starts with Settings and names screens as the sidebar d
   expect(steps[0]).toBe('Settings');
   expect(steps.every((s) => sidebar.includes(s))).toBe(true);
   await expect(app.firstRun).toContainText('credentials');
-  await app.firstRun.getByRole('button', { name: 'Open Settings' }).click();
-  await expect(page.getByTestId('settings-screen')).toBeVisible();
+  await app.openSettingsFromFirstRun();
+  await expect(new AppShell(page).screen('settings')).toBeVisible();
 });
 
-test('edit, reorder and delete paragraphs in place', async ({ page }) => {
+test('edit, reorder and delete paragraphs in place', async ({ page, host }) => {
   const app = new DatasetsPage(page);
   await app.open(host.url);
-  await page.getByTestId('add-sample').click();
-  await expect(app.cards).toHaveCount(8);
+  await app.addSample();
   const [first, second] = await app.cardTexts();
 
-  await app.cards.nth(1).getByRole('button', { name: 'Move up' }).click();
+  await app.moveUp(1);
   await expect.poll(() => app.cardTexts().then((t) => t.slice(0, 2))).toEqual([second, first]);
 
-  const editor = page.getByTestId('paragraph-text').first();
+  const editor = app.paragraphEditor(0);
   await editor.fill('An edited paragraph about buses.');
-  await expect(app.cards.first().getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect(app.saveState(0)).toHaveText('Unsaved changes');
   await editor.blur();
-  await expect(app.cards.first().getByTestId('save-state')).toHaveText('Saved');
+  await expect(app.saveState(0)).toHaveText('Saved');
 
-  await app.cards.nth(2).getByTestId('delete-paragraph').click();
-  await app.cards.nth(2).getByTestId('delete-paragraph-confirm').click();
+  await app.deleteParagraph(2);
   await expect(app.cards).toHaveCount(7);
 
-  await page.reload();
-  await page.locator('[data-app-state="ready"]').waitFor();
+  await new AppShell(page).reload();
   await expect(app.cards).toHaveCount(7);
   expect((await app.cardTexts())[0]).toBe('An edited paragraph about buses.');
 });
@@ -134,7 +114,10 @@ function rawPost(origin: string, headers: Record<string, string>): Promise<numbe
   });
 }
 
-test('the host refuses calls without the token or from a foreign origin', async ({ page }) => {
+test('the host refuses calls without the token or from a foreign origin', async ({
+  page,
+  host,
+}) => {
   expect(await rawPost(host.origin, { origin: host.origin })).toBe(401);
   expect(
     await rawPost(host.origin, { origin: 'http://evil.example', 'x-distill-token': host.token }),

@@ -1,48 +1,64 @@
-import { expect, test } from '@playwright/test';
 import {
   startCustomizationStandIn,
   type CustomizationStandIn,
 } from '../support/customizationStandIn';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
+import { standInEnv } from '../support/hostLauncher';
 import { startS3StandIn, type S3StandIn } from '../support/s3StandIn';
 import { seedParagraphs } from '../support/seedParagraphs';
-import { makeTempDir } from '../support/tempDir';
+import { expect, test as base } from './support/fixtures';
 import { seriousViolations } from './support/axe';
+import { AppShell } from './pages/AppShell';
 import { DistillPage } from './pages/DistillPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let s3: S3StandIn;
-let bedrock: CustomizationStandIn;
+/** No runtime calls are expected: a closed port, so one would fail rather than reach AWS. */
 const env = standInEnv('http://127.0.0.1:9');
 
-test.beforeEach(async () => {
-  s3 = await startS3StandIn({
-    buckets: ['distill-e2e'],
-    accessKeys: [env.AWS_ACCESS_KEY_ID ?? ''],
-  });
-  bedrock = await startCustomizationStandIn();
-  tmp = makeTempDir('distill-e2e-distill-');
-  await seedParagraphs(tmp.dir, 'Support tickets', 150);
-  host = await launchHost(tmp.dir, {
-    ...env,
-    AWS_ENDPOINT_URL_S3: s3.url,
-    AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
-    DISTILL_ROI_DISTILL_POLL_MS: '100',
-  });
+/** S3 for the training data and the Bedrock customization control plane, on loopback. */
+const test = base.extend<{ s3: S3StandIn; bedrock: CustomizationStandIn }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  s3: async ({}, use) => {
+    const s3 = await startS3StandIn({
+      buckets: ['distill-e2e'],
+      accessKeys: [env.AWS_ACCESS_KEY_ID ?? ''],
+    });
+    try {
+      await use(s3);
+    } finally {
+      await s3.close();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  bedrock: async ({}, use) => {
+    const bedrock = await startCustomizationStandIn();
+    try {
+      await use(bedrock);
+    } finally {
+      await bedrock.close();
+    }
+  },
 });
-test.afterEach(async () => {
-  await host.stop();
-  await bedrock.close();
-  await s3.close();
-  tmp.cleanup();
+
+test.use({
+  seeded: async ({ dataDir }, use) => {
+    await seedParagraphs(dataDir, 'Support tickets', 150);
+    await use(null);
+  },
+  hostEnv: async ({ s3, bedrock }, use) =>
+    use({
+      ...env,
+      AWS_ENDPOINT_URL_S3: s3.url,
+      AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
+      DISTILL_ROI_DISTILL_POLL_MS: '100',
+    }),
 });
 
 test('launch a distillation job above the budget with a confirmation and follow it to the custom model', async ({
   page,
+  host,
+  bedrock,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(host.url);
+  await new AppShell(page).open(host.url);
   const distill = new DistillPage(page);
   await distill.open();
   await distill.saveSettings(
@@ -61,7 +77,7 @@ test('launch a distillation job above the budget with a confirmation and follow 
   await expect(distill.problem('studentModelId')).toContainText('AWS does not list');
   await expect(distill.launch).toBeDisabled();
 
-  await page.getByTestId('distill-student').selectOption('amazon.nova-micro-v1:0');
+  await distill.chooseStudent('amazon.nova-micro-v1:0');
   await expect(distill.problem('studentModelId')).toHaveCount(0);
   await expect(distill.estimate).toHaveCount(4);
   await expect(distill.estimate.nth(2)).toHaveText('$1.95');

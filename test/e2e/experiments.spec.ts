@@ -1,44 +1,17 @@
-import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeCliBuild, startCli } from '../support/cliProcess';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let standIn: StandInProcess;
-
-test.beforeAll(async () => {
-  standIn = await startStandInProcess(join(__dirname, '..', '..'));
-});
-test.afterAll(async () => {
-  await standIn.stop();
-  removeCliBuild();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-');
-  // Fake keys through the default chain; the endpoint variable points the real SDK at the stand-in.
-  host = await launchHost(tmp.dir, standInEnv(standIn.url));
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
+test.use(RUNTIME_STAND_IN);
+test.afterAll(() => removeCliBuild());
 
 test('set up an experiment, run it, watch progress and read the outputs side by side', async ({
-  page,
+  sampleSetup: experiments,
 }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await page.getByTestId('add-sample').click();
-  await expect(datasets.cards).toHaveCount(8);
-
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
   await experiments.setNumber('exp-repeats', '2');
   await expect(experiments.estimate).toContainText('32 calls');
   await experiments.createAndRun();
@@ -46,29 +19,24 @@ test('set up an experiment, run it, watch progress and read the outputs side by 
   await experiments.waitForStatus('completed');
   await expect(experiments.figures).toContainText('32 / 32 calls · 0 failed');
 
-  await expect(experiments.summary.locator('tbody tr')).toHaveCount(2);
+  await expect(experiments.summaryRows).toHaveCount(2);
   await expect(experiments.summary).toContainText('Llama 3 70B Instruct');
   await expect(experiments.rows).toHaveCount(8);
   const firstRow = experiments.rows.first();
-  await expect(firstRow.getByTestId('output-cell')).toHaveCount(2);
-  await expect(firstRow.getByTestId('output-cell').first()).toContainText('Tokens');
-  await expect(firstRow.locator('mark.diff').first()).toBeVisible();
+  await expect(experiments.outputCells(firstRow)).toHaveCount(2);
+  await expect(experiments.outputCells(firstRow).first()).toContainText('Tokens');
+  await expect(experiments.diffMarks(firstRow).first()).toBeVisible();
 });
 
-test('a run above its budget asks before it spends', async ({ page }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await page.getByTestId('add-sample').click();
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
+test('a run above its budget asks before it spends', async ({ page, sampleSetup: experiments }) => {
   await experiments.setNumber('exp-repeats', '1');
   await experiments.setNumber('exp-budget', '0.001');
-  await expect(page.getByTestId('over-budget')).toBeVisible();
+  await expect(experiments.overBudget).toBeVisible();
   await experiments.createAndRun();
   await expect(experiments.runPanel).toHaveAttribute('data-status', 'draft');
-  await experiments.runPanel.getByTestId('resume-run').click();
-  await expect(page.getByTestId('error-banner')).toContainText('above the budget');
-  await page.getByTestId('confirm-over-budget').click();
+  await experiments.resume();
+  await expect(new AppShell(page).errorBanner).toContainText('above the budget');
+  await experiments.confirmOverBudget();
   // Confirmed, it runs until the money spent reaches the budget, then pauses itself.
   await experiments.waitForStatus('paused');
   await expect(experiments.runPanel).toContainText(/budget/i);
@@ -76,13 +44,16 @@ test('a run above its budget asks before it spends', async ({ page }) => {
 
 test('an experiment the command line is running is watched, never touched, until it ends', async ({
   page,
+  host,
+  dataDir,
+  standIn,
 }) => {
   const teacher = 'test.cli-teacher-v1:0';
   const student = 'test.cli-student-v1:0';
   for (const id of [teacher, student]) {
     await standIn.control(`models/${encodeURIComponent(id)}`, { latencyMs: 400 });
   }
-  const file = join(tmp.dir, 'from-the-command-line.txt');
+  const file = join(dataDir, 'from-the-command-line.txt');
   writeFileSync(
     file,
     Array.from(
@@ -92,7 +63,7 @@ test('an experiment the command line is running is watched, never touched, until
   );
   const cli = await startCli([
     'run',
-    ...['--data-dir', tmp.dir, '--endpoint', standIn.url, '--name', 'Nightly CLI run'],
+    ...['--data-dir', dataDir, '--endpoint', standIn.url, '--name', 'Nightly CLI run'],
     ...['--dataset', file, '--teacher', teacher, '--student', student],
     ...['--repeats', '1', '--concurrency', '1'],
     ...['--price', `${teacher}=0.001,0.002`, '--price', `${student}=0.0001,0.0002`],
@@ -114,12 +85,12 @@ test('an experiment the command line is running is watched, never touched, until
   await expect(experiments.runPanel).toHaveAttribute('data-status', 'running');
   await expect(experiments.runPanel).toContainText("Distill ROI's command line (process");
   // Nothing to press: pausing, cancelling or resuming here could pay for its calls twice.
-  await expect(experiments.runPanel.getByRole('button')).toHaveCount(0);
+  await expect(experiments.runPanelButtons).toHaveCount(0);
   // The window re-reads the store while the CLI works, and shows the end of the run.
   await experiments.waitForStatus('completed');
   await expect(experiments.runPanel).toHaveAttribute('data-elsewhere', 'false');
   await expect(experiments.figures).toContainText('20 / 20 calls · 0 failed');
   await expect(experiments.rows).toHaveCount(10);
-  await expect(page.getByTestId('experiment-list')).toContainText('completed · 20/20 calls');
+  await expect(experiments.list).toContainText('completed · 20/20 calls');
   expect((await cli.exited).code).toBe(0);
 });

@@ -1,9 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
+import type { Page } from '@playwright/test';
 import { hostileFiles, SCRIPT_PAYLOADS, SENTINEL } from '../support/hostileCorpus';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import type { StandInProcess } from '../support/standInProcess';
+import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 
@@ -18,13 +17,10 @@ const STUDENT = 'meta.llama3-8b-instruct-v1:0';
 /** Files above this are left to the unit tests: pushing 20 MB through the browser proves nothing more. */
 const MAX_E2E_BYTES = 4 * 1024 * 1024;
 
-let standIn: StandInProcess;
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
+test.use(RUNTIME_STAND_IN);
 
-test.beforeAll(async () => {
-  standIn = await startStandInProcess(join(__dirname, '..', '..'));
-  // Both models answer with markup and script, as a compromised or tricked model might.
+/** Both models answer with markup and script, as a compromised or tricked model might. */
+async function answerWithMarkup(standIn: StandInProcess): Promise<void> {
   for (const [modelId, payload] of [
     [TEACHER, `${SCRIPT_PAYLOADS[0]} teacher ${SCRIPT_PAYLOADS[1]} مرحبا 👩‍👩‍👧‍👦`],
     [STUDENT, `${SCRIPT_PAYLOADS[2]} student ${SCRIPT_PAYLOADS[4]} ${SCRIPT_PAYLOADS[3]}`],
@@ -35,18 +31,7 @@ test.beforeAll(async () => {
       output: { text: payload },
     });
   }
-});
-test.afterAll(async () => {
-  await standIn.stop();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-hostile-');
-  host = await launchHost(tmp.dir, standInEnv(standIn.url));
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
+}
 
 /** Watches for any sign that injected script ran. */
 function watchForScript(page: Page) {
@@ -70,7 +55,10 @@ function watchForScript(page: Page) {
   };
 }
 
-test('hostile files through the import preview and the editor run no script', async ({ page }) => {
+test('hostile files through the import preview and the editor run no script', async ({
+  page,
+  host,
+}) => {
   // Over 40 files through the preview, one after another: a budget for a busy machine too.
   test.setTimeout(300_000);
   const watch = watchForScript(page);
@@ -86,8 +74,8 @@ test('hostile files through the import preview and the editor run no script', as
       Buffer.from(file.bytes),
     );
     tried++;
-    const refused = datasets.importDialog.getByTestId('import-refused');
-    const confirm = datasets.importDialog.getByTestId('import-confirm');
+    const refused = datasets.importRefused;
+    const confirm = datasets.importConfirm;
     await expect(refused.or(confirm), file.name).toBeVisible();
     if (file.expect === 'refused') {
       await expect(refused, file.name).toBeVisible();
@@ -100,7 +88,7 @@ test('hostile files through the import preview and the editor run no script', as
       // Nothing to import, or thousands of one-word rows: the preview was the point.
       await datasets.cancelImport();
     } else {
-      await datasets.importDialog.getByTestId('import-target').selectOption('new');
+      await datasets.chooseImportTarget('new');
       await datasets.confirmImport();
       await expect(datasets.cards.first()).toBeVisible();
     }
@@ -116,40 +104,43 @@ test('hostile files through the import preview and the editor run no script', as
   // And typed into the editor, they stay text too.
   await datasets.selectDataset('Hostile');
   for (const payload of SCRIPT_PAYLOADS.slice(0, 4)) {
-    await datasets.page.getByTestId('composer-text').fill(payload);
+    await datasets.pasteParagraph(payload);
     await datasets.addTypedParagraph();
   }
   await watch.expectClean();
 });
 
-test('a run whose outputs are markup shows them as text and runs no script', async ({ page }) => {
+test('a run whose outputs are markup shows them as text and runs no script', async ({
+  page,
+  host,
+  standIn,
+}) => {
+  await answerWithMarkup(standIn);
   const watch = watchForScript(page);
   const datasets = new DatasetsPage(page);
   await datasets.open(host.url);
   await datasets.createDataset('Markup paragraphs');
   for (const payload of SCRIPT_PAYLOADS.slice(0, 3)) {
-    await page.getByTestId('composer-text').fill(payload);
+    await datasets.pasteParagraph(payload);
     await datasets.addTypedParagraph();
   }
   const experiments = new ExperimentsPage(page);
   await experiments.open();
-  await page.getByTestId('experiment-dataset').selectOption({ label: 'Markup paragraphs (3)' });
+  await experiments.chooseDataset('Markup paragraphs (3)');
   await experiments.setNumber('exp-repeats', '1');
   await experiments.createAndRun();
   await experiments.waitForStatus('completed');
   await expect(experiments.rows).toHaveCount(3);
   const first = experiments.rows.first();
   await expect(first).toContainText(SCRIPT_PAYLOADS[0] ?? '');
-  await expect(first.getByTestId('output-cell').first()).toContainText('<script>');
-  await expect(first.getByTestId('output-cell').nth(1)).toContainText('javascript:');
-  await expect(
-    page.locator('.output img, .output svg, .output iframe, .output a[href^="javascript"]'),
-  ).toHaveCount(0);
+  await expect(experiments.outputCells(first).first()).toContainText('<script>');
+  await expect(experiments.outputCells(first).nth(1)).toContainText('javascript:');
+  await expect(experiments.renderedMarkup).toHaveCount(0);
   await watch.expectClean();
   // The other screens that show outputs and paragraphs (the report's appendix shows both).
-  for (const nav of ['nav-quality', 'nav-roi', 'nav-report', 'nav-datasets']) {
-    await page.getByTestId(nav).click();
-    await page.locator('main [data-app-state="ready"]').first().waitFor();
+  const shell = new AppShell(page);
+  for (const screen of ['quality', 'roi', 'report', 'datasets'] as const) {
+    await shell.goTo(screen);
     await watch.expectClean();
   }
 });

@@ -1,23 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { expect, test } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
 import { RoiPage } from './pages/RoiPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-');
-  host = await launchHost(tmp.dir);
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
-
 test('a skip link, focus on the new screen heading, arrow keys in segmented controls, one stop per slider and field', async ({
   page,
+  host,
 }) => {
   const shell = new AppShell(page);
   await shell.open(host.url);
@@ -37,16 +24,14 @@ test('a skip link, focus on the new screen heading, arrow keys in segmented cont
 
   // Arrow keys move the choice inside a segmented control; it is one tab stop.
   const roi = new RoiPage(page);
-  const horizon = page.getByTestId('horizon');
-  const checked = horizon.getByRole('radio', { checked: true });
+  const checked = roi.checkedChoice('horizon');
   const first = await checked.textContent();
   await checked.focus();
   await page.keyboard.press('ArrowRight');
-  const now = horizon.getByRole('radio', { checked: true });
-  await expect(now).not.toHaveText(first ?? '');
-  await expect(now).toBeFocused();
+  await expect(checked).not.toHaveText(first ?? '');
+  await expect(checked).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(horizon.getByRole('radio', { checked: true })).toHaveText(first ?? '');
+  await expect(checked).toHaveText(first ?? '');
 
   // Tab goes from one assumption's field to the next one's field, not through its slider.
   await roi.input('volume').focus();

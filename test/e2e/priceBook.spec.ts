@@ -1,12 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { DatasetsPage } from './pages/DatasetsPage';
-import { ExperimentsPage } from './pages/ExperimentsPage';
 import { ReportPage } from './pages/ReportPage';
 import { RoiPage } from './pages/RoiPage';
 
@@ -22,19 +18,11 @@ const TEACHER_PER_REQUEST = '$0.00046985';
 const STUDENT_PER_REQUEST = '$0.0000714';
 const RATIO = '6.58×';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let standIn: StandInProcess;
+test.use(RUNTIME_STAND_IN);
 
-test.beforeAll(async () => {
-  standIn = await startStandInProcess(join(__dirname, '..', '..'));
-});
-test.afterAll(async () => {
-  await standIn.stop();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-prices-');
-  host = await launchHost(tmp.dir, standInEnv(standIn.url));
+// The seed's measured paragraph: the teacher answers in 69 input and 82 output tokens, the
+// student in 69 and 73.
+test.beforeEach(async ({ standIn }) => {
   await standIn.control(`models/${encodeURIComponent(TEACHER)}`, {
     latencyMs: 20,
     output: 'teacher',
@@ -47,26 +35,14 @@ test.beforeEach(async () => {
     outputTokens: 73,
   });
 });
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
 
 test('a price typed into the experiment form is the price on every screen, in the PDF and the CSV', async ({
   page,
+  sampleSetup: experiments,
 }) => {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await page.getByTestId('add-sample').click();
-  await expect(datasets.cards).toHaveCount(8);
-
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
   await experiments.setNumber('exp-repeats', '1');
-  await page.getByLabel('Llama 3 8B Instruct input price').fill('0.0004');
-  await expect(page.getByTestId(`price-origin-${STUDENT}`)).toContainText(
-    'typed for this experiment',
-  );
+  await experiments.priceField('Llama 3 8B Instruct', 'input').fill('0.0004');
+  await expect(experiments.priceOrigin(STUDENT)).toContainText('typed for this experiment');
   await experiments.createAndRun();
   await experiments.waitForStatus('completed');
 
@@ -77,28 +53,22 @@ test('a price typed into the experiment form is the price on every screen, in th
 
   // ROI: prefilled from the experiment, at the price it ran under (not the catalog's).
   const roi = new RoiPage(page);
-  await page.getByTestId('nav-roi').click();
-  await page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
-  const experimentOption = page.getByTestId('evidence-experiment').locator('option').nth(1);
-  await page
-    .getByTestId('evidence-experiment')
-    .selectOption((await experimentOption.getAttribute('value')) ?? '');
+  await roi.show();
+  await roi.chooseFirstEvidence();
   await expect(roi.figure('per-request')).toContainText(TEACHER_PER_REQUEST);
   await expect(roi.figure('per-request')).toContainText(STUDENT_PER_REQUEST);
   await expect(roi.figure('per-request')).toContainText(`costs ${RATIO} the student`);
   // The price panel says which price applies, and where it came from.
-  await expect(page.getByTestId('prices-student-applies')).toContainText(
+  await expect(roi.priceApplies('student')).toContainText(
     '$0.0004 in / $0.0006 out per 1,000 tokens: typed for this experiment',
   );
 
   // The report and its PDF, then the runs CSV.
   const report = new ReportPage(page);
-  await page.getByTestId('nav-report').click();
-  await page.locator('[data-testid="report-screen"][data-app-state="ready"]').waitFor();
-  await report.waitForPreview();
+  await report.show();
   await expect(report.preview).toContainText(TEACHER_PER_REQUEST);
   const pdf = await report.download('pdf');
-  const pdfFile = join(tmp.dir, 'report.pdf');
+  const pdfFile = test.info().outputPath('report.pdf');
   await pdf.saveAs(pdfFile);
   const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
   expect(text).toContain(TEACHER_PER_REQUEST);
@@ -107,7 +77,7 @@ test('a price typed into the experiment form is the price on every screen, in th
   expect(text).toContain('typed for this experiment');
 
   const runs = await report.download('runs');
-  const csvFile = join(tmp.dir, 'runs.csv');
+  const csvFile = test.info().outputPath('runs.csv');
   await runs.saveAs(csvFile);
   const [header, ...rows] = readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
   const columns = (header ?? '').replace('\uFEFF', '').split(',');
@@ -120,34 +90,26 @@ test('a price typed into the experiment form is the price on every screen, in th
 
 test('a paragraph edited after a run keeps its old text beside the old outputs', async ({
   page,
+  sampleRun,
 }) => {
+  const experiments = sampleRun;
   const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await page.getByTestId('add-sample').click();
+  await new AppShell(page).goTo('datasets');
   await expect(datasets.cards).toHaveCount(8);
-  const oldText = await datasets.cards.first().getByTestId('paragraph-text').inputValue();
-
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
-  await experiments.setNumber('exp-repeats', '1');
-  await experiments.createAndRun();
-  await experiments.waitForStatus('completed');
-
-  await page.getByTestId('nav-datasets').click();
-  await expect(datasets.cards).toHaveCount(8);
+  const oldText = await datasets.paragraphEditor(0).inputValue();
   const newText = 'An entirely rewritten first paragraph about a different quarter.';
-  const editor = datasets.cards.first().getByTestId('paragraph-text');
+  const editor = datasets.paragraphEditor(0);
   await editor.fill(newText);
   await editor.blur();
-  await expect(datasets.cards.first().getByTestId('edited-since-run')).toBeVisible();
+  await expect(datasets.editedSinceRun(0)).toBeVisible();
 
   // A second click on the sample opens it instead of adding a copy.
-  await page.getByRole('button', { name: 'Add the sample dataset' }).click();
-  await expect(datasets.datasetList.locator('li')).toHaveCount(1);
+  await datasets.addSampleFromList();
+  await expect(datasets.datasets).toHaveCount(1);
 
   await experiments.open();
   const firstRow = experiments.rows.first();
-  await expect(firstRow.getByTestId('edited-since-run')).toBeVisible();
-  await expect(firstRow.locator('.source-text')).toHaveText(oldText);
+  await expect(experiments.editedSinceRun(firstRow)).toBeVisible();
+  await expect(experiments.sourceText(firstRow)).toHaveText(oldText);
   await expect(experiments.rows.filter({ hasText: newText })).toHaveCount(0);
 });

@@ -1,57 +1,29 @@
-import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
-import { DatasetsPage } from './pages/DatasetsPage';
-import { ExperimentsPage } from './pages/ExperimentsPage';
+import { expect, RUNTIME_STAND_IN, test as base } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
+import { SAMPLE_PARAGRAPHS } from './pages/DatasetsPage';
 import { QualityPage } from './pages/QualityPage';
 
 const TEACHER = 'meta.llama3-70b-instruct-v1:0';
 const STUDENT = 'meta.llama3-8b-instruct-v1:0';
 const JUDGE = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
-const PARAGRAPHS = 8;
+const PARAGRAPHS = SAMPLE_PARAGRAPHS;
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let standIn: StandInProcess;
-const env = () => standInEnv(standIn.url);
-
-test.beforeAll(async () => {
-  standIn = await startStandInProcess(join(__dirname, '..', '..'));
-});
-test.afterAll(async () => {
-  await standIn.stop();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-');
-  await standIn.control('reset', {});
-  host = await launchHost(tmp.dir, env());
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
+/** The quality screen, open on the sample run's results. */
+const test = base.extend<{ q: QualityPage }>({
+  q: async ({ page, sampleRun }, use) => {
+    void sampleRun;
+    const q = new QualityPage(page);
+    await q.open();
+    await use(q);
+  },
 });
 
-/** The sample dataset run through teacher and student on the stand-in, from the UI. */
-async function runSampleExperiment(page: Page): Promise<void> {
-  const datasets = new DatasetsPage(page);
-  await datasets.open(host.url);
-  await page.getByTestId('add-sample').click();
-  await expect(datasets.cards).toHaveCount(PARAGRAPHS);
-  const experiments = new ExperimentsPage(page);
-  await experiments.open();
-  await experiments.setNumber('exp-repeats', '1');
-  await experiments.createAndRun();
-  await experiments.waitForStatus('completed');
-}
+test.use(RUNTIME_STAND_IN);
 
 test("a per-paragraph row opens that paragraph's outputs; arrow keys move between the tabs", async ({
   page,
+  q,
 }) => {
-  await runSampleExperiment(page);
-  const q = new QualityPage(page);
-  await q.open();
   // Arrow keys inside the tab list move to the next tab and show it.
   await q.tabButton('summary').focus();
   await page.keyboard.press('ArrowRight');
@@ -61,7 +33,7 @@ test("a per-paragraph row opens that paragraph's outputs; arrow keys move betwee
   await expect(q.paragraphRows).toHaveCount(PARAGRAPHS);
   await q.toggleParagraph(0);
   await expect(q.paragraphOutputs).toHaveCount(1);
-  await expect(q.paragraphOutputs.getByTestId('output-cell')).toHaveCount(2);
+  await expect(q.outputCells).toHaveCount(2);
   await expect(q.paragraphOutputs).toContainText('Teacher: Llama 3 70B Instruct');
   await expect(q.paragraphOutputs).toContainText('Student: Llama 3 8B Instruct');
   await q.toggleParagraph(0);
@@ -70,10 +42,9 @@ test("a per-paragraph row opens that paragraph's outputs; arrow keys move betwee
 
 test('rate every paragraph blind with the keyboard; the ratings are in the quality view after a restart', async ({
   page,
+  host,
+  q,
 }) => {
-  await runSampleExperiment(page);
-  const q = new QualityPage(page);
-  await q.open();
   await q.startRating('E2E Rater');
   await expect(q.ratingCount).toContainText(`0 of ${PARAGRAPHS} paragraphs rated`);
 
@@ -86,12 +57,12 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
     // Digit rates the highlighted output (A first), Tab switches to B, ] prefers B.
     await expect(q.output('A')).toHaveAttribute('data-focused', 'true');
     await q.keys(String(a));
-    await expect(q.page.getByTestId('rating-A')).toHaveText(`rated ${a}`);
+    await expect(q.rating('A')).toHaveText(`rated ${a}`);
     await expect(q.revealed('A')).toHaveCount(0);
     await q.keys('Tab');
     await expect(q.output('B')).toHaveAttribute('data-focused', 'true');
     await q.keys(String(b));
-    await expect(q.page.getByTestId('rating-B')).toHaveText(`rated ${b}`);
+    await expect(q.rating('B')).toHaveText(`rated ${b}`);
     // Still masked: the preference is asked blind too.
     await expect(q.revealed('A')).toHaveCount(0);
     await q.keys(']');
@@ -100,21 +71,21 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
     if (i < PARAGRAPHS - 1) {
       // A fully rated paragraph stays masked until the set is finished: later ratings stay blind.
       await expect(q.revealed('A')).toHaveCount(0);
-      await expect(q.page.getByTestId('reveal-note')).toHaveCount(0);
+      await expect(q.revealNote).toHaveCount(0);
       await q.keys('ArrowRight');
     }
   }
   // The last rating finishes the set and unmasks every paragraph at once.
-  await expect(q.page.getByTestId('reveal-note')).toContainText(
+  await expect(q.revealNote).toContainText(
     `Set finished: all ${PARAGRAPHS} paragraphs rated blind, models revealed`,
   );
-  await expect(q.page.getByTestId('reveal-models')).toHaveCount(0);
+  await expect(q.revealButton).toHaveCount(0);
   const teacherRatings: number[] = [];
   const studentRatings: number[] = [];
   let studentWasB = 0;
   for (let i = PARAGRAPHS - 1; i >= 0; i--) {
     await expect(q.position).toHaveText(`Paragraph ${i + 1} of ${PARAGRAPHS}`);
-    await expect(q.page.getByTestId('unmasked')).toBeVisible();
+    await expect(q.unmasked).toBeVisible();
     const roleA = await q.revealed('A').textContent();
     const aIsTeacher = roleA?.startsWith('Teacher') ?? false;
     await expect(q.revealed('B')).toContainText(aIsTeacher ? 'Student' : 'Teacher');
@@ -125,10 +96,8 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
     await q.keys('ArrowLeft');
   }
 
-  await host.stop();
-  host = await launchHost(tmp.dir, env());
-  await page.goto(host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
+  await host.restart();
+  await new AppShell(page).open(host.url);
   await q.open();
   await expect(q.summary).toBeVisible();
   await expect(q.facts).toContainText('rated by E2E Rater');
@@ -141,8 +110,8 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
   );
 
   await q.tab('rate');
-  await expect(q.page.getByTestId('rater-name')).toHaveValue('E2E Rater');
-  await q.page.getByTestId('rater-start').click();
+  await expect(q.raterName).toHaveValue('E2E Rater');
+  await q.startRatingAsEntered();
   await expect(q.ratingCount).toContainText(
     `E2E Rater: ${PARAGRAPHS} of ${PARAGRAPHS} paragraphs rated`,
   );
@@ -151,40 +120,40 @@ test('rate every paragraph blind with the keyboard; the ratings are in the quali
 
 test('a rater who asks to see the models before finishing gets them, and the reveal is recorded', async ({
   page,
+  q,
 }) => {
-  await runSampleExperiment(page);
-  const q = new QualityPage(page);
-  await q.open();
   await q.startRating('Early Rater');
   await q.keys('4', 'Tab', '2', '[');
   await expect(q.ratingCount).toContainText(`1 of ${PARAGRAPHS} paragraphs rated`);
   await expect(q.revealed('A')).toHaveCount(0);
   // Refusing the confirmation changes nothing.
   page.once('dialog', (d) => void d.dismiss());
-  await page.getByTestId('reveal-models').click();
+  await q.revealButton.click();
   await expect(q.revealed('A')).toHaveCount(0);
   let asked = '';
   page.once('dialog', (d) => {
     asked = d.message();
     void d.accept();
   });
-  await page.getByTestId('reveal-models').click();
+  await q.revealButton.click();
   await expect
     .poll(() => asked)
     .toContain(`${PARAGRAPHS - 1} of ${PARAGRAPHS} paragraphs are not fully rated`);
-  await expect(page.getByTestId('reveal-note')).toContainText(
+  await expect(q.revealNote).toContainText(
     `Models revealed on request after 1 of ${PARAGRAPHS} paragraphs; later ratings are recorded as not blind`,
   );
   await expect(q.revealed('A')).toBeVisible();
   await q.keys('ArrowRight');
   await expect(q.revealed('A')).toBeVisible();
-  await expect(page.getByTestId('reveal-models')).toHaveCount(0);
+  await expect(q.revealButton).toHaveCount(0);
 });
 
 test('a judge picked on the quality screen is priced with the overrides saved for every scenario', async ({
   page,
+  host,
+  sampleRun,
 }) => {
-  await runSampleExperiment(page);
+  void sampleRun;
   // A negotiated price for Claude 3 Haiku, saved for every scenario (as the ROI screen saves it).
   const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
   const saved = await fetch(`${host.origin}/api/call/savePriceOverride`, {
@@ -205,19 +174,22 @@ test('a judge picked on the quality screen is priced with the overrides saved fo
   });
   expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
 
-  const q = new QualityPage(page);
-  await q.open();
-  await q.tab('judge');
-  await q.pickJudge(HAIKU);
-  await expect(q.judgePriceIn).toHaveValue('0.00021');
-  await expect(q.judgePriceOut).toHaveValue('0.00111');
-  await expect(q.judgeForm).toContainText('negotiated rate');
+  // Opened after the override is saved, as a user would come to it.
+  const quality = new QualityPage(page);
+  await quality.open();
+  await quality.tab('judge');
+  await quality.pickJudge(HAIKU);
+  await expect(quality.judgePriceIn).toHaveValue('0.00021');
+  await expect(quality.judgePriceOut).toHaveValue('0.00111');
+  await expect(quality.judgeForm).toContainText('negotiated rate');
 });
 
 test('the judge runs from the quality view: scores, a judge failure, and its cost kept apart', async ({
   page,
+  host,
+  standIn,
+  q,
 }) => {
-  await runSampleExperiment(page);
   // One call at a time, so the stand-in's queued answers meet the judge's calls in order:
   // per paragraph, the teacher's score, the student's score, then both pairwise orders.
   const score = (f: number) =>
@@ -238,18 +210,16 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await standIn.control(`models/${encodeURIComponent(JUDGE)}`, { latencyMs: 5, output: 'student' });
   await standIn.control(`outputs/${encodeURIComponent(JUDGE)}`, answers);
 
-  const q = new QualityPage(page);
-  await q.open();
   await q.tab('judge');
-  await page.getByTestId('judge-concurrency').fill('1');
+  await q.judgeField('concurrency').fill('1');
   // Ask an unreadable item once more (the default asks once).
-  await page.getByTestId('judge-answer-attempts').fill('2');
+  await q.judgeField('answer-attempts').fill('2');
   // Unsaved edits turn Run off, and the reason is written beside it, not only in a tooltip.
-  await expect(page.getByTestId('judge-run')).toBeDisabled();
+  await expect(q.judgeRun).toBeDisabled();
   await expect(q.judgeRunWhy).toBeVisible();
   await expect(q.judgeRunWhy).toContainText('save');
-  await page.getByTestId('judge-save').click();
-  await expect(page.getByTestId('judge-run')).toBeEnabled();
+  await q.saveJudge();
+  await expect(q.judgeRun).toBeEnabled();
   await expect(q.judgeRunWhy).toBeHidden();
   const total = PARAGRAPHS * 4;
   // Before any call: every call a run makes, at the judge's catalog price.
@@ -259,7 +229,7 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.judgeEstimate).toContainText(
     /Expected \$0\.\d+ \([\d,]+ input \+ 1,920 output tokens\) · at most \$\d+\.\d+ \([\d,]+ input \+ 25,600 output tokens\)\./,
   );
-  await page.getByTestId('judge-run').click();
+  await q.judgeRun.click();
   await expect(q.judgeProgress).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
   await expect(q.judgeEstimate).toContainText(
     `Nothing left to judge with these settings: all ${total} judge calls have a result.`,
@@ -267,23 +237,23 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.judgeProgress).toContainText(`${total} / ${total} judge calls`);
   await expect(q.judgeProgress).toContainText(`${total - 1} answered · 1 failed`);
   await expect(q.judgeProgress).toContainText(/judge cost \$0\.\d+/);
-  await expect(page.getByTestId('judge-failures')).toContainText('unreadable answer');
+  await expect(q.judgeFailures).toContainText('unreadable answer');
   // The run's spend is set against the estimate it started with, and a failure can be retried.
   await expect(q.judgeProgress).toContainText(/Spent \$0\.\d+ against an estimate of \$0\.\d+/);
-  await expect(page.getByTestId('judge-retry-failures')).toHaveText('Retry 1 failed item');
-  await expect(page.getByTestId('judge-retry-estimate')).toContainText(
+  await expect(q.judgeRetry).toHaveText('Retry 1 failed item');
+  await expect(q.judgeRetryEstimate).toContainText(
     'Before judging: 1 judge call (1 score, 0 pairwise comparisons, 1 failed item asked again)',
   );
   // The retry asks only the failed item; this time its answer can be read.
   await standIn.control(`outputs/${encodeURIComponent(JUDGE)}`, [score(3)]);
-  await page.getByTestId('judge-retry-failures').click();
+  await q.judgeRetry.click();
   await expect(q.judgeProgress).toContainText(`${total} answered · 0 failed`);
-  await expect(page.getByTestId('judge-retry-failures')).toHaveCount(0);
+  await expect(q.judgeRetry).toHaveCount(0);
   // A price is part of a prompt version: without one, everything is to judge again, at no $0.
-  await page.getByTestId('judge-price-in').fill('0');
-  await page.getByTestId('judge-price-out').fill('0');
+  await q.judgeField('price-in').fill('0');
+  await q.judgeField('price-out').fill('0');
   await expect(q.judgeEstimate).toContainText(`Before judging: ${total} judge calls`);
-  await expect(page.getByTestId('judge-estimate-no-price')).toHaveText(
+  await expect(q.judgeNoPrice).toHaveText(
     'No judge price: enter its input and output $ / 1K tokens to see what judging would cost.',
   );
   await expect(q.judgeEstimate).not.toContainText('$0');
@@ -302,8 +272,7 @@ test('the judge runs from the quality view: scores, a judge failure, and its cos
   await expect(q.facts).toContainText('ROUGE F1 with Porter stemming');
   await q.rougeStemmed.uncheck();
   await expect(q.facts).toContainText('ROUGE F1 without stemming');
-  await page.goto(host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
+  await new AppShell(page).open(host.url);
   await q.open();
   await expect(q.facts).toContainText('ROUGE F1 without stemming');
   await expect(q.rougeStemmed).not.toBeChecked();

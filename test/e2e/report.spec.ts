@@ -1,27 +1,18 @@
-import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
-import { seedReportDataDir, type ReportFixture } from '../support/reportFixture';
-import { makeTempDir } from '../support/tempDir';
+import { seedReportDataDir } from '../support/reportFixture';
+import { expect, test } from './support/fixtures';
 import { ReportPage } from './pages/ReportPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let fixture: ReportFixture;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-report-');
-  fixture = await seedReportDataDir(join(tmp.dir, 'data'), { paragraphs: 10 });
-  host = await launchHost(join(tmp.dir, 'data'));
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
+test.use({
+  seeded: async ({ dataDir }, use) => use(await seedReportDataDir(dataDir, { paragraphs: 10 })),
 });
 
-test('preview the report, change its paper, and download it as a PDF', async ({ page }) => {
+test('preview the report, change its paper, and download it as a PDF', async ({
+  page,
+  host,
+  seeded,
+}) => {
   const report = new ReportPage(page);
   await report.open(host.url);
   await expect(report.preview).toContainText('Move summarization from Llama 3 70B to Llama 3 8B?');
@@ -30,21 +21,21 @@ test('preview the report, change its paper, and download it as a PDF', async ({ 
   await expect(report.answer).toContainText('score 1 more paragraph with reference summaries');
   await expect(report.scenario(0)).toBeChecked();
   await expect(report.scenario(1)).toBeChecked();
-  await expect(report.preview.getByTestId('report-scenario')).toHaveCount(2);
-  await expect(report.preview.getByTestId('chart-cost-volume')).toHaveCount(2);
+  await expect(report.scenarioPages).toHaveCount(2);
+  await expect(report.printChart('cost-volume')).toHaveCount(2);
 
   // One scenario off: the preview follows.
   await report.scenario(1).uncheck();
   await report.waitForPreview();
-  await expect(report.preview.getByTestId('report-scenario')).toHaveCount(1);
+  await expect(report.scenarioPages).toHaveCount(1);
   await report.choosePaper('Letter');
-  await expect(report.preview.locator('.rpt-paper-letter')).toHaveCount(1);
+  await expect(report.paper('letter')).toHaveCount(1);
 
   const pdf = await report.download('pdf');
   expect(pdf.suggestedFilename()).toMatch(
     /^quarterly-summaries-70b-vs-8b-report-\d{4}-\d{2}-\d{2}\.pdf$/,
   );
-  const file = join(tmp.dir, 'report.pdf');
+  const file = test.info().outputPath('report.pdf');
   await pdf.saveAs(file);
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -54,25 +45,26 @@ test('preview the report, change its paper, and download it as a PDF', async ({ 
     ' ',
   );
   expect(text).toContain('Move summarization from Llama 3 70B to Llama 3 8B?');
-  expect(text).toContain(`experiment ${fixture.experimentId}`);
+  expect(text).toContain(`experiment ${seeded?.experimentId}`);
   expect(text).not.toContain('Provisioned 8B at 2 million a month');
 });
 
 test('download the runs and scenario CSV, and a bundle that imports as a new experiment', async ({
   page,
+  host,
 }) => {
   const report = new ReportPage(page);
   await report.open(host.url);
 
   const runs = await report.download('runs');
-  const runsFile = join(tmp.dir, 'runs.csv');
+  const runsFile = test.info().outputPath('runs.csv');
   await runs.saveAs(runsFile);
   const csv = readFileSync(runsFile, 'utf8');
   expect(csv.startsWith('\uFEFF"experiment_id","experiment_name"')).toBe(true);
   expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + 20);
 
   const scenarios = await report.download('scenarios');
-  const scenariosFile = join(tmp.dir, 'scenarios.csv');
+  const scenariosFile = test.info().outputPath('scenarios.csv');
   await scenarios.saveAs(scenariosFile);
   expect(readFileSync(scenariosFile, 'utf8')).toContain(
     '"Distilled 8B at 3 million requests a month"',
@@ -80,9 +72,9 @@ test('download the runs and scenario CSV, and a bundle that imports as a new exp
 
   const bundle = await report.download('bundle');
   expect(bundle.suggestedFilename()).toMatch(/\.distill\.json$/);
-  const bundleFile = join(tmp.dir, 'bundle.distill.json');
+  const bundleFile = test.info().outputPath('bundle.distill.json');
   await bundle.saveAs(bundleFile);
   await report.importBundle(bundleFile);
-  await expect(page.getByTestId('import-result')).toContainText('10 paragraphs, 20 calls');
+  await expect(report.importResult).toContainText('10 paragraphs, 20 calls');
   await expect(report.experiments).toHaveCount(2);
 });

@@ -1,24 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { makeTempDir } from '../support/tempDir';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
 import { seedOutput } from '../support/qualitySeed';
 import { seedDataDir } from '../support/seedDataDir';
+import { expect, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { RoiPage } from './pages/RoiPage';
-
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-roi-');
-  host = await launchHost(tmp.dir);
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
 
 test('with no experiment, the volume slider moves payback and the cost chart; a saved scenario survives a restart', async ({
   page,
+  host,
 }) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);
@@ -56,27 +44,26 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await expect(roi.monteCarloFigures).toHaveText(first ?? '');
 
   await roi.saveAs('Seed study at 501k');
-  await host.stop();
-  host = await launchHost(tmp.dir);
+  await host.restart();
   await roi.open(host.url);
   await roi.openScenario('Seed study at 501k');
   await expect(roi.input('volume')).toHaveValue('501,000');
   await expect(roi.figure('payback')).toContainText('20.0 months');
   await expect(roi.scenarioState).toHaveText('Saved');
   // The screen remembers: away and back, the same scenario is open.
-  await page.getByTestId('nav-experiments').click();
-  await page.getByTestId('nav-roi').click();
-  await expect(page.getByTestId('scenario-name')).toHaveValue('Seed study at 501k');
+  await new AppShell(page).goTo('experiments');
+  await roi.show();
+  await expect(roi.scenarioName).toHaveValue('Seed study at 501k');
   // Duplicate asks for the copy's name before it saves anything.
-  await page.getByTestId('scenario-duplicate').click();
-  await expect(page.getByTestId('scenario-copy-name')).toHaveValue('Seed study at 501k (copy)');
-  await page.getByTestId('scenario-copy-name').fill('Seed study, lower volume');
-  await page.getByTestId('scenario-copy-save').click();
-  await expect(page.getByTestId('scenario-name')).toHaveValue('Seed study, lower volume');
+  await roi.duplicate();
+  await expect(roi.copyName).toHaveValue('Seed study at 501k (copy)');
+  await roi.copyName.fill('Seed study, lower volume');
+  await roi.saveCopy();
+  await expect(roi.scenarioName).toHaveValue('Seed study, lower volume');
   await expect(roi.scenarioState).toHaveText('Saved');
 });
 
-test("a duplicated scenario keeps the original's own price overrides", async ({ page }) => {
+test("a duplicated scenario keeps the original's own price overrides", async ({ page, host }) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);
   await roi.saveAs('Pilot');
@@ -86,34 +73,36 @@ test("a duplicated scenario keeps the original's own price overrides", async ({ 
   await expect(roi.overrideList).toContainText('this scenario');
   await expect(roi.figure('per-request')).toContainText('$0.0000576');
   // The override repriced the scenario: save it at that price before copying it.
-  await page.getByTestId('scenario-save').click();
+  await roi.saveButton.click();
   await expect(roi.scenarioState).toHaveText('Saved');
 
-  await page.getByTestId('scenario-duplicate').click();
-  await page.getByTestId('scenario-copy-name').fill('Pilot, copied');
-  await page.getByTestId('scenario-copy-save').click();
-  await expect(page.getByTestId('scenario-name')).toHaveValue('Pilot, copied');
+  await roi.duplicate();
+  await roi.copyName.fill('Pilot, copied');
+  await roi.saveCopy();
+  await expect(roi.scenarioName).toHaveValue('Pilot, copied');
   await expect(roi.overrideList).toContainText('Pilot quote');
   await expect(roi.overrideList).toContainText('this scenario');
   await expect(roi.figure('per-request')).toContainText('$0.0000576');
 
   // After a restart too: the copy's override is its own row in the store.
-  await host.stop();
-  host = await launchHost(tmp.dir);
+  await host.restart();
   await roi.open(host.url);
   await roi.openScenario('Pilot, copied');
   await expect(roi.overrideList).toContainText('Pilot quote');
   await expect(roi.figure('per-request')).toContainText('$0.0000576');
 });
 
-test('asks for the figures the sources do not give instead of inventing them', async ({ page }) => {
+test('asks for the figures the sources do not give instead of inventing them', async ({
+  page,
+  host,
+}) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);
   await roi.choose('serving-provisioned');
   await expect(roi.missing('hourly-rate')).toContainText('Not found in sources');
   await expect(roi.input('hourly-rate')).toHaveValue('');
   await expect(roi.problems).toContainText('Enter the hourly rate per model unit');
-  await expect(page.getByTestId('scenario-save')).toBeDisabled();
+  await expect(roi.saveButton).toBeDisabled();
 
   await roi.type('hourly-rate', '20');
   await roi.type('capacity', '100000');
@@ -123,18 +112,19 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(roi.figure('payback')).toContainText('never');
   await expect(roi.figure('utilization')).toContainText('%');
 
+  // Until the shipped Price List snapshot is built, catalog prices say they are not AWS's.
+  await expect(roi.price('student', 'inputusdper1k')).toContainText(
+    'third-party registry (genai-prices / cline), 2026-11-24, not from AWS',
+  );
   // The price panel says the same of every unknown price, and takes a dated override.
-  await page.getByTestId('prices-student-trainingusdper1ktokens').getByRole('button').click();
-  const form = page.getByTestId('prices-student-trainingusdper1ktokens-form');
-  await form.getByTestId('prices-student-trainingusdper1ktokens-form-value-0').fill('0.004');
-  await form.getByTestId('prices-student-trainingusdper1ktokens-form-note').fill('Quote from AWS');
-  await form.getByTestId('prices-student-trainingusdper1ktokens-form-save').click();
-  await expect(page.getByTestId('override-list')).toContainText('training $0.004/1K');
-  await expect(page.getByTestId('prices-student-trainingusdper1ktokens')).toContainText('override');
+  await roi.enterUnknownPrice('student', 'trainingusdper1ktokens', '0.004', 'Quote from AWS');
+  await expect(roi.overrideList).toContainText('training $0.004/1K');
+  await expect(roi.price('student', 'trainingusdper1ktokens')).toContainText('override');
 });
 
 test('offers only what Bedrock sells for the seed pair, and sends batch on both sides alike', async ({
   page,
+  host,
 }) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);
@@ -155,70 +145,82 @@ test('offers only what Bedrock sells for the seed pair, and sends batch on both 
   await expect(roi.batchNotes.nth(1)).toContainText('teacher 0 %, student 100 %');
 });
 
-test('a distilled Llama 3.1 8B in us-west-2 is priced only on provisioned throughput, its units following the volume', async ({
-  page,
-}) => {
-  await host.stop();
-  await seedDataDir(tmp.dir, {
-    name: 'Llama pair',
-    paragraphs: 10,
-    teacher: 'meta.llama3-1-70b-instruct-v1:0',
-    students: ['meta.llama3-1-8b-instruct-v1:0'],
-    region: 'us-west-2',
+test.describe('with a Llama 3.1 pair measured in us-west-2', () => {
+  test.use({
+    seeded: async ({ dataDir }, use) =>
+      use(
+        await seedDataDir(dataDir, {
+          name: 'Llama pair',
+          paragraphs: 10,
+          teacher: 'meta.llama3-1-70b-instruct-v1:0',
+          students: ['meta.llama3-1-8b-instruct-v1:0'],
+          region: 'us-west-2',
+        }),
+      ),
   });
-  host = await launchHost(tmp.dir);
-  const roi = new RoiPage(page);
-  await roi.open(host.url);
-  await page
-    .getByTestId('evidence-experiment')
-    .selectOption({ label: 'Llama pair (20 calls, completed)' });
-  await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
 
-  await roi.choose('distillation-distill');
-  await expect(roi.option('serving-provisioned')).toHaveAttribute('aria-checked', 'true');
-  await expect(roi.option('serving-onDemand')).toHaveCount(0);
-  await expect(roi.option('serving-batch')).toHaveCount(0);
-  await expect(roi.servingNotOffered).toContainText('Batch inference is not available for custom');
-  await expect(roi.servingNotOffered).toContainText(
-    "not served at the base model's on-demand price",
-  );
-  await expect(roi.option('term-noCommitment')).toBeVisible();
-  await expect(roi.option('units-mode-follow')).toHaveAttribute('aria-checked', 'true');
+  test('a distilled Llama 3.1 8B in us-west-2 is priced only on provisioned throughput, its units following the volume', async ({
+    page,
+    host,
+  }) => {
+    const roi = new RoiPage(page);
+    await roi.open(host.url);
+    await roi.chooseEvidence({ label: 'Llama pair (20 calls, completed)' });
+    await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
+
+    await roi.choose('distillation-distill');
+    await expect(roi.option('serving-provisioned')).toHaveAttribute('aria-checked', 'true');
+    await expect(roi.option('serving-onDemand')).toHaveCount(0);
+    await expect(roi.option('serving-batch')).toHaveCount(0);
+    await expect(roi.servingNotOffered).toContainText(
+      'Batch inference is not available for custom',
+    );
+    await expect(roi.servingNotOffered).toContainText(
+      "not served at the base model's on-demand price",
+    );
+    await expect(roi.option('term-noCommitment')).toBeVisible();
+    await expect(roi.option('units-mode-follow')).toHaveAttribute('aria-checked', 'true');
+  });
 });
 
-test('prefills from an experiment and recommends the student that saves most within the bar', async ({
-  page,
-}) => {
-  // An experiment written into the store before the host starts: 12 paragraphs, two students;
-  // Nova Micro's summaries miss the reference on every other paragraph.
-  await host.stop();
-  await seedDataDir(tmp.dir, {
-    name: 'Support summaries',
-    paragraphs: 12,
-    students: ['meta.llama3-8b-instruct-v1:0', 'amazon.nova-micro-v1:0'],
-    output: (i, m, role) =>
-      m === 'amazon.nova-micro-v1:0' && i % 2 === 0 ? 'Revenue was up.' : seedOutput(i, m, role),
+test.describe('with two students measured, one missing every other reference', () => {
+  // 12 paragraphs, two students; Nova Micro's summaries miss the reference on every other one.
+  test.use({
+    seeded: async ({ dataDir }, use) =>
+      use(
+        await seedDataDir(dataDir, {
+          name: 'Support summaries',
+          paragraphs: 12,
+          students: ['meta.llama3-8b-instruct-v1:0', 'amazon.nova-micro-v1:0'],
+          output: (i, m, role) =>
+            m === 'amazon.nova-micro-v1:0' && i % 2 === 0
+              ? 'Revenue was up.'
+              : seedOutput(i, m, role),
+        }),
+      ),
   });
-  host = await launchHost(tmp.dir);
 
-  const roi = new RoiPage(page);
-  await roi.open(host.url);
-  await page
-    .getByTestId('evidence-experiment')
-    .selectOption({ label: 'Support summaries (36 calls, completed)' });
-  await expect(page.getByTestId('prefill-notes')).toContainText(
-    'Teacher Llama 3 70B Instruct: 60 in / 80 out tokens per request, the mean of 12 measured runs.',
-  );
-  await expect(roi.input('student-out')).toHaveValue('40');
-  // The price the experiment ran under ($0.0003 input), not the seed study's $0.0004.
-  await expect(page.getByTestId('price-line-student')).toContainText('$0.0003 in');
-  await expect(page.getByTestId('recommendation-reason')).toContainText(
-    'Llama 3 8B Instruct saves the most',
-  );
-  await expect(page.getByTestId('recommendation')).toContainText('Amazon Nova Micro');
-  await expect(roi.monteCarloNote).toContainText('Teacher tokens resampled from 12 measured runs.');
+  test('prefills from an experiment and recommends the student that saves most within the bar', async ({
+    page,
+    host,
+  }) => {
+    const roi = new RoiPage(page);
+    await roi.open(host.url);
+    await roi.chooseEvidence({ label: 'Support summaries (36 calls, completed)' });
+    await expect(roi.prefillNotes).toContainText(
+      'Teacher Llama 3 70B Instruct: 60 in / 80 out tokens per request, the mean of 12 measured runs.',
+    );
+    await expect(roi.input('student-out')).toHaveValue('40');
+    // The price the experiment ran under ($0.0003 input), not the seed study's $0.0004.
+    await expect(roi.priceLine('student')).toContainText('$0.0003 in');
+    await expect(roi.recommendationReason).toContainText('Llama 3 8B Instruct saves the most');
+    await expect(roi.recommendation).toContainText('Amazon Nova Micro');
+    await expect(roi.monteCarloNote).toContainText(
+      'Teacher tokens resampled from 12 measured runs.',
+    );
 
-  await page.getByTestId('evidence-student').selectOption({ label: 'Amazon Nova Micro' });
-  await expect(page.getByTestId('prefill-notes')).toContainText('student 50.0%');
-  await expect(roi.input('student-fail')).toHaveValue('50');
+    await roi.chooseEvidenceStudent('Amazon Nova Micro');
+    await expect(roi.prefillNotes).toContainText('student 50.0%');
+    await expect(roi.input('student-fail')).toHaveValue('50');
+  });
 });

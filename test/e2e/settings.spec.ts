@@ -1,32 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
-import { startStandInProcess, type StandInProcess } from '../support/standInProcess';
-import { launchHost, standInEnv, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
+import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { SettingsPage } from './pages/SettingsPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-let standIn: StandInProcess;
-
-test.beforeAll(async () => {
-  standIn = await startStandInProcess(join(__dirname, '..', '..'));
-});
-test.afterAll(async () => {
-  await standIn.stop();
-});
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-');
-  host = await launchHost(tmp.dir, standInEnv(standIn.url));
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
-});
+test.use(RUNTIME_STAND_IN);
 
 test('Test connection tests the form as it stands, saves nothing, and Save confirms', async ({
   page,
+  host,
+  standIn,
 }) => {
   await new DatasetsPage(page).open(host.url);
   const settings = new SettingsPage(page);

@@ -1,24 +1,13 @@
-import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { launchHost, type LaunchedHost } from '../support/hostLauncher';
-import { makeTempDir } from '../support/tempDir';
 import { seedConflictingEvidence, VERDICT_STUDY } from '../support/verdictSeed';
+import { expect, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { QualityPage } from './pages/QualityPage';
 import { ReportPage } from './pages/ReportPage';
 import { RoiPage } from './pages/RoiPage';
 
-let tmp: ReturnType<typeof makeTempDir>;
-let host: LaunchedHost;
-
-test.beforeEach(async () => {
-  tmp = makeTempDir('distill-e2e-verdict-');
-  await seedConflictingEvidence(tmp.dir);
-  host = await launchHost(tmp.dir);
-});
-test.afterEach(async () => {
-  await host.stop();
-  tmp.cleanup();
+test.use({
+  seeded: async ({ dataDir }, use) => use(await seedConflictingEvidence(dataDir)),
 });
 
 const ROUGE_REASON =
@@ -30,34 +19,31 @@ const CONFLICT =
 
 test('ROUGE favours the student, the blind ratings the teacher: Not yet, on screen and in the PDF', async ({
   page,
+  host,
 }) => {
   const roi = new RoiPage(page);
   await roi.open(host.url);
-  await page
-    .getByTestId('evidence-experiment')
-    .selectOption({ label: `${VERDICT_STUDY} (40 calls, completed)` });
-  const verdict = page.getByTestId('roi-verdict');
+  await roi.chooseEvidence({ label: `${VERDICT_STUDY} (40 calls, completed)` });
+  const verdict = roi.verdict;
   await expect(verdict).toHaveAttribute('data-verdict', 'unclear');
-  await expect(verdict.getByRole('heading')).toHaveText('Not yet: the evidence disagrees');
+  await expect(roi.verdictHeading).toHaveText('Not yet: the evidence disagrees');
   await expect(verdict).toContainText(ROUGE_REASON);
   await expect(verdict).toContainText(RATINGS_REASON);
   await expect(verdict).toContainText(CONFLICT);
-  await expect(page.getByTestId('roi-verdict-settle')).toContainText(
-    'rate 5 more paragraphs blind',
-  );
+  await expect(roi.verdictSettle).toContainText('rate 5 more paragraphs blind');
 
   const report = new ReportPage(page);
   await report.open(host.url);
   await expect(report.answer).toContainText('Not yet: the evidence disagrees');
   await expect(report.answer).toContainText(RATINGS_REASON);
   await expect(report.answer).toContainText(ROUGE_REASON);
-  await expect(report.preview.getByTestId('verdict-evidence')).toContainText(
+  await expect(report.verdictEvidence).toContainText(
     'Your blind ratings · Your ratings · Rating (1–5)',
   );
-  await expect(report.preview.getByTestId('interval-coverage')).toContainText('ROUGE-like scores');
+  await expect(report.intervalCoverage).toContainText('ROUGE-like scores');
 
   const pdf = await report.download('pdf');
-  const file = join(tmp.dir, 'verdict.pdf');
+  const file = test.info().outputPath('verdict.pdf');
   await pdf.saveAs(file);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
     /\s+/g,
@@ -74,21 +60,23 @@ test('ROUGE favours the student, the blind ratings the teacher: Not yet, on scre
 
 test('the analyst chooses what decides: with ROUGE no longer decisive, only the thin ratings remain', async ({
   page,
+  host,
 }) => {
-  await page.goto(host.url);
+  const shell = new AppShell(page);
+  await shell.open(host.url);
   const quality = new QualityPage(page);
   await quality.open();
   await quality.tab('summary');
-  const rouge = page.getByTestId('decision-rougeReference');
+  const rouge = quality.decision('rougeReference');
   await expect(rouge).toContainText('default');
   // Saved, then shown from the report read back: click, and wait for the saved state.
-  await page.getByTestId('decisive-rougeReference').click();
-  await expect(page.getByTestId('decisive-rougeReference')).not.toBeChecked();
+  await quality.decisive('rougeReference').click();
+  await expect(quality.decisive('rougeReference')).not.toBeChecked();
   await expect(rouge).toContainText('set by you');
   // A tolerance outside its range is refused with a message naming it, and nothing changes.
-  await page.getByTestId('tolerance-human').fill('9');
-  await page.getByTestId('tolerance-human').press('Enter');
-  await expect(page.getByRole('alert')).toContainText(
+  await quality.tolerance('human').fill('9');
+  await quality.tolerance('human').press('Enter');
+  await expect(shell.alert).toContainText(
     'Tolerance for Your ratings · Rating (1–5) must be between 0 and 4 (got 9).',
   );
 
@@ -97,5 +85,5 @@ test('the analyst chooses what decides: with ROUGE no longer decisive, only the 
   await expect(report.answer).toContainText('Not yet: too few paragraphs');
   await expect(report.answer).toContainText(RATINGS_REASON);
   await expect(report.answer).not.toContainText('Conflict:');
-  await expect(report.preview.getByTestId('verdict-evidence')).toContainText('no (set by you)');
+  await expect(report.verdictEvidence).toContainText('no (set by you)');
 });

@@ -6,7 +6,7 @@
  * download cut short, a body that is not JSON, an HTTP error, a dropped connection. A test tool.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { offerFile, type FixtureOffer } from './offerFiles';
+import { bedrockRows, marketplaceRows, offerFile, type FixtureOffer } from './offerFiles';
 import { closeServer, listenOnLoopback } from './loopbackServer';
 
 export type PriceListFault = 'truncate' | 'notJson' | 'http503' | 'http404' | 'hangUp';
@@ -142,4 +142,30 @@ export async function startPriceListStandIn(): Promise<PriceListStandIn> {
     },
     close: stop,
   };
+}
+
+/**
+ * The usual price set: AmazonBedrock and Marketplace offers in us-east-1, AmazonBedrock in
+ * us-west-2 at a Nova Pro input price of 0.0009; the Marketplace file may be published later.
+ */
+export function setBedrockOffers(
+  standIn: PriceListStandIn,
+  publicationDate: string,
+  marketplaceDate = publicationDate,
+): void {
+  standIn.setOffer('us-east-1', {
+    offerCode: 'AmazonBedrock',
+    publicationDate,
+    rows: bedrockRows('us-east-1'),
+  });
+  standIn.setOffer('us-east-1', {
+    offerCode: 'AmazonBedrockFoundationModels',
+    publicationDate: marketplaceDate,
+    rows: marketplaceRows('us-east-1'),
+  });
+  standIn.setOffer('us-west-2', {
+    offerCode: 'AmazonBedrock',
+    publicationDate,
+    rows: bedrockRows('us-west-2', '0.0009'),
+  });
 }

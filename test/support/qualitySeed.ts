@@ -8,13 +8,16 @@ import { insertDataset } from '../../src/main/db/repos/datasets';
 import { insertExperiment } from '../../src/main/db/repos/experiments';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
 import { insertRun } from '../../src/main/db/repos/runs';
-import { setExperimentStatus } from '../../src/main/db/repos/experiments';
-import { ExperimentConfigSchema } from '../../src/shared/domain/experiment';
+import { getExperiment, setExperimentStatus } from '../../src/main/db/repos/experiments';
+import { refreshRougeScores } from '../../src/main/quality/rougeScoring';
+import { ExperimentConfigSchema, type Experiment } from '../../src/shared/domain/experiment';
 
 export const SEED_TEACHER = 'meta.llama3-70b-instruct-v1:0';
 export const SEED_STUDENT = 'meta.llama3-8b-instruct-v1:0';
 
 export interface SeedOptions {
+  /** Store the runs without scoring ROUGE, as the runner does before it refreshes. */
+  unscored?: boolean;
   name?: string;
   paragraphs?: number;
   students?: string[];
@@ -158,5 +161,7 @@ export function seedExperimentWithRuns(db: Database, o: SeedOptions = {}): Seede
     }
   });
   setExperimentStatus(db, experimentId, 'completed');
+  // The runs landed: score them as the runner does, so that reads find them scored.
+  if (!o.unscored) refreshRougeScores(db, getExperiment(db, experimentId) as Experiment);
   return { datasetId, experimentId, paragraphIds, teacher, students };
 }

@@ -7,17 +7,21 @@
  */
 import type { Database } from 'better-sqlite3';
 import { insertDataset } from '../../src/main/db/repos/datasets';
-import { insertExperiment, setExperimentStatus } from '../../src/main/db/repos/experiments';
+import {
+  getExperiment,
+  insertExperiment,
+  setExperimentStatus,
+} from '../../src/main/db/repos/experiments';
+import { refreshRougeScores } from '../../src/main/quality/rougeScoring';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
 import { insertRun } from '../../src/main/db/repos/runs';
 import { modelPrices } from '../../src/main/cli/cliExperiment';
-import { openDatabase } from '../../src/main/db/open';
-import { databasePath } from '../../src/main/paths/dataDir';
 import { insertSavedScenario } from '../../src/main/export/scenarioStore';
-import { ExperimentConfigSchema } from '../../src/shared/domain/experiment';
+import { ExperimentConfigSchema, type Experiment } from '../../src/shared/domain/experiment';
 import { createRng } from '../../src/shared/metrics';
 import { describeOrigin, type PriceOrigin } from '../../src/shared/pricing/priceOrigin';
 import { ScenarioSchema, type ScenarioInput } from '../../src/shared/roi/scenario';
+import { writeDataDir } from './seedDataDir';
 
 export const REPORT_TEACHER = 'meta.llama3-70b-instruct-v1:0';
 export const REPORT_STUDENT = 'meta.llama3-8b-instruct-v1:0';
@@ -88,7 +92,7 @@ export function scenarioInputs(student = REPORT_STUDENT): {
   });
   const catalog: PriceOrigin = {
     kind: 'catalog',
-    publisher: 'genai-prices (Pydantic)',
+    publisher: 'third-party registry (genai-prices)',
     asOf: '2026-11-24',
   };
   const teacher = { ...side(REPORT_TEACHER, 121, 68, 0.00265, 0.0035, catalog), batchShare: 0 };
@@ -249,18 +253,15 @@ export function seedReportExperiment(
       ),
     );
   }
+  // The runs landed: score them as the runner does, so that reads find them scored.
+  refreshRougeScores(db, getExperiment(db, experimentId) as Experiment);
   return { experimentId, datasetId, scenarioIds };
 }
 
 /** A data folder holding the report fixture, for end-to-end tests that start the host on it. */
-export async function seedReportDataDir(
+export function seedReportDataDir(
   dir: string,
   o: Parameters<typeof seedReportExperiment>[1] = {},
 ): Promise<ReportFixture> {
-  const { db } = await openDatabase(databasePath(dir));
-  try {
-    return seedReportExperiment(db, o);
-  } finally {
-    db.close();
-  }
+  return writeDataDir(dir, (db) => seedReportExperiment(db, o));
 }

@@ -4,13 +4,11 @@
  */
 import { insertDataset } from '../../src/main/db/repos/datasets';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';
-import { openDatabase } from '../../src/main/db/open';
-import { databasePath } from '../../src/main/paths/dataDir';
 import { paragraphText } from './runnerFixture';
+import { writeDataDir } from './seedDataDir';
 
-export async function seedParagraphs(dir: string, name: string, count: number): Promise<string> {
-  const { db } = await openDatabase(databasePath(dir));
-  try {
+export function seedParagraphs(dir: string, name: string, count: number): Promise<string> {
+  return writeDataDir(dir, (db) => {
     const id = insertDataset(db, name);
     appendParagraphs(
       db,
@@ -22,7 +20,5 @@ export async function seedParagraphs(dir: string, name: string, count: number): 
       })),
     );
     return id;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -15,7 +15,8 @@ export interface StandInProcess {
   stop(): Promise<void>;
 }
 
-export async function startStandInProcess(root: string): Promise<StandInProcess> {
+/** Bundles the stand-in once (Node strips types but not extensionless imports); returns the file. */
+export async function buildStandIn(root: string): Promise<string> {
   const outDir = join(root, '.tmp', 'stand-in');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'stand-in.cjs');
@@ -28,6 +29,15 @@ export async function startStandInProcess(root: string): Promise<StandInProcess>
     format: 'cjs',
     logLevel: 'warning',
   });
+  return outfile;
+}
+
+export async function startStandInProcess(root: string): Promise<StandInProcess> {
+  return spawnStandIn(await buildStandIn(root));
+}
+
+/** Starts a fresh stand-in from a bundle `buildStandIn` wrote: no scripts, no requests seen. */
+export async function spawnStandIn(outfile: string): Promise<StandInProcess> {
   const child = spawn(process.execPath, [outfile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -4,23 +4,21 @@
  * references favours it), while the analyst's blind ratings of five paragraphs favour the
  * teacher (student rated a point lower on average, preferred on none). A test tool only.
  */
-import { openDatabase } from '../../src/main/db/open';
 import { upsertHumanScore } from '../../src/main/db/repos/scores';
-import { databasePath } from '../../src/main/paths/dataDir';
 import {
   seedExperimentWithRuns,
   seedOutput,
   seedReference,
   type SeededExperiment,
 } from './qualitySeed';
+import { writeDataDir } from './seedDataDir';
 
 export const VERDICT_STUDY = 'Ratings against ROUGE';
 const TEACHER_RATING = 4;
 const STUDENT_RATINGS = [3, 2, 3, 3, 4];
 
-export async function seedConflictingEvidence(dir: string): Promise<SeededExperiment> {
-  const { db } = await openDatabase(databasePath(dir));
-  try {
+export function seedConflictingEvidence(dir: string): Promise<SeededExperiment> {
+  return writeDataDir(dir, (db) => {
     const seeded = seedExperimentWithRuns(db, {
       name: VERDICT_STUDY,
       paragraphs: 20,
@@ -49,7 +47,5 @@ export async function seedConflictingEvidence(dir: string): Promise<SeededExperi
       score(paragraphId, student, 'human.preference', 0);
     });
     return seeded;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -5,9 +5,10 @@
  * it runs); this is what can be proven without it.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { defaultDataDir } from '../../src/main/paths/dataDir';
 
 const ROOT = join(__dirname, '..', '..');
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
@@ -35,8 +36,10 @@ describe('electron-builder configuration', () => {
   });
 
   it('names the app so that its data folder is the one the CLI and host use', () => {
-    const dataDir = readFileSync(join(ROOT, 'src/main/paths/dataDir.ts'), 'utf8');
-    expect(dataDir).toContain(`const APP_FOLDER = '${String(config.productName)}';`);
+    // Electron names app.getPath('userData') after productName; the CLI and host compute it.
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(basename(defaultDataDir(platform, {}, '/home/someone'))).toBe(config.productName);
+    }
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
   });
 

@@ -4,6 +4,8 @@
  * shows the stored snapshots without touching the network. A refresh that fails keeps the
  * stored snapshot and says so; the exit code is 1 then, so scripts notice.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { createPricingClient } from '../priceList/getProducts';
@@ -33,6 +35,34 @@ Exit code: 0 done, 1 a refresh kept the previous snapshot, 2 bad usage.`;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
+/** --region values, each checked, once each. */
+export function checkedRegions(regions: readonly string[]): string[] {
+  for (const r of regions) {
+    if (!REGION.test(r))
+      throw new UsageError(`--region must be an AWS region such as us-east-1, got "${r}".`);
+  }
+  return [...new Set(regions)];
+}
+
+/**
+ * The Price List base URL: --price-list-url, else the environment, else AWS's host. With
+ * `allowFolder`, an existing folder that mirrors the Price List's layout is taken too.
+ */
+export function priceListBaseUrl(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  allowFolder = false,
+): string {
+  const baseUrl = flag ?? env[PRICE_LIST_URL_ENV] ?? DEFAULT_PRICE_LIST_URL;
+  if (/^https?:\/\//.test(baseUrl)) return baseUrl;
+  if (allowFolder && statSync(baseUrl, { throwIfNoEntry: false })?.isDirectory()) {
+    return resolve(baseUrl);
+  }
+  throw new UsageError(
+    `--price-list-url must be an http(s) URL${allowFolder ? ' or a folder' : ''}, got "${baseUrl}".`,
+  );
+}
+
 function parse(argv: string[], env: NodeJS.ProcessEnv) {
   let v;
   try {
@@ -53,15 +83,8 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  const regions = v.region ?? ['us-east-1'];
-  for (const r of regions) {
-    if (!REGION.test(r))
-      throw new UsageError(`--region must be an AWS region such as us-east-1, got "${r}".`);
-  }
-  const baseUrl = v['price-list-url'] ?? env[PRICE_LIST_URL_ENV] ?? DEFAULT_PRICE_LIST_URL;
-  if (!/^https?:\/\//.test(baseUrl)) {
-    throw new UsageError(`--price-list-url must be an http(s) URL, got "${baseUrl}".`);
-  }
+  const regions = checkedRegions(v.region ?? ['us-east-1']);
+  const baseUrl = priceListBaseUrl(v['price-list-url'], env);
   if (v.via !== undefined && v.via !== 'get-products' && v.via !== 'bulk') {
     throw new UsageError(`--via takes get-products or bulk, got "${v.via}".`);
   }
@@ -69,7 +92,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
     throw new UsageError('--from reads one offer file; it does not go with --via get-products.');
   }
   return {
-    regions: [...new Set(regions)],
+    regions,
     from: v.from,
     query: v.via === 'get-products',
     profile: v.profile,

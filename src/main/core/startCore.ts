@@ -16,6 +16,7 @@ import type { SecretStore } from '../credentials/secretStore';
 import type { PdfPrinter } from '../export/pdfPrinter';
 import { ExperimentRunner } from '../runner';
 import { JudgeRunner } from '../quality/judgeRunner';
+import { refreshAllRougeScores } from '../quality/rougeScoring';
 import { LeaseKeeper } from '../runner/leaseKeeper';
 import { APP_VERSION } from '../version';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
@@ -55,6 +56,8 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
   });
   // A run that was going when the app last stopped has no runner now: say so, resume on demand.
   markOrphanedRunsInterrupted(db, (id) => runner.runningElsewhere(id) !== null);
+  // Runs stored by an older version (which scored on read) get their ROUGE scores now.
+  refreshAllRougeScores(db);
   const judge = new JudgeRunner({
     db,
     leases,

@@ -38,5 +38,7 @@ export async function appProtocolResponse(
     return new Response('Not found', { status: 404 });
   }
   const file = await readRendererFile(rendererDir, url.pathname);
-  return new Response(file.body, { status: file.status, headers: file.headers });
+  // A copy into a plain Uint8Array: Response's BodyInit does not take a Buffer over a shared pool.
+  const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
+  return new Response(body, { status: file.status, headers: file.headers });
 }

@@ -1,4 +1,8 @@
-import { BrowserWindow, type Session } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  PrintToPDFOptions,
+  SaveDialogOptions,
+} from 'electron';
 import type { ReportViewModel } from '../../shared/report';
 import { electronPrintOptions, pdfLayout } from '../export/pdfLayout';
 import type { PdfPrinter } from '../export/pdfPrinter';
@@ -12,7 +16,31 @@ import { REPORT_PAGE } from '../pages/rendererDir';
  * replaced.
  */
 
-export function createElectronPdfPrinter(): PdfPrinter {
+/** The parts of a BrowserWindow the printer uses. */
+export interface PrintWindow {
+  loadURL(url: string): Promise<unknown>;
+  readonly webContents: {
+    executeJavaScript(code: string): Promise<unknown>;
+    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+  };
+  isDestroyed(): boolean;
+  destroy(): void;
+}
+
+export type PrintWindowClass = new (options: BrowserWindowConstructorOptions) => PrintWindow;
+
+/** The part of a Session the download prompt uses. */
+export interface DownloadSession {
+  on(
+    event: 'will-download',
+    listener: (
+      event: unknown,
+      item: { setSaveDialogOptions(options: SaveDialogOptions): void; getFilename(): string },
+    ) => void,
+  ): unknown;
+}
+
+export function createElectronPdfPrinter(BrowserWindow: PrintWindowClass): PdfPrinter {
   return {
     open() {
       const win = new BrowserWindow({
@@ -39,7 +67,7 @@ export function createElectronPdfPrinter(): PdfPrinter {
   };
 }
 
-export function askWhereToSaveDownloads(session: Session): void {
+export function askWhereToSaveDownloads(session: DownloadSession): void {
   session.on('will-download', (_event, item) => {
     item.setSaveDialogOptions({ title: 'Save export', defaultPath: item.getFilename() });
   });

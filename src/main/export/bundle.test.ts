@@ -233,10 +233,12 @@ describe('experiment bundles', () => {
       REPORT_STUDENT,
     ]);
     const teacher = bundle.payload.experiment.config.prices[0];
-    expect(teacher?.source).toBe('genai-prices (Pydantic) and Cline model table, 2026-11-24');
+    expect(teacher?.source).toBe(
+      'third-party registry (genai-prices / cline), 2026-11-24, not from AWS',
+    );
     expect(teacher?.origin).toEqual({
       kind: 'catalog',
-      publisher: 'genai-prices (Pydantic) and Cline model table',
+      publisher: 'third-party registry (genai-prices / cline)',
       asOf: '2026-11-24',
     });
   });

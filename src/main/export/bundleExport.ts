@@ -13,7 +13,6 @@ import { listRuns } from '../db/repos/runs';
 import { requireExperiment } from '../common/lookups';
 import { AppFailure } from '../common/failure';
 import { describeZodError } from '../common/inputErrors';
-import { refreshRougeScores } from '../quality/rougeScoring';
 import { APP_VERSION } from '../version';
 import { digestOf } from './bundleDigest';
 import { listBundleJudgeCalls, listBundleJudgePrompts, listBundleScores } from './bundleRows';
@@ -27,8 +26,7 @@ import { redactNullable } from '../../shared/security/redactSecrets';
  */
 export function exportBundle(db: Database, experimentId: string, now = new Date()): Bundle {
   const e = requireExperiment(db, experimentId);
-  // ROUGE is scored when read: bring it up to date so the bundle carries every score.
-  refreshRougeScores(db, e);
+  // ROUGE was scored when the runs landed, so the bundle carries every score as stored.
   const dataset = getDataset(db, e.config.datasetId);
   if (!dataset) throw new AppFailure('not_found', "This experiment's dataset no longer exists.");
   const payload: BundlePayload = {

@@ -13,6 +13,8 @@ import { insertRun } from '../db/repos/runs';
 import { insertScore } from '../db/repos/scores';
 import { AppFailure } from '../common/failure';
 import { describeZodError } from '../common/inputErrors';
+import { requireExperiment } from '../common/lookups';
+import { refreshRougeScores } from '../quality/rougeScoring';
 import { digestOf } from './bundleDigest';
 import { insertSavedScenario } from './scenarioStore';
 
@@ -128,6 +130,8 @@ function write(db: Database, p: BundlePayload): ImportSummary {
     );
   }
   for (const s of p.scenarios) insertSavedScenario(db, experimentId, s.name, s.inputs);
+  // The imported runs landed: ROUGE is brought up to date here, so reading them never writes.
+  refreshRougeScores(db, requireExperiment(db, experimentId));
   return {
     experimentId,
     datasetId,

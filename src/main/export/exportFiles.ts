@@ -9,7 +9,6 @@ import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
 import { requireExperiment } from '../common/lookups';
-import { refreshRougeScores } from '../quality/rougeScoring';
 import { exportBundle } from './bundleExport';
 import type { PdfPrinter } from './pdfPrinter';
 import { loadReportInput } from './reportData';
@@ -51,8 +50,7 @@ export async function reportPdfFile(
 
 export function runsCsvFile(db: Database, experimentId: string): ExportedFile {
   const experiment = requireExperiment(db, experimentId);
-  // The same ROUGE values the quality view and the report show, brought up to date first.
-  refreshRougeScores(db, experiment);
+  // The same ROUGE values the quality view and the report show: scored when the runs landed.
   const text = runsCsv({
     experiment,
     paragraphs: experimentParagraphs(db, experiment),

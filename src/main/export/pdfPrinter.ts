@@ -2,7 +2,7 @@ import type { ReportViewModel } from '../../shared/report';
 
 /**
  * Prints report view-models to PDF bytes. Two implementations: Chromium through Playwright
- * (chromiumPdf.ts: the browser host and the CLI) and Electron's printToPDF (electronPdf.ts, set
+ * (chromiumPdf.ts: the browser host and the CLI) and Electron's printToPDF (electron/electronPdf.ts, set
  * on the core by the Electron shell). Both print the same page with the same layout.
  *
  * Printing is a session: `open()` starts the browser and loads the print page at once, so that

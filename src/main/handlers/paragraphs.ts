@@ -7,6 +7,7 @@ import { insertDataset, touchDataset } from '../db/repos/datasets';
 import type { HandlerContext } from '../core/context';
 import { AppFailure, notFound } from '../common/failure';
 import { requireDataset } from '../common/lookups';
+import { refreshRougeScoresOfDataset } from '../quality/rougeScoring';
 
 type ImportTarget =
   { kind: 'existing'; datasetId: string } | { kind: 'new'; name: string; evenIfSame?: boolean };
@@ -46,6 +47,7 @@ export const paragraphHandlers = {
     ctx.db.transaction(() => {
       paragraphs.updateParagraph(ctx.db, input.id, input);
       touchDataset(ctx.db, current.datasetId);
+      refreshRougeScoresOfDataset(ctx.db, current.datasetId);
     })();
     return requireParagraph(ctx, input.id);
   },
@@ -55,6 +57,7 @@ export const paragraphHandlers = {
     ctx.db.transaction(() => {
       paragraphs.deleteParagraph(ctx.db, input.id);
       touchDataset(ctx.db, current.datasetId);
+      refreshRougeScoresOfDataset(ctx.db, current.datasetId);
     })();
     return { id: input.id };
   },

@@ -1,6 +1,6 @@
 /**
  * The quality channels through dispatch (inputs and outputs checked against the contract):
- * ROUGE scored on read and re-scored when runs arrive, statistics with "not enough data",
+ * ROUGE scored when runs land and re-scored when a reference changes, statistics with "not enough data",
  * bars and f_T/f_S for the ROI calculator, blind ratings that survive a restart, and the ROUGE
  * stemming setting. The judge's estimate and lease: quality.judge.test.ts.
  */
@@ -19,6 +19,8 @@ import { seededQualityCore as setup } from '../../../test/support/qualityCore';
 import { scoreRouge } from '../../shared/metrics';
 import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
 import type { QualityReport } from '../../shared/quality/reportSchema';
+import { refreshRougeScores } from '../quality/rougeScoring';
+import { requireExperiment } from '../common/lookups';
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -33,7 +35,7 @@ const metric = (r: QualityReport, key: string) => {
 };
 
 describe('quality report channel', () => {
-  it('scores ROUGE on read against the reference and, for students, against the teacher', async () => {
+  it('scores ROUGE against the reference and, for students, against the teacher', async () => {
     const { value, seeded } = await setup(8);
     const r = await value('getQualityReport', { experimentId: seeded.experimentId });
     const ref = metric(r, 'rougeL@reference');
@@ -56,7 +58,7 @@ describe('quality report channel', () => {
     expect(r.comparisonCostUsd).toBeGreaterThan(0);
   });
 
-  it('re-scores when a failed call is retried and succeeds, and when a reference changes', async () => {
+  it('scores a retried call that succeeds when it lands, and rescores when a reference changes', async () => {
     const { value, core, seeded } = await setup(6, {
       output: (i, m, role) => (i === 3 && role === 'student' ? null : seedOutput(i, m, role)),
     });
@@ -73,6 +75,8 @@ describe('quality report channel', () => {
       role: 'student',
       outputText: seedOutput(3, student, 'student'),
     });
+    // The runner scores what lands (runner/experimentSession.ts); the report only reads.
+    refreshRougeScores(db, requireExperiment(db, seeded.experimentId));
     const after = await value('getQualityReport', { experimentId: seeded.experimentId });
     expect(metric(after, 'rougeL@reference').values[student]?.[3]).toBeGreaterThan(0);
 

@@ -24,6 +24,7 @@ import { loadFailureShares } from '../quality/failureSharesLoader';
 import { loadQualityReport } from '../quality/qualityReportLoader';
 import type { HandlerContext } from '../core/context';
 import { requireExperiment } from '../common/lookups';
+import { refreshRougeScores } from '../quality/rougeScoring';
 import { AppFailure } from '../common/failure';
 
 type ByExperiment = { experimentId: string };
@@ -78,7 +79,11 @@ export const qualityHandlers = {
         );
       }
     }
-    saveQualitySettings(ctx.db, e.id, input.settings);
+    // Stemming changes every ROUGE value: rescored here, with the setting, not when read.
+    ctx.db.transaction(() => {
+      saveQualitySettings(ctx.db, e.id, input.settings);
+      refreshRougeScores(ctx.db, e);
+    })();
     return getQualitySettings(ctx.db, e.id);
   },
 

@@ -1,7 +1,7 @@
 import { AppFailure } from '../common/failure';
 
 /**
- * The recovery channels while the data file is healthy. In recovery mode startup/appService.ts
+ * The recovery channels while the data file is healthy. In recovery mode service/appService.ts
  * answers them itself, since there is no store to hand a handler.
  */
 const nothingToRecover = (): never => {

@@ -11,7 +11,7 @@ import { serveStatic } from './static';
 const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export interface HostOptions {
-  /** A running core (ipc/callTarget.ts coreTarget) or the app service with recovery mode. */
+  /** A running core (service/callTarget.ts coreTarget) or the app service with recovery mode. */
   core: CallTarget;
   staticDir: string;
   port?: number;

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OfferFileError } from './offerStream';
 
 /** AWS serves the bulk files only from this host (docs/bedrock.md §4). */
@@ -89,4 +90,11 @@ export async function readJson(source: string, signal?: AbortSignal): Promise<un
   }
 }
 
-export const resolveUrl = (base: string, path: string): string => new URL(path, base).toString();
+/**
+ * A Price List path against its base: a URL, or a folder that mirrors the Price List's layout
+ * (`<folder>/offers/v1.0/aws/index.json`...), where the path's URL part is read as a file path.
+ */
+export const resolveUrl = (base: string, path: string): string =>
+  isUrl(base)
+    ? new URL(path, base).toString()
+    : join(base, decodeURIComponent(new URL(path, 'http://mirror').pathname));

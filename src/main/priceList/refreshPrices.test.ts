@@ -7,8 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bedrockRows, marketplaceRows, offerFile } from '../../../test/support/offerFiles';
+import { bedrockRows, offerFile } from '../../../test/support/offerFiles';
 import {
+  setBedrockOffers,
   startPriceListStandIn,
   type PriceListStandIn,
 } from '../../../test/support/priceListStandIn';
@@ -34,21 +35,7 @@ let cleanup: () => void;
 
 beforeEach(async () => {
   standIn = await startPriceListStandIn();
-  standIn.setOffer('us-east-1', {
-    offerCode: 'AmazonBedrock',
-    publicationDate: JULY,
-    rows: bedrockRows('us-east-1'),
-  });
-  standIn.setOffer('us-east-1', {
-    offerCode: 'AmazonBedrockFoundationModels',
-    publicationDate: JULY,
-    rows: marketplaceRows('us-east-1'),
-  });
-  standIn.setOffer('us-west-2', {
-    offerCode: 'AmazonBedrock',
-    publicationDate: JULY,
-    rows: bedrockRows('us-west-2', '0.0009'),
-  });
+  setBedrockOffers(standIn, JULY);
   const t = makeTempDir();
   dir = t.dir;
   cleanup = t.cleanup;

@@ -10,7 +10,6 @@ import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { listScoreRows } from '../db/repos/scores';
 import { AppFailure } from '../common/failure';
-import { refreshRougeScores } from './rougeScoring';
 
 /**
  * f_T and f_S of one student for the ROI calculator, from the same stored scores, bars and seed
@@ -29,7 +28,6 @@ export function loadFailureShares(
   if (!e.config.studentModelIds.includes(studentModelId)) {
     throw new AppFailure('invalid_input', 'This model is not a student of the experiment.');
   }
-  refreshRougeScores(db, e);
   const settings = getQualitySettings(db, e.id);
   const metric = input.metric ?? settings.failureMetric;
   const teacher = e.config.teacherModelId;

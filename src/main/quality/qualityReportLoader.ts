@@ -7,15 +7,14 @@ import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { listRuns } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
-import { refreshRougeScores } from './rougeScoring';
 
 /**
- * Reads everything the quality view shows from the store, after bringing the ROUGE scores up to
- * date (so new runs are scored the moment the view asks), and hands it to the pure builder.
+ * Reads everything the quality view shows from the store and hands it to the pure builder. It
+ * only reads: ROUGE scores are kept current where runs land (rougeScoring.ts).
  */
 export function loadQualityReport(db: Database, experiment: Experiment): QualityReport {
-  const { stemmed } = refreshRougeScores(db, experiment);
   const prompt = latestUsedJudgePrompt(db, experiment.id);
+  const settings = getQualitySettings(db, experiment.id);
   return buildQualityReport({
     experimentId: experiment.id,
     experimentName: experiment.config.name,
@@ -30,7 +29,7 @@ export function loadQualityReport(db: Database, experiment: Experiment): Quality
       modelId: prompt.settings.modelId,
       createdAt: prompt.createdAt,
     },
-    settings: getQualitySettings(db, experiment.id),
-    rougeStemmed: stemmed,
+    settings,
+    rougeStemmed: settings.rougeStemmed,
   });
 }

@@ -29,6 +29,7 @@ const count = () =>
 describe('refreshRougeScores', () => {
   it('scores each output once per target, redoes nothing unchanged, and follows edits', () => {
     const s = seedExperimentWithRuns(db, {
+      unscored: true,
       paragraphs: 4,
       repeats: 2,
       reference: (i) => (i === 1 ? null : `Reference ${i}`),
@@ -58,6 +59,7 @@ describe('refreshRougeScores', () => {
   it('rescores every value when stemming is switched, so the two variants never mix', () => {
     // Plurals and -ing forms that only match once stemmed: the two variants differ.
     const s = seedExperimentWithRuns(db, {
+      unscored: true,
       paragraphs: 3,
       reference: (i) => `Contracts signed ${i}: revenues growing in the northern regions.`,
     });

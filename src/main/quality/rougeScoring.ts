@@ -8,21 +8,29 @@ import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { listRuns } from '../db/repos/runs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
 import { deleteRougeScore, insertScore, rougeProvenance } from '../db/repos/scores';
+import { listExperiments } from '../db/repos/experiments';
 
 /**
- * Keeps the stored ROUGE scores of an experiment current, computed on read: every successful
- * output is scored against its paragraph's reference (when there is one) and, for students,
- * against the teacher's output (the teacher's run with the same repeat index, else its first).
- * Each stored value carries a fingerprint of the texts it was computed from, so new runs, an
- * edited reference or a removed one are noticed on the next read, and nothing else is redone.
- * ROUGE is cheap and deterministic, which is why scoring when the quality view asks (rather
- * than in the runner's hot path) is enough.
+ * Keeps the stored ROUGE scores of an experiment current: every successful output is scored
+ * against its paragraph's reference (when there is one) and, for students, against the teacher's
+ * output (the teacher's run with the same repeat index, else its first). Each stored value
+ * carries a fingerprint of the texts it was computed from, so a refresh redoes only what new
+ * runs or a changed reference made stale.
+ *
+ * It runs where the inputs change, never where scores are read (the quality view, the report,
+ * CSV and bundle exports only read): as runs land (the runner, after ROUGE_EVERY_RUNS results or a
+ * quarter of those landed so far, and when a session ends; batch output; a bundle import), when
+ * the quality settings are saved, when a dataset's paragraphs are edited,
+ * and once for every experiment when the app starts (stores written by an older version).
  *
  * Whether ROUGE stems (the quality setting `rougeStemmed`) is stored with each value too. The
  * store keeps one ROUGE value per output and metric (`scores_one_rouge`), so when the analyst
- * switches stemming every value is recomputed in the same transaction: readers, who all
- * refresh first, never see stemmed and unstemmed values side by side.
+ * switches stemming every value is recomputed in the same transaction as a refresh, and readers
+ * never see stemmed and unstemmed values side by side.
  */
+
+/** How many results a running session stores between two refreshes (and one more at its end). */
+export const ROUGE_EVERY_RUNS = 25;
 
 interface Target {
   run: RunRecord;
@@ -112,4 +120,19 @@ export function refreshRougeScores(
     }
   })();
   return { scored, removed, stemmed: stem };
+}
+
+/** Every experiment of the store, brought up to date: at start, for runs stored by older versions. */
+export function refreshAllRougeScores(db: Database): void {
+  for (const e of listExperiments(db)) refreshRougeScores(db, e);
+}
+
+/**
+ * The experiments of a dataset, after its paragraphs changed: an experiment whose texts were
+ * never frozen reads its references from the dataset, so an edited reference rescores it.
+ */
+export function refreshRougeScoresOfDataset(db: Database, datasetId: string): void {
+  for (const e of listExperiments(db)) {
+    if (e.config.datasetId === datasetId) refreshRougeScores(db, e);
+  }
 }

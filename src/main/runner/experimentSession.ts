@@ -11,6 +11,7 @@ import { setExperimentStatus } from '../db/repos/experiments';
 import { experimentProfileArn } from '../db/repos/billing';
 import { insertRun } from '../db/repos/runs';
 import { logError, logInfo } from '../log';
+import { refreshRougeScores, ROUGE_EVERY_RUNS } from '../quality/rougeScoring';
 import { AimdLimit, type LimitMove } from './aimdLimit';
 import { BackoffTimers } from './backoffTimers';
 import { attemptCall, type Outcome } from './callAttempt';
@@ -45,6 +46,9 @@ export class ExperimentSession {
   private readonly refusals: ThrottleShare;
   private limitChange: LimitChange | undefined;
   private endedFlag = false;
+  /** Successful results stored since ROUGE was last brought up to date, and in all. */
+  private unscored = 0;
+  private landed = 0;
   private resolveEnd: (p: RunProgress) => void = () => {};
   readonly ended: Promise<RunProgress>;
 
@@ -214,9 +218,14 @@ export class ExperimentSession {
       if (!price) throw new Error(`No price for ${spec.modelId}`);
       const row = successRecord(this.id, spec, m, price, finishedAt());
       const cost = row.costUsd ?? 0;
-      return this.commit(row, () =>
-        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row)),
-      );
+      return this.commit(row, () => {
+        this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row));
+        this.unscored += 1;
+        this.landed += 1;
+        // A refresh reads every run of the experiment: spaced out as the run grows (a quarter
+        // of what landed), so a long run does O(n log n) scoring work, not O(n²).
+        if (this.unscored >= Math.max(ROUGE_EVERY_RUNS, this.landed / 4)) this.scoreRouge();
+      });
     }
     const { error, attempts } = outcome;
     const action = decide(error, spec.requeues, this.p.tuning);
@@ -302,6 +311,18 @@ export class ExperimentSession {
     }
   }
 
+  /** Scores what landed, so readers (quality view, report, exports) find it scored. */
+  private scoreRouge(): void {
+    if (this.unscored === 0) return;
+    try {
+      refreshRougeScores(this.p.deps.db, this.p.experiment);
+      this.unscored = 0;
+    } catch (e) {
+      // The results are stored; scoring is retried at the next refresh (or the next start).
+      logError(`Could not score ROUGE for experiment ${this.id}`, e);
+    }
+  }
+
   private goOffline(message: string): void {
     if (this.mode !== 'running') return;
     this.setMode('offline', `offline: ${message}`);
@@ -319,6 +340,7 @@ export class ExperimentSession {
     }
     this.endedFlag = true;
     this.offline.stop();
+    this.scoreRouge();
     this.throttle.flushPending();
     this.resolveEnd(this.snapshot());
     this.p.onEnd(this);

@@ -17,6 +17,7 @@ import { getExperiment } from '../db/repos/experiments';
 import { listRuns } from '../db/repos/runs';
 import { costPerRequestUsd } from '../../shared/roi/perRequest';
 import { tokens, usdPer1k } from '../../shared/units';
+import { ROUGE_TYPES } from '../../shared/metrics';
 
 const SCRIPTS = {
   [TEACHER]: { latencyMs: 80, ttftMs: 30, chunks: 4, inputTokens: 1234, outputTokens: 321 },
@@ -51,6 +52,11 @@ describe('a run records every call with its measurements', () => {
     const runs = listRuns(fx.db, fx.experimentId);
     expect(runs).toHaveLength(30);
     expect(standIn.requests).toHaveLength(30);
+    // Scored as they landed (each student output against the teacher's), before any read.
+    const rouge = fx.db
+      .prepare("SELECT COUNT(*) AS n FROM scores WHERE source = 'rouge' AND experiment_id = ?")
+      .get(fx.experimentId) as { n: number };
+    expect(rouge.n).toBe(20 * ROUGE_TYPES.length);
 
     for (const run of runs) {
       const script = SCRIPTS[run.modelId as keyof typeof SCRIPTS];

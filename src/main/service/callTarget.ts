@@ -5,7 +5,7 @@ import { dispatch } from './dispatch';
 
 /**
  * What a transport (Electron IPC, the browser host) talks to: one call per channel and the
- * event stream. A running core is one; recovery mode (startup/appService.ts) is another.
+ * event stream. A running core is one; recovery mode (appService.ts) is another.
  */
 export interface CallTarget {
   call(channel: string, rawInput: unknown): Promise<Result<unknown>>;

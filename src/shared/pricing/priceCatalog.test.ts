@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from './models';
-import { CATALOG_REGIONS, PRICE_CATALOG, PROTOTYPE_STORAGE_ASSUMPTION } from './priceCatalog';
+import { ShippedSnapshotSchema, shippedCatalog } from './priceList/shippedSnapshot';
+import {
+  CATALOG_NAMINGS,
+  CATALOG_REGIONS,
+  PROTOTYPE_STORAGE_ASSUMPTION,
+  THIRD_PARTY_CATALOG as PRICE_CATALOG,
+} from './priceCatalog';
 import { PriceCatalogSchema } from './priceSchemas';
 
 // Figures transcribed by hand from docs/bedrock.md §4 "Catalog prices" (USD per 1K tokens).
@@ -24,7 +30,7 @@ const FACTS: Record<string, [number, number]> = {
   'anthropic.claude-3-5-sonnet-20241022-v2:0': [0.003, 0.015],
 };
 
-describe('PRICE_CATALOG', () => {
+describe('the third-party fallback catalog', () => {
   it('passes its own schema, so stored catalogs and the built-in one obey the same rules', () => {
     expect(PriceCatalogSchema.safeParse(PRICE_CATALOG).success).toBe(true);
   });
@@ -107,5 +113,12 @@ describe('MODELS', () => {
     expect(MODELS.find((m) => m.id === 'amazon.nova-premier-v1:0')?.contextWindowTokens).toBe(
       1_000_000,
     );
+  });
+});
+
+describe('the shipped snapshot', () => {
+  it('gives no catalog until it has been built, so the fallback is used', () => {
+    const unbuilt = { publicationDate: null, builtAt: null, sources: [], snapshots: [] };
+    expect(shippedCatalog(ShippedSnapshotSchema.parse(unbuilt), CATALOG_NAMINGS)).toBeNull();
   });
 });

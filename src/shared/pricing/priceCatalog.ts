@@ -1,11 +1,18 @@
 /**
- * The built-in, dated price catalog: Amazon Bedrock on-demand prices per model and region, as
- * docs/bedrock.md (§4, catalog prices) gives them, with their sources. Anything that page says was not found
+ * The built-in, dated price catalog. It is built from the shipped AWS Price List snapshot
+ * (shippedSnapshot.json, `npm run prices:build-catalog`) when that has been built; a model the
+ * Price List does not price then has no entry and its price is unknown. Until then it is the
+ * hand-written table below (docs/bedrock.md §4): on-demand prices read from third-party registries (genai-prices,
+ * cline), not from AWS, and shown with that label (priceOrigin.ts). Anything not found
  * (provisioned hourly rates, training and storage prices) is null with the reason, never guessed;
  * users fill those in through overrides.
  */
+import { SHIPPED_REGIONS, shippedModelList } from '../models/shippedModelList';
 import { usdPer1k, usdPerMonth } from '../units';
+import { MODELS } from './models';
+import { ShippedSnapshotSchema, shippedCatalog } from './priceList/shippedSnapshot';
 import type { KnownOrUnknown, PriceCatalog, PriceEntry } from './priceSchemas';
+import shippedSnapshotJson from './shippedSnapshot.json';
 import { SOURCES, type SourceRef } from './sources';
 
 /** The day these prices were read from the registries cited in docs/bedrock.md §11. */
@@ -136,7 +143,26 @@ function catalogEntry(row: OnDemandRow, region: string): PriceEntry {
   };
 }
 
-export const PRICE_CATALOG: PriceCatalog = {
+/** The hand-written third-party table: the fallback until the shipped snapshot is built. */
+export const THIRD_PARTY_CATALOG: PriceCatalog = {
   asOf: CATALOG_AS_OF,
   entries: ON_DEMAND.flatMap((row) => CATALOG_REGIONS.map((region) => catalogEntry(row, region))),
 };
+
+/** Model ids and display names the Price List's rows are matched by (it names models by name). */
+export const CATALOG_NAMINGS = [
+  ...MODELS.map((m) => ({ modelId: m.id, modelName: m.displayName })),
+  ...SHIPPED_REGIONS.flatMap(
+    (r) =>
+      shippedModelList(r)?.models.map((m) => ({ modelId: m.modelId, modelName: m.modelName })) ??
+      [],
+  ),
+];
+
+/** The shipped AWS Price List snapshot, or null until `npm run prices:build-catalog` has run. */
+export const SHIPPED_PRICE_LIST_CATALOG: PriceCatalog | null = shippedCatalog(
+  ShippedSnapshotSchema.parse(shippedSnapshotJson),
+  CATALOG_NAMINGS,
+);
+
+export const PRICE_CATALOG: PriceCatalog = SHIPPED_PRICE_LIST_CATALOG ?? THIRD_PARTY_CATALOG;

@@ -35,11 +35,6 @@ export type PriceOrigin = z.infer<typeof PriceOriginSchema>;
 const PUBLISHERS: Record<string, string> = {
   S3: 'AWS API model definitions',
   S14: 'AWS Bedrock pricing page',
-  S15: 'genai-prices (Pydantic)',
-  S16: 'Cline model table',
-  S17: 'LiteLLM price map',
-  S18: 'public price tables',
-  S19: 'batch pricing guides',
   S21: 'AWS Bedrock documentation',
   S29: 'AWS Bedrock documentation',
   S30: 'AWS Bedrock documentation',
@@ -51,8 +46,26 @@ const PUBLISHERS: Record<string, string> = {
   'aws-price-list': 'AWS Price List',
 };
 
-/** "AWS Bedrock pricing page and genai-prices (Pydantic)": each publisher once, in order. */
+/**
+ * Tags of the third-party tables the hand-written catalog was read from (sources.ts). A figure
+ * backed by any of them is theirs, not AWS's, whatever AWS page sits beside it, and is shown as
+ * "third-party registry (genai-prices / cline), <date>, not from AWS".
+ */
+const THIRD_PARTY: Record<string, string> = {
+  S15: 'genai-prices',
+  S16: 'cline',
+  S17: 'LiteLLM',
+  S18: 'public price tables',
+  S19: 'batch pricing guides',
+};
+const THIRD_PARTY_PUBLISHER = 'third-party registry';
+
+/** "AWS Bedrock pricing page and AWS API model definitions": each publisher once, in order. */
 export function publishersOf(sources: readonly SourceRef[]): string {
+  const thirdParty = [
+    ...new Set(sources.flatMap((s) => (THIRD_PARTY[s.tag] ? [THIRD_PARTY[s.tag]] : []))),
+  ];
+  if (thirdParty.length > 0) return `${THIRD_PARTY_PUBLISHER} (${thirdParty.join(' / ')})`;
   const names = [
     ...new Set(sources.filter((s) => s.tag !== 'override').map((s) => PUBLISHERS[s.tag] ?? s.tag)),
   ];
@@ -60,17 +73,26 @@ export function publishersOf(sources: readonly SourceRef[]): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
+/**
+ * A catalog figure's origin in words: "AWS Price List, 2026-11-01"; a third-party figure says
+ * plainly that it is not an AWS price.
+ */
+export function catalogOriginText(publisher: string, asOf: string): string {
+  const notAws = publisher.startsWith(`${THIRD_PARTY_PUBLISHER} (`) ? ', not from AWS' : '';
+  return `${publisher}, ${asOf}${notAws}`;
+}
+
 export const isOverridden = (o: PriceOrigin): boolean => o.kind !== 'catalog';
 
 /**
- * The origin in an analyst's words: "AWS Bedrock pricing page, 2026-11-24";
+ * The origin in an analyst's words: "AWS Price List, 2026-11-01";
  * "override for every scenario, 2026-12-07: quote from AWS"; "typed for this experiment,
  * 2026-12-07".
  */
 export function describeOrigin(o: PriceOrigin): string {
   switch (o.kind) {
     case 'catalog':
-      return `${o.publisher}, ${o.asOf}`;
+      return catalogOriginText(o.publisher, o.asOf);
     case 'override':
       return `${o.scope === 'global' ? 'override for every scenario' : 'override for this scenario'}, ${o.asOf}: ${o.note}`;
     case 'typed':

@@ -2,6 +2,7 @@
  * The numbers behind the quality charts, kept out of the components so that each chart and its
  * text alternative show the same, tested figures.
  */
+import type { MetricReport } from './reportSchema';
 
 export interface Bin {
   from: number;
@@ -65,6 +66,38 @@ export interface CostQualityPoint {
   id: string;
   costPer1kRequestsUsd: number | null;
   quality: number | null;
+}
+
+/** A model's place on the cost–quality chart, with the 95% interval of its mean when known. */
+export interface CostQualityChartPoint extends CostQualityPoint {
+  interval: { low: number; high: number } | null;
+}
+
+/** A model's cost per 1,000 requests (null before it has run), from `summarizeModelRuns`. */
+export interface ModelCostPer1k {
+  modelId: string;
+  costPer1kRequestsUsd: number | null;
+}
+
+/**
+ * The points of the cost–quality chart, one per model in `costs`' order: the screen's chart and
+ * the report's (so its PDF) both plot these, so they cannot disagree. One without enough scores
+ * has no mean. The costs come in from the caller: both pass the run summaries of the same runs.
+ */
+export function costQualityPoints(
+  costs: readonly ModelCostPer1k[],
+  metric: MetricReport,
+): CostQualityChartPoint[] {
+  return costs.map((c) => {
+    const m = metric.perModel.find((p) => p.modelId === c.modelId)?.mean;
+    const estimate = m?.kind === 'estimate' ? m : null;
+    return {
+      id: c.modelId,
+      costPer1kRequestsUsd: c.costPer1kRequestsUsd,
+      quality: estimate ? estimate.mean : null,
+      interval: estimate ? { low: estimate.ci.low, high: estimate.ci.high } : null,
+    };
+  });
 }
 
 /**

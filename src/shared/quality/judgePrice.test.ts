@@ -7,7 +7,9 @@ describe('judgePriceFor', () => {
   it('reads the catalog’s on-demand price with its source', () => {
     const p = judgePriceFor('meta.llama3-70b-instruct-v1:0', 'us-east-1');
     expect(p).toMatchObject({ inputUsdPer1k: 0.00265, outputUsdPer1k: 0.0035 });
-    expect(p?.source).toBe('genai-prices (Pydantic) and Cline model table, 2026-11-24 (us-east-1)');
+    expect(p?.source).toBe(
+      'third-party registry (genai-prices / cline), 2026-11-24, not from AWS (us-east-1)',
+    );
   });
 
   it('takes an override saved for every scenario, with its note', () => {

@@ -6,6 +6,7 @@ import {
   judgeSummary,
   type QualityReportInput,
 } from './qualityReport';
+import { costQualityPoints } from './chartData';
 import { defaultQualitySettings } from './qualitySettings';
 import type { ScoreRow } from './scoreTable';
 
@@ -225,6 +226,39 @@ describe('buildQualityReport', () => {
 
   it('is reproducible from its seed', () => {
     expect(buildQualityReport(input(12))).toEqual(buildQualityReport(input(12)));
+  });
+});
+
+describe('costQualityPoints (the cost–quality chart on screen and in the report)', () => {
+  const metricOf = (r: ReturnType<typeof buildQualityReport>) => {
+    const m = r.metrics.find((x) => x.key === 'rougeL@reference');
+    if (!m) throw new Error('missing metric');
+    return m;
+  };
+
+  it("places each model at its cost per 1,000 requests and its mean, with the mean's interval", () => {
+    const r = buildQualityReport(input(10));
+    const points = costQualityPoints(r.costs, metricOf(r));
+    expect(points.map((p) => p.id)).toEqual([T, S]);
+    const [teacher, student] = points;
+    expect(teacher?.costPer1kRequestsUsd).toBeCloseTo(3, 9);
+    expect(teacher?.quality).toBeCloseTo(0.545, 12);
+    expect(student?.costPer1kRequestsUsd).toBeCloseTo(1, 9);
+    expect(student?.quality).toBeCloseTo(0.445, 12);
+    for (const p of points) {
+      expect(p.interval).not.toBeNull();
+      expect(p.interval!.low).toBeLessThanOrEqual(p.quality!);
+      expect(p.interval!.high).toBeGreaterThanOrEqual(p.quality!);
+    }
+  });
+
+  it('leaves out the mean below the paragraphs needed, and the cost of a model that never ran', () => {
+    const base = input(3);
+    const r = buildQualityReport({ ...base, runs: base.runs.filter((x) => x.modelId === T) });
+    const [teacher, student] = costQualityPoints(r.costs, metricOf(r));
+    expect(teacher).toMatchObject({ quality: null, interval: null });
+    expect(teacher?.costPer1kRequestsUsd).toBeCloseTo(3, 9);
+    expect(student).toMatchObject({ costPer1kRequestsUsd: null, quality: null, interval: null });
   });
 });
 

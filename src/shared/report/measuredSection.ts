@@ -2,7 +2,7 @@ import type { RunRecord } from '../domain/run';
 import { formatNumber, formatRatio, formatUsd } from '../format';
 import { formatMs } from '../formatTime';
 import { PAIRED_T_METHOD, ratio, summarizeModelRuns, type ModelRunSummary } from '../metrics';
-import { fixedHistogram } from '../quality/chartData';
+import { costQualityPoints, fixedHistogram } from '../quality/chartData';
 import { formatDifferenceCi, formatMeanCi, formatShareCi } from '../quality/formatQuality';
 import { metricInfo } from '../quality/metricKeys';
 import type { QualityReport } from '../quality/reportSchema';
@@ -83,6 +83,7 @@ export function qualityTable(q: QualityReport): ReportTable | null {
   };
 }
 
+/** The quality screen's cost–quality chart on the report's metric, as the report prints it. */
 export function qualityVsCost(
   q: QualityReport,
   summaries: readonly ModelRunSummary[],
@@ -91,18 +92,20 @@ export function qualityVsCost(
   const info = metricInfo(key);
   const m = q.metrics.find((x) => x.key === key);
   if (!m) return null;
-  const points = m.perModel.flatMap((p) => {
-    const cost = summaries.find((s) => s.modelId === p.modelId)?.costPer1kRequests ?? null;
-    if (cost === null || p.mean.kind !== 'estimate') return [];
-    const role = roleOf(p.modelId, q.teacherModelId);
+  const costs = summaries.map((s) => ({
+    modelId: s.modelId,
+    costPer1kRequestsUsd: s.costPer1kRequests,
+  }));
+  const points = costQualityPoints(costs, m).flatMap((p) => {
+    if (p.costPer1kRequestsUsd === null || p.quality === null || p.interval === null) return [];
     return [
       {
-        name: modelName(p.modelId),
-        role,
-        costPer1k: cost,
-        quality: p.mean.mean,
-        low: p.mean.ci.low,
-        high: p.mean.ci.high,
+        name: modelName(p.id),
+        role: roleOf(p.id, q.teacherModelId),
+        costPer1k: p.costPer1kRequestsUsd,
+        quality: p.quality,
+        low: p.interval.low,
+        high: p.interval.high,
       },
     ];
   });

@@ -119,10 +119,10 @@ describe('scenarioPriceOf', () => {
       outputUsdPer1k: 0.0006,
       batchMultiplier: 0.5,
       asOf: PRICE_CATALOG.asOf,
-      source: `genai-prices (Pydantic) and Cline model table, ${PRICE_CATALOG.asOf}`,
+      source: `third-party registry (genai-prices / cline), ${PRICE_CATALOG.asOf}, not from AWS`,
       origin: {
         kind: 'catalog',
-        publisher: 'genai-prices (Pydantic) and Cline model table',
+        publisher: 'third-party registry (genai-prices / cline)',
         asOf: PRICE_CATALOG.asOf,
       },
     });

@@ -16,6 +16,10 @@ export class BatchPanel {
   get panel(): Locator {
     return this.page.getByTestId('batch-panel');
   }
+  /** Where the batch plan's quotas come from (the first job's note). */
+  get planNote(): Locator {
+    return this.page.getByTestId('batch-plan-note').first();
+  }
   get jobStatuses(): Locator {
     return this.page.getByTestId('batch-job-status');
   }

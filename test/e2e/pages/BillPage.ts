@@ -25,6 +25,9 @@ export class BillPage {
   get table(): Locator {
     return this.page.getByTestId('bill-table');
   }
+  get tableHead(): Locator {
+    return this.table.locator('thead');
+  }
   get updated(): Locator {
     return this.page.getByTestId('bill-updated');
   }
@@ -46,11 +49,19 @@ export class BillPage {
   get tags(): Locator {
     return this.page.getByTestId('bill-tags');
   }
+  /** Unfolds the cost allocation tags section. */
+  async openTags(): Promise<void> {
+    await this.tags.locator('summary').click();
+  }
   get createProfiles(): Locator {
     return this.page.getByTestId('bill-create-profiles');
   }
   get profiles(): Locator {
     return this.page.getByTestId('bill-profiles');
+  }
+  /** The profiles created, one entry each. */
+  get profileEntries(): Locator {
+    return this.profiles.locator('li');
   }
   /** The model's block: its figures row and its explanations. */
   model(name: string): Locator {

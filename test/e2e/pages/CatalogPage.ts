@@ -1,4 +1,7 @@
 import { type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
+import { DatasetsPage } from './DatasetsPage';
+import { ExperimentsPage } from './ExperimentsPage';
 
 /** The model picker and the ROI screen's Price List panel, as an analyst works them. */
 export class CatalogPage {
@@ -6,13 +9,10 @@ export class CatalogPage {
 
   /** From a fresh data folder: adds the sample dataset and opens a new experiment's setup. */
   async openNewExperiment(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.locator('[data-app-state="ready"]').first().waitFor();
-    await this.page.getByTestId('add-sample').click();
-    await this.page.getByTestId('nav-experiments').click();
-    await this.page.locator('[data-testid="experiments-screen"][data-app-state="ready"]').waitFor();
-    await this.page.getByTestId('new-experiment').click();
-    await this.page.getByTestId('experiment-setup').waitFor();
+    const datasets = new DatasetsPage(this.page);
+    await datasets.open(url);
+    await datasets.addSample();
+    await new ExperimentsPage(this.page).openNew();
   }
 
   get listOrigin(): Locator {
@@ -23,6 +23,14 @@ export class CatalogPage {
   }
   get teacher(): Locator {
     return this.page.getByTestId('teacher-model');
+  }
+  /** What each chosen student resolves to (a provisioned ARN is priced as its base model). */
+  get studentResolutions(): Locator {
+    return this.students.getByTestId('model-resolution');
+  }
+  /** A teacher the picker offers, by the text of its entry. */
+  teacherOption(text: string): Locator {
+    return this.teacher.locator('option', { hasText: text });
   }
   get students(): Locator {
     return this.page.getByTestId('student-models');
@@ -58,8 +66,7 @@ export class CatalogPage {
   }
 
   async openRoi(): Promise<void> {
-    await this.page.getByTestId('nav-roi').click();
-    await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).goTo('roi');
   }
   get priceListDate(): Locator {
     return this.page.getByTestId('price-list-date');
@@ -69,6 +76,10 @@ export class CatalogPage {
   }
   get snapshotList(): Locator {
     return this.page.getByTestId('snapshot-list');
+  }
+  /** The Price List snapshots kept, one entry each. */
+  get snapshots(): Locator {
+    return this.snapshotList.locator('li');
   }
   studentTierPrices(): Locator {
     return this.page.getByTestId('tier-prices-student');

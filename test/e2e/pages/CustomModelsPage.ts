@@ -43,6 +43,22 @@ export class CustomModelsPage {
   async createScenario(): Promise<void> {
     await this.serving.getByTestId('evaluate-scenario').click();
   }
+  /** What serving will cost, shown in the form before anything is bought. */
+  get serveCost(): Locator {
+    return this.serveForm.getByTestId('serve-cost');
+  }
+  get servingArn(): Locator {
+    return this.serving.getByTestId('serving-arn');
+  }
+  get evaluateTeacher(): Locator {
+    return this.serving.getByTestId('evaluate-teacher');
+  }
+  get evaluateProgress(): Locator {
+    return this.serving.getByTestId('evaluate-progress');
+  }
+  get scenarioSaved(): Locator {
+    return this.serving.getByTestId('evaluate-scenario-saved');
+  }
   /** Opens the ROI screen from the saved evaluation. */
   async openRoi(): Promise<void> {
     await this.serving.getByRole('button', { name: 'Open ROI' }).click();

@@ -1,12 +1,24 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
+
+/** Paragraphs in the sample dataset the app ships. */
+export const SAMPLE_PARAGRAPHS = 8;
 
 /** The paragraph editor as a user sees it; specs talk to this, never to raw selectors. */
 export class DatasetsPage {
   constructor(readonly page: Page) {}
 
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.locator('[data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).open(url);
+  }
+
+  get addSampleButton(): Locator {
+    return this.page.getByTestId('add-sample');
+  }
+  /** Adds the sample dataset from the first-run card. */
+  async addSample(): Promise<void> {
+    await this.addSampleButton.click();
+    await expect(this.cards).toHaveCount(SAMPLE_PARAGRAPHS);
   }
 
   get firstRun(): Locator {
@@ -27,6 +39,17 @@ export class DatasetsPage {
   get datasetList(): Locator {
     return this.page.getByTestId('dataset-list');
   }
+  /** The datasets in the list, one entry each. */
+  get datasets(): Locator {
+    return this.datasetList.locator('li');
+  }
+  /** The list's own sample button, there once the first-run card has gone. */
+  async addSampleFromList(): Promise<void> {
+    await this.page
+      .getByRole('complementary', { name: 'Datasets' })
+      .getByRole('button', { name: 'Add the sample dataset' })
+      .click();
+  }
   get cards(): Locator {
     return this.page.getByTestId('paragraph-card');
   }
@@ -35,6 +58,58 @@ export class DatasetsPage {
   }
   get importDialog(): Locator {
     return this.page.getByTestId('import-dialog');
+  }
+
+  /** Follows the first-run card's link to Settings. */
+  async openSettingsFromFirstRun(): Promise<void> {
+    await this.firstRun.getByRole('button', { name: 'Open Settings' }).click();
+  }
+
+  // One paragraph card, by its place in the list.
+  paragraphEditor(n: number): Locator {
+    return this.cards.nth(n).getByTestId('paragraph-text');
+  }
+  paragraphReference(n: number): Locator {
+    return this.cards.nth(n).getByTestId('paragraph-reference');
+  }
+  saveState(n: number): Locator {
+    return this.cards.nth(n).getByTestId('save-state');
+  }
+  /** The mark on a card whose text changed after it was run. */
+  editedSinceRun(n: number): Locator {
+    return this.cards.nth(n).getByTestId('edited-since-run');
+  }
+  async moveUp(n: number): Promise<void> {
+    await this.cards.nth(n).getByRole('button', { name: 'Move up' }).click();
+  }
+  async deleteParagraph(n: number): Promise<void> {
+    await this.cards.nth(n).getByTestId('delete-paragraph').click();
+    await this.cards.nth(n).getByTestId('delete-paragraph-confirm').click();
+  }
+
+  // The import preview.
+  get importCounts(): Locator {
+    return this.importDialog.getByTestId('import-counts');
+  }
+  get importRejected(): Locator {
+    return this.importDialog.getByTestId('import-rejected');
+  }
+  get importRefused(): Locator {
+    return this.importDialog.getByTestId('import-refused');
+  }
+  get importTarget(): Locator {
+    return this.importDialog.getByTestId('import-target');
+  }
+  get importConfirm(): Locator {
+    return this.importDialog.getByTestId('import-confirm');
+  }
+  /** Whether keyboard focus is inside the import dialog. */
+  importDialogHasFocus(): Promise<boolean> {
+    return this.importDialog.evaluate((d) => d.contains(document.activeElement));
+  }
+  /** Picks where the import goes: an existing dataset by its name, or 'new'. */
+  async chooseImportTarget(target: { label: string } | 'new'): Promise<void> {
+    await this.importTarget.selectOption(target);
   }
 
   async createDataset(name: string): Promise<void> {
@@ -47,6 +122,11 @@ export class DatasetsPage {
   async selectDataset(name: string): Promise<void> {
     await this.datasetList.getByRole('button', { name: new RegExp(name) }).click();
     await expect(this.page.getByTestId('dataset-name')).toHaveValue(name);
+  }
+
+  /** Puts text into the composer at once, as a paste would. */
+  async pasteParagraph(text: string): Promise<void> {
+    await this.page.getByTestId('composer-text').fill(text);
   }
 
   async typeParagraph(text: string, reference?: string): Promise<void> {
@@ -96,7 +176,7 @@ export class DatasetsPage {
   }
 
   async confirmImport(): Promise<void> {
-    await this.page.getByTestId('import-confirm').click();
+    await this.importConfirm.click();
     await expect(this.importDialog).toHaveCount(0);
   }
 

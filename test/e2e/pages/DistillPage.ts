@@ -30,6 +30,9 @@ export class DistillPage {
     await this.page.getByTestId('distill-storage-price').fill(o.storagePrice);
   }
 
+  async chooseStudent(modelId: string): Promise<void> {
+    await this.page.getByTestId('distill-student').selectOption(modelId);
+  }
   problem(field: string): Locator {
     return this.page.getByTestId(`distill-problem-${field}`);
   }

@@ -1,12 +1,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The experiments screen: setup, run panel and results, as a user works them. */
 export class ExperimentsPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-experiments').click();
-    await this.page.locator('[data-testid="experiments-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).goTo('experiments');
+  }
+
+  /** Goes to the experiments screen and starts a new experiment's setup. */
+  async openNew(): Promise<void> {
+    await this.open();
+    await this.page.getByTestId('new-experiment').click();
+    await this.page.getByTestId('experiment-setup').waitFor();
   }
 
   get estimate(): Locator {
@@ -25,15 +32,92 @@ export class ExperimentsPage {
     return this.page.getByTestId('model-summary');
   }
 
+  /** A field of the setup form, by its test id (`exp-repeats`, `exp-budget`, …). */
+  field(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
   async setNumber(testId: string, value: string): Promise<void> {
-    await this.page.getByTestId(testId).fill(value);
+    await this.field(testId).fill(value);
+  }
+  get startButton(): Locator {
+    return this.page.getByTestId('start-experiment');
   }
 
   async createAndRun(): Promise<void> {
     await expect(this.page.getByTestId('setup-problem')).toHaveCount(0);
     await expect(this.estimate).toBeVisible();
-    await this.page.getByTestId('start-experiment').click();
+    await this.startButton.click();
     await this.runPanel.waitFor();
+  }
+
+  // The setup form.
+  /** Picks the dataset to run, by its entry (`Name (N)`). */
+  async chooseDataset(label: string): Promise<void> {
+    await this.page.getByTestId('experiment-dataset').selectOption({ label });
+  }
+  /** A model's price field in the form, e.g. ('Llama 3 8B Instruct', 'input'). */
+  priceField(modelName: string, side: 'input' | 'output'): Locator {
+    return this.page.getByLabel(`${modelName} ${side} price`);
+  }
+  /** Where a model's price in the form comes from. */
+  priceOrigin(modelId: string): Locator {
+    return this.page.getByTestId(`price-origin-${modelId}`);
+  }
+  get overBudget(): Locator {
+    return this.page.getByTestId('over-budget');
+  }
+
+  // The run panel and the list.
+  /** The panel's buttons (pause, cancel, resume…), whatever they are. */
+  get runPanelButtons(): Locator {
+    return this.runPanel.getByRole('button');
+  }
+  async resume(): Promise<void> {
+    await this.runPanel.getByTestId('resume-run').click();
+  }
+  async confirmOverBudget(): Promise<void> {
+    await this.page.getByTestId('confirm-over-budget').click();
+  }
+  get list(): Locator {
+    return this.page.getByTestId('experiment-list');
+  }
+  /** The progress line of the first experiment in the list. */
+  get listProgress(): Locator {
+    return this.page.getByTestId('experiment-list-progress').first();
+  }
+
+  get deleteButton(): Locator {
+    return this.page.getByTestId('delete-experiment').first();
+  }
+
+  // Results.
+  get sideBySide(): Locator {
+    return this.page.getByTestId('side-by-side');
+  }
+  get summaryRows(): Locator {
+    return this.summary.locator('tbody tr');
+  }
+  /** Every output cell on the screen, or those of one side-by-side row. */
+  outputCells(row?: Locator): Locator {
+    return (row ?? this.page).getByTestId('output-cell');
+  }
+  /** The words a row's outputs differ in, marked. */
+  diffMarks(row: Locator): Locator {
+    return row.locator('mark.diff');
+  }
+  /** A row's paragraph as it was run. */
+  sourceText(row: Locator): Locator {
+    return row.locator('.source-text');
+  }
+  /** The mark on a row whose paragraph changed after the run. */
+  editedSinceRun(row: Locator): Locator {
+    return row.getByTestId('edited-since-run');
+  }
+  /** Model output rendered as markup rather than text (none may exist). */
+  get renderedMarkup(): Locator {
+    return this.page.locator(
+      '.output img, .output svg, .output iframe, .output a[href^="javascript"]',
+    );
   }
 
   async waitForStatus(status: string | RegExp, timeout = 60_000): Promise<void> {

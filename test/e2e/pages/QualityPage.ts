@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The quality screen: summary tables, per-paragraph scores, the judge and blind rating. */
 export class QualityPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-quality').click();
-    await this.page.locator('[data-testid="quality-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).goTo('quality');
     await this.page.getByTestId('quality-view').waitFor();
   }
 
@@ -24,10 +24,18 @@ export class QualityPage {
   get paragraphOutputs(): Locator {
     return this.page.getByTestId('paragraph-outputs');
   }
+  /** The outputs shown for the opened paragraph, one cell per model. */
+  get outputCells(): Locator {
+    return this.paragraphOutputs.getByTestId('output-cell');
+  }
   tabButton(id: 'summary' | 'paragraphs' | 'judge' | 'rate'): Locator {
     return this.page.getByTestId(`quality-tab-${id}`);
   }
 
+  /** The table comparing the models on every metric. */
+  get comparisonTable(): Locator {
+    return this.page.getByTestId('comparison-table');
+  }
   get summary(): Locator {
     return this.page.getByTestId('quality-summary');
   }
@@ -64,10 +72,33 @@ export class QualityPage {
     return this.page.getByTestId(`revealed-${label}`);
   }
 
+  /** The rating given to an output, as the rater sees it. */
+  rating(label: 'A' | 'B'): Locator {
+    return this.page.getByTestId(`rating-${label}`);
+  }
+  get raterName(): Locator {
+    return this.page.getByTestId('rater-name');
+  }
+  /** Says the models were revealed, and why. */
+  get revealNote(): Locator {
+    return this.page.getByTestId('reveal-note');
+  }
+  /** Asks to see the models before the set is finished (there while ratings are blind). */
+  get revealButton(): Locator {
+    return this.page.getByTestId('reveal-models');
+  }
+  /** The unmasked paragraph, once the models are revealed. */
+  get unmasked(): Locator {
+    return this.page.getByTestId('unmasked');
+  }
+  /** Starts (or resumes) rating under the name in the field. */
+  async startRatingAsEntered(): Promise<void> {
+    await this.page.getByTestId('rater-start').click();
+  }
   async startRating(name: string): Promise<void> {
     await this.tab('rate');
-    await this.page.getByTestId('rater-name').fill(name);
-    await this.page.getByTestId('rater-start').click();
+    await this.raterName.fill(name);
+    await this.startRatingAsEntered();
     await expect(this.ratingBox).toBeFocused();
   }
 
@@ -86,6 +117,39 @@ export class QualityPage {
   }
   get judgeEstimate(): Locator {
     return this.page.getByTestId('judge-estimate');
+  }
+  /** A judge setting's field: `concurrency`, `answer-attempts`, `price-in`, `price-out`. */
+  judgeField(name: 'concurrency' | 'answer-attempts' | 'price-in' | 'price-out'): Locator {
+    return this.page.getByTestId(`judge-${name}`);
+  }
+  get judgeRun(): Locator {
+    return this.page.getByTestId('judge-run');
+  }
+  async saveJudge(): Promise<void> {
+    await this.page.getByTestId('judge-save').click();
+  }
+  get judgeFailures(): Locator {
+    return this.page.getByTestId('judge-failures');
+  }
+  get judgeRetry(): Locator {
+    return this.page.getByTestId('judge-retry-failures');
+  }
+  get judgeRetryEstimate(): Locator {
+    return this.page.getByTestId('judge-retry-estimate');
+  }
+  get judgeNoPrice(): Locator {
+    return this.page.getByTestId('judge-estimate-no-price');
+  }
+
+  // What decides (the summary's decision settings).
+  decision(metric: string): Locator {
+    return this.page.getByTestId(`decision-${metric}`);
+  }
+  decisive(metric: string): Locator {
+    return this.page.getByTestId(`decisive-${metric}`);
+  }
+  tolerance(metric: string): Locator {
+    return this.page.getByTestId(`tolerance-${metric}`);
   }
   get judgeForm(): Locator {
     return this.page.getByTestId('judge-form');

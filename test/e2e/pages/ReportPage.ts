@@ -1,13 +1,18 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The Report screen: options, the preview, the exports and the bundle import. */
 export class ReportPage {
   constructor(readonly page: Page) {}
 
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.getByTestId('nav-report').click();
-    await this.page.locator('[data-testid="report-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).open(url);
+    await this.show();
+  }
+
+  /** Goes to the Report screen from the sidebar and waits for its preview. */
+  async show(): Promise<void> {
+    await new AppShell(this.page).goTo('report');
     await this.waitForPreview();
   }
 
@@ -23,6 +28,29 @@ export class ReportPage {
   }
   get experiments(): Locator {
     return this.page.getByTestId('report-experiment-list').locator('li');
+  }
+  /** The preview's scenario pages. */
+  get scenarioPages(): Locator {
+    return this.preview.getByTestId('report-scenario');
+  }
+  /** A chart in the preview (SVG, as printed): `cost-volume`, `cash-flow`, `latency`, … */
+  printChart(name: string): Locator {
+    return this.preview.getByTestId(`print-chart-${name}`);
+  }
+  /** The preview laid out on a paper size. */
+  paper(size: 'a4' | 'letter'): Locator {
+    return this.preview.locator(`.rpt-paper-${size}`);
+  }
+  /** The verdict's evidence table in the preview. */
+  get verdictEvidence(): Locator {
+    return this.preview.getByTestId('verdict-evidence');
+  }
+  /** How often the intervals held, in the preview. */
+  get intervalCoverage(): Locator {
+    return this.preview.getByTestId('interval-coverage');
+  }
+  get importResult(): Locator {
+    return this.page.getByTestId('import-result');
   }
   scenario(index: number): Locator {
     return this.page.getByTestId(`report-scenario-${index}`);
@@ -44,6 +72,6 @@ export class ReportPage {
 
   async importBundle(file: string): Promise<void> {
     await this.page.getByTestId('import-bundle-input').setInputFiles(file);
-    await expect(this.page.getByTestId('import-result')).toBeVisible({ timeout: 15_000 });
+    await expect(this.importResult).toBeVisible({ timeout: 15_000 });
   }
 }

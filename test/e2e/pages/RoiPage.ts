@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The ROI what-if screen as an analyst works it; specs talk to this, never to raw selectors. */
 export class RoiPage {
@@ -6,15 +7,25 @@ export class RoiPage {
 
   /** Opens the app at `url` (the host's, with its token) and goes to the ROI screen. */
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.locator('[data-app-state="ready"]').first().waitFor();
-    await this.page.getByTestId('nav-roi').click();
-    await this.page.locator('[data-testid="roi-screen"][data-app-state="ready"]').waitFor();
+    await new AppShell(this.page).open(url);
+    await this.show();
+  }
+  /** Goes to the ROI screen from the sidebar. */
+  async show(): Promise<void> {
+    await new AppShell(this.page).goTo('roi');
   }
 
   /** The tornado's note when its NPV axis does not reach $0. */
   get tornadoZoomNote(): Locator {
     return this.page.getByTestId('tornado-zoom');
+  }
+  /** The tornado's figures, as a table. */
+  get tornadoFigures(): Locator {
+    return this.page.getByTestId('tornado-figures');
+  }
+  /** Clicks an empty spot of an assumption group, so the field typed in loses focus. */
+  async leaveField(group: string): Promise<void> {
+    await this.page.getByTestId(`group-${group}`).click({ position: { x: 2, y: 2 } });
   }
   /** Whether a typed field shows its whole figure (nothing scrolled out of sight). */
   async fieldShowsAll(id: string): Promise<boolean> {
@@ -33,6 +44,10 @@ export class RoiPage {
   missing(id: string): Locator {
     return this.page.getByTestId(`${id}-missing`);
   }
+  /** Which price applies to a side ('teacher' | 'student'), and where it came from. */
+  priceApplies(side: 'teacher' | 'student'): Locator {
+    return this.page.getByTestId(`prices-${side}-applies`);
+  }
   get problems(): Locator {
     return this.page.getByTestId('roi-problems');
   }
@@ -41,7 +56,7 @@ export class RoiPage {
     return this.page.getByTestId('cost-volume-figures').locator('table');
   }
   get costVolumeCaption(): Locator {
-    return this.page.getByTestId('chart-cost-volume').locator('figcaption');
+    return this.page.getByTestId('screen-chart-cost-volume').locator('figcaption');
   }
   get monteCarloFigures(): Locator {
     return this.page.getByTestId('mc-figures');
@@ -60,8 +75,90 @@ export class RoiPage {
   get batchNotes(): Locator {
     return this.page.getByTestId('batch-note');
   }
+  /** Prefills the screen from a stored experiment: by its entry's label, or its id. */
+  async chooseEvidence(experiment: { label: string } | { value: string }): Promise<void> {
+    await this.page.getByTestId('evidence-experiment').selectOption(experiment);
+  }
+  /** Prefills from the first stored experiment in the list. */
+  async chooseFirstEvidence(): Promise<void> {
+    const first = this.page.getByTestId('evidence-experiment').locator('option').nth(1);
+    await this.chooseEvidence({ value: (await first.getAttribute('value')) ?? '' });
+  }
+  /** Which of the experiment's students the scenario takes, by name. */
+  async chooseEvidenceStudent(label: string): Promise<void> {
+    await this.page.getByTestId('evidence-student').selectOption({ label });
+  }
+  /** The verdict: whether to move to the student, and on what evidence. */
+  get verdict(): Locator {
+    return this.page.getByTestId('roi-verdict');
+  }
+  get verdictHeading(): Locator {
+    return this.verdict.getByRole('heading');
+  }
+  /** What would settle an unclear verdict. */
+  get verdictSettle(): Locator {
+    return this.page.getByTestId('roi-verdict-settle');
+  }
+  /** Where each prefilled figure came from. */
+  get prefillNotes(): Locator {
+    return this.page.getByTestId('prefill-notes');
+  }
+  get compareTable(): Locator {
+    return this.page.getByTestId('compare-table');
+  }
+  /** Rows of the comparison where the scenarios' assumptions differ. */
+  get differingRows(): Locator {
+    return this.compareTable.locator('tr[data-differs="true"]');
+  }
+  /** The chosen option of a segmented control (`horizon`, …), whichever it is. */
+  checkedChoice(control: string): Locator {
+    return this.page.getByTestId(control).getByRole('radio', { checked: true });
+  }
   option(testId: string): Locator {
     return this.page.getByTestId(testId);
+  }
+  // Prices.
+  /** One price of a side (`trainingusdper1ktokens`, …), with its origin and its override button. */
+  price(side: 'teacher' | 'student', field: string): Locator {
+    return this.page.getByTestId(`prices-${side}-${field}`);
+  }
+  /** Gives a price the sources do not know (the row's only button), with a dated note. */
+  async enterUnknownPrice(
+    side: 'teacher' | 'student',
+    field: string,
+    value: string,
+    note: string,
+  ): Promise<void> {
+    await this.price(side, field).getByRole('button').click();
+    await this.fillOverrideForm(`prices-${side}-${field}`, value, note);
+  }
+  /** A side's prices in one line, as prefilled. */
+  priceLine(side: 'teacher' | 'student'): Locator {
+    return this.page.getByTestId(`price-line-${side}`);
+  }
+  get recommendation(): Locator {
+    return this.page.getByTestId('recommendation');
+  }
+  get recommendationReason(): Locator {
+    return this.page.getByTestId('recommendation-reason');
+  }
+
+  // Scenarios.
+  get scenarioName(): Locator {
+    return this.page.getByTestId('scenario-name');
+  }
+  get saveButton(): Locator {
+    return this.page.getByTestId('scenario-save');
+  }
+  async duplicate(): Promise<void> {
+    await this.page.getByTestId('scenario-duplicate').click();
+  }
+  /** The name the duplicate will be saved under, asked before it is saved. */
+  get copyName(): Locator {
+    return this.page.getByTestId('scenario-copy-name');
+  }
+  async saveCopy(): Promise<void> {
+    await this.page.getByTestId('scenario-copy-save').click();
   }
   get scenarioState(): Locator {
     return this.page.getByTestId('scenario-state');
@@ -93,8 +190,8 @@ export class RoiPage {
   }
 
   async saveAs(name: string): Promise<void> {
-    await this.page.getByTestId('scenario-name').fill(name);
-    await this.page.getByTestId('scenario-save').click();
+    await this.scenarioName.fill(name);
+    await this.saveButton.click();
     await expect(this.scenarioState).toHaveText('Saved');
   }
 
@@ -105,6 +202,9 @@ export class RoiPage {
   /** Overrides one figure of the price panel (row test id), for the scope the panel has chosen. */
   async overridePrice(rowId: string, value: string, note: string): Promise<void> {
     await this.page.getByTestId(`${rowId}-edit`).click();
+    await this.fillOverrideForm(rowId, value, note);
+  }
+  private async fillOverrideForm(rowId: string, value: string, note: string): Promise<void> {
     const form = this.page.getByTestId(`${rowId}-form`);
     await form.getByTestId(`${rowId}-form-value-0`).fill(value);
     await form.getByTestId(`${rowId}-form-note`).fill(note);
@@ -113,6 +213,6 @@ export class RoiPage {
 
   async openScenario(name: string): Promise<void> {
     await this.page.getByTestId('scenario-select').selectOption({ label: name });
-    await expect(this.page.getByTestId('scenario-name')).toHaveValue(name);
+    await expect(this.scenarioName).toHaveValue(name);
   }
 }

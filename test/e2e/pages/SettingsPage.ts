@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './AppShell';
 
 /** The Settings screen as a user sees it: credentials, region, endpoint and the test call. */
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-settings').click();
-    await expect(this.page.getByTestId('settings-screen')).toBeVisible();
+    await new AppShell(this.page).goTo('settings');
   }
   get endpoint(): Locator {
     return this.page.getByLabel(/^Endpoint/);

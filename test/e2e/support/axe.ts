@@ -8,11 +8,20 @@ export interface AxeFinding {
   targets: string[];
 }
 
-/** Runs axe-core (WCAG 2.1 A/AA and best practices) on the page; returns serious and critical findings. */
-export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+/**
+ * Runs axe-core (WCAG 2.1 A/AA and best practices) on the page, or only on what `include`
+ * selects; returns serious and critical findings.
+ */
+export async function seriousViolations(page: Page, include?: string): Promise<AxeFinding[]> {
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'best-practice',
+  ]);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({

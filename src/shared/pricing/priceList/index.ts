@@ -18,3 +18,4 @@ export * from './priceSnapshot';
 export * from './snapshotPrices';
 export * from './experimentTiers';
 export { classifyPriceRow } from './classifyPriceRow';
+export * from './shippedSnapshot';

@@ -1,8 +1,8 @@
 import { metricInfo, type MetricKey } from '../../../../shared/quality/metricKeys';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
-import { CostQualityChart } from './charts/CostQualityChart';
-import { DifferenceChart } from './charts/DifferenceChart';
-import { ScoreDistributionChart } from './charts/ScoreDistributionChart';
+import { CostQualityScreenChart } from './charts/CostQualityScreenChart';
+import { DifferenceScreenChart } from './charts/DifferenceScreenChart';
+import { ScoreDistributionScreenChart } from './charts/ScoreDistributionScreenChart';
 
 interface QualityChartsProps {
   report: QualityReport;
@@ -17,20 +17,20 @@ export function QualityCharts({ report, metric, studentId }: QualityChartsProps)
   const info = metricInfo(metric);
   return (
     <div className="chart-grid" data-testid="quality-charts">
-      <ScoreDistributionChart
+      <ScoreDistributionScreenChart
         metric={m}
         info={info}
         teacherId={report.teacherModelId}
         studentIds={report.studentModelIds}
       />
-      <DifferenceChart
+      <DifferenceScreenChart
         metric={m}
         info={info}
         teacherId={report.teacherModelId}
         studentId={studentId}
         positions={report.paragraphs.map((p) => p.position)}
       />
-      <CostQualityChart report={report} metric={m} info={info} />
+      <CostQualityScreenChart report={report} metric={m} info={info} />
     </div>
   );
 }

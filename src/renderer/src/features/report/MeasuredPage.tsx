@@ -1,6 +1,6 @@
 import type { ReportViewModel } from '../../../../shared/report/reportSchema';
-import { LatencyChart } from './charts/LatencyChart';
-import { QualityCostChart } from './charts/QualityCostChart';
+import { LatencyPrintChart } from './charts/LatencyPrintChart';
+import { QualityCostPrintChart } from './charts/QualityCostPrintChart';
 import { TableView } from './ReportParts';
 
 /** What the experiment measured: per-model figures, quality, and their two charts. */
@@ -12,8 +12,8 @@ export function MeasuredPage({ vm }: { vm: ReportViewModel }) {
       <TableView table={m.models} testId="measured-models" />
       {m.quality && <TableView table={m.quality} testId="measured-quality" />}
       <p className="rpt-note">{m.qualityNote}</p>
-      {m.qualityVsCost && <QualityCostChart data={m.qualityVsCost} />}
-      <LatencyChart data={m.latency} />
+      {m.qualityVsCost && <QualityCostPrintChart data={m.qualityVsCost} />}
+      <LatencyPrintChart data={m.latency} />
     </section>
   );
 }

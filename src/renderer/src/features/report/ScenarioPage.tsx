@@ -1,6 +1,6 @@
 import type { ScenarioSection } from '../../../../shared/report/reportSchema';
-import { CashFlowChart } from './charts/CashFlowChart';
-import { CostVolumeChart } from './charts/CostVolumeChart';
+import { CashFlowPrintChart } from './charts/CashFlowPrintChart';
+import { CostVolumePrintChart } from './charts/CostVolumePrintChart';
 import { FigureList } from './ReportParts';
 
 /** One page per scenario: its figures and its cost and cash-flow charts. */
@@ -23,8 +23,12 @@ export function ScenarioPage({ s }: { s: ScenarioSection }) {
         </ul>
       )}
       {s.pessimistic && <p className="rpt-note">{s.pessimistic}</p>}
-      <CostVolumeChart data={s.costVsVolume} teacher={s.teacher.name} student={s.student.name} />
-      <CashFlowChart data={s.cashFlow} />
+      <CostVolumePrintChart
+        data={s.costVsVolume}
+        teacher={s.teacher.name}
+        student={s.student.name}
+      />
+      <CashFlowPrintChart data={s.cashFlow} />
     </section>
   );
 }

@@ -4,9 +4,9 @@ import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas
 import { monteCarloInputsFor, scenarioPriceFor, whatIfView } from '../../../../shared/roi';
 import { fraction } from '../../../../shared/units';
 import { ErrorBanner } from '../../components/Banner';
-import { CashFlowChart } from './charts/CashFlowChart';
-import { CostVolumeChart } from './charts/CostVolumeChart';
-import { TornadoChart } from './charts/TornadoChart';
+import { CashFlowScreenChart } from './charts/CashFlowScreenChart';
+import { CostVolumeScreenChart } from './charts/CostVolumeScreenChart';
+import { TornadoScreenChart } from './charts/TornadoScreenChart';
 import { AssumptionsPanel } from './fields/AssumptionsPanel';
 import { MonteCarloPanel } from './montecarlo/MonteCarloPanel';
 import { useMonteCarlo, type MonteCarloSettings } from './montecarlo/useMonteCarlo';
@@ -164,8 +164,8 @@ export function RoiScreen() {
                 discountRate={shown.finance.yearlyDiscountRate}
               />
               <Warnings roi={view.roi} />
-              <CostVolumeChart series={view.roi.charts.costVsVolume} />
-              <CashFlowChart series={view.roi.charts.cashFlow} />
+              <CostVolumeScreenChart series={view.roi.charts.costVsVolume} />
+              <CashFlowScreenChart series={view.roi.charts.cashFlow} />
             </div>
           )}
         </div>
@@ -173,7 +173,7 @@ export function RoiScreen() {
       {view && shown && (
         <div className={stale ? 'roi-more stale' : 'roi-more'}>
           <div className="roi-pair">
-            <TornadoChart tornado={view.tornado} />
+            <TornadoScreenChart tornado={view.tornado} />
             <MonteCarloPanel
               state={simulation}
               settings={mc}

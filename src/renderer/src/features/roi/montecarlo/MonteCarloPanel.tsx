@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent, formatUsd } from '../../../../../shared/format';
-import { MonteCarloChart } from '../charts/MonteCarloChart';
+import { MonteCarloScreenChart } from '../charts/MonteCarloScreenChart';
 import type { MonteCarloSettings, MonteCarloState } from './useMonteCarlo';
 
 interface MonteCarloPanelProps {
@@ -145,7 +145,7 @@ export function MonteCarloPanel({
               </strong>
             </div>
           </div>
-          <MonteCarloChart result={r} />
+          <MonteCarloScreenChart result={r} />
           <p className="chart-foot" data-testid="mc-seed-note">
             Seed {r.seed}, {formatNumber(r.draws)} draws: the same seed gives the same figures.
             Volume triangular ±{formatPercent(settings.volumeSpread, 0)} around today’s.

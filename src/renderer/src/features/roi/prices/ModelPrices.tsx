@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { formatNumber, formatUsd } from '../../../../../shared/format';
 import { findPrice } from '../../../../../shared/pricing/findPrice';
-import { publishersOf } from '../../../../../shared/pricing/priceOrigin';
+import { catalogOriginText, publishersOf } from '../../../../../shared/pricing/priceOrigin';
 import type { PriceCatalog, PriceOverrideInput } from '../../../../../shared/pricing/priceSchemas';
 import type { ScenarioInput, ScenarioPrice } from '../../../../../shared/roi';
 import { modelName } from '../../../../../shared/report/names';
@@ -128,7 +128,7 @@ export function ModelPrices({
                       '—'
                     ) : (
                       // Publisher and date in words; the raw references stay in the tooltip.
-                      `${publishersOf(k.sources)}, ${entry.asOf}`
+                      catalogOriginText(publishersOf(k.sources), entry.asOf)
                     )}
                   </td>
                   <td>

@@ -2,19 +2,19 @@ import { formatBreakEvenRequests, formatNumber, formatUsd } from '../../../../..
 import type { ScenarioSection } from '../../../../../shared/report/reportSchema';
 import { formatCompact } from '../../../../../shared/report/ticks';
 import { Axes, Label, Legend } from './Axes';
-import { ChartFigure } from './ChartFigure';
+import { PrintChartFigure } from './PrintChartFigure';
 import { COLORS, frame, linearScale, path } from './plot';
 
 const HEIGHT = 200;
 
-interface CostVolumeChartProps {
+interface CostVolumePrintChartProps {
   data: ScenarioSection['costVsVolume'];
   teacher: string;
   student: string;
 }
 
 /** Monthly cost of teacher and student against volume, with today's volume and break-even. */
-export function CostVolumeChart({ data, teacher, student }: CostVolumeChartProps) {
+export function CostVolumePrintChart({ data, teacher, student }: CostVolumePrintChartProps) {
   const f = frame(HEIGHT);
   const all = [...data.teacher, ...data.student];
   const x = linearScale(
@@ -33,11 +33,11 @@ export function CostVolumeChart({ data, teacher, student }: CostVolumeChartProps
   // The break-even label sits above the crossing, on the side with more room.
   const beLeft = be !== null && x.at(be.x) > (f.left + f.right) / 2;
   return (
-    <ChartFigure
+    <PrintChartFigure
       title="Monthly cost against volume"
       description={data.description}
       height={HEIGHT}
-      testId="chart-cost-volume"
+      testId="print-chart-cost-volume"
     >
       <Axes
         f={f}
@@ -86,6 +86,6 @@ export function CostVolumeChart({ data, teacher, student }: CostVolumeChartProps
           />
         </g>
       )}
-    </ChartFigure>
+    </PrintChartFigure>
   );
 }

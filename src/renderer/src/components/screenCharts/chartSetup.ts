@@ -9,12 +9,14 @@ import {
   LineController,
   LineElement,
   PointElement,
+  ScatterController,
   Tooltip,
 } from 'chart.js';
 
 /**
- * Registers the chart.js parts the ROI charts use (tree-shaken build, no auto import). The
- * quality charts register theirs the same way; registering a part twice is harmless.
+ * The one setup of the on-screen charts (chart.js, canvas; `*ScreenChart.tsx` on the ROI and
+ * quality screens). The report and its PDF draw their own SVG (`*PrintChart.tsx`), which needs
+ * none of this. Registers only the parts those charts use (tree-shaken build, no auto import).
  */
 Chart.register(
   BarController,
@@ -24,6 +26,7 @@ Chart.register(
   LineController,
   LineElement,
   PointElement,
+  ScatterController,
   Filler,
   Tooltip,
   Legend,
@@ -40,12 +43,14 @@ export const COLORS = {
   high: '#2f5fd0',
 } as const;
 
-// The app's type and ink, as the quality charts set them (global defaults; same values).
+// The app's type and ink, set once for every screen chart.
 Chart.defaults.font.family = "'Inter', 'Segoe UI', system-ui, sans-serif";
 Chart.defaults.font.size = 12;
 Chart.defaults.color = '#586374';
+// Screens are compared side by side and sliders move the figures; an animation would only lag.
+Chart.defaults.animation = false;
 
-/** Options every ROI chart shares: no animation, which would lag behind a moving slider. */
+/** Options the ROI charts share. */
 export const BASE_OPTIONS = {
   maintainAspectRatio: false,
   animation: false,

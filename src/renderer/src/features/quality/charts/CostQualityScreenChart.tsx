@@ -1,16 +1,16 @@
 import { Scatter } from 'react-chartjs-2';
 import { formatUsd } from '../../../../../shared/format';
 import { axisWindow } from '../../../../../shared/chartAxis';
-import { efficientModels } from '../../../../../shared/quality/chartData';
+import { costQualityPoints, efficientModels } from '../../../../../shared/quality/chartData';
 import { formatScore } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport, QualityReport } from '../../../../../shared/quality/reportSchema';
 import { modelName } from '../../../../../shared/report/names';
 import { colorFor } from '../modelColors';
-import { ChartFigures } from './ChartFigures';
-import './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import '../../../components/screenCharts/chartSetup';
 
-interface CostQualityChartProps {
+interface CostQualityScreenChartProps {
   report: QualityReport;
   metric: MetricReport;
   info: MetricInfo;
@@ -20,15 +20,8 @@ interface CostQualityChartProps {
  * Every model of the experiment by cost per 1,000 requests and mean quality. Efficient models
  * (no other is both cheaper and at least as good) are drawn larger with a ring.
  */
-export function CostQualityChart({ report, metric, info }: CostQualityChartProps) {
-  const points = report.costs.map((c) => {
-    const m = metric.perModel.find((p) => p.modelId === c.modelId)?.mean;
-    return {
-      id: c.modelId,
-      costPer1kRequestsUsd: c.costPer1kRequestsUsd,
-      quality: m?.kind === 'estimate' ? m.mean : null,
-    };
-  });
+export function CostQualityScreenChart({ report, metric, info }: CostQualityScreenChartProps) {
+  const points = costQualityPoints(report.costs, metric);
   const efficient = efficientModels(points);
   const placed = points.filter((p) => p.costPer1kRequestsUsd !== null && p.quality !== null);
   // Padded so no dot sits on an edge; zoomed only when the data needs it, and then it says so.
@@ -43,9 +36,9 @@ export function CostQualityChart({ report, metric, info }: CostQualityChartProps
   );
   const colour = (id: string) => colorFor(id, report.teacherModelId, report.studentModelIds);
   return (
-    <figure className="chart-box" data-testid="chart-cost-quality">
+    <figure className="chart-box" data-testid="screen-chart-cost-quality">
       <figcaption>
-        Quality against cost per 1,000 requests ({fullLabel(info)})
+        Quality against cost per 1,000 requests ({fullLabel(info)}){' '}
         {yAxis.zoomNote && (
           <span className="chart-note" data-testid="cost-quality-zoom">
             {yAxis.zoomNote}

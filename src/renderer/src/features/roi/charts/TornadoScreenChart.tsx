@@ -2,14 +2,14 @@ import { Bar } from 'react-chartjs-2';
 import { formatCompactUsd, formatNumber, formatUsd } from '../../../../../shared/format';
 import { axisWindow } from '../../../../../shared/chartAxis';
 import type { SensitivityResult } from '../../../../../shared/roi';
-import { ChartFigures } from '../../quality/charts/ChartFigures';
-import { BASE_OPTIONS, COLORS } from './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import { BASE_OPTIONS, COLORS } from '../../../components/screenCharts/chartSetup';
 
 const ROWS = 8;
 const value = (x: number) => (Math.abs(x) >= 1 || x === 0 ? formatNumber(x, 2) : x.toPrecision(3));
 
 /** The inputs that move NPV most, each at −20 % and +20 % with the rest at base, widest first. */
-export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
+export function TornadoScreenChart({ tornado }: { tornado: SensitivityResult }) {
   const rows = tornado.byNpv.filter((r) => r.npvSpreadUsd > 0).slice(0, ROWS);
   const base = tornado.baseNpvUsd as number;
   // Zoomed to the bars (never stretched to include $0): far below zero they stay readable.
@@ -22,7 +22,7 @@ export function TornadoChart({ tornado }: { tornado: SensitivityResult }) {
       ? formatUsd(Math.round(v))
       : formatCompactUsd(v);
   return (
-    <figure className="chart-box" data-testid="chart-tornado">
+    <figure className="chart-box" data-testid="screen-chart-tornado">
       <figcaption>
         What moves NPV most
         <span className="chart-note">

@@ -7,10 +7,10 @@ import {
   formatUsd,
 } from '../../../../../shared/format';
 import type { CostVsVolumeSeries } from '../../../../../shared/roi';
-import { ChartFigures } from '../../quality/charts/ChartFigures';
-import { BASE_OPTIONS, COLORS, verticalMarker } from './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import { BASE_OPTIONS, COLORS, verticalMarker } from '../../../components/screenCharts/chartSetup';
 
-interface CostVolumeChartProps {
+interface CostVolumeScreenChartProps {
   series: CostVsVolumeSeries;
 }
 
@@ -40,13 +40,13 @@ function tableRows(s: CostVsVolumeSeries): string[][] {
 }
 
 /** Monthly cost of each against volume; the lines cross at the break-even volume. */
-export function CostVolumeChart({ series }: CostVolumeChartProps) {
+export function CostVolumeScreenChart({ series }: CostVolumeScreenChartProps) {
   const xy = (f: (p: CostVsVolumeSeries['points'][number]) => number) =>
     series.points.map((p) => ({ x: p.requestsPerMonth as number, y: f(p) }));
   const top = Math.max(...series.points.map((p) => Math.max(p.teacherUsd, p.studentUsd)));
   const be = series.breakEven;
   return (
-    <figure className="chart-box" data-testid="chart-cost-volume">
+    <figure className="chart-box" data-testid="screen-chart-cost-volume">
       <figcaption>
         Monthly cost against volume
         <span className="chart-note">

@@ -4,10 +4,10 @@ import { formatSigned } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport } from '../../../../../shared/quality/reportSchema';
 import { modelName } from '../../../../../shared/report/names';
-import { ChartFigures } from './ChartFigures';
-import './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import '../../../components/screenCharts/chartSetup';
 
-interface DifferenceChartProps {
+interface DifferenceScreenChartProps {
   metric: MetricReport;
   info: MetricInfo;
   teacherId: string;
@@ -19,16 +19,16 @@ const BELOW = '#b42318';
 const ABOVE = '#15803d';
 
 /** Student minus teacher on each paragraph: where the student falls short, and by how much. */
-export function DifferenceChart({
+export function DifferenceScreenChart({
   metric,
   info,
   teacherId,
   studentId,
   positions,
-}: DifferenceChartProps) {
+}: DifferenceScreenChartProps) {
   if (!info.teacherScored) {
     return (
-      <figure className="chart-box" data-testid="chart-difference">
+      <figure className="chart-box" data-testid="screen-chart-difference">
         <figcaption>Per-paragraph difference</figcaption>
         <p className="hint">
           {fullLabel(info)} compares the student with the teacher itself; pick a metric the teacher
@@ -43,7 +43,7 @@ export function DifferenceChart({
   );
   const labels = diffs.map((d) => `#${(positions[d.index] ?? d.index) + 1}`);
   return (
-    <figure className="chart-box" data-testid="chart-difference">
+    <figure className="chart-box" data-testid="screen-chart-difference">
       <figcaption>
         Per paragraph: {modelName(studentId)} minus teacher, {fullLabel(info)}
       </figcaption>

@@ -1,18 +1,18 @@
 import { Line } from 'react-chartjs-2';
 import { formatCompactUsd, formatMonths, formatUsd } from '../../../../../shared/format';
 import type { CashFlowSeries } from '../../../../../shared/roi';
-import { ChartFigures } from '../../quality/charts/ChartFigures';
-import { BASE_OPTIONS, COLORS, verticalMarker } from './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import { BASE_OPTIONS, COLORS, verticalMarker } from '../../../components/screenCharts/chartSetup';
 
 /** Cumulative (discounted) cash flow month by month: −investment at 0, payback where it crosses 0. */
-export function CashFlowChart({ series }: { series: CashFlowSeries }) {
+export function CashFlowScreenChart({ series }: { series: CashFlowSeries }) {
   const points = series.points.map((p) => ({ x: p.month, y: p.cumulativeUsd as number }));
   const ys = points.map((p) => p.y);
   const lo = Math.min(0, ...ys);
   const hi = Math.max(0, ...ys);
   const pb = series.payback;
   return (
-    <figure className="chart-box" data-testid="chart-cash-flow">
+    <figure className="chart-box" data-testid="screen-chart-cash-flow">
       <figcaption>
         Cumulative cash flow
         <span className="chart-note">

@@ -1,6 +1,6 @@
 import { formatMs } from '../../../../../shared/formatTime';
 import type { LatencyChart as LatencyData } from '../../../../../shared/report/reportSchema';
-import { ChartFigure } from './ChartFigure';
+import { PrintChartFigure } from './PrintChartFigure';
 import { COLORS, MARGIN, roleColors, WIDTH } from './plot';
 
 const ROW = 46;
@@ -11,7 +11,7 @@ const LEFT = 150;
  * One histogram per model on a shared time axis (bars scaled to each model's tallest bin), with
  * the median and 95th percentile marked: small multiples compare shapes better than overlaid bars.
  */
-export function LatencyChart({ data }: { data: LatencyData }) {
+export function LatencyPrintChart({ data }: { data: LatencyData }) {
   const height = MARGIN.top + data.models.length * ROW + AXIS;
   const right = WIDTH - MARGIN.right;
   const top = data.edges[data.edges.length - 1] ?? 1;
@@ -21,11 +21,11 @@ export function LatencyChart({ data }: { data: LatencyData }) {
   const axisY = MARGIN.top + data.models.length * ROW + 4;
   const colors = roleColors(data.models.map((m) => m.role));
   return (
-    <ChartFigure
+    <PrintChartFigure
       title="Latency per call"
       description={data.description}
       height={height}
-      testId="chart-latency"
+      testId="print-chart-latency"
     >
       {data.models.map((m, i) => {
         const base = MARGIN.top + (i + 1) * ROW - 4;
@@ -93,7 +93,7 @@ export function LatencyChart({ data }: { data: LatencyData }) {
       >
         End-to-end latency per call
       </text>
-    </ChartFigure>
+    </PrintChartFigure>
   );
 }
 

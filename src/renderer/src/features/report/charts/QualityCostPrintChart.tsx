@@ -1,7 +1,7 @@
 import { formatNumber, formatUsd } from '../../../../../shared/format';
 import type { QualityVsCost } from '../../../../../shared/report/reportSchema';
 import { Axes, Legend } from './Axes';
-import { ChartFigure } from './ChartFigure';
+import { PrintChartFigure } from './PrintChartFigure';
 import { frame, linearScale, roleColors } from './plot';
 
 const HEIGHT = 190;
@@ -11,7 +11,7 @@ const HEIGHT = 190;
  * told apart by colour and named in the legend: students often sit close together, where labels
  * at the points would overlap.
  */
-export function QualityCostChart({ data }: { data: QualityVsCost }) {
+export function QualityCostPrintChart({ data }: { data: QualityVsCost }) {
   const f = frame(HEIGHT);
   const x = linearScale(
     data.points.map((p) => p.costPer1k * 1.1),
@@ -22,11 +22,11 @@ export function QualityCostChart({ data }: { data: QualityVsCost }) {
   const y = linearScale([...ys, data.bar], f.bottom, f.top, 5, false);
   const colors = roleColors(data.points.map((p) => p.role));
   return (
-    <ChartFigure
+    <PrintChartFigure
       title={`Quality against cost (${data.metricLabel})`}
       description={data.description}
       height={HEIGHT}
-      testId="chart-quality-cost"
+      testId="print-chart-quality-cost"
     >
       <Axes
         f={f}
@@ -101,6 +101,6 @@ export function QualityCostChart({ data }: { data: QualityVsCost }) {
           </g>
         );
       })}
-    </ChartFigure>
+    </PrintChartFigure>
   );
 }

@@ -1,11 +1,11 @@
 import { Bar } from 'react-chartjs-2';
 import { formatCompactUsd, formatNumber, formatUsd } from '../../../../../shared/format';
 import type { MonteCarloResult } from '../../../../../shared/roi';
-import { ChartFigures } from '../../quality/charts/ChartFigures';
-import { BASE_OPTIONS, COLORS } from './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import { BASE_OPTIONS, COLORS } from '../../../components/screenCharts/chartSetup';
 
 /** The distribution of the first month's saving over the draws, P5–P95 in full colour. */
-export function MonteCarloChart({ result }: { result: MonteCarloResult }) {
+export function MonteCarloScreenChart({ result }: { result: MonteCarloResult }) {
   const bins = result.histograms.monthlySavingUsd;
   const { p5, p50, p95 } = result.monthlySavingUsd;
   const inBand = (b: (typeof bins)[number]) => b.to >= p5 && b.from <= p95;

@@ -5,10 +5,10 @@ import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metric
 import type { MetricReport } from '../../../../../shared/quality/reportSchema';
 import { modelName } from '../../../../../shared/report/names';
 import { colorFor } from '../modelColors';
-import { ChartFigures } from './ChartFigures';
-import './chartSetup';
+import { ChartFigures } from '../../../components/screenCharts/ChartFigures';
+import '../../../components/screenCharts/chartSetup';
 
-interface ScoreDistributionChartProps {
+interface ScoreDistributionScreenChartProps {
   metric: MetricReport;
   info: MetricInfo;
   teacherId: string;
@@ -16,12 +16,12 @@ interface ScoreDistributionChartProps {
 }
 
 /** How each model's per-paragraph scores spread over the metric's scale, in shared bins. */
-export function ScoreDistributionChart({
+export function ScoreDistributionScreenChart({
   metric,
   info,
   teacherId,
   studentIds,
-}: ScoreDistributionChartProps) {
+}: ScoreDistributionScreenChartProps) {
   const models = Object.keys(metric.values);
   const bins = binsForScale(info.min, info.max);
   const histograms = models.map((id) =>
@@ -31,7 +31,7 @@ export function ScoreDistributionChart({
     (b) => `${formatScore(b.from, 1)}–${formatScore(b.to, 1)}`,
   );
   return (
-    <figure className="chart-box" data-testid="chart-distribution">
+    <figure className="chart-box" data-testid="screen-chart-distribution">
       <figcaption>Score distribution: {fullLabel(info)} (paragraphs per score range)</figcaption>
       <div className="chart-canvas">
         <Bar

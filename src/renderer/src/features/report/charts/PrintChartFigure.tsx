@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-interface ChartFigureProps {
+interface PrintChartFigureProps {
   title: string;
   description: string;
   height: number;
@@ -13,7 +13,13 @@ interface ChartFigureProps {
  * readers, and the description is printed under it too, so a reader of a grey-scale print (or a
  * pasted excerpt) still gets the figures.
  */
-export function ChartFigure({ title, description, height, testId, children }: ChartFigureProps) {
+export function PrintChartFigure({
+  title,
+  description,
+  height,
+  testId,
+  children,
+}: PrintChartFigureProps) {
   return (
     <figure className="rpt-chart" data-testid={testId}>
       <figcaption className="rpt-chart-title">{title}</figcaption>

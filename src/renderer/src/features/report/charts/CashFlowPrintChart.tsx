@@ -1,13 +1,13 @@
 import { formatMonths, formatUsd } from '../../../../../shared/format';
 import type { ScenarioSection } from '../../../../../shared/report/reportSchema';
 import { Axes, Label } from './Axes';
-import { ChartFigure } from './ChartFigure';
+import { PrintChartFigure } from './PrintChartFigure';
 import { COLORS, frame, linearScale, path } from './plot';
 
 const HEIGHT = 185;
 
 /** Cumulative cash flow by month: the investment at month 0, payback where it crosses zero. */
-export function CashFlowChart({ data }: { data: ScenarioSection['cashFlow'] }) {
+export function CashFlowPrintChart({ data }: { data: ScenarioSection['cashFlow'] }) {
   const f = frame(HEIGHT);
   const x = linearScale(
     data.points.map((p) => p.x),
@@ -27,11 +27,11 @@ export function CashFlowChart({ data }: { data: ScenarioSection['cashFlow'] }) {
   const horizon = x.at(data.horizonMonths);
   const payback = data.paybackMonths;
   return (
-    <ChartFigure
+    <PrintChartFigure
       title="Cumulative cash flow"
       description={data.description}
       height={HEIGHT}
-      testId="chart-cash-flow"
+      testId="print-chart-cash-flow"
     >
       <Axes
         f={f}
@@ -72,6 +72,6 @@ export function CashFlowChart({ data }: { data: ScenarioSection['cashFlow'] }) {
           />
         </g>
       )}
-    </ChartFigure>
+    </PrintChartFigure>
   );
 }
