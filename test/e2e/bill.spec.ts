@@ -135,9 +135,7 @@ test('tagged profiles per experiment, then the bill grouped by the experiment ta
   await expect(bill.profileEntries).toHaveCount(3);
   await expect(bill.profiles).toContainText(':application-inference-profile/');
   // The seeded calls went through earlier profiles, none yet through these new ones.
-  await expect(bill.profiles.getByTestId('bill-profile-calls')).toHaveText(
-    Array(3).fill('(0 stored calls sent through it)'),
-  );
+  await expect(bill.profileCalls).toHaveText(Array(3).fill('(0 stored calls sent through it)'));
   expect(bedrock.created.map((p) => p.tags[0]?.value)).toEqual([
     experimentId,
     experimentId,
