@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { seedOutput } from '../support/qualitySeed';
 import { seedDataDir } from '../support/seedDataDir';
 import { expect, test } from './support/fixtures';
@@ -159,16 +160,21 @@ test.describe('with a Llama 3.1 pair measured in us-west-2', () => {
       ),
   });
 
+  /** The ROI screen on the measured pair, the student distilled (Bedrock offers it here). */
+  const distilled = async (page: Page, url: string) => {
+    const roi = new RoiPage(page);
+    await roi.open(url);
+    await roi.chooseEvidence({ label: 'Llama pair (20 calls, completed)' });
+    await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
+    await roi.choose('distillation-distill');
+    return roi;
+  };
+
   test('a distilled Llama 3.1 8B in us-west-2 is priced only on provisioned throughput, its units following the volume', async ({
     page,
     host,
   }) => {
-    const roi = new RoiPage(page);
-    await roi.open(host.url);
-    await roi.chooseEvidence({ label: 'Llama pair (20 calls, completed)' });
-    await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
-
-    await roi.choose('distillation-distill');
+    const roi = await distilled(page, host.url);
     await expect(roi.option('serving-provisioned')).toHaveAttribute('aria-checked', 'true');
     await expect(roi.option('serving-onDemand')).toHaveCount(0);
     await expect(roi.option('serving-batch')).toHaveCount(0);
@@ -186,10 +192,7 @@ test.describe('with a Llama 3.1 pair measured in us-west-2', () => {
     page,
     host,
   }) => {
-    const roi = new RoiPage(page);
-    await roi.open(host.url);
-    await roi.chooseEvidence({ label: 'Llama pair (20 calls, completed)' });
-    await roi.choose('distillation-distill');
+    const roi = await distilled(page, host.url);
     // The sources give no hourly rate, training price or storage for this model: typed here.
     await roi.type('hourly-rate', '20');
     await roi.type('capacity', '100000');
