@@ -16,7 +16,8 @@ export interface ServiceQuotasStandIn {
   readonly url: string;
   /** Request bodies received, in order (to see the NextToken each page sent). */
   readonly bodies: Record<string, unknown>[];
-  setQuotas(quotas: StandInQuota[]): void;
+  /** The account's quotas from now on, `pageSize` to a page (default: as started). */
+  setQuotas(quotas: StandInQuota[], pageSize?: number): void;
   /** Every following request answers this error (e.g. 'AccessDeniedException'); null clears. */
   failWith(type: string | null): void;
   close(): Promise<void>;
@@ -37,7 +38,7 @@ export async function startServiceQuotasStandIn(
 ): Promise<ServiceQuotasStandIn> {
   let quotas = options.quotas ?? [];
   let failure: string | null = null;
-  const pageSize = options.pageSize ?? 100;
+  let pageSize = options.pageSize ?? 100;
   const bodies: Record<string, unknown>[] = [];
   const server = createServer((req, res) => {
     void readBody(req).then((raw) => {
@@ -88,8 +89,9 @@ export async function startServiceQuotasStandIn(
   return {
     url: `http://127.0.0.1:${port}`,
     bodies,
-    setQuotas: (q) => {
+    setQuotas: (q, size) => {
       quotas = q;
+      if (size !== undefined) pageSize = size;
     },
     failWith: (t) => {
       failure = t;

@@ -51,9 +51,7 @@ const ACCOUNT_QUOTAS = [
 
 async function setUp(paragraphs: number, pageSize = 2) {
   stands = await startBatchStandIns();
-  await stands.quotas.close();
-  const { startServiceQuotasStandIn } = await import('../../../test/support/serviceQuotasStandIn');
-  stands.quotas = await startServiceQuotasStandIn({ quotas: ACCOUNT_QUOTAS, pageSize });
+  stands.quotas.setQuotas(ACCOUNT_QUOTAS, pageSize);
   exp = await makeBatchExperiment({ paragraphs });
   clients = testBatchClients(stands);
   return { stands, exp, clients };
