@@ -45,12 +45,19 @@ export async function listBedrockQuotas(
 
 /** Why the quotas could not be read, naming the IAM action when it is a denial. */
 export function describeQuotaReadError(e: unknown, last: AccountQuotaRead | null): string {
-  const err = (typeof e === 'object' && e !== null ? e : {}) as { name?: string; message?: string };
+  const err = (typeof e === 'object' && e !== null ? e : {}) as {
+    name?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
   const fallback = last
     ? `the quotas last read on ${last.readAt.slice(0, 10)} apply`
     : "AWS's documented defaults apply";
   if (err.name === 'AccessDeniedException') {
     return `Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then ${fallback}.`;
+  }
+  if (err.$metadata?.httpStatusCode === undefined) {
+    return `Service Quotas could not be reached to read your account's batch quotas (${err.message ?? 'no answer'}); ${fallback}.`;
   }
   return `Your account's batch quotas could not be read (${err.name ?? 'Error'}${err.message ? `: ${err.message}` : ''}); ${fallback}.`;
 }
