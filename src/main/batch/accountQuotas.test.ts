@@ -97,7 +97,7 @@ describe('batch quotas from Service Quotas', () => {
     ]);
   });
 
-  it('keeps the last read for offline planning when a later read fails', async () => {
+  it('keeps the last read for offline planning when a later read fails or nothing answers', async () => {
     const { stands, exp, clients } = await setUp(10);
     const first = await refreshAccountQuotas(
       exp.db,
@@ -111,6 +111,13 @@ describe('batch quotas from Service Quotas', () => {
     expect(second.read?.quotas).toEqual(ACCOUNT_QUOTAS);
     expect(second.problem).toMatch(/the quotas last read on 2026-12-01 apply/);
     expect(lastAccountQuotas(exp.db)?.readAt).toBe('2026-12-01T08:00:00.000Z');
+    // Offline: nothing answers at all; the last read still applies.
+    await stands.quotas.close();
+    const offline = await refreshAccountQuotas(exp.db, clients.quotas);
+    expect(offline.read?.quotas).toEqual(ACCOUNT_QUOTAS);
+    expect(offline.problem).toMatch(
+      /^Service Quotas could not be reached to read your account's batch quotas \(.*ECONNREFUSED.*\); the quotas last read on 2026-12-01 apply\.$/,
+    );
   });
 
   it('goes ahead on the documented defaults when Service Quotas denies access, and names the IAM action', async () => {
