@@ -134,6 +134,8 @@ test('tagged profiles per experiment, then the bill grouped by the experiment ta
   await bill.createProfiles.click();
   await expect(bill.profileEntries).toHaveCount(3);
   await expect(bill.profiles).toContainText(':application-inference-profile/');
+  // The seeded calls went through earlier profiles, none yet through these new ones.
+  await expect(bill.profileCalls).toHaveText(Array(3).fill('(0 stored calls sent through it)'));
   expect(bedrock.created.map((p) => p.tags[0]?.value)).toEqual([
     experimentId,
     experimentId,

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { seedOutput } from '../support/qualitySeed';
 import { seedDataDir } from '../support/seedDataDir';
 import { expect, test } from './support/fixtures';
@@ -159,16 +160,21 @@ test.describe('with a Llama 3.1 pair measured in us-west-2', () => {
       ),
   });
 
+  /** The ROI screen on the measured pair, the student distilled (Bedrock offers it here). */
+  const distilled = async (page: Page, url: string) => {
+    const roi = new RoiPage(page);
+    await roi.open(url);
+    await roi.chooseEvidence({ label: 'Llama pair (20 calls, completed)' });
+    await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
+    await roi.choose('distillation-distill');
+    return roi;
+  };
+
   test('a distilled Llama 3.1 8B in us-west-2 is priced only on provisioned throughput, its units following the volume', async ({
     page,
     host,
   }) => {
-    const roi = new RoiPage(page);
-    await roi.open(host.url);
-    await roi.chooseEvidence({ label: 'Llama pair (20 calls, completed)' });
-    await expect(roi.distillOffer).toContainText('Bedrock distils this pair.');
-
-    await roi.choose('distillation-distill');
+    const roi = await distilled(page, host.url);
     await expect(roi.option('serving-provisioned')).toHaveAttribute('aria-checked', 'true');
     await expect(roi.option('serving-onDemand')).toHaveCount(0);
     await expect(roi.option('serving-batch')).toHaveCount(0);
@@ -180,6 +186,44 @@ test.describe('with a Llama 3.1 pair measured in us-west-2', () => {
     );
     await expect(roi.option('term-noCommitment')).toBeVisible();
     await expect(roi.option('units-mode-follow')).toHaveAttribute('aria-checked', 'true');
+  });
+
+  test("a training price overridden for one scenario prices that scenario's table and investment, and no other", async ({
+    page,
+    host,
+  }) => {
+    const roi = await distilled(page, host.url);
+    // The sources give no hourly rate, training price or storage for this model: typed here.
+    await roi.type('hourly-rate', '20');
+    await roi.type('capacity', '100000');
+    await roi.type('training-price', '0.002');
+    await roi.type('storage', '1.95');
+    await expect(roi.problems).toHaveCount(0);
+    await roi.saveAs('Other');
+    // 1,400,000 training tokens (pairs × tokens per pair × epochs) × $0.002 per 1,000 = $2.80.
+    await expect(roi.figure('investment')).toContainText('training $2.80');
+    const before = await roi.figure('investment').textContent();
+    await roi.duplicate();
+    await roi.copyName.fill('Pilot');
+    await roi.saveCopy();
+    await expect(roi.scenarioName).toHaveValue('Pilot');
+
+    // The panel's default scope for a saved scenario is this scenario only.
+    await roi.overridePrice('prices-student-trainingusdper1ktokens', '0.004', 'Pilot quote');
+    await expect(roi.price('student', 'trainingusdper1ktokens')).toContainText('$0.004');
+    await expect(roi.price('student', 'trainingusdper1ktokens')).toContainText(
+      'your override for this scenario, ',
+    );
+    await expect(roi.input('training-price')).toHaveValue('0.004');
+    // The same tokens at the Pilot's $0.004: training doubles, and so does nothing else.
+    await expect(roi.figure('investment')).toContainText('training $5.60');
+    await expect(roi.figure('investment')).toContainText('$4,008');
+
+    await roi.openScenario('Other');
+    await expect(roi.price('student', 'trainingusdper1ktokens')).not.toContainText('override');
+    await expect(roi.price('student', 'trainingusdper1ktokens')).toContainText('not found');
+    await expect(roi.input('training-price')).toHaveValue('0.002');
+    await expect(roi.figure('investment')).toHaveText(before ?? '');
   });
 });
 

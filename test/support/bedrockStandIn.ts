@@ -47,6 +47,12 @@ export interface BedrockStandIn {
   queueOutputs(modelId: string, texts: string[]): void;
   /** Forgets queued faults and outputs (of one model, or of all). */
   clearQueues(modelId?: string): void;
+  /**
+   * Serves requests naming an application inference profile's ARN as the model it was copied
+   * from (as Bedrock does): that model's script, faults and outputs answer them, while the
+   * request is recorded under the ARN it named.
+   */
+  serveProfile(profileArn: string, modelId: string): void;
   /** Replaces the global probabilistic fault plan. */
   setFaultPlan(plan: FaultPlan | undefined): void;
   /** Offline: stop listening and drop every connection (clients get ECONNREFUSED). */
@@ -87,6 +93,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 export async function startBedrockStandIn(options: StandInOptions = {}): Promise<BedrockStandIn> {
   const book = new ScriptBook(options);
   const requests: RecordedRequest[] = [];
+  const profiles = new Map<string, string>();
   const mismatch = new Set(options.signatureMismatchAccessKeyIds ?? []);
   let inFlight = 0;
   let maxInFlight = 0;
@@ -129,7 +136,9 @@ export async function startBedrockStandIn(options: StandInOptions = {}): Promise
       return;
     }
 
-    const plan = body ? book.plan(modelId, raw, body, auth, start) : undefined;
+    const served = profiles.get(modelId);
+    if (served !== undefined) record.servedModelId = served;
+    const plan = body ? book.plan(served ?? modelId, raw, body, auth, start) : undefined;
     if (!plan) {
       // What Bedrock answers for an id it does not know (or a body that is not JSON).
       const message = body
@@ -183,6 +192,7 @@ export async function startBedrockStandIn(options: StandInOptions = {}): Promise
     queueFaults: (modelId, faults) => book.queueFaults(modelId, faults),
     queueOutputs: (modelId, texts) => book.queueOutputs(modelId, texts),
     clearQueues: (modelId) => book.clearQueues(modelId),
+    serveProfile: (profileArn, modelId) => void profiles.set(profileArn, modelId),
     setFaultPlan: (plan) => book.setFaultPlan(plan),
     setOffline: async (offline) => {
       if (offline) await stopListening();

@@ -113,6 +113,8 @@ export function seedBillRuns(db: Database): { experimentId: string } {
           errorMessage: null,
           startedAt: at,
           finishedAt: at,
+          // Made through the experiment's tagged profiles, as the runner does once they exist.
+          profileArn: `arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/seed${MODELS.indexOf(m) + 1}`,
         });
       }
     }

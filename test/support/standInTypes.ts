@@ -116,7 +116,10 @@ export type StandInOperation = 'converse' | 'converse-stream';
 /** One request as the stand-in received it, for tests to count and inspect. */
 export interface RecordedRequest {
   seq: number;
+  /** The modelId exactly as the request named it (a model id, or a profile's ARN). */
   modelId: string;
+  /** The model that answered, when modelId was an application inference profile's ARN. */
+  servedModelId?: string;
   operation: StandInOperation;
   body: ConverseBody | undefined;
   /** performance.now() of the stand-in's process when the body was fully read. */

@@ -19,11 +19,14 @@ import {
   recordsDigest as storedDigest,
   setJobArn,
   setJobCollected,
+  setJobProfileArn,
   setJobPhase,
   setJobStatus,
   type BatchJobRow,
 } from '../db/repos/batchJobs';
+import { experimentProfileArn } from '../db/repos/billing';
 import { getExperiment, setExperimentStatus } from '../db/repos/experiments';
+import { requireExperiment } from '../common/lookups';
 import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
 import type { BatchClients } from './awsClients';
 import { describeBedrockError, describeS3Error, isTransient } from './batchErrors';
@@ -148,13 +151,15 @@ class BatchStep {
   async create(job: BatchJobRow): Promise<void> {
     const setup = getBatchSetup(this.db, this.experimentId);
     if (!setup) throw new Error('no batch setup');
+    const profileArn = this.profileFor(job);
     try {
       const out = await this.d.clients.bedrock.send(
         new CreateModelInvocationJobCommand({
           jobName: job.jobName,
           roleArn: setup.roleArn,
           clientRequestToken: job.clientRequestToken,
-          modelId: job.modelId,
+          // The experiment's tagged profile when it has one: the same model, billed with the tag.
+          modelId: profileArn ?? job.modelId,
           modelInvocationType: 'Converse',
           inputDataConfig: { s3InputDataConfig: { s3Uri: job.inputUri, s3InputFormat: 'JSONL' } },
           outputDataConfig: { s3OutputDataConfig: { s3Uri: job.outputUri } },
@@ -170,6 +175,19 @@ class BatchStep {
       setJobPhase(this.db, job.id, 'failed', describeBedrockError(e, setup.roleArn));
       this.say(`${job.jobName}: not created: ${describeBedrockError(e, setup.roleArn)}`);
     }
+  }
+
+  /**
+   * The profile a job is created through (null: the model itself). Chosen at the first try from
+   * the experiment's profile for the model in its region and stored before the job is created,
+   * so a retry with the same idempotency token names the same modelId.
+   */
+  private profileFor(job: BatchJobRow): string | null {
+    if (job.profileChosen) return job.profileArn ?? null;
+    const region = requireExperiment(this.db, this.experimentId).config.region;
+    const arn = experimentProfileArn(this.db, this.experimentId, job.modelId, region);
+    setJobProfileArn(this.db, job.id, arn);
+    return arn;
   }
 
   /** Returns whether anything about the job changed. */

@@ -143,6 +143,7 @@ export async function collectJobOutput(
           experimentId,
           paragraphId: k.paragraphId,
           modelId: job.modelId,
+          profileArn: job.profileArn ?? null,
           role,
           repeatIndex: k.repeatIndex,
           startedAt,

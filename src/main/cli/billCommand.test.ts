@@ -17,6 +17,7 @@ describe('distill-roi bill reconcile', () => {
   let ce: CostExplorerStandIn;
   const temp = makeTempDir('distill-bill-cli-');
   const env = () => ({ DISTILL_ROI_DATA_DIR: temp.dir });
+  let experimentId = '';
   beforeAll(async () => {
     ce = await startCostExplorerStandIn({ today: BILL_TODAY });
     ce.setUsage(billUsage());
@@ -25,7 +26,7 @@ describe('distill-roi bill reconcile', () => {
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'not-a-secret');
     vi.stubEnv('AWS_PROFILE', '');
     const { db } = await openDatabase(databasePath(temp.dir));
-    seedBillRuns(db);
+    experimentId = seedBillRuns(db).experimentId;
     db.close();
   });
   afterAll(async () => {
@@ -76,6 +77,38 @@ describe('distill-roi bill reconcile', () => {
     );
     expect(refreshed.code).toBe(0);
     expect(ce.targets.length).toBeGreaterThan(seen);
+  });
+
+  it('with --tag, says per experiment what was billed and computed for its tagged profile calls', async () => {
+    ce.setUsage(
+      billUsage().map((u) =>
+        // The seeded calls went through the experiment's tagged profiles; other usage did not.
+        u.costUsd < 1 && !u.usageType.includes('cache') && !u.usageType.includes('Llama')
+          ? { ...u, tags: { 'distill-roi-experiment': experimentId } }
+          : u,
+      ),
+    );
+    const tagged = await run(
+      [
+        'reconcile',
+        '--from',
+        '2026-12-04',
+        '--to',
+        '2026-12-07',
+        '--tag',
+        'distill-roi-experiment',
+      ],
+      env(),
+    );
+    ce.setUsage(billUsage());
+    expect(tagged.code, tagged.stderr).toBe(0);
+    const unwrapped = tagged.stdout.replace(/\n {0,}/g, ' ');
+    expect(unwrapped).toContain(
+      'By cost allocation tag (experiment id; computed: its calls sent through its tagged profiles):',
+    );
+    expect(unwrapped).toContain(`${experimentId}: billed $0.02073, computed $0.02073`);
+    expect(unwrapped).toContain('(untagged): billed');
+    expect(tagged.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
   });
 
   it('exits 1 with the IAM action when Cost Explorer is denied, 2 on bad dates', async () => {

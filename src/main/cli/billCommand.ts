@@ -7,6 +7,7 @@
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Reconciliation } from '../../shared/billing/billingSchemas';
 import { CE_REQUEST_USD } from '../../shared/billing/fetchPlan';
+import { TAGGED_HEADING } from '../../shared/billing/profileCalls';
 import { formatUsd } from '../../shared/format';
 import { planBill, reconcileBill } from '../billing/billService';
 import { createCostExplorerClient } from '../billing/costExplorerClient';
@@ -107,7 +108,7 @@ export function formatReconciliation(r: Reconciliation, requestsMade: number): s
     }
   }
   if (r.tagged.length > 0) {
-    out.push('', 'By cost allocation tag (experiment id):');
+    out.push('', ...wrapLine(`${TAGGED_HEADING}:`, WIDTH, ''));
     for (const t of r.tagged) {
       const computed = t.computedUsd === null ? '' : `, computed ${formatUsd(t.computedUsd)}`;
       out.push(

@@ -121,6 +121,7 @@ export function formatJobs(o: BatchOverview): string {
         ? `${j.storedOk ?? 0} ok, ${j.storedErrors ?? 0} errors, ${j.notReturned ?? 0} without result`
         : '',
       j.jobArn ?? '',
+      j.profileArn ? `through tagged profile ${j.profileArn}` : '',
       j.collectNote ?? (j.phase === 'failed' ? (j.message ?? '') : ''),
     ]
       .filter((c) => c !== '')

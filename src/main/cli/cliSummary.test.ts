@@ -71,6 +71,19 @@ describe('formatSummary', () => {
     expect(wide.some((l) => l.startsWith(modelName(STUDENT)) && l.includes('student'))).toBe(true);
     for (const line of wide) expect(line.length).toBeLessThanOrEqual(400);
   });
+
+  it('says how many calls went through the tagged inference profiles, and nothing when none did', () => {
+    const through = formatSummary(
+      { ...summary, profileCalls: { stored: 24_000, throughProfile: 18_000 } },
+      80,
+    );
+    // Wrapped to 80 columns: read as one paragraph.
+    expect(through.replace(/\n\s*/g, ' ')).toContain(
+      "18,000 of 24,000 stored calls went through the experiment's tagged inference profiles",
+    );
+    for (const line of through.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(formatSummary(summary, 80)).not.toContain('inference profiles');
+  });
 });
 
 describe('resumeCommand', () => {

@@ -21,7 +21,8 @@ import {
   type LatencySource,
 } from '../../shared/batch/latencySource';
 import { getExperiment } from '../db/repos/experiments';
-import { listRunSamples } from '../db/repos/runs';
+import { countProfileCalls, listRunSamples } from '../db/repos/runs';
+import { profileCallsText } from '../../shared/billing/profileCalls';
 
 export interface CliSummary {
   experimentId: string;
@@ -35,6 +36,8 @@ export interface CliSummary {
   /** `latencySource`: batch calls have no latency, so a batch-only model shows none. */
   models: (ModelRunSummary & { role: 'teacher' | 'student'; latencySource: LatencySource })[];
   ratios: (TeacherStudentRatios & { studentModelId: string })[];
+  /** Stored calls sent through the experiment's tagged inference profiles, when any were. */
+  profileCalls?: { stored: number; throughProfile: number };
 }
 
 export function buildSummary(db: Database, final: RunProgress): CliSummary {
@@ -48,6 +51,7 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
     const role = modelId === teacherModelId ? ('teacher' as const) : ('student' as const);
     return s ? [{ ...s, role, latencySource: latencySource(samples, modelId) }] : [];
   });
+  const profileCalls = countProfileCalls(db, final.experimentId);
   const teacher = byModel.get(teacherModelId);
   const ratios = studentModelIds.flatMap((studentModelId) => {
     const student = byModel.get(studentModelId);
@@ -64,6 +68,7 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
     spentUsd: final.spentUsd,
     models,
     ratios,
+    ...(profileCalls.throughProfile > 0 ? { profileCalls } : {}),
   };
 }
 
@@ -166,12 +171,17 @@ export function formatSummary(s: CliSummary, width: number = MIN_SUMMARY_WIDTH):
     ),
   );
   const reason = s.statusReason ? ` (${s.statusReason})` : '';
+  const profileText = s.profileCalls
+    ? profileCallsText(s.profileCalls.throughProfile, s.profileCalls.stored)
+    : null;
+  const profileLines = profileText === null ? [] : wrapLine(profileText, cols);
   return [
     ...wrapLine(`experiment ${s.experimentId} "${s.name}": ${s.status}${reason}`, cols),
     ...wrapLine(
       `${formatNumber(s.done)} of ${formatNumber(s.total)} calls, ${formatNumber(s.failed)} failed, ${formatUsd(s.spentUsd)} spent`,
       cols,
     ),
+    ...profileLines,
     '',
     ...body,
     '',

@@ -13,6 +13,9 @@ import {
   type InferenceProfileStandIn,
 } from '../../../test/support/inferenceProfileStandIn';
 import { makeTestCore } from '../../../test/support/testCore';
+import { startBedrockStandIn } from '../../../test/support/bedrockStandIn';
+import { requireExperiment } from '../common/lookups';
+import { insertExperiment } from '../db/repos/experiments';
 
 let ce: CostExplorerStandIn;
 let bedrock: InferenceProfileStandIn;
@@ -112,5 +115,45 @@ describe('billing handlers', () => {
       { key: 'distill-roi-experiment', value: experimentId },
     ]);
     expect(await t.value('listExperimentProfiles', { experimentId })).toEqual(made);
+  });
+
+  it('runs an experiment with tagged profiles through them and stores which profile each call used', async () => {
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, ttftMs: 2, chunks: 2, inputTokens: 900, outputTokens: 120 },
+    });
+    try {
+      vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK_RUNTIME', runtime.url);
+      const db = t.core.ctx.db;
+      const config = { ...requireExperiment(db, experimentId).config, name: 'Tagged study' };
+      const fresh = insertExperiment(db, { ...config, repeats: 1 });
+      const made = await t.value('createExperimentProfiles', { experimentId: fresh });
+      expect(made).toHaveLength(3);
+      for (const p of made) runtime.serveProfile(p.profileArn ?? '', p.modelId);
+
+      await t.value('startExperiment', { id: fresh, confirmOverBudget: true });
+      await vi.waitFor(
+        async () =>
+          expect((await t.value('getRunProgress', { id: fresh })).status).toBe('completed'),
+        { timeout: 10_000, interval: 20 },
+      );
+      const { runs } = await t.value('getExperimentResults', { id: fresh });
+      const arnOf = new Map(made.map((p) => [p.modelId, p.profileArn]));
+      expect(runs.length).toBeGreaterThan(0);
+      for (const r of runs) {
+        expect(r.status).toBe('ok');
+        expect(r.profileArn).toBe(arnOf.get(r.modelId));
+      }
+      // Every request named a profile ARN, none a bare model id.
+      expect(runtime.requests).toHaveLength(runs.length);
+      expect(runtime.requests.every((q) => q.modelId === arnOf.get(q.servedModelId ?? ''))).toBe(
+        true,
+      );
+      const listed = await t.value('listExperimentProfiles', { experimentId: fresh });
+      expect(listed.map((p) => p.callsThrough)).toEqual(
+        listed.map((p) => runs.filter((r) => r.modelId === p.modelId).length),
+      );
+    } finally {
+      await runtime.close();
+    }
   });
 });

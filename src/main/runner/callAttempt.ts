@@ -31,6 +31,22 @@ function tierOf(config: ExperimentConfig, modelId: string): { serviceTier?: stri
   return tier === undefined ? {} : { serviceTier: tier };
 }
 
+/**
+ * A refusal of a call sent through the experiment's tagged profile names the profile: a deleted
+ * profile, or credentials allowed the model but not the profile, fail there and not for the model.
+ */
+function throughProfile(
+  error: ClassifiedError,
+  profileArn: string | null | undefined,
+  region: string,
+): ClassifiedError {
+  if (!profileArn || error.retryable || error.kind === 'cancelled') return error;
+  return {
+    ...error,
+    userMessage: `${error.userMessage} (called through the experiment's tagged inference profile ${profileArn}: it must exist in ${region} and these credentials must be allowed to invoke it)`,
+  };
+}
+
 export async function attemptCall(
   client: BedrockRuntimeClient,
   config: ExperimentConfig,
@@ -44,7 +60,8 @@ export async function attemptCall(
     const measured = await streamCompletion(
       client,
       {
-        modelId: spec.modelId,
+        // The experiment's tagged profile when it has one: the same model, billed with the tag.
+        modelId: spec.profileArn ?? spec.modelId,
         ...(config.systemPrompt !== null ? { system: config.systemPrompt } : {}),
         userText: spec.userText,
         ...config.inference,
@@ -56,7 +73,11 @@ export async function attemptCall(
     return { ok: measured, dispatchedMs, endedMs, sdkAttempts: measured.sdkAttempts };
   } catch (e) {
     const endedMs = performance.now();
-    const error = e instanceof BedrockCallError ? e.classification : classifyError(e);
+    const error = throughProfile(
+      e instanceof BedrockCallError ? e.classification : classifyError(e),
+      spec.profileArn,
+      config.region,
+    );
     const attempts = e instanceof BedrockCallError ? (e.attempts ?? 1) : 1;
     const sdkAttempts = e instanceof BedrockCallError ? e.sdkAttempts : [];
     const timing = { dispatchedMs, endedMs, sdkAttempts };

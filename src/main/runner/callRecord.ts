@@ -25,6 +25,7 @@ function base(experimentId: string, spec: CallSpec, finishedAt: string, answered
     attemptLog: timeline ? timeline.attempts : null,
     throttles: timeline ? timeline.throttles : null,
     lostMs: timeline ? timeline.lostMs(answered) : null,
+    profileArn: spec.profileArn ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import type { ModelPrice } from '../../shared/domain/experiment';
 import type { LimitChange, RunProgress } from '../../shared/domain/run';
 import { formatUsd } from '../../shared/format';
 import { setExperimentStatus } from '../db/repos/experiments';
+import { experimentProfileArn } from '../db/repos/billing';
 import { insertRun } from '../db/repos/runs';
 import { logError, logInfo } from '../log';
 import { refreshRougeScores, ROUGE_EVERY_RUNS } from '../quality/rougeScoring';
@@ -158,6 +159,7 @@ export class ExperimentSession {
     spec.startedAt ??= this.p.clock.nowIso();
     const epoch = this.limit.epoch;
     const config = this.p.experiment.config;
+    spec.profileArn = this.profileFor(spec.modelId, config.region);
     // Asked per call, not per session: a client rebuilt after the user changed credentials
     // (the app's pool does that) is used from the next call on, even by a paused session.
     const outcome = await attemptCall(
@@ -181,6 +183,16 @@ export class ExperimentSession {
       this.p.queue.settled(spec);
       this.throttle.changed();
       this.pump();
+    }
+  }
+
+  /** The experiment's tagged profile for a model, read per try; a failed read calls the model. */
+  private profileFor(modelId: string, region: string): string | null {
+    try {
+      return experimentProfileArn(this.p.deps.db, this.id, modelId, region);
+    } catch (e) {
+      logError(`Could not read the inference profile of ${modelId}`, e);
+      return null;
     }
   }
 

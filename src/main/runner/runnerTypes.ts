@@ -109,4 +109,9 @@ export interface CallSpec {
   timeline: CallTimeline | undefined;
   /** Wall-clock start of the first try. */
   startedAt: string | undefined;
+  /**
+   * The application inference profile the latest try was sent through (null: the model id
+   * itself). Looked up per try, so a profile created mid-run applies to the calls still to make.
+   */
+  profileArn?: string | null;
 }

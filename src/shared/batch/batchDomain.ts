@@ -40,6 +40,8 @@ export const BatchJobViewSchema = z.object({
   inputFiles: z.number().int().default(1),
   phase: BatchPhaseSchema,
   jobArn: z.string().nullable(),
+  /** The experiment's tagged inference profile the job named as its modelId (null: the model). */
+  profileArn: z.string().nullable().optional(),
   status: z.string().nullable(),
   message: z.string().nullable(),
   inputUri: z.string(),

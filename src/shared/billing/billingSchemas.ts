@@ -60,6 +60,11 @@ export interface SpendCall {
   inputUsdPer1k: number;
   outputUsdPer1k: number;
   tier: PriceTier;
+  /**
+   * Sent through the experiment's tagged application inference profile: only such calls carry
+   * the experiment's cost allocation tag onto the bill.
+   */
+  viaProfile: boolean;
 }
 
 export const DirectionFigureSchema = z.object({
@@ -88,7 +93,10 @@ export const ReconciliationSchema = z.object({
   models: z.array(ModelReconciliationSchema),
   /** Bedrock spend the app did not make: models it never called on those days. */
   otherUsage: z.array(z.object({ name: z.string(), region: z.string(), billedUsd: z.number() })),
-  /** Per cost-allocation tag value (an experiment), when grouped by tag. */
+  /**
+   * Per cost-allocation tag value (an experiment), when grouped by tag; computedUsd sums only the
+   * experiment's calls sent through its tagged profiles, the only ones the bill can tag.
+   */
   tagged: z.array(
     z.object({ tagValue: z.string(), billedUsd: z.number(), computedUsd: z.number().nullable() }),
   ),

@@ -22,6 +22,8 @@ export interface ComputedLine {
   direction: PriceDirection;
   tier: PriceTier;
   costUsd: number;
+  /** Sent through the experiment's tagged profile (see SpendCall). */
+  viaProfile: boolean;
 }
 
 /** The match key of a model id: its display name, normalised as the bill's names are. */
@@ -42,6 +44,7 @@ export function computedLines(calls: readonly SpendCall[]): ComputedLine[] {
       key: modelKeyOf(c.modelId),
       name: modelName(c.modelId),
       tier: c.tier,
+      viaProfile: c.viaProfile,
     };
     return [
       { ...base, direction: 'input' as const, costUsd: c.costUsd * inputShare },

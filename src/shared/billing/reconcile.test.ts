@@ -21,6 +21,7 @@ const call = (day: string, modelId: string, extra: Partial<SpendCall> = {}): Spe
   inputUsdPer1k: 0.001,
   outputUsdPer1k: 0.004,
   tier: 'standard',
+  viaProfile: false,
   ...extra,
 });
 
@@ -161,7 +162,7 @@ describe('reconcile', () => {
     ]);
   });
 
-  it('sums billed spend per tag value against each experiment when grouped by tag', () => {
+  it('sums billed spend per tag value against the experiment calls sent through its tagged profiles', () => {
     const r = reconcile(
       fetched(
         [
@@ -173,7 +174,8 @@ describe('reconcile', () => {
         ],
         { tagKey: 'distill-roi-experiment' },
       ),
-      [call('2026-12-04', NOVA)],
+      // The second call named the model itself: it is billed untagged, so not computed for the tag.
+      [call('2026-12-04', NOVA, { viaProfile: true }), call('2026-12-04', NOVA)],
     );
     expect(r.tagged.map((t) => [t.tagValue, t.computedUsd === null])).toEqual([
       ['', true],
@@ -182,6 +184,9 @@ describe('reconcile', () => {
     expect(r.tagged[0]?.billedUsd).toBeCloseTo(0.7, 12);
     expect(r.tagged[1]?.billedUsd).toBeCloseTo(0.003, 12);
     expect(r.tagged[1]?.computedUsd).toBeCloseTo(0.003, 12);
+    expect(r.notes).toContain(
+      "$0.003 computed for experiment exp-1 named the model itself, not its tagged inference profile: AWS bills it untagged, so it is not in that experiment's tag figure.",
+    );
   });
 });
 

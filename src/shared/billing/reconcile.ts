@@ -112,6 +112,18 @@ function row(
   };
 }
 
+/**
+ * Only calls sent through an experiment's tagged application inference profile carry its tag onto
+ * the bill; the rest (made before the profiles existed) are billed untagged.
+ */
+function untaggedNotes(computed: readonly ComputedLine[]): string[] {
+  const plain = computed.filter((l) => !l.viaProfile);
+  return [...new Set(plain.map((l) => l.experimentId))].sort().map((id) => {
+    const usd = sum(plain.filter((l) => l.experimentId === id).map((l) => l.costUsd));
+    return `${formatUsd(usd)} computed for experiment ${id} named the model itself, not its tagged inference profile: AWS bills it untagged, so it is not in that experiment's tag figure.`;
+  });
+}
+
 export function reconcile(fetch: BillFetch, calls: readonly SpendCall[]): Reconciliation {
   const billedDays = new Map(fetch.days.map((d) => [d.day, d.estimated]));
   const estimatedDays = new Set(fetch.days.filter((d) => d.estimated).map((d) => d.day));
@@ -156,6 +168,7 @@ export function reconcile(fetch: BillFetch, calls: readonly SpendCall[]): Reconc
       `Billing for ${list([...estimatedDays])} is estimated (not final); Refresh later for final figures.`,
     );
   }
+  if (fetch.tagKey !== null) notes.push(...untaggedNotes(computed));
   const latestBilledDay = [...billedDays.keys()].sort().at(-1) ?? null;
   const tagged =
     fetch.tagKey === null
@@ -166,7 +179,11 @@ export function reconcile(fetch: BillFetch, calls: readonly SpendCall[]): Reconc
           computedUsd:
             tagValue === ''
               ? null
-              : sum(computed.filter((l) => l.experimentId === tagValue).map((l) => l.costUsd)),
+              : sum(
+                  computed
+                    .filter((l) => l.experimentId === tagValue && l.viaProfile)
+                    .map((l) => l.costUsd),
+                ),
         }));
   return {
     from: fetch.from,

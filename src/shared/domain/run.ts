@@ -58,6 +58,12 @@ export const RunRecordSchema = z.object({
    * Absent means on-demand (records from before batch existed).
    */
   via: z.enum(['on-demand', 'batch']).optional(),
+  /**
+   * The application inference profile the call was sent through (its ARN was the request's
+   * modelId), so the bill carries the experiment's cost allocation tag; null or absent: the call
+   * named the model itself. modelId stays the experiment's model: the profile resolves to it.
+   */
+  profileArn: z.string().nullable().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

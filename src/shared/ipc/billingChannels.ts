@@ -31,6 +31,8 @@ export const ExperimentProfileSchema = z.object({
   clientRequestToken: z.string(),
   profileArn: z.string().nullable(),
   createdAt: z.string(),
+  /** The experiment's stored calls sent through this profile (so they carry the tag). */
+  callsThrough: z.number().int().nonnegative(),
 });
 
 /**

@@ -19,8 +19,8 @@ function knownFrom<T>(value: T | undefined, source: SourceRef, current: KnownOrU
   return value === undefined ? current : { value, sources: [source] };
 }
 
-function withOverride(entry: PriceEntry, o: PriceOverride): PriceEntry {
-  const source: SourceRef = { tag: 'override', ref: `User override of ${o.asOf}: ${o.note}` };
+/** The entry fields an override sets, named as `override.fields` records them. */
+export function overriddenFields(o: PriceOverride): string[] {
   const fields: string[] = [];
   const mark = (name: string, value: unknown) => value !== undefined && fields.push(name);
   mark('inputUsdPer1k', o.inputUsdPer1k);
@@ -32,6 +32,13 @@ function withOverride(entry: PriceEntry, o: PriceOverride): PriceEntry {
   mark('provisionedUsdPerHourPerUnit.sixMonths', hourly.sixMonths);
   mark('trainingUsdPer1kTokens', o.trainingUsdPer1kTokens);
   mark('storageUsdPerMonth', o.storageUsdPerMonth);
+  return fields;
+}
+
+function withOverride(entry: PriceEntry, o: PriceOverride): PriceEntry {
+  const source: SourceRef = { tag: 'override', ref: `User override of ${o.asOf}: ${o.note}` };
+  const fields = overriddenFields(o);
+  const hourly = o.provisionedUsdPerHourPerUnit ?? {};
 
   const bothTokenPrices = o.inputUsdPer1k !== undefined && o.outputUsdPer1k !== undefined;
   const anyTokenPrice = o.inputUsdPer1k !== undefined || o.outputUsdPer1k !== undefined;

@@ -14,7 +14,7 @@
  */
 import type { ModelPrice } from '../domain/experiment';
 import { usdPer1k, type UsdPer1kTokens } from '../units';
-import { applyOverrides } from './applyOverrides';
+import { applyOverrides, overriddenFields } from './applyOverrides';
 import { findPrice } from './findPrice';
 import { normalizeModelId } from './modelIds';
 import { PRICE_CATALOG } from './priceCatalog';
@@ -107,6 +107,46 @@ function overrideLayer(
   return layer;
 }
 
+/** The overrides a scenario sees: every scenario's (null: only those), then its own. */
+function overridesInScope(book: PriceBook, scenarioId: string | null) {
+  const of = (id: string | null) =>
+    book.overrides.filter((s) => s.scenarioId === id).map((s) => s.override);
+  return { global: of(null), scoped: scenarioId === null ? [] : of(scenarioId) };
+}
+
+/**
+ * The catalog as one scenario sees it: every scenario's overrides, then its own. Its hourly,
+ * training, storage and batch figures are the ones `resolvePrice` returns in `entry`; the ROI
+ * screen lists and prefills from it, so a scenario's own override shows there and nowhere else.
+ */
+export function scenarioCatalog(book: PriceBook, scenarioId: string | null): PriceCatalog {
+  const { global, scoped } = overridesInScope(book, scenarioId);
+  return applyOverrides(book.catalog, [...global, ...scoped]).catalog;
+}
+
+/**
+ * Which saved override set each overridden figure of a model's entry for this scenario, by the
+ * field names of `override.fields`: a scenario's own override wins over one for every scenario.
+ */
+export function overrideScopes(
+  book: PriceBook,
+  modelId: string,
+  region: string,
+  scenarioId: string | null,
+): ReadonlyMap<string, 'global' | 'scenario'> {
+  const { global, scoped } = overridesInScope(book, scenarioId);
+  const scopes = new Map<string, 'global' | 'scenario'>();
+  const mark = (list: readonly PriceOverride[], scope: 'global' | 'scenario') => {
+    for (const o of list) {
+      if (o.region !== region || !sameModel(o.modelId, modelId)) continue;
+      for (const f of overriddenFields(o)) scopes.set(f, scope);
+    }
+  };
+  mark(global, 'global');
+  mark(scoped, 'scenario');
+  return scopes;
+}
+
 /** What `modelId` costs in `region` for this experiment or scenario, with where it came from. */
 export function resolvePrice(
   book: PriceBook,
@@ -114,12 +154,7 @@ export function resolvePrice(
   region: string,
   ctx: PriceContext = {},
 ): ResolvedPrice {
-  const scenarioId = ctx.scenarioId ?? null;
-  const global = book.overrides.filter((s) => s.scenarioId === null).map((s) => s.override);
-  const scoped =
-    scenarioId === null
-      ? []
-      : book.overrides.filter((s) => s.scenarioId === scenarioId).map((s) => s.override);
+  const { global, scoped } = overridesInScope(book, ctx.scenarioId ?? null);
   const catalog = findPrice(modelId, region, book.catalog);
 
   let layer: Layer | null = catalog.found
@@ -159,11 +194,7 @@ export function resolvePrice(
       message: catalog.found ? `No price for ${modelId} in ${region}.` : catalog.message,
     };
   }
-  const withOverrides = findPrice(
-    modelId,
-    region,
-    applyOverrides(book.catalog, [...global, ...scoped]).catalog,
-  );
+  const withOverrides = findPrice(modelId, region, scenarioCatalog(book, ctx.scenarioId ?? null));
   const note = catalog.found ? catalog.note : undefined;
   return {
     found: true,

@@ -63,6 +63,10 @@ export class BillPage {
   get profileEntries(): Locator {
     return this.profiles.locator('li');
   }
+  /** Per profile: how many stored calls were sent through it. */
+  get profileCalls(): Locator {
+    return this.profiles.getByTestId('bill-profile-calls');
+  }
   /** The model's block: its figures row and its explanations. */
   model(name: string): Locator {
     return this.page.getByTestId('bill-model').filter({ hasText: name });

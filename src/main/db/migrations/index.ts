@@ -15,6 +15,7 @@ import { migration0090 } from './0090-batch-jobs';
 import { migration0100 } from './0100-distill-jobs';
 import { migration0101 } from './0101-custom-model-servings';
 import { migration0110 } from './0110-bill-reconciliation';
+import { migration0111 } from './0111-run-profile-arn';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration0100,
   migration0101,
   migration0110,
+  migration0111,
 ];

@@ -102,6 +102,8 @@ export interface BatchJobRow extends Omit<BatchJobView, 'inputFiles'> {
   files: JobFile[];
   jobName: string;
   clientRequestToken: string;
+  /** Whether the modelId to create the job with (profileArn or the model) was chosen already. */
+  profileChosen: boolean;
 }
 
 interface JobRow {
@@ -133,6 +135,7 @@ interface JobRow {
   not_returned: number | null;
   collect_note: string | null;
   collected_at: string | null;
+  profile_arn?: string | null;
 }
 
 const toJob = (r: JobRow): BatchJobRow => ({
@@ -149,6 +152,9 @@ const toJob = (r: JobRow): BatchJobRow => ({
   clientRequestToken: r.client_request_token,
   phase: r.phase,
   jobArn: r.job_arn,
+  // '' records the choice to name the model itself (no profile existed when it was made).
+  profileArn: r.profile_arn || null,
+  profileChosen: r.profile_arn !== null && r.profile_arn !== undefined,
   status: r.status,
   message: r.message,
   totalRecords: r.total_records,
@@ -240,6 +246,14 @@ export function setJobPhase(
     message,
     id,
   );
+}
+
+/**
+ * Stored before CreateModelInvocationJob, so a retry with the same token names the same id:
+ * the profile's ARN, or null (stored as '') for the model itself.
+ */
+export function setJobProfileArn(db: Database, id: string, profileArn: string | null): void {
+  db.prepare('UPDATE batch_jobs SET profile_arn = ? WHERE id = ?').run(profileArn ?? '', id);
 }
 
 export function setJobArn(db: Database, id: string, jobArn: string): void {

@@ -3,7 +3,7 @@
  * replaced only by an explicit Refresh), the app's own successful calls in a range of days, and
  * the application inference profiles made per experiment.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import {
   BillFetchSchema,
   type BillFetch,
@@ -60,6 +60,7 @@ interface CallRow {
   cost_usd: number;
   service_tier: string | null;
   via: 'on-demand' | 'batch';
+  profile_arn: string | null;
   prices_json: string;
 }
 
@@ -68,7 +69,8 @@ export function spendCalls(db: Database, from: string, to: string): SpendCall[] 
   const rows = db
     .prepare(
       `SELECT substr(r.finished_at, 1, 10) AS day, e.region, r.experiment_id, r.model_id,
-              r.input_tokens, r.output_tokens, r.cost_usd, r.service_tier, r.via, e.prices_json
+              r.input_tokens, r.output_tokens, r.cost_usd, r.service_tier, r.via, r.profile_arn,
+              e.prices_json
          FROM runs r JOIN experiments e ON e.id = r.experiment_id
         WHERE r.status = 'ok' AND r.cost_usd IS NOT NULL
           AND r.input_tokens IS NOT NULL AND r.output_tokens IS NOT NULL
@@ -92,6 +94,7 @@ export function spendCalls(db: Database, from: string, to: string): SpendCall[] 
       costUsd: r.cost_usd,
       serviceTier: r.service_tier,
       via: r.via,
+      viaProfile: r.profile_arn !== null,
       price: p.find((x) => x.modelId === r.model_id),
     });
   });
@@ -117,6 +120,8 @@ export interface ExperimentProfile {
   clientRequestToken: string;
   profileArn: string | null;
   createdAt: string;
+  /** The experiment's stored calls that were sent through this profile. */
+  callsThrough: number;
 }
 
 interface ProfileRow {
@@ -128,6 +133,7 @@ interface ProfileRow {
   client_request_token: string;
   profile_arn: string | null;
   created_at: string;
+  calls_through?: number;
 }
 
 const profileOf = (r: ProfileRow): ExperimentProfile => ({
@@ -139,18 +145,27 @@ const profileOf = (r: ProfileRow): ExperimentProfile => ({
   clientRequestToken: r.client_request_token,
   profileArn: r.profile_arn,
   createdAt: r.created_at,
+  callsThrough: r.calls_through ?? 0,
 });
 
 export function listExperimentProfiles(db: Database, experimentId: string): ExperimentProfile[] {
   return (
     db
-      .prepare('SELECT * FROM experiment_profiles WHERE experiment_id = ? ORDER BY model_id')
+      .prepare(
+        `SELECT p.*, (SELECT COUNT(*) FROM runs r
+                       WHERE r.experiment_id = p.experiment_id AND r.profile_arn = p.profile_arn
+                     ) AS calls_through
+           FROM experiment_profiles p WHERE p.experiment_id = ? ORDER BY p.model_id`,
+      )
       .all(experimentId) as ProfileRow[]
   ).map(profileOf);
 }
 
 /** Stores the intent (and its token) before the call, so a retry reuses the same token. */
-export function reserveExperimentProfile(db: Database, p: ExperimentProfile): ExperimentProfile {
+export function reserveExperimentProfile(
+  db: Database,
+  p: Omit<ExperimentProfile, 'callsThrough'>,
+): ExperimentProfile {
   db.prepare(
     `INSERT OR IGNORE INTO experiment_profiles (experiment_id, model_id, region, tag_key, tag_value,
        client_request_token, profile_arn, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
@@ -178,4 +193,29 @@ export function setExperimentProfileArn(
   db.prepare(
     'UPDATE experiment_profiles SET profile_arn = ? WHERE experiment_id = ? AND model_id = ?',
   ).run(arn, experimentId, modelId);
+}
+
+/**
+ * The ARN of the experiment's created profile for a model in the region it runs in, or null.
+ * A profile is regional: one made for another region (the experiment's region was changed
+ * since) is not used. Prepared once per connection: the runner asks before every call.
+ */
+const profileArnStatements = new WeakMap<Database, Statement>();
+
+export function experimentProfileArn(
+  db: Database,
+  experimentId: string,
+  modelId: string,
+  region: string,
+): string | null {
+  let statement = profileArnStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `SELECT profile_arn FROM experiment_profiles
+        WHERE experiment_id = ? AND model_id = ? AND region = ? AND profile_arn IS NOT NULL`,
+    );
+    profileArnStatements.set(db, statement);
+  }
+  const row = statement.get(experimentId, modelId, region) as { profile_arn: string } | undefined;
+  return row?.profile_arn ?? null;
 }

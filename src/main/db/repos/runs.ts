@@ -31,6 +31,7 @@ interface RunRow {
   throttles: number | null;
   lost_ms: number | null;
   via: 'on-demand' | 'batch';
+  profile_arn?: string | null;
 }
 
 /** The stored attempt list, or null when absent or unreadable (a hand-edited file). */
@@ -70,6 +71,7 @@ const toRun = (r: RunRow): RunRecord => ({
   throttles: r.throttles,
   lostMs: r.lost_ms,
   via: r.via,
+  ...(r.profile_arn ? { profileArn: r.profile_arn } : {}),
   // Only when reported, so records of calls made without tiers read as before.
   ...(r.service_tier ? { serviceTier: r.service_tier } : {}),
 });
@@ -84,7 +86,7 @@ const insertStatements = new WeakMap<Database, Statement>();
 const INSERT_COLUMNS = `id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
    stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
    attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms,
-   via, service_tier`;
+   via, service_tier, profile_arn`;
 
 function insertStatement(db: Database): Statement {
   let statement = insertStatements.get(db);
@@ -133,6 +135,7 @@ export function insertRun(db: Database, r: Omit<RunRecord, 'id'>): string {
     r.via ?? 'on-demand',
     // Only when the response reported one; NULL reads back as no tier.
     r.serviceTier ?? null,
+    r.profileArn ?? null,
   );
   return id;
 }
@@ -152,8 +155,8 @@ export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): n
   const stmt = db.prepare(
     `INSERT INTO runs (id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
        stop_reason, input_tokens, output_tokens, cost_usd, attempts, error_class, error_message,
-       started_at, finished_at, via)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch')
+       started_at, finished_at, via, profile_arn)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 'batch', ?)
      ON CONFLICT (experiment_id, paragraph_id, model_id, repeat_index) DO NOTHING`,
   );
   // In key order, so the unique index grows in runs of neighbours rather than at random.
@@ -180,6 +183,7 @@ export function insertBatchRuns(db: Database, rows: readonly BatchRunInput[]): n
         r.errorMessage === null ? null : redact(r.errorMessage),
         r.startedAt,
         r.finishedAt,
+        r.profileArn ?? null,
       ).changes;
     }
     return added;
@@ -241,4 +245,17 @@ export function deleteFailedRuns(db: Database, experimentId: string): number {
   return db
     .prepare("DELETE FROM runs WHERE experiment_id = ? AND status = 'error'")
     .run(experimentId).changes;
+}
+
+/** Stored calls of an experiment, and how many were sent through a tagged inference profile. */
+export function countProfileCalls(
+  db: Database,
+  experimentId: string,
+): { stored: number; throughProfile: number } {
+  return db
+    .prepare(
+      `SELECT COUNT(*) AS stored, COUNT(profile_arn) AS throughProfile
+         FROM runs WHERE experiment_id = ?`,
+    )
+    .get(experimentId) as { stored: number; throughProfile: number };
 }

@@ -1,4 +1,5 @@
 import type { Reconciliation } from '../../../../shared/billing/billingSchemas';
+import { TAGGED_HEADING } from '../../../../shared/billing/profileCalls';
 import { formatUsd } from '../../../../shared/format';
 
 const signed = (x: number) => (x > 0 ? `+${formatUsd(x)}` : formatUsd(x));
@@ -89,7 +90,7 @@ export function BillTable({ reconciliation: r }: BillTableProps) {
       )}
       {r.tagged.length > 0 && (
         <section data-testid="bill-tagged">
-          <h3>By cost allocation tag (experiment id)</h3>
+          <h3>{TAGGED_HEADING}</h3>
           <ul>
             {r.tagged.map((t) => (
               <li key={t.tagValue}>

@@ -8,6 +8,9 @@ import { api } from '../../api/transport';
 
 type Profile = z.infer<typeof ExperimentProfileSchema>;
 
+const callsThrough = (n: number) =>
+  n === 1 ? '1 stored call sent through it' : `${n} stored calls sent through it`;
+
 interface ExperimentTagsProps {
   onError: (e: AppError) => void;
 }
@@ -50,8 +53,11 @@ export function ExperimentTags({ onError }: ExperimentTagsProps) {
       <summary>Match the bill to one experiment (cost allocation tag)</summary>
       <p>
         The app can create an application inference profile for each model of an experiment, copied
-        from the model and tagged <code>{EXPERIMENT_TAG_KEY}</code> = the experiment id. Calls made
-        through those profiles carry the tag onto the bill.
+        from the model and tagged <code>{EXPERIMENT_TAG_KEY}</code> = the experiment id. From then
+        on the experiment&apos;s calls are sent through its profiles (on demand, including the calls
+        still to make in a run already going, and batch jobs created from then on) and carry the tag
+        onto the bill; results, prices and ROI stay those of the model. Calls made before the
+        profiles existed named the model itself and are billed untagged.
       </p>
       <ol>
         <li>
@@ -95,6 +101,12 @@ export function ExperimentTags({ onError }: ExperimentTagsProps) {
           {profiles.map((p) => (
             <li key={p.modelId}>
               {p.modelId}: {p.profileArn ?? 'not created yet (try again)'}
+              {p.profileArn !== null && (
+                <span className="hint" data-testid="bill-profile-calls">
+                  {' '}
+                  ({callsThrough(p.callsThrough)})
+                </span>
+              )}
             </li>
           ))}
         </ul>

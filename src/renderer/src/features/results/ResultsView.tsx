@@ -1,3 +1,4 @@
+import { profileCallsText } from '../../../../shared/billing/profileCalls';
 import { ErrorBanner } from '../../components/Banner';
 import { ModelSummaryTable } from './ModelSummaryTable';
 import { SideBySide } from './SideBySide';
@@ -17,8 +18,17 @@ export function ResultsView({
   const c = results.experiment.config;
   if (results.runs.length === 0)
     return <p className="empty-note">No results yet. Run the experiment to see outputs here.</p>;
+  const throughProfile = profileCallsText(
+    results.runs.filter((r) => r.profileArn).length,
+    results.runs.length,
+  );
   return (
     <div className="results" data-testid="results">
+      {throughProfile && (
+        <p className="hint" data-testid="results-profile-calls">
+          {throughProfile}
+        </p>
+      )}
       <ModelSummaryTable
         runs={results.runs}
         teacherId={c.teacherModelId}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_SEED } from '../../../../shared/metrics/bootstrap';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
+import { overrideScopes, scenarioCatalog } from '../../../../shared/pricing/priceBook';
 import { monteCarloInputsFor, scenarioPriceFor, whatIfView } from '../../../../shared/roi';
 import { fraction } from '../../../../shared/units';
 import { ErrorBanner } from '../../components/Banner';
@@ -89,6 +90,11 @@ export function RoiScreen() {
   const priceOf = (side: { modelId: string; region: string }) =>
     scenarioPriceFor(side.modelId, side.region, store.book, w.evidence, w.savedId)?.price ?? null;
   const resolved = { teacher: priceOf(w.draft.teacher), student: priceOf(w.draft.student) };
+  // The catalog as this scenario sees it (its own overrides too), for hourly, training and
+  // storage figures; and which override set each figure, to say so beside it.
+  const catalog = useMemo(() => scenarioCatalog(store.book, w.savedId), [store.book, w.savedId]);
+  const scopesOf = (side: { modelId: string; region: string }) =>
+    overrideScopes(store.book, side.modelId, side.region, w.savedId);
 
   return (
     <section
@@ -138,7 +144,7 @@ export function RoiScreen() {
         <AssumptionsPanel
           draft={w.draft}
           onChange={w.setDraft}
-          book={store.priceBook}
+          book={catalog}
           tokenOrigin={
             w.experimentId
               ? 'Means of the measured runs until you change them.'
@@ -196,8 +202,9 @@ export function RoiScreen() {
       )}
       <PricePanel
         draft={w.draft}
-        book={store.priceBook}
+        book={catalog}
         resolved={resolved}
+        scopes={{ teacher: scopesOf(w.draft.teacher), student: scopesOf(w.draft.student) }}
         overrides={store.overrides}
         scenarioId={w.savedId}
         scenarioName={w.name}

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import type { SavedScenario, StoredPriceOverride } from '../../../../shared/ipc/roiChannels';
-import { applyOverrides } from '../../../../shared/pricing/applyOverrides';
 import { priceBookOf, type PriceBook } from '../../../../shared/pricing/priceBook';
 import { PRICE_CATALOG } from '../../../../shared/pricing/priceCatalog';
 import type { PriceOverrideInput } from '../../../../shared/pricing/priceSchemas';
@@ -40,7 +39,8 @@ const SHIPPED_NAMINGS = SHIPPED_REGIONS.flatMap((r) => shippedModelList(r)?.mode
 
 /**
  * What the ROI screen keeps in the store: saved scenarios and price overrides, plus the
- * experiments it can prefill from. The price book is the catalog with the overrides applied.
+ * experiments it can prefill from. The price book holds the catalog and every saved override
+ * with its scope; a scenario's figures are resolved from it (`resolvePrice`, `scenarioCatalog`).
  */
 export function useRoiStore() {
   const [scenarios, setScenarios] = useState<SavedScenario[] | null>(null);
@@ -64,15 +64,6 @@ export function useRoiStore() {
     setSnapshots((list) => [...list.filter((x) => x.region !== region), ...(s ? [s] : [])]);
   }, []);
   const book = useMemo(() => bookOf(overrides, snapshots), [overrides, snapshots]);
-  // The catalog with the overrides for every scenario, for hourly, training and storage figures.
-  const priceBook = useMemo(
-    () =>
-      applyOverrides(
-        book.catalog,
-        overrides.filter((o) => o.scenarioId === null).map((o) => o.override),
-      ).catalog,
-    [book, overrides],
-  );
 
   const refreshScenarios = useCallback(async () => {
     const list = await run(() => api.listScenarios({}));
@@ -141,7 +132,6 @@ export function useRoiStore() {
     putSnapshot,
     experiments,
     book,
-    priceBook,
     error,
     setError,
     busy,

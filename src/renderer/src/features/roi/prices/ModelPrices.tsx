@@ -8,12 +8,16 @@ import { modelName } from '../../../../../shared/report/names';
 import { OverrideForm } from './OverrideForm';
 import { PRICE_FIGURES } from './priceFigures';
 
+/** Which saved override set each overridden figure: this scenario's own, or every scenario's. */
+export type OverrideScopes = ReadonlyMap<string, 'global' | 'scenario'>;
+
 interface ModelPricesProps {
   role: 'Teacher' | 'Student';
   side: ScenarioInput['teacher'];
   book: PriceCatalog;
   /** What the price book says for this side of this scenario (resolvePrice), with its origin. */
   resolved: ScenarioPrice | null;
+  scopes: OverrideScopes;
   onOverride: (o: PriceOverrideInput) => Promise<boolean>;
   onUseBook: () => void;
 }
@@ -28,6 +32,7 @@ export function ModelPrices({
   side,
   book,
   resolved,
+  scopes,
   onOverride,
   onUseBook,
 }: ModelPricesProps) {
@@ -89,7 +94,7 @@ export function ModelPrices({
           </button>
         </p>
       )}
-      <h4 className="label">Catalog entry with your overrides for every scenario</h4>
+      <h4 className="label">Catalog entry with your overrides for this scenario</h4>
       <table className="table compact price-table">
         <tbody>
           {PRICE_FIGURES.map((f) => {
@@ -122,7 +127,9 @@ export function ModelPrices({
                   >
                     {overridden.has(f.key) ? (
                       <span className="tag tag-override">
-                        your override, {entry.override?.asOf}
+                        your override for{' '}
+                        {scopes.get(f.key) === 'scenario' ? 'this scenario' : 'every scenario'},{' '}
+                        {entry.override?.asOf}
                       </span>
                     ) : k.value === null ? (
                       '—'

@@ -9,13 +9,15 @@ import type { ScenarioInput, ScenarioPrice } from '../../../../../shared/roi';
 import { modelName } from '../../../../../shared/report/names';
 import { useState } from 'react';
 import { ConfirmButton } from '../../../components/ConfirmButton';
-import { ModelPrices } from './ModelPrices';
+import { ModelPrices, type OverrideScopes } from './ModelPrices';
 
 interface PricePanelProps {
   draft: ScenarioInput;
   book: PriceCatalog;
   /** What the price book says for each side of this scenario. */
   resolved: { teacher: ScenarioPrice | null; student: ScenarioPrice | null };
+  /** Which saved override set each overridden figure of each side (`overrideScopes`). */
+  scopes: { teacher: OverrideScopes; student: OverrideScopes };
   overrides: StoredPriceOverride[];
   /** The saved scenario on screen (null: not saved yet, so an override can only be global). */
   scenarioId: string | null;
@@ -47,6 +49,7 @@ export function PricePanel({
   draft,
   book,
   resolved,
+  scopes,
   overrides,
   scenarioId,
   scenarioName,
@@ -100,6 +103,7 @@ export function PricePanel({
           side={draft.teacher}
           book={book}
           resolved={resolved.teacher}
+          scopes={scopes.teacher}
           onOverride={save}
           onUseBook={onUseBook}
         />
@@ -108,6 +112,7 @@ export function PricePanel({
           side={draft.student}
           book={book}
           resolved={resolved.student}
+          scopes={scopes.student}
           onOverride={save}
           onUseBook={onUseBook}
         />
