@@ -23,9 +23,9 @@ test('run an experiment as batch jobs from the form and follow them in the job p
   await expect(batch.problems).toHaveCount(0);
   await experiments.createAndRun();
   await expect(batch.panel).toBeVisible();
-  // Service Quotas is not read: the panel says the quotas are AWS's documented defaults.
+  // Service Quotas cannot be reached: the panel says the quotas are AWS's documented defaults.
   await expect(batch.planNote).toContainText(
-    "These are AWS's documented defaults, not read from your account",
+    "your account's Service Quotas have not been read, so all quotas are AWS's documented defaults",
   );
   await expect(batch.jobStatuses).toHaveText(['Completed · collected', 'Completed · collected'], {
     timeout: 60_000,

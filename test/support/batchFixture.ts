@@ -15,6 +15,7 @@ import { ExperimentConfigSchema } from '../../src/shared/domain/experiment';
 import { startBatchStandIn, type BatchStandIn, type BatchStandInOptions } from './batchStandIn';
 import { paragraphText } from './runnerFixture';
 import { startS3StandIn, type S3StandIn } from './s3StandIn';
+import { startServiceQuotasStandIn, type ServiceQuotasStandIn } from './serviceQuotasStandIn';
 import { makeTempDir } from './tempDir';
 
 export const BATCH_TEACHER = 'meta.llama3-70b-instruct-v1:0';
@@ -27,6 +28,8 @@ export const TEST_KEY = 'AKIDBATCHTEST';
 export interface BatchStandIns {
   s3: S3StandIn;
   bedrock: BatchStandIn;
+  /** Service Quotas with no batch quotas until a test sets some: the defaults apply. */
+  quotas: ServiceQuotasStandIn;
   close(): Promise<void>;
 }
 
@@ -35,19 +38,22 @@ export async function startBatchStandIns(
 ): Promise<BatchStandIns> {
   const s3 = await startS3StandIn({ buckets: [BUCKET], accessKeys: [TEST_KEY, 'AKIDCLITEST'] });
   const bedrock = await startBatchStandIn({ s3Endpoint: s3.url, stepMs: 2, ...o });
+  const quotas = await startServiceQuotasStandIn();
   return {
     s3,
     bedrock,
+    quotas,
     close: async () => {
+      await quotas.close();
       await bedrock.close();
       await s3.close();
     },
   };
 }
 
-/** The app's S3 and control-plane clients against any S3 and Bedrock stand-in pair. */
+/** The app's S3, control-plane and Service Quotas clients against stand-ins. */
 export function testBatchClients(
-  s: { s3: { url: string }; bedrock: { url: string } },
+  s: { s3: { url: string }; bedrock: { url: string }; quotas?: { url: string } },
   region = 'us-east-1',
 ): BatchClients {
   return createBatchClients({
@@ -55,6 +61,7 @@ export function testBatchClients(
     credentials: { accessKeyId: TEST_KEY, secretAccessKey: 'batch-test-secret' },
     s3Endpoint: s.s3.url,
     bedrockEndpoint: s.bedrock.url,
+    ...(s.quotas ? { serviceQuotasEndpoint: s.quotas.url } : {}),
     maxAttempts: 3,
   });
 }

@@ -60,7 +60,12 @@ export function standInCores(env: () => Record<string, string>) {
  * the environment points at them; after it, everything is closed and put back.
  */
 export function useStandInCores<
-  S extends { s3: { url: string }; bedrock: { url: string }; close(): Promise<void> },
+  S extends {
+    s3: { url: string };
+    bedrock: { url: string };
+    quotas?: { url: string };
+    close(): Promise<void>;
+  },
 >(o: {
   startStandIns: () => Promise<S>;
   /** Keys and tuning besides the two endpoints. */
@@ -77,6 +82,7 @@ export function useStandInCores<
   const cores = standInCores(() => ({
     AWS_ENDPOINT_URL_S3: stands?.s3.url ?? '',
     AWS_ENDPOINT_URL_BEDROCK: stands?.bedrock.url ?? '',
+    ...(stands?.quotas ? { AWS_ENDPOINT_URL_SERVICE_QUOTAS: stands.quotas.url } : {}),
     ...o.env,
   }));
   o.hooks.beforeEach(async () => {

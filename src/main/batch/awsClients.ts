@@ -4,6 +4,7 @@
  */
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { S3Client } from '@aws-sdk/client-s3';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { BedrockCredentials } from '../bedrock/client';
 
@@ -13,6 +14,7 @@ export interface BatchClientOptions {
   /** Loopback stand-ins in tests; otherwise the SDK's own resolution (AWS_ENDPOINT_URL_S3 ...). */
   s3Endpoint?: string;
   bedrockEndpoint?: string;
+  serviceQuotasEndpoint?: string;
   /** SDK attempts per control-plane or S3 request (standard retry mode). */
   maxAttempts?: number;
 }
@@ -20,16 +22,18 @@ export interface BatchClientOptions {
 export interface BatchClients {
   s3: S3Client;
   bedrock: BedrockClient;
+  /** Reads the account's batch quotas; never needed for a batch to go ahead (see accountQuotas). */
+  quotas: ServiceQuotasClient;
   destroy(): void;
 }
 
-const handler = () =>
+const handler = (timeoutMs = 120_000) =>
   new NodeHttpHandler({
     httpAgent: { keepAlive: true, maxSockets: 16 },
     httpsAgent: { keepAlive: true, maxSockets: 16 },
     connectionTimeout: 10_000,
-    requestTimeout: 120_000,
-    socketTimeout: 120_000,
+    requestTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
     throwOnRequestTimeout: true,
   });
 
@@ -65,12 +69,25 @@ export function createBatchClients(given: BatchClientOptions): BatchClients {
     maxAttempts,
     authSchemePreference: ['sigv4'],
   });
+  // Quotas are a nicety of planning, not a step of it: a short timeout and two attempts, so an
+  // offline machine plans from the last read (or the defaults) without a long wait.
+  const quotasEndpoint = given.serviceQuotasEndpoint ?? process.env.AWS_ENDPOINT_URL_SERVICE_QUOTAS;
+  const quotas = new ServiceQuotasClient({
+    region: o.region,
+    credentials: o.credentials,
+    ...(quotasEndpoint !== undefined ? { endpoint: quotasEndpoint } : {}),
+    requestHandler: handler(15_000),
+    retryMode: 'standard',
+    maxAttempts: 2,
+  });
   return {
     s3,
     bedrock,
+    quotas,
     destroy: () => {
       s3.destroy();
       bedrock.destroy();
+      quotas.destroy();
     },
   };
 }

@@ -315,7 +315,11 @@ describe('quotas', () => {
     expect(listRuns(exp.db, exp.experimentId)).toHaveLength(250);
     // The job panel and the CLI say which quotas applied and why the model went as three jobs.
     expect(batchPlanNotes(o, (id) => `<${id}>`)).toEqual([
-      'Batch quotas (from settings): at least 50 and at most 100 records and 5 GB per job; at most 40 records and 1 GB per input file.',
+      expect.stringMatching(
+        new RegExp(
+          `^<${BATCH_STUDENT}>: your account's Service Quotas \\(read \\d{4}-\\d{2}-\\d{2}\\) list no batch quotas for this model, so all quotas are your settings \\(minimum records per job 50, records per job 100, records per input file 40, input file size 1 GB, job size 5 GB\\)\\.$`,
+        ),
+      ),
       `<${BATCH_STUDENT}>: 250 records exceed the 100 records per job, so they go as 3 jobs (84 + 83 + 83 records, 9 input files).`,
     ]);
   });

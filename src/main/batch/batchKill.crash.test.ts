@@ -73,6 +73,7 @@ describe('kill -9 during a batch experiment', () => {
   const env = () => ({
     AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
     AWS_ENDPOINT_URL_S3: stands.s3.url,
+    AWS_ENDPOINT_URL_SERVICE_QUOTAS: stands.quotas.url,
     DISTILL_ROI_BATCH_POLL_MS: '10',
   });
   const start = async (dir: string) => {

@@ -10,6 +10,8 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { BatchSetup } from '../../shared/batch/batchDomain';
 import { planModelJobs } from '../../shared/batch/plan';
 import { DEFAULT_BATCH_QUOTAS, type BatchQuotas } from '../../shared/batch/quotas';
+import { quotasForModel, type ModelQuotas } from '../../shared/batch/accountQuotas';
+import { modelName } from '../../shared/report/names';
 import { checkRoleArn, parseS3Location, s3Uri } from '../../shared/batch/s3Location';
 import type { ModelPrice } from '../../shared/domain/experiment';
 import { batchPriceFor } from '../../shared/pricing/batchPrice';
@@ -23,6 +25,7 @@ import { countRunsByStatus } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
 import { BatchSetupError, describeS3Error } from './batchErrors';
 import { recordBytes, recordsDigest, type RecordSource } from './records';
+import { lastAccountQuotas, refreshAccountQuotas } from './accountQuotas';
 
 export interface BatchRequest {
   /** `s3://bucket/prefix` where inputs and outputs go. */
@@ -30,7 +33,10 @@ export interface BatchRequest {
   roleArn: string;
   /** Which of the experiment's models run as batch jobs; default all of them. */
   modelIds?: string[];
+  /** Fallback quotas where the account's were not read: settings, else the documented defaults. */
   quotas?: BatchQuotas;
+  /** Why the account's quotas could not be read just now, if they could not. */
+  quotaNote?: string | null;
 }
 
 /** A model id as a job-name fragment: letters, digits and single hyphens. */
@@ -84,11 +90,17 @@ export function planBatch(
     else problems.push(batch.message);
   }
   const quotas = req.quotas ?? DEFAULT_BATCH_QUOTAS;
+  // The account's quotas as last read (planning needs no network); setupBatch refreshes them.
+  const read = lastAccountQuotas(db);
+  const modelQuotas: ModelQuotas[] = modelIds.map((m) =>
+    quotasForModel(m, modelName(m), read, quotas),
+  );
   const src: RecordSource = { experiment, paragraphs: experimentParagraphTexts(db, experiment) };
   const jobs: NewBatchJob[] = [];
   const run = randomUUID().slice(0, 8);
-  for (const modelId of modelIds) {
-    const plan = planModelJobs(recordBytes(src, modelId), quotas, modelId);
+  for (const [i, modelId] of modelIds.entries()) {
+    const own = modelQuotas[i]?.quotas ?? quotas;
+    const plan = planModelJobs(recordBytes(src, modelId), own, modelId);
     if (!plan.ok) {
       problems.push(plan.message);
       continue;
@@ -125,6 +137,8 @@ export function planBatch(
       modelIds,
       prices,
       quotas,
+      modelQuotas,
+      quotaNote: req.quotaNote ?? null,
     },
     jobs,
     digest: recordsDigest(src, modelIds),
@@ -143,7 +157,9 @@ export async function setupBatch(
   // the experiment keeps, in the order the runner and the results read them.
   const experiment = getExperiment(db, experimentId);
   if (experiment) freezeExperimentParagraphs(db, experiment);
-  const planned = planBatch(db, experimentId, req);
+  // Never fails: a denial or a fault leaves the last read (or the defaults) and a note saying why.
+  const { problem } = await refreshAccountQuotas(db, clients.quotas);
+  const planned = planBatch(db, experimentId, { ...req, quotaNote: problem });
   try {
     await clients.s3.send(new HeadBucketCommand({ Bucket: planned.setup.bucket }));
   } catch (e) {

@@ -10,6 +10,8 @@ import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { buildSummary, formatSummary } from './cliSummary';
 import { terminalColumns } from './resumeHint';
+import { batchPlanNotes } from '../../shared/batch/batchDomain';
+import { modelName } from '../../shared/report/names';
 import {
   batchProgress,
   batchTuning,
@@ -106,6 +108,10 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
         );
       } else {
         io.stdout.write(`${formatJobs(overview)}\n${spentLine(progress)}\n`);
+        // Which quotas the plan used, from the account (and when read) or the defaults.
+        if (action === 'status') {
+          io.stdout.write(`${batchPlanNotes(overview, modelName).join('\n')}\n`);
+        }
         if (action === 'collect' && overview.finished) {
           io.stdout.write(
             `\n${formatSummary(buildSummary(db, progress), terminalColumns(io.stdout))}\n`,

@@ -22,6 +22,7 @@ import { listRuns } from '../db/repos/runs';
 import { openDatabase } from '../db/open';
 import { databasePath } from '../paths/dataDir';
 import type { CliSummary } from './cliSummary';
+import { modelName } from '../../shared/report/names';
 
 describe('distill-roi run --mode batch', () => {
   let stands: BatchStandIns;
@@ -51,6 +52,7 @@ describe('distill-roi run --mode batch', () => {
   const env = () => ({
     AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
     AWS_ENDPOINT_URL_S3: stands.s3.url,
+    AWS_ENDPOINT_URL_SERVICE_QUOTAS: stands.quotas.url,
     DISTILL_ROI_BATCH_POLL_MS: '10',
   });
   const cli = async (...args: string[]) => (await startCli(args, env())).exited;
@@ -76,6 +78,10 @@ describe('distill-roi run --mode batch', () => {
 
   it('runs an experiment as batch jobs end to end, then status and collect report it', async () => {
     stands = await startBatchStandIns();
+    // The account raised the student's records per job; nothing else is listed for either model.
+    stands.quotas.setQuotas([
+      { name: `Records per batch inference job for ${modelName(BATCH_STUDENT)}`, value: 40_000 },
+    ]);
     const dir = join(temp.dir, 'e2e');
     const r = await cli(...batchRun(dir), '--json');
     expect(r.code, r.stderr).toBe(0);
@@ -89,10 +95,12 @@ describe('distill-roi run --mode batch', () => {
     ]);
     expect(stands.bedrock.jobs).toHaveLength(2);
     expect(r.stderr).toMatch(/estimate at batch prices: about \$[\d.]+ for 240 calls/);
-    // Service Quotas is not read: the CLI says the quotas are AWS's documented defaults.
-    expect(r.stderr).toContain(
-      "Batch quotas: at least 100 and at most 50,000 records and 5 GB per job; at most 50,000 records and 1 GB per input file. These are AWS's documented defaults, not read from your account",
-    );
+    // The CLI says which quotas came from the account (and when read) and which are defaults.
+    const day = new Date().toISOString().slice(0, 10);
+    const teacherNote = `${modelName(BATCH_TEACHER)}: your account's Service Quotas (read ${day}) list no batch quotas for this model, so all quotas are AWS's documented defaults`;
+    const studentNote = `${modelName(BATCH_STUDENT)}: records per job 40,000 from your account (Service Quotas, read ${day}); minimum records per job 100, records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`;
+    expect(r.stderr).toContain(teacherNote);
+    expect(r.stderr).toContain(studentNote);
 
     const status = await cli(
       'batch',
@@ -103,6 +111,7 @@ describe('distill-roi run --mode batch', () => {
       dir,
     );
     expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain(studentNote);
     expect(status.stdout).toContain(
       'collected  Completed  120/120  120 ok, 0 errors, 0 without result',
     );

@@ -14,7 +14,8 @@ import {
 import { paragraphText } from '../../../test/support/runnerFixture';
 import { useStandInCores } from '../../../test/support/standInCore';
 import type { AppCore } from '../core/startCore';
-import type { BatchOverview } from '../../shared/batch/batchDomain';
+import { batchPlanNotes, type BatchOverview } from '../../shared/batch/batchDomain';
+import { modelName } from '../../shared/report/names';
 import type { AppEvent } from '../../shared/ipc/events';
 
 const harness = useStandInCores({
@@ -129,6 +130,36 @@ describe('batch through the app channels', () => {
     };
     expect(evidence.prices.map((p) => p.inputUsdPer1k)).toEqual([0.001325, 0.00015]);
     expect(evidence.models.map((m) => m.calls)).toEqual([100, 100]);
+  });
+
+  it("plans with the account's quota and the job panel says which quotas came from the account", async () => {
+    const { value } = await core();
+    const { id } = await newExperiment(value);
+    // The account lowers the student's per-job records: 100 records go as 2 jobs of 50.
+    harness.stands().quotas.setQuotas([
+      { name: `Records per batch inference job for ${modelName(BATCH_STUDENT)}`, value: 60 },
+      {
+        name: `Minimum number of records per batch inference job for ${modelName(BATCH_STUDENT)}`,
+        value: 10,
+      },
+    ]);
+    const started = (await value('startBatch', {
+      experimentId: id,
+      s3Uri: `s3://${BUCKET}/app`,
+      roleArn: ROLE,
+    })) as BatchOverview;
+    expect(started.jobs.map((j) => [j.modelId, j.recordCount])).toEqual([
+      ['meta.llama3-70b-instruct-v1:0', 100],
+      [BATCH_STUDENT, 50],
+      [BATCH_STUDENT, 50],
+    ]);
+    const overview = (await value('getBatchOverview', { experimentId: id })) as BatchOverview;
+    const day = new Date().toISOString().slice(0, 10);
+    expect(batchPlanNotes(overview, modelName)).toEqual([
+      `${modelName('meta.llama3-70b-instruct-v1:0')}: your account's Service Quotas (read ${day}) list no batch quotas for this model, so all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).`,
+      `${modelName(BATCH_STUDENT)}: minimum records per job 10, records per job 60 from your account (Service Quotas, read ${day}); records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`,
+      `${modelName(BATCH_STUDENT)}: 100 records exceed the 60 records per job, so they go as 2 jobs (50 + 50 records, 2 input files).`,
+    ]);
   });
 
   it('refuses a bad setup with a message naming the field, storing nothing', async () => {

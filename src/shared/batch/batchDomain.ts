@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ModelIdSchema, ModelPriceSchema } from '../domain/experiment';
-import { BatchQuotasSchema, describeBatchQuotas, splitNote } from './quotas';
+import { describeModelQuotaSources, ModelQuotasSchema } from './accountQuotas';
+import {
+  BatchQuotasSchema,
+  DEFAULT_BATCH_QUOTAS,
+  describeBatchQuotas,
+  sameQuotas,
+  splitNote,
+} from './quotas';
 
 /** How an experiment is sent to batch, as stored: where, with which role, at what prices. */
 export const BatchSetupSchema = z.strictObject({
@@ -11,7 +18,12 @@ export const BatchSetupSchema = z.strictObject({
   modelIds: z.array(ModelIdSchema).min(1),
   /** Batch prices, frozen at setup like the experiment's on-demand prices. */
   prices: z.array(ModelPriceSchema),
+  /** The fallback quotas: settings, else AWS's documented defaults. */
   quotas: BatchQuotasSchema,
+  /** Each model's quotas as planned, and which came from the account (absent in older setups). */
+  modelQuotas: z.array(ModelQuotasSchema).optional(),
+  /** Why the account's quotas could not be read at setup (denied, offline), if they could not. */
+  quotaNote: z.string().nullable().optional(),
 });
 export type BatchSetup = z.infer<typeof BatchSetupSchema>;
 
@@ -65,13 +77,23 @@ export type BatchOverview = z.infer<typeof BatchOverviewSchema>;
  */
 export function batchPlanNotes(o: BatchOverview, name: (modelId: string) => string): string[] {
   if (!o.setup) return [];
-  const { quotas } = o.setup;
+  const { quotas, modelQuotas } = o.setup;
+  const quotasOf = (modelId: string) =>
+    modelQuotas?.find((m) => m.modelId === modelId)?.quotas ?? quotas;
   const splits = o.setup.modelIds.flatMap((modelId) => {
     const jobs = o.jobs
       .filter((j) => j.modelId === modelId)
       .map((j) => ({ recordCount: j.recordCount, files: j.inputFiles }));
-    const note = jobs.length > 0 ? splitNote({ modelName: name(modelId), jobs }, quotas) : null;
+    const note =
+      jobs.length > 0 ? splitNote({ modelName: name(modelId), jobs }, quotasOf(modelId)) : null;
     return note ? [note] : [];
   });
-  return [describeBatchQuotas(quotas), ...splits];
+  // Setups from before the account's quotas were read have one set of quotas for every model.
+  const fallback = sameQuotas(quotas, DEFAULT_BATCH_QUOTAS)
+    ? "AWS's documented defaults"
+    : 'your settings';
+  const sources = modelQuotas
+    ? modelQuotas.map((m) => describeModelQuotaSources(m, name(m.modelId), fallback))
+    : [describeBatchQuotas(quotas)];
+  return [...sources, ...(o.setup.quotaNote ? [o.setup.quotaNote] : []), ...splits];
 }

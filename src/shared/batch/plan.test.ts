@@ -75,7 +75,7 @@ describe('planModelJobs', () => {
 describe('what the plan says about quotas', () => {
   it('names the documented defaults, and why a model went as several files in one job', () => {
     expect(describeBatchQuotas(DEFAULT_BATCH_QUOTAS)).toMatch(
-      /documented defaults, not read from your account \(the app does not read Service Quotas\)/,
+      /documented defaults, not read from your account; if your account/,
     );
     const q = { ...DEFAULT_BATCH_QUOTAS, minRecordsPerJob: 1, maxRecordsPerFile: 10 };
     const plan = planModelJobs(new Array<number>(25).fill(100), q, 'm');

@@ -25,21 +25,21 @@ export const DEFAULT_BATCH_QUOTAS: BatchQuotas = {
   maxJobBytes: 5 * GB,
 };
 
-const sameQuotas = (a: BatchQuotas, b: BatchQuotas): boolean =>
+export const sameQuotas = (a: BatchQuotas, b: BatchQuotas): boolean =>
   (Object.keys(a) as (keyof BatchQuotas)[]).every((k) => a[k] === b[k]);
 
 const bytes = (n: number): string =>
   n % GB === 0 ? `${formatNumber(n / GB)} GB` : `${formatNumber(n)} bytes`;
 
 /**
- * The quotas a batch setup used, and where they came from. AWS keeps them per model in Service
- * Quotas, but the app ships no Service Quotas client, so unless the settings say otherwise these
- * are AWS's documented defaults: the user must know that their account's may differ.
+ * The quotas a batch setup used, for setups stored before the account's quotas were read per
+ * model (see accountQuotas.ts): unless the settings say otherwise these are AWS's documented
+ * defaults, and the user must know that their account's may differ.
  */
 export function describeBatchQuotas(q: BatchQuotas): string {
   const figures = `at least ${formatNumber(q.minRecordsPerJob)} and at most ${formatNumber(q.maxRecordsPerJob)} records and ${bytes(q.maxJobBytes)} per job; at most ${formatNumber(q.maxRecordsPerFile)} records and ${bytes(q.maxFileBytes)} per input file`;
   return sameQuotas(q, DEFAULT_BATCH_QUOTAS)
-    ? `Batch quotas: ${figures}. These are AWS's documented defaults, not read from your account (the app does not read Service Quotas); if your account's quotas differ, Bedrock refuses a job that exceeds them.`
+    ? `Batch quotas: ${figures}. These are AWS's documented defaults, not read from your account; if your account's quotas differ, Bedrock refuses a job that exceeds them.`
     : `Batch quotas (from settings): ${figures}.`;
 }
 

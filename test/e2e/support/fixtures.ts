@@ -166,6 +166,8 @@ export const BATCH_STAND_INS = {
       ...standInEnv('http://127.0.0.1:9'),
       AWS_ENDPOINT_URL_S3: batchStandIns.s3Url,
       AWS_ENDPOINT_URL_BEDROCK: batchStandIns.bedrockUrl,
+      // Service Quotas unreachable (a closed port): the plan uses the documented defaults.
+      AWS_ENDPOINT_URL_SERVICE_QUOTAS: 'http://127.0.0.1:9',
       DISTILL_ROI_BATCH_POLL_MS: '50',
     }),
 };

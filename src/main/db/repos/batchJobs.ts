@@ -29,9 +29,35 @@ export function insertBatchSetup(db: Database, experimentId: string, s: BatchSet
     s.roleArn,
     JSON.stringify(s.modelIds),
     JSON.stringify(s.prices),
-    JSON.stringify(s.quotas),
+    JSON.stringify(quotasColumn(s)),
     nowIso(),
   );
+}
+
+/**
+ * `quotas_json` holds the fallback quotas alone in setups stored before the account's quotas were
+ * read per model, and `{fallback, modelQuotas, quotaNote}` since: one column, no migration.
+ */
+interface QuotasColumn {
+  fallback: BatchSetup['quotas'];
+  modelQuotas?: BatchSetup['modelQuotas'];
+  quotaNote?: string | null;
+}
+
+const quotasColumn = (s: BatchSetup): QuotasColumn => ({
+  fallback: s.quotas,
+  ...(s.modelQuotas ? { modelQuotas: s.modelQuotas } : {}),
+  quotaNote: s.quotaNote ?? null,
+});
+
+function readQuotasColumn(json: string): Pick<BatchSetup, 'quotas' | 'modelQuotas' | 'quotaNote'> {
+  const v = JSON.parse(json) as QuotasColumn | BatchSetup['quotas'];
+  if (!('fallback' in v)) return { quotas: v };
+  return {
+    quotas: v.fallback,
+    ...(v.modelQuotas ? { modelQuotas: v.modelQuotas } : {}),
+    quotaNote: v.quotaNote ?? null,
+  };
 }
 
 export function getBatchSetup(db: Database, experimentId: string): BatchSetup | null {
@@ -45,7 +71,7 @@ export function getBatchSetup(db: Database, experimentId: string): BatchSetup | 
     roleArn: r.role_arn,
     modelIds: JSON.parse(r.model_ids_json) as string[],
     prices: JSON.parse(r.prices_json) as BatchSetup['prices'],
-    quotas: JSON.parse(r.quotas_json) as BatchSetup['quotas'],
+    ...readQuotasColumn(r.quotas_json),
   };
 }
 
