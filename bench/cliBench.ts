@@ -63,6 +63,7 @@ export async function cliRun(
     '-f',
     '%U %S %M',
     process.execPath,
+    ...(process.env.BENCH_CLI_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     join(process.cwd(), 'out', 'node', 'cli.cjs'),
     'run',
     '--data-dir',

@@ -37,7 +37,7 @@ and written to bench/results.json.
 Environment:
   BENCH_ROUNDS=N        rounds of the runner part (default 3; the median is kept)
   BENCH_ONLY=cli|runner run one part only
-  BENCH_CLI=base|faults the CLI part: that run alone, printed as JSON`);
+  BENCH_CLI=base|faults|big the CLI part: that run alone, printed as JSON`);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** `cli` runs only the CLI part (its three runs take about a minute), `runner` only the rest. */
@@ -243,11 +243,14 @@ async function cliBench(
   standIn: Awaited<ReturnType<typeof startStandInProcess>>,
   dir: string,
 ): Promise<void> {
-  // BENCH_CLI=base or =faults: that run alone, for working on it.
+  // BENCH_CLI=base, =faults or =big: that run alone, for working on it.
   const only = process.env.BENCH_CLI;
-  if (only === 'base' || only === 'faults') {
+  if (only === 'base' || only === 'faults' || only === 'big') {
     if (only === 'faults') await standIn.control('fault-plan', FAULT_MIX);
-    const alone = await cliRun(standIn, dir, `cli-${only}`, PARAGRAPHS, CONCURRENCY);
+    const alone =
+      only === 'big'
+        ? await cliRun(standIn, dir, 'cli-big', 2_000, 32)
+        : await cliRun(standIn, dir, `cli-${only}`, PARAGRAPHS, CONCURRENCY);
     process.stdout.write(`${JSON.stringify(alone)}\n`);
     return;
   }
