@@ -1,4 +1,4 @@
-import { startBedrockStandIn, type BedrockStandIn } from '../support/bedrockStandIn';
+import type { BedrockStandIn } from '../support/bedrockStandIn';
 import { standInEnv } from '../support/hostLauncher';
 import { seedParagraphs } from '../support/seedParagraphs';
 import {
@@ -6,6 +6,7 @@ import {
   startServingStandIn,
   type ServingStandIn,
 } from '../support/servingStandIn';
+import { inProcessRuntime } from './support/distillFixtures';
 import { expect, test as base } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
 import { CustomModelsPage } from './pages/CustomModelsPage';
@@ -35,15 +36,7 @@ const test = base.extend<{ control: ServingStandIn; runtime: BedrockStandIn }>({
       await control.close();
     }
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
-  runtime: async ({}, use) => {
-    const runtime = await startBedrockStandIn({ fallbackModel: { latencyMs: 5 } });
-    try {
-      await use(runtime);
-    } finally {
-      await runtime.close();
-    }
-  },
+  runtime: inProcessRuntime(5),
 });
 
 test.use({

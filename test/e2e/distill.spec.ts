@@ -3,8 +3,9 @@ import {
   type CustomizationStandIn,
 } from '../support/customizationStandIn';
 import { standInEnv } from '../support/hostLauncher';
-import { startS3StandIn, type S3StandIn } from '../support/s3StandIn';
+import type { S3StandIn } from '../support/s3StandIn';
 import { seedParagraphs } from '../support/seedParagraphs';
+import { DISTILL_E2E_ROLE, DISTILL_E2E_S3, distillS3 } from './support/distillFixtures';
 import { expect, test as base } from './support/fixtures';
 import { seriousViolations } from './support/axe';
 import { AppShell } from './pages/AppShell';
@@ -15,18 +16,7 @@ const env = standInEnv('http://127.0.0.1:9');
 
 /** S3 for the training data and the Bedrock customization control plane, on loopback. */
 const test = base.extend<{ s3: S3StandIn; bedrock: CustomizationStandIn }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
-  s3: async ({}, use) => {
-    const s3 = await startS3StandIn({
-      buckets: ['distill-e2e'],
-      accessKeys: [env.AWS_ACCESS_KEY_ID ?? ''],
-    });
-    try {
-      await use(s3);
-    } finally {
-      await s3.close();
-    }
-  },
+  s3: distillS3,
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
   bedrock: async ({}, use) => {
     const bedrock = await startCustomizationStandIn();
@@ -61,11 +51,7 @@ test('launch a distillation job above the budget with a confirmation and follow 
   await new AppShell(page).open(host.url);
   const distill = new DistillPage(page);
   await distill.open();
-  await distill.saveSettings(
-    'arn:aws:iam::111122223333:role/BedrockDistillationRole',
-    's3://distill-e2e/jobs',
-    '0.05',
-  );
+  await distill.saveSettings(DISTILL_E2E_ROLE, DISTILL_E2E_S3, '0.05');
   // A student Nova Pro cannot be distilled into is named at its field; nothing is sent.
   await distill.fill({
     student: 'meta.llama3-1-8b-instruct-v1:0',

@@ -25,14 +25,15 @@ import type { CliIo } from './cliIo';
 import { runOnDemand } from './runCommand';
 
 export const DISTILL_SERVING_USAGE = `Usage: distill-roi distill serve <customModelArn> --mode provisioned|on-demand [options] [--yes]
-       distill-roi distill evaluate <servingArn> --dataset ID --teacher MODEL [options]
+       distill-roi distill evaluate <servingArn> [--dataset ID --teacher MODEL] [options]
 
   serve     buy a Provisioned Throughput or an on-demand deployment and wait until it is in
             service; without --yes it only says what it would cost
               --units N  --term none|1month|6months  --usd-per-hour-per-unit X
               --input-usd-per-1k X  --output-usd-per-1k Y  (on-demand custom-model rates)
               --one-off-usd X  (what the distillation cost)  --no-wait
-  evaluate  run the teacher and the served model on a dataset, then save a ROI scenario
+  evaluate  run the teacher and the served model on a dataset, then save a ROI scenario;
+            a model this app distilled is evaluated on its own paragraphs and teacher
               --one-off-usd X  --capacity-tpm N  (tokens per minute one unit carries)
 Options:
   --region R  --data-dir DIR  --profile NAME  --bedrock-endpoint URL  --endpoint URL  --json`;
@@ -173,11 +174,20 @@ async function evaluate(
   dataDir: string,
   io: CliIo,
 ): Promise<number> {
-  if (!v.dataset || !v.teacher)
-    throw new CliUsage('--dataset ID and --teacher MODEL are required.');
   const stored = findServingByArn(db, arn);
   if (!stored) {
     throw new CliUsage(`No serving ${arn} in ${dataDir}: serve it with \`distill serve\` first.`);
+  }
+  // A model the app distilled brings its teacher and paragraphs: the evaluation reruns them.
+  const datasetId = v.dataset ?? stored.datasetId;
+  const teacherModelId = v.teacher ?? stored.teacherModelId;
+  if (!datasetId || !teacherModelId) {
+    const missing = [!datasetId && '--dataset ID', !teacherModelId && '--teacher MODEL'].filter(
+      Boolean,
+    );
+    throw new CliUsage(
+      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required: this app did not distill ${stored.customModelName}, so it does not know them.`,
+    );
   }
   const service = servingService(db, v, io);
   let serving: Serving;
@@ -188,11 +198,11 @@ async function evaluate(
   }
   const oneOffCostUsd = numberOf('--one-off-usd', v['one-off-usd']);
   const experimentId = createEvaluation(db, serving, {
-    datasetId: v.dataset,
-    teacherModelId: v.teacher,
+    datasetId,
+    teacherModelId,
     oneOffCostUsd,
   });
-  io.stderr.write(`Evaluating ${serving.customModelName} (${arn}) against ${v.teacher}\n`);
+  io.stderr.write(`Evaluating ${serving.customModelName} (${arn}) against ${teacherModelId}\n`);
   const code = await runOnDemand(
     db,
     {

@@ -26,13 +26,24 @@ export class CustomModelsPage {
   get cost(): Locator {
     return this.serving.getByTestId('serving-cost');
   }
-  async serveOnDemand(inputUsdPer1k: string, outputUsdPer1k: string, oneOffUsd: string) {
+  /** Opens the serve form of the first model, on demand, with these token rates. */
+  async startServingOnDemand(inputUsdPer1k: string, outputUsdPer1k: string): Promise<void> {
     await this.models.first().getByTestId('custom-model-serve').click();
     await this.serveForm.getByTestId('serve-kind-customModelOnDemand').check();
     await this.serveForm.getByTestId('serve-input-rate').fill(inputUsdPer1k);
     await this.serveForm.getByTestId('serve-output-rate').fill(outputUsdPer1k);
-    await this.serveForm.getByTestId('serve-one-off').fill(oneOffUsd);
+  }
+  /** The one-off cost field of the serve form (prefilled from a distillation the app ran). */
+  get serveOneOff(): Locator {
+    return this.serveForm.getByTestId('serve-one-off');
+  }
+  async buy(): Promise<void> {
     await this.serveForm.getByTestId('serve-buy').click();
+  }
+  async serveOnDemand(inputUsdPer1k: string, outputUsdPer1k: string, oneOffUsd: string) {
+    await this.startServingOnDemand(inputUsdPer1k, outputUsdPer1k);
+    await this.serveOneOff.fill(oneOffUsd);
+    await this.buy();
   }
   async confirmServe(): Promise<void> {
     await this.serveForm.getByTestId('serve-confirm').click();

@@ -57,6 +57,10 @@ export class DistillPage {
   get outcome(): Locator {
     return this.page.getByTestId('distill-job-outcome');
   }
+  /** The newest job's one-off cost: the estimate while it runs, the actual once it completed. */
+  get jobCost(): Locator {
+    return this.page.getByTestId('distill-job-cost').first();
+  }
   get serveNote(): Locator {
     return this.page.getByTestId('distill-serve-note');
   }
