@@ -26,8 +26,12 @@ export class CustomModelsPage {
   get cost(): Locator {
     return this.serving.getByTestId('serving-cost');
   }
-  async serveOnDemand(inputUsdPer1k: string, outputUsdPer1k: string, oneOffUsd: string) {
+  /** Opens the serve form of the first custom model listed. */
+  async openServeForm(): Promise<void> {
     await this.models.first().getByTestId('custom-model-serve').click();
+  }
+  async serveOnDemand(inputUsdPer1k: string, outputUsdPer1k: string, oneOffUsd: string) {
+    await this.openServeForm();
     await this.serveForm.getByTestId('serve-kind-customModelOnDemand').check();
     await this.serveForm.getByTestId('serve-input-rate').fill(inputUsdPer1k);
     await this.serveForm.getByTestId('serve-output-rate').fill(outputUsdPer1k);
