@@ -22,7 +22,7 @@ test.use({
   },
 });
 
-test('an experiment chosen on Experiments stays chosen on Quality, Report and back', async ({
+test('the experiment chosen on one screen stays chosen on Experiments, Quality and Report', async ({
   page,
   host,
 }) => {
@@ -50,24 +50,14 @@ test('an experiment chosen on Experiments stays chosen on Quality, Report and ba
   await shell.reload();
   await experiments.open();
   await expect(experiments.selectedEntry).toContainText(OLDER);
-});
 
-test('an experiment chosen on Quality is the one Experiments shows, and Quality keeps it', async ({
-  page,
-  host,
-}) => {
-  const shell = new AppShell(page);
-  const experiments = new ExperimentsPage(page);
-  const quality = new QualityPage(page);
-  await shell.open(host.url);
+  // Chosen on Quality, the other way: Experiments follows, and Quality keeps it.
+  await quality.open();
+  await quality.chooseExperiment(NEWER);
+  await expect(quality.chosenExperiment).toContainText(NEWER);
+  await experiments.open();
+  await expect(experiments.selectedEntry).toContainText(NEWER);
+  await expect(experiments.detail).toContainText(NEWER);
   await quality.open();
   await expect(quality.chosenExperiment).toContainText(NEWER);
-  await quality.chooseExperiment(OLDER);
-  await expect(quality.chosenExperiment).toContainText(OLDER);
-
-  await experiments.open();
-  await expect(experiments.selectedEntry).toContainText(OLDER);
-  await expect(experiments.detail).toContainText(OLDER);
-  await quality.open();
-  await expect(quality.chosenExperiment).toContainText(OLDER);
 });
