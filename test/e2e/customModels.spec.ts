@@ -1,13 +1,10 @@
 import type { BedrockStandIn } from '../support/bedrockStandIn';
 import { standInEnv } from '../support/hostLauncher';
 import { seedParagraphs } from '../support/seedParagraphs';
-import {
-  distilledModel,
-  startServingStandIn,
-  type ServingStandIn,
-} from '../support/servingStandIn';
+import type { ServingStandIn } from '../support/servingStandIn';
 import { inProcessRuntime } from './support/distillFixtures';
 import { expect, test as base } from './support/fixtures';
+import { withServingControl } from './support/servingControl';
 import { AppShell } from './pages/AppShell';
 import { CustomModelsPage } from './pages/CustomModelsPage';
 import { RoiPage } from './pages/RoiPage';
@@ -19,23 +16,7 @@ import { seriousViolations } from './support/axe';
  */
 const test = base.extend<{ control: ServingStandIn; runtime: BedrockStandIn }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
-  control: async ({}, use) => {
-    const control = await startServingStandIn({ pollsUntilReady: 3 });
-    control.addCustomModel(
-      'us-east-1',
-      distilledModel(
-        'us-east-1',
-        'support-micro',
-        'amazon.nova-micro-v1:0',
-        'amazon.nova-pro-v1:0',
-      ),
-    );
-    try {
-      await use(control);
-    } finally {
-      await control.close();
-    }
-  },
+  control: async ({}, use) => withServingControl(use),
   runtime: inProcessRuntime(5),
 });
 

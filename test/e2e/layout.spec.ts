@@ -1,11 +1,21 @@
 import { join } from 'node:path';
+import { standInEnv } from '../support/hostLauncher';
 import { REPORT_STUDENT, REPORT_STUDENT2, seedReportDataDir } from '../support/reportFixture';
-import { expect, test } from './support/fixtures';
+import type { ServingStandIn } from '../support/servingStandIn';
+import { expect, test as base } from './support/fixtures';
+import { withServingControl } from './support/servingControl';
 import { AppShell, type ScreenId } from './pages/AppShell';
+import { CustomModelsPage } from './pages/CustomModelsPage';
 import { ExperimentsPage } from './pages/ExperimentsPage';
 import { QualityPage } from './pages/QualityPage';
 import { ReportPage } from './pages/ReportPage';
 import { RoiPage } from './pages/RoiPage';
+
+/** The control plane that serves custom models, so the Custom models screen lists one. */
+const test = base.extend<{ control: ServingStandIn }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  control: async ({}, use) => withServingControl(use),
+});
 
 /**
  * Issue 12: every screen fits 1280×720 without the page scrolling sideways, with results in
@@ -14,6 +24,9 @@ import { RoiPage } from './pages/RoiPage';
  */
 test.use({
   viewport: { width: 1280, height: 720 },
+  // No runtime calls (a closed port); the control plane lists one custom model.
+  hostEnv: async ({ control }, use) =>
+    use({ ...standInEnv('http://127.0.0.1:9'), AWS_ENDPOINT_URL_BEDROCK: control.url }),
   seeded: async ({ dataDir }, use) =>
     use(
       await seedReportDataDir(dataDir, {
@@ -29,6 +42,7 @@ const SCREENS: ScreenId[] = [
   'quality',
   'roi',
   'distill',
+  'customModels',
   'report',
   'bill',
   'settings',
@@ -55,6 +69,14 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
       await expect(roi.compareTable).toBeVisible();
       // Differing assumptions are highlighted: the presets differ in volume at least.
       await expect(roi.differingRows).not.toHaveCount(0);
+    }
+    if (id === 'customModels') {
+      // A listed model with its serve form open, the widest the screen gets before serving.
+      const customModels = new CustomModelsPage(page);
+      await customModels.list();
+      await expect(customModels.models).toHaveCount(1);
+      await customModels.openServeForm();
+      await expect(customModels.serveForm).toBeVisible();
     }
     if (id === 'report') await new ReportPage(page).waitForPreview();
     await page.screenshot({

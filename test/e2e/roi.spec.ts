@@ -44,7 +44,14 @@ test('with no experiment, the volume slider moves payback and the cost chart; a 
   await expect(roi.monteCarloNote).toContainText('Seed 20240601,');
   await expect(roi.monteCarloFigures).toHaveText(first ?? '');
 
+  // Save is disabled until the scenario has a name, and says so beside the button.
+  await expect(roi.saveButton).toBeDisabled();
+  await expect(roi.whyNot).toBeVisible();
+  await expect(roi.whyNot).toHaveText('Name the scenario to save it.');
+  await expect(roi.saveButton).toHaveAccessibleDescription('Name the scenario to save it.');
   await roi.saveAs('Seed study at 501k');
+  await expect(roi.whyNot).toHaveCount(0);
+  await expect(roi.duplicateButton).toBeEnabled();
   await host.restart();
   await roi.open(host.url);
   await roi.openScenario('Seed study at 501k');
@@ -73,7 +80,15 @@ test("a duplicated scenario keeps the original's own price overrides", async ({ 
   await expect(roi.overrideList).toContainText('Pilot quote');
   await expect(roi.overrideList).toContainText('this scenario');
   await expect(roi.figure('per-request')).toContainText('$0.0000576');
-  // The override repriced the scenario: save it at that price before copying it.
+  // The override repriced the scenario: save it at that price before copying it, as the
+  // disabled Duplicate says beside it.
+  await expect(roi.scenarioState).toHaveText('Unsaved changes');
+  await expect(roi.duplicateButton).toBeDisabled();
+  await expect(roi.whyNot).toBeVisible();
+  await expect(roi.whyNot).toHaveText('Save your changes before duplicating.');
+  await expect(roi.duplicateButton).toHaveAccessibleDescription(
+    'Save your changes before duplicating.',
+  );
   await roi.saveButton.click();
   await expect(roi.scenarioState).toHaveText('Saved');
 
@@ -104,6 +119,9 @@ test('asks for the figures the sources do not give instead of inventing them', a
   await expect(roi.input('hourly-rate')).toHaveValue('');
   await expect(roi.problems).toContainText('Enter the hourly rate per model unit');
   await expect(roi.saveButton).toBeDisabled();
+  await expect(roi.whyNot).toBeVisible();
+  await expect(roi.whyNot).toHaveText('Enter the missing figures to save.');
+  await expect(roi.saveButton).toHaveAccessibleDescription('Enter the missing figures to save.');
 
   await roi.type('hourly-rate', '20');
   await roi.type('capacity', '100000');

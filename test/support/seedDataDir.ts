@@ -21,3 +21,25 @@ export async function writeDataDir<T>(dir: string, write: (db: Database) => T): 
 export function seedDataDir(dir: string, options: SeedOptions): Promise<SeededExperiment> {
   return writeDataDir(dir, (db) => seedExperimentWithRuns(db, options));
 }
+
+/**
+ * Several experiments with stored runs, each on its own dataset, made in the order given a minute
+ * apart (the app lists the newest first): the order does not hang on how fast the seed writes.
+ */
+export function seedExperiments(
+  dir: string,
+  options: readonly SeedOptions[],
+): Promise<SeededExperiment[]> {
+  return writeDataDir(dir, (db) =>
+    options.map((o, k) => {
+      const seeded = seedExperimentWithRuns(db, o);
+      const at = new Date(Date.UTC(2026, 0, 5, 9, k)).toISOString();
+      db.prepare('UPDATE experiments SET created_at = ?, updated_at = ? WHERE id = ?').run(
+        at,
+        at,
+        seeded.experimentId,
+      );
+      return seeded;
+    }),
+  );
+}

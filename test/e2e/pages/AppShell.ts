@@ -2,7 +2,23 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The screens the sidebar leads to, by the id their navigation entry and screen carry. */
 export type ScreenId =
-  'datasets' | 'experiments' | 'quality' | 'roi' | 'distill' | 'report' | 'bill' | 'settings';
+  | 'datasets'
+  | 'experiments'
+  | 'quality'
+  | 'roi'
+  | 'distill'
+  | 'customModels'
+  | 'report'
+  | 'bill'
+  | 'settings';
+
+/**
+ * How a screen's section is found once it has read what it shows. The Custom models screen reads
+ * nothing before the analyst asks it to list (its own test id, no loading state).
+ */
+const SCREEN_READY: Partial<Record<ScreenId, string>> = {
+  customModels: '[data-testid="custom-models-screen"]',
+};
 
 /** The frame around every screen: the skip link, the sidebar and the main region. */
 export class AppShell {
@@ -48,7 +64,9 @@ export class AppShell {
   }
   /** The screen, once it has read what it shows. */
   screen(id: ScreenId): Locator {
-    return this.page.locator(`[data-testid="${id}-screen"][data-app-state="ready"]`);
+    return this.page.locator(
+      SCREEN_READY[id] ?? `[data-testid="${id}-screen"][data-app-state="ready"]`,
+    );
   }
   /** Goes to a screen from the sidebar and waits until it is ready. */
   async goTo(id: ScreenId): Promise<void> {

@@ -26,9 +26,13 @@ export class CustomModelsPage {
   get cost(): Locator {
     return this.serving.getByTestId('serving-cost');
   }
+  /** Opens the serve form of the first custom model listed. */
+  async openServeForm(): Promise<void> {
+    await this.models.first().getByTestId('custom-model-serve').click();
+  }
   /** Opens the serve form of the first model, on demand, with these token rates. */
   async startServingOnDemand(inputUsdPer1k: string, outputUsdPer1k: string): Promise<void> {
-    await this.models.first().getByTestId('custom-model-serve').click();
+    await this.openServeForm();
     await this.serveForm.getByTestId('serve-kind-customModelOnDemand').check();
     await this.serveForm.getByTestId('serve-input-rate').fill(inputUsdPer1k);
     await this.serveForm.getByTestId('serve-output-rate').fill(outputUsdPer1k);

@@ -81,6 +81,18 @@ export class ExperimentsPage {
   get list(): Locator {
     return this.page.getByTestId('experiment-list');
   }
+  /** Selects an experiment in the list, by its name. */
+  async choose(name: string): Promise<void> {
+    await this.list.getByRole('button').filter({ hasText: name }).click();
+  }
+  /** The list's entry for the experiment on screen. */
+  get selectedEntry(): Locator {
+    return this.list.locator('[aria-current="true"]');
+  }
+  /** The experiment on screen (its run and results). */
+  get detail(): Locator {
+    return this.page.getByTestId('experiment-detail');
+  }
   /** The progress line of the first experiment in the list. */
   get listProgress(): Locator {
     return this.page.getByTestId('experiment-list-progress').first();

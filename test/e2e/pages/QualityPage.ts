@@ -10,6 +10,17 @@ export class QualityPage {
     await this.page.getByTestId('quality-view').waitFor();
   }
 
+  /** Picks the experiment to look at, by its name (its entry reads `Name · Dataset · N/N calls`). */
+  async chooseExperiment(name: string): Promise<void> {
+    const picker = this.page.getByTestId('quality-experiment');
+    const entry = picker.locator('option').filter({ hasText: `${name} · ` });
+    await picker.selectOption((await entry.getAttribute('value')) ?? '');
+  }
+  /** The experiment the screen shows: the picker's chosen entry. */
+  get chosenExperiment(): Locator {
+    return this.page.getByTestId('quality-experiment').locator('option:checked');
+  }
+
   async tab(id: 'summary' | 'paragraphs' | 'judge' | 'rate'): Promise<void> {
     await this.page.getByTestId(`quality-tab-${id}`).click();
   }

@@ -29,6 +29,10 @@ export class ReportPage {
   get experiments(): Locator {
     return this.page.getByTestId('report-experiment-list').locator('li');
   }
+  /** The list's entry for the experiment being reported on. */
+  get selectedExperiment(): Locator {
+    return this.page.getByTestId('report-experiment-list').locator('[aria-current="true"]');
+  }
   /** The preview's scenario pages. */
   get scenarioPages(): Locator {
     return this.preview.getByTestId('report-scenario');

@@ -150,8 +150,15 @@ export class RoiPage {
   get saveButton(): Locator {
     return this.page.getByTestId('scenario-save');
   }
+  get duplicateButton(): Locator {
+    return this.page.getByTestId('scenario-duplicate');
+  }
   async duplicate(): Promise<void> {
-    await this.page.getByTestId('scenario-duplicate').click();
+    await this.duplicateButton.click();
+  }
+  /** Why Save or Duplicate is disabled, said in words beside the buttons. */
+  get whyNot(): Locator {
+    return this.page.getByTestId('scenario-bar').getByTestId('scenario-why-not');
   }
   /** The name the duplicate will be saved under, asked before it is saved. */
   get copyName(): Locator {
