@@ -100,6 +100,9 @@ test('no screen scrolls sideways at 1280×720, and the run controls stay in view
   // The side-by-side view and the per-model table fit too.
   await experiments.sideBySide.scrollIntoViewIfNeeded();
   expect(await shell.sidewaysOverflow()).toBeLessThanOrEqual(0);
+  // Scrolled down to the outputs, the navigation is still there.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await shell.navInView()).toBe(true);
   await page.screenshot({ path: join(test.info().outputDir, 'results-1280x720.png') });
 });
 

@@ -89,6 +89,16 @@ export class AppShell {
     });
   }
 
+  /** Whether every sidebar entry is inside the viewport (as after scrolling a long screen). */
+  navInView(): Promise<boolean> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.sidebar .nav-item')].every((el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    );
+  }
+
   /** How far a box's own content scrolls sideways (its scroll box, if it has one). */
   innerOverflow(box: Locator): Promise<number> {
     return box.evaluate((el) => {
