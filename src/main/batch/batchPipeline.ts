@@ -30,6 +30,7 @@ import { requireExperiment } from '../common/lookups';
 import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
 import type { BatchClients } from './awsClients';
 import { describeBedrockError, describeS3Error, isTransient } from './batchErrors';
+import { refreshRougeScores } from '../quality/rougeScoring';
 import { collectJobOutput } from './collectOutput';
 import { recordsDigest, type RecordSource } from './records';
 import { uploadJobInput } from './uploadInput';
@@ -247,6 +248,10 @@ class BatchStep {
       return;
     }
     const r = await collectJobOutput(this.db, this.d.clients.s3, job, this.source(), price);
+    // Results landed: score them now, so the quality view and exports only read. Before the job
+    // is marked collected, so a kill here collects (skipping what is stored) and scores again.
+    this.say(`${job.jobName}: stored ${r.storedOk} results; scoring ROUGE`);
+    refreshRougeScores(this.db, requireExperiment(this.db, this.experimentId));
     const note = [
       status === 'Completed' ? null : describeEnd(status, job.message),
       r.notReturned > 0 ? `${r.notReturned} record(s) had no result and can be run again.` : null,

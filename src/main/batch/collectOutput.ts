@@ -17,7 +17,6 @@ import { costPerRequestUsd } from '../../shared/roi/perRequest';
 import { tokens, usdPer1k } from '../../shared/units';
 import type { BatchJobRow } from '../db/repos/batchJobs';
 import { insertBatchRuns, type BatchRunInput } from '../db/repos/runs';
-import { refreshRougeScores } from '../quality/rougeScoring';
 import { modelIndexOf, positionsOf, type RecordSource } from './records';
 
 const TRANSACTION_ROWS = 2_500;
@@ -192,8 +191,6 @@ export async function collectJobOutput(
     }
   }
   flush();
-  // Results landed: score them now, so the quality view and exports only read.
-  refreshRougeScores(db, src.experiment);
   const manifest = await readManifest(s3, bucket, `${prefix}manifest.json.out`);
   const problems = reconcile(manifest, {
     submitted: job.recordCount,

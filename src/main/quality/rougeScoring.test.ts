@@ -102,4 +102,44 @@ describe('refreshRougeScores', () => {
     expect(refreshRougeScores(db, e)).toEqual({ scored: 9, removed: 0, stemmed: true });
     expect(stored().map((r) => r.value)).toEqual(stemmedValues);
   });
+
+  it('pages through a large experiment: every student meets its teacher, nothing is scored twice', () => {
+    // 1,234 paragraphs: pages of 500 break inside the experiment, twice.
+    const n = 1_234;
+    const s = seedExperimentWithRuns(db, {
+      unscored: true,
+      paragraphs: n,
+      reference: (i) => (i % 3 === 0 ? null : `Reference ${i}: revenue grew in the region.`),
+    });
+    const e = getExperiment(db, s.experimentId) as Experiment;
+    const referenced = Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 !== 0).length;
+    // Teacher and student against the reference where there is one; every student against its teacher.
+    expect(refreshRougeScores(db, e)).toEqual({
+      scored: 2 * referenced + n,
+      removed: 0,
+      stemmed: true,
+    });
+    const teacherTargets = db
+      .prepare(
+        `SELECT s.value, t.output_text AS teacher, r.output_text AS student FROM scores s
+         JOIN runs r ON r.id = s.run_id
+         JOIN runs t ON t.experiment_id = r.experiment_id AND t.paragraph_id = r.paragraph_id
+                    AND t.role = 'teacher' AND t.repeat_index = r.repeat_index
+         WHERE s.source = 'rouge' AND s.metric = 'rougeL@teacher'`,
+      )
+      .all() as { value: number; teacher: string; student: string }[];
+    expect(teacherTargets).toHaveLength(n);
+    for (const t of teacherTargets) {
+      expect(t.value).toBe(scoreRouge(t.teacher, t.student, { stem: true }).rougeL.fmeasure);
+    }
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 0, removed: 0, stemmed: true });
+
+    // A student output that failed since loses its values, in whichever page it sits.
+    const last = s.paragraphIds[n - 2] as string; // referenced: two targets
+    db.prepare(
+      "UPDATE runs SET status = 'error', output_text = NULL WHERE paragraph_id = ? AND role = 'student'",
+    ).run(last);
+    expect(refreshRougeScores(db, e)).toEqual({ scored: 0, removed: 2 * 4, stemmed: true });
+    expect(count()).toBe((2 * referenced + n - 2) * 4);
+  });
 });

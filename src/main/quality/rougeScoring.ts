@@ -1,13 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Experiment } from '../../shared/domain/experiment';
-import type { RunRecord } from '../../shared/domain/run';
 import { ROUGE_TYPES, scoreRouge } from '../../shared/metrics';
 import { textFingerprint } from '../../shared/quality/hash';
 import { rougeMetricKey, type RougeTarget } from '../../shared/quality/metricKeys';
-import { experimentParagraphs } from '../db/repos/experimentParagraphs';
-import { listRuns } from '../db/repos/runs';
+import { experimentReferences } from '../db/repos/experimentParagraphs';
+import { runOutputsOfParagraphs, runParagraphIdsAfter, type RunOutput } from '../db/repos/runs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
-import { deleteRougeScore, insertScore, rougeProvenance } from '../db/repos/scores';
+import { deleteRougeScore, insertScore, rougeProvenanceOfParagraphs } from '../db/repos/scores';
 import { listExperiments } from '../db/repos/experiments';
 
 /**
@@ -32,18 +31,19 @@ import { listExperiments } from '../db/repos/experiments';
 /** How many results a running session stores between two refreshes (and one more at its end). */
 export const ROUGE_EVERY_RUNS = 25;
 
+/** Paragraphs per page of a refresh: its memory is a page's runs, not the experiment's. */
+const PAGE_PARAGRAPHS = 500;
+
 interface Target {
-  run: RunRecord;
+  run: RunOutput & { outputText: string };
   target: RougeTarget;
   text: string;
   fingerprint: string;
 }
 
-function targetsOf(db: Database, experiment: Experiment): Target[] {
-  const paragraphs = new Map(experimentParagraphs(db, experiment).map((p) => [p.id, p]));
-  const ok = listRuns(db, experiment.id).filter(
-    (r): r is RunRecord & { outputText: string } => r.status === 'ok' && r.outputText !== null,
-  );
+/** What one page's successful outputs are scored against: the reference, and for students the teacher. */
+function targetsOf(runs: RunOutput[], references: Map<string, string | null>): Target[] {
+  const ok = runs.filter((r): r is RunOutput & { outputText: string } => r.outputText !== null);
   const teacherByRepeat = new Map<string, string>();
   const teacherFirst = new Map<string, { repeat: number; text: string }>();
   for (const r of ok) {
@@ -55,10 +55,10 @@ function targetsOf(db: Database, experiment: Experiment): Target[] {
     }
   }
   const out: Target[] = [];
-  const add = (run: RunRecord & { outputText: string }, target: RougeTarget, text: string) =>
+  const add = (run: RunOutput & { outputText: string }, target: RougeTarget, text: string) =>
     out.push({ run, target, text, fingerprint: textFingerprint(`${text}\u0001${run.outputText}`) });
   for (const run of ok) {
-    const reference = paragraphs.get(run.paragraphId)?.reference ?? null;
+    const reference = references.get(run.paragraphId) ?? null;
     if (reference !== null) add(run, 'reference', reference);
     if (run.role === 'student') {
       const teacher =
@@ -75,48 +75,60 @@ export function refreshRougeScores(
   experiment: Experiment,
 ): { scored: number; removed: number; stemmed: boolean } {
   const stem = getQualitySettings(db, experiment.id).rougeStemmed;
-  const stored = rougeProvenance(db, experiment.id);
-  const current = (key: string, fingerprint: string) => {
-    const p = stored.get(key);
-    return p?.fingerprint === fingerprint && p.stemmed === stem;
-  };
-  const wanted = new Set<string>();
   let scored = 0;
   let removed = 0;
+  // One transaction, so readers never see stemmed and unstemmed values side by side; the reads
+  // inside it go a page of paragraphs at a time (all of a paragraph's runs in the same page, so a
+  // student finds its teacher), so memory does not grow with the experiment.
   db.transaction(() => {
-    for (const t of targetsOf(db, experiment)) {
-      const keys = ROUGE_TYPES.map((type) => `${t.run.id}|${rougeMetricKey(type, t.target)}`);
-      keys.forEach((k) => wanted.add(k));
-      if (keys.every((k) => current(k, t.fingerprint))) continue;
-      const scores = scoreRouge(t.text, t.run.outputText as string, { stem });
-      for (const type of ROUGE_TYPES) {
-        const metric = rougeMetricKey(type, t.target);
-        deleteRougeScore(db, t.run.id, metric);
-        insertScore(db, {
-          experimentId: experiment.id,
-          paragraphId: t.run.paragraphId,
-          modelId: t.run.modelId,
-          runId: t.run.id,
-          source: 'rouge',
-          metric,
-          value: scores[type].fmeasure,
-          details: {
-            precision: scores[type].precision,
-            recall: scores[type].recall,
-            stemmed: stem,
-            fingerprint: t.fingerprint,
-          },
-          createdBy: null,
-          judgePromptId: null,
-        });
+    let after = '';
+    for (;;) {
+      const ids = runParagraphIdsAfter(db, experiment.id, after, PAGE_PARAGRAPHS);
+      const [first, last] = [ids[0], ids.at(-1)];
+      if (first === undefined || last === undefined) break;
+      after = last;
+      const stored = rougeProvenanceOfParagraphs(db, experiment.id, first, last);
+      const current = (key: string, fingerprint: string) => {
+        const p = stored.get(key);
+        return p?.fingerprint === fingerprint && p.stemmed === stem;
+      };
+      const runs = runOutputsOfParagraphs(db, experiment.id, first, last);
+      const wanted = new Set<string>();
+      for (const t of targetsOf(runs, experimentReferences(db, experiment, first, last))) {
+        const keys = ROUGE_TYPES.map((type) => `${t.run.id}|${rougeMetricKey(type, t.target)}`);
+        keys.forEach((k) => wanted.add(k));
+        if (keys.every((k) => current(k, t.fingerprint))) continue;
+        const scores = scoreRouge(t.text, t.run.outputText, { stem });
+        for (const type of ROUGE_TYPES) {
+          const metric = rougeMetricKey(type, t.target);
+          deleteRougeScore(db, t.run.id, metric);
+          insertScore(db, {
+            experimentId: experiment.id,
+            paragraphId: t.run.paragraphId,
+            modelId: t.run.modelId,
+            runId: t.run.id,
+            source: 'rouge',
+            metric,
+            value: scores[type].fmeasure,
+            details: {
+              precision: scores[type].precision,
+              recall: scores[type].recall,
+              stemmed: stem,
+              fingerprint: t.fingerprint,
+            },
+            createdBy: null,
+            judgePromptId: null,
+          });
+        }
+        scored++;
       }
-      scored++;
-    }
-    for (const key of stored.keys()) {
-      if (wanted.has(key)) continue;
-      const [runId, metric] = key.split('|') as [string, string];
-      deleteRougeScore(db, runId, metric);
-      removed++;
+      // A value whose output failed since, or whose reference was removed, is no longer wanted.
+      for (const key of stored.keys()) {
+        if (wanted.has(key)) continue;
+        const [runId, metric] = key.split('|') as [string, string];
+        deleteRougeScore(db, runId, metric);
+        removed++;
+      }
     }
   })();
   return { scored, removed, stemmed: stem };

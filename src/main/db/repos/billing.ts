@@ -3,7 +3,8 @@
  * replaced only by an explicit Refresh), the app's own successful calls in a range of days, and
  * the application inference profiles made per experiment.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../prepared';
 import {
   BillFetchSchema,
   type BillFetch,
@@ -200,22 +201,17 @@ export function setExperimentProfileArn(
  * A profile is regional: one made for another region (the experiment's region was changed
  * since) is not used. Prepared once per connection: the runner asks before every call.
  */
-const profileArnStatements = new WeakMap<Database, Statement>();
-
 export function experimentProfileArn(
   db: Database,
   experimentId: string,
   modelId: string,
   region: string,
 ): string | null {
-  let statement = profileArnStatements.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `SELECT profile_arn FROM experiment_profiles
+  const statement = prepared(
+    db,
+    `SELECT profile_arn FROM experiment_profiles
         WHERE experiment_id = ? AND model_id = ? AND region = ? AND profile_arn IS NOT NULL`,
-    );
-    profileArnStatements.set(db, statement);
-  }
+  );
   const row = statement.get(experimentId, modelId, region) as { profile_arn: string } | undefined;
   return row?.profile_arn ?? null;
 }

@@ -84,6 +84,37 @@ export function experimentParagraphs(db: Database, e: Experiment): Paragraph[] {
   });
 }
 
+/**
+ * The references of the experiment's paragraphs from `fromId` to `toId` (inclusive), as it used
+ * them (frozen, else the dataset's now): one page of a pass that must not hold them all.
+ */
+export function experimentReferences(
+  db: Database,
+  e: Experiment,
+  fromId: string,
+  toId: string,
+): Map<string, string | null> {
+  const frozen = db
+    .prepare('SELECT 1 FROM experiment_paragraphs WHERE experiment_id = ? LIMIT 1')
+    .get(e.id);
+  const rows = (
+    frozen
+      ? db
+          .prepare(
+            `SELECT ep.paragraph_id AS id, s.reference FROM experiment_paragraphs ep
+             JOIN text_snapshots s ON s.hash = ep.snapshot_hash
+             WHERE ep.experiment_id = ? AND ep.paragraph_id BETWEEN ? AND ?`,
+          )
+          .all(e.id, fromId, toId)
+      : db
+          .prepare(
+            'SELECT id, reference FROM paragraphs WHERE dataset_id = ? AND id BETWEEN ? AND ?',
+          )
+          .all(e.config.datasetId, fromId, toId)
+  ) as { id: string; reference: string | null }[];
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
 /** Paragraphs of the experiment whose text or reference changed (or that were deleted) since. */
 export function paragraphsEditedSince(db: Database, e: Experiment): string[] {
   const current = new Map(listParagraphs(db, e.config.datasetId).map((p) => [p.id, p]));

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { CallAttemptSchema, type CallAttempt, type RunRecord } from '../../../shared/domain/run';
 import type { RunSample } from '../../../shared/metrics/runSummary';
 import { newId, newOrderedId } from '../clock';
+import { prepared } from '../prepared';
 import { redact } from '../../log';
 
 interface RunRow {
@@ -80,24 +81,18 @@ const toRun = (r: RunRow): RunRecord => ({
 export const callKey = (paragraphId: string, modelId: string, repeatIndex: number): string =>
   `${paragraphId}\u0000${modelId}\u0000${repeatIndex}`;
 
-/** Prepared once per connection: the runner inserts one row per call. */
-const insertStatements = new WeakMap<Database, Statement>();
-
 const INSERT_COLUMNS = `id, experiment_id, paragraph_id, model_id, role, repeat_index, status, output_text,
    stop_reason, input_tokens, output_tokens, e2e_ms, server_ms, ttft_ms, output_tokens_per_s, cost_usd,
    attempts, error_class, error_message, started_at, finished_at, attempts_json, throttles, lost_ms,
    via, service_tier, profile_arn`;
 
+/** The runner inserts one row per call: prepared once per connection. */
 function insertStatement(db: Database): Statement {
-  let statement = insertStatements.get(db);
-  if (!statement) {
-    const count = INSERT_COLUMNS.split(',').length;
-    statement = db.prepare(
-      `INSERT INTO runs (${INSERT_COLUMNS}) VALUES (${Array.from({ length: count }, () => '?').join(', ')})`,
-    );
-    insertStatements.set(db, statement);
-  }
-  return statement;
+  const count = INSERT_COLUMNS.split(',').length;
+  return prepared(
+    db,
+    `INSERT INTO runs (${INSERT_COLUMNS}) VALUES (${Array.from({ length: count }, () => '?').join(', ')})`,
+  );
 }
 
 /**
@@ -215,6 +210,55 @@ export function listRuns(db: Database, experimentId: string): RunRecord[] {
       )
       .all(experimentId) as RunRow[]
   ).map(toRun);
+}
+
+/** What ROUGE scoring reads of a run: who made it, and its output when it succeeded. */
+export interface RunOutput {
+  id: string;
+  paragraphId: string;
+  modelId: string;
+  role: 'teacher' | 'student';
+  repeatIndex: number;
+  /** Null for a failed call. */
+  outputText: string | null;
+}
+
+/**
+ * The ids of an experiment's paragraphs that have runs, in id order, `limit` after `afterId`:
+ * a page of a pass over a large experiment (keyset paging on runs_by_paragraph).
+ */
+export function runParagraphIdsAfter(
+  db: Database,
+  experimentId: string,
+  afterId: string,
+  limit: number,
+): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT DISTINCT paragraph_id AS id FROM runs
+         WHERE experiment_id = ? AND paragraph_id > ? ORDER BY paragraph_id LIMIT ?`,
+      )
+      .all(experimentId, afterId, limit) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** Every run of the paragraphs from `fromId` to `toId` (inclusive), outputs of failures as null. */
+export function runOutputsOfParagraphs(
+  db: Database,
+  experimentId: string,
+  fromId: string,
+  toId: string,
+): RunOutput[] {
+  return db
+    .prepare(
+      `SELECT id, paragraph_id AS paragraphId, model_id AS modelId, role,
+              repeat_index AS repeatIndex,
+              CASE WHEN status = 'ok' THEN output_text END AS outputText
+       FROM runs WHERE experiment_id = ? AND paragraph_id BETWEEN ? AND ?
+       ORDER BY paragraph_id, model_id, repeat_index`,
+    )
+    .all(experimentId, fromId, toId) as RunOutput[];
 }
 
 /**

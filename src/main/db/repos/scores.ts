@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ScoreSource } from '../../../shared/quality/metricKeys';
 import type { ScoreRow } from '../../../shared/quality/scoreTable';
 import { newId, nowIso } from '../clock';
+import { prepared } from '../prepared';
 
 /** Per-output quality scores (ROUGE, judge, human) in the `scores` table. */
 
@@ -20,7 +21,8 @@ export interface NewScore {
 
 export function insertScore(db: Database, s: NewScore, createdAt = nowIso()): string {
   const id = newId();
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO scores (id, experiment_id, paragraph_id, model_id, run_id, source, metric, value,
        details_json, created_by, created_at, judge_prompt_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -57,15 +59,24 @@ export interface RougeProvenance {
   stemmed: boolean | null;
 }
 
-/** `runId|metric` → what a stored ROUGE value was computed from. */
-export function rougeProvenance(db: Database, experimentId: string): Map<string, RougeProvenance> {
+/**
+ * `runId|metric` → what a stored ROUGE value was computed from, for the runs of the paragraphs
+ * from `fromParagraphId` to `toParagraphId` (inclusive): one page of a refresh.
+ */
+export function rougeProvenanceOfParagraphs(
+  db: Database,
+  experimentId: string,
+  fromParagraphId: string,
+  toParagraphId: string,
+): Map<string, RougeProvenance> {
   const rows = db
     .prepare(
       `SELECT run_id AS runId, metric, json_extract(details_json, '$.fingerprint') AS fingerprint,
               json_extract(details_json, '$.stemmed') AS stemmed
-       FROM scores WHERE experiment_id = ? AND source = 'rouge'`,
+       FROM scores WHERE source = 'rouge' AND run_id IN (
+         SELECT id FROM runs WHERE experiment_id = ? AND paragraph_id BETWEEN ? AND ?)`,
     )
-    .all(experimentId) as {
+    .all(experimentId, fromParagraphId, toParagraphId) as {
     runId: string;
     metric: string;
     fingerprint: string | null;
@@ -80,7 +91,7 @@ export function rougeProvenance(db: Database, experimentId: string): Map<string,
 }
 
 export function deleteRougeScore(db: Database, runId: string, metric: string): void {
-  db.prepare("DELETE FROM scores WHERE source = 'rouge' AND run_id = ? AND metric = ?").run(
+  prepared(db, "DELETE FROM scores WHERE source = 'rouge' AND run_id = ? AND metric = ?").run(
     runId,
     metric,
   );
