@@ -22,6 +22,7 @@ import { insertDataset } from '../src/main/db/repos/datasets';
 import { insertExperiment } from '../src/main/db/repos/experiments';
 import { appendParagraphs } from '../src/main/db/repos/paragraphs';
 import { openDatabase } from '../src/main/db/open';
+import { preferSmallHeap } from '../src/main/common/smallHeap';
 import { ExperimentConfigSchema } from '../src/shared/domain/experiment';
 import { startBatchStandInProcess } from '../test/support/batchStandInProcess';
 import { benchParagraph } from './benchExperiment';
@@ -100,6 +101,8 @@ async function prepare(dbPath: string): Promise<string> {
  * on an existing experiment), so that its peak RSS is the batch's and not the dataset import's.
  */
 async function child(task: ChildTask): Promise<void> {
+  // As every process of the app that runs a batch does (src/main/common/smallHeap.ts).
+  preferSmallHeap();
   const clients = createBatchClients({
     region: 'us-east-1',
     credentials: { accessKeyId: KEY, secretAccessKey: 'bench-secret' },

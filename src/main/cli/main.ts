@@ -2,17 +2,12 @@
  * The headless command line (bundled to out/node/cli.cjs; `npm run cli -- run ...`): runs an
  * experiment against Bedrock without the app, with the app's own store, runner and metrics.
  */
-import { setFlagsFromString } from 'node:v8';
+import { preferSmallHeap } from '../common/smallHeap';
 import { logError } from '../log';
 import { USAGE } from './cliArgs';
 import { runCommand } from './runCommand';
 
-// A command-line run is a long batch on a laptop: V8's heap should grow slowly rather than keep
-// garbage for speed. Measured with `npm run bench` (250 ms stand-in calls): 400 calls at
-// concurrency 8 peaked at 134 MB without this and 109 MB with it, 4,000 calls at concurrency 32
-// at 270 MB and 149 MB, for about half a millisecond more CPU per call. It only changes how the
-// collector sizes the heap, so setting it after start-up is safe.
-setFlagsFromString('--optimize-for-size');
+preferSmallHeap();
 
 /**
  * Commands other than `run` are loaded when asked for: the control plane, S3, the Price List,

@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { startApp } from '../service/appService';
 import { resolveDataDir } from '../paths/dataDir';
 import { logError } from '../log';
+import { preferSmallHeap } from '../common/smallHeap';
 import { startHost } from './server';
+
+preferSmallHeap();
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
