@@ -18,7 +18,13 @@ import { applyOverrides, overriddenFields } from './applyOverrides';
 import { findPrice } from './findPrice';
 import { normalizeModelId } from './modelIds';
 import { PRICE_CATALOG } from './priceCatalog';
-import { describeOrigin, isOverridden, publishersOf, type PriceOrigin } from './priceOrigin';
+import {
+  describeOrigin,
+  isOverridden,
+  publisherOfStoredSource,
+  publishersOf,
+  type PriceOrigin,
+} from './priceOrigin';
 import type { PriceCatalog, PriceEntry, PriceOverride } from './priceSchemas';
 
 /** A saved override and what it applies to: every scenario (null) or one scenario. */
@@ -67,7 +73,8 @@ export const CATALOG_ONLY: PriceBook = priceBookOf([]);
  */
 export function originOfModelPrice(p: ModelPrice): PriceOrigin {
   if (p.origin) return p.origin;
-  if (!p.overridden) return { kind: 'catalog', publisher: p.source, asOf: p.asOf };
+  if (!p.overridden)
+    return { kind: 'catalog', publisher: publisherOfStoredSource(p.source), asOf: p.asOf };
   const wordsOfTheTime = /^(Entered by the analyst|Given with --price)/.test(p.source);
   return wordsOfTheTime
     ? { kind: 'typed', asOf: p.asOf }

@@ -74,6 +74,18 @@ export function publishersOf(sources: readonly SourceRef[]): string {
 }
 
 /**
+ * The publisher of a catalog price stored before origins were kept: releases up to 0.1.0 wrote
+ * the catalog's source tags and file paths ("S15: pydantic/genai-prices, … (commit 47df840);
+ * S16: …", or "catalog S15"). Read back, the tags name their publisher as today's catalog does;
+ * any other text is kept as it was written.
+ */
+export function publisherOfStoredSource(source: string): string {
+  const tags = [...source.matchAll(/\b(S\d+|seed|prior-art)\b/g)].map((m) => m[1]!);
+  const known = tags.filter((tag) => PUBLISHERS[tag] ?? THIRD_PARTY[tag]);
+  return known.length > 0 ? publishersOf(known.map((tag) => ({ tag, ref: '' }))) : source;
+}
+
+/**
  * A catalog figure's origin in words: "AWS Price List, 2026-11-01"; a third-party figure says
  * plainly that it is not an AWS price.
  */

@@ -139,7 +139,7 @@ describe('the report view-model', () => {
   it('lists every price with its source and date, and marks overrides', () => {
     const vm = buildReport(testReportInput());
     expect(vm.assumptions.experimentPrices.map((p) => [p.source, p.asOf, p.overridden])).toEqual([
-      ['catalog S15, 2026-11-24', '2026-11-24', false],
+      ['third-party registry (genai-prices), 2026-11-24, not from AWS', '2026-11-24', false],
       ['typed for this experiment, 2026-11-24: typed in', '2026-11-24', true],
     ]);
     expect(vm.scenarios[0]!.prices[1]?.overridden).toBe(true);

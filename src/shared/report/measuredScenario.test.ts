@@ -18,7 +18,7 @@ describe('the measured scenario', () => {
     expect(s.student).toMatchObject({ inputTokensPerRequest: 69, outputTokensPerRequest: 73 });
     expect(s.teacher.price).toMatchObject({
       inputUsdPer1k: 0.00265,
-      source: 'catalog S15, 2026-11-24',
+      source: 'third-party registry (genai-prices), 2026-11-24, not from AWS',
       origin: { kind: 'catalog' },
     });
     // The report tells a typed price by its origin.
