@@ -67,6 +67,8 @@ test('a price typed into the experiment form is the price on every screen, in th
   const report = new ReportPage(page);
   await report.show();
   await expect(report.preview).toContainText(TEACHER_PER_REQUEST);
+  await expect(report.preview).toContainText(STUDENT_PER_REQUEST);
+  await expect(report.preview).toContainText(RATIO);
   const pdf = await report.download('pdf');
   const pdfFile = test.info().outputPath('report.pdf');
   await pdf.saveAs(pdfFile);
