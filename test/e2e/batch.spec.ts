@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { BATCH_STAND_INS, expect, test } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
 import { BatchPanel } from './pages/BatchPanel';
@@ -6,6 +7,19 @@ import { ExperimentsPage } from './pages/ExperimentsPage';
 test.use({
   ...BATCH_STAND_INS,
 });
+
+const ROLE = 'arn:aws:iam::111122223333:role/BedrockBatchRole';
+
+/** Opens the app, sends a new experiment of the sample paragraphs to batch, and starts it. */
+async function runAsBatch(page: Page, url: string): Promise<BatchPanel> {
+  await new AppShell(page).open(url);
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  const batch = new BatchPanel(page);
+  await batch.enable('s3://distill-batch/e2e', ROLE);
+  await experiments.createAndRun();
+  return batch;
+}
 
 test('run an experiment as batch jobs from the form and follow them in the job panel', async ({
   page,
@@ -19,7 +33,7 @@ test('run an experiment as batch jobs from the form and follow them in the job p
   await expect(batch.problems.first()).toContainText('Service role ARN must look like');
   await expect(experiments.startButton).toBeDisabled();
 
-  await batch.enable('s3://distill-batch/e2e', 'arn:aws:iam::111122223333:role/BedrockBatchRole');
+  await batch.enable('s3://distill-batch/e2e', ROLE);
   await expect(batch.problems).toHaveCount(0);
   await experiments.createAndRun();
   await expect(batch.panel).toBeVisible();
@@ -35,4 +49,26 @@ test('run an experiment as batch jobs from the form and follow them in the job p
   // Batch calls have no latency: the summary says so instead of showing a figure.
   await expect(batch.batchLatency).toHaveCount(2);
   await expect(batch.batchLatency.first()).toHaveText('batch: no latency');
+});
+
+test.describe('credentials that expire while the jobs run', () => {
+  // The first poll of a job is refused with ExpiredTokenException; the next ones answer.
+  test.use({ batchStandInEnv: { STAND_IN_GET_FAULTS: 'expiredToken' } });
+
+  test('the job panel says tracking stopped and why; Resume follows the jobs to the end', async ({
+    page,
+    host,
+  }) => {
+    const batch = await runAsBatch(page, host.url);
+    await expect(batch.trackingStopped).toContainText(
+      'Tracking stopped: the AWS credentials expired. The jobs carry on in AWS',
+      { timeout: 30_000 },
+    );
+    await batch.resumeTracking();
+    await expect(batch.trackingStopped).toHaveCount(0);
+    await expect(batch.jobStatuses).toHaveText(['Completed · collected', 'Completed · collected'], {
+      timeout: 60_000,
+    });
+    await expect(batch.stored).toHaveText(['360 / 0 / 0', '360 / 0 / 0']);
+  });
 });

@@ -19,8 +19,24 @@ import {
 
 export type { JobScript, StandInJob, BatchQuotaSettings } from './batchJobEngine';
 
-export type ControlFault = 'throttle' | 'internal' | 'unavailable' | 'dropAfterCreate';
+export type ControlFault =
+  | 'throttle'
+  | 'internal'
+  | 'unavailable'
+  | 'dropAfterCreate'
+  /** 403 ExpiredTokenException: temporary credentials ran out (waiting does not cure it). */
+  | 'expiredToken'
+  /** 403 AccessDeniedException naming the operation's IAM action (a permission removed). */
+  | 'denied';
 export type ControlOp = 'create' | 'get' | 'list' | 'stop';
+
+/** The IAM action behind each control-plane operation, as a denial names it. */
+const ACTIONS: Record<ControlOp, string> = {
+  create: 'CreateModelInvocationJob',
+  get: 'GetModelInvocationJob',
+  list: 'ListModelInvocationJobs',
+  stop: 'StopModelInvocationJob',
+};
 
 export interface BatchStandInOptions {
   s3Endpoint: string;
@@ -43,6 +59,8 @@ export interface BatchStandIn {
   setDefaultScript(script: JobScript): void;
   /** The next calls of `op` get these faults, one per call. */
   queueFaults(op: ControlOp, faults: ControlFault[]): void;
+  /** Drops the faults still queued for `op`. */
+  clearFaults(op: ControlOp): void;
   /** Jobs stop before entering `status` (e.g. 'InProgress') until `release()`. */
   holdBefore(status: string | null): void;
   release(): void;
@@ -296,6 +314,20 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     if (fault === 'internal') return fail(res, 500, 'InternalServerException', 'Internal error');
     if (fault === 'unavailable')
       return fail(res, 503, 'ServiceUnavailableException', 'Service unavailable');
+    if (fault === 'expiredToken')
+      return fail(
+        res,
+        403,
+        'ExpiredTokenException',
+        'The security token included in the request is expired',
+      );
+    if (fault === 'denied')
+      return fail(
+        res,
+        403,
+        'AccessDeniedException',
+        `User: arn:aws:iam::${account}:user/analyst is not authorized to perform: bedrock:${ACTIONS[op]} because no identity-based policy allows the bedrock:${ACTIONS[op]} action`,
+      );
     if (op === 'create') return create(res, raw, fault === 'dropAfterCreate');
     if (op === 'list') return list(res, url.searchParams);
     const job = findJob(id);
@@ -341,6 +373,9 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     queueScripts: (s) => scripts.push(...s),
     setDefaultScript: (s) => (defaultScript = s),
     queueFaults: (op, f) => faults[op].push(...f),
+    clearFaults: (op) => {
+      faults[op].length = 0;
+    },
     holdBefore: (status) => {
       if (status === null) release();
       else hold.at = status;

@@ -4,9 +4,10 @@
  * Prints `S3_URL=...` and `BEDROCK_URL=...` once listening; stops on SIGTERM/SIGINT.
  * Access keys to accept: STAND_IN_ACCESS_KEYS (comma-separated), besides S3RVER.
  * STAND_IN_HOLD_BEFORE=InProgress keeps jobs before that status until the process gets SIGUSR2
- * (a test kills the app meanwhile).
+ * (a test kills the app meanwhile). STAND_IN_GET_FAULTS=expiredToken,denied,… answers the first
+ * job polls with those faults, one per poll.
  */
-import { startBatchStandIn } from './batchStandIn';
+import { startBatchStandIn, type ControlFault } from './batchStandIn';
 import { startS3StandIn } from './s3StandIn';
 
 async function main(): Promise<void> {
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     s3Endpoint: s3.url,
     stepMs: Number(process.env.STAND_IN_STEP_MS ?? 20),
   });
+  const getFaults = (process.env.STAND_IN_GET_FAULTS ?? '').split(',').filter(Boolean);
+  bedrock.queueFaults('get', getFaults as ControlFault[]);
   const hold = process.env.STAND_IN_HOLD_BEFORE;
   if (hold) {
     bedrock.holdBefore(hold);

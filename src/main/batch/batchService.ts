@@ -72,6 +72,12 @@ export class BatchService {
     this.active.set(experimentId, { abort, done });
   }
 
+  /** Follows the jobs again (tracking stopped, or the app was asked to look once more). */
+  resume(experimentId: string): BatchOverview {
+    this.watch(experimentId);
+    return this.overview(experimentId);
+  }
+
   resumeAll(): void {
     for (const id of experimentsWithOpenJobs(this.d.db)) this.watch(id);
   }

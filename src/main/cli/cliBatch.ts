@@ -127,8 +127,10 @@ export function formatJobs(o: BatchOverview): string {
       .filter((c) => c !== '')
       .join('  '),
   );
-  const spent = o.setup ? '' : '';
-  return [`batch jobs of experiment ${o.experimentId}${spent}:`, ...rows].join('\n');
+  const stopped = o.trackingStopped
+    ? [`${o.trackingStopped} (here: distill-roi batch collect --experiment ${o.experimentId})`]
+    : [];
+  return [`batch jobs of experiment ${o.experimentId}:`, ...rows, ...stopped].join('\n');
 }
 
 /** Waits for (or, with wait=false, advances once) a batch; Ctrl-C leaves the jobs running in AWS. */

@@ -45,6 +45,7 @@ export interface BatchControl {
   overview(experimentId: string): BatchOverview;
   setUp(experimentId: string, req: BatchRequest): Promise<BatchOverview>;
   stop(experimentId: string): Promise<BatchOverview>;
+  resume(experimentId: string): BatchOverview;
 }
 
 /** What the distill handlers need of the distillation service (distill/distillService.ts). */

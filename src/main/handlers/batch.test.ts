@@ -226,4 +226,57 @@ describe('batch through the app channels', () => {
     expect(done.jobs.map((j) => j.storedOk)).toEqual([100, 100]);
     expect(harness.stands().bedrock.jobs).toHaveLength(2);
   });
+
+  it.each([
+    ['expiredToken', 'the AWS credentials expired'],
+    ['denied', 'bedrock:GetModelInvocationJob'],
+  ] as const)(
+    'a poll refused with %s stops tracking with the reason stored; Resume follows the jobs to the end',
+    async (fault, says) => {
+      harness.stands().bedrock.holdBefore('InProgress');
+      const first = await core();
+      const { id } = await newExperiment(first.value);
+      const events: BatchOverview[] = [];
+      first.c.onEvent((ev) => {
+        if (ev.type === 'batchJobs' && ev.overview.experimentId === id) events.push(ev.overview);
+      });
+      await first.value('startBatch', {
+        experimentId: id,
+        s3Uri: `s3://${BUCKET}/app`,
+        roleArn: ROLE,
+      });
+      // Every poll from now on is refused, as with expired credentials or a removed permission.
+      harness.stands().bedrock.queueFaults(
+        'get',
+        Array.from({ length: 50 }, () => fault),
+      );
+      const stopped = await new Promise<BatchOverview>((resolve) => {
+        const check = () => {
+          const o = first.c.ctx.batch.overview(id);
+          if (o.trackingStopped) return resolve(o);
+          setTimeout(check, 5);
+        };
+        check();
+      });
+      expect(stopped.trackingStopped).toContain(says);
+      expect(stopped.trackingStopped).toContain('The jobs carry on in AWS');
+      expect(stopped.finished).toBe(false);
+      // The panel was told, and the channel reads the same stored reason.
+      expect(events.some((o) => o.trackingStopped?.includes(says))).toBe(true);
+      expect(await first.value('getBatchOverview', { experimentId: id })).toMatchObject({
+        trackingStopped: stopped.trackingStopped,
+      });
+      expect(harness.stands().bedrock.jobs).toHaveLength(2);
+
+      // Credentials renewed: the faults end, the jobs run on, Resume follows them to the end.
+      harness.stands().bedrock.clearFaults('get');
+      harness.stands().bedrock.release();
+      const resumed = (await first.value('resumeBatch', { experimentId: id })) as BatchOverview;
+      expect(resumed.trackingStopped).toBeNull();
+      const done = await finished(first.c, id);
+      expect(done.jobs.map((j) => j.storedOk)).toEqual([100, 100]);
+      expect(done.trackingStopped).toBeNull();
+      expect(harness.stands().bedrock.jobs).toHaveLength(2);
+    },
+  );
 });

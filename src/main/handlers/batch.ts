@@ -89,4 +89,12 @@ export const batchHandlers = {
     }
     return ctx.batch.stop(input.experimentId);
   },
+
+  resumeBatch: (ctx: HandlerContext, input: { experimentId: string }) => {
+    requireExperiment(ctx.db, input.experimentId);
+    if (!getBatchSetup(ctx.db, input.experimentId)) {
+      throw new AppFailure('invalid_input', 'This experiment was not sent to batch.');
+    }
+    return ctx.batch.resume(input.experimentId);
+  },
 };

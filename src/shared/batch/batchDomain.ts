@@ -68,6 +68,12 @@ export const BatchOverviewSchema = z.object({
   jobs: z.array(BatchJobViewSchema),
   /** True once every job has ended and been collected (or failed before it was created). */
   finished: z.boolean(),
+  /**
+   * Why the app stopped following the jobs (AWS refused a poll or a download for a reason that
+   * waiting does not cure: expired credentials, a permission removed), or null while it follows
+   * them. The jobs carry on in AWS; Resume follows them again.
+   */
+  trackingStopped: z.string().nullable(),
 });
 export type BatchOverview = z.infer<typeof BatchOverviewSchema>;
 

@@ -31,4 +31,6 @@ export const batchChannels = {
     output: BatchOverviewSchema,
   },
   stopBatch: { input: z.strictObject({ experimentId: IdSchema }), output: BatchOverviewSchema },
+  /** Follows the jobs again after tracking stopped (credentials or permissions renewed). */
+  resumeBatch: { input: z.strictObject({ experimentId: IdSchema }), output: BatchOverviewSchema },
 } as const;

@@ -37,6 +37,7 @@ export const CHANNELS = [
   'startBatch',
   'getBatchOverview',
   'stopBatch',
+  'resumeBatch',
   'pauseExperiment',
   'cancelExperiment',
   'retryFailedRuns',

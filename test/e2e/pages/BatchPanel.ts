@@ -29,4 +29,11 @@ export class BatchPanel {
   get batchLatency(): Locator {
     return this.page.getByTestId('batch-latency');
   }
+  /** Why the app stopped following the jobs, with Resume beside it. */
+  get trackingStopped(): Locator {
+    return this.page.getByTestId('batch-tracking-stopped');
+  }
+  async resumeTracking(): Promise<void> {
+    await this.page.getByTestId('batch-resume').click();
+  }
 }

@@ -45,6 +45,10 @@ export function BatchJobPanel({
     const o = await run(() => api.stopBatch({ experimentId }));
     if (o) setOverview(o);
   };
+  const resume = async () => {
+    const o = await run(() => api.resumeBatch({ experimentId }));
+    if (o) setOverview(o);
+  };
   return (
     <section className="batch-panel" aria-label="Batch jobs" data-testid="batch-panel">
       <h3>
@@ -57,6 +61,20 @@ export function BatchJobPanel({
         </p>
       ))}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {overview.trackingStopped && (
+        <div className="banner banner-warn" role="alert" data-testid="batch-tracking-stopped">
+          <span>{overview.trackingStopped}</span>{' '}
+          <button
+            type="button"
+            className="btn"
+            data-testid="batch-resume"
+            disabled={busy}
+            onClick={() => void resume()}
+          >
+            Resume tracking
+          </button>
+        </div>
+      )}
       <div className="table-scroll">
         <table className="table" data-testid="batch-jobs">
           <thead>
