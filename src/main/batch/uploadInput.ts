@@ -1,5 +1,5 @@
 /**
- * Uploads a planned job's input files, built as they are sent (lib-storage multipart: 8 MiB
+ * Uploads a planned job's input files, built as they are sent (lib-storage multipart: 5 MiB
  * parts, a few in flight), so a 1 GB file never sits in memory. Re-uploading after a crash
  * overwrites the same keys with the same bytes, which is why a half-sent upload is harmless.
  */
