@@ -4,47 +4,24 @@
  * The stand-ins hold the phase open (an unanswered upload, a job waiting before InProgress, an
  * unanswered download) so that the kill lands exactly there.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBatchStandIns, type BatchStandIns } from '../../../test/support/batchFixture';
 import {
-  BATCH_STUDENT,
-  BATCH_TEACHER,
-  BUCKET,
-  ROLE,
-  startBatchStandIns,
-  type BatchStandIns,
-} from '../../../test/support/batchFixture';
-import { buildCli, removeCliBuild, startCli, type CliRun } from '../../../test/support/cliProcess';
-import { paragraphText } from '../../../test/support/runnerFixture';
+  batchCli,
+  expectWhole as expectWholeOf,
+  readStore,
+  until,
+  writeParagraphs,
+} from '../../../test/support/batchKill';
+import { buildCli, removeCliBuild, type CliRun } from '../../../test/support/cliProcess';
 import { makeTempDir } from '../../../test/support/tempDir';
 import { DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
-import { listBatchJobs } from '../db/repos/batchJobs';
-import { listExperiments } from '../db/repos/experiments';
-import { listRuns } from '../db/repos/runs';
 import { writeSetting } from '../db/repos/settings';
 import { openDatabase } from '../db/open';
 import { databasePath } from '../paths/dataDir';
 
 const PARAGRAPHS = 120;
-
-/** Waits (never sleeps a fixed time) until `test` holds. */
-async function until(test: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 3_000; i++) {
-    if (test()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function readStore(dir: string) {
-  const { db } = await openDatabase(databasePath(dir));
-  const [experiment] = listExperiments(db);
-  const id = experiment?.id ?? '';
-  const out = { id, jobs: listBatchJobs(db, id), runs: listRuns(db, id) };
-  db.close();
-  return out;
-}
 
 describe('kill -9 during a batch experiment', () => {
   let stands: BatchStandIns;
@@ -53,12 +30,7 @@ describe('kill -9 during a batch experiment', () => {
   const file = join(temp.dir, 'paragraphs.jsonl');
 
   beforeAll(async () => {
-    writeFileSync(
-      file,
-      Array.from({ length: PARAGRAPHS }, (_, i) => JSON.stringify({ text: paragraphText(i) })).join(
-        '\n',
-      ),
-    );
+    writeParagraphs(file, PARAGRAPHS);
     await buildCli();
   });
   afterAll(() => {
@@ -70,57 +42,13 @@ describe('kill -9 during a batch experiment', () => {
     await stands.close();
   });
 
-  const env = () => ({
-    AWS_ENDPOINT_URL_BEDROCK: stands.bedrock.url,
-    AWS_ENDPOINT_URL_S3: stands.s3.url,
-    AWS_ENDPOINT_URL_SERVICE_QUOTAS: stands.quotas.url,
-    DISTILL_ROI_BATCH_POLL_MS: '10',
-  });
+  const cli = batchCli(() => stands);
   const start = async (dir: string) => {
-    child = await startCli(
-      [
-        'run',
-        '--data-dir',
-        dir,
-        '--dataset',
-        file,
-        '--teacher',
-        BATCH_TEACHER,
-        '--student',
-        BATCH_STUDENT,
-        '--repeats',
-        '1',
-        '--mode',
-        'batch',
-        '--s3',
-        `s3://${BUCKET}/kill`,
-        '--role-arn',
-        ROLE,
-      ],
-      env(),
-    );
+    child = await cli.start(dir, file);
     return child;
   };
-  const kill = async (run: CliRun) => {
-    run.child.kill('SIGKILL');
-    const r = await run.exited;
-    expect(r.signal).toBe('SIGKILL');
-  };
-  const resume = async (dir: string, id: string) =>
-    (await startCli(['batch', 'collect', '--experiment', id, '--data-dir', dir], env())).exited;
-
-  const expectWhole = async (dir: string, jobs: number) => {
-    const s = await readStore(dir);
-    expect(s.jobs.every((j) => j.phase === 'collected' && j.status === 'Completed')).toBe(true);
-    expect(stands.bedrock.jobs).toHaveLength(jobs);
-    expect(new Set(s.jobs.map((j) => j.jobArn))).toEqual(
-      new Set(stands.bedrock.jobs.map((j) => j.jobArn)),
-    );
-    expect(s.runs).toHaveLength(2 * PARAGRAPHS);
-    expect(new Set(s.runs.map((r) => `${r.paragraphId}|${r.modelId}|${r.repeatIndex}`)).size).toBe(
-      2 * PARAGRAPHS,
-    );
-  };
+  const { kill, resume } = cli;
+  const expectWhole = (dir: string, jobs: number) => expectWholeOf(stands, dir, jobs, PARAGRAPHS);
 
   it('during upload: the resumed process uploads again and creates each job once', async () => {
     stands = await startBatchStandIns();
