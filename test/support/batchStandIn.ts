@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
+import { signatureMismatchMessage } from './standInSignature';
 import {
   JobEngine,
   type BatchQuotaSettings,
@@ -19,7 +20,12 @@ import {
 
 export type { JobScript, StandInJob, BatchQuotaSettings } from './batchJobEngine';
 
-export type ControlFault = 'throttle' | 'internal' | 'unavailable' | 'dropAfterCreate';
+/**
+ * `badSignature`: 403 InvalidSignatureException, the restJson answer to a signature AWS did not
+ * accept, whose message quotes the canonical request (session token included).
+ */
+export type ControlFault =
+  'throttle' | 'internal' | 'unavailable' | 'dropAfterCreate' | 'badSignature';
 export type ControlOp = 'create' | 'get' | 'list' | 'stop';
 
 export interface BatchStandInOptions {
@@ -38,6 +44,8 @@ export interface BatchStandIn {
   readonly jobs: readonly StandInJob[];
   /** Every control-plane request: operation and HTTP status answered. */
   readonly calls: readonly { op: ControlOp; status: number }[];
+  /** The messages of the `badSignature` answers given, in order. */
+  readonly signatureErrors: readonly string[];
   /** The next created jobs take these scripts, in order; then `defaultScript`. */
   queueScripts(scripts: JobScript[]): void;
   setDefaultScript(script: JobScript): void;
@@ -134,6 +142,7 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
   });
   const jobs: StandInJob[] = [];
   const calls: { op: ControlOp; status: number }[] = [];
+  const signatureErrors: string[] = [];
   const scripts: JobScript[] = [];
   let defaultScript: JobScript = {};
   const faults: Record<ControlOp, ControlFault[]> = { create: [], get: [], list: [], stop: [] };
@@ -296,6 +305,11 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     if (fault === 'internal') return fail(res, 500, 'InternalServerException', 'Internal error');
     if (fault === 'unavailable')
       return fail(res, 503, 'ServiceUnavailableException', 'Service unavailable');
+    if (fault === 'badSignature') {
+      const message = signatureMismatchMessage(req, raw);
+      signatureErrors.push(message);
+      return fail(res, 403, 'InvalidSignatureException', message);
+    }
     if (op === 'create') return create(res, raw, fault === 'dropAfterCreate');
     if (op === 'list') return list(res, url.searchParams);
     const job = findJob(id);
@@ -338,6 +352,7 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     url: `http://127.0.0.1:${port}`,
     jobs,
     calls,
+    signatureErrors,
     queueScripts: (s) => scripts.push(...s),
     setDefaultScript: (s) => (defaultScript = s),
     queueFaults: (op, f) => faults[op].push(...f),
