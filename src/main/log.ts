@@ -21,6 +21,10 @@ export function redact(text: string): string {
   return out;
 }
 
+/** Same, keeping null as null (for optional columns such as a job's message). */
+export const redactOrNull = (text: string | null): string | null =>
+  text === null ? null : redact(text);
+
 function describe(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);

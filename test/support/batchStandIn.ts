@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
+import { signatureMismatchMessage } from './standInSignature';
 import {
   JobEngine,
   type BatchQuotaSettings,
@@ -27,7 +28,12 @@ export type ControlFault =
   /** 403 ExpiredTokenException: temporary credentials ran out (waiting does not cure it). */
   | 'expiredToken'
   /** 403 AccessDeniedException naming the operation's IAM action (a permission removed). */
-  | 'denied';
+  | 'denied'
+  /**
+   * 403 InvalidSignatureException, the restJson answer to a signature AWS did not accept, whose
+   * message quotes the canonical request (session token included).
+   */
+  | 'badSignature';
 export type ControlOp = 'create' | 'get' | 'list' | 'stop';
 
 /** The IAM action behind each control-plane operation, as a denial names it. */
@@ -54,6 +60,8 @@ export interface BatchStandIn {
   readonly jobs: readonly StandInJob[];
   /** Every control-plane request: operation and HTTP status answered. */
   readonly calls: readonly { op: ControlOp; status: number }[];
+  /** The messages of the `badSignature` answers given, in order. */
+  readonly signatureErrors: readonly string[];
   /** The next created jobs take these scripts, in order; then `defaultScript`. */
   queueScripts(scripts: JobScript[]): void;
   setDefaultScript(script: JobScript): void;
@@ -152,6 +160,7 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
   });
   const jobs: StandInJob[] = [];
   const calls: { op: ControlOp; status: number }[] = [];
+  const signatureErrors: string[] = [];
   const scripts: JobScript[] = [];
   let defaultScript: JobScript = {};
   const faults: Record<ControlOp, ControlFault[]> = { create: [], get: [], list: [], stop: [] };
@@ -328,6 +337,11 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
         'AccessDeniedException',
         `User: arn:aws:iam::${account}:user/analyst is not authorized to perform: bedrock:${ACTIONS[op]} because no identity-based policy allows the bedrock:${ACTIONS[op]} action`,
       );
+    if (fault === 'badSignature') {
+      const message = signatureMismatchMessage(req, raw);
+      signatureErrors.push(message);
+      return fail(res, 403, 'InvalidSignatureException', message);
+    }
     if (op === 'create') return create(res, raw, fault === 'dropAfterCreate');
     if (op === 'list') return list(res, url.searchParams);
     const job = findJob(id);
@@ -370,6 +384,7 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     url: `http://127.0.0.1:${port}`,
     jobs,
     calls,
+    signatureErrors,
     queueScripts: (s) => scripts.push(...s),
     setDefaultScript: (s) => (defaultScript = s),
     queueFaults: (op, f) => faults[op].push(...f),

@@ -12,10 +12,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes } from 'node:crypto';
 import { writeError, writeJson } from './standInWire';
 import { closeServer, listenOnLoopback } from './loopbackServer';
+import { signatureMismatchMessage } from './standInSignature';
 
 export type CustomizationScript = 'complete' | 'failAtValidation' | 'failAtTraining';
 export type CustomizationOp = 'create' | 'get' | 'list' | 'stop';
-export type CustomizationFault = 'throttle' | 'internal' | 'dropAfterCreate' | 'hangUp';
+/**
+ * `badSignature`: 403 InvalidSignatureException, the restJson answer to a signature AWS did not
+ * accept, whose message quotes the canonical request (session token included).
+ */
+export type CustomizationFault =
+  'throttle' | 'internal' | 'dropAfterCreate' | 'hangUp' | 'badSignature';
 
 type Sub = 'NotStarted' | 'InProgress' | 'Completed' | 'Stopping' | 'Stopped' | 'Failed';
 
@@ -46,6 +52,8 @@ export interface CustomizationStandIn {
   readonly jobs: readonly StandInCustomizationJob[];
   /** Every request: operation and the HTTP status answered. */
   readonly calls: readonly { op: CustomizationOp; status: number }[];
+  /** The messages of the `badSignature` answers given, in order. */
+  readonly signatureErrors: readonly string[];
   /** The next created jobs follow these scripts, in order; then 'complete'. */
   queueScripts(scripts: CustomizationScript[]): void;
   /** The next calls of `op` get these faults, one per call. */
@@ -204,6 +212,7 @@ export async function startCustomizationStandIn(
 ): Promise<CustomizationStandIn> {
   const jobs: StandInCustomizationJob[] = [];
   const calls: { op: CustomizationOp; status: number }[] = [];
+  const signatureErrors: string[] = [];
   const scripts: CustomizationScript[] = [];
   const faults: Record<CustomizationOp, CustomizationFault[]> = {
     create: [],
@@ -395,6 +404,11 @@ export async function startCustomizationStandIn(
       );
     if (fault === 'internal')
       return fail(res, op, 500, 'InternalServerException', 'Internal server error');
+    if (fault === 'badSignature') {
+      const message = signatureMismatchMessage(req, await readBody(req));
+      signatureErrors.push(message);
+      return fail(res, op, 403, 'InvalidSignatureException', message);
+    }
     if (denied.has(op)) {
       return fail(
         res,
@@ -438,6 +452,7 @@ export async function startCustomizationStandIn(
     url: `http://127.0.0.1:${port}`,
     jobs,
     calls,
+    signatureErrors,
     queueScripts: (s) => void scripts.push(...s),
     queueFaults: (op, f) => void faults[op].push(...f),
     setPassableRoles: (roles) => void (passable = roles),

@@ -6,6 +6,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback, readBody, sendJson } from './loopbackServer';
+import { signatureMismatchMessage } from './standInSignature';
 
 export interface StandInQuota {
   name: string;
@@ -18,7 +19,11 @@ export interface ServiceQuotasStandIn {
   readonly bodies: Record<string, unknown>[];
   /** The account's quotas from now on, `pageSize` to a page (default: as started). */
   setQuotas(quotas: StandInQuota[], pageSize?: number): void;
-  /** Every following request answers this error (e.g. 'AccessDeniedException'); null clears. */
+  /**
+   * Every following request answers this error (e.g. 'AccessDeniedException'); null clears.
+   * 'InvalidSignatureException' answers 403 with a message quoting the canonical request,
+   * session token included, as AWS does for a signature it did not accept.
+   */
   failWith(type: string | null): void;
   close(): Promise<void>;
 }
@@ -47,6 +52,9 @@ export async function startServiceQuotasStandIn(
       bodies.push(input);
       if (req.headers['content-type'] !== 'application/x-amz-json-1.1') {
         return send(res, 400, { __type: 'SerializationException', Message: 'Bad content type' });
+      }
+      if (failure === 'InvalidSignatureException') {
+        return send(res, 403, { __type: failure, message: signatureMismatchMessage(req, raw) });
       }
       if (failure) {
         return send(res, 400, {

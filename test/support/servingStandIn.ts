@@ -49,8 +49,8 @@ export interface ServingStandIn {
   /** Method and path of every request, in order. */
   readonly requests: readonly { method: string; path: string; region: string | undefined }[];
   addCustomModel(region: string, model: WireCustomModel): void;
-  /** How servings of this custom model behave (default 'ready'). */
-  setBehaviour(modelArn: string, behaviour: ServingBehaviour): void;
+  /** How servings of this custom model behave (default 'ready'); 'fails' with this reason. */
+  setBehaviour(modelArn: string, behaviour: ServingBehaviour, failureMessage?: string): void;
   /** IAM actions (e.g. `bedrock:CreateProvisionedModelThroughput`) answered with AccessDenied. */
   deny(actions: string[]): void;
   /** Resources that exist now (not deleted), by ARN. */
@@ -92,6 +92,7 @@ export async function startServingStandIn(
   const pageSize = options.pageSize ?? 100;
   const models = new Map<string, WireCustomModel[]>();
   const behaviour = new Map<string, ServingBehaviour>();
+  const failureMessages = new Map<string, string>();
   const denied = new Set<string>();
   const resources = new Map<string, Resource>();
   const byToken = new Map<string, string>();
@@ -105,7 +106,11 @@ export async function startServingStandIn(
     const b = behaviour.get(r.modelArn) ?? 'ready';
     const ready = r.kind === 'provisioned' ? 'InService' : 'Active';
     if (b === 'fails' && r.polls >= pollsUntilReady) {
-      return { status: 'Failed', failureMessage: 'Insufficient capacity for the requested model.' };
+      return {
+        status: 'Failed',
+        failureMessage:
+          failureMessages.get(r.modelArn) ?? 'Insufficient capacity for the requested model.',
+      };
     }
     if (b !== 'ready' || r.polls < pollsUntilReady) return { status: 'Creating' };
     return { status: ready };
@@ -304,7 +309,10 @@ export async function startServingStandIn(
     requests,
     addCustomModel: (region, model) =>
       void models.set(region, [...(models.get(region) ?? []), model]),
-    setBehaviour: (arn, b) => void behaviour.set(arn, b),
+    setBehaviour: (arn, b, failureMessage) => {
+      behaviour.set(arn, b);
+      if (failureMessage !== undefined) failureMessages.set(arn, failureMessage);
+    },
     deny: (actions) => actions.forEach((a) => denied.add(a)),
     live: () =>
       [...resources.values()].map((r) => ({

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { ListServiceQuotasCommand, type ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AccountQuotaReadSchema, type AccountQuotaRead } from '../../shared/batch/accountQuotas';
 import { readSetting, writeSetting } from '../db/repos/settings';
+import { redactSecrets } from '../../shared/security/redactSecrets';
 
 const SETTING = 'batchQuotasRead';
 
@@ -43,13 +44,17 @@ export async function listBedrockQuotas(
   return out;
 }
 
-/** Why the quotas could not be read, naming the IAM action when it is a denial. */
+/**
+ * Why the quotas could not be read, naming the IAM action when it is a denial. AWS's message is
+ * quoted masked: the note is stored with the batch setup and printed by `batch status`.
+ */
 export function describeQuotaReadError(e: unknown, last: AccountQuotaRead | null): string {
   const err = (typeof e === 'object' && e !== null ? e : {}) as {
     name?: string;
     message?: string;
     $metadata?: { httpStatusCode?: number };
   };
+  const said = err.message === undefined ? undefined : redactSecrets(err.message);
   const fallback = last
     ? `the quotas last read on ${last.readAt.slice(0, 10)} apply`
     : "AWS's documented defaults apply";
@@ -57,9 +62,9 @@ export function describeQuotaReadError(e: unknown, last: AccountQuotaRead | null
     return `Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then ${fallback}.`;
   }
   if (err.$metadata?.httpStatusCode === undefined) {
-    return `Service Quotas could not be reached to read your account's batch quotas (${err.message ?? 'no answer'}); ${fallback}.`;
+    return `Service Quotas could not be reached to read your account's batch quotas (${said ?? 'no answer'}); ${fallback}.`;
   }
-  return `Your account's batch quotas could not be read (${err.name ?? 'Error'}${err.message ? `: ${err.message}` : ''}); ${fallback}.`;
+  return `Your account's batch quotas could not be read (${err.name ?? 'Error'}${said ? `: ${said}` : ''}); ${fallback}.`;
 }
 
 /**

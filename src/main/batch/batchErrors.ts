@@ -1,7 +1,10 @@
 /**
  * S3 and control-plane errors in words a user can act on, naming the bucket, the role or the
- * field. SDK error messages never carry credentials; the wording here adds none.
+ * field. AWS's own message is quoted masked (redactSecrets): a signature error quotes the
+ * canonical request, session token included.
  */
+import { redactSecrets } from '../../shared/security/redactSecrets';
+
 export class BatchSetupError extends Error {
   override readonly name = 'BatchSetupError';
 }
@@ -35,16 +38,16 @@ export function describeS3Error(e: unknown, bucket: string, region: string): str
   ) {
     return `The S3 bucket "${bucket}" is in ${home ?? 'another region'}, not ${region}: Bedrock jobs need a bucket in their own region.`;
   }
-  return `S3 request on bucket "${bucket}" failed: ${code}${err.message ? `: ${err.message}` : ''}`;
+  return `S3 request on bucket "${bucket}" failed: ${code}${err.message ? `: ${redactSecrets(err.message)}` : ''}`;
 }
 
 export function describeBedrockError(e: unknown, roleArn: string): string {
   const err = asAws(e);
   const code = err.name ?? 'Error';
   if (code === 'AccessDeniedException') {
-    return `Bedrock refused the request: ${err.message ?? 'access denied'} (check that you may pass the service role ${roleArn} and use batch inference).`;
+    return `Bedrock refused the request: ${redactSecrets(err.message ?? 'access denied')} (check that you may pass the service role ${roleArn} and use batch inference).`;
   }
-  return `${code}: ${err.message ?? 'no message'}`;
+  return `${code}: ${redactSecrets(err.message ?? 'no message')}`;
 }
 
 /** Errors worth waiting out (the SDK already retried a few times): throttling, 5xx, network. */

@@ -33,6 +33,8 @@ describe('distill-roi distill serve|evaluate', () => {
   let runtime: BedrockStandIn;
   const temp = makeTempDir('distill-cli-serve-');
   const env = () => ({
+    // A command given no --data-dir must not open the user's own data folder.
+    DISTILL_ROI_DATA_DIR: `${temp.dir}/default`,
     AWS_ENDPOINT_URL_BEDROCK: control.url,
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: runtime.url,
     DISTILL_ROI_SERVING_POLL_MS: '10',

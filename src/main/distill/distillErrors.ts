@@ -1,9 +1,11 @@
 /**
  * Control-plane errors of distillation in words the analyst can act on: a denial names the IAM
  * action to allow (the SDK's message says which one AWS checked), a refusal quotes Bedrock's
- * reason. Which errors are worth waiting out is the batch code's `isTransient`.
+ * reason, masked (a signature error quotes the session token). Which errors are worth waiting
+ * out is the batch code's `isTransient`.
  */
 import { isTransient } from '../batch/batchErrors';
+import { redactSecrets } from '../../shared/security/redactSecrets';
 
 /** A launch that cannot go ahead, with the form field each problem belongs to. */
 export class DistillLaunchError extends Error {
@@ -36,7 +38,7 @@ export interface DescribedError {
 export function describeDistillError(e: unknown, op: DistillOp, roleArn: string): DescribedError {
   const err: AwsLike = typeof e === 'object' && e !== null ? e : {};
   const name = err.name ?? 'Error';
-  const said = err.message ?? '';
+  const said = redactSecrets(err.message ?? '');
   if (name === 'AccessDeniedException') {
     if (said.includes('iam:PassRole')) {
       return {

@@ -5,11 +5,11 @@
  * the results channel. The canary token must be found nowhere: not in any byte of the data
  * folder (database, WAL, backups), the results channel, runs.csv, the bundle or the logs.
  */
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
+import { canaryToken, filesUnder, leaks as leaksOf } from '../../../test/support/canary';
 import { removeCliBuild, startCli } from '../../../test/support/cliProcess';
 import { paragraphText, STUDENT, TEACHER } from '../../../test/support/runnerFixture';
 import { makeTempDir } from '../../../test/support/tempDir';
@@ -19,22 +19,8 @@ import { dispatch } from './dispatch';
 import type { ExperimentResults } from '../../shared/ipc/experimentChannels';
 
 const KEY_ID = 'ASIACANARYKEYID00001';
-// Shaped like an STS session token: base64 with '/', '+' and '=' in it.
-const CANARY = `IQoJb3JpZ2luX2VjE${randomBytes(300).toString('base64')}`;
-
-/** Every file under `dir`, as bytes, whatever its name (database, -wal, -shm, backups). */
-function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [{ path, bytes: readFileSync(path) }];
-  });
-}
-
-/** Where the canary (or a long piece of it) shows up, as file paths or labels. */
-function leaks(found: { label: string; text: string | Buffer }[]): string[] {
-  const pieces = [CANARY, CANARY.slice(20, 80)];
-  return found.filter(({ text }) => pieces.some((p) => text.includes(p))).map(({ label }) => label);
-}
+const CANARY = canaryToken();
+const leaks = (found: { label: string; text: string | Buffer }[]) => leaksOf(CANARY, found);
 
 describe('a session token quoted by an AWS signature error', () => {
   let standIn: BedrockStandIn;

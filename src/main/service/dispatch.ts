@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../shared/ipc/result';
 import type { HandlerContext } from '../core/context';
 import { handlers } from '../handlers';
 import { AppFailure } from '../common/failure';
-import { logError } from '../log';
+import { logError, redact } from '../log';
 import { describeZodError } from '../common/inputErrors';
 
 const channelSet: ReadonlySet<string> = new Set(CHANNELS);
@@ -20,7 +20,8 @@ function sqliteCode(e: unknown): string | null {
 }
 
 export function toErrorResult(e: unknown): Result<never> {
-  if (e instanceof AppFailure) return err(e.code, e.message);
+  // A failure may quote AWS (a refusal's reason): masked before it reaches the renderer.
+  if (e instanceof AppFailure) return err(e.code, redact(e.message));
   const code = sqliteCode(e);
   if (code === 'SQLITE_FULL') {
     return err(

@@ -12,6 +12,7 @@ import {
   type ServingStandIn,
 } from '../../../test/support/servingStandIn';
 import { makeTempDir } from '../../../test/support/tempDir';
+import { canaryToken, fileTexts, leaks } from '../../../test/support/canary';
 import type { CustomModel, ServeRequest } from '../../shared/serving/servingDomain';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { openDatabase } from '../db/open';
@@ -48,7 +49,7 @@ async function service(maxWaitMs = 60_000) {
   return { db, s };
 }
 
-function model(behaviour?: 'neverReady' | 'fails'): CustomModel {
+function model(behaviour?: 'neverReady' | 'fails', failureMessage?: string): CustomModel {
   const wire = distilledModel(
     REGION,
     'support-micro',
@@ -56,7 +57,7 @@ function model(behaviour?: 'neverReady' | 'fails'): CustomModel {
     'amazon.nova-pro-v1:0',
   );
   standIn.addCustomModel(REGION, wire);
-  if (behaviour) standIn.setBehaviour(wire.modelArn, behaviour);
+  if (behaviour) standIn.setBehaviour(wire.modelArn, behaviour, failureMessage);
   return {
     modelArn: wire.modelArn,
     modelName: wire.modelName,
@@ -158,6 +159,18 @@ describe('ServingService', () => {
     expect(ended.phase).toBe('failed');
     expect(ended.message).toContain('Insufficient capacity');
     expect((await s.delete(created.id)).phase).toBe('deleted');
+  });
+
+  it('a Failed reason quoting a session token is stored and shown masked, in no byte of the file', async () => {
+    const { s } = await service();
+    const token = canaryToken();
+    const m = model('fails', `Request refused: x-amz-security-token:${token}`);
+    const created = await s.serve(m, { ...PT, customModelArn: m.modelArn }, RATES);
+    const ended = await s.settle(created.id);
+    expect(ended.message).toContain('Request refused: x-amz-security-token:***');
+    expect(
+      leaks(token, [{ label: 'serving', text: JSON.stringify(ended) }, ...fileTexts(temp.dir)]),
+    ).toEqual([]);
   });
 
   it('a denied create names the IAM action and creates nothing', async () => {

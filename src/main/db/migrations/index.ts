@@ -16,6 +16,7 @@ import { migration0100 } from './0100-distill-jobs';
 import { migration0101 } from './0101-custom-model-servings';
 import { migration0110 } from './0110-bill-reconciliation';
 import { migration0111 } from './0111-run-profile-arn';
+import { migration0112 } from './0112-redact-control-plane-errors';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   migration0101,
   migration0110,
   migration0111,
+  migration0112,
 ];

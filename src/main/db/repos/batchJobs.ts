@@ -2,9 +2,12 @@
  * Batch setups and invocation jobs. Every fact is written the moment it is known (the plan
  * before any upload, the ARN as soon as CreateModelInvocationJob answers, each polled status),
  * each in its own autocommitted statement, so that a killed process resumes from the store.
+ * Texts that may quote AWS (a job's message, the collect note, the quota note) are masked on
+ * the way in, whoever wrote them: a signature error quotes the session token.
  */
 import type { Database } from 'better-sqlite3';
 import type { BatchJobView, BatchPhase, BatchSetup } from '../../../shared/batch/batchDomain';
+import { redactOrNull } from '../../log';
 import { nowIso } from '../clock';
 
 interface SetupRow {
@@ -47,7 +50,7 @@ interface QuotasColumn {
 const quotasColumn = (s: BatchSetup): QuotasColumn => ({
   fallback: s.quotas,
   ...(s.modelQuotas ? { modelQuotas: s.modelQuotas } : {}),
-  quotaNote: s.quotaNote ?? null,
+  quotaNote: redactOrNull(s.quotaNote ?? null),
 });
 
 function readQuotasColumn(json: string): Pick<BatchSetup, 'quotas' | 'modelQuotas' | 'quotaNote'> {
@@ -243,7 +246,7 @@ export function setJobPhase(
 ): void {
   db.prepare('UPDATE batch_jobs SET phase = ?, message = COALESCE(?, message) WHERE id = ?').run(
     phase,
-    message,
+    redactOrNull(message),
     id,
   );
 }
@@ -281,7 +284,7 @@ export function setJobStatus(db: Database, id: string, s: PolledStatus): void {
        polled_at = ? WHERE id = ?`,
   ).run(
     s.status,
-    s.message,
+    redactOrNull(s.message),
     s.totalRecords,
     s.processedRecords,
     s.successRecords,
@@ -302,5 +305,5 @@ export function setJobCollected(
   db.prepare(
     `UPDATE batch_jobs SET phase = 'collected', stored_ok = ?, stored_errors = ?, not_returned = ?,
        collect_note = ?, collected_at = ? WHERE id = ?`,
-  ).run(c.storedOk, c.storedErrors, c.notReturned, c.note, nowIso(), id);
+  ).run(c.storedOk, c.storedErrors, c.notReturned, redactOrNull(c.note), nowIso(), id);
 }

@@ -1,7 +1,9 @@
 /**
  * Distillation jobs in the store. Each fact is written the moment it is known, in its own
  * autocommitted statement: the plan and its idempotency token before any AWS call, the phase
- * after the upload, the ARN as soon as CreateModelCustomizationJob answers, each poll.
+ * after the upload, the ARN as soon as CreateModelCustomizationJob answers, each poll. The last
+ * error and AWS's failure message are masked on the way in: a signature error quotes the
+ * session token.
  */
 import type { Database } from 'better-sqlite3';
 import type {
@@ -12,6 +14,7 @@ import type {
   SubStepStatus,
 } from '../../../shared/distill/distillDomain';
 import type { DistillCost } from '../../../shared/distill/distillEstimate';
+import { redact, redactOrNull } from '../../log';
 import { nowIso } from '../clock';
 
 export interface NewDistillJob {
@@ -196,14 +199,14 @@ export function markDistillSubmitted(db: Database, id: string, jobArn: string): 
 /** AWS refused to create the job (validation, denied): nothing exists to track. */
 export function markDistillRefused(db: Database, id: string, message: string): void {
   db.prepare(`UPDATE distill_jobs SET phase = 'refused', last_error = ? WHERE id = ?`).run(
-    message,
+    redact(message),
     id,
   );
 }
 
 /** A fault worth retrying later (offline, throttled): kept, the job stays open. */
 export function noteDistillError(db: Database, id: string, message: string | null): void {
-  db.prepare('UPDATE distill_jobs SET last_error = ? WHERE id = ?').run(message, id);
+  db.prepare('UPDATE distill_jobs SET last_error = ? WHERE id = ?').run(redactOrNull(message), id);
 }
 
 export interface DistillPoll {
@@ -229,7 +232,7 @@ export function recordDistillPoll(db: Database, id: string, p: DistillPoll): voi
   ).run(
     p.status,
     JSON.stringify(p.steps),
-    p.failureMessage,
+    redactOrNull(p.failureMessage),
     p.outputModelArn,
     p.outputModelName,
     p.endTime,

@@ -2,9 +2,11 @@
  * Servings of custom models. Each fact is written the moment it is known, in its own
  * autocommitted statement: the row with its idempotency token before the create is sent, the
  * ARN as soon as AWS answers, each polled status, the deletion. A restarted app resumes from here.
+ * The message (which may quote AWS's failure text) is masked on the way in.
  */
 import type { Database } from 'better-sqlite3';
 import type { Serving, ServingPhase } from '../../../shared/serving/servingDomain';
+import { redactOrNull } from '../../log';
 import { newId, nowIso } from '../clock';
 
 interface Row {
@@ -163,7 +165,7 @@ export function markPhase(
        in_service_at = CASE WHEN ? = 'inService' THEN COALESCE(in_service_at, ?) ELSE in_service_at END,
        deleted_at = CASE WHEN ? = 'deleted' THEN COALESCE(deleted_at, ?) ELSE deleted_at END
      WHERE id = ?`,
-  ).run(phase, awsStatus, message, phase, nowIso(), phase, nowIso(), id);
+  ).run(phase, awsStatus, redactOrNull(message), phase, nowIso(), phase, nowIso(), id);
 }
 
 export function linkEvaluation(
