@@ -8,6 +8,7 @@ import {
   type BedrockRuntimeClientConfig,
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HangSettings } from '../../shared/domain/settings';
 import { endpointProblem } from '../../shared/domain/endpoint';
 
 /** Static keys or a provider such as `fromIni({ profile })` from @aws-sdk/credential-providers. */
@@ -40,6 +41,21 @@ export interface BedrockClientOptions {
    * latency, so the runner's concurrency must stay at or below it.
    */
   maxConnections?: number;
+}
+
+/**
+ * The socket's own timeouts, no shorter than the hang limits the analyst set: the runner's hang
+ * detection ends a silent stream at the limit set, and a longer limit than `defaultMs` (for a
+ * model that is slow, not hung) must not be cut short by the socket first. The second of margin
+ * leaves the hang detection to fire first, with its message naming the limit.
+ */
+export function socketTimeouts(
+  defaultMs: number,
+  set: HangSettings,
+): { requestTimeoutMs: number; idleTimeoutMs: number } {
+  const margin = (ms: number | null) => (ms === null ? 0 : ms + 1_000);
+  const requestTimeoutMs = Math.max(defaultMs, margin(set.stallFirstEventMs));
+  return { requestTimeoutMs, idleTimeoutMs: Math.max(requestTimeoutMs, margin(set.stallIdleMs)) };
 }
 
 export function createBedrockClient(options: BedrockClientOptions): BedrockRuntimeClient {

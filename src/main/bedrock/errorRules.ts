@@ -237,7 +237,7 @@ export function byTransport(
   ) {
     return make(
       'timeout',
-      `No answer from Bedrock for ${model} within the request timeout: check the connection, or raise the timeout in Settings.`,
+      `No answer from Bedrock for ${model} within the request timeout: check the connection. If the model is only slow, raise its hang limits (stallFirstEventMs and stallIdleMs in Settings › Hang detection, --stall-first-event and --stall-idle on the command line).`,
     );
   }
   // Checked after timeouts: the SDK appends 'Deserialization error' to whatever broke the body.

@@ -140,6 +140,11 @@ describe('classifyError', () => {
       { name: 'TimeoutError', ...meta(200) },
     );
     expect(classifyError(idleBody).kind).toBe('timeout');
+    // It names the settings that exist for a model that is only slow.
+    expect(classifyError(request, ctx).userMessage).toMatch(
+      /raise its hang limits \(stallFirstEventMs and stallIdleMs in Settings › Hang detection, --stall-first-event and --stall-idle on the command line\)/,
+    );
+    expect(classifyError(request, ctx).userMessage).not.toMatch(/raise the timeout/);
   });
 
   it('calls any undecodable stream malformed by its shape, whatever the decoder said', () => {

@@ -58,9 +58,20 @@ describe('parseRunArgs', () => {
     [[...NEW, '--retry-failed'], /goes with --resume/],
     [[...NEW, '--endpoint', 'http://bedrock.example.com'], /--endpoint: .*https:\/\//],
     [[...NEW, '--endpoint', 'https://u:p@vpce.example.com'], /--endpoint: .*user name/],
+    [[...NEW, '--stall-idle', '0'], /^--stall-idle must be from 1 s to 600 s, or left out/],
+    [[...NEW, '--stall-first-event', '601'], /^--stall-first-event must be from 1 s to 600 s/],
+    [[...NEW, '--stall-first-event', ''], /^--stall-first-event must be a number of seconds/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(UsageError);
     expect(() => parseRunArgs(argv, {})).toThrow(message);
+  });
+
+  it('takes the hang limits in seconds, as milliseconds, with a resume too; unset is null', () => {
+    expect(parseRunArgs(NEW, {}).hang).toEqual({ stallFirstEventMs: null, stallIdleMs: null });
+    expect(
+      parseRunArgs(['--resume', 'abc', '--stall-first-event', '2.5', '--stall-idle', '30'], {})
+        .hang,
+    ).toEqual({ stallFirstEventMs: 2_500, stallIdleMs: 30_000 });
   });
 
   it('accepts a resume with the common options only', () => {

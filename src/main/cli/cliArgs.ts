@@ -5,6 +5,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { endpointProblem } from '../../shared/domain/endpoint';
 import { checkRoleArn, parseS3Location } from '../../shared/batch/s3Location';
+import { hangLimitProblem, type HangSettings } from '../../shared/domain/settings';
 
 export interface PriceOverride {
   modelId: string;
@@ -40,6 +41,8 @@ export interface RunArgs {
   wait: boolean;
   bedrockEndpoint: string | undefined;
   s3Endpoint: string | undefined;
+  /** --stall-first-event and --stall-idle in milliseconds; null: derived from the model's TTFT. */
+  hang: HangSettings;
 }
 
 export const USAGE = `Usage: distill-roi run [options]
@@ -74,6 +77,12 @@ Common:
   --data-dir DIR         or DISTILL_ROI_DATA_DIR
   --endpoint URL         or AWS_ENDPOINT_URL_BEDROCK_RUNTIME
   --profile NAME         AWS profile (else the SDK's default credential chain)
+  --stall-first-event S  seconds a call waits for its stream's first event before it is
+                         given up as hung and retried (1-600; default: 4 × the model's
+                         slowest recent time to first token, within 1-60 s; 10 s before it
+                         has answered)
+  --stall-idle S         seconds a stream may stay silent between two events (same range
+                         and default)
   --json                 print the summary as JSON on stdout
 
 Exit code: 0 when every call succeeded and the run completed, 1 otherwise, 2 on bad usage.`;
@@ -100,6 +109,15 @@ function number(flag: string, raw: string | undefined, fallback: number, integer
     );
   }
   return value;
+}
+
+/** A hang limit flag in seconds, as milliseconds; null when not given. */
+function hangLimit(flag: string, raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const ms = raw.trim() === '' ? Number.NaN : Math.round(Number(raw) * 1000);
+  const problem = hangLimitProblem(ms, flag, 'left out');
+  if (problem !== null) throw new UsageError(`${problem.replace(/\.$/, '')}; got "${raw}".`);
+  return ms;
 }
 
 export function parsePrice(raw: string): PriceOverride {
@@ -170,6 +188,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'no-wait': { type: 'boolean' },
         'bedrock-endpoint': { type: 'string' },
         's3-endpoint': { type: 'string' },
+        'stall-first-event': { type: 'string' },
+        'stall-idle': { type: 'string' },
       },
     });
   } catch (e) {
@@ -228,6 +248,10 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     wait: !(v['no-wait'] ?? false),
     bedrockEndpoint: v['bedrock-endpoint'] ?? env.AWS_ENDPOINT_URL_BEDROCK,
     s3Endpoint: v['s3-endpoint'] ?? env.AWS_ENDPOINT_URL_S3,
+    hang: {
+      stallFirstEventMs: hangLimit('--stall-first-event', v['stall-first-event']),
+      stallIdleMs: hangLimit('--stall-idle', v['stall-idle']),
+    },
   };
 }
 
