@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HangSettings } from '../../shared/domain/settings';
-import { endpointProblem } from '../../shared/domain/endpoint';
+import { clientEndpoint } from '../common/endpoints';
 
 /** Static keys or a provider such as `fromIni({ profile })` from @aws-sdk/credential-providers. */
 export type BedrockCredentials = NonNullable<BedrockRuntimeClientConfig['credentials']>;
@@ -62,14 +62,12 @@ export function createBedrockClient(options: BedrockClientOptions): BedrockRunti
   if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
     throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${options.maxAttempts}`);
   }
-  // Settings and the CLI check the endpoint too, with friendlier words; this is the last gate
+  // Settings and the CLI check the endpoint too, naming the field or flag; this is the last gate
   // before signed requests leave, and it also covers the SDK's own environment variables.
-  const endpoint =
-    options.endpoint ??
-    process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??
-    process.env.AWS_ENDPOINT_URL;
-  const problem = endpoint === undefined || endpoint === '' ? null : endpointProblem(endpoint);
-  if (problem !== null) throw new RangeError(problem);
+  clientEndpoint([
+    ['The endpoint', options.endpoint],
+    ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME],
+  ]);
   const maxSockets = options.maxConnections ?? 50;
   return new BedrockRuntimeClient({
     region: options.region,

@@ -10,6 +10,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
+import { EndpointRefusedError } from '../common/endpoints';
 import { BedrockCallError, classifyError, suggestInferenceProfileId } from './errors';
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
@@ -145,6 +146,16 @@ describe('classifyError', () => {
       /raise its hang limits \(stallFirstEventMs and stallIdleMs in Settings › Hang detection, --stall-first-event and --stall-idle on the command line\)/,
     );
     expect(classifyError(request, ctx).userMessage).not.toMatch(/raise the timeout/);
+  });
+
+  it('keeps the words of the endpoint rules, and retries nothing they refused', () => {
+    const refused = new EndpointRefusedError('AWS_ENDPOINT_URL_S3 must start with https://');
+    expect(classifyError(refused, ctx)).toMatchObject({
+      kind: 'validation',
+      retryable: false,
+      failFastPerModel: true,
+      userMessage: 'AWS_ENDPOINT_URL_S3 must start with https://',
+    });
   });
 
   it('calls any undecodable stream malformed by its shape, whatever the decoder said', () => {
