@@ -1,4 +1,5 @@
 import { expect, RUNTIME_STAND_IN, test } from './support/fixtures';
+import { AppShell } from './pages/AppShell';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -33,4 +34,37 @@ test('Test connection tests the form as it stands, saves nothing, and Save confi
   await settings.endpoint.fill(standIn.url);
   await settings.save();
   await expect(settings.saveState).toHaveText('Saved: new runs use these settings.');
+});
+
+test('Hang limits are typed in seconds, refused out of range naming the field, and kept', async ({
+  page,
+  host,
+}) => {
+  await new DatasetsPage(page).open(host.url);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  // Empty: derived from the model's measured time to first token.
+  await expect(settings.firstEventLimit).toHaveValue('');
+  await expect(settings.idleLimit).toHaveValue('');
+
+  await settings.idleLimit.fill('0.5');
+  await settings.saveRefused();
+  await expect(new AppShell(page).errorBanner).toContainText(
+    'stallIdleMs: The silence allowed between two events must be from 1 s to 600 s',
+  );
+
+  await settings.idleLimit.fill('2.5');
+  await settings.firstEventLimit.fill('45');
+  await settings.save();
+  await page.reload();
+  await settings.open();
+  await expect(settings.idleLimit).toHaveValue('2.5');
+  await expect(settings.firstEventLimit).toHaveValue('45');
+
+  // Emptied again: back to derived.
+  await settings.idleLimit.fill('');
+  await settings.save();
+  await page.reload();
+  await settings.open();
+  await expect(settings.idleLimit).toHaveValue('');
 });

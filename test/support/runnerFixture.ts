@@ -71,9 +71,11 @@ export interface RunnerFixture {
   cleanup(): Promise<void>;
 }
 
-export async function makeRunnerFixture(o: FixtureOptions): Promise<RunnerFixture> {
-  const temp = o.dir ? { dir: o.dir, cleanup: () => {} } : makeTempDir('distill-runner-');
-  const { db } = await openDatabase(`${temp.dir}/distill-roi.sqlite`);
+/** A dataset of numbered paragraphs and an experiment over it, stored in `db`, not started. */
+export function insertRunnerExperiment(
+  db: Database,
+  o: Omit<FixtureOptions, 'standIn' | 'client' | 'tuning' | 'probeOnline' | 'dir'>,
+): { experimentId: string; config: ExperimentConfig } {
   const students = o.students ?? [STUDENT];
   const datasetId = insertDataset(db, 'runner test');
   appendParagraphs(
@@ -106,7 +108,13 @@ export async function makeRunnerFixture(o: FixtureOptions): Promise<RunnerFixtur
       ...o.priceExtras?.[modelId],
     })),
   });
-  const experimentId = insertExperiment(db, config);
+  return { experimentId: insertExperiment(db, config), config };
+}
+
+export async function makeRunnerFixture(o: FixtureOptions): Promise<RunnerFixture> {
+  const temp = o.dir ? { dir: o.dir, cleanup: () => {} } : makeTempDir('distill-runner-');
+  const { db } = await openDatabase(`${temp.dir}/distill-roi.sqlite`);
+  const { experimentId, config } = insertRunnerExperiment(db, o);
   const client = clientFor(o.standIn, { maxAttempts: 2, ...o.client });
   const events: RunProgress[] = [];
   const eventTimes: number[] = [];

@@ -7,6 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { BedrockCredentials } from '../bedrock/client';
+import { clientEndpoint } from '../common/endpoints';
 
 export interface BatchClientOptions {
   region: string;
@@ -39,12 +40,23 @@ const handler = (timeoutMs = 120_000) =>
 
 export function createBatchClients(given: BatchClientOptions): BatchClients {
   // Endpoints from the environment are resolved here rather than by the SDK so that a custom
-  // S3 endpoint (a stand-in, MinIO) is addressed path-style, which loopback hosts require.
+  // S3 endpoint (a stand-in, MinIO) is addressed path-style, which loopback hosts require; each
+  // is checked by the endpoint rules, naming where it came from (common/endpoints.ts).
   const o = {
     ...given,
-    s3Endpoint: given.s3Endpoint ?? process.env.AWS_ENDPOINT_URL_S3,
-    bedrockEndpoint: given.bedrockEndpoint ?? process.env.AWS_ENDPOINT_URL_BEDROCK,
+    s3Endpoint: clientEndpoint([
+      ['The S3 endpoint', given.s3Endpoint],
+      ['AWS_ENDPOINT_URL_S3', process.env.AWS_ENDPOINT_URL_S3],
+    ]),
+    bedrockEndpoint: clientEndpoint([
+      ['The control-plane endpoint', given.bedrockEndpoint],
+      ['AWS_ENDPOINT_URL_BEDROCK', process.env.AWS_ENDPOINT_URL_BEDROCK],
+    ]),
   };
+  const quotasEndpoint = clientEndpoint([
+    ['The Service Quotas endpoint', given.serviceQuotasEndpoint],
+    ['AWS_ENDPOINT_URL_SERVICE_QUOTAS', process.env.AWS_ENDPOINT_URL_SERVICE_QUOTAS],
+  ]);
   const maxAttempts = o.maxAttempts ?? 5;
   const s3 = new S3Client({
     region: o.region,
@@ -71,7 +83,6 @@ export function createBatchClients(given: BatchClientOptions): BatchClients {
   });
   // Quotas are a nicety of planning, not a step of it: a short timeout and two attempts, so an
   // offline machine plans from the last read (or the defaults) without a long wait.
-  const quotasEndpoint = given.serviceQuotasEndpoint ?? process.env.AWS_ENDPOINT_URL_SERVICE_QUOTAS;
   const quotas = new ServiceQuotasClient({
     region: o.region,
     credentials: o.credentials,

@@ -8,7 +8,8 @@ import {
   type BedrockRuntimeClientConfig,
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { endpointProblem } from '../../shared/domain/endpoint';
+import type { HangSettings } from '../../shared/domain/settings';
+import { clientEndpoint } from '../common/endpoints';
 
 /** Static keys or a provider such as `fromIni({ profile })` from @aws-sdk/credential-providers. */
 export type BedrockCredentials = NonNullable<BedrockRuntimeClientConfig['credentials']>;
@@ -42,18 +43,31 @@ export interface BedrockClientOptions {
   maxConnections?: number;
 }
 
+/**
+ * The socket's own timeouts, no shorter than the hang limits the analyst set: the runner's hang
+ * detection ends a silent stream at the limit set, and a longer limit than `defaultMs` (for a
+ * model that is slow, not hung) must not be cut short by the socket first. The second of margin
+ * leaves the hang detection to fire first, with its message naming the limit.
+ */
+export function socketTimeouts(
+  defaultMs: number,
+  set: HangSettings,
+): { requestTimeoutMs: number; idleTimeoutMs: number } {
+  const margin = (ms: number | null) => (ms === null ? 0 : ms + 1_000);
+  const requestTimeoutMs = Math.max(defaultMs, margin(set.stallFirstEventMs));
+  return { requestTimeoutMs, idleTimeoutMs: Math.max(requestTimeoutMs, margin(set.stallIdleMs)) };
+}
+
 export function createBedrockClient(options: BedrockClientOptions): BedrockRuntimeClient {
   if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1) {
     throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${options.maxAttempts}`);
   }
-  // Settings and the CLI check the endpoint too, with friendlier words; this is the last gate
+  // Settings and the CLI check the endpoint too, naming the field or flag; this is the last gate
   // before signed requests leave, and it also covers the SDK's own environment variables.
-  const endpoint =
-    options.endpoint ??
-    process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??
-    process.env.AWS_ENDPOINT_URL;
-  const problem = endpoint === undefined || endpoint === '' ? null : endpointProblem(endpoint);
-  if (problem !== null) throw new RangeError(problem);
+  clientEndpoint([
+    ['The endpoint', options.endpoint],
+    ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME],
+  ]);
   const maxSockets = options.maxConnections ?? 50;
   return new BedrockRuntimeClient({
     region: options.region,

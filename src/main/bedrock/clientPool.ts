@@ -4,7 +4,7 @@ import type { AwsSettings } from '../../shared/domain/settings';
 import { resolveCredentialProvider } from '../credentials/provider';
 import type { SecretStore } from '../credentials/secretStore';
 import type { AccessKeys } from '../credentials/accessKeys';
-import { createBedrockClient, type BedrockCredentials } from './client';
+import { createBedrockClient, socketTimeouts, type BedrockCredentials } from './client';
 
 /** Call settings for every client the app makes; the runner adds its own retries on top. */
 export const CLIENT_DEFAULTS = {
@@ -44,6 +44,7 @@ export function buildClient(
     region,
     credentials: typedKeys ?? credentialsFor(s, store),
     ...CLIENT_DEFAULTS,
+    ...socketTimeouts(CLIENT_DEFAULTS.requestTimeoutMs, s),
     ...(s.endpointOverride ? { endpoint: s.endpointOverride } : {}),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { clientEndpoint } from '../common/endpoints';
 import type { BedrockCredentials } from './client';
 
 export interface ControlPlaneOptions {
@@ -29,6 +30,11 @@ export const jsonApiHandler = (): NodeHttpHandler =>
   });
 
 export function createControlPlaneClient(options: ControlPlaneOptions): BedrockClient {
+  // Checked here whatever set it (the setting, a flag, the SDK's environment variables).
+  clientEndpoint([
+    ['The control-plane endpoint', options.endpoint],
+    ['AWS_ENDPOINT_URL_BEDROCK', process.env.AWS_ENDPOINT_URL_BEDROCK],
+  ]);
   return new BedrockClient({
     region: options.region,
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),

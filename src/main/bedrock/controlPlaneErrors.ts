@@ -12,6 +12,8 @@ export function controlPlaneMessage(error: unknown, region: string): string {
       return `AWS denied listing models in ${region}: allow bedrock:ListFoundationModels and bedrock:ListInferenceProfiles for these credentials.`;
     case 'not_found':
     case 'validation':
+      // Refused before it was sent (the endpoint rules): that message says what to change.
+      if (c.awsName === undefined) return c.userMessage;
       return `Bedrock's control plane in ${region} refused the listing (${c.awsName ?? 'error'}): check the region (it may have no Bedrock) and the control-plane endpoint.`;
     default:
       return c.userMessage;

@@ -198,6 +198,11 @@ export function byTransport(
   make: Make,
 ): ClassifiedError | undefined {
   const model = context.modelId ?? 'the model';
+  // The endpoint rules refused where the request would go (common/endpoints.ts): their words
+  // name the setting, flag or variable to change, and no retry can help.
+  if (f.name === 'EndpointRefusedError') {
+    return make('validation', f.message, { retryable: false, failFastPerModel: true });
+  }
   const isNetworkCode = f.code !== undefined && NETWORK_CODES.has(f.code);
   // The answer had started (stream open, or a 200 whose body broke off) when the link dropped.
   if (
@@ -237,7 +242,7 @@ export function byTransport(
   ) {
     return make(
       'timeout',
-      `No answer from Bedrock for ${model} within the request timeout: check the connection, or raise the timeout in Settings.`,
+      `No answer from Bedrock for ${model} within the request timeout: check the connection. If the model is only slow, raise its hang limits (stallFirstEventMs and stallIdleMs in Settings › Hang detection, --stall-first-event and --stall-idle on the command line).`,
     );
   }
   // Checked after timeouts: the SDK appends 'Deserialization error' to whatever broke the body.

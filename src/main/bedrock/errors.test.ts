@@ -10,6 +10,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
+import { EndpointRefusedError } from '../common/endpoints';
 import { BedrockCallError, classifyError, suggestInferenceProfileId } from './errors';
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
@@ -140,6 +141,21 @@ describe('classifyError', () => {
       { name: 'TimeoutError', ...meta(200) },
     );
     expect(classifyError(idleBody).kind).toBe('timeout');
+    // It names the settings that exist for a model that is only slow.
+    expect(classifyError(request, ctx).userMessage).toMatch(
+      /raise its hang limits \(stallFirstEventMs and stallIdleMs in Settings › Hang detection, --stall-first-event and --stall-idle on the command line\)/,
+    );
+    expect(classifyError(request, ctx).userMessage).not.toMatch(/raise the timeout/);
+  });
+
+  it('keeps the words of the endpoint rules, and retries nothing they refused', () => {
+    const refused = new EndpointRefusedError('AWS_ENDPOINT_URL_S3 must start with https://');
+    expect(classifyError(refused, ctx)).toMatchObject({
+      kind: 'validation',
+      retryable: false,
+      failFastPerModel: true,
+      userMessage: 'AWS_ENDPOINT_URL_S3 must start with https://',
+    });
   });
 
   it('calls any undecodable stream malformed by its shape, whatever the decoder said', () => {

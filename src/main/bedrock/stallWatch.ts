@@ -74,8 +74,8 @@ export class StallWatch {
     this.timer = undefined;
     this.stalledWith = new StreamStalledError(
       this.started
-        ? `No event for ${Math.round(silent)} ms in the middle of the stream (limit ${Math.round(limit)} ms).`
-        : `Nothing streamed for ${Math.round(silent)} ms after the request left (limit ${Math.round(limit)} ms).`,
+        ? `No event for ${Math.round(silent)} ms in the middle of the stream (limit ${Math.round(limit)} ms: stallIdleMs in Settings, --stall-idle on the command line).`
+        : `Nothing streamed for ${Math.round(silent)} ms after the request left (limit ${Math.round(limit)} ms: stallFirstEventMs in Settings, --stall-first-event on the command line).`,
     );
     this.onStall();
   };

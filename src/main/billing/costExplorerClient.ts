@@ -7,6 +7,7 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { BedrockCredentials } from '../bedrock/client';
 import { jsonApiHandler } from '../bedrock/controlPlaneClient';
+import { clientEndpoint } from '../common/endpoints';
 
 export const COST_EXPLORER_REGION = 'us-east-1';
 
@@ -15,6 +16,10 @@ export function createCostExplorerClient(options: {
   /** Else AWS_ENDPOINT_URL_COST_EXPLORER, then AWS's (ce.us-east-1.amazonaws.com). */
   endpoint?: string;
 }): CostExplorerClient {
+  clientEndpoint([
+    ['The Cost Explorer endpoint', options.endpoint],
+    ['AWS_ENDPOINT_URL_COST_EXPLORER', process.env.AWS_ENDPOINT_URL_COST_EXPLORER],
+  ]);
   return new CostExplorerClient({
     region: COST_EXPLORER_REGION,
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),

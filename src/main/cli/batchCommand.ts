@@ -13,6 +13,7 @@ import { terminalColumns } from './resumeHint';
 import { batchPlanNotes } from '../../shared/batch/batchDomain';
 import { modelName } from '../../shared/report/names';
 import {
+  batchEndpoints,
   batchProgress,
   batchTuning,
   cliBatchClients,
@@ -37,6 +38,7 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const [action, ...rest] = argv;
   let v;
+  let endpoints;
   try {
     v = parseArgs({
       args: rest,
@@ -52,6 +54,7 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
       },
     }).values;
+    endpoints = batchEndpoints(v, io.env);
   } catch (e) {
     io.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${BATCH_USAGE}\n`);
     return 2;
@@ -74,14 +77,7 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const say = (line: string) => io.stderr.write(`${line}\n`);
-    const clients = cliBatchClients(
-      {
-        profile: v.profile,
-        bedrockEndpoint: v['bedrock-endpoint'] ?? io.env.AWS_ENDPOINT_URL_BEDROCK,
-        s3Endpoint: v['s3-endpoint'] ?? io.env.AWS_ENDPOINT_URL_S3,
-      },
-      experiment.config.region,
-    );
+    const clients = cliBatchClients({ profile: v.profile, ...endpoints }, experiment.config.region);
     try {
       const deps = {
         db,

@@ -56,11 +56,44 @@ describe('parseRunArgs', () => {
     [[...NEW, '--bogus'], /Unknown option/],
     [['--resume', 'id', '--teacher', 't'], /drop --teacher/],
     [[...NEW, '--retry-failed'], /goes with --resume/],
-    [[...NEW, '--endpoint', 'http://bedrock.example.com'], /--endpoint: .*https:\/\//],
-    [[...NEW, '--endpoint', 'https://u:p@vpce.example.com'], /--endpoint: .*user name/],
+    [[...NEW, '--endpoint', 'http://bedrock.example.com'], /^--endpoint must start with https:/],
+    [[...NEW, '--endpoint', 'https://u:p@vpce.example.com'], /^--endpoint must not .*user name/],
+    [[...NEW, '--bedrock-endpoint', 'http://example.com'], /^--bedrock-endpoint must start with/],
+    [[...NEW, '--s3-endpoint', 'https://user:pass@host'], /^--s3-endpoint must not .*password/],
+    [[...NEW, '--stall-idle', '0'], /^--stall-idle must be from 1 s to 600 s, or left out/],
+    [[...NEW, '--stall-first-event', '601'], /^--stall-first-event must be from 1 s to 600 s/],
+    [[...NEW, '--stall-first-event', ''], /^--stall-first-event must be a number of seconds/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseRunArgs(argv, {})).toThrow(UsageError);
     expect(() => parseRunArgs(argv, {})).toThrow(message);
+  });
+
+  it.each([
+    ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'http://example.com', /must start with https:/],
+    ['AWS_ENDPOINT_URL_BEDROCK', 'https://user:pass@host', /must not contain a user name/],
+    ['AWS_ENDPOINT_URL_S3', 'http://example.com', /must start with https:/],
+  ])('names %s when the environment gives an endpoint the rules refuse', (name, url, message) => {
+    expect(() => parseRunArgs(NEW, { [name]: url })).toThrow(UsageError);
+    expect(() => parseRunArgs(NEW, { [name]: url })).toThrow(new RegExp(`^${name} `));
+    expect(() => parseRunArgs(NEW, { [name]: url })).toThrow(message);
+    // A flag wins over the variable, and loopback http and https are allowed.
+    expect(
+      parseRunArgs(
+        [...NEW, '--endpoint', 'https://host', '--bedrock-endpoint', 'http://127.0.0.1:4010'],
+        { AWS_ENDPOINT_URL_S3: 'https://s3.example.com', [name]: 'https://host.example.com' },
+      ),
+    ).toMatchObject({
+      endpoint: 'https://host',
+      bedrockEndpoint: 'http://127.0.0.1:4010',
+    });
+  });
+
+  it('takes the hang limits in seconds, as milliseconds, with a resume too; unset is null', () => {
+    expect(parseRunArgs(NEW, {}).hang).toEqual({ stallFirstEventMs: null, stallIdleMs: null });
+    expect(
+      parseRunArgs(['--resume', 'abc', '--stall-first-event', '2.5', '--stall-idle', '30'], {})
+        .hang,
+    ).toEqual({ stallFirstEventMs: 2_500, stallIdleMs: 30_000 });
   });
 
   it('accepts a resume with the common options only', () => {

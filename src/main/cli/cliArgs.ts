@@ -3,8 +3,9 @@
  * mistake costs a message and exit code 2, never a half-created experiment.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { endpointProblem } from '../../shared/domain/endpoint';
+import { EndpointRefusedError, pickEndpoint, type EndpointSource } from '../common/endpoints';
 import { checkRoleArn, parseS3Location } from '../../shared/batch/s3Location';
+import { hangLimitProblem, type HangSettings } from '../../shared/domain/settings';
 
 export interface PriceOverride {
   modelId: string;
@@ -40,6 +41,8 @@ export interface RunArgs {
   wait: boolean;
   bedrockEndpoint: string | undefined;
   s3Endpoint: string | undefined;
+  /** --stall-first-event and --stall-idle in milliseconds; null: derived from the model's TTFT. */
+  hang: HangSettings;
 }
 
 export const USAGE = `Usage: distill-roi run [options]
@@ -74,12 +77,35 @@ Common:
   --data-dir DIR         or DISTILL_ROI_DATA_DIR
   --endpoint URL         or AWS_ENDPOINT_URL_BEDROCK_RUNTIME
   --profile NAME         AWS profile (else the SDK's default credential chain)
+  --stall-first-event S  seconds a call waits for its stream's first event before it is
+                         given up as hung and retried (1-600; default: 4 × the model's
+                         slowest recent time to first token, within 1-60 s; 10 s before it
+                         has answered)
+  --stall-idle S         seconds a stream may stay silent between two events (same range
+                         and default)
   --json                 print the summary as JSON on stdout
 
 Exit code: 0 when every call succeeded and the run completed, 1 otherwise, 2 on bad usage.`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/**
+ * An endpoint flag, else its environment variable (`[name, value]` each), checked by the
+ * endpoint rules before anything is opened: a refused one is a UsageError naming the flag or the
+ * variable it came from. The client factories check again, AWS_ENDPOINT_URL included.
+ */
+export function endpointArg(
+  flag: EndpointSource,
+  variable: readonly [name: `AWS_ENDPOINT_URL_${string}`, value: string | undefined],
+): string | undefined {
+  try {
+    return pickEndpoint([flag, variable]);
+  } catch (e) {
+    if (e instanceof EndpointRefusedError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Named flags only (no positionals, no unknown flags); a mistake is a UsageError. */
@@ -100,6 +126,15 @@ function number(flag: string, raw: string | undefined, fallback: number, integer
     );
   }
   return value;
+}
+
+/** A hang limit flag in seconds, as milliseconds; null when not given. */
+function hangLimit(flag: string, raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const ms = raw.trim() === '' ? Number.NaN : Math.round(Number(raw) * 1000);
+  const problem = hangLimitProblem(ms, flag, 'left out');
+  if (problem !== null) throw new UsageError(`${problem.replace(/\.$/, '')}; got "${raw}".`);
+  return ms;
 }
 
 export function parsePrice(raw: string): PriceOverride {
@@ -170,6 +205,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         'no-wait': { type: 'boolean' },
         'bedrock-endpoint': { type: 'string' },
         's3-endpoint': { type: 'string' },
+        'stall-first-event': { type: 'string' },
+        'stall-idle': { type: 'string' },
       },
     });
   } catch (e) {
@@ -195,9 +232,18 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     throw new UsageError('--retry-failed goes with --resume.');
   }
   const budget = v.budget === undefined ? null : number('--budget', v.budget, 0);
-  const endpoint = v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
-  const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
-  if (endpointIssue !== null) throw new UsageError(`--endpoint: ${endpointIssue}`);
+  const endpoint = endpointArg(
+    ['--endpoint', v.endpoint],
+    ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME],
+  );
+  const bedrockEndpoint = endpointArg(
+    ['--bedrock-endpoint', v['bedrock-endpoint']],
+    ['AWS_ENDPOINT_URL_BEDROCK', env.AWS_ENDPOINT_URL_BEDROCK],
+  );
+  const s3Endpoint = endpointArg(
+    ['--s3-endpoint', v['s3-endpoint']],
+    ['AWS_ENDPOINT_URL_S3', env.AWS_ENDPOINT_URL_S3],
+  );
   const batch = batchArgs(v.mode, v.s3, v['role-arn'], v['batch-model'] ?? []);
   return {
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
@@ -226,8 +272,12 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     newDataset: v['new-dataset'] ?? false,
     batch,
     wait: !(v['no-wait'] ?? false),
-    bedrockEndpoint: v['bedrock-endpoint'] ?? env.AWS_ENDPOINT_URL_BEDROCK,
-    s3Endpoint: v['s3-endpoint'] ?? env.AWS_ENDPOINT_URL_S3,
+    bedrockEndpoint,
+    s3Endpoint,
+    hang: {
+      stallFirstEventMs: hangLimit('--stall-first-event', v['stall-first-event']),
+      stallIdleMs: hangLimit('--stall-idle', v['stall-idle']),
+    },
   };
 }
 

@@ -22,11 +22,32 @@ import { estimateRun } from '../../shared/estimate/runEstimate';
 import { renderPrompt } from '../../shared/domain/experiment';
 import { readSetting } from '../db/repos/settings';
 import { storedProgress } from '../runner/storedProgress';
+import { endpointArg } from './cliArgs';
 
 export interface BatchCliOptions {
   profile: string | undefined;
   bedrockEndpoint: string | undefined;
   s3Endpoint: string | undefined;
+}
+
+/**
+ * --bedrock-endpoint and --s3-endpoint, else AWS_ENDPOINT_URL_BEDROCK and AWS_ENDPOINT_URL_S3,
+ * checked by the endpoint rules: a refused one is a UsageError naming the flag or variable.
+ */
+export function batchEndpoints(
+  v: { 'bedrock-endpoint'?: string | undefined; 's3-endpoint'?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): Pick<BatchCliOptions, 'bedrockEndpoint' | 's3Endpoint'> {
+  return {
+    bedrockEndpoint: endpointArg(
+      ['--bedrock-endpoint', v['bedrock-endpoint']],
+      ['AWS_ENDPOINT_URL_BEDROCK', env.AWS_ENDPOINT_URL_BEDROCK],
+    ),
+    s3Endpoint: endpointArg(
+      ['--s3-endpoint', v['s3-endpoint']],
+      ['AWS_ENDPOINT_URL_S3', env.AWS_ENDPOINT_URL_S3],
+    ),
+  };
 }
 
 /** Quotas from settings (key `batchQuotas`), else the documented defaults. */

@@ -1,7 +1,8 @@
 /** Bedrock clients for the CLI: one per region, with the profile's or the default credentials. */
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { createBedrockClient } from '../bedrock/client';
+import { DERIVED_HANG_LIMITS, type HangSettings } from '../../shared/domain/settings';
+import { createBedrockClient, socketTimeouts } from '../bedrock/client';
 
 /**
  * The SDK does not retry: its retries wait out their back-off inside a slot of the run, out of
@@ -20,6 +21,8 @@ export interface CliClients {
 export function cliClients(options: {
   endpoint: string | undefined;
   profile: string | undefined;
+  /** The hang limits set with --stall-first-event / --stall-idle: the socket waits longer. */
+  hang?: HangSettings;
 }): CliClients {
   const credentials =
     options.profile !== undefined ? fromIni({ profile: options.profile }) : fromNodeProviderChain();
@@ -34,9 +37,9 @@ export function cliClients(options: {
         maxAttempts: CLI_SDK_ATTEMPTS,
         connectionTimeoutMs: 5_000,
         // Headers of a streamed answer come once the model starts; long answers keep the
-        // socket busy, so a minute of silence means the call is stuck.
-        requestTimeoutMs: 60_000,
-        idleTimeoutMs: 60_000,
+        // socket busy, so a minute of silence means the call is stuck (or longer, when a
+        // longer hang limit was set: the runner's hang detection ends a hang first).
+        ...socketTimeouts(60_000, options.hang ?? DERIVED_HANG_LIMITS),
       });
       clients.set(region, client);
     }

@@ -34,7 +34,7 @@ import {
 } from '../distill/distillJob';
 import { readDistillSettings } from '../distill/distillService';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
-import { cliBatchClients } from './cliBatch';
+import { batchEndpoints, cliBatchClients } from './cliBatch';
 import type { CliIo } from './cliIo';
 
 export const DISTILL_JOB_USAGE = `Usage: distill-roi distill start|status|stop [options]
@@ -265,8 +265,10 @@ async function stop(db: Database, clients: (region: string) => BatchClients, v: 
 export async function distillJobCommand(argv: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
   let v: Values;
+  let endpoints;
   try {
     v = parseArgs({ args: rest, strict: true, allowPositionals: false, options: OPTIONS }).values;
+    endpoints = batchEndpoints(v, io.env);
   } catch (e) {
     io.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${DISTILL_JOB_USAGE}\n`);
     return 2;
@@ -282,14 +284,7 @@ export async function distillJobCommand(argv: string[], io: CliIo): Promise<numb
   const clients = (region: string): BatchClients => {
     let c = made.get(region);
     if (!c) {
-      c = cliBatchClients(
-        {
-          profile: v.profile,
-          bedrockEndpoint: v['bedrock-endpoint'] ?? io.env.AWS_ENDPOINT_URL_BEDROCK,
-          s3Endpoint: v['s3-endpoint'] ?? io.env.AWS_ENDPOINT_URL_S3,
-        },
-        region,
-      );
+      c = cliBatchClients({ profile: v.profile, ...endpoints }, region);
       made.set(region, c);
     }
     return c;

@@ -21,6 +21,7 @@ import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { createEvaluation, requireInService, saveEvaluationScenario } from '../serving/evaluation';
 import { serveCustomModel } from '../serving/serveCustomModel';
 import { ServingService, servingTuning } from '../serving/servingService';
+import { endpointArg } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { runOnDemand } from './runCommand';
 
@@ -87,10 +88,33 @@ function regionOf(arn: string, given: string | undefined): string {
   return region;
 }
 
-function servingService(db: Database, v: Values, io: CliIo): ServingService {
+/** The control-plane and runtime endpoints, checked before anything is opened. */
+interface Endpoints {
+  bedrock: string | undefined;
+  runtime: string | undefined;
+}
+
+function endpointsOf(v: Values, env: NodeJS.ProcessEnv): Endpoints {
+  return {
+    bedrock: endpointArg(
+      ['--bedrock-endpoint', v['bedrock-endpoint']],
+      ['AWS_ENDPOINT_URL_BEDROCK', env.AWS_ENDPOINT_URL_BEDROCK],
+    ),
+    runtime: endpointArg(
+      ['--endpoint', v.endpoint],
+      ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME],
+    ),
+  };
+}
+
+function servingService(
+  db: Database,
+  v: Values,
+  io: CliIo,
+  endpoint: string | undefined,
+): ServingService {
   const credentials =
     v.profile !== undefined ? fromIni({ profile: v.profile }) : fromNodeProviderChain();
-  const endpoint = v['bedrock-endpoint'] ?? io.env.AWS_ENDPOINT_URL_BEDROCK;
   const clients = new Map<string, BedrockClient>();
   return new ServingService({
     db,
@@ -120,7 +144,13 @@ function describeServing(s: Serving): string {
   ].join('\n');
 }
 
-async function serve(db: Database, v: Values, arn: string, io: CliIo): Promise<number> {
+async function serve(
+  db: Database,
+  v: Values,
+  arn: string,
+  io: CliIo,
+  endpoints: Endpoints,
+): Promise<number> {
   const mode = v.mode;
   if (mode !== 'provisioned' && mode !== 'on-demand') {
     throw new CliUsage('--mode must be provisioned or on-demand.');
@@ -142,7 +172,7 @@ async function serve(db: Database, v: Values, arn: string, io: CliIo): Promise<n
   if (!parsed.success) {
     throw new CliUsage(parsed.error.issues.map((i) => i.message).join('\n'));
   }
-  const service = servingService(db, v, io);
+  const service = servingService(db, v, io, endpoints.bedrock);
   try {
     let serving: Serving;
     try {
@@ -173,6 +203,7 @@ async function evaluate(
   arn: string,
   dataDir: string,
   io: CliIo,
+  endpoints: Endpoints,
 ): Promise<number> {
   const stored = findServingByArn(db, arn);
   if (!stored) {
@@ -189,7 +220,7 @@ async function evaluate(
       `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required: this app did not distill ${stored.customModelName}, so it does not know them.`,
     );
   }
-  const service = servingService(db, v, io);
+  const service = servingService(db, v, io, endpoints.bedrock);
   let serving: Serving;
   try {
     serving = requireInService(await service.refresh(stored.id));
@@ -206,7 +237,7 @@ async function evaluate(
   const code = await runOnDemand(
     db,
     {
-      endpoint: v.endpoint ?? io.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME,
+      endpoint: endpoints.runtime,
       profile: v.profile,
       json: v.json ?? false,
     },
@@ -231,6 +262,7 @@ export async function distillServingCommand(
 ): Promise<number> {
   let v: Values;
   let arn: string | undefined;
+  let endpoints: Endpoints;
   try {
     const parsed = parseArgs({
       args: argv,
@@ -240,6 +272,7 @@ export async function distillServingCommand(
     });
     v = parsed.values;
     arn = parsed.positionals[0];
+    endpoints = endpointsOf(v, io.env);
   } catch (e) {
     io.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${DISTILL_SERVING_USAGE}\n`);
     return 2;
@@ -253,8 +286,8 @@ export async function distillServingCommand(
   const { db } = await openDatabase(databasePath(dataDir));
   try {
     return action === 'serve'
-      ? await serve(db, v, arn, io)
-      : await evaluate(db, v, arn, dataDir, io);
+      ? await serve(db, v, arn, io, endpoints)
+      : await evaluate(db, v, arn, dataDir, io, endpoints);
   } catch (e) {
     if (e instanceof CliUsage) {
       io.stderr.write(`${e.message}\n\n${DISTILL_SERVING_USAGE}\n`);

@@ -14,7 +14,7 @@ import { openDatabase } from '../db/open';
 import { loadModelList } from '../models/modelListService';
 import { resolveModel } from '../models/resolveModel';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
-import { UsageError } from './cliArgs';
+import { endpointArg, UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
 
 export const MODELS_USAGE = `Usage: distill-roi models [--region R] [--json] [--offline]
@@ -65,7 +65,10 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): ModelsArgs {
     region,
     json: v.json ?? false,
     offline: v.offline ?? false,
-    endpoint: v.endpoint ?? env.AWS_ENDPOINT_URL_BEDROCK,
+    endpoint: endpointArg(
+      ['--endpoint', v.endpoint],
+      ['AWS_ENDPOINT_URL_BEDROCK', env.AWS_ENDPOINT_URL_BEDROCK],
+    ),
     profile: v.profile,
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
     resolve: v.resolve,

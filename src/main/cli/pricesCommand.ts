@@ -13,6 +13,7 @@ import type { PriceChange } from '../../shared/pricing/priceList/priceSnapshot';
 import { openDatabase } from '../db/open';
 import { listPriceSnapshots } from '../db/repos/priceSnapshots';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
+import { endpointProblem } from '../../shared/domain/endpoint';
 import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceListHttp';
 import { refreshPrices, type RegionRefresh } from '../priceList/refreshPrices';
 import { UsageError } from './cliArgs';
@@ -53,13 +54,24 @@ export function priceListBaseUrl(
   env: NodeJS.ProcessEnv,
   allowFolder = false,
 ): string {
-  const baseUrl = flag ?? env[PRICE_LIST_URL_ENV] ?? DEFAULT_PRICE_LIST_URL;
-  if (/^https?:\/\//.test(baseUrl)) return baseUrl;
+  const fromEnv = env[PRICE_LIST_URL_ENV] || undefined;
+  const [name, baseUrl] =
+    flag !== undefined
+      ? ['--price-list-url', flag]
+      : fromEnv !== undefined
+        ? [PRICE_LIST_URL_ENV, fromEnv]
+        : ['The Price List URL', DEFAULT_PRICE_LIST_URL];
+  if (/^https?:\/\//i.test(baseUrl)) {
+    // The endpoint rules, as for every other endpoint: https, or http:// to this computer.
+    const problem = endpointProblem(baseUrl, name);
+    if (problem !== null) throw new UsageError(problem);
+    return baseUrl;
+  }
   if (allowFolder && statSync(baseUrl, { throwIfNoEntry: false })?.isDirectory()) {
     return resolve(baseUrl);
   }
   throw new UsageError(
-    `--price-list-url must be an http(s) URL${allowFolder ? ' or a folder' : ''}, got "${baseUrl}".`,
+    `${name} must be an http(s) URL${allowFolder ? ' or a folder' : ''}, got "${baseUrl}".`,
   );
 }
 

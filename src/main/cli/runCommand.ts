@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { RunProgress } from '../../shared/domain/run';
+import { DERIVED_HANG_LIMITS } from '../../shared/domain/settings';
 import { openDatabase } from '../db/open';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { ExperimentRunner } from '../runner/experimentRunner';
@@ -69,7 +70,7 @@ async function runExperiment(
 /** Runs a stored experiment on demand to its end and prints its summary (also `distill evaluate`). */
 export async function runOnDemand(
   db: Database,
-  args: Pick<RunArgs, 'endpoint' | 'profile' | 'json'>,
+  args: Pick<RunArgs, 'endpoint' | 'profile' | 'json'> & Partial<Pick<RunArgs, 'hang'>>,
   dataDir: string,
   io: CliIo,
   experimentId: string,
@@ -85,13 +86,16 @@ export async function runOnDemand(
   );
   printer.say(`experiment ${experimentId}`);
   printer.say(`resume with: ${resumeCommand(experimentId, dataDir, process.argv[1])}`);
-  const clients = cliClients(args);
+  // --stall-first-event and --stall-idle (`distill evaluate` has neither: derived limits).
+  const hang = args.hang ?? DERIVED_HANG_LIMITS;
+  const clients = cliClients({ ...args, hang });
   const runner = new ExperimentRunner({
     db,
     clientFor: clients.clientFor,
     emit: (p) => printer.update(p),
     leases: new LeaseKeeper(db, { label: 'command line' }),
     tuning: CLI_RUNNER_TUNING,
+    hangSettings: () => hang,
   });
   const unhook = onSignals(runner, experimentId, printer);
   let final: RunProgress;

@@ -53,6 +53,8 @@ export async function startCore(opts: CoreOptions): Promise<AppCore> {
     leases,
     clientFor: (region) => clients.clientFor(region),
     emit: (progress) => emit({ type: 'runProgress', progress }),
+    // The hang limits of Settings, read as each run starts or resumes.
+    hangSettings: () => readAwsSettings({ db }),
   });
   // A run that was going when the app last stopped has no runner now: say so, resume on demand.
   markOrphanedRunsInterrupted(db, (id) => runner.runningElsewhere(id) !== null);

@@ -13,6 +13,7 @@ import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceLi
 import { refreshPrices } from '../priceList/refreshPrices';
 import type { HandlerContext } from '../core/context';
 import { readAwsSettings } from '../bedrock/awsSettings';
+import { pickEndpoint } from '../common/endpoints';
 
 /** Control-plane clients with the saved credentials and endpoint. */
 function controlPlaneFor(ctx: HandlerContext) {
@@ -46,10 +47,12 @@ export const catalogHandlers = {
   refreshPrices: (ctx: HandlerContext, input: { regions: string[] }) =>
     refreshPrices(ctx.db, {
       regions: [...new Set(input.regions)],
+      // The setting (checked when saved) or the variable, by the endpoint rules of every endpoint.
       baseUrl:
-        readAwsSettings(ctx).priceListUrl ??
-        process.env[PRICE_LIST_URL_ENV] ??
-        DEFAULT_PRICE_LIST_URL,
+        pickEndpoint([
+          ['priceListUrl', readAwsSettings(ctx).priceListUrl],
+          [PRICE_LIST_URL_ENV, process.env[PRICE_LIST_URL_ENV]],
+        ]) ?? DEFAULT_PRICE_LIST_URL,
     }),
 
   listPriceSnapshots: (ctx: HandlerContext, input: { region: string | null }) =>

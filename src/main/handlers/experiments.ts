@@ -95,6 +95,9 @@ export const experimentHandlers = {
         `This run could cost up to ${formatUsd(estimate.maxUsd)} if every output reaches the token limit (expected about ${formatUsd(estimate.expectedUsd)}), above the budget of ${formatUsd(e.config.budgetUsd ?? 0)}. Confirm to run anyway.`,
       );
     }
+    // The client is built now, so that an endpoint the rules refuse (a setting, an environment
+    // variable) is said here rather than by every call of the run.
+    ctx.clients.clientFor(e.config.region);
     return ctx.runs.start(input.id);
   },
 

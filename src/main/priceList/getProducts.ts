@@ -14,12 +14,17 @@ import type { OfferRead } from '../../shared/pricing/priceList/priceSnapshot';
 import type { PriceRow } from '../../shared/pricing/priceList/priceRow';
 import type { BedrockCredentials } from '../bedrock/client';
 import { jsonApiHandler } from '../bedrock/controlPlaneClient';
+import { clientEndpoint } from '../common/endpoints';
 
 export function createPricingClient(options: {
   credentials: BedrockCredentials;
   /** Else AWS_ENDPOINT_URL_PRICING, then AWS's (the API lives in us-east-1 and ap-south-1). */
   endpoint?: string;
 }): PricingClient {
+  clientEndpoint([
+    ['The Price List API endpoint', options.endpoint],
+    ['AWS_ENDPOINT_URL_PRICING', process.env.AWS_ENDPOINT_URL_PRICING],
+  ]);
   return new PricingClient({
     region: 'us-east-1',
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),

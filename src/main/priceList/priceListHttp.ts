@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { endpointProblem } from '../../shared/domain/endpoint';
 import { OfferFileError } from './offerStream';
 
 /** AWS serves the bulk files only from this host (docs/bedrock.md §4). */
@@ -50,6 +51,10 @@ export async function openSource(
     }
     return createReadStream(source);
   }
+  // The last gate of the endpoint rules (a base URL was checked where it was set, naming its
+  // setting or flag): every URL read, those an index points to included.
+  const problem = endpointProblem(source, 'A Price List URL');
+  if (problem !== null) throw new PriceListFetchError(problem);
   let res: Response;
   try {
     res = await fetch(source, { signal: signal ?? AbortSignal.timeout(120_000) });

@@ -48,7 +48,8 @@ function throughProfile(
 }
 
 export async function attemptCall(
-  client: BedrockRuntimeClient,
+  /** Asked inside the try: a client the endpoint rules refuse is this call's classified error. */
+  clientFor: () => BedrockRuntimeClient,
   config: ExperimentConfig,
   spec: CallSpec,
   signal: AbortSignal,
@@ -58,7 +59,7 @@ export async function attemptCall(
   const dispatchedMs = performance.now();
   try {
     const measured = await streamCompletion(
-      client,
+      clientFor(),
       {
         // The experiment's tagged profile when it has one: the same model, billed with the tag.
         modelId: spec.profileArn ?? spec.modelId,

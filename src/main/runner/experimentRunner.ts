@@ -110,6 +110,17 @@ export class ExperimentRunner {
     return session;
   }
 
+  /** The tuning a session starts with: the analyst's hang limits, as set now, over the rest. */
+  private sessionTuning(): RunnerTuning {
+    const set = this.deps.hangSettings?.();
+    if (!set) return this.tuning;
+    return {
+      ...this.tuning,
+      ...(set.stallFirstEventMs !== null ? { stallFirstEventMs: set.stallFirstEventMs } : {}),
+      ...(set.stallIdleMs !== null ? { stallIdleMs: set.stallIdleMs } : {}),
+    };
+  }
+
   private open(experimentId: string): ExperimentSession {
     const { db } = this.deps;
     const experiment = getExperiment(db, experimentId);
@@ -130,7 +141,7 @@ export class ExperimentRunner {
         deps: this.deps,
         probeOnline: this.probeOnline,
         clock: this.clock,
-        tuning: this.tuning,
+        tuning: this.sessionTuning(),
         experiment,
         // Calls a batch job still owns are not made on demand (batch/batchCalls.ts).
         queue: new CallQueue(

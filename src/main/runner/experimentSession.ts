@@ -163,7 +163,7 @@ export class ExperimentSession {
     // Asked per call, not per session: a client rebuilt after the user changed credentials
     // (the app's pool does that) is used from the next call on, even by a paused session.
     const outcome = await attemptCall(
-      this.p.deps.clientFor(config.region),
+      () => this.p.deps.clientFor(config.region),
       config,
       spec,
       call.signal,

@@ -2,7 +2,9 @@
  * How long a model's stream may stay silent before the runner calls it hung, per model, from
  * its own measured time to first token: a hang must be caught in a few TTFTs, not after the
  * socket's 60 s timeout, yet a slow model must not be cut off for being slow. Until a model has
- * answered once, a generous fixed limit applies. Either limit can be set outright instead.
+ * answered once, a generous fixed limit applies. Either limit can be set outright instead: the
+ * analyst's (Settings, `run --stall-first-event / --stall-idle`) come in as stallFirstEventMs
+ * and stallIdleMs (ExperimentRunner.sessionTuning) and are used as given.
  */
 import type { StallLimits } from '../bedrock/converseStream';
 import type { RunnerTuning } from './runnerTypes';

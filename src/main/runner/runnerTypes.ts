@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { RunProgress } from '../../shared/domain/run';
+import type { HangSettings } from '../../shared/domain/settings';
 import type { CallTimeline } from './callTimeline';
 import type { LeaseKeeper } from './leaseKeeper';
 
@@ -44,7 +45,8 @@ export interface RunnerTuning {
    * Hang detection (hangLimits.ts). A stream with no event this long after its request left, or
    * silent this long between events, is given up and retried. Unset: derived per model as
    * stallFactor × its slowest recent TTFT, within [stallFloorMs, stallCeilingMs], and
-   * stallBeforeMeasuredMs until the model has answered once.
+   * stallBeforeMeasuredMs until the model has answered once. The analyst's own limits come
+   * through RunnerDeps.hangSettings instead, and win over these.
    */
   stallFirstEventMs?: number;
   stallIdleMs?: number;
@@ -89,6 +91,12 @@ export interface RunnerDeps {
   probeOnline?(region: string): Promise<boolean>;
   clock?: RunnerClock;
   tuning?: Partial<RunnerTuning>;
+  /**
+   * The hang limits the analyst set (Settings, or `run --stall-first-event / --stall-idle`),
+   * read when a run starts or resumes, so that saved settings apply to the next run. Null
+   * (or no reader) leaves the limit derived from the model's measured TTFT.
+   */
+  hangSettings?: () => HangSettings;
   /** This process's run leases; defaults to one labelled 'app'. */
   leases?: LeaseKeeper;
 }

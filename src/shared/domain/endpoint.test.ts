@@ -29,6 +29,16 @@ describe('endpointProblem', () => {
     expect(endpointProblem(url)).toMatch(message);
   });
 
+  it('starts its message with the name of the setting, flag or variable', () => {
+    expect(endpointProblem('http://example.com', 'AWS_ENDPOINT_URL_S3')).toMatch(
+      /^AWS_ENDPOINT_URL_S3 must start with https:\/\//,
+    );
+    expect(endpointProblem('https://user:pass@host', '--s3-endpoint')).toMatch(
+      /^--s3-endpoint must not contain a user name or password/,
+    );
+    expect(endpointProblem('http://127.0.0.1:4010', '--s3-endpoint')).toBeNull();
+  });
+
   it('knows loopback names from look-alikes', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('app.localhost')).toBe(true);

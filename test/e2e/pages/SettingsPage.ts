@@ -1,7 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 
-/** The Settings screen as a user sees it: credentials, region, endpoint and the test call. */
+/**
+ * The Settings screen as a user sees it: credentials, region, endpoint, hang detection and the
+ * test call.
+ */
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
@@ -10,6 +13,13 @@ export class SettingsPage {
   }
   get endpoint(): Locator {
     return this.page.getByLabel(/^Endpoint/);
+  }
+  /** Hang detection: seconds before a stream's first event, and of silence between events. */
+  get firstEventLimit(): Locator {
+    return this.page.getByLabel(/^First event within/);
+  }
+  get idleLimit(): Locator {
+    return this.page.getByLabel(/^Silence between events/);
   }
   get saveState(): Locator {
     return this.page.getByTestId('settings-save-state');
@@ -29,5 +39,10 @@ export class SettingsPage {
   async save(): Promise<void> {
     await this.page.getByTestId('save-settings').click();
     await expect(this.saveState).toContainText('Saved');
+  }
+  /** Save, expecting a refusal: the form stays unsaved. */
+  async saveRefused(): Promise<void> {
+    await this.page.getByTestId('save-settings').click();
+    await expect(this.saveState).toHaveText('Unsaved changes');
   }
 }

@@ -7,9 +7,13 @@ import { ErrorBanner } from '../../components/Banner';
 import { REGIONS } from '../runs/ExperimentSetup';
 import { AccessKeysForm, NO_TYPED_KEYS, type TypedKeys } from './AccessKeysForm';
 import { ConnectionTest } from './ConnectionTest';
+import { HangLimitsFields } from './HangLimitsFields';
 import { useQuery } from '../../api/useQuery';
 
-/** Where the app gets AWS credentials from, which region and endpoint it calls, and a test call. */
+/**
+ * Where the app gets AWS credentials from, which region and endpoints it calls, when a call
+ * counts as hung, and a test call.
+ */
 export function SettingsScreen() {
   const [status, setStatus] = useState<CredentialStatus | null>(null);
   const [draft, setDraft] = useState<AwsSettings | null>(null);
@@ -181,6 +185,7 @@ export function SettingsScreen() {
             />
           </div>
         </div>
+        <HangLimitsFields value={draft} onChange={(limits) => setDraft({ ...draft, ...limits })} />
         <div className="modal-actions">
           <button
             type="button"
