@@ -11,14 +11,17 @@ test.use({
 const ROLE = 'arn:aws:iam::111122223333:role/BedrockBatchRole';
 
 /** Opens the app, sends a new experiment of the sample paragraphs to batch, and starts it. */
-async function runAsBatch(page: Page, url: string): Promise<BatchPanel> {
+async function runAsBatch(
+  page: Page,
+  url: string,
+): Promise<{ batch: BatchPanel; experiments: ExperimentsPage }> {
   await new AppShell(page).open(url);
   const experiments = new ExperimentsPage(page);
   await experiments.open();
   const batch = new BatchPanel(page);
   await batch.enable('s3://distill-batch/e2e', ROLE);
   await experiments.createAndRun();
-  return batch;
+  return { batch, experiments };
 }
 
 test('run an experiment as batch jobs from the form and follow them in the job panel', async ({
@@ -59,11 +62,14 @@ test.describe('credentials that expire while the jobs run', () => {
     page,
     host,
   }) => {
-    const batch = await runAsBatch(page, host.url);
+    const { batch, experiments } = await runAsBatch(page, host.url);
     await expect(batch.trackingStopped).toContainText(
       'Tracking stopped: the AWS credentials expired. The jobs carry on in AWS',
       { timeout: 30_000 },
     );
+    // The run panel agrees, and offers nothing that would make the batch's calls on demand.
+    await expect(experiments.runStatus).toHaveText('Paused');
+    await expect(experiments.runPanelButtons).toHaveCount(0);
     await batch.resumeTracking();
     await expect(batch.trackingStopped).toHaveCount(0);
     await expect(batch.jobStatuses).toHaveText(['Completed · collected', 'Completed · collected'], {

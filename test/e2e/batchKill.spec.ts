@@ -24,6 +24,9 @@ test('the app killed with -9 while its batch jobs run picks them up again when r
   );
   await experiments.createAndRun();
   await expect(batch.jobStatuses).toHaveText(['Scheduled', 'Scheduled'], { timeout: 30_000 });
+  // The jobs make the calls: the run panel says running, with nothing to pause or resume here.
+  await expect(experiments.runStatus).toHaveText('Running');
+  await expect(experiments.runPanelButtons).toHaveCount(0);
 
   await host.kill();
   batchStandIns.child.kill('SIGUSR2');

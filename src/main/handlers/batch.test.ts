@@ -267,12 +267,27 @@ describe('batch through the app channels', () => {
         trackingStopped: stopped.trackingStopped,
       });
       expect(harness.stands().bedrock.jobs).toHaveLength(2);
+      // The run panel says the same, and nothing starts the batch's calls on demand.
+      expect(await first.value('getRunProgress', { id })).toMatchObject({
+        status: 'paused',
+        statusReason: stopped.trackingStopped,
+        batch: true,
+      });
+      expect(await first.call('startExperiment', { id, confirmOverBudget: true })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+      expect(harness.stands().bedrock.jobs).toHaveLength(2);
 
       // Credentials renewed: the faults end, the jobs run on, Resume follows them to the end.
       harness.stands().bedrock.clearFaults('get');
       harness.stands().bedrock.release();
       const resumed = (await first.value('resumeBatch', { experimentId: id })) as BatchOverview;
       expect(resumed.trackingStopped).toBeNull();
+      expect(await first.value('getRunProgress', { id })).toMatchObject({
+        status: 'running',
+        batch: true,
+      });
       const done = await finished(first.c, id);
       expect(done.jobs.map((j) => j.storedOk)).toEqual([100, 100]);
       expect(done.trackingStopped).toBeNull();

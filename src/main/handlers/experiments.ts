@@ -25,13 +25,22 @@ const isActive = (ctx: HandlerContext, id: string): boolean => {
 function statusFromOutside(
   ctx: HandlerContext,
   e: Experiment,
-): Pick<RunProgress, 'status' | 'statusReason' | 'runningElsewhere'> {
+): Pick<RunProgress, 'status' | 'statusReason' | 'runningElsewhere' | 'batch'> {
   const why = ctx.runs.runningElsewhere(e.id);
   if (why) return { status: 'running', statusReason: why, runningElsewhere: true };
+  // Batch jobs in AWS make the calls: running while followed, paused when tracking stopped.
+  const batch = ctx.batch.overview(e.id);
+  if (batch.setup && !batch.finished) {
+    return batch.trackingStopped
+      ? { status: 'paused', statusReason: batch.trackingStopped, batch: true }
+      : { status: 'running', statusReason: BATCH_RUNNING, batch: true };
+  }
   if (e.status === 'running')
     return { status: 'interrupted', statusReason: experiments.INTERRUPTED_REASON };
   return { status: e.status, statusReason: e.statusReason };
 }
+
+const BATCH_RUNNING = 'Bedrock batch jobs make the calls: follow them in the batch job panel.';
 
 /** The calls of an experiment another process is running are that process's to make or drop. */
 function refuseIfRunningElsewhere(ctx: HandlerContext, id: string): void {
@@ -88,6 +97,14 @@ export const experimentHandlers = {
   startExperiment: (ctx: HandlerContext, input: { id: string; confirmOverBudget: boolean }) => {
     const e = requireExperiment(ctx.db, input.id);
     refuseIfRunningElsewhere(ctx, input.id);
+    const batch = ctx.batch.overview(input.id);
+    if (batch.setup && !batch.finished) {
+      // The jobs in AWS make these calls: starting them on demand would pay for them twice.
+      throw new AppFailure(
+        'conflict',
+        "Batch jobs in AWS make this experiment's calls: follow them (or resume tracking) in the batch job panel; failed records can be retried on demand once the jobs are collected.",
+      );
+    }
     const estimate = estimateFor(ctx.db, e.config);
     if (estimate.overBudget && !input.confirmOverBudget) {
       throw new AppFailure(

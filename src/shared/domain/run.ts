@@ -121,5 +121,11 @@ export const RunProgressSchema = z.object({
    * Bedrock answers again (statusReason says why in words; this says it as a fact).
    */
   offline: z.boolean().optional(),
+  /**
+   * True while Bedrock batch jobs make this experiment's calls: the batch job panel has the
+   * controls (Stop, Resume tracking), and the run panel offers none, so that nothing starts the
+   * same calls on demand.
+   */
+  batch: z.boolean().optional(),
 });
 export type RunProgress = z.infer<typeof RunProgressSchema>;

@@ -75,6 +75,10 @@ export class ExperimentsPage {
   async resume(): Promise<void> {
     await this.runPanel.getByTestId('resume-run').click();
   }
+  /** The run panel's status word (Running, Paused, Interrupted…). */
+  get runStatus(): Locator {
+    return this.runPanel.getByTestId('run-status');
+  }
   async confirmOverBudget(): Promise<void> {
     await this.page.getByTestId('confirm-over-budget').click();
   }

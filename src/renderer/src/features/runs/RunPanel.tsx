@@ -41,7 +41,7 @@ export function RunPanel({
   const running = progress.status === 'running';
   const finished = progress.status === 'completed';
   // Another process makes the calls: this window watches, with nothing to pause or resume.
-  const ownRun = running && progress.runningElsewhere !== true;
+  const ownRun = running && progress.runningElsewhere !== true && progress.batch !== true;
 
   return (
     <section
@@ -78,7 +78,7 @@ export function RunPanel({
             </button>
           </>
         )}
-        {!running && !finished && (
+        {!running && !finished && progress.batch !== true && (
           <button
             type="button"
             className="btn btn-primary"
@@ -89,7 +89,7 @@ export function RunPanel({
             {progress.status === 'draft' ? 'Run' : 'Resume'}
           </button>
         )}
-        {!running && progress.failed > 0 && (
+        {!running && progress.failed > 0 && progress.batch !== true && (
           <button
             type="button"
             className="btn"

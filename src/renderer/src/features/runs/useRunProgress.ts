@@ -10,7 +10,7 @@ export const ELSEWHERE_POLL_MS = 2_000;
 /**
  * The experiment's progress from the shared snapshot (progressStore): read once, then kept
  * current by the events main pushes; while another process (the command line) runs it,
- * re-read every ELSEWHERE_POLL_MS instead.
+ * re-read every ELSEWHERE_POLL_MS instead, and re-read when its batch jobs change.
  */
 export function useRunProgress(experimentId: string) {
   const progress = useProgress(experimentId);
@@ -32,6 +32,22 @@ export function useRunProgress(experimentId: string) {
       clearInterval(timer);
     };
   }, [experimentId, watching]);
+
+  // Batch jobs change the experiment's status (running, paused when tracking stopped, completed)
+  // without a runner's progress events: re-read it whenever its job panel changes.
+  useEffect(() => {
+    let live = true;
+    const off = api.onEvent((e) => {
+      if (e.type !== 'batchJobs' || e.overview.experimentId !== experimentId) return;
+      void api.getRunProgress({ id: experimentId }).then((r) => {
+        if (live && r.ok) putProgress(r.value);
+      });
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [experimentId]);
 
   return [progress, putProgress as (p: RunProgress) => void] as const;
 }
