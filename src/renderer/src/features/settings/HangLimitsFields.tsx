@@ -31,6 +31,7 @@ function SecondsField({
       </label>
       <input
         id={id}
+        data-testid={id}
         className="input"
         type="number"
         inputMode="decimal"
