@@ -22,7 +22,7 @@ import { modelName } from '../../shared/report/names';
 import { listBatchJobs } from '../db/repos/batchJobs';
 import type { BatchClients } from './awsClients';
 import { lastAccountQuotas, listBedrockQuotas, refreshAccountQuotas } from './accountQuotas';
-import { batchOverview } from './batchPipeline';
+import { batchOverview } from './batchOverview';
 import { setupBatch } from './batchSetup';
 
 let stands: BatchStandIns | undefined;

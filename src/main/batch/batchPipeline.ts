@@ -29,6 +29,7 @@ import { getExperiment, setExperimentStatus } from '../db/repos/experiments';
 import { requireExperiment } from '../common/lookups';
 import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
 import type { BatchClients } from './awsClients';
+import { batchOverview, stopTracking } from './batchOverview';
 import { describeBedrockError, describeS3Error, isTransient } from './batchErrors';
 import { refreshRougeScores } from '../quality/rougeScoring';
 import { collectJobOutput } from './collectOutput';
@@ -59,56 +60,6 @@ export interface BatchDeps {
   signal?: AbortSignal;
   /** Called after every stored change, e.g. to push the job panel. */
   onChange?: (overview: BatchOverview) => void;
-}
-
-export function batchOverview(db: Database, experimentId: string): BatchOverview {
-  const jobs = listBatchJobs(db, experimentId);
-  const finished =
-    jobs.length > 0 && jobs.every((j) => j.phase === 'collected' || j.phase === 'failed');
-  return {
-    experimentId,
-    setup: getBatchSetup(db, experimentId),
-    jobs: jobs.map(
-      ({
-        experimentId: _e,
-        firstRecord: _f,
-        files,
-        jobName: _n,
-        clientRequestToken: _t,
-        ...view
-      }) => ({ ...view, inputFiles: files.length }),
-    ),
-    finished,
-    trackingStopped: (!finished && stoppedTracking(db, experimentId)) || null,
-  };
-}
-
-/** The stored reason tracking stopped: the experiment paused with the jobs still open. */
-function stoppedTracking(db: Database, experimentId: string): string | null {
-  const e = getExperiment(db, experimentId);
-  return e?.status === 'paused' ? (e.statusReason ?? 'Tracking stopped.') : null;
-}
-
-/**
- * Stores why the batch can no longer be followed (the experiment pauses with the reason, so a
- * restart, the job panel and `batch status` all say it) and tells the panel. The jobs are left
- * alone in AWS: Resume, `batch collect` or the next start follows them again.
- */
-function stopTracking(d: BatchDeps, experimentId: string, e: unknown): void {
-  const err = e as { name?: string; message?: string; $metadata?: unknown };
-  const why =
-    err.name === 'ExpiredTokenException' || err.name === 'ExpiredToken'
-      ? 'the AWS credentials expired'
-      : err.$metadata !== undefined
-        ? `AWS refused a request (${err.name ?? 'Error'}: ${err.message ?? 'no message'})`
-        : (err.message ?? String(e));
-  setExperimentStatus(
-    d.db,
-    experimentId,
-    'paused',
-    `Tracking stopped: ${why}. The jobs carry on in AWS; renew the credentials or permissions, then resume tracking.`,
-  );
-  d.onChange?.(batchOverview(d.db, experimentId));
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -372,7 +323,7 @@ export async function advanceBatch(
     } catch (e) {
       if (d.signal?.aborted) break;
       if (!isTransient(e)) {
-        stopTracking(d, experimentId, e);
+        d.onChange?.(stopTracking(d.db, experimentId, e));
         throw e;
       }
       d.say?.(`AWS is busy or unreachable (${(e as Error).name}); trying again`);

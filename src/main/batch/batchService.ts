@@ -10,13 +10,8 @@ import { experimentsWithOpenJobs } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
 import { logError } from '../log';
 import type { BatchClients } from './awsClients';
-import {
-  advanceBatch,
-  batchOverview,
-  stopBatch,
-  type BatchTuning,
-  DEFAULT_BATCH_TUNING,
-} from './batchPipeline';
+import { batchOverview } from './batchOverview';
+import { advanceBatch, stopBatch, type BatchTuning, DEFAULT_BATCH_TUNING } from './batchPipeline';
 import { setupBatch, type BatchRequest } from './batchSetup';
 
 export interface BatchServiceDeps {

@@ -3,7 +3,8 @@
  * collect an experiment's batch jobs, from any process, at any time after `run --mode batch`.
  */
 import { parseArgs } from 'node:util';
-import { batchOverview, refreshBatchStatus, stopBatch } from '../batch/batchPipeline';
+import { batchOverview } from '../batch/batchOverview';
+import { refreshBatchStatus, stopBatch } from '../batch/batchPipeline';
 import { getBatchSetup } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
 import { openDatabase } from '../db/open';

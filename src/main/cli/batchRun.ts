@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
-import { batchOverview } from '../batch/batchPipeline';
+import { batchOverview } from '../batch/batchOverview';
 import { getBatchSetup } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
 import type { RunArgs } from './cliArgs';

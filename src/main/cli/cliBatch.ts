@@ -12,7 +12,8 @@ import { BatchQuotasSchema, DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quot
 import type { RunProgress } from '../../shared/domain/run';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchSetupError } from '../batch/batchErrors';
-import { advanceBatch, batchOverview, batchTuning } from '../batch/batchPipeline';
+import { batchOverview } from '../batch/batchOverview';
+import { advanceBatch, batchTuning } from '../batch/batchPipeline';
 import { setupBatch } from '../batch/batchSetup';
 import { deleteExperiment, getExperiment, setExperimentStatus } from '../db/repos/experiments';
 import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';

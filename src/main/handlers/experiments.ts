@@ -1,5 +1,6 @@
 import type { Experiment, ExperimentConfig } from '../../shared/domain/experiment';
 import type { RunProgress } from '../../shared/domain/run';
+import type { BatchOverview } from '../../shared/batch/batchDomain';
 import { formatUsd } from '../../shared/format';
 import * as experiments from '../db/repos/experiments';
 import { experimentCounts } from '../db/repos/experimentStats';
@@ -29,8 +30,8 @@ function statusFromOutside(
   const why = ctx.runs.runningElsewhere(e.id);
   if (why) return { status: 'running', statusReason: why, runningElsewhere: true };
   // Batch jobs in AWS make the calls: running while followed, paused when tracking stopped.
-  const batch = ctx.batch.overview(e.id);
-  if (batch.setup && !batch.finished) {
+  const batch = openBatch(ctx, e.id);
+  if (batch) {
     return batch.trackingStopped
       ? { status: 'paused', statusReason: batch.trackingStopped, batch: true }
       : { status: 'running', statusReason: BATCH_RUNNING, batch: true };
@@ -38,6 +39,12 @@ function statusFromOutside(
   if (e.status === 'running')
     return { status: 'interrupted', statusReason: experiments.INTERRUPTED_REASON };
   return { status: e.status, statusReason: e.statusReason };
+}
+
+/** The experiment's batch while its jobs are not all collected, else null. */
+function openBatch(ctx: HandlerContext, id: string): BatchOverview | null {
+  const batch = ctx.batch.overview(id);
+  return batch.setup && !batch.finished ? batch : null;
 }
 
 const BATCH_RUNNING = 'Bedrock batch jobs make the calls: follow them in the batch job panel.';
@@ -97,8 +104,7 @@ export const experimentHandlers = {
   startExperiment: (ctx: HandlerContext, input: { id: string; confirmOverBudget: boolean }) => {
     const e = requireExperiment(ctx.db, input.id);
     refuseIfRunningElsewhere(ctx, input.id);
-    const batch = ctx.batch.overview(input.id);
-    if (batch.setup && !batch.finished) {
+    if (openBatch(ctx, input.id)) {
       // The jobs in AWS make these calls: starting them on demand would pay for them twice.
       throw new AppFailure(
         'conflict',

@@ -41,7 +41,9 @@ export function RunPanel({
   const running = progress.status === 'running';
   const finished = progress.status === 'completed';
   // Another process makes the calls: this window watches, with nothing to pause or resume.
-  const ownRun = running && progress.runningElsewhere !== true && progress.batch !== true;
+  // Batch jobs in AWS make the calls: their panel has the controls, this one none.
+  const byBatch = progress.batch === true;
+  const ownRun = running && progress.runningElsewhere !== true && !byBatch;
 
   return (
     <section
@@ -78,7 +80,7 @@ export function RunPanel({
             </button>
           </>
         )}
-        {!running && !finished && progress.batch !== true && (
+        {!running && !finished && !byBatch && (
           <button
             type="button"
             className="btn btn-primary"
@@ -89,7 +91,7 @@ export function RunPanel({
             {progress.status === 'draft' ? 'Run' : 'Resume'}
           </button>
         )}
-        {!running && progress.failed > 0 && progress.batch !== true && (
+        {!running && progress.failed > 0 && !byBatch && (
           <button
             type="button"
             className="btn"
