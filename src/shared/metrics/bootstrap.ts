@@ -1,5 +1,5 @@
 import { pairedTInterval } from './pairedInterval';
-import { createRng } from './random';
+import { runPlan, type BootstrapPlan } from './bootstrapPlan';
 import { isPresent, mean, percentileOfSorted, type MaybeNumber } from './statistics';
 
 /**
@@ -104,35 +104,6 @@ export function dropMissingPairs(
   return { teacher: t, student: s };
 }
 
-/**
- * For each resample, the mean of every column over the same drawn rows. All columns must have
- * the same length (one entry per paragraph).
- */
-export function bootstrapColumnMeans(
-  columns: readonly (readonly number[])[],
-  resamples: number,
-  seed: number,
-): number[][] {
-  const n = columns[0]?.length ?? 0;
-  if (n === 0) throw new RangeError('bootstrap needs at least one row');
-  if (columns.some((c) => c.length !== n))
-    throw new RangeError('bootstrap columns differ in length');
-  const rng = createRng(seed);
-  const out = columns.map(() => new Array<number>(resamples));
-  const totals = new Float64Array(columns.length);
-  for (let b = 0; b < resamples; b++) {
-    totals.fill(0);
-    for (let k = 0; k < n; k++) {
-      const row = rng.nextInt(n);
-      for (let c = 0; c < columns.length; c++) {
-        totals[c] = (totals[c] as number) + ((columns[c] as readonly number[])[row] as number);
-      }
-    }
-    for (let c = 0; c < columns.length; c++) (out[c] as number[])[b] = (totals[c] as number) / n;
-  }
-  return out;
-}
-
 /** Percentile-method interval: the central `confidence` share of the bootstrap distribution. */
 export function percentileInterval(distribution: readonly number[], confidence: number): Interval {
   const sorted = [...distribution].sort((a, b) => a - b);
@@ -150,30 +121,39 @@ export function pairedBootstrap(
   student: readonly MaybeNumber[],
   options: BootstrapOptions = {},
 ): PairedBootstrapResult {
+  return runPlan(planPairedBootstrap(teacher, student, options));
+}
+
+/** pairedBootstrap as a plan, to share its resampling pass with others (see BootstrapBatch). */
+export function planPairedBootstrap(
+  teacher: readonly MaybeNumber[],
+  student: readonly MaybeNumber[],
+  options: BootstrapOptions = {},
+): BootstrapPlan<PairedBootstrapResult> {
   const resolved = resolveBootstrapOptions(options);
   const pairs = dropMissingPairs(teacher, student);
   const n = pairs.teacher.length;
-  if (n < MIN_PARAGRAPHS) return { kind: 'insufficient', n };
-
-  const differences = pairs.student.map((s, i) => s - (pairs.teacher[i] as number));
-  const [tDist, sDist] = bootstrapColumnMeans(
-    [pairs.teacher, pairs.student],
-    resolved.resamples,
-    resolved.seed,
-  ) as [number[], number[]];
-  const withCi = (values: number[], dist: number[]): MeanWithCi => ({
-    mean: mean(values),
-    ci: percentileInterval(dist, resolved.confidence),
-    method: PERCENTILE_BOOTSTRAP_METHOD,
-  });
+  if (n < MIN_PARAGRAPHS) return { request: null, finish: () => ({ kind: 'insufficient', n }) };
+  const { resamples, seed } = resolved;
   return {
-    kind: 'estimate',
-    n,
-    teacher: withCi(pairs.teacher, tDist),
-    student: withCi(pairs.student, sDist),
-    // The difference is what the decision rests on: an interval that holds at small n (§5).
-    difference: pairedTInterval(differences, resolved.confidence),
-    options: resolved,
+    request: { columns: [pairs.teacher, pairs.student], resamples, seed },
+    finish: ([tDist, sDist]) => {
+      const differences = pairs.student.map((s, i) => s - (pairs.teacher[i] as number));
+      const withCi = (values: number[], dist: readonly number[] | undefined): MeanWithCi => ({
+        mean: mean(values),
+        ci: percentileInterval(dist ?? [], resolved.confidence),
+        method: PERCENTILE_BOOTSTRAP_METHOD,
+      });
+      return {
+        kind: 'estimate',
+        n,
+        teacher: withCi(pairs.teacher, tDist),
+        student: withCi(pairs.student, sDist),
+        // The difference is what the decision rests on: an interval that holds at small n (§5).
+        difference: pairedTInterval(differences, resolved.confidence),
+        options: resolved,
+      };
+    },
   };
 }
 
@@ -196,15 +176,26 @@ export function bootstrapMean(
   values: readonly MaybeNumber[],
   options: BootstrapOptions = {},
 ): BootstrapMeanResult {
+  return runPlan(planBootstrapMean(values, options));
+}
+
+/** bootstrapMean as a plan, to share its resampling pass with others (see BootstrapBatch). */
+export function planBootstrapMean(
+  values: readonly MaybeNumber[],
+  options: BootstrapOptions = {},
+): BootstrapPlan<BootstrapMeanResult> {
   const resolved = resolveBootstrapOptions(options);
   const present = values.filter(isPresent);
-  if (present.length < MIN_PARAGRAPHS) return { kind: 'insufficient', n: present.length };
-  const [dist] = bootstrapColumnMeans([present], resolved.resamples, resolved.seed) as [number[]];
+  const n = present.length;
+  if (n < MIN_PARAGRAPHS) return { request: null, finish: () => ({ kind: 'insufficient', n }) };
   return {
-    kind: 'estimate',
-    n: present.length,
-    mean: mean(present),
-    ci: percentileInterval(dist, resolved.confidence),
-    options: resolved,
+    request: { columns: [present], resamples: resolved.resamples, seed: resolved.seed },
+    finish: ([dist]) => ({
+      kind: 'estimate',
+      n,
+      mean: mean(present),
+      ci: percentileInterval(dist ?? [], resolved.confidence),
+      options: resolved,
+    }),
   };
 }

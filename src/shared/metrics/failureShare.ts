@@ -1,6 +1,5 @@
 import { fraction, type Fraction } from '../units';
 import {
-  bootstrapColumnMeans,
   dropMissingPairs,
   MIN_PARAGRAPHS,
   percentileInterval,
@@ -10,6 +9,7 @@ import {
   type Interval,
   type ResolvedBootstrapOptions,
 } from './bootstrap';
+import { runPlan, type BootstrapPlan } from './bootstrapPlan';
 import { pairedSharesInterval } from './pairedInterval';
 import { mean, presentValues, type MaybeNumber } from './statistics';
 
@@ -44,7 +44,7 @@ const failed =
 
 function estimate(
   indicators: number[],
-  distribution: number[],
+  distribution: readonly number[],
   options: ResolvedBootstrapOptions & { readonly threshold: number },
 ): FailureShareEstimate {
   return {
@@ -67,13 +67,22 @@ export function failureShare(
   scores: readonly MaybeNumber[],
   options: FailureShareOptions,
 ): FailureShareResult {
+  return runPlan(planFailureShare(scores, options));
+}
+
+/** failureShare as a plan, to share its resampling pass with others (see BootstrapBatch). */
+export function planFailureShare(
+  scores: readonly MaybeNumber[],
+  options: FailureShareOptions,
+): BootstrapPlan<FailureShareResult> {
   const resolved = { ...resolveBootstrapOptions(options), threshold: options.threshold };
   const indicators = presentValues(scores).map(failed(options.threshold));
-  if (indicators.length < MIN_PARAGRAPHS) return { kind: 'insufficient', n: indicators.length };
-  const [dist] = bootstrapColumnMeans([indicators], resolved.resamples, resolved.seed) as [
-    number[],
-  ];
-  return estimate(indicators, dist, resolved);
+  const n = indicators.length;
+  if (n < MIN_PARAGRAPHS) return { request: null, finish: () => ({ kind: 'insufficient', n }) };
+  return {
+    request: { columns: [indicators], resamples: resolved.resamples, seed: resolved.seed },
+    finish: ([dist]) => estimate(indicators, dist ?? [], resolved),
+  };
 }
 
 export interface PairedFailureShareEstimate {
@@ -98,26 +107,36 @@ export function pairedFailureShares(
   studentScores: readonly MaybeNumber[],
   options: FailureShareOptions,
 ): PairedFailureShareResult {
+  return runPlan(planPairedFailureShares(teacherScores, studentScores, options));
+}
+
+/** pairedFailureShares as a plan, to share its resampling pass (see BootstrapBatch). */
+export function planPairedFailureShares(
+  teacherScores: readonly MaybeNumber[],
+  studentScores: readonly MaybeNumber[],
+  options: FailureShareOptions,
+): BootstrapPlan<PairedFailureShareResult> {
   const resolved = { ...resolveBootstrapOptions(options), threshold: options.threshold };
   const pairs = dropMissingPairs(teacherScores, studentScores);
   const n = pairs.teacher.length;
-  if (n < MIN_PARAGRAPHS) return { kind: 'insufficient', n };
+  if (n < MIN_PARAGRAPHS) return { request: null, finish: () => ({ kind: 'insufficient', n }) };
 
   const t = pairs.teacher.map(failed(options.threshold));
   const s = pairs.student.map(failed(options.threshold));
-  const [tDist, sDist] = bootstrapColumnMeans([t, s], resolved.resamples, resolved.seed) as [
-    number[],
-    number[],
-  ];
-  const studentOnly = s.filter((v, i) => v === 1 && t[i] === 0).length;
-  const teacherOnly = t.filter((v, i) => v === 1 && s[i] === 0).length;
-  const d = pairedSharesInterval(studentOnly, teacherOnly, n, resolved.confidence);
   return {
-    kind: 'estimate',
-    n,
-    teacher: estimate(t, tDist, resolved),
-    student: estimate(s, sDist, resolved),
-    // Paired 0/1 outcomes: an interval that holds at small n (§5), not the bootstrap's.
-    difference: { value: mean(s) - mean(t), ci: d.ci, method: d.method },
+    request: { columns: [t, s], resamples: resolved.resamples, seed: resolved.seed },
+    finish: ([tDist, sDist]) => {
+      const studentOnly = s.filter((v, i) => v === 1 && t[i] === 0).length;
+      const teacherOnly = t.filter((v, i) => v === 1 && s[i] === 0).length;
+      const d = pairedSharesInterval(studentOnly, teacherOnly, n, resolved.confidence);
+      return {
+        kind: 'estimate',
+        n,
+        teacher: estimate(t, tDist ?? [], resolved),
+        student: estimate(s, sDist ?? [], resolved),
+        // Paired 0/1 outcomes: an interval that holds at small n (§5), not the bootstrap's.
+        difference: { value: mean(s) - mean(t), ci: d.ci, method: d.method },
+      };
+    },
   };
 }

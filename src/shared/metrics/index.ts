@@ -40,10 +40,13 @@ export {
   normalQuantile,
   type MaybeNumber,
 } from './statistics';
+export { bootstrapColumnMeans } from './columnMeans';
+export { BootstrapBatch, runPlan, type BootstrapPlan } from './bootstrapPlan';
 export {
   pairedBootstrap,
+  planPairedBootstrap,
   bootstrapMean,
-  bootstrapColumnMeans,
+  planBootstrapMean,
   percentileInterval,
   dropMissingPairs,
   resolveBootstrapOptions,
@@ -74,7 +77,9 @@ export {
 } from './winRate';
 export {
   failureShare,
+  planFailureShare,
   pairedFailureShares,
+  planPairedFailureShares,
   type FailureShareOptions,
   type FailureShareEstimate,
   type FailureShareResult,

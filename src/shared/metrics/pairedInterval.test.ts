@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapColumnMeans, percentileInterval } from './bootstrap';
+import { percentileInterval } from './bootstrap';
+import { bootstrapColumnMeans } from './columnMeans';
 import { measureIntervalCoverage } from './intervalCoverage';
 import {
   PAIRED_SHARES_METHOD,

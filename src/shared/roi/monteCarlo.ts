@@ -6,7 +6,7 @@
  * seeded generator in a fixed order, so a report can be reproduced exactly from (scenario,
  * options); the newer draws come last, so leaving them out does not reshuffle the others.
  */
-import { bootstrapColumnMeans } from '../metrics/bootstrap';
+import { bootstrapColumnMeans } from '../metrics/columnMeans';
 import { createRng, sampleTriangular } from '../metrics/random';
 import { percentileOfSorted } from '../metrics/statistics';
 import { fraction, requests, tokens } from '../units';
