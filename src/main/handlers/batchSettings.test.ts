@@ -68,7 +68,7 @@ describe('batch settings', () => {
     ).toEqual({ ok: true, value: DEFAULT_BATCH_SETTINGS });
   });
 
-  it('store a role typed in decomposed Unicode in NFC', async () => {
+  it('check a role typed in decomposed Unicode in its NFC form', async () => {
     await open();
     const decomposed = 'arn:aws:iam::111122223333:role/Cafe\u0301';
     const r = await call('saveBatchSettings', { ...DEFAULT_BATCH_SETTINGS, roleArn: decomposed });
