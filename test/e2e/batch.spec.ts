@@ -3,6 +3,7 @@ import { BATCH_STAND_INS, expect, test } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
 import { BatchPanel } from './pages/BatchPanel';
 import { ExperimentsPage } from './pages/ExperimentsPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 test.use({
   ...BATCH_STAND_INS,
@@ -76,5 +77,58 @@ test.describe('credentials that expire while the jobs run', () => {
       timeout: 60_000,
     });
     await expect(batch.stored).toHaveText(['360 / 0 / 0', '360 / 0 / 0']);
+  });
+});
+
+test('batch settings are saved in Settings, refused naming the field, and prefill the batch form', async ({
+  page,
+  host,
+}) => {
+  const shell = new AppShell(page);
+  await shell.open(host.url);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  // Nothing saved: empty fields, each quota showing AWS's documented default.
+  await expect(settings.batchRole).toHaveValue('');
+  await expect(settings.batchQuota('Records per job')).toHaveAttribute('placeholder', '50,000');
+
+  await settings.batchRole.fill('BedrockBatchRole');
+  await settings.saveRefused();
+  await expect(shell.errorBanner).toContainText(
+    'roleArn: Service role ARN must look like arn:aws:iam::123456789012:role/NAME',
+  );
+  await settings.batchRole.fill(ROLE);
+  await settings.batchS3.fill('s3://distill-batch/saved');
+  // 360 records per model (120 paragraphs × 3 repeats) over 200 per job: two jobs each.
+  await settings.batchQuota('Records per job').fill('200');
+  await settings.batchQuota('Minimum records per job').fill('400');
+  await settings.saveRefused();
+  await expect(shell.errorBanner).toContainText(
+    'quotas.minRecordsPerJob: Minimum records per job (400) cannot be above records per job (200).',
+  );
+  await settings.batchQuota('Minimum records per job').fill('');
+  await settings.save();
+
+  await page.reload();
+  await settings.open();
+  await expect(settings.batchRole).toHaveValue(ROLE);
+  await expect(settings.batchS3).toHaveValue('s3://distill-batch/saved');
+  await expect(settings.batchQuota('Records per job')).toHaveValue('200');
+
+  const experiments = new ExperimentsPage(page);
+  await experiments.open();
+  const batch = new BatchPanel(page);
+  await batch.check();
+  await expect(batch.s3Field).toHaveValue('s3://distill-batch/saved');
+  await expect(batch.roleField).toHaveValue(ROLE);
+  await expect(batch.savedNote).toContainText('Prefilled from Settings › Batch inference');
+  await expect(batch.problems).toHaveCount(0);
+  await experiments.createAndRun();
+  // Service Quotas cannot be reached: the saved fallback is what the plan used, and it says so.
+  await expect(batch.planNote).toContainText(
+    "your account's Service Quotas have not been read, so records per job 200 is your saved fallback and minimum records per job 100,",
+  );
+  await expect(batch.jobStatuses).toHaveText(new Array(4).fill('Completed · collected'), {
+    timeout: 60_000,
   });
 });

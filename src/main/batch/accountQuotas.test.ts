@@ -18,12 +18,14 @@ import {
 } from '../../../test/support/batchFixture';
 import { batchPlanNotes } from '../../shared/batch/batchDomain';
 import { DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
+import { DEFAULT_BATCH_SETTINGS, NO_SAVED_QUOTAS } from '../../shared/batch/batchSettings';
 import { modelName } from '../../shared/report/names';
 import { listBatchJobs } from '../db/repos/batchJobs';
 import type { BatchClients } from './awsClients';
 import { lastAccountQuotas, listBedrockQuotas, refreshAccountQuotas } from './accountQuotas';
 import { batchOverview } from './batchOverview';
 import { setupBatch } from './batchSetup';
+import { saveBatchSettings } from './batchSettings';
 
 let stands: BatchStandIns | undefined;
 let exp: BatchExperiment | undefined;
@@ -136,5 +138,54 @@ describe('batch quotas from Service Quotas', () => {
       "Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then AWS's documented defaults apply.",
     ]);
     expect(lastAccountQuotas(exp.db)).toBeNull();
+  });
+
+  it('plans on the fallback quotas saved in Settings when Service Quotas denies access, and says so', async () => {
+    const { stands, exp, clients } = await setUp(240);
+    stands.quotas.failWith('AccessDeniedException');
+    saveBatchSettings(exp.db, {
+      ...DEFAULT_BATCH_SETTINGS,
+      quotas: { ...NO_SAVED_QUOTAS, minRecordsPerJob: 50, maxRecordsPerJob: 150 },
+    });
+    const stored = await setup(exp, clients);
+    const planned = { ...DEFAULT_BATCH_QUOTAS, minRecordsPerJob: 50, maxRecordsPerJob: 150 };
+    expect(stored.modelQuotas?.map((m) => [m.quotas, m.fromAccount, m.fromSettings])).toEqual([
+      [planned, [], ['minRecordsPerJob', 'maxRecordsPerJob']],
+      [planned, [], ['minRecordsPerJob', 'maxRecordsPerJob']],
+    ]);
+    // 240 records over the saved 150 per job: two jobs of 120 for each model.
+    expect(listBatchJobs(exp.db, exp.experimentId).map((j) => j.recordCount)).toEqual([
+      120, 120, 120, 120,
+    ]);
+    const notes = batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName);
+    expect(notes.slice(0, 3)).toEqual([
+      `${TEACHER}: your account's Service Quotas have not been read, so minimum records per job 50, records per job 150 are your saved fallback and records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`,
+      `${STUDENT}: your account's Service Quotas have not been read, so minimum records per job 50, records per job 150 are your saved fallback and records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`,
+      "Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then your saved fallback quotas (and AWS's documented defaults for the others) apply.",
+    ]);
+  });
+
+  it("takes the account's quota over a saved fallback, and names each source", async () => {
+    const { exp, clients } = await setUp(240);
+    saveBatchSettings(exp.db, {
+      ...DEFAULT_BATCH_SETTINGS,
+      quotas: { ...NO_SAVED_QUOTAS, maxRecordsPerJob: 120, maxFileBytes: 2 * 1024 ** 3 },
+    });
+    await setup(exp, clients);
+    const jobs = listBatchJobs(exp.db, exp.experimentId);
+    // The student's account quota (150 per job) wins over the saved 120 (both give 2 jobs of
+    // 120, the plan notes below tell them apart); the teacher has none in the account, so the
+    // saved 120 splits its 240 records into 2 jobs.
+    expect(jobs.filter((j) => j.modelId === BATCH_STUDENT).map((j) => j.recordCount)).toEqual([
+      120, 120,
+    ]);
+    expect(jobs.filter((j) => j.modelId === BATCH_TEACHER).map((j) => j.recordCount)).toEqual([
+      120, 120,
+    ]);
+    const day = new Date().toISOString().slice(0, 10);
+    expect(batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName).slice(0, 2)).toEqual([
+      `${TEACHER}: input file size 1 GB from your account (Service Quotas, read ${day}); records per job 120 is your saved fallback; minimum records per job 100, records per input file 50,000, job size 5 GB are AWS's documented defaults.`,
+      `${STUDENT}: minimum records per job 50, records per job 150, job size 2 GB from your account (Service Quotas, read ${day}); input file size 2 GB is your saved fallback; records per input file 50,000 is AWS's documented default.`,
+    ]);
   });
 });

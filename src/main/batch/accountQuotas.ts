@@ -48,7 +48,12 @@ export async function listBedrockQuotas(
  * Why the quotas could not be read, naming the IAM action when it is a denial. AWS's message is
  * quoted masked: the note is stored with the batch setup and printed by `batch status`.
  */
-export function describeQuotaReadError(e: unknown, last: AccountQuotaRead | null): string {
+export function describeQuotaReadError(
+  e: unknown,
+  last: AccountQuotaRead | null,
+  /** What applies when nothing was ever read: "AWS's documented defaults apply", or the saved fallbacks. */
+  fallbackApplies = "AWS's documented defaults apply",
+): string {
   const err = (typeof e === 'object' && e !== null ? e : {}) as {
     name?: string;
     message?: string;
@@ -57,7 +62,7 @@ export function describeQuotaReadError(e: unknown, last: AccountQuotaRead | null
   const said = err.message === undefined ? undefined : redactSecrets(err.message);
   const fallback = last
     ? `the quotas last read on ${last.readAt.slice(0, 10)} apply`
-    : "AWS's documented defaults apply";
+    : fallbackApplies;
   if (err.name === 'AccessDeniedException') {
     return `Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then ${fallback}.`;
   }
@@ -75,6 +80,8 @@ export async function refreshAccountQuotas(
   db: Database,
   client: ServiceQuotasClient,
   now: () => Date = () => new Date(),
+  /** What applies when nothing was ever read (see describeQuotaReadError). */
+  fallbackApplies?: string,
 ): Promise<{ read: AccountQuotaRead | null; problem: string | null }> {
   try {
     const read: AccountQuotaRead = {
@@ -85,6 +92,6 @@ export async function refreshAccountQuotas(
     return { read, problem: null };
   } catch (e) {
     const last = lastAccountQuotas(db);
-    return { read: last, problem: describeQuotaReadError(e, last) };
+    return { read: last, problem: describeQuotaReadError(e, last, fallbackApplies) };
   }
 }

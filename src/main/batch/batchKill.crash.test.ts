@@ -16,8 +16,8 @@ import {
 } from '../../../test/support/batchKill';
 import { buildCli, removeCliBuild, type CliRun } from '../../../test/support/cliProcess';
 import { makeTempDir } from '../../../test/support/tempDir';
-import { DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
-import { writeSetting } from '../db/repos/settings';
+import { DEFAULT_BATCH_SETTINGS, NO_SAVED_QUOTAS } from '../../shared/batch/batchSettings';
+import { saveBatchSettings } from './batchSettings';
 import { openDatabase } from '../db/open';
 import { databasePath } from '../paths/dataDir';
 
@@ -91,10 +91,9 @@ describe('kill -9 during a batch experiment', () => {
     stands = await startBatchStandIns({ quotas: { minRecordsPerJob: 50 } });
     const dir = join(temp.dir, 'collect');
     const { db } = await openDatabase(databasePath(dir));
-    writeSetting(db, 'batchQuotas', {
-      ...DEFAULT_BATCH_QUOTAS,
-      minRecordsPerJob: 50,
-      maxRecordsPerJob: 60,
+    saveBatchSettings(db, {
+      ...DEFAULT_BATCH_SETTINGS,
+      quotas: { ...NO_SAVED_QUOTAS, minRecordsPerJob: 50, maxRecordsPerJob: 60 },
     });
     db.close();
     let outputs = 0;

@@ -9,8 +9,9 @@ import type { Database } from 'better-sqlite3';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { BatchSetup } from '../../shared/batch/batchDomain';
 import { planModelJobs } from '../../shared/batch/plan';
-import { DEFAULT_BATCH_QUOTAS, type BatchQuotas } from '../../shared/batch/quotas';
+import type { BatchQuotas } from '../../shared/batch/quotas';
 import { quotasForModel, type ModelQuotas } from '../../shared/batch/accountQuotas';
+import { QUOTA_KEYS } from '../../shared/batch/batchSettings';
 import { modelName } from '../../shared/report/names';
 import { checkRoleArn, parseS3Location, s3Uri } from '../../shared/batch/s3Location';
 import type { ModelPrice } from '../../shared/domain/experiment';
@@ -26,6 +27,7 @@ import type { BatchClients } from './awsClients';
 import { BatchSetupError, describeS3Error } from './batchErrors';
 import { recordBytes, recordsDigest, type RecordSource } from './records';
 import { lastAccountQuotas, refreshAccountQuotas } from './accountQuotas';
+import { fallbackQuotas } from './batchSettings';
 
 export interface BatchRequest {
   /** `s3://bucket/prefix` where inputs and outputs go. */
@@ -33,7 +35,10 @@ export interface BatchRequest {
   roleArn: string;
   /** Which of the experiment's models run as batch jobs; default all of them. */
   modelIds?: string[];
-  /** Fallback quotas where the account's were not read: settings, else the documented defaults. */
+  /**
+   * Fallback quotas where the account's were not read; absent: the ones saved in Settings
+   * (batchSettings.ts), each else AWS's documented default.
+   */
   quotas?: BatchQuotas;
   /** Why the account's quotas could not be read just now, if they could not. */
   quotaNote?: string | null;
@@ -89,11 +94,13 @@ export function planBatch(
     if (batch.ok) prices.push(batch.price);
     else problems.push(batch.message);
   }
-  const quotas = req.quotas ?? DEFAULT_BATCH_QUOTAS;
+  // The fallbacks: given (tests), else those saved in Settings, each else the documented default.
+  const fallback = req.quotas ? { quotas: req.quotas, saved: undefined } : fallbackQuotas(db);
+  const { quotas } = fallback;
   // The account's quotas as last read (planning needs no network); setupBatch refreshes them.
   const read = lastAccountQuotas(db);
   const modelQuotas: ModelQuotas[] = modelIds.map((m) =>
-    quotasForModel(m, modelName(m), read, quotas),
+    quotasForModel(m, modelName(m), read, quotas, fallback.saved),
   );
   const src: RecordSource = { experiment, paragraphs: experimentParagraphTexts(db, experiment) };
   const jobs: NewBatchJob[] = [];
@@ -158,7 +165,17 @@ export async function setupBatch(
   const experiment = getExperiment(db, experimentId);
   if (experiment) freezeExperimentParagraphs(db, experiment);
   // Never fails: a denial or a fault leaves the last read (or the defaults) and a note saying why.
-  const { problem } = await refreshAccountQuotas(db, clients.quotas);
+  const saved = req.quotas ? [] : fallbackQuotas(db).saved;
+  const { problem } = await refreshAccountQuotas(
+    db,
+    clients.quotas,
+    undefined,
+    saved.length === 0
+      ? "AWS's documented defaults apply"
+      : saved.length === QUOTA_KEYS.length
+        ? 'your saved fallback quotas apply'
+        : "your saved fallback quotas (and AWS's documented defaults for the others) apply",
+  );
   const planned = planBatch(db, experimentId, { ...req, quotaNote: problem });
   try {
     await clients.s3.send(new HeadBucketCommand({ Bucket: planned.setup.bucket }));

@@ -10,6 +10,7 @@ import { batchOverview } from '../batch/batchOverview';
 import { getBatchSetup } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
 import type { RunArgs } from './cliArgs';
+import type { BatchTarget } from './batchTarget';
 import {
   batchProgress,
   cliBatchClients,
@@ -25,6 +26,8 @@ import type { CliIo } from './cliIo';
 export async function runBatchExperiment(
   db: Database,
   args: RunArgs,
+  /** Where and with which role a new batch goes (flags, else the saved settings); null: resumed. */
+  target: BatchTarget | null,
   dataDir: string,
   io: CliIo,
   experimentId: string,
@@ -37,8 +40,8 @@ export async function runBatchExperiment(
   const clients = cliBatchClients(args, config.region);
   try {
     say(`experiment ${experimentId}`);
-    if (args.batch && !getBatchSetup(db, experimentId)) {
-      const refused = await setupCliBatch(db, clients, experimentId, args.batch, say);
+    if (target && !getBatchSetup(db, experimentId)) {
+      const refused = await setupCliBatch(db, clients, experimentId, target, say);
       if (refused !== null) {
         io.stderr.write(`${refused}\n`);
         return 2;

@@ -13,6 +13,12 @@ export interface PriceOverride {
   outputUsdPer1k: number;
 }
 
+export interface BatchFlags {
+  s3Uri: string | undefined;
+  roleArn: string | undefined;
+  modelIds: string[];
+}
+
 export interface RunArgs {
   dataDir: string | undefined;
   endpoint: string | undefined;
@@ -35,8 +41,11 @@ export interface RunArgs {
   prices: PriceOverride[];
   /** Import --dataset FILE as a new dataset even when one holds the same paragraphs. */
   newDataset: boolean;
-  /** `--mode batch`: where and with which role the experiment runs as Bedrock batch jobs. */
-  batch: { s3Uri: string; roleArn: string; modelIds: string[] } | null;
+  /**
+   * `--mode batch`: where and with which role the experiment runs as Bedrock batch jobs. A flag
+   * left out is taken from the saved batch settings once the store is open (batchTarget.ts).
+   */
+  batch: BatchFlags | null;
   /** Batch: wait for the jobs to end and collect them (default), or return once they are created. */
   wait: boolean;
   bedrockEndpoint: string | undefined;
@@ -64,8 +73,10 @@ New experiment:
                          (by default that dataset is reused)
 Batch (Bedrock batch inference, about half the on-demand price, results within 24 hours):
   --mode batch           run as batch jobs instead of on-demand calls (default: on-demand)
-  --s3 s3://BUCKET/PREFIX   where the JSONL inputs and the outputs go (same region)
+  --s3 s3://BUCKET/PREFIX   where the JSONL inputs and the outputs go (same region;
+                         default: the S3 location saved in Settings › Batch inference)
   --role-arn ARN         the service role Bedrock assumes to read and write the bucket
+                         (default: the service role saved in Settings › Batch inference)
   --batch-model MODEL    only this model in batch (repeatable; default: every model)
   --no-wait              return once the jobs are created; collect later with
                          distill-roi batch collect --experiment ID
@@ -296,12 +307,11 @@ function batchArgs(
     }
     return null;
   }
-  if (s3 === undefined || roleArn === undefined) {
-    throw new UsageError('--mode batch needs --s3 s3://BUCKET/PREFIX and --role-arn ARN.');
+  if (s3 !== undefined) {
+    const loc = parseS3Location(s3, '--s3');
+    if (!loc.ok) throw new UsageError(loc.message);
   }
-  const loc = parseS3Location(s3, '--s3');
-  if (!loc.ok) throw new UsageError(loc.message);
-  const roleProblem = checkRoleArn(roleArn, '--role-arn');
+  const roleProblem = roleArn === undefined ? null : checkRoleArn(roleArn, '--role-arn');
   if (roleProblem) throw new UsageError(roleProblem);
-  return { s3Uri: s3.trim(), roleArn: roleArn.trim(), modelIds };
+  return { s3Uri: s3?.trim(), roleArn: roleArn?.trim(), modelIds };
 }

@@ -23,6 +23,8 @@ import { openDatabase } from '../db/open';
 import { databasePath } from '../paths/dataDir';
 import type { CliSummary } from './cliSummary';
 import { modelName } from '../../shared/report/names';
+import { DEFAULT_BATCH_SETTINGS } from '../../shared/batch/batchSettings';
+import { saveBatchSettings } from '../batch/batchSettings';
 
 describe('distill-roi run --mode batch', () => {
   let stands: BatchStandIns;
@@ -240,7 +242,44 @@ describe('distill-roi run --mode batch', () => {
     expect(stands.bedrock.jobs).toHaveLength(0);
   });
 
-  it('bad batch flags are refused before anything is opened, naming the flag', async () => {
+  it('without --s3 and --role-arn it uses the saved batch settings and says so', async () => {
+    stands = await startBatchStandIns();
+    const dir = join(temp.dir, 'saved');
+    const { db } = await openDatabase(databasePath(dir));
+    saveBatchSettings(db, {
+      ...DEFAULT_BATCH_SETTINGS,
+      roleArn: ROLE,
+      s3Uri: `s3://${BUCKET}/saved`,
+    });
+    db.close();
+    const flagless = batchRun(dir).slice(0, -4);
+    expect(flagless.slice(-2)).toEqual(['--mode', 'batch']);
+    const r = await cli(...flagless, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `S3 location s3://${BUCKET}/saved (saved in Settings › Batch inference; --s3 overrides it)`,
+    );
+    expect(r.stderr).toContain(
+      `service role ${ROLE} (saved in Settings › Batch inference; --role-arn overrides it)`,
+    );
+    const summary = JSON.parse(r.stdout) as CliSummary;
+    expect(summary).toMatchObject({ status: 'completed', done: 240, total: 240, failed: 0 });
+    expect(stands.bedrock.jobs.map((j) => [j.roleArn, j.inputUri.split('/').slice(0, 5)])).toEqual([
+      [ROLE, ['s3:', '', BUCKET, 'saved', summary.experimentId]],
+      [ROLE, ['s3:', '', BUCKET, 'saved', summary.experimentId]],
+    ]);
+
+    // A flag given wins over the setting, and the CLI says which came from where.
+    const other = 'arn:aws:iam::111122223333:role/OtherBatchRole';
+    stands.bedrock.holdBefore('InProgress');
+    const mixed = await cli(...flagless, '--role-arn', other, '--no-wait');
+    expect(mixed.stderr).toContain(`service role ${other} (from --role-arn)`);
+    expect(mixed.stderr).toContain(`S3 location s3://${BUCKET}/saved (saved in`);
+    expect(stands.bedrock.jobs.slice(2).map((j) => j.roleArn)).toEqual([other, other]);
+    stands.bedrock.release();
+  });
+
+  it('bad batch flags are refused before any experiment is created, naming the flag and the setting', async () => {
     stands = await startBatchStandIns();
     const dir = join(temp.dir, 'usage');
     const noRole = await cli(
@@ -260,7 +299,13 @@ describe('distill-roi run --mode batch', () => {
     );
     expect(noRole.code).toBe(2);
     expect(noRole.stderr).toContain(
-      '--mode batch needs --s3 s3://BUCKET/PREFIX and --role-arn ARN.',
+      '--mode batch needs --role-arn ARN, or a service role ARN saved in Settings › Batch inference.',
+    );
+    // No flag and nothing saved: the message names both flags and the setting.
+    const neither = await cli(...batchRun(dir).slice(0, -4));
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain(
+      '--mode batch needs --s3 s3://BUCKET/PREFIX, or an S3 location saved in Settings › Batch inference; and --role-arn ARN, or a service role ARN saved in Settings › Batch inference.',
     );
     const badS3 = await cli(
       ...batchRun(dir).map((a) => (a === `s3://${BUCKET}/cli` ? 'bucket/cli' : a)),
@@ -270,5 +315,9 @@ describe('distill-roi run --mode batch', () => {
     const unknown = await cli('batch', 'collect', '--experiment', 'nope', '--data-dir', dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No batch experiment nope');
+    const { db } = await openDatabase(databasePath(dir));
+    expect(listExperiments(db)).toEqual([]);
+    db.close();
+    expect(stands.bedrock.jobs).toHaveLength(0);
   });
 });

@@ -8,7 +8,6 @@ import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { formatUsd } from '../../shared/format';
 import { batchPlanNotes, type BatchOverview } from '../../shared/batch/batchDomain';
 import { modelName } from '../../shared/report/names';
-import { BatchQuotasSchema, DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
 import type { RunProgress } from '../../shared/domain/run';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchSetupError } from '../batch/batchErrors';
@@ -21,7 +20,6 @@ import { withBatchPrices } from '../batch/batchPrices';
 import { countPromptTokens } from '../estimate/promptTokens';
 import { estimateRun } from '../../shared/estimate/runEstimate';
 import { renderPrompt } from '../../shared/domain/experiment';
-import { readSetting } from '../db/repos/settings';
 import { storedProgress } from '../runner/storedProgress';
 import { endpointArg } from './cliArgs';
 
@@ -50,10 +48,6 @@ export function batchEndpoints(
     ),
   };
 }
-
-/** Quotas from settings (key `batchQuotas`), else the documented defaults. */
-export const batchQuotas = (db: Database) =>
-  readSetting(db, 'batchQuotas', BatchQuotasSchema, DEFAULT_BATCH_QUOTAS);
 
 export { batchTuning };
 
@@ -86,7 +80,6 @@ export async function setupCliBatch(
         s3Uri: batch.s3Uri,
         roleArn: batch.roleArn,
         ...(batch.modelIds.length > 0 ? { modelIds: batch.modelIds } : {}),
-        quotas: batchQuotas(db),
       },
       experiment.config.region,
     );

@@ -14,6 +14,7 @@ import { parseRunArgs, UsageError, USAGE, type RunArgs } from './cliArgs';
 import { CLI_RUNNER_TUNING, cliClients } from './cliBedrock';
 import { prepareExperiment } from './cliExperiment';
 import { getBatchSetup } from '../db/repos/batchJobs';
+import { batchTarget, type BatchTarget } from './batchTarget';
 import { buildSummary, formatSummary } from './cliSummary';
 import { resumeCommand, terminalColumns } from './resumeHint';
 import { ProgressPrinter } from './progressPrinter';
@@ -49,18 +50,25 @@ async function runExperiment(
   io: CliIo,
 ): Promise<number> {
   let experimentId: string;
+  let target: BatchTarget | null = null;
+  const say = (line: string) => io.stderr.write(`${line}\n`);
   try {
-    experimentId = prepareExperiment(db, args, (line) => io.stderr.write(`${line}\n`));
+    // The flags left out come from the saved settings, checked before an experiment is created;
+    // a resumed experiment already set up for batch keeps its own location and role.
+    if (args.batch && !(args.resume !== undefined && getBatchSetup(db, args.resume))) {
+      target = batchTarget(db, args.batch, say);
+    }
+    experimentId = prepareExperiment(db, args, say);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`${e.message}\n`);
     return 2;
   }
-  if (args.batch || getBatchSetup(db, experimentId)) {
+  if (target || getBatchSetup(db, experimentId)) {
     // Loaded only for batch: S3, the control plane and multipart upload cost an on-demand run
     // a few hundred milliseconds and tens of MB before its first request.
     const { runBatchExperiment } = await import('./batchRun');
-    return runBatchExperiment(db, args, dataDir, io, experimentId, (id, summary) =>
+    return runBatchExperiment(db, args, target, dataDir, io, experimentId, (id, summary) =>
       runOnDemand(db, args, dataDir, io, id, summary),
     );
   }

@@ -1,10 +1,10 @@
 /**
- * Batch inference from the app: preview (cost at batch prices, jobs, problems; no AWS), start
+ * Batch inference from the app: the saved batch settings, preview (cost at batch prices, jobs, problems; no AWS), start
  * (bucket check, plan, then upload/create/track in the background), the job overview, Stop.
  */
-import { BatchQuotasSchema, DEFAULT_BATCH_QUOTAS } from '../../shared/batch/quotas';
+import type { BatchSettings } from '../../shared/batch/batchSettings';
 import type { BatchRequest } from '../batch/batchSetup';
-import { readSetting } from '../db/repos/settings';
+import { readBatchSettings, saveBatchSettings } from '../batch/batchSettings';
 import { planBatch } from '../batch/batchSetup';
 import { BatchSetupError } from '../batch/batchErrors';
 import { hasOpenBatchJobs } from '../batch/batchCalls';
@@ -21,21 +21,25 @@ interface BatchInput {
   modelIds?: string[] | undefined;
 }
 
-const request = (input: BatchInput, ctx: HandlerContext): BatchRequest => ({
+// The fallback quotas are the saved ones: planBatch reads them from the batch settings.
+const request = (input: BatchInput): BatchRequest => ({
   s3Uri: input.s3Uri,
   roleArn: input.roleArn,
   ...(input.modelIds ? { modelIds: input.modelIds } : {}),
-  quotas: batchQuotasOf(ctx),
 });
 
-const batchQuotasOf = (ctx: HandlerContext) =>
-  readSetting(ctx.db, 'batchQuotas', BatchQuotasSchema, DEFAULT_BATCH_QUOTAS);
-
 export const batchHandlers = {
+  getBatchSettings: (ctx: HandlerContext) => readBatchSettings(ctx.db),
+
+  saveBatchSettings: (ctx: HandlerContext, input: BatchSettings) => {
+    saveBatchSettings(ctx.db, input);
+    return readBatchSettings(ctx.db);
+  },
+
   previewBatch: (ctx: HandlerContext, input: BatchInput) => {
     const e = requireExperiment(ctx.db, input.experimentId);
     try {
-      const plan = planBatch(ctx.db, input.experimentId, request(input, ctx));
+      const plan = planBatch(ctx.db, input.experimentId, request(input));
       const prices = e.config.prices.map(
         (p) => plan.setup.prices.find((b) => b.modelId === p.modelId) ?? p,
       );
@@ -67,7 +71,7 @@ export const batchHandlers = {
       );
     }
     try {
-      return await ctx.batch.setUp(input.experimentId, request(input, ctx));
+      return await ctx.batch.setUp(input.experimentId, request(input));
     } catch (err) {
       if (err instanceof BatchSetupError) throw new AppFailure('invalid_input', err.message);
       throw err;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formatNumber } from '../format';
 import { type BatchQuotas } from './quotas';
+import { quotaFigure, type QuotaKey } from './batchSettings';
 
 /**
  * The account's batch quotas as read from Service Quotas (`ListServiceQuotas`, service `bedrock`),
@@ -12,8 +12,6 @@ export const AccountQuotaReadSchema = z.strictObject({
   quotas: z.array(z.strictObject({ name: z.string(), value: z.number() })),
 });
 export type AccountQuotaRead = z.infer<typeof AccountQuotaReadSchema>;
-
-type QuotaKey = keyof BatchQuotas;
 
 const GB = 1024 * 1024 * 1024;
 
@@ -38,6 +36,14 @@ const QUOTA_NAMES: readonly { key: QuotaKey; names: readonly string[]; scale: nu
   },
 ];
 
+const QuotaKeySchema = z.enum([
+  'minRecordsPerJob',
+  'maxRecordsPerFile',
+  'maxRecordsPerJob',
+  'maxFileBytes',
+  'maxJobBytes',
+]);
+
 /** One model's quotas for planning, and which of them came from the account. */
 export const ModelQuotasSchema = z.strictObject({
   modelId: z.string(),
@@ -48,15 +54,12 @@ export const ModelQuotasSchema = z.strictObject({
     maxFileBytes: z.number().int().min(1),
     maxJobBytes: z.number().int().min(1),
   }),
-  fromAccount: z.array(
-    z.enum([
-      'minRecordsPerJob',
-      'maxRecordsPerFile',
-      'maxRecordsPerJob',
-      'maxFileBytes',
-      'maxJobBytes',
-    ]),
-  ),
+  fromAccount: z.array(QuotaKeySchema),
+  /**
+   * Of the others, those the user saved as fallbacks (the rest are AWS's documented defaults).
+   * Absent in setups stored before the fallbacks could be saved one by one.
+   */
+  fromSettings: z.array(QuotaKeySchema).optional(),
   /** When the account's quotas were read; null when none were (denied, offline, never). */
   readAt: z.string().nullable(),
 });
@@ -66,14 +69,16 @@ const squash = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase(
 
 /**
  * A model's quotas: the account's value where a quota named for this model was read, else the
- * fallback (the documented defaults, or the settings). Names are compared without case or
- * extra spaces, since AWS's display names are the only link between a quota and a model.
+ * fallback (the documented defaults, or the ones saved in settings: `saved` names those).
+ * Names are compared without case or extra spaces, since AWS's display names are the only link
+ * between a quota and a model.
  */
 export function quotasForModel(
   modelId: string,
   modelName: string,
   read: AccountQuotaRead | null,
   fallback: BatchQuotas,
+  saved?: readonly QuotaKey[],
 ): ModelQuotas {
   const quotas: BatchQuotas = { ...fallback };
   const fromAccount: QuotaKey[] = [];
@@ -94,7 +99,13 @@ export function quotasForModel(
       fromAccount.push(q.key);
     }
   }
-  return { modelId, quotas, fromAccount, readAt: read?.readAt ?? null };
+  return {
+    modelId,
+    quotas,
+    fromAccount,
+    ...(saved ? { fromSettings: saved.filter((k) => !fromAccount.includes(k)) } : {}),
+    readAt: read?.readAt ?? null,
+  };
 }
 
 const LABEL: Record<QuotaKey, string> = {
@@ -105,34 +116,50 @@ const LABEL: Record<QuotaKey, string> = {
   maxJobBytes: 'job size',
 };
 
-const figure = (key: QuotaKey, value: number): string =>
-  key === 'maxFileBytes' || key === 'maxJobBytes'
-    ? `${formatNumber(value / GB)} GB`
-    : formatNumber(value);
+const SAVED = 'your saved fallback';
+const DOCUMENTED = "AWS's documented defaults";
 
 /**
  * Where each of a model's quotas came from, for the job panel and the CLI: "Nova Lite: records
  * per job 20,000 from your account (Service Quotas, read 2026-12-07); minimum records per job
- * 100, ... are AWS's documented defaults." `fallback` names what applies where none was read.
+ * 50 is your saved fallback; ... are AWS's documented defaults." `fallback` names what applies
+ * where none was read, for setups that do not say which quotas the user saved.
  */
 export function describeModelQuotaSources(
   m: ModelQuotas,
   modelName: string,
-  fallback: "AWS's documented defaults" | 'your settings',
+  fallback: typeof DOCUMENTED | 'your settings',
 ): string {
   const keys = Object.keys(LABEL) as QuotaKey[];
   const account = keys.filter((k) => m.fromAccount.includes(k));
-  const rest = keys.filter((k) => !m.fromAccount.includes(k));
+  const saved = keys.filter((k) => !m.fromAccount.includes(k) && m.fromSettings?.includes(k));
+  const rest = keys.filter((k) => !m.fromAccount.includes(k) && !saved.includes(k));
+  const restAre = m.fromSettings ? DOCUMENTED : fallback;
   const list = (ks: QuotaKey[]) =>
-    ks.map((k) => `${LABEL[k]} ${figure(k, m.quotas[k])}`).join(', ');
+    ks.map((k) => `${LABEL[k]} ${quotaFigure(k, m.quotas[k])}`).join(', ');
+  const verb = (ks: QuotaKey[]) => (ks.length === 1 ? 'is' : 'are');
+  // "records per input file 50,000 is AWS's documented default"
+  const restIs = (ks: QuotaKey[]) =>
+    `${verb(ks)} ${ks.length === 1 && restAre === DOCUMENTED ? "AWS's documented default" : restAre}`;
   const date = m.readAt ? m.readAt.slice(0, 10) : null;
   if (account.length === 0) {
     const why = date
       ? `your account's Service Quotas (read ${date}) list no batch quotas for this model`
       : "your account's Service Quotas have not been read";
-    return `${modelName}: ${why}, so all quotas are ${fallback} (${list(rest)}).`;
+    if (saved.length === 0)
+      return `${modelName}: ${why}, so all quotas are ${restAre} (${list(rest)}).`;
+    if (rest.length === 0)
+      return `${modelName}: ${why}, so all quotas are ${SAVED} (${list(saved)}).`;
+    return `${modelName}: ${why}, so ${list(saved)} ${verb(saved)} ${SAVED} and ${list(rest)} ${restIs(rest)}.`;
   }
-  const tail =
-    rest.length === 0 ? '' : `; ${list(rest)} ${rest.length === 1 ? 'is' : 'are'} ${fallback}`;
-  return `${modelName}: ${list(account)} from your account (Service Quotas, read ${date ?? 'unknown'})${tail}.`;
+  const tail = [
+    ...(saved.length > 0 ? [`${list(saved)} ${verb(saved)} ${SAVED}`] : []),
+    ...(rest.length > 0 ? [`${list(rest)} ${restIs(rest)}`] : []),
+  ];
+  return (
+    [
+      `${modelName}: ${list(account)} from your account (Service Quotas, read ${date ?? 'unknown'})`,
+      ...tail,
+    ].join('; ') + '.'
+  );
 }

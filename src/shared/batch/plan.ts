@@ -81,7 +81,7 @@ export function planModelJobs(
     return {
       ok: false,
       reason: 'belowMinimum',
-      message: `${modelId}: ${n} records cannot be split into jobs of at least ${q.minRecordsPerJob} and at most ${q.maxRecordsPerJob} records; run it on demand instead or change the quota settings.`,
+      message: `${modelId}: ${n} records cannot be split into jobs of at least ${q.minRecordsPerJob} and at most ${q.maxRecordsPerJob} records; run it on demand instead or change the fallback quotas in Settings › Batch inference.`,
     };
   }
   return { ok: true, jobs };

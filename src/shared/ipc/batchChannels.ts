@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/dataset';
 import { ModelIdSchema } from '../domain/experiment';
 import { BatchOverviewSchema } from '../batch/batchDomain';
+import { BatchSettingsSchema } from '../batch/batchSettings';
 import { RunEstimateSchema } from '../estimate/runEstimate';
 
 const BatchRequestSchema = z.strictObject({
@@ -13,6 +14,9 @@ const BatchRequestSchema = z.strictObject({
 });
 
 export const batchChannels = {
+  /** The role, S3 location and fallback quotas saved in Settings › Batch inference. */
+  getBatchSettings: { input: z.strictObject({}), output: BatchSettingsSchema },
+  saveBatchSettings: { input: BatchSettingsSchema, output: BatchSettingsSchema },
   /** What sending this experiment to batch would do, checked without AWS: cost at batch prices, jobs, problems. */
   previewBatch: {
     input: BatchRequestSchema,

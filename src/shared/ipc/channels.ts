@@ -33,6 +33,8 @@ export const CHANNELS = [
   'createExperiment',
   'deleteExperiment',
   'startExperiment',
+  'getBatchSettings',
+  'saveBatchSettings',
   'previewBatch',
   'startBatch',
   'getBatchOverview',

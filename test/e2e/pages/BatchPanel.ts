@@ -10,6 +10,21 @@ export class BatchPanel {
     await this.page.getByTestId('batch-role').fill(roleArn);
   }
 
+  /** Ticks "Run as Bedrock batch jobs" and leaves the fields as they are (prefilled). */
+  async check(): Promise<void> {
+    await this.page.getByTestId('batch-enabled').check();
+  }
+  get s3Field(): Locator {
+    return this.page.getByTestId('batch-s3');
+  }
+  get roleField(): Locator {
+    return this.page.getByTestId('batch-role');
+  }
+  /** Says whether the fields were prefilled from Settings › Batch inference. */
+  get savedNote(): Locator {
+    return this.page.getByTestId('batch-saved-note');
+  }
+
   get problems(): Locator {
     return this.page.getByTestId('batch-problem');
   }

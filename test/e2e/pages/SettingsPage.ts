@@ -2,8 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 
 /**
- * The Settings screen as a user sees it: credentials, region, endpoint, hang detection and the
- * test call.
+ * The Settings screen as a user sees it: credentials, region, endpoint, hang detection, batch
+ * inference and the test call.
  */
 export class SettingsPage {
   constructor(readonly page: Page) {}
@@ -20,6 +20,20 @@ export class SettingsPage {
   }
   get idleLimit(): Locator {
     return this.page.getByLabel(/^Silence between events/);
+  }
+  /** Batch inference: the role and S3 location batch experiments start from. */
+  get batchRole(): Locator {
+    return this.page.getByTestId('batch-settings-role');
+  }
+  get batchS3(): Locator {
+    return this.page.getByTestId('batch-settings-s3');
+  }
+  /** A fallback quota by its label: 'Records per job', 'Job size', ... */
+  batchQuota(label: string): Locator {
+    return this.page.getByTestId('batch-settings').getByLabel(new RegExp(`^${label} `));
+  }
+  get batchSection(): Locator {
+    return this.page.getByTestId('batch-settings');
   }
   get saveState(): Locator {
     return this.page.getByTestId('settings-save-state');

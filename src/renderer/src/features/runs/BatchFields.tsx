@@ -1,16 +1,20 @@
 import { modelName } from '../../../../shared/report/names';
+import { BATCH_SETTINGS_PLACE, type BatchSettings } from '../../../../shared/batch/batchSettings';
 import type { BatchDraft } from './batchDraft';
 
 interface BatchFieldsProps {
   batch: BatchDraft;
   models: string[];
   problems: string[];
+  /** What Settings › Batch inference holds (the fields were prefilled from it); null: not read. */
+  saved: Pick<BatchSettings, 's3Uri' | 'roleArn'> | null;
   onChange: (next: BatchDraft) => void;
 }
 
 /** The batch section of the experiment form: S3 location, service role, which models. */
-export function BatchFields({ batch, models, problems, onChange }: BatchFieldsProps) {
+export function BatchFields({ batch, models, problems, saved, onChange }: BatchFieldsProps) {
   const chosen = batch.modelIds.length > 0 ? batch.modelIds : models;
+  const anySaved = saved !== null && (saved.s3Uri !== null || saved.roleArn !== null);
   return (
     <fieldset className="batch-fields" data-testid="batch-fields">
       <legend>Batch inference</legend>
@@ -26,6 +30,11 @@ export function BatchFields({ batch, models, problems, onChange }: BatchFieldsPr
       </label>
       {batch.enabled && (
         <>
+          <p className="hint" data-testid="batch-saved-note">
+            {anySaved
+              ? `Prefilled from ${BATCH_SETTINGS_PLACE}; a change here applies to this experiment only.`
+              : `Save a service role and an S3 location in ${BATCH_SETTINGS_PLACE} to have them filled in here.`}
+          </p>
           <div className="field">
             <label htmlFor="batch-s3" className="label">
               S3 location

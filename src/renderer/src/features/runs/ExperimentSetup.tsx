@@ -15,7 +15,8 @@ import { usePriceSnapshot } from './usePriceSnapshot';
 import { PricesTable } from './PricesTable';
 import { useExperimentDraft } from './useExperimentDraft';
 import { BatchFields } from './BatchFields';
-import { checkBatchDraft, EMPTY_BATCH, type BatchDraft } from './batchDraft';
+import { checkBatchDraft, EMPTY_BATCH, prefillBatch, type BatchDraft } from './batchDraft';
+import { useQuery } from '../../api/useQuery';
 
 interface ExperimentSetupProps {
   datasets: Dataset[];
@@ -60,6 +61,10 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
   const [overBudget, setOverBudget] = useState<string | null>(null);
   const [batch, setBatch] = useState<BatchDraft>(EMPTY_BATCH);
   const batchCheck = checkBatchDraft(batch, config);
+  // The role and S3 location saved in Settings; changed here, they apply to this experiment only.
+  const savedBatch = useQuery(() => api.getBatchSettings({}), [], {
+    onData: (saved) => setBatch((b) => prefillBatch(b, saved)),
+  });
 
   const start = async (confirmOverBudget: boolean) => {
     if (!config) return;
@@ -192,6 +197,7 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
         batch={batch}
         models={[draft.teacherModelId, ...draft.studentModelIds].filter((m) => m !== '')}
         problems={batchCheck.problems}
+        saved={savedBatch.data}
         onChange={setBatch}
       />
       {problem && (

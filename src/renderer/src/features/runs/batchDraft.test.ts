@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../../../shared/domain/experiment';
-import { checkBatchDraft, EMPTY_BATCH } from './batchDraft';
+import { checkBatchDraft, EMPTY_BATCH, prefillBatch } from './batchDraft';
 
 const price = (modelId: string) => ({
   modelId,
@@ -57,5 +57,17 @@ describe('checkBatchDraft', () => {
       problems: [],
       batchModels: [],
     });
+  });
+});
+
+describe('prefillBatch', () => {
+  const saved = { s3Uri: 's3://saved/p', roleArn: 'arn:aws:iam::111122223333:role/Saved' };
+  it('fills the empty fields from the saved settings', () => {
+    expect(prefillBatch(EMPTY_BATCH, saved)).toEqual({ ...EMPTY_BATCH, ...saved });
+  });
+  it('keeps what the user already typed, and leaves empty what nothing was saved for', () => {
+    const typed = { ...EMPTY_BATCH, enabled: true, s3Uri: 's3://typed/x' };
+    expect(prefillBatch(typed, { ...saved, roleArn: null })).toEqual(typed);
+    expect(prefillBatch(typed, saved)).toEqual({ ...typed, roleArn: saved.roleArn });
   });
 });

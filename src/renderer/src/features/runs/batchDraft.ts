@@ -4,6 +4,7 @@
  * cannot be sent to batch (batchPriceFor says why).
  */
 import { checkRoleArn, parseS3Location } from '../../../../shared/batch/s3Location';
+import type { BatchSettings } from '../../../../shared/batch/batchSettings';
 import type { ExperimentConfig } from '../../../../shared/domain/experiment';
 import { batchPriceFor } from '../../../../shared/pricing/batchPrice';
 
@@ -16,6 +17,21 @@ export interface BatchDraft {
 }
 
 export const EMPTY_BATCH: BatchDraft = { enabled: false, s3Uri: '', roleArn: '', modelIds: [] };
+
+/**
+ * The form with the saved role and S3 location (Settings › Batch inference) in the fields the
+ * user has not typed in yet: the settings may answer after the user started typing.
+ */
+export function prefillBatch(
+  b: BatchDraft,
+  saved: Pick<BatchSettings, 's3Uri' | 'roleArn'>,
+): BatchDraft {
+  return {
+    ...b,
+    s3Uri: b.s3Uri === '' ? (saved.s3Uri ?? '') : b.s3Uri,
+    roleArn: b.roleArn === '' ? (saved.roleArn ?? '') : b.roleArn,
+  };
+}
 
 export interface BatchCheck {
   /** The config with batch prices for the batch models: what the estimate should show. */

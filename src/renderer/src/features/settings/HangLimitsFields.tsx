@@ -1,51 +1,25 @@
-import { useState } from 'react';
 import type { HangSettings } from '../../../../shared/domain/settings';
+import { ScaledNumberField } from './ScaledNumberField';
 
-/** Seconds as typed, to milliseconds as stored: empty is null (the derived default). */
-const toMs = (text: string): number | null =>
-  text.trim() === '' ? null : Math.round(Number(text) * 1000);
-const toText = (ms: number | null): string => (ms === null ? '' : String(ms / 1000));
-
-/**
- * One limit in seconds. What was typed stays as typed while it means the stored value (so "1."
- * on its way to "1.5" is not rewritten), and follows the value when it changes from outside (a
- * save, a reload).
- */
-function SecondsField({
-  id,
-  label,
-  valueMs,
-  onChange,
-}: {
+/** One limit, typed in seconds and stored in milliseconds; empty is derived from the TTFT. */
+function SecondsField(props: {
   id: string;
   label: string;
   valueMs: number | null;
   onChange: (ms: number | null) => void;
 }) {
-  const [typed, setTyped] = useState<string | null>(null);
-  const shown = typed !== null && toMs(typed) === valueMs ? typed : toText(valueMs);
   return (
-    <div className="field">
-      <label htmlFor={id} className="label">
-        {label} <span className="optional">seconds, optional</span>
-      </label>
-      <input
-        id={id}
-        data-testid={id}
-        className="input"
-        type="number"
-        inputMode="decimal"
-        min={1}
-        max={600}
-        step="any"
-        placeholder="from the model’s TTFT"
-        value={shown}
-        onChange={(e) => {
-          setTyped(e.target.value);
-          onChange(toMs(e.target.value));
-        }}
-      />
-    </div>
+    <ScaledNumberField
+      id={props.id}
+      label={props.label}
+      unit="seconds"
+      scale={1000}
+      value={props.valueMs}
+      onChange={props.onChange}
+      placeholder="from the model’s TTFT"
+      min={1}
+      max={600}
+    />
   );
 }
 

@@ -8,11 +8,13 @@ import { REGIONS } from '../runs/ExperimentSetup';
 import { AccessKeysForm, NO_TYPED_KEYS, type TypedKeys } from './AccessKeysForm';
 import { ConnectionTest } from './ConnectionTest';
 import { HangLimitsFields } from './HangLimitsFields';
+import { BatchSettingsFields } from './BatchSettingsFields';
 import { useQuery } from '../../api/useQuery';
+import type { BatchSettings } from '../../../../shared/batch/batchSettings';
 
 /**
  * Where the app gets AWS credentials from, which region and endpoints it calls, when a call
- * counts as hung, and a test call.
+ * counts as hung, what batch experiments start from, and a test call.
  */
 export function SettingsScreen() {
   const [status, setStatus] = useState<CredentialStatus | null>(null);
@@ -28,6 +30,16 @@ export function SettingsScreen() {
     },
     onError: setError,
   });
+  // Saved through their own channel; one Save button saves both.
+  const [batchSaved, setBatchSaved] = useState<BatchSettings | null>(null);
+  const [batchDraft, setBatchDraft] = useState<BatchSettings | null>(null);
+  useQuery(() => api.getBatchSettings({}), [], {
+    onData: (b) => {
+      setBatchSaved(b);
+      setBatchDraft(b);
+    },
+    onError: setError,
+  });
 
   const apply = (s: CredentialStatus | null) => {
     if (!s) return;
@@ -35,7 +47,7 @@ export function SettingsScreen() {
     setDraft(s.settings);
   };
 
-  if (!status || !draft) {
+  if (!status || !draft || !batchSaved || !batchDraft) {
     return (
       <section className="screen" data-app-state="loading">
         <ErrorBanner error={error} onDismiss={() => setError(null)} />
@@ -44,7 +56,19 @@ export function SettingsScreen() {
     );
   }
   const keychainOff = !status.keychain.available;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(status.settings);
+  const dirty =
+    JSON.stringify(draft) !== JSON.stringify(status.settings) ||
+    JSON.stringify(batchDraft) !== JSON.stringify(batchSaved);
+  // The batch settings first: a refusal there (a field named) leaves both unsaved.
+  const save = async () => {
+    const b = await run(() => api.saveBatchSettings(batchDraft));
+    if (!b) return;
+    setBatchSaved(b);
+    setBatchDraft(b);
+    const s = await run(() => api.saveAwsSettings(draft));
+    apply(s);
+    setSaved(s !== null);
+  };
   return (
     <section className="screen settings" data-app-state="ready" data-testid="settings-screen">
       <h1>Settings</h1>
@@ -186,18 +210,14 @@ export function SettingsScreen() {
           </div>
         </div>
         <HangLimitsFields value={draft} onChange={(limits) => setDraft({ ...draft, ...limits })} />
+        <BatchSettingsFields value={batchDraft} onChange={setBatchDraft} />
         <div className="modal-actions">
           <button
             type="button"
             className="btn btn-primary"
             data-testid="save-settings"
             disabled={busy}
-            onClick={() =>
-              void run(() => api.saveAwsSettings(draft)).then((s) => {
-                apply(s);
-                setSaved(s !== null);
-              })
-            }
+            onClick={() => void save()}
           >
             Save settings
           </button>
