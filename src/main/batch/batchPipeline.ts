@@ -35,6 +35,8 @@ import { refreshRougeScores } from '../quality/rougeScoring';
 import { collectJobOutput } from './collectOutput';
 import { recordsDigest, type RecordSource } from './records';
 import { uploadJobInput } from './uploadInput';
+import { abortUnfinishedUploads } from './unfinishedUploads';
+import { parseS3Location } from '../../shared/batch/s3Location';
 
 export interface BatchTuning {
   /** First wait between polls, and the wait after any change. */
@@ -119,6 +121,7 @@ class BatchStep {
       return;
     }
     try {
+      await this.clearUnfinished(job, setup.bucket);
       await uploadJobInput(this.d.clients.s3, setup.bucket, job, src, this.d.signal);
     } catch (e) {
       if (this.d.signal?.aborted) return;
@@ -129,6 +132,30 @@ class BatchStep {
     }
     setJobPhase(this.db, job.id, 'uploaded');
     this.say(`${job.jobName}: uploaded ${job.recordCount} records in ${job.files.length} file(s)`);
+  }
+
+  /**
+   * Aborts multipart uploads an earlier, killed upload of this job left open (S3 bills their
+   * parts); a denial is logged and kept as the job's message, and the upload goes ahead.
+   */
+  private async clearUnfinished(job: BatchJobRow, bucket: string): Promise<void> {
+    const folder = parseS3Location(job.inputUri);
+    if (!folder.ok || folder.prefix === '') return;
+    const sweep = await abortUnfinishedUploads(
+      this.d.clients.s3,
+      bucket,
+      folder.prefix,
+      this.d.signal,
+    );
+    if (sweep.aborted > 0) {
+      this.say(
+        `${job.jobName}: aborted ${sweep.aborted} unfinished upload(s) an interrupted run left in ${job.inputUri}`,
+      );
+    }
+    if (sweep.note) {
+      setJobPhase(this.db, job.id, 'planned', sweep.note);
+      this.say(`${job.jobName}: ${sweep.note}`);
+    }
   }
 
   async create(job: BatchJobRow): Promise<void> {
