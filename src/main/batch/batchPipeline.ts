@@ -12,7 +12,7 @@ import {
   StopModelInvocationJobCommand,
 } from '@aws-sdk/client-bedrock';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
-import { describeEnd, isTerminal } from '../../shared/batch/jobStatus';
+import { describeEnd, isTerminal, runMissingHint } from '../../shared/batch/jobStatus';
 import {
   getBatchSetup,
   listBatchJobs,
@@ -215,7 +215,7 @@ class BatchStep {
         this.db,
         job.id,
         'failed',
-        `Bedrock does not know job ${job.jobArn ?? '?'} (deleted, or another account or region); its records can be run again.`,
+        `Bedrock does not know job ${job.jobArn ?? '?'} (deleted, or another account or region); ${runMissingHint(this.experimentId)} once the other jobs are collected.`,
       );
       this.say(`${job.jobName}: unknown to Bedrock`);
       return true;
@@ -251,9 +251,9 @@ class BatchStep {
         storedOk: 0,
         storedErrors: 0,
         notReturned: job.recordCount,
-        note: describeEnd(status, job.message),
+        note: describeEnd(status, job.message, this.experimentId),
       });
-      this.say(`${job.jobName}: ${describeEnd(status, job.message)}`);
+      this.say(`${job.jobName}: ${describeEnd(status, job.message, this.experimentId)}`);
       return;
     }
     const r = await collectJobOutput(this.db, this.d.clients.s3, job, this.source(), price);
@@ -262,8 +262,11 @@ class BatchStep {
     this.say(`${job.jobName}: stored ${r.storedOk} results; scoring ROUGE`);
     refreshRougeScores(this.db, requireExperiment(this.db, this.experimentId));
     const note = [
-      status === 'Completed' ? null : describeEnd(status, job.message),
-      r.notReturned > 0 ? `${r.notReturned} record(s) had no result and can be run again.` : null,
+      status === 'Completed' ? null : describeEnd(status, job.message, this.experimentId),
+      // The end's own words already say how to make the rest; a Completed job's do not.
+      r.notReturned > 0
+        ? `${r.notReturned} record(s) had no result${status === 'Completed' ? `: ${runMissingHint(this.experimentId)}` : ''}.`
+        : null,
       ...r.problems,
     ]
       .filter((x): x is string => x !== null)

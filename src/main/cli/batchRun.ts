@@ -38,7 +38,7 @@ export async function runBatchExperiment(
   try {
     say(`experiment ${experimentId}`);
     if (args.batch && !getBatchSetup(db, experimentId)) {
-      const refused = await setupCliBatch(db, clients, experimentId, args.batch, say);
+      const refused = await setupCliBatch(db, clients, experimentId, args.batch, say, args.argv);
       if (refused !== null) {
         io.stderr.write(`${refused}\n`);
         return 2;

@@ -69,7 +69,12 @@ export const batchHandlers = {
     try {
       return await ctx.batch.setUp(input.experimentId, request(input, ctx));
     } catch (err) {
-      if (err instanceof BatchSetupError) throw new AppFailure('invalid_input', err.message);
+      if (err instanceof BatchSetupError) {
+        throw new AppFailure(
+          err.belowMinimum ? 'below_batch_minimum' : 'invalid_input',
+          err.message,
+        );
+      }
       throw err;
     }
   },
