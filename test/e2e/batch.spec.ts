@@ -132,3 +132,50 @@ test('batch settings are saved in Settings, refused naming the field, and prefil
     timeout: 60_000,
   });
 });
+
+test.describe('Stop from the job panel', () => {
+  // Jobs wait before InProgress until the stand-ins get SIGUSR2: Stop lands while they run.
+  test.use({ batchStandInEnv: { STAND_IN_HOLD_BEFORE: 'InProgress' } });
+
+  test('Stop asks first, then stops each job once; the jobs end Stopped with what was recovered', async ({
+    page,
+    host,
+    batchStandIns,
+  }) => {
+    const { batch, experiments } = await runAsBatch(page, host.url);
+    await expect(batch.jobStatuses).toHaveText(['Scheduled', 'Scheduled'], { timeout: 30_000 });
+
+    // Asked first: keeping them running sends nothing to AWS.
+    await batch.requestStop();
+    await expect(batch.stopConfirmation).toHaveText(
+      'Stop 2 jobs in AWS (records not yet processed get no result)',
+    );
+    await batch.keepRunning();
+    await expect(batch.stopConfirmation).toHaveCount(0);
+    await expect(batch.stopButton).toBeVisible();
+    expect((await batchStandIns.calls()).filter((c) => c.op === 'stop')).toEqual([]);
+
+    await batch.requestStop();
+    await batch.confirmStop();
+    await expect(batch.jobStatuses).toHaveText(['Stopping', 'Stopping']);
+    batchStandIns.child.kill('SIGUSR2');
+
+    await expect(batch.jobStatuses).toHaveText(['Stopped · collected', 'Stopped · collected'], {
+      timeout: 60_000,
+    });
+    // Nothing was processed before the stop: 0 stored, 360 calls without a result, each.
+    await expect(batch.stored).toHaveText(['0 / 0 / 360', '0 / 0 / 360']);
+    await expect(batch.jobNotes.first()).toContainText(
+      'Stopped: the records processed before the stop were collected',
+    );
+    await expect(batch.stopButton).toHaveCount(0);
+    await expect(experiments.runStatus).toHaveText('Completed');
+
+    const stops = (await batchStandIns.calls()).filter((c) => c.op === 'stop');
+    const created = (await batchStandIns.calls()).filter((c) => c.op === 'create');
+    expect(created).toHaveLength(2);
+    expect(stops).toHaveLength(2);
+    expect(new Set(stops.map((s) => s.job)).size).toBe(2);
+    expect(stops.every((s) => s.status === 200)).toBe(true);
+  });
+});

@@ -36,6 +36,13 @@ export type ControlFault =
   | 'badSignature';
 export type ControlOp = 'create' | 'get' | 'list' | 'stop';
 
+export interface ControlCall {
+  op: ControlOp;
+  status: number;
+  /** The jobIdentifier in the path of get and stop ('' for create and list). */
+  job: string;
+}
+
 /** The IAM action behind each control-plane operation, as a denial names it. */
 const ACTIONS: Record<ControlOp, string> = {
   create: 'CreateModelInvocationJob',
@@ -58,8 +65,8 @@ export interface BatchStandInOptions {
 export interface BatchStandIn {
   url: string;
   readonly jobs: readonly StandInJob[];
-  /** Every control-plane request: operation and HTTP status answered. */
-  readonly calls: readonly { op: ControlOp; status: number }[];
+  /** Every control-plane request: operation, the job it named (if any) and HTTP status answered. */
+  readonly calls: readonly ControlCall[];
   /** The messages of the `badSignature` answers given, in order. */
   readonly signatureErrors: readonly string[];
   /** The next created jobs take these scripts, in order; then `defaultScript`. */
@@ -159,7 +166,7 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     hold,
   });
   const jobs: StandInJob[] = [];
-  const calls: { op: ControlOp; status: number }[] = [];
+  const calls: ControlCall[] = [];
   const signatureErrors: string[] = [];
   const scripts: JobScript[] = [];
   let defaultScript: JobScript = {};
@@ -305,6 +312,8 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     const raw = await readBody(req);
     let op: ControlOp | undefined;
     let id = '';
+    // Not an AWS operation: the calls seen so far, for a test whose stand-in is its own process.
+    if (req.method === 'GET' && path === '/__stand-in/calls') return send(res, 200, calls);
     if (req.method === 'POST' && path === '/model-invocation-job') op = 'create';
     else if (req.method === 'GET' && path === '/model-invocation-jobs') op = 'list';
     else {
@@ -317,7 +326,7 @@ export async function startBatchStandIn(options: BatchStandInOptions): Promise<B
     }
     if (!op)
       return fail(res, 404, 'UnknownOperationException', `Not served: ${req.method} ${path}`);
-    res.on('finish', () => calls.push({ op, status: res.statusCode }));
+    res.on('finish', () => calls.push({ op, status: res.statusCode, job: id }));
     const fault = faults[op].shift();
     if (fault === 'throttle') return fail(res, 429, 'ThrottlingException', 'Rate exceeded');
     if (fault === 'internal') return fail(res, 500, 'InternalServerException', 'Internal error');

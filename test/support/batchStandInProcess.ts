@@ -6,11 +6,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { ControlCall } from './batchStandIn';
 
 export interface BatchStandInProcess {
   s3Url: string;
   bedrockUrl: string;
   child: ChildProcess;
+  /** The control-plane requests the stand-in answered so far. */
+  calls(): Promise<ControlCall[]>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +51,8 @@ export async function startBatchStandInProcess(
   return {
     ...urls,
     child,
+    calls: async () =>
+      (await (await fetch(`${urls.bedrockUrl}/__stand-in/calls`)).json()) as ControlCall[],
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -3,20 +3,28 @@
  * that adds what s3rver cannot do and a test must: per-bucket AccessDenied, a bucket that lives
  * in another region (301 PermanentRedirect with x-amz-bucket-region, as S3 answers a request
  * signed for the wrong region), and decoding of `aws-chunked` upload bodies (which s3rver stores
- * verbatim, framing included). s3rver checks only that the access key is registered (it does
- * not verify SigV4), so the keys tests sign with are registered at start.
+ * verbatim, framing included), and ListMultipartUploads / AbortMultipartUpload, which s3rver
+ * does not implement (s3Multipart.ts). s3rver checks only that the access key is registered (it
+ * does not verify SigV4), so the keys tests sign with are registered at start.
  *
  *   const s3 = await startS3StandIn({ buckets: ['data'], accessKeys: ['AKIDTEST'] });
  *   s3.denyBucket('data'); s3.setBucketRegion('data', 'eu-west-1');
+ *   s3.denyListUploads('data'); s3.setUploadsPageCap(1);
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { DUMMY_ACCOUNT } from 's3rver/lib/models/account';
+import {
+  abortMultipartUpload,
+  listMultipartUploads,
+  pendingUploads,
+  type PendingUpload,
+} from './s3Multipart';
 
 export interface S3StandIn {
   /** `http://127.0.0.1:PORT`: the S3 endpoint (path-style). */
@@ -27,13 +35,22 @@ export interface S3StandIn {
   denyBucket(name: string, denied?: boolean): void;
   setBucketRegion(name: string, region: string): void;
   /**
+   * ListMultipartUploads on the bucket answers AccessDenied (credentials without
+   * s3:ListBucketMultipartUploads), everything else as before.
+   */
+  denyListUploads(name: string, denied?: boolean): void;
+  /** At most this many uploads per ListMultipartUploads page (default 1,000, as S3). */
+  setUploadsPageCap(n: number): void;
+  /** The multipart uploads started and neither completed nor aborted, as S3 would list them. */
+  pendingUploads(bucket: string): PendingUpload[];
+  /**
    * Requests matching `test` wait (unanswered) until `releaseHeld()`; one whose client went away
    * meanwhile (a killed process) is dropped, as S3 drops an upload that never finished.
    */
   holdRequests(test: ((method: string, key: string) => boolean) | null): void;
   releaseHeld(): void;
-  /** Every request the front saw: method, bucket, key. */
-  readonly requests: readonly { method: string; bucket: string; key: string }[];
+  /** Every request the front saw: method, bucket, key, and the query string (without '?'). */
+  readonly requests: readonly { method: string; bucket: string; key: string; query: string }[];
   close(): Promise<void>;
 }
 
@@ -109,15 +126,17 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
   const inner = (await s3rver.run()) as AddressInfo;
   const denied = new Set<string>();
   const regions = new Map<string, string>();
-  const requests: { method: string; bucket: string; key: string }[] = [];
+  const listDenied = new Set<string>();
+  let uploadsPageCap = 1000;
+  const requests: { method: string; bucket: string; key: string; query: string }[] = [];
   let holdTest: ((method: string, key: string) => boolean) | null = null;
   let held: (() => void)[] = [];
 
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const [path = '/', query = ''] = (req.url ?? '/').split('?');
     const [, bucket = '', ...keyParts] = path.split('/');
     const key = decodeURIComponent(keyParts.join('/'));
-    requests.push({ method: req.method ?? '', bucket, key });
+    requests.push({ method: req.method ?? '', bucket, key, query });
     if (holdTest?.(req.method ?? '', key)) {
       req.pause();
       let gone = false;
@@ -125,14 +144,20 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
       held.push(() => {
         if (gone || req.destroyed) return;
         req.resume();
-        forward(req, res, bucket);
+        forward(req, res, bucket, key, query);
       });
       return;
     }
-    forward(req, res, bucket);
+    forward(req, res, bucket, key, query);
   });
 
-  function forward(req: IncomingMessage, res: ServerResponse, bucket: string): void {
+  function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    bucket: string,
+    key: string,
+    rawQuery: string,
+  ): void {
     if (bucket && denied.has(bucket)) {
       req.resume();
       return xmlError(res, 403, 'AccessDenied', 'Access Denied');
@@ -149,6 +174,25 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
         'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
         `<Bucket>${bucket}</Bucket><Endpoint>${bucket}.s3.${home}.amazonaws.com</Endpoint>`,
       );
+    }
+    const query = new URLSearchParams(rawQuery);
+    if (bucket && key === '' && req.method === 'GET' && query.has('uploads')) {
+      req.resume();
+      if (listDenied.has(bucket)) return xmlError(res, 403, 'AccessDenied', 'Access Denied');
+      if (!existsSync(join(dir, bucket))) {
+        return xmlError(
+          res,
+          404,
+          'NoSuchBucket',
+          'The specified bucket does not exist',
+          `<BucketName>${bucket}</BucketName>`,
+        );
+      }
+      return listMultipartUploads(res, dir, bucket, query, uploadsPageCap);
+    }
+    if (bucket && key !== '' && req.method === 'DELETE' && query.has('uploadId')) {
+      req.resume();
+      return abortMultipartUpload(res, dir, bucket, key, query.get('uploadId') ?? '');
     }
     const headers = { ...req.headers };
     const chunked =
@@ -192,6 +236,12 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
       else denied.delete(name);
     },
     setBucketRegion: (name, r) => regions.set(name, r),
+    denyListUploads: (name, on = true) => {
+      if (on) listDenied.add(name);
+      else listDenied.delete(name);
+    },
+    setUploadsPageCap: (n) => (uploadsPageCap = n),
+    pendingUploads: (bucket) => pendingUploads(dir, bucket),
     holdRequests: (test) => (holdTest = test),
     releaseHeld: () => {
       holdTest = null;

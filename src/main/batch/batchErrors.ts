@@ -7,6 +7,13 @@ import { redactSecrets } from '../../shared/security/redactSecrets';
 
 export class BatchSetupError extends Error {
   override readonly name = 'BatchSetupError';
+  constructor(
+    message: string,
+    /** A model has fewer records than a batch job's minimum: on demand is the way to run it. */
+    readonly belowMinimum = false,
+  ) {
+    super(message);
+  }
 }
 
 interface AwsLikeError {

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBatchStandIns, type BatchStandIns } from '../../../test/support/batchFixture';
+import { BUCKET, startBatchStandIns, type BatchStandIns } from '../../../test/support/batchFixture';
 import {
   batchCli,
   expectWhole,
@@ -73,8 +73,13 @@ describe('kill -9 of a 50,000-paragraph batch experiment', () => {
       ['planned', PARAGRAPHS],
     ]);
     stands.s3.releaseHeld();
+    // The kill left the input's multipart upload open (S3 bills its parts until it is aborted).
+    const left = stands.s3.pendingUploads(BUCKET);
+    expect(left.length).toBeGreaterThan(0);
     const afterUpload = await cli.resume(upload, planned.id);
     expect(afterUpload.code, afterUpload.stderr).toBe(0);
+    expect(afterUpload.stderr).toContain(`aborted ${left.length} unfinished upload(s)`);
+    expect(stands.s3.pendingUploads(BUCKET)).toEqual([]);
     await expectWhole(stands, upload, 2, PARAGRAPHS);
   });
 

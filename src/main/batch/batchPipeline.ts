@@ -12,7 +12,7 @@ import {
   StopModelInvocationJobCommand,
 } from '@aws-sdk/client-bedrock';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
-import { describeEnd, isTerminal } from '../../shared/batch/jobStatus';
+import { describeEnd, isTerminal, runMissingHint } from '../../shared/batch/jobStatus';
 import {
   getBatchSetup,
   listBatchJobs,
@@ -35,6 +35,8 @@ import { refreshRougeScores } from '../quality/rougeScoring';
 import { collectJobOutput } from './collectOutput';
 import { recordsDigest, type RecordSource } from './records';
 import { uploadJobInput } from './uploadInput';
+import { abortUnfinishedUploads } from './unfinishedUploads';
+import { parseS3Location } from '../../shared/batch/s3Location';
 
 export interface BatchTuning {
   /** First wait between polls, and the wait after any change. */
@@ -119,6 +121,7 @@ class BatchStep {
       return;
     }
     try {
+      await this.clearUnfinished(job, setup.bucket);
       await uploadJobInput(this.d.clients.s3, setup.bucket, job, src, this.d.signal);
     } catch (e) {
       if (this.d.signal?.aborted) return;
@@ -129,6 +132,30 @@ class BatchStep {
     }
     setJobPhase(this.db, job.id, 'uploaded');
     this.say(`${job.jobName}: uploaded ${job.recordCount} records in ${job.files.length} file(s)`);
+  }
+
+  /**
+   * Aborts multipart uploads an earlier, killed upload of this job left open (S3 bills their
+   * parts); a denial is logged and kept as the job's message, and the upload goes ahead.
+   */
+  private async clearUnfinished(job: BatchJobRow, bucket: string): Promise<void> {
+    const folder = parseS3Location(job.inputUri);
+    if (!folder.ok || folder.prefix === '') return;
+    const sweep = await abortUnfinishedUploads(
+      this.d.clients.s3,
+      bucket,
+      folder.prefix,
+      this.d.signal,
+    );
+    if (sweep.aborted > 0) {
+      this.say(
+        `${job.jobName}: aborted ${sweep.aborted} unfinished upload(s) an interrupted run left in ${job.inputUri}`,
+      );
+    }
+    if (sweep.note) {
+      setJobPhase(this.db, job.id, 'planned', sweep.note);
+      this.say(`${job.jobName}: ${sweep.note}`);
+    }
   }
 
   async create(job: BatchJobRow): Promise<void> {
@@ -188,7 +215,7 @@ class BatchStep {
         this.db,
         job.id,
         'failed',
-        `Bedrock does not know job ${job.jobArn ?? '?'} (deleted, or another account or region); its records can be run again.`,
+        `Bedrock does not know job ${job.jobArn ?? '?'} (deleted, or another account or region); ${runMissingHint(this.experimentId)} once the other jobs are collected.`,
       );
       this.say(`${job.jobName}: unknown to Bedrock`);
       return true;
@@ -224,9 +251,9 @@ class BatchStep {
         storedOk: 0,
         storedErrors: 0,
         notReturned: job.recordCount,
-        note: describeEnd(status, job.message),
+        note: describeEnd(status, job.message, this.experimentId),
       });
-      this.say(`${job.jobName}: ${describeEnd(status, job.message)}`);
+      this.say(`${job.jobName}: ${describeEnd(status, job.message, this.experimentId)}`);
       return;
     }
     const r = await collectJobOutput(this.db, this.d.clients.s3, job, this.source(), price);
@@ -235,8 +262,11 @@ class BatchStep {
     this.say(`${job.jobName}: stored ${r.storedOk} results; scoring ROUGE`);
     refreshRougeScores(this.db, requireExperiment(this.db, this.experimentId));
     const note = [
-      status === 'Completed' ? null : describeEnd(status, job.message),
-      r.notReturned > 0 ? `${r.notReturned} record(s) had no result and can be run again.` : null,
+      status === 'Completed' ? null : describeEnd(status, job.message, this.experimentId),
+      // The end's own words already say how to make the rest; a Completed job's do not.
+      r.notReturned > 0
+        ? `${r.notReturned} record(s) had no result${status === 'Completed' ? `: ${runMissingHint(this.experimentId)}` : ''}.`
+        : null,
       ...r.problems,
     ]
       .filter((x): x is string => x !== null)

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import { experimentsWithOpenJobs } from '../db/repos/batchJobs';
 import { getExperiment } from '../db/repos/experiments';
-import { logError } from '../log';
+import { logError, logInfo } from '../log';
 import type { BatchClients } from './awsClients';
 import { batchOverview } from './batchOverview';
 import { advanceBatch, stopBatch, type BatchTuning, DEFAULT_BATCH_TUNING } from './batchPipeline';
@@ -40,6 +40,8 @@ export class BatchService {
       region,
       tuning: this.d.tuning ?? DEFAULT_BATCH_TUNING,
       onChange: (o: BatchOverview) => this.d.emit(o),
+      // The steps (uploads, leftovers aborted or not, job states) go to the app's log.
+      say: (line: string) => logInfo(`Batch experiment ${experimentId}: ${line}`),
       ...(signal ? { signal } : {}),
     };
   }

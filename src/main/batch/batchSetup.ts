@@ -104,12 +104,14 @@ export function planBatch(
   );
   const src: RecordSource = { experiment, paragraphs: experimentParagraphTexts(db, experiment) };
   const jobs: NewBatchJob[] = [];
+  let belowMinimum = false;
   const run = randomUUID().slice(0, 8);
   for (const [i, modelId] of modelIds.entries()) {
     const own = modelQuotas[i]?.quotas ?? quotas;
     const plan = planModelJobs(recordBytes(src, modelId), own, modelId);
     if (!plan.ok) {
       problems.push(plan.message);
+      belowMinimum ||= plan.reason === 'belowMinimum';
       continue;
     }
     plan.jobs.forEach((j, partIndex) => {
@@ -135,7 +137,7 @@ export function planBatch(
       });
     });
   }
-  if (problems.length > 0) throw new BatchSetupError(problems.join('\n'));
+  if (problems.length > 0) throw new BatchSetupError(problems.join('\n'), belowMinimum);
   return {
     setup: {
       bucket: loc.bucket,

@@ -1,7 +1,8 @@
 /**
  * Uploads a planned job's input files, built as they are sent (lib-storage multipart: 5 MiB
  * parts, a few in flight), so a 1 GB file never sits in memory. Re-uploading after a crash
- * overwrites the same keys with the same bytes, which is why a half-sent upload is harmless.
+ * overwrites the same keys with the same bytes; the multipart upload a kill left open is aborted
+ * first (unfinishedUploads.ts), since S3 bills its parts until then.
  */
 import { Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';

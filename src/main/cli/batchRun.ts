@@ -41,7 +41,7 @@ export async function runBatchExperiment(
   try {
     say(`experiment ${experimentId}`);
     if (target && !getBatchSetup(db, experimentId)) {
-      const refused = await setupCliBatch(db, clients, experimentId, target, say);
+      const refused = await setupCliBatch(db, clients, experimentId, target, say, args.argv);
       if (refused !== null) {
         io.stderr.write(`${refused}\n`);
         return 2;

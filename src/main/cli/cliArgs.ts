@@ -20,6 +20,8 @@ export interface BatchFlags {
 }
 
 export interface RunArgs {
+  /** The arguments as typed (after `run`), to say the same command back with a change. */
+  argv: string[];
   dataDir: string | undefined;
   endpoint: string | undefined;
   profile: string | undefined;
@@ -257,6 +259,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   );
   const batch = batchArgs(v.mode, v.s3, v['role-arn'], v['batch-model'] ?? []);
   return {
+    argv,
     dataDir: v['data-dir'] ?? env.DISTILL_ROI_DATA_DIR,
     endpoint,
     profile: v.profile,
@@ -314,4 +317,22 @@ function batchArgs(
   const roleProblem = roleArn === undefined ? null : checkRoleArn(roleArn, '--role-arn');
   if (roleProblem) throw new UsageError(roleProblem);
   return { s3Uri: s3?.trim(), roleArn: roleArn?.trim(), modelIds };
+}
+
+/** Flags that only mean something for a batch run; each takes a value. */
+const BATCH_ONLY_FLAGS = ['--mode', '--s3', '--role-arn', '--batch-model'];
+
+/** The run's arguments with the batch flags (and their values) left out: the same run on demand. */
+export function onDemandArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (BATCH_ONLY_FLAGS.includes(a)) {
+      i++; // its value
+      continue;
+    }
+    if (BATCH_ONLY_FLAGS.some((f) => a.startsWith(`${f}=`))) continue;
+    out.push(a);
+  }
+  return out;
 }

@@ -169,6 +169,40 @@ describe('distill-roi run --mode batch', () => {
     }
   });
 
+  it('a Failed job names the command that makes its records on demand, and that command makes them', async () => {
+    stands = await startBatchStandIns();
+    stands.bedrock.queueScripts([{ outcome: 'Failed' }, {}]);
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, output: 'student' },
+    });
+    try {
+      const dir = join(temp.dir, 'failed-job');
+      const r = await cli(...batchRun(dir), '--json');
+      expect(r.code).toBe(1);
+      const summary = JSON.parse(r.stdout) as CliSummary & {
+        batch: { jobs: { status: string; collectNote: string | null }[] };
+      };
+      const failed = summary.batch.jobs.find((j) => j.status === 'Failed');
+      const command = `distill-roi run --resume ${summary.experimentId}`;
+      expect(failed?.collectNote).toContain(
+        `run them on demand with "Run missing calls on demand" in the run panel, or ${command}.`,
+      );
+      expect(failed?.collectNote).not.toContain('new batch');
+
+      const [, ...args] = command.split(' ');
+      const again = await cli(...args, '--data-dir', dir, '--endpoint', runtime.url, '--json');
+      expect(again.code, again.stderr).toBe(0);
+      expect(runtime.requests).toHaveLength(120);
+      const { db } = await openDatabase(databasePath(dir));
+      const runs = listRuns(db, summary.experimentId);
+      expect(runs.filter((x) => x.status === 'ok')).toHaveLength(240);
+      expect(runs.filter((x) => x.via === 'on-demand')).toHaveLength(120);
+      db.close();
+    } finally {
+      await runtime.close();
+    }
+  });
+
   it('--batch-model sends one model to batch while the other runs on demand, each call made once', async () => {
     stands = await startBatchStandIns();
     const runtime = await startBedrockStandIn({
@@ -227,19 +261,36 @@ describe('distill-roi run --mode batch', () => {
     expect(o.jobs.map((j) => j.status)).toEqual(['Stopped', 'Stopped']);
   });
 
-  it('below the minimum it says so, offers on-demand, and leaves no experiment behind', async () => {
+  it('below the minimum it says so, prints the same run on demand, and that command runs it', async () => {
     stands = await startBatchStandIns();
-    const dir = join(temp.dir, 'small');
-    const r = await cli(...batchRun(dir, small));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(
-      '30 records is below the batch minimum of 100 per job; run this model on demand instead.',
-    );
-    expect(r.stderr).toContain('To run on demand instead, drop --mode batch.');
-    const { db } = await openDatabase(databasePath(dir));
-    expect(listExperiments(db)).toEqual([]);
-    db.close();
-    expect(stands.bedrock.jobs).toHaveLength(0);
+    const runtime = await startBedrockStandIn({
+      fallbackModel: { latencyMs: 5, output: 'student' },
+    });
+    try {
+      const dir = join(temp.dir, 'small');
+      const r = await cli(...batchRun(dir, small));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        '30 records is below the batch minimum of 100 per job; run this model on demand instead.',
+      );
+      const printed = `distill-roi run --data-dir ${dir} --dataset ${small} --teacher ${BATCH_TEACHER} --student ${BATCH_STUDENT} --repeats 1`;
+      expect(r.stderr).toContain(
+        `To run on demand instead (the same run without --mode batch, --s3, --role-arn and --batch-model):\n  ${printed}\n`,
+      );
+      const { db } = await openDatabase(databasePath(dir));
+      expect(listExperiments(db)).toEqual([]);
+      db.close();
+      expect(stands.bedrock.jobs).toHaveLength(0);
+
+      // The printed command, as printed (the test's runtime endpoint added), runs it on demand.
+      const [, ...args] = printed.split(' ');
+      const onDemand = await cli(...args, '--endpoint', runtime.url, '--json');
+      expect(onDemand.code, onDemand.stderr).toBe(0);
+      expect(JSON.parse(onDemand.stdout)).toMatchObject({ done: 60, failed: 0 });
+      expect(runtime.requests).toHaveLength(60);
+    } finally {
+      await runtime.close();
+    }
   });
 
   it('without --s3 and --role-arn it uses the saved batch settings and says so', async () => {

@@ -21,7 +21,8 @@ import { countPromptTokens } from '../estimate/promptTokens';
 import { estimateRun } from '../../shared/estimate/runEstimate';
 import { renderPrompt } from '../../shared/domain/experiment';
 import { storedProgress } from '../runner/storedProgress';
-import { endpointArg } from './cliArgs';
+import { endpointArg, onDemandArgs } from './cliArgs';
+import { shellWord } from '../../shared/shellWord';
 
 export interface BatchCliOptions {
   profile: string | undefined;
@@ -68,6 +69,8 @@ export async function setupCliBatch(
   experimentId: string,
   batch: { s3Uri: string; roleArn: string; modelIds: string[] },
   say: (line: string) => void,
+  /** The run's arguments as typed, to print the same run on demand if batch is refused. */
+  argv: readonly string[] = [],
 ): Promise<string | null> {
   const experiment = getExperiment(db, experimentId);
   if (!experiment) return `No experiment ${experimentId}.`;
@@ -87,7 +90,8 @@ export async function setupCliBatch(
     if (!(e instanceof BatchSetupError)) throw e;
     // Nothing was uploaded or created: the experiment goes too, the imported dataset stays.
     deleteExperiment(db, experimentId);
-    return `${e.message}\nNothing was created. To run on demand instead, drop --mode batch.`;
+    const onDemand = ['distill-roi', 'run', ...onDemandArgs(argv)].map(shellWord).join(' ');
+    return `${e.message}\nNothing was created. To run on demand instead (the same run without --mode batch, --s3, --role-arn and --batch-model):\n  ${onDemand}`;
   }
   say(`batch set up for experiment ${experimentId}`);
   for (const note of batchPlanNotes(batchOverview(db, experimentId), modelName)) say(note);

@@ -73,7 +73,12 @@ export const batchHandlers = {
     try {
       return await ctx.batch.setUp(input.experimentId, request(input));
     } catch (err) {
-      if (err instanceof BatchSetupError) throw new AppFailure('invalid_input', err.message);
+      if (err instanceof BatchSetupError) {
+        throw new AppFailure(
+          err.belowMinimum ? 'below_batch_minimum' : 'invalid_input',
+          err.message,
+        );
+      }
       throw err;
     }
   },

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'aws'
   | 'cancelled'
   | 'needs_confirmation'
+  /** Batch refused because a model has fewer records than a job's minimum: on demand is the way. */
+  | 'below_batch_minimum'
   /** The app started in recovery mode: only the recovery channels work. */
   | 'recovery'
   | 'internal';

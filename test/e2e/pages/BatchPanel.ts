@@ -25,6 +25,21 @@ export class BatchPanel {
     return this.page.getByTestId('batch-saved-note');
   }
 
+  /** The form's "Run as Bedrock batch jobs" box. */
+  get enabledBox(): Locator {
+    return this.page.getByTestId('batch-enabled');
+  }
+  /** Why the app refused to send the new experiment to batch. */
+  get refusal(): Locator {
+    return this.page.getByTestId('experiment-setup').getByTestId('error-banner');
+  }
+  get onDemandInstead(): Locator {
+    return this.page.getByTestId('batch-use-on-demand');
+  }
+  /** Presses "Run on demand instead" beside a below-the-minimum refusal. */
+  async useOnDemand(): Promise<void> {
+    await this.onDemandInstead.click();
+  }
   get problems(): Locator {
     return this.page.getByTestId('batch-problem');
   }
@@ -47,6 +62,27 @@ export class BatchPanel {
   /** Why the app stopped following the jobs, with Resume beside it. */
   get trackingStopped(): Locator {
     return this.page.getByTestId('batch-tracking-stopped');
+  }
+  /** Each job's note: what its end left behind and what collection recovered. */
+  get jobNotes(): Locator {
+    return this.page.getByTestId('batch-job-note');
+  }
+  get stopButton(): Locator {
+    return this.page.getByTestId('batch-stop');
+  }
+  /** The confirmation Stop asks for, in place of the button. */
+  get stopConfirmation(): Locator {
+    return this.page.getByTestId('batch-stop-confirm');
+  }
+  /** Presses Stop; the jobs are stopped only once confirmed. */
+  async requestStop(): Promise<void> {
+    await this.stopButton.click();
+  }
+  async confirmStop(): Promise<void> {
+    await this.stopConfirmation.click();
+  }
+  async keepRunning(): Promise<void> {
+    await this.page.getByTestId('batch-stop-cancel').click();
   }
   async resumeTracking(): Promise<void> {
     await this.page.getByTestId('batch-resume').click();

@@ -6,6 +6,8 @@ interface ConfirmButtonProps {
   onConfirm: () => void;
   testId?: string;
   className?: string;
+  /** The way back, when "Cancel" could be read as cancelling the thing itself. */
+  cancelLabel?: string;
 }
 
 /** A destructive action that asks once more in place, instead of a modal the user clicks through. */
@@ -15,6 +17,7 @@ export function ConfirmButton({
   onConfirm,
   testId,
   className,
+  cancelLabel,
 }: ConfirmButtonProps) {
   const [armed, setArmed] = useState(false);
   if (!armed) {
@@ -42,8 +45,13 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" className="btn btn-ghost btn-small" onClick={() => setArmed(false)}>
-        Cancel
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        data-testid={testId ? `${testId}-cancel` : undefined}
+        onClick={() => setArmed(false)}
+      >
+        {cancelLabel ?? 'Cancel'}
       </button>
     </span>
   );

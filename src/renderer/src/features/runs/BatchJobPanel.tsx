@@ -5,10 +5,14 @@ import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { modelName } from '../../../../shared/report/names';
 import { useQuery } from '../../api/useQuery';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** What the job's end left and collection recovered, else what AWS or the app last said of it. */
+const noteOf = (j: BatchOverview['jobs'][number]): string => j.collectNote ?? j.message ?? '';
 
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
 export function BatchJobPanel({
@@ -40,7 +44,10 @@ export function BatchJobPanel({
   );
 
   if (!overview?.setup) return null;
-  const open = overview.jobs.some((j) => j.phase !== 'collected' && j.phase !== 'failed');
+  // Jobs not yet collected (nor failed before they were created): what Stop would stop.
+  const running = overview.jobs.filter(
+    (j) => j.phase !== 'collected' && j.phase !== 'failed',
+  ).length;
   const stop = async () => {
     const o = await run(() => api.stopBatch({ experimentId }));
     if (o) setOverview(o);
@@ -90,7 +97,6 @@ export function BatchJobPanel({
               <th scope="col">Submitted</th>
               <th scope="col">Last change</th>
               <th scope="col">Ended</th>
-              <th scope="col">Notes</th>
             </tr>
           </thead>
           <tbody>
@@ -114,22 +120,37 @@ export function BatchJobPanel({
                 <td>{time(j.submitTime)}</td>
                 <td>{time(j.lastModifiedTime)}</td>
                 <td>{time(j.endTime)}</td>
-                <td>{j.collectNote ?? (j.phase === 'failed' ? j.message : null) ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {open && (
-        <button
-          type="button"
-          className="btn"
-          data-testid="batch-stop"
-          disabled={busy}
-          onClick={() => void stop()}
-        >
-          Stop batch jobs
-        </button>
+      {/* Notes under the table, at the panel's width: in a column they made each row a tower. */}
+      {overview.jobs.some((j) => noteOf(j)) && (
+        <ul className="batch-notes" aria-label="Job notes">
+          {overview.jobs
+            .filter((j) => noteOf(j))
+            .map((j) => (
+              <li key={j.id} data-testid="batch-job-note">
+                <strong>
+                  {modelName(j.modelId)} · part {j.partIndex + 1}:
+                </strong>{' '}
+                {noteOf(j)}
+              </li>
+            ))}
+        </ul>
+      )}
+      {running > 0 && (
+        <div>
+          <ConfirmButton
+            label="Stop batch jobs"
+            confirmLabel={`Stop ${running} job${running === 1 ? '' : 's'} in AWS (records not yet processed get no result)`}
+            cancelLabel="Keep them running"
+            testId="batch-stop"
+            className="btn"
+            onConfirm={() => void stop()}
+          />
+        </div>
       )}
     </section>
   );

@@ -206,7 +206,26 @@ export function ExperimentSetup({ datasets, onCreated, onCancel }: ExperimentSet
         </p>
       )}
       <EstimatePanel config={batchCheck.estimateConfig} />
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner
+        error={error}
+        onDismiss={() => setError(null)}
+        action={
+          error?.code === 'below_batch_minimum' && batch.enabled ? (
+            // The refusal's way out: the same form, on demand, everything else as typed.
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="batch-use-on-demand"
+              onClick={() => {
+                setBatch({ ...batch, enabled: false });
+                setError(null);
+              }}
+            >
+              Run on demand instead
+            </button>
+          ) : null
+        }
+      />
       {overBudget && <p className="banner banner-warn">{overBudget}</p>}
       <div className="modal-actions">
         <button

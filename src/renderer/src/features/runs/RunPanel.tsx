@@ -1,3 +1,4 @@
+import { RUN_MISSING_LABEL } from '../../../../shared/batch/jobStatus';
 import type { RunProgress } from '../../../../shared/domain/run';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import { formatDurationMs } from '../../../../shared/formatTime';
@@ -44,6 +45,7 @@ export function RunPanel({
   // Batch jobs in AWS make the calls: their panel has the controls, this one none.
   const byBatch = progress.batch === true;
   const ownRun = running && progress.runningElsewhere !== true && !byBatch;
+  const missing = progress.total - progress.done;
 
   return (
     <section
@@ -89,6 +91,19 @@ export function RunPanel({
             onClick={() => void start(false)}
           >
             {progress.status === 'draft' ? 'Run' : 'Resume'}
+          </button>
+        )}
+        {finished && missing > 0 && !byBatch && (
+          // A collected batch whose jobs left records without a result (Failed, Expired,
+          // Stopped, partly completed): the job notes name this button.
+          <button
+            type="button"
+            className="btn"
+            data-testid="run-missing"
+            disabled={busy}
+            onClick={() => void start(false)}
+          >
+            {RUN_MISSING_LABEL} ({formatNumber(missing)})
           </button>
         )}
         {!running && progress.failed > 0 && !byBatch && (
