@@ -11,13 +11,14 @@ export class ReportPage {
   }
 
   /** Goes to the Report screen from the sidebar and waits for its preview. */
-  async show(): Promise<void> {
+  async show(timeout?: number): Promise<void> {
     await new AppShell(this.page).goTo('report');
-    await this.waitForPreview();
+    await this.waitForPreview(timeout);
   }
 
-  async waitForPreview(): Promise<void> {
-    await expect(this.preview).toHaveAttribute('data-state', 'ready');
+  /** Waits for the preview; `timeout` for experiments large enough to take seconds. */
+  async waitForPreview(timeout?: number): Promise<void> {
+    await expect(this.preview).toHaveAttribute('data-state', 'ready', { timeout });
   }
 
   get preview(): Locator {

@@ -7,6 +7,7 @@ import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { NumberField, typedNumber } from './NumberField';
 import { useNavigate } from '../../navigation';
+import { formatNumber } from '../../../../shared/format';
 
 /**
  * Evaluate a served model in one click: the teacher and the serving's ARN on the same
@@ -122,7 +123,8 @@ export function EvaluatePanel({ serving, onChange }: { serving: Serving; onChang
       )}
       {experimentId && progress && (
         <p data-testid="evaluate-progress">
-          Evaluation: {progress.status} · {progress.done} / {progress.total} calls
+          Evaluation: {progress.status} · {formatNumber(progress.done)} /{' '}
+          {formatNumber(progress.total)} calls
           {progress.failed > 0 ? ` · ${progress.failed} failed` : ''}
         </p>
       )}

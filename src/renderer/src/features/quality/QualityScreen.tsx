@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/Banner';
 import { QualityView, type QualityTab } from './QualityView';
 import { onRovingKeyDown, rovingTabIndex } from '../../components/rovingKeys';
 import { useQuery } from '../../api/useQuery';
+import { formatNumber } from '../../../../shared/format';
 
 const TABS: { id: QualityTab; label: string }[] = [
   { id: 'summary', label: 'Summary' },
@@ -46,7 +47,8 @@ export function QualityScreen() {
             >
               {experiments.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.config.name} · {e.datasetName} · {e.done}/{e.total} calls
+                  {e.config.name} · {e.datasetName} · {formatNumber(e.done)}/{formatNumber(e.total)}{' '}
+                  calls
                 </option>
               ))}
             </select>

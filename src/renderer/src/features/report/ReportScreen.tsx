@@ -10,6 +10,7 @@ import { ReportDocument } from './ReportDocument';
 import { ReportOptions, type ScenarioChoice } from './ReportOptions';
 import { useReport, type ReportChoices } from './useReport';
 import { useQuery } from '../../api/useQuery';
+import { formatNumber } from '../../../../shared/format';
 
 const START: ReportChoices = { scenarioIds: [], includeAppendix: true, paperSize: 'A4' };
 
@@ -71,7 +72,7 @@ export function ReportScreen() {
                 >
                   <span className="dataset-name">{e.config.name}</span>
                   <span className="dataset-count">
-                    {e.status} · {e.done - e.failed} calls
+                    {e.status} · {formatNumber(e.done - e.failed)} calls
                   </span>
                 </button>
               </li>

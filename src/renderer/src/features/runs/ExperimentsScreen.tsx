@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../../shared/domain/dataset';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
-import { formatUsd } from '../../../../shared/format';
+import { formatNumber, formatUsd } from '../../../../shared/format';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
@@ -77,7 +77,8 @@ export function ExperimentsScreen() {
                   >
                     <span className="dataset-name">{e.config.name}</span>
                     <span className="dataset-count" data-testid="experiment-list-progress">
-                      {p.status} · {p.done}/{p.total} calls · {formatUsd(p.spentUsd)}
+                      {p.status} · {formatNumber(p.done)}/{formatNumber(p.total)} calls ·{' '}
+                      {formatUsd(p.spentUsd)}
                     </span>
                   </button>
                 </li>

@@ -2,6 +2,7 @@ import { formatMs } from '../../../../../shared/formatTime';
 import type { LatencyChart as LatencyData } from '../../../../../shared/report/reportSchema';
 import { PrintChartFigure } from './PrintChartFigure';
 import { COLORS, MARGIN, roleColors, WIDTH } from './plot';
+import { formatNumber } from '../../../../../shared/format';
 
 const ROW = 46;
 const AXIS = 40;
@@ -43,7 +44,7 @@ export function LatencyPrintChart({ data }: { data: LatencyData }) {
               {m.name}
             </text>
             <text x={LEFT - 10} y={base - 5} fontSize={10} textAnchor="end" fill={COLORS.soft}>
-              {m.n} calls
+              {formatNumber(m.n)} calls
             </text>
             {m.counts.map((c, k) => {
               const h = (c / tallest) * (ROW - 26);

@@ -1,6 +1,7 @@
 import type { ExperimentSummary } from '../../../../../shared/ipc/experimentChannels';
 import type { RoiEvidence } from '../../../../../shared/roi';
 import { modelName } from '../../../../../shared/report/names';
+import { formatNumber } from '../../../../../shared/format';
 
 interface EvidencePickerProps {
   experiments: ExperimentSummary[];
@@ -30,7 +31,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             <option value="">No experiment: the built-in example (Llama 3 70B → 8B)</option>
             {usable.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.config.name} ({e.done} calls, {e.status})
+                {e.config.name} ({formatNumber(e.done)} calls, {e.status})
               </option>
             ))}
           </select>
