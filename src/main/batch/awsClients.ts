@@ -7,7 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { BedrockCredentials } from '../bedrock/client';
-import { clientEndpoint } from '../common/endpoints';
+import { clientEndpoint } from '../credentials/configuredEndpoint';
 
 export interface BatchClientOptions {
   region: string;
@@ -39,29 +39,28 @@ const handler = (timeoutMs = 120_000) =>
   });
 
 export function createBatchClients(given: BatchClientOptions): BatchClients {
-  // Endpoints from the environment are resolved here rather than by the SDK so that a custom
-  // S3 endpoint (a stand-in, MinIO) is addressed path-style, which loopback hosts require; each
-  // is checked by the endpoint rules, naming where it came from (common/endpoints.ts).
+  // Endpoints from the environment and the AWS config files are resolved here rather than by the
+  // SDK (whose own lookup is off) so that a custom S3 endpoint (a stand-in, MinIO) is addressed
+  // path-style, which loopback hosts require; each is checked by the endpoint rules, naming
+  // where it came from (credentials/configuredEndpoint.ts).
   const o = {
     ...given,
-    s3Endpoint: clientEndpoint([
-      ['The S3 endpoint', given.s3Endpoint],
-      ['AWS_ENDPOINT_URL_S3', process.env.AWS_ENDPOINT_URL_S3],
-    ]),
-    bedrockEndpoint: clientEndpoint([
+    s3Endpoint: clientEndpoint(['The S3 endpoint', given.s3Endpoint], 'S3'),
+    bedrockEndpoint: clientEndpoint(
       ['The control-plane endpoint', given.bedrockEndpoint],
-      ['AWS_ENDPOINT_URL_BEDROCK', process.env.AWS_ENDPOINT_URL_BEDROCK],
-    ]),
+      'Bedrock',
+    ),
   };
-  const quotasEndpoint = clientEndpoint([
+  const quotasEndpoint = clientEndpoint(
     ['The Service Quotas endpoint', given.serviceQuotasEndpoint],
-    ['AWS_ENDPOINT_URL_SERVICE_QUOTAS', process.env.AWS_ENDPOINT_URL_SERVICE_QUOTAS],
-  ]);
+    'Service Quotas',
+  );
   const maxAttempts = o.maxAttempts ?? 5;
   const s3 = new S3Client({
     region: o.region,
     credentials: o.credentials,
     ...(o.s3Endpoint !== undefined ? { endpoint: o.s3Endpoint, forcePathStyle: true } : {}),
+    ignoreConfiguredEndpointUrls: true,
     // Checksums only where S3 requires them: by default the SDK sends uploads as `aws-chunked`
     // bodies with a checksum trailer, which S3-compatible servers (s3rver, MinIO gateways, the
     // test stand-in) do not all decode. Real S3 accepts both; integrity of what is read back is
@@ -76,6 +75,7 @@ export function createBatchClients(given: BatchClientOptions): BatchClients {
     region: o.region,
     credentials: o.credentials,
     ...(o.bedrockEndpoint !== undefined ? { endpoint: o.bedrockEndpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
     requestHandler: handler(),
     retryMode: 'standard',
     maxAttempts,
@@ -87,6 +87,7 @@ export function createBatchClients(given: BatchClientOptions): BatchClients {
     region: o.region,
     credentials: o.credentials,
     ...(quotasEndpoint !== undefined ? { endpoint: quotasEndpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
     requestHandler: handler(15_000),
     retryMode: 'standard',
     maxAttempts: 2,

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HangSettings } from '../../shared/domain/settings';
-import { clientEndpoint } from '../common/endpoints';
+import { clientEndpoint } from '../credentials/configuredEndpoint';
 
 /** Static keys or a provider such as `fromIni({ profile })` from @aws-sdk/credential-providers. */
 export type BedrockCredentials = NonNullable<BedrockRuntimeClientConfig['credentials']>;
@@ -17,9 +17,9 @@ export type BedrockCredentials = NonNullable<BedrockRuntimeClientConfig['credent
 export interface BedrockClientOptions {
   region: string;
   /**
-   * Overrides the service endpoint. When absent the SDK itself honours
-   * AWS_ENDPOINT_URL_BEDROCK_RUNTIME (then AWS_ENDPOINT_URL), which is how tests and
-   * benchmarks point the app at the loopback stand-in.
+   * Overrides the service endpoint. When absent, AWS_ENDPOINT_URL_BEDROCK_RUNTIME (then
+   * AWS_ENDPOINT_URL, then the AWS shared config) is used, as the SDK would, which is how tests
+   * and benchmarks point the app at the loopback stand-in.
    */
   endpoint?: string;
   credentials: BedrockCredentials;
@@ -63,17 +63,15 @@ export function createBedrockClient(options: BedrockClientOptions): BedrockRunti
     throw new RangeError(`maxAttempts must be an integer ≥ 1, got ${options.maxAttempts}`);
   }
   // Settings and the CLI check the endpoint too, naming the field or flag; this is the last gate
-  // before signed requests leave, and it also covers the SDK's own environment variables.
-  clientEndpoint([
-    ['The endpoint', options.endpoint],
-    ['AWS_ENDPOINT_URL_BEDROCK_RUNTIME', process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME],
-  ]);
+  // before signed requests leave, and it also covers the SDK's own variables and config files.
+  const endpoint = clientEndpoint(['The endpoint', options.endpoint], 'Bedrock Runtime');
   const maxSockets = options.maxConnections ?? 50;
   return new BedrockRuntimeClient({
     region: options.region,
-    // Only when given: without it the SDK resolves AWS_ENDPOINT_URL_BEDROCK_RUNTIME, then
-    // AWS_ENDPOINT_URL, then the regional endpoint (client.test.ts checks this).
-    ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    // The checked endpoint, else the regional one: the SDK's own lookup of variables and config
+    // files is off, so it cannot pick an endpoint the rules did not see (client.test.ts).
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
     credentials: options.credentials,
     // The client's default handler is HTTP/2 with no timeouts. HTTP/1.1 lets one plain
     // node:http stand-in serve tests, and both timeouts default to "wait forever".

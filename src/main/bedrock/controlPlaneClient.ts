@@ -5,14 +5,15 @@
  */
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { clientEndpoint } from '../common/endpoints';
+import { clientEndpoint } from '../credentials/configuredEndpoint';
 import type { BedrockCredentials } from './client';
 
 export interface ControlPlaneOptions {
   region: string;
   /**
-   * Another control-plane endpoint (a proxy, a VPC endpoint, the stand-in). When absent the SDK
-   * honours AWS_ENDPOINT_URL_BEDROCK, then AWS_ENDPOINT_URL, then the regional endpoint.
+   * Another control-plane endpoint (a proxy, a VPC endpoint, the stand-in). When absent,
+   * AWS_ENDPOINT_URL_BEDROCK, then AWS_ENDPOINT_URL, then the AWS shared config, then the
+   * regional endpoint, as the SDK would.
    */
   endpoint?: string;
   credentials: BedrockCredentials;
@@ -30,14 +31,12 @@ export const jsonApiHandler = (): NodeHttpHandler =>
   });
 
 export function createControlPlaneClient(options: ControlPlaneOptions): BedrockClient {
-  // Checked here whatever set it (the setting, a flag, the SDK's environment variables).
-  clientEndpoint([
-    ['The control-plane endpoint', options.endpoint],
-    ['AWS_ENDPOINT_URL_BEDROCK', process.env.AWS_ENDPOINT_URL_BEDROCK],
-  ]);
+  // Checked here whatever set it (the setting, a flag, the SDK's variables and config files).
+  const endpoint = clientEndpoint(['The control-plane endpoint', options.endpoint], 'Bedrock');
   return new BedrockClient({
     region: options.region,
-    ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
     credentials: options.credentials,
     requestHandler: jsonApiHandler(),
     retryMode: 'standard',

@@ -7,22 +7,23 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { BedrockCredentials } from '../bedrock/client';
 import { jsonApiHandler } from '../bedrock/controlPlaneClient';
-import { clientEndpoint } from '../common/endpoints';
+import { clientEndpoint } from '../credentials/configuredEndpoint';
 
 export const COST_EXPLORER_REGION = 'us-east-1';
 
 export function createCostExplorerClient(options: {
   credentials: BedrockCredentials;
-  /** Else AWS_ENDPOINT_URL_COST_EXPLORER, then AWS's (ce.us-east-1.amazonaws.com). */
+  /** Else AWS_ENDPOINT_URL_COST_EXPLORER, AWS_ENDPOINT_URL, the AWS config files, then AWS's. */
   endpoint?: string;
 }): CostExplorerClient {
-  clientEndpoint([
+  const endpoint = clientEndpoint(
     ['The Cost Explorer endpoint', options.endpoint],
-    ['AWS_ENDPOINT_URL_COST_EXPLORER', process.env.AWS_ENDPOINT_URL_COST_EXPLORER],
-  ]);
+    'Cost Explorer',
+  );
   return new CostExplorerClient({
     region: COST_EXPLORER_REGION,
-    ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
     credentials: options.credentials,
     requestHandler: jsonApiHandler(),
     maxAttempts: 1,

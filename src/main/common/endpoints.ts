@@ -1,9 +1,10 @@
 /**
  * The endpoint an AWS client will send to, checked before the client is built. Each client
  * factory (bedrock/client.ts, bedrock/controlPlaneClient.ts, batch/awsClients.ts,
- * billing/costExplorerClient.ts, priceList/getProducts.ts) and each reader of the Price List
- * URL asks here, with the endpoint it was given and the environment variables the SDK would
- * otherwise read, so no endpoint reaches a client unchecked, whichever way it was set. The rule
+ * billing/costExplorerClient.ts, priceList/getProducts.ts) asks credentials/configuredEndpoint.ts,
+ * which picks here among the endpoint it was given and the ones the SDK would otherwise read
+ * (environment variables, the AWS shared config); each reader of the Price List URL asks here
+ * directly. So no endpoint reaches a client unchecked, whichever way it was set. The rule
  * itself is shared/domain/endpoint.ts.
  */
 import { endpointProblem } from '../../shared/domain/endpoint';
@@ -32,19 +33,4 @@ export function pickEndpoint(sources: readonly EndpointSource[]): string | undef
     return url;
   }
   return undefined;
-}
-
-/**
- * The endpoint a client is given: the first of `sources` that is set (the given one, then the
- * service's own variable, e.g. AWS_ENDPOINT_URL_S3), checked. When none is set the SDK falls
- * back on AWS_ENDPOINT_URL, for every service, by itself: that one is checked too, and left to
- * the SDK to apply.
- */
-export function clientEndpoint(
-  sources: readonly EndpointSource[],
-  env: NodeJS.ProcessEnv = process.env,
-): string | undefined {
-  const url = pickEndpoint(sources);
-  if (url === undefined) pickEndpoint([['AWS_ENDPOINT_URL', env.AWS_ENDPOINT_URL]]);
-  return url;
 }

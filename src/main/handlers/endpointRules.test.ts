@@ -2,7 +2,9 @@
  * The endpoint rules hold for every endpoint the app sends to, whichever way it is set: each
  * client factory refuses plain http:// to another computer and credentials in the URL, given or
  * from the SDK's environment variables, naming where the endpoint came from, and builds the
- * client for loopback http and for https. Then the app's channels say so in words.
+ * client for loopback http and for https. The same holds for an endpoint_url in the AWS shared
+ * config (credentials/configuredEndpoint.test.ts has the precedence). Then the app's channels
+ * say so in words.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -11,13 +13,14 @@ import {
 } from '../../../test/support/priceListStandIn';
 import { bedrockRows } from '../../../test/support/offerFiles';
 import { insertRunnerExperiment } from '../../../test/support/runnerFixture';
+import { makeAwsHome, type AwsHome } from '../../../test/support/awsHomeFixture';
+import { refusal } from '../../../test/support/endpointRefusal';
 import { TEST_KEYS } from '../../../test/support/standInClient';
 import { makeTestCore } from '../../../test/support/testCore';
 import { createBatchClients } from '../batch/awsClients';
 import { createBedrockClient } from '../bedrock/client';
 import { createControlPlaneClient } from '../bedrock/controlPlaneClient';
 import { createCostExplorerClient } from '../billing/costExplorerClient';
-import { EndpointRefusedError } from '../common/endpoints';
 import { createPricingClient } from '../priceList/getProducts';
 import { openSource, PriceListFetchError } from '../priceList/priceListHttp';
 
@@ -30,10 +33,27 @@ const ENDPOINT_VARIABLES = [
   'AWS_ENDPOINT_URL_COST_EXPLORER',
   'AWS_ENDPOINT_URL_PRICING',
   'DISTILL_ROI_PRICE_LIST_URL',
+  'AWS_PROFILE',
+  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
 ];
 // Nothing from the machine running the tests: each test sets what it checks.
-beforeEach(() => ENDPOINT_VARIABLES.forEach((name) => vi.stubEnv(name, '')));
-afterEach(() => vi.unstubAllEnvs());
+beforeEach(() => {
+  ENDPOINT_VARIABLES.forEach((name) => vi.stubEnv(name, ''));
+  vi.stubEnv('AWS_CONFIG_FILE', '/dev/null');
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/dev/null');
+});
+let aws: AwsHome | undefined;
+afterEach(() => {
+  vi.unstubAllEnvs();
+  aws?.cleanup();
+  aws = undefined;
+});
+/** An AWS config file with `config` in it, named by AWS_CONFIG_FILE. */
+function awsConfig(config: string): string {
+  aws = makeAwsHome({ config });
+  vi.stubEnv('AWS_CONFIG_FILE', aws.configFile);
+  return aws.configFile;
+}
 
 const base = { region: 'us-east-1', credentials: TEST_KEYS };
 
@@ -43,12 +63,15 @@ const KINDS: {
   /** How the message names an endpoint given to the factory. */
   given: string;
   variable: string;
+  /** Its key in a [services] section of the AWS config file. */
+  service: string;
   build: (endpoint: string | undefined) => { destroy(): void };
 }[] = [
   {
     kind: 'Bedrock runtime',
     given: 'The endpoint',
     variable: 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME',
+    service: 'bedrock_runtime',
     build: (endpoint) =>
       createBedrockClient({
         ...base,
@@ -62,6 +85,7 @@ const KINDS: {
     kind: 'Bedrock control plane',
     given: 'The control-plane endpoint',
     variable: 'AWS_ENDPOINT_URL_BEDROCK',
+    service: 'bedrock',
     build: (endpoint) =>
       createControlPlaneClient({ ...base, ...(endpoint !== undefined ? { endpoint } : {}) }),
   },
@@ -69,6 +93,7 @@ const KINDS: {
     kind: 'batch control plane',
     given: 'The control-plane endpoint',
     variable: 'AWS_ENDPOINT_URL_BEDROCK',
+    service: 'bedrock',
     build: (endpoint) =>
       createBatchClients({
         ...base,
@@ -79,6 +104,7 @@ const KINDS: {
     kind: 'S3',
     given: 'The S3 endpoint',
     variable: 'AWS_ENDPOINT_URL_S3',
+    service: 's3',
     build: (endpoint) =>
       createBatchClients({ ...base, ...(endpoint !== undefined ? { s3Endpoint: endpoint } : {}) }),
   },
@@ -86,6 +112,7 @@ const KINDS: {
     kind: 'Service Quotas',
     given: 'The Service Quotas endpoint',
     variable: 'AWS_ENDPOINT_URL_SERVICE_QUOTAS',
+    service: 'service_quotas',
     build: (endpoint) =>
       createBatchClients({
         ...base,
@@ -96,6 +123,7 @@ const KINDS: {
     kind: 'Cost Explorer',
     given: 'The Cost Explorer endpoint',
     variable: 'AWS_ENDPOINT_URL_COST_EXPLORER',
+    service: 'cost_explorer',
     build: (endpoint) =>
       createCostExplorerClient({
         credentials: TEST_KEYS,
@@ -106,6 +134,7 @@ const KINDS: {
     kind: 'Price List API',
     given: 'The Price List API endpoint',
     variable: 'AWS_ENDPOINT_URL_PRICING',
+    service: 'pricing',
     build: (endpoint) =>
       createPricingClient({
         credentials: TEST_KEYS,
@@ -120,18 +149,7 @@ const REFUSED = [
 ] as const;
 const ALLOWED = ['http://127.0.0.1:4010', 'https://host'];
 
-/** The refusal `build` throws, or undefined when it builds (the client is closed again). */
-function refusal(build: () => { destroy(): void }): EndpointRefusedError | undefined {
-  try {
-    build().destroy();
-    return undefined;
-  } catch (e) {
-    if (e instanceof EndpointRefusedError) return e;
-    throw e;
-  }
-}
-
-describe.each(KINDS)('the $kind client', ({ given, variable, build }) => {
+describe.each(KINDS)('the $kind client', ({ given, variable, service, build }) => {
   it.each(REFUSED)('refuses %s given to its factory, naming it', (url, why) => {
     const e = refusal(() => build(url));
     expect(e?.message.startsWith(`${given} must`)).toBe(true);
@@ -152,12 +170,36 @@ describe.each(KINDS)('the $kind client', ({ given, variable, build }) => {
     expect(e?.message).toMatch(why);
   });
 
-  it.each(ALLOWED)('builds for %s, given or from the environment', (url) => {
+  it.each(REFUSED)(
+    'refuses %s as endpoint_url in the AWS config file, naming the file, section and key',
+    (url, why) => {
+      const file = awsConfig(`[default]\nendpoint_url = ${url}\n`);
+      const e = refusal(() => build(undefined));
+      expect(e?.message.startsWith(`endpoint_url in [default] of ${file} must`)).toBe(true);
+      expect(e?.message).toMatch(why);
+    },
+  );
+
+  it.each(REFUSED)('refuses %s in its [services] entry, naming the entry', (url, why) => {
+    const file = awsConfig(
+      `[default]\nservices = corp\n[services corp]\n${service} =\n  endpoint_url = ${url}\n`,
+    );
+    const e = refusal(() => build(undefined));
+    expect(
+      e?.message.startsWith(`${service}.endpoint_url in [services corp] of ${file} must`),
+    ).toBe(true);
+    expect(e?.message).toMatch(why);
+  });
+
+  it.each(ALLOWED)('builds for %s, given, from the environment or the config file', (url) => {
     expect(refusal(() => build(url))).toBeUndefined();
     vi.stubEnv(variable, url);
     expect(refusal(() => build(undefined))).toBeUndefined();
     vi.stubEnv(variable, '');
     vi.stubEnv('AWS_ENDPOINT_URL', url);
+    expect(refusal(() => build(undefined))).toBeUndefined();
+    vi.stubEnv('AWS_ENDPOINT_URL', '');
+    awsConfig(`[default]\nendpoint_url = ${url}\n`);
     expect(refusal(() => build(undefined))).toBeUndefined();
   });
 });

@@ -14,20 +14,18 @@ import type { OfferRead } from '../../shared/pricing/priceList/priceSnapshot';
 import type { PriceRow } from '../../shared/pricing/priceList/priceRow';
 import type { BedrockCredentials } from '../bedrock/client';
 import { jsonApiHandler } from '../bedrock/controlPlaneClient';
-import { clientEndpoint } from '../common/endpoints';
+import { clientEndpoint } from '../credentials/configuredEndpoint';
 
 export function createPricingClient(options: {
   credentials: BedrockCredentials;
-  /** Else AWS_ENDPOINT_URL_PRICING, then AWS's (the API lives in us-east-1 and ap-south-1). */
+  /** Else AWS_ENDPOINT_URL_PRICING, AWS_ENDPOINT_URL, the AWS config files, then AWS's. */
   endpoint?: string;
 }): PricingClient {
-  clientEndpoint([
-    ['The Price List API endpoint', options.endpoint],
-    ['AWS_ENDPOINT_URL_PRICING', process.env.AWS_ENDPOINT_URL_PRICING],
-  ]);
+  const endpoint = clientEndpoint(['The Price List API endpoint', options.endpoint], 'Pricing');
   return new PricingClient({
     region: 'us-east-1',
-    ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    ignoreConfiguredEndpointUrls: true,
     credentials: options.credentials,
     requestHandler: jsonApiHandler(),
     maxAttempts: 3,

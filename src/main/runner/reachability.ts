@@ -15,12 +15,14 @@ interface EndpointV1 {
 interface EndpointConfig {
   endpoint?: () => Promise<EndpointV1>;
   serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+  ignoreConfiguredEndpointUrls?: boolean;
   endpointProvider: (params: Record<string, unknown>) => { url: URL };
 }
 
 /**
  * The endpoint the client sends to, in the SDK's own order: an explicit `endpoint`, then the
- * AWS_ENDPOINT_URL_BEDROCK_RUNTIME family of settings, then the region's AWS endpoint.
+ * AWS_ENDPOINT_URL_BEDROCK_RUNTIME family of settings (unless the client ignores them, as the
+ * app's do: createBedrockClient passes the one it checked as `endpoint`), then the region's.
  */
 export async function endpointOf(client: BedrockRuntimeClient, region: string): Promise<URL> {
   const config = client.config as unknown as EndpointConfig;
@@ -29,7 +31,9 @@ export async function endpointOf(client: BedrockRuntimeClient, region: string): 
     const port = e.port === undefined ? '' : `:${e.port}`;
     return new URL(`${e.protocol.replace(/:?$/, ':')}//${e.hostname}${port}`);
   }
-  const configured = await config.serviceConfiguredEndpoint?.();
+  const configured = config.ignoreConfiguredEndpointUrls
+    ? undefined
+    : await config.serviceConfiguredEndpoint?.();
   if (configured) return new URL(configured);
   return config.endpointProvider({ Region: region, UseFIPS: false, UseDualStack: false }).url;
 }

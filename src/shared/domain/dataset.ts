@@ -3,7 +3,12 @@ import { MAX_NAME_CHARS, MAX_PARAGRAPH_CHARS, MAX_TAG_CHARS, MAX_TAGS } from './
 import { codePointLength } from '../io/tags';
 import { nameSchema } from './textRules';
 
-const LIMIT_TEXT = MAX_PARAGRAPH_CHARS.toLocaleString('en-US');
+/**
+ * The limit as a message says it, built only when a message is: toLocaleString starts ICU, which
+ * costs every process that loads this module (the CLI before its first call) about 8 MB.
+ */
+const overLimit = (what: string) => (): string =>
+  `${what} can have at most ${MAX_PARAGRAPH_CHARS.toLocaleString('en-US')} characters.`;
 const withinLimit = (s: string) =>
   s.length <= MAX_PARAGRAPH_CHARS || codePointLength(s) <= MAX_PARAGRAPH_CHARS;
 
@@ -26,16 +31,16 @@ export const NameSchema = nameSchema({
 export const ParagraphTextSchema = z
   .string()
   // A code point is at most two UTF-16 units: a cheap bound checked before any other rule.
-  .max(MAX_PARAGRAPH_CHARS * 2, `A paragraph can have at most ${LIMIT_TEXT} characters.`)
+  .max(MAX_PARAGRAPH_CHARS * 2, { error: overLimit('A paragraph') })
   .refine((s) => s.trim().length > 0, 'A paragraph cannot be empty.')
-  .refine(withinLimit, `A paragraph can have at most ${LIMIT_TEXT} characters.`)
+  .refine(withinLimit, { error: overLimit('A paragraph') })
   .refine(noNul, `A paragraph ${NUL_MESSAGE}`);
 
 /** An empty reference means "none": stored as null, so scoring never compares against "". */
 export const ReferenceSchema = z
   .string()
-  .max(MAX_PARAGRAPH_CHARS * 2, `A reference summary can have at most ${LIMIT_TEXT} characters.`)
-  .refine(withinLimit, `A reference summary can have at most ${LIMIT_TEXT} characters.`)
+  .max(MAX_PARAGRAPH_CHARS * 2, { error: overLimit('A reference summary') })
+  .refine(withinLimit, { error: overLimit('A reference summary') })
   .refine(noNul, `A reference summary ${NUL_MESSAGE}`)
   .nullable()
   .transform((s) => (s === null || s.trim() === '' ? null : s));

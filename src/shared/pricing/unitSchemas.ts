@@ -35,14 +35,16 @@ const formatBound = (n: number): string =>
 
 /**
  * A finite number in [min, max] (whole when `integer`), with one message per value that says
- * the bound and the unit; the field's name comes from the issue's path (scenarioProblems).
+ * the bound and the unit; the field's name comes from the issue's path (scenarioProblems). The
+ * bound messages are built when one is needed: formatBound starts ICU (toLocaleString), which
+ * would otherwise cost every process that loads a schema about 8 MB, the CLI before its first call.
  */
 export const boundedNumber = (o: { min: number; max: number; unit: string; integer?: boolean }) => {
   const n = z
     .number({ error: `must be a number (${o.unit})` })
     .finite({ error: `must be a finite number (${o.unit})`, abort: true })
-    .min(o.min, { error: `must be at least ${formatBound(o.min)} ${o.unit}`, abort: true })
-    .max(o.max, { error: `must be at most ${formatBound(o.max)} ${o.unit}`, abort: true });
+    .min(o.min, { error: () => `must be at least ${formatBound(o.min)} ${o.unit}`, abort: true })
+    .max(o.max, { error: () => `must be at most ${formatBound(o.max)} ${o.unit}`, abort: true });
   return o.integer
     ? n.refine(Number.isInteger, { error: `must be a whole number (${o.unit})` })
     : n;

@@ -30,8 +30,14 @@ export function niceTicks(min: number, max: number, targetCount = 5): number[] {
   return ticks.length >= 2 ? ticks : [first, first + step];
 }
 
-const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+// Made on first use: an Intl formatter starts ICU (about 8 MB) in every process loading this file.
+let compact: Intl.NumberFormat | undefined;
 
 /** Axis labels: 250,000 → "250K", 1,500,000 → "1.5M"; small numbers as they are. */
 export const formatCompact = (value: number): string =>
-  Math.abs(value) < 1000 ? String(Number(value.toPrecision(3))) : COMPACT.format(value);
+  Math.abs(value) < 1000
+    ? String(Number(value.toPrecision(3)))
+    : (compact ??= new Intl.NumberFormat('en-US', {
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      })).format(value);
