@@ -1,3 +1,4 @@
+import { formatNumber } from '../format';
 import { formatScore, formatSigned } from '../quality/formatQuality';
 import type { DecisionSource } from './decisionSettings';
 import type { SourceEvidence } from './decisionEvidence';
@@ -61,7 +62,7 @@ export function paragraphsToSettle(e: SourceEvidence): number | null {
 export function describeEstimate(e: SourceEvidence): string {
   const d = e.decimals;
   const settingNote = e.toleranceIsDefault ? ' (default)' : '';
-  const paragraphs = `${e.n} ${e.n === 1 ? 'paragraph' : 'paragraphs'}`;
+  const paragraphs = `${formatNumber(e.n)} ${e.n === 1 ? 'paragraph' : 'paragraphs'}`;
   const what =
     e.measure === 'difference'
       ? `student − teacher ${

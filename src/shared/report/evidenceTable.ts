@@ -1,6 +1,7 @@
 import { SOURCE_LABEL } from '../decision/decisionSettings';
 import type { StudentEvidence } from '../decision/decisionEvidence';
 import { findingOf, type FindingState } from '../decision/sourceFinding';
+import { formatNumber } from '../format';
 import { formatScore, formatSigned } from '../quality/formatQuality';
 import type { ReportTable } from './reportSchema';
 
@@ -58,7 +59,7 @@ export function evidenceTable(evidence: StudentEvidence | null): ReportTable | n
         `${SOURCE_LABEL[e.source]} · ${e.metricLabel}`,
         `${figure}${preferred}`,
         e.estimate?.method ?? '—',
-        String(e.n),
+        formatNumber(e.n),
         tolerance,
         decisive,
         FINDING[findingOf(e).state],

@@ -3,7 +3,7 @@ import { describeOrigin, isOverridden } from '../pricing/priceOrigin';
 import type { Experiment } from '../domain/experiment';
 import type { RunRecord } from '../domain/run';
 import { formatNumber, formatUsd } from '../format';
-import { metricInfo } from '../quality/metricKeys';
+import { metricInfo, rougeMetricKey, ROUGE_TARGETS } from '../quality/metricKeys';
 import type { QualityReport } from '../quality/reportSchema';
 import { PAIRED_SHARES_METHOD, PAIRED_T_METHOD } from '../metrics/pairedInterval';
 import { MIN_DECISION_PARAGRAPHS } from '../decision/sourceFinding';
@@ -82,7 +82,10 @@ export function coverBasis(
   ];
 }
 
-/** Every kind of quality evidence the report holds, so blind ratings and the judge show too. */
+/**
+ * Every kind of quality evidence the report holds, so blind ratings, the judge and ROUGE against
+ * the teacher show too, even when the metric failures are counted on has no scores.
+ */
 function qualityBasis(
   quality: QualityReport | null,
   key: QualityReport['settings']['failureMetric'] | undefined,
@@ -92,12 +95,21 @@ function qualityBasis(
   const ratings = count('human.rating');
   const judged = count('judge.overall');
   const unreadable = (quality?.judge.failures ?? 0) + (quality?.judge.errors ?? 0);
+  const failureGroup = key && scored > 0 ? metricInfo(key).group : null;
+  const rouge = ROUGE_TARGETS.map((target) => rougeMetricKey('rougeL', target))
+    .filter((k) => metricInfo(k).group !== failureGroup && count(k) > 0)
+    .map((k) => `${metricInfo(k).group} on ${plural(count(k), 'paragraph')}`);
   const parts = [
     key && scored > 0 ? `${metricInfo(key).label}, ${plural(scored, 'paragraph')} scored` : null,
+    ...rouge,
     ratings > 0 ? `blind ratings on ${plural(ratings, 'paragraph')}` : null,
     judged > 0 ? `LLM judge on ${plural(judged, 'paragraph')}` : null,
     unreadable > 0 ? `${plural(unreadable, 'judge answer')} unreadable or failed` : null,
   ].filter((p): p is string => p !== null);
+  if (parts.length > 0 && key && scored === 0)
+    parts.push(
+      `failures are counted on ${metricInfo(key).group} · ${metricInfo(key).label}, which has no scores`,
+    );
   return parts.length > 0 ? parts.join('; ') : 'not scored yet';
 }
 

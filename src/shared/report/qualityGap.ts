@@ -14,7 +14,12 @@ interface Interval {
 }
 
 export type QualityGap =
-  | { kind: 'none' }
+  /**
+   * No failure shares. `unscored` names the metric chosen for failures when the report exists but
+   * that metric has no scores (e.g. ROUGE vs reference with no reference summaries), so the words
+   * can say so instead of "not scored" beside other metrics' scores.
+   */
+  | { kind: 'none'; unscored: { label: string; group: string } | null }
   | { kind: 'insufficient'; metric: MetricKey; label: string; n: number }
   | {
       kind: 'estimate';
@@ -32,13 +37,14 @@ export type QualityGap =
     };
 
 export function qualityGap(report: QualityReport | null, studentId: string): QualityGap {
-  if (!report) return { kind: 'none' };
+  if (!report) return { kind: 'none', unscored: null };
   const key = report.settings.failureMetric;
   const info = metricInfo(key);
   const metric = report.metrics.find((m) => m.key === key);
   const perStudent = metric?.perStudent.find((s) => s.modelId === studentId);
   const perModel = metric?.perModel.find((m) => m.modelId === studentId);
-  if (!metric || !perModel || perModel.n === 0) return { kind: 'none' };
+  if (!metric || !perModel || perModel.n === 0)
+    return { kind: 'none', unscored: { label: info.label, group: info.group } };
   const head = { metric: key, label: info.label, bar: metric.bar, decimals: info.decimals };
   const paired = perStudent?.failureShares;
   if (paired) {

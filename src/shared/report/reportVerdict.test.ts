@@ -72,3 +72,31 @@ describe('the report says what the evidence says', () => {
     expect(no.cover.settle).toEqual([]);
   });
 });
+
+describe('a report whose only quality scores are ROUGE against the teacher', () => {
+  // No reference summaries (as in a large batch run): the metric failures are counted on by
+  // default, ROUGE-L against the reference, has no scores, while ROUGE against the teacher has.
+  const vm = buildReport(testReportInput({ paragraphs: 1200, quality: 'vsTeacherOnly' }));
+  const text = [
+    ...vm.cover.basis.map((b) => b.text),
+    ...vm.summary.sentences,
+    ...vm.summary.figures.map((f) => `${f.text} ${f.note}`),
+  ].join('\n');
+
+  it('names the scores it has and the metric that has none, and never says quality is unscored', () => {
+    expect(vm.cover.basis.find((b) => b.label === 'Quality')?.text).toBe(
+      'ROUGE vs teacher on 1,200 paragraphs; failures are counted on ROUGE vs reference · ROUGE-L F1, which has no scores',
+    );
+    expect(vm.summary.sentences).toContain(
+      'Failures under the bar are counted on ROUGE vs reference · ROUGE-L F1, which has no scores, so the quality gap is not measured.',
+    );
+    expect(text).not.toMatch(/not scored yet|has not been scored|no quality scores/);
+  });
+
+  it('writes the evidence table’s paragraph count with thousands separators', () => {
+    const rows = vm.summary.evidence?.rows ?? [];
+    expect(rows.map((r) => [r[0], r[3]])).toEqual([
+      ['ROUGE against the teacher · ROUGE vs teacher · ROUGE-L F1', '1,200'],
+    ]);
+  });
+});

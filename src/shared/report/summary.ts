@@ -39,9 +39,23 @@ export interface SummaryInput {
 function qualityFigure(gap: QualityGap): Figure {
   const label = FIGURE_LABELS.qualityGap;
   if (gap.kind === 'none')
-    return figure('qualityGap', label, null, 'not measured', 'no quality scores yet');
+    return figure(
+      'qualityGap',
+      label,
+      null,
+      'not measured',
+      gap.unscored
+        ? `failures are counted on ${gap.unscored.group} · ${gap.unscored.label}, which has no scores`
+        : 'no quality scores yet',
+    );
   if (gap.kind === 'insufficient') {
-    return figure('qualityGap', label, null, `not enough data (${gap.n} paragraphs)`, gap.label);
+    return figure(
+      'qualityGap',
+      label,
+      null,
+      `not enough data (${formatNumber(gap.n)} paragraphs)`,
+      gap.label,
+    );
   }
   const value = gap.difference?.value ?? gap.studentShare - gap.teacherShare;
   const interval = gap.difference ? ` ${formatPointsInterval(gap.difference.ci)}` : '';
@@ -50,7 +64,7 @@ function qualityFigure(gap: QualityGap): Figure {
     label,
     value,
     `${formatPoints(value)}${interval}`,
-    `${gap.label} below ${formatNumber(gap.bar, gap.decimals)}: student ${formatPercent(gap.studentShare)}, teacher ${formatPercent(gap.teacherShare)}; ${gap.n} paragraphs, 95% interval`,
+    `${gap.label} below ${formatNumber(gap.bar, gap.decimals)}: student ${formatPercent(gap.studentShare)}, teacher ${formatPercent(gap.teacherShare)}; ${formatNumber(gap.n)} paragraphs, 95% interval`,
   );
 }
 
@@ -138,12 +152,15 @@ function investmentSentence(s: Scenario, roi: RoiOutputs): string {
 }
 
 function qualitySentence(gap: QualityGap, teacher: string, student: string): string {
-  if (gap.kind === 'none') return 'Quality has not been scored yet.';
+  if (gap.kind === 'none')
+    return gap.unscored
+      ? `Failures under the bar are counted on ${gap.unscored.group} · ${gap.unscored.label}, which has no scores, so the quality gap is not measured.`
+      : 'Quality has not been scored yet.';
   if (gap.kind === 'insufficient')
-    return `Quality: only ${gap.n} paragraphs are scored, too few for an interval.`;
+    return `Quality: only ${formatNumber(gap.n)} paragraphs are scored, too few for an interval.`;
   const diff = gap.difference
-    ? ` The difference is ${formatPoints(gap.difference.value)}, 95% interval ${formatPointsInterval(gap.difference.ci)} points, over ${gap.n} paragraphs.`
-    : ` (${gap.n} paragraphs, compared against the teacher's own outputs).`;
+    ? ` The difference is ${formatPoints(gap.difference.value)}, 95% interval ${formatPointsInterval(gap.difference.ci)} points, over ${formatNumber(gap.n)} paragraphs.`
+    : ` (${formatNumber(gap.n)} paragraphs, compared against the teacher's own outputs).`;
   return `Quality: on ${gap.label}, ${student} falls below the bar of ${formatNumber(gap.bar, gap.decimals)} on ${formatPercent(gap.studentShare)} of paragraphs, ${teacher} on ${formatPercent(gap.teacherShare)}.${diff}`;
 }
 

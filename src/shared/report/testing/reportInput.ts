@@ -90,13 +90,19 @@ export function testRuns(paragraphs: readonly Paragraph[], models: readonly stri
   );
 }
 
-/** ROUGE-L against the reference: the teacher passes everywhere, the student fails every fifth. */
+/**
+ * ROUGE-L against the reference: the teacher passes everywhere, the student fails every fifth.
+ * `vsTeacher`: the student's ROUGE-L against the teacher's outputs only, as a dataset without
+ * reference summaries gives (the teacher is the target, so it has no score of its own).
+ */
 export function testQuality(
   e: Experiment,
   paragraphs: readonly Paragraph[],
   runs: readonly RunRecord[],
+  vsTeacher = false,
 ): QualityReport {
-  const scores: ScoreRow[] = runs.map((r) => {
+  const scored = vsTeacher ? runs.filter((r) => r.role !== 'teacher') : runs;
+  const scores: ScoreRow[] = scored.map((r) => {
     const i = Number(r.paragraphId.slice(1));
     const value = r.role === 'teacher' ? 0.6 : i % 5 === 0 ? 0.1 : 0.5;
     return {
@@ -104,7 +110,7 @@ export function testQuality(
       modelId: r.modelId,
       runId: r.id,
       source: 'rouge',
-      metric: 'rougeL@reference',
+      metric: vsTeacher ? 'rougeL@teacher' : 'rougeL@reference',
       value,
       createdBy: null,
       promptId: null,
@@ -171,7 +177,11 @@ export function conflictingQuality(
 }
 
 export function testReportInput(
-  o: { paragraphs?: number; students?: string[]; quality?: boolean | 'conflicting' } = {},
+  o: {
+    paragraphs?: number;
+    students?: string[];
+    quality?: boolean | 'conflicting' | 'vsTeacherOnly';
+  } = {},
 ): ReportInput {
   const e = testExperiment(o.students);
   const paragraphs = testParagraphs(o.paragraphs ?? 20);
@@ -181,7 +191,7 @@ export function testReportInput(
       ? null
       : o.quality === 'conflicting'
         ? conflictingQuality(e, paragraphs, runs)
-        : testQuality(e, paragraphs, runs);
+        : testQuality(e, paragraphs, runs, o.quality === 'vsTeacherOnly');
   const student = e.config.studentModelIds[0] as string;
   const scenario = measuredScenario(e.config, student, runs, qualityGap(quality, student));
   return {
