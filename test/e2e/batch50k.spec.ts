@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { seedParagraphs } from '../support/seedParagraphs';
 import { BATCH_STAND_INS, expect, test } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
@@ -60,13 +59,7 @@ test('a 50,000-paragraph experiment runs as batch from the form, and feeds quali
   await expect(report.preview).toContainText('batch: no latency');
   await expect(report.preview).not.toContainText('not scored yet');
 
-  const pdf = await report.download('pdf');
-  const file = test.info().outputPath('batch50k.pdf');
-  await pdf.saveAs(file);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    ' ',
-  );
+  const text = await report.pdfText(test.info().outputPath('batch50k.pdf'));
   for (const line of rests) expect(text).toContain(line);
   expect(text).toContain('batch: no latency');
 });

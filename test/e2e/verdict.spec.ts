@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { seedConflictingEvidence, VERDICT_STUDY } from '../support/verdictSeed';
 import { expect, test } from './support/fixtures';
 import { AppShell } from './pages/AppShell';
@@ -42,13 +41,7 @@ test('ROUGE favours the student, the blind ratings the teacher: Not yet, on scre
   );
   await expect(report.intervalCoverage).toContainText('ROUGE-like scores');
 
-  const pdf = await report.download('pdf');
-  const file = test.info().outputPath('verdict.pdf');
-  await pdf.saveAs(file);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    ' ',
-  );
+  const text = await report.pdfText(test.info().outputPath('verdict.pdf'));
   expect(text).toContain('Not yet: the evidence disagrees');
   expect(text).toContain(RATINGS_REASON);
   expect(text).toMatch(ROUGE_REASON);

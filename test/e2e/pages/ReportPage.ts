@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 
@@ -73,6 +74,19 @@ export class ReportPage {
       this.page.getByTestId(`download-${kind}`).click(),
     ]);
     return download;
+  }
+
+  /**
+   * Exports the PDF into `file` and returns its text as `pdftotext` reads it, whitespace runs
+   * folded to one space so a sentence wrapped across lines still matches.
+   */
+  async pdfText(file: string): Promise<string> {
+    const pdf = await this.download('pdf');
+    await pdf.saveAs(file);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
   }
 
   async importBundle(file: string): Promise<void> {
