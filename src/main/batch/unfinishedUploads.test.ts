@@ -22,9 +22,10 @@ import {
   type BatchExperiment,
   type BatchStandIns,
 } from '../../../test/support/batchFixture';
-import { listBatchJobs } from '../db/repos/batchJobs';
+import { listBatchJobs, setJobUploadNote } from '../db/repos/batchJobs';
 import { listRuns } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
+import { batchOverview } from './batchOverview';
 import { advanceBatch } from './batchPipeline';
 import { setupBatch } from './batchSetup';
 import { abortUnfinishedUploads } from './unfinishedUploads';
@@ -141,7 +142,7 @@ describe('unfinished multipart uploads', () => {
       said.push(line);
       if (line.includes('Could not list')) {
         const job = listBatchJobs(exp.db, exp.experimentId).find((j) => line.startsWith(j.jobName));
-        shown.push(job?.message ?? null);
+        shown.push(job?.uploadNote ?? null);
       }
     };
     const o = await advanceBatch(fastDeps(exp.db, clients, { say }), exp.experimentId, {
@@ -158,6 +159,30 @@ describe('unfinished multipart uploads', () => {
     expect(notes[0]).toContain('The upload went ahead.');
     // Not listed, so not aborted: it is still there for the user (or a lifecycle rule) to clear.
     expect(stands.s3.pendingUploads(BUCKET).map((u) => u.uploadId)).toEqual([left]);
+    // After every poll and the collection, what the job panel reads still says it, per job.
+    const after = batchOverview(exp.db, exp.experimentId).jobs;
+    expect(after.map((j) => j.status)).toEqual(['Completed', 'Completed']);
+    for (const j of after) {
+      expect(j.uploadNote).toContain(
+        'AccessDenied: the credentials need s3:ListBucketMultipartUploads',
+      );
+    }
+  });
+
+  it('an upload note is cleared by the next upload that could list the leftovers', async () => {
+    const { stands, exp, clients, jobs } = await plannedBatch();
+    const [first] = jobs;
+    if (!first) throw new Error('no job planned');
+    setJobUploadNote(exp.db, first.id, 'Could not list unfinished uploads (AccessDenied).');
+    expect(batchOverview(exp.db, exp.experimentId).jobs[0]?.uploadNote).toContain('AccessDenied');
+
+    await advanceBatch(fastDeps(exp.db, clients), exp.experimentId, { wait: true });
+
+    expect(batchOverview(exp.db, exp.experimentId).jobs.map((j) => j.uploadNote)).toEqual([
+      null,
+      null,
+    ]);
+    expect(stands.s3.pendingUploads(BUCKET)).toEqual([]);
   });
 
   it('aborts only under the prefix, follows KeyMarker and UploadIdMarker across pages, and an upload aborted twice is NoSuchUpload', async () => {

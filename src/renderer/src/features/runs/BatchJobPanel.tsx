@@ -11,8 +11,13 @@ import { useQuery } from '../../api/useQuery';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** What the job's end left and collection recovered, else what AWS or the app last said of it. */
-const noteOf = (j: BatchOverview['jobs'][number]): string => j.collectNote ?? j.message ?? '';
+/**
+ * What the job's end left and collection recovered, else what AWS or the app last said of it;
+ * then why leftover uploads under its input were not cleared (kept apart: polls replace the
+ * message).
+ */
+const noteOf = (j: BatchOverview['jobs'][number]): string =>
+  [j.collectNote ?? j.message, j.uploadNote].filter(Boolean).join(' ');
 
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
 export function BatchJobPanel({
