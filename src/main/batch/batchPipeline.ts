@@ -145,7 +145,7 @@ class BatchStep {
     const sweep = await abortUnfinishedUploads(
       this.d.clients.s3,
       bucket,
-      folder.prefix,
+      { prefix: folder.prefix },
       this.d.signal,
     );
     if (sweep.aborted > 0) {

@@ -3,14 +3,7 @@
  * (behind the stand-in front that answers ListMultipartUploads and AbortMultipartUpload), then
  * the resumed batch aborts those under its own input folder, and only those, before uploading.
  */
-import {
-  AbortMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  GetObjectCommand,
-  ListMultipartUploadsCommand,
-  UploadPartCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BUCKET,
@@ -22,6 +15,7 @@ import {
   type BatchExperiment,
   type BatchStandIns,
 } from '../../../test/support/batchFixture';
+import { leaveUploadOpen as leaveOpen, openUploadsUnder } from '../../../test/support/openUploads';
 import { listBatchJobs, setJobUploadNote } from '../db/repos/batchJobs';
 import { listRuns } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
@@ -40,25 +34,8 @@ afterEach(async () => {
   stands = exp = clients = undefined;
 });
 
-/** What a process killed mid-upload leaves: an upload created, one part sent, never completed. */
-async function leaveUploadOpen(s3: S3Client, key: string): Promise<string> {
-  const created = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
-  const uploadId = created.UploadId ?? '';
-  await s3.send(
-    new UploadPartCommand({
-      Bucket: BUCKET,
-      Key: key,
-      UploadId: uploadId,
-      PartNumber: 1,
-      Body: Buffer.alloc(64 * 1024, 'x'),
-    }),
-  );
-  return uploadId;
-}
-
-const openUnder = async (s3: S3Client, prefix: string) =>
-  (await s3.send(new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: prefix }))).Uploads ??
-  [];
+const leaveUploadOpen = (s3: S3Client, key: string) => leaveOpen(s3, BUCKET, key);
+const openUnder = (s3: S3Client, prefix: string) => openUploadsUnder(s3, BUCKET, prefix);
 
 async function plannedBatch() {
   stands = await startBatchStandIns();
@@ -201,7 +178,7 @@ describe('unfinished multipart uploads', () => {
     ];
     stands.s3.setUploadsPageCap(1);
 
-    const sweep = await abortUnfinishedUploads(s3, BUCKET, 'exp/input/job-p1/');
+    const sweep = await abortUnfinishedUploads(s3, BUCKET, { prefix: 'exp/input/job-p1/' });
 
     expect(sweep).toEqual({ aborted: 4, note: null });
     expect(
