@@ -23,12 +23,16 @@ const noteOf = (j: BatchOverview['jobs'][number]): string =>
 export function BatchJobPanel({
   experimentId,
   onStored,
+  onOverview,
 }: {
   experimentId: string;
   /** Told how many calls collection has stored, so the results re-read as jobs are collected. */
   onStored?: (calls: number) => void;
+  /** Told each overview read or pushed, so the results can say what the batch left. */
+  onOverview?: (overview: BatchOverview | null) => void;
 }) {
   const [overview, setOverview] = useState<BatchOverview | null>(null);
+  useEffect(() => onOverview?.(overview), [overview, onOverview]);
   const { run, error, setError, busy } = useCall();
   const stored = (overview?.jobs ?? []).reduce(
     (s, j) => s + (j.storedOk ?? 0) + (j.storedErrors ?? 0),
