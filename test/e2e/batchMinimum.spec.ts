@@ -2,20 +2,11 @@
  * Below the batch minimum the app says so and offers on demand instead, beside the message: one
  * click turns the form to on demand with everything else as typed, and the run then completes.
  */
-import { expect, test } from './support/fixtures';
-import { standInEnv } from '../support/hostLauncher';
+import { BATCH_WITH_RUNTIME, expect, test } from './support/fixtures';
 import { BatchPanel } from './pages/BatchPanel';
 
-test.use({
-  hostEnv: async ({ standIn, batchStandIns }, use) =>
-    use({
-      ...standInEnv(standIn.url),
-      AWS_ENDPOINT_URL_S3: batchStandIns.s3Url,
-      AWS_ENDPOINT_URL_BEDROCK: batchStandIns.bedrockUrl,
-      // Service Quotas unreachable (a closed port): the plan uses the documented defaults.
-      AWS_ENDPOINT_URL_SERVICE_QUOTAS: 'http://127.0.0.1:9',
-    }),
-});
+// The sample's few paragraphs, not the 120 the batch seed writes: below the minimum.
+test.use({ hostEnv: BATCH_WITH_RUNTIME.hostEnv });
 
 test('too few records for batch: "Run on demand instead" keeps the form and the run completes on demand', async ({
   sampleSetup: experiments,

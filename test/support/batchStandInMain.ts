@@ -5,10 +5,39 @@
  * Access keys to accept: STAND_IN_ACCESS_KEYS (comma-separated), besides S3RVER.
  * STAND_IN_HOLD_BEFORE=InProgress keeps jobs before that status until the process gets SIGUSR2
  * (a test kills the app meanwhile). STAND_IN_GET_FAULTS=expiredToken,denied,… answers the first
- * job polls with those faults, one per poll.
+ * job polls with those faults, one per poll. STAND_IN_JOB_OUTCOMES=PartiallyCompleted,Failed ends
+ * the next created jobs, in creation order, with those of Bedrock's documented end statuses
+ * (PartiallyCompleted: half the records processed, output and manifest for those; Failed: at
+ * validation, no output; Expired: before it starts); jobs after them complete.
  */
-import { startBatchStandIn, type ControlFault } from './batchStandIn';
+import assert from 'node:assert/strict';
+import { startBatchStandIn, type ControlFault, type JobScript } from './batchStandIn';
 import { startS3StandIn } from './s3StandIn';
+
+const OUTCOMES: Record<string, JobScript> = {
+  Completed: {},
+  PartiallyCompleted: { outcome: 'PartiallyCompleted', processShare: 0.5 },
+  Failed: {
+    outcome: 'Failed',
+    failMessage: 'The input data failed validation: the service role cannot read the input.',
+  },
+  Expired: { outcome: 'Expired' },
+};
+
+/** STAND_IN_JOB_OUTCOMES as job scripts, one per status named (comma-separated). */
+function jobOutcomes(list: string): JobScript[] {
+  return list
+    .split(',')
+    .filter(Boolean)
+    .map((status) => {
+      const script = OUTCOMES[status];
+      assert.ok(
+        script,
+        `STAND_IN_JOB_OUTCOMES: ${status} is not one of ${Object.keys(OUTCOMES).join(', ')}`,
+      );
+      return script;
+    });
+}
 
 async function main(): Promise<void> {
   const keys = (process.env.STAND_IN_ACCESS_KEYS ?? '').split(',').filter(Boolean);
@@ -20,6 +49,7 @@ async function main(): Promise<void> {
   });
   const getFaults = (process.env.STAND_IN_GET_FAULTS ?? '').split(',').filter(Boolean);
   bedrock.queueFaults('get', getFaults as ControlFault[]);
+  bedrock.queueScripts(jobOutcomes(process.env.STAND_IN_JOB_OUTCOMES ?? ''));
   const hold = process.env.STAND_IN_HOLD_BEFORE;
   if (hold) {
     bedrock.holdBefore(hold);

@@ -7,11 +7,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { RecordedRequest } from './standInTypes';
 
 export interface StandInProcess {
   url: string;
   child: ChildProcess;
   control(path: string, body: unknown): Promise<void>;
+  /** Every model call the stand-in has answered, in order. */
+  requests(): Promise<RecordedRequest[]>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,8 @@ export async function spawnStandIn(outfile: string): Promise<StandInProcess> {
       });
       if (!res.ok) throw new Error(`stand-in control ${path}: ${res.status} ${await res.text()}`);
     },
+    requests: async () =>
+      (await (await fetch(`${url}/__stand-in/requests`)).json()) as RecordedRequest[],
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -21,6 +21,7 @@ import {
   setJobCollected,
   setJobProfileArn,
   setJobPhase,
+  setJobUploadNote,
   setJobStatus,
   type BatchJobRow,
 } from '../db/repos/batchJobs';
@@ -136,7 +137,7 @@ class BatchStep {
 
   /**
    * Aborts multipart uploads an earlier, killed upload of this job left open (S3 bills their
-   * parts); a denial is logged and kept as the job's message, and the upload goes ahead.
+   * parts); a denial is logged and kept as the job's upload note, and the upload goes ahead.
    */
   private async clearUnfinished(job: BatchJobRow, bucket: string): Promise<void> {
     const folder = parseS3Location(job.inputUri);
@@ -144,7 +145,7 @@ class BatchStep {
     const sweep = await abortUnfinishedUploads(
       this.d.clients.s3,
       bucket,
-      folder.prefix,
+      { prefix: folder.prefix },
       this.d.signal,
     );
     if (sweep.aborted > 0) {
@@ -152,10 +153,9 @@ class BatchStep {
         `${job.jobName}: aborted ${sweep.aborted} unfinished upload(s) an interrupted run left in ${job.inputUri}`,
       );
     }
-    if (sweep.note) {
-      setJobPhase(this.db, job.id, 'planned', sweep.note);
-      this.say(`${job.jobName}: ${sweep.note}`);
-    }
+    // Its own column: the job's message is Bedrock's, and the first poll would replace it.
+    setJobUploadNote(this.db, job.id, sweep.note);
+    if (sweep.note) this.say(`${job.jobName}: ${sweep.note}`);
   }
 
   async create(job: BatchJobRow): Promise<void> {

@@ -3,14 +3,7 @@
  * (behind the stand-in front that answers ListMultipartUploads and AbortMultipartUpload), then
  * the resumed batch aborts those under its own input folder, and only those, before uploading.
  */
-import {
-  AbortMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  GetObjectCommand,
-  ListMultipartUploadsCommand,
-  UploadPartCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BUCKET,
@@ -22,9 +15,11 @@ import {
   type BatchExperiment,
   type BatchStandIns,
 } from '../../../test/support/batchFixture';
-import { listBatchJobs } from '../db/repos/batchJobs';
+import { leaveUploadOpen as leaveOpen, openUploadsUnder } from '../../../test/support/openUploads';
+import { listBatchJobs, setJobUploadNote } from '../db/repos/batchJobs';
 import { listRuns } from '../db/repos/runs';
 import type { BatchClients } from './awsClients';
+import { batchOverview } from './batchOverview';
 import { advanceBatch } from './batchPipeline';
 import { setupBatch } from './batchSetup';
 import { abortUnfinishedUploads } from './unfinishedUploads';
@@ -39,25 +34,8 @@ afterEach(async () => {
   stands = exp = clients = undefined;
 });
 
-/** What a process killed mid-upload leaves: an upload created, one part sent, never completed. */
-async function leaveUploadOpen(s3: S3Client, key: string): Promise<string> {
-  const created = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
-  const uploadId = created.UploadId ?? '';
-  await s3.send(
-    new UploadPartCommand({
-      Bucket: BUCKET,
-      Key: key,
-      UploadId: uploadId,
-      PartNumber: 1,
-      Body: Buffer.alloc(64 * 1024, 'x'),
-    }),
-  );
-  return uploadId;
-}
-
-const openUnder = async (s3: S3Client, prefix: string) =>
-  (await s3.send(new ListMultipartUploadsCommand({ Bucket: BUCKET, Prefix: prefix }))).Uploads ??
-  [];
+const leaveUploadOpen = (s3: S3Client, key: string) => leaveOpen(s3, BUCKET, key);
+const openUnder = (s3: S3Client, prefix: string) => openUploadsUnder(s3, BUCKET, prefix);
 
 async function plannedBatch() {
   stands = await startBatchStandIns();
@@ -141,7 +119,7 @@ describe('unfinished multipart uploads', () => {
       said.push(line);
       if (line.includes('Could not list')) {
         const job = listBatchJobs(exp.db, exp.experimentId).find((j) => line.startsWith(j.jobName));
-        shown.push(job?.message ?? null);
+        shown.push(job?.uploadNote ?? null);
       }
     };
     const o = await advanceBatch(fastDeps(exp.db, clients, { say }), exp.experimentId, {
@@ -158,6 +136,30 @@ describe('unfinished multipart uploads', () => {
     expect(notes[0]).toContain('The upload went ahead.');
     // Not listed, so not aborted: it is still there for the user (or a lifecycle rule) to clear.
     expect(stands.s3.pendingUploads(BUCKET).map((u) => u.uploadId)).toEqual([left]);
+    // After every poll and the collection, what the job panel reads still says it, per job.
+    const after = batchOverview(exp.db, exp.experimentId).jobs;
+    expect(after.map((j) => j.status)).toEqual(['Completed', 'Completed']);
+    for (const j of after) {
+      expect(j.uploadNote).toContain(
+        'AccessDenied: the credentials need s3:ListBucketMultipartUploads',
+      );
+    }
+  });
+
+  it('an upload note is cleared by the next upload that could list the leftovers', async () => {
+    const { stands, exp, clients, jobs } = await plannedBatch();
+    const [first] = jobs;
+    if (!first) throw new Error('no job planned');
+    setJobUploadNote(exp.db, first.id, 'Could not list unfinished uploads (AccessDenied).');
+    expect(batchOverview(exp.db, exp.experimentId).jobs[0]?.uploadNote).toContain('AccessDenied');
+
+    await advanceBatch(fastDeps(exp.db, clients), exp.experimentId, { wait: true });
+
+    expect(batchOverview(exp.db, exp.experimentId).jobs.map((j) => j.uploadNote)).toEqual([
+      null,
+      null,
+    ]);
+    expect(stands.s3.pendingUploads(BUCKET)).toEqual([]);
   });
 
   it('aborts only under the prefix, follows KeyMarker and UploadIdMarker across pages, and an upload aborted twice is NoSuchUpload', async () => {
@@ -176,7 +178,7 @@ describe('unfinished multipart uploads', () => {
     ];
     stands.s3.setUploadsPageCap(1);
 
-    const sweep = await abortUnfinishedUploads(s3, BUCKET, 'exp/input/job-p1/');
+    const sweep = await abortUnfinishedUploads(s3, BUCKET, { prefix: 'exp/input/job-p1/' });
 
     expect(sweep).toEqual({ aborted: 4, note: null });
     expect(

@@ -1,10 +1,11 @@
 /**
- * Multipart uploads a killed process left behind. An input upload cut short by kill -9 never
+ * Multipart uploads a killed process left behind. An upload cut short by kill -9 never
  * completes nor aborts its multipart upload, and S3 keeps (and bills) its parts until someone
- * aborts it. Before a job's input is uploaded again, the uploads still open under that job's own
- * input folder (and only there: the bucket is the user's) are listed, every page, and aborted.
- * Credentials that may not list them (s3:ListBucketMultipartUploads) or abort them must not stop
- * the batch: the upload goes ahead and the caller is told why the leftovers were not cleared.
+ * aborts it. Before a file is uploaded again, the uploads still open in the app's own place (a
+ * batch job's input folder, a distillation's training file; never elsewhere: the bucket is the
+ * user's) are listed, every page, and aborted. Credentials that may not list them
+ * (s3:ListBucketMultipartUploads) or abort them must not stop the work: the upload goes ahead and
+ * the caller is told why the leftovers were not cleared.
  */
 import {
   AbortMultipartUploadCommand,
@@ -34,17 +35,22 @@ function cannot(action: string, permission: string, where: string, e: unknown): 
     (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403
       ? `AccessDenied: the credentials need ${permission}`
       : `${code}: ${redactSecrets((e as Error).message ?? '')}`;
-  return `Could not ${action} unfinished uploads under ${where} (${why}). An upload cut short earlier may have left parts there, which S3 charges for until they are aborted (a lifecycle rule with AbortIncompleteMultipartUpload does it). The upload went ahead.`;
+  return `Could not ${action} unfinished uploads ${where} (${why}). An upload cut short earlier may have left parts there, which S3 charges for until they are aborted (a lifecycle rule with AbortIncompleteMultipartUpload does it). The upload went ahead.`;
 }
 
-/** Lists every open multipart upload whose key starts with `prefix` and aborts it. */
+/** Where to clear: every key under a folder, or one key (and not the keys it is a prefix of). */
+export type UploadScope = { prefix: string } | { key: string };
+
+/** Lists every open multipart upload in `scope` and aborts it. */
 export async function abortUnfinishedUploads(
   s3: S3Client,
   bucket: string,
-  prefix: string,
+  scope: UploadScope,
   signal?: AbortSignal,
 ): Promise<UploadSweep> {
-  const where = s3Uri(bucket, prefix);
+  const prefix = 'key' in scope ? scope.key : scope.prefix;
+  const ours = (key: string) => ('key' in scope ? key === scope.key : key.startsWith(prefix));
+  const where = `${'key' in scope ? 'of' : 'under'} ${s3Uri(bucket, prefix)}`;
   let aborted = 0;
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
@@ -66,7 +72,7 @@ export async function abortUnfinishedUploads(
     }
     for (const u of page.Uploads ?? []) {
       // Prefix already narrows the listing; checked again so nothing outside is ever touched.
-      if (!u.Key?.startsWith(prefix) || !u.UploadId) continue;
+      if (!u.Key || !ours(u.Key) || !u.UploadId) continue;
       try {
         await s3.send(
           new AbortMultipartUploadCommand({ Bucket: bucket, Key: u.Key, UploadId: u.UploadId }),

@@ -142,6 +142,7 @@ export function formatJobs(o: BatchOverview): string {
       j.jobArn ?? '',
       j.profileArn ? `through tagged profile ${j.profileArn}` : '',
       j.collectNote ?? (j.phase === 'failed' ? (j.message ?? '') : ''),
+      j.uploadNote ?? '',
     ]
       .filter((c) => c !== '')
       .join('  '),

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,7 @@ import {
   type DistillStandIns,
   type DistillStore,
 } from '../../../test/support/distillFixture';
+import { leaveUploadOpen, openUploadsUnder } from '../../../test/support/openUploads';
 import type { BatchClients } from '../batch/awsClients';
 import { checkTrainingJsonl, trainingLine } from '../../shared/distill/trainingRecords';
 import { distillCost } from '../../shared/distill/distillEstimate';
@@ -325,6 +326,81 @@ describe('refusals name the field or the IAM action and create nothing', () => {
     expect(stands.s3.requests.filter((r) => r.method === 'PUT')).toEqual([]);
     const row = await launch({ confirmOverBudget: true });
     expect(row.phase).toBe('planned');
+  });
+});
+
+describe('a launch killed while writing its training file', () => {
+  const KEY = 'jobs/distill/support-micro-distilled/training.jsonl';
+  const pending = () => stands.s3.pendingUploads(DISTILL_BUCKET).map((u) => u.uploadId);
+
+  it('the next launch of the same model aborts the upload left at its key, and only that one, then writes the file once', async () => {
+    // A kill mid-write leaves the multipart upload open at the model's training key; two uploads
+    // that are not this launch's: a key it is the start of, and another model's training file.
+    const left = [
+      await leaveUploadOpen(clients.s3, DISTILL_BUCKET, KEY),
+      await leaveUploadOpen(clients.s3, DISTILL_BUCKET, KEY),
+    ];
+    const longer = await leaveUploadOpen(clients.s3, DISTILL_BUCKET, `${KEY}.bak`);
+    const other = await leaveUploadOpen(
+      clients.s3,
+      DISTILL_BUCKET,
+      'jobs/distill/another-model/training.jsonl',
+    );
+    expect(await openUploadsUnder(clients.s3, DISTILL_BUCKET, KEY)).toHaveLength(3);
+    stands.s3.setUploadsPageCap(1);
+
+    const row = await launch();
+
+    expect(row.trainingUri).toBe(`s3://${DISTILL_BUCKET}/${KEY}`);
+    expect(pending().sort()).toEqual([longer, other].sort());
+    for (const id of left) {
+      await expect(
+        clients.s3.send(
+          new AbortMultipartUploadCommand({ Bucket: DISTILL_BUCKET, Key: KEY, UploadId: id }),
+        ),
+      ).rejects.toMatchObject({ name: 'NoSuchUpload' });
+    }
+    const writes = stands.s3.requests.filter(
+      (r) =>
+        r.key === KEY &&
+        ((r.method === 'PUT' && !r.query.includes('uploadId=')) ||
+          (r.method === 'POST' && r.query.includes('uploadId='))),
+    );
+    expect(writes).toHaveLength(1);
+    expect(checkTrainingJsonl(await bodyOf(row.trainingUri), row.studentModelId)).toEqual({
+      ok: true,
+      records: 120,
+    });
+    expect((await trackDistill(deps(), row.id))?.status).toBe('Completed');
+  });
+
+  it('credentials that may not list uploads do not stop the launch; the upload left is kept', async () => {
+    const left = await leaveUploadOpen(clients.s3, DISTILL_BUCKET, KEY);
+    stands.s3.denyListUploads(DISTILL_BUCKET);
+
+    const row = await launch();
+
+    expect(row.phase).toBe('planned');
+    expect(await bodyOf(row.trainingUri)).not.toBe('');
+    expect(pending()).toEqual([left]);
+  });
+
+  it('a model name whose job is still open, or whose model exists, is refused before its file is touched', async () => {
+    const first = await launch();
+    const err = await launch().catch((e: unknown) => e);
+    expect((err as DistillLaunchError).problems).toEqual([
+      {
+        field: 'customModelName',
+        message: `Job ${first.jobName} is training a custom model named support-micro-distilled; choose another name, or stop that job first.`,
+      },
+    ]);
+    await trackDistill(deps(), first.id);
+    const again = await launch().catch((e: unknown) => e);
+    expect((again as DistillLaunchError).problems[0]?.message).toBe(
+      `A custom model named support-micro-distilled exists already (job ${first.jobName} completed); choose another name.`,
+    );
+    const writes = stands.s3.requests.filter((r) => r.key === KEY && r.method === 'PUT');
+    expect(writes).toHaveLength(1);
   });
 });
 

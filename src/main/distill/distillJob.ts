@@ -2,7 +2,8 @@
  * One distillation job from launch to its end, through the store at every step so that a
  * restart (or kill -9) resumes where it stopped:
  *  1. plan and check (no AWS); ask for confirmation above the budget;
- *  2. write the training file to S3 (dataset or training-file launches);
+ *  2. write the training file to S3 (dataset or training-file launches), first aborting the
+ *     multipart upload a killed earlier launch of the same model left at its key;
  *  3. store the job with its clientRequestToken, then CreateModelCustomizationJob with it:
  *     a retry after a lost answer, a restart or a kill gets the same job back, never a second;
  *  4. poll GetModelCustomizationJob with backoff until a final status, storing each answer;
@@ -14,6 +15,7 @@ import {
   StopModelCustomizationJobCommand,
   type StatusDetails,
 } from '@aws-sdk/client-bedrock';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Database } from 'better-sqlite3';
 import { parseS3Location } from '../../shared/batch/s3Location';
 import type { DistillLaunchCore, DistillSettings } from '../../shared/distill/distillDomain';
@@ -21,6 +23,8 @@ import { formatUsd } from '../../shared/format';
 import type { BatchClients } from '../batch/awsClients';
 import { describeS3Error } from '../batch/batchErrors';
 import { uploadLines } from '../batch/uploadInput';
+import { abortUnfinishedUploads } from '../batch/unfinishedUploads';
+import { logInfo } from '../log';
 import {
   getDistillJob,
   insertDistillJob,
@@ -80,6 +84,7 @@ export async function prepareDistill(
     if (!loc.ok) throw new DistillLaunchError([{ field: 's3Uri', message: loc.message }]);
     const key = job.trainingUri.slice(`s3://${loc.bucket}/`.length);
     try {
+      await clearUnfinished(deps.clients.s3, loc.bucket, key);
       await uploadLines(deps.clients.s3, loc.bucket, key, lines);
     } catch (e) {
       throw new DistillLaunchError([
@@ -91,6 +96,21 @@ export async function prepareDistill(
   const row = getDistillJob(deps.db, job.id);
   if (!row) throw new Error(`Distillation job ${job.id} was not stored.`);
   return row;
+}
+
+/**
+ * Aborts the multipart upload an earlier launch of the same model left open at the training
+ * file's key when it was killed mid-write (S3 bills its parts until then). Only that key: the
+ * bucket is the user's. A denial does not stop the launch; the log says why nothing was cleared.
+ */
+async function clearUnfinished(s3: S3Client, bucket: string, key: string): Promise<void> {
+  const sweep = await abortUnfinishedUploads(s3, bucket, { key });
+  if (sweep.aborted > 0) {
+    logInfo(
+      `Distillation: aborted ${sweep.aborted} unfinished upload(s) an interrupted launch left at s3://${bucket}/${key}`,
+    );
+  }
+  if (sweep.note) logInfo(`Distillation: ${sweep.note}`);
 }
 
 /** CreateModelCustomizationJob with the stored token; the ARN is stored the moment it comes. */

@@ -24,7 +24,7 @@ import {
 import { renderPrompt } from '../../shared/domain/experiment';
 import { resolvePrice } from '../../shared/pricing/priceBook';
 import { getDataset } from '../db/repos/datasets';
-import type { NewDistillJob } from '../db/repos/distillJobs';
+import { jobHoldingModelName, type NewDistillJob } from '../db/repos/distillJobs';
 import { listParagraphTexts } from '../db/repos/paragraphs';
 import { loadPriceBook } from '../db/repos/priceOverrides';
 import { countPromptTokens } from '../estimate/promptTokens';
@@ -98,6 +98,18 @@ export function planDistill(
 ): DistillPlan {
   const problems: FieldProblem[] = [];
   const src = launch.source;
+  // The training file's key is the model name's (so a relaunch after a kill finds its own
+  // leftover upload): a name still in use must not have its file overwritten.
+  const holder = jobHoldingModelName(db, launch.customModelName.trim());
+  if (holder) {
+    problems.push({
+      field: 'customModelName',
+      message:
+        holder.phase === 'ended'
+          ? `A custom model named ${launch.customModelName.trim()} exists already (job ${holder.jobName} completed); choose another name.`
+          : `Job ${holder.jobName} is training a custom model named ${launch.customModelName.trim()}; choose another name, or stop that job first.`,
+    });
+  }
   const read = promptsOf(db, launch);
   const prompts = read && 'texts' in read ? read : null;
   if (read && 'field' in read) problems.push(read);
@@ -175,7 +187,10 @@ export function planDistill(
   const loc = parseS3Location(settings.s3Uri ?? '');
   if (!loc.ok) return { preview, job: null, lines: null };
   const jobName = jobNameFor(launch.customModelName);
-  const folder = `${loc.prefix}distill/${jobName}/`;
+  // One folder per custom model name, the same at every launch of it: a launch killed while
+  // writing the training file left its multipart upload at this key, and the next launch of the
+  // same model aborts it there. The job's output goes under the job's own name.
+  const folder = `${loc.prefix}distill/${launch.customModelName.trim()}/`;
   return {
     preview,
     lines: prompts ? prompts.lines : null,
@@ -195,7 +210,7 @@ export function planDistill(
           ? src.s3Uri.trim()
           : s3Uri(loc.bucket, `${folder}training.jsonl`),
       usePromptResponse: src.kind === 'invocationLogs' && src.usePromptResponse,
-      outputUri: s3Uri(loc.bucket, `${folder}output/`),
+      outputUri: s3Uri(loc.bucket, `${folder}${jobName}/output/`),
       maxResponseLength: launch.maxResponseLength,
       promptCount: basis.prompts,
       basis,

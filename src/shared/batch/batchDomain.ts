@@ -58,6 +58,11 @@ export const BatchJobViewSchema = z.object({
   storedErrors: z.number().int().nullable(),
   notReturned: z.number().int().nullable(),
   collectNote: z.string().nullable(),
+  /**
+   * Why the multipart uploads an interrupted upload left under the job's input were not cleared
+   * (listing or aborting them was denied). Kept apart from `message`, which each poll replaces.
+   */
+  uploadNote: z.string().nullable().optional(),
   collectedAt: z.string().nullable(),
 });
 export type BatchJobView = z.infer<typeof BatchJobViewSchema>;

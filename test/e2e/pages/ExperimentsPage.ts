@@ -136,6 +136,18 @@ export class ExperimentsPage {
     );
   }
 
+  /** "Run missing calls on demand (N)": the calls a collected batch left without a result. */
+  get runMissingButton(): Locator {
+    return this.page.getByTestId('run-missing');
+  }
+  async runMissing(): Promise<void> {
+    await this.runMissingButton.click();
+  }
+  /** What the results say while no call is stored. */
+  get noResults(): Locator {
+    return this.page.getByTestId('results-empty');
+  }
+
   async waitForStatus(status: string | RegExp, timeout = 60_000): Promise<void> {
     await expect(this.runPanel).toHaveAttribute('data-status', status, { timeout });
   }

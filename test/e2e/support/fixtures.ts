@@ -147,27 +147,47 @@ export const RUNTIME_STAND_IN = {
   ) => use(standInEnv(standIn.url)),
 };
 
+/** The host's endpoints for batch: S3 and the batch control plane, runtime calls to `runtimeUrl`. */
+const batchHostEnv = (stands: BatchStandInProcess, runtimeUrl: string): NodeJS.ProcessEnv => ({
+  ...standInEnv(runtimeUrl),
+  AWS_ENDPOINT_URL_S3: stands.s3Url,
+  AWS_ENDPOINT_URL_BEDROCK: stands.bedrockUrl,
+  // Service Quotas unreachable (a closed port): the plan uses the documented defaults.
+  AWS_ENDPOINT_URL_SERVICE_QUOTAS: 'http://127.0.0.1:9',
+  DISTILL_ROI_BATCH_POLL_MS: '50',
+});
+
+const seedBatchParagraphs = async (
+  { dataDir }: { dataDir: string },
+  use: (seeded: Seeded) => Promise<void>,
+) => {
+  await seedParagraphs(dataDir, 'Batch paragraphs', 120);
+  await use(null);
+};
+
 /**
  * `test.use(BATCH_STAND_INS)`: batch jobs go to S3 and the batch control plane on loopback, and
  * the data folder holds 120 paragraphs (Bedrock batch jobs need at least 100 records, more than
  * the sample has).
  */
 export const BATCH_STAND_INS = {
-  seeded: async ({ dataDir }: { dataDir: string }, use: (seeded: Seeded) => Promise<void>) => {
-    await seedParagraphs(dataDir, 'Batch paragraphs', 120);
-    await use(null);
-  },
+  seeded: seedBatchParagraphs,
   hostEnv: async (
     { batchStandIns }: { batchStandIns: BatchStandInProcess },
     use: (env: NodeJS.ProcessEnv) => Promise<void>,
   ) =>
-    use({
-      // No runtime calls are expected: a closed port, so one would fail rather than reach AWS.
-      ...standInEnv('http://127.0.0.1:9'),
-      AWS_ENDPOINT_URL_S3: batchStandIns.s3Url,
-      AWS_ENDPOINT_URL_BEDROCK: batchStandIns.bedrockUrl,
-      // Service Quotas unreachable (a closed port): the plan uses the documented defaults.
-      AWS_ENDPOINT_URL_SERVICE_QUOTAS: 'http://127.0.0.1:9',
-      DISTILL_ROI_BATCH_POLL_MS: '50',
-    }),
+    // No runtime calls are expected: a closed port, so one would fail rather than reach AWS.
+    use(batchHostEnv(batchStandIns, 'http://127.0.0.1:9')),
+};
+
+/**
+ * `test.use(BATCH_WITH_RUNTIME)`: as BATCH_STAND_INS, and the calls made on demand (below the
+ * batch minimum, or the ones a batch left without a result) go to this test's runtime stand-in.
+ */
+export const BATCH_WITH_RUNTIME = {
+  seeded: seedBatchParagraphs,
+  hostEnv: async (
+    { batchStandIns, standIn }: { batchStandIns: BatchStandInProcess; standIn: StandInProcess },
+    use: (env: NodeJS.ProcessEnv) => Promise<void>,
+  ) => use(batchHostEnv(batchStandIns, standIn.url)),
 };

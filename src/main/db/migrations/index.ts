@@ -17,6 +17,7 @@ import { migration0101 } from './0101-custom-model-servings';
 import { migration0110 } from './0110-bill-reconciliation';
 import { migration0111 } from './0111-run-profile-arn';
 import { migration0112 } from './0112-redact-control-plane-errors';
+import { migration0113 } from './0113-batch-upload-note';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   migration0110,
   migration0111,
   migration0112,
+  migration0113,
 ];

@@ -137,6 +137,7 @@ interface JobRow {
   stored_errors: number | null;
   not_returned: number | null;
   collect_note: string | null;
+  upload_note?: string | null;
   collected_at: string | null;
   profile_arn?: string | null;
 }
@@ -172,6 +173,7 @@ const toJob = (r: JobRow): BatchJobRow => ({
   storedErrors: r.stored_errors,
   notReturned: r.not_returned,
   collectNote: r.collect_note,
+  uploadNote: r.upload_note ?? null,
   collectedAt: r.collected_at,
 });
 
@@ -249,6 +251,14 @@ export function setJobPhase(
     redactOrNull(message),
     id,
   );
+}
+
+/**
+ * Why the leftovers under the job's input were not cleared at its latest upload (null: they
+ * were, or there were none). Its own column: `message` is Bedrock's, replaced by every poll.
+ */
+export function setJobUploadNote(db: Database, id: string, note: string | null): void {
+  db.prepare('UPDATE batch_jobs SET upload_note = ? WHERE id = ?').run(redactOrNull(note), id);
 }
 
 /**

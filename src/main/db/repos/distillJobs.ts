@@ -184,6 +184,26 @@ export function openDistillJobIds(db: Database): string[] {
 }
 
 /**
+ * A stored job that holds a custom model name: one not yet ended (its training file is in use
+ * at the name's key) or one that completed (the custom model exists under that name). Null when
+ * the name is free to launch with.
+ */
+export function jobHoldingModelName(
+  db: Database,
+  customModelName: string,
+): { jobName: string; phase: DistillPhase; status: string | null } | null {
+  const r = db
+    .prepare(
+      `SELECT job_name AS jobName, phase, status FROM distill_jobs WHERE custom_model_name = ?
+         AND (phase IN ('planned', 'submitted') OR (phase = 'ended' AND status = 'Completed'))
+       ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get(customModelName) as
+    { jobName: string; phase: DistillPhase; status: string | null } | undefined;
+  return r ?? null;
+}
+
+/**
  * AWS has the job. The ARN is kept even if the row was ended meanwhile (stopped from another
  * process while this one's create was in flight), so a job in AWS is never without its record.
  */

@@ -1,3 +1,5 @@
+import type { BatchOverview } from '../../../../shared/batch/batchDomain';
+import { emptyResultsNote } from '../../../../shared/batch/emptyResults';
 import { profileCallsText } from '../../../../shared/billing/profileCalls';
 import { ErrorBanner } from '../../components/Banner';
 import { ModelSummaryTable } from './ModelSummaryTable';
@@ -8,16 +10,23 @@ import { useExperimentResults } from './useExperimentResults';
 export function ResultsView({
   experimentId,
   revision,
+  batch,
 }: {
   experimentId: string;
   revision: number;
+  /** The experiment's batch (null: none), for what to say while nothing is stored. */
+  batch: BatchOverview | null;
 }) {
   const { results, error } = useExperimentResults(experimentId, revision);
   if (error) return <ErrorBanner error={error} onDismiss={() => undefined} />;
   if (!results) return <p className="hint">Loading results…</p>;
   const c = results.experiment.config;
   if (results.runs.length === 0)
-    return <p className="empty-note">No results yet. Run the experiment to see outputs here.</p>;
+    return (
+      <p className="empty-note" data-testid="results-empty">
+        {emptyResultsNote(batch)}
+      </p>
+    );
   const throughProfile = profileCallsText(
     results.runs.filter((r) => r.profileArn).length,
     results.runs.length,

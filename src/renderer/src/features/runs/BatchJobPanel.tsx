@@ -11,19 +11,28 @@ import { useQuery } from '../../api/useQuery';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** What the job's end left and collection recovered, else what AWS or the app last said of it. */
-const noteOf = (j: BatchOverview['jobs'][number]): string => j.collectNote ?? j.message ?? '';
+/**
+ * What the job's end left and collection recovered, else what AWS or the app last said of it;
+ * then why leftover uploads under its input were not cleared (kept apart: polls replace the
+ * message).
+ */
+const noteOf = (j: BatchOverview['jobs'][number]): string =>
+  [j.collectNote ?? j.message, j.uploadNote].filter(Boolean).join(' ');
 
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
 export function BatchJobPanel({
   experimentId,
   onStored,
+  onOverview,
 }: {
   experimentId: string;
   /** Told how many calls collection has stored, so the results re-read as jobs are collected. */
   onStored?: (calls: number) => void;
+  /** Told each overview read or pushed, so the results can say what the batch left. */
+  onOverview?: (overview: BatchOverview | null) => void;
 }) {
   const [overview, setOverview] = useState<BatchOverview | null>(null);
+  useEffect(() => onOverview?.(overview), [overview, onOverview]);
   const { run, error, setError, busy } = useCall();
   const stored = (overview?.jobs ?? []).reduce(
     (s, j) => s + (j.storedOk ?? 0) + (j.storedErrors ?? 0),

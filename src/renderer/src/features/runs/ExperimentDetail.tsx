@@ -8,6 +8,7 @@ import { RunPanel } from './RunPanel';
 import { BatchJobPanel } from './BatchJobPanel';
 import { modelName } from '../../../../shared/report/names';
 import { useRunProgress } from './useRunProgress';
+import type { BatchOverview } from '../../../../shared/batch/batchDomain';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { useQuery } from '../../api/useQuery';
 
@@ -22,6 +23,7 @@ export function ExperimentDetail({
   const [summary, setSummary] = useState<ExperimentSummary | null>(null);
   const [progress, setProgress] = useRunProgress(experimentId);
   const [batchStored, setBatchStored] = useState(0);
+  const [batch, setBatch] = useState<BatchOverview | null>(null);
   const { run, error, setError } = useCall();
 
   useQuery(() => api.listExperiments({}), [experimentId], {
@@ -69,8 +71,12 @@ export function ExperimentDetail({
         setProgress={setProgress}
         onChanged={onChanged}
       />
-      <BatchJobPanel experimentId={experimentId} onStored={setBatchStored} />
-      <ResultsView experimentId={experimentId} revision={(progress?.done ?? 0) + batchStored} />
+      <BatchJobPanel experimentId={experimentId} onStored={setBatchStored} onOverview={setBatch} />
+      <ResultsView
+        experimentId={experimentId}
+        revision={(progress?.done ?? 0) + batchStored}
+        batch={batch?.experimentId === experimentId ? batch : null}
+      />
     </section>
   );
 }
