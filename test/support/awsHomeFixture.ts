@@ -86,3 +86,25 @@ export function makeAwsHome(files: { config?: string; credentials?: string } = {
     cleanup: () => rmSync(home, { recursive: true, force: true }),
   };
 }
+
+/**
+ * Fresh AWS files for each test, named by AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE as a
+ * user would, set through `stubEnv` (the test's vi.stubEnv: test/support does not import
+ * vitest); `cleanup` removes every one made.
+ */
+export function awsHomes(stubEnv: (name: string, value: string) => void) {
+  let homes: AwsHome[] = [];
+  return {
+    use(files: { config?: string; credentials?: string }): AwsHome {
+      const aws = makeAwsHome(files);
+      homes.push(aws);
+      stubEnv('AWS_CONFIG_FILE', aws.configFile);
+      stubEnv('AWS_SHARED_CREDENTIALS_FILE', aws.credentialsFile);
+      return aws;
+    },
+    cleanup(): void {
+      homes.forEach((aws) => aws.cleanup());
+      homes = [];
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsSettings } from '../../shared/domain/settings';
 import { resolveCredentialProvider } from '../credentials/provider';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 import type { SecretStore } from '../credentials/secretStore';
 import type { AccessKeys } from '../credentials/accessKeys';
 import { createBedrockClient, socketTimeouts, type BedrockCredentials } from './client';
@@ -24,7 +24,7 @@ export interface ClientPool {
  * clients (S3, invocation jobs) all use it. */
 export function credentialsFor(s: AwsSettings, store: SecretStore): BedrockCredentials {
   return s.credentialMode === 'default-chain'
-    ? fromNodeProviderChain()
+    ? checkedCredentials()
     : s.credentialMode === 'profile'
       ? resolveCredentialProvider({ mode: 'profile', profile: s.profile ?? 'default' }, store)
       : resolveCredentialProvider({ mode: 'keys' }, store);

@@ -4,7 +4,6 @@
  * before is read from the store without a request; `--refresh` fetches again. Before fetching it
  * says how many requests it makes and what they cost (each is billed).
  */
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Reconciliation } from '../../shared/billing/billingSchemas';
 import { CE_REQUEST_USD } from '../../shared/billing/fetchPlan';
 import { TAGGED_HEADING } from '../../shared/billing/profileCalls';
@@ -17,6 +16,7 @@ import { AppFailure } from '../common/failure';
 import { parseFlags, UsageError } from './cliArgs';
 import { table, wrapLine } from './cliSummary';
 import type { CliIo } from './cliIo';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 
 export const BILL_USAGE = `Usage:
   distill-roi bill reconcile --from DATE --to DATE [--json] [--refresh]
@@ -151,8 +151,7 @@ export async function billCommand(argv: string[], io: CliIo): Promise<number> {
     if (args.refresh || cachedAt === null) io.stderr.write(`${plan.text}\n`);
     const answer = await reconcileBill(db, range, mode, () =>
       createCostExplorerClient({
-        credentials:
-          args.profile !== undefined ? fromIni({ profile: args.profile }) : fromNodeProviderChain(),
+        credentials: checkedCredentials({ profile: args.profile }),
       }),
     );
     const r = answer.reconciliation;

@@ -4,7 +4,6 @@
  * --experiment ID`. Every step is in the store, so any of these may be killed and run again.
  */
 import type { Database } from 'better-sqlite3';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { formatUsd } from '../../shared/format';
 import { batchPlanNotes, type BatchOverview } from '../../shared/batch/batchDomain';
 import { modelName } from '../../shared/report/names';
@@ -23,6 +22,7 @@ import { renderPrompt } from '../../shared/domain/experiment';
 import { storedProgress } from '../runner/storedProgress';
 import { endpointArg, onDemandArgs } from './cliArgs';
 import { shellWord } from '../../shared/shellWord';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 
 export interface BatchCliOptions {
   profile: string | undefined;
@@ -55,8 +55,7 @@ export { batchTuning };
 export function cliBatchClients(o: BatchCliOptions, region: string): BatchClients {
   return createBatchClients({
     region,
-    credentials:
-      o.profile !== undefined ? fromIni({ profile: o.profile }) : fromNodeProviderChain(),
+    credentials: checkedCredentials({ profile: o.profile }),
     ...(o.s3Endpoint !== undefined ? { s3Endpoint: o.s3Endpoint } : {}),
     ...(o.bedrockEndpoint !== undefined ? { bedrockEndpoint: o.bedrockEndpoint } : {}),
   });

@@ -1,8 +1,8 @@
 /** Bedrock clients for the CLI: one per region, with the profile's or the default credentials. */
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DERIVED_HANG_LIMITS, type HangSettings } from '../../shared/domain/settings';
 import { createBedrockClient, socketTimeouts } from '../bedrock/client';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 
 /**
  * The SDK does not retry: its retries wait out their back-off inside a slot of the run, out of
@@ -24,8 +24,7 @@ export function cliClients(options: {
   /** The hang limits set with --stall-first-event / --stall-idle: the socket waits longer. */
   hang?: HangSettings;
 }): CliClients {
-  const credentials =
-    options.profile !== undefined ? fromIni({ profile: options.profile }) : fromNodeProviderChain();
+  const credentials = checkedCredentials({ profile: options.profile });
   const clients = new Map<string, BedrockRuntimeClient>();
   const clientFor = (region: string): BedrockRuntimeClient => {
     let client = clients.get(region);

@@ -5,7 +5,6 @@
  * other subcommands (start, status, stop) live in their own file.
  */
 import { parseArgs } from 'node:util';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { Database } from 'better-sqlite3';
 import { parseModelRef } from '../../shared/models/modelRef';
@@ -24,6 +23,7 @@ import { ServingService, servingTuning } from '../serving/servingService';
 import { endpointArg } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { runOnDemand } from './runCommand';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 
 export const DISTILL_SERVING_USAGE = `Usage: distill-roi distill serve <customModelArn> --mode provisioned|on-demand [options] [--yes]
        distill-roi distill evaluate <servingArn> [--dataset ID --teacher MODEL] [options]
@@ -113,8 +113,7 @@ function servingService(
   io: CliIo,
   endpoint: string | undefined,
 ): ServingService {
-  const credentials =
-    v.profile !== undefined ? fromIni({ profile: v.profile }) : fromNodeProviderChain();
+  const credentials = checkedCredentials({ profile: v.profile });
   const clients = new Map<string, BedrockClient>();
   return new ServingService({
     db,

@@ -4,7 +4,6 @@
  * answers, else the stored list, else the shipped one; `--offline` skips the network on purpose.
  */
 import { parseArgs } from 'node:util';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { pickableModels, type PickableModel } from '../../shared/models/modelListView';
 import { describeModelResolution } from '../../shared/models/modelResolution';
 import type { ModelListAnswer } from '../../shared/models/modelList';
@@ -16,6 +15,7 @@ import { resolveModel } from '../models/resolveModel';
 import { databasePath, defaultDataDir } from '../paths/dataDir';
 import { endpointArg, UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 
 export const MODELS_USAGE = `Usage: distill-roi models [--region R] [--json] [--offline]
   --region R        default us-east-1
@@ -107,8 +107,7 @@ export async function modelsCommand(argv: string[], io: CliIo): Promise<number> 
   const dataDir = args.dataDir ?? defaultDataDir(process.platform, io.env);
   const { db } = await openDatabase(databasePath(dataDir));
   try {
-    const credentials =
-      args.profile !== undefined ? fromIni({ profile: args.profile }) : fromNodeProviderChain();
+    const credentials = checkedCredentials({ profile: args.profile });
     const controlPlaneFor = (region: string) =>
       createControlPlaneClient({
         region,

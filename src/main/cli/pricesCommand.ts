@@ -7,7 +7,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { createPricingClient } from '../priceList/getProducts';
 import type { PriceChange } from '../../shared/pricing/priceList/priceSnapshot';
 import { openDatabase } from '../db/open';
@@ -18,6 +17,7 @@ import { DEFAULT_PRICE_LIST_URL, PRICE_LIST_URL_ENV } from '../priceList/priceLi
 import { refreshPrices, type RegionRefresh } from '../priceList/refreshPrices';
 import { UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { checkedCredentials } from '../credentials/signInEndpoints';
 
 export const PRICES_USAGE = `Usage:
   distill-roi prices refresh [--region R ...] [--from URL|FILE] [--via get-products] [--json]
@@ -173,10 +173,7 @@ export async function pricesCommand(argv: string[], io: CliIo): Promise<number> 
     }
     const query = args.query
       ? createPricingClient({
-          credentials:
-            args.profile !== undefined
-              ? fromIni({ profile: args.profile })
-              : fromNodeProviderChain(),
+          credentials: checkedCredentials({ profile: args.profile }),
         })
       : undefined;
     const results = await refreshPrices(db, {

@@ -7,7 +7,7 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeAwsHome, type AwsHome } from '../../../test/support/awsHomeFixture';
+import { awsHomes, type AwsHome } from '../../../test/support/awsHomeFixture';
 import { refusal } from '../../../test/support/endpointRefusal';
 import { startBedrockStandIn, type BedrockStandIn } from '../../../test/support/bedrockStandIn';
 import { startS3StandIn, type S3StandIn } from '../../../test/support/s3StandIn';
@@ -30,20 +30,13 @@ const VARIABLES = [
 /** A port nothing listens on: a request sent there fails, so the test sees it went astray. */
 const CLOSED = 'http://127.0.0.1:9';
 
-let homes: AwsHome[] = [];
+const homes = awsHomes((name, value) => vi.stubEnv(name, value));
 /** Fresh AWS config files for this test, named by AWS_CONFIG_FILE as a user would. */
-function awsFiles(files: { config?: string; credentials?: string }): AwsHome {
-  const aws = makeAwsHome(files);
-  homes.push(aws);
-  vi.stubEnv('AWS_CONFIG_FILE', aws.configFile);
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', aws.credentialsFile);
-  return aws;
-}
+const awsFiles = (files: { config?: string; credentials?: string }): AwsHome => homes.use(files);
 beforeEach(() => VARIABLES.forEach((name) => vi.stubEnv(name, '')));
 afterEach(() => {
   vi.unstubAllEnvs();
-  homes.forEach((aws) => aws.cleanup());
-  homes = [];
+  homes.cleanup();
 });
 
 const runtime = () =>

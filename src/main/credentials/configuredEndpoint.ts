@@ -20,9 +20,19 @@ import { pickEndpoint, type EndpointSource } from '../common/endpoints';
 import { parseIni, type IniSections } from './iniFile';
 import { awsFileLocations } from './profiles';
 
-/** The SDK's service ids, as the clients name themselves (`client.config.serviceId`). */
+/** The SDK's service ids, as the clients name themselves (`client.config.serviceId`); the last
+ * four are the clients the SDK's credential providers build for themselves (signInEndpoints.ts). */
 export type AwsServiceId =
-  'Bedrock Runtime' | 'Bedrock' | 'S3' | 'Service Quotas' | 'Cost Explorer' | 'Pricing';
+  | 'Bedrock Runtime'
+  | 'Bedrock'
+  | 'S3'
+  | 'Service Quotas'
+  | 'Cost Explorer'
+  | 'Pricing'
+  | 'STS'
+  | 'SSO'
+  | 'SSO OIDC'
+  | 'Signin';
 
 /** The SDK's loader swallows every read error (a missing or unreadable file is no file). */
 function readIni(path: string): IniSections {
@@ -41,7 +51,7 @@ function flag(value: string | undefined): boolean | undefined {
 /** A profile's settings with where each came from: the config file wins over credentials. */
 type Located = Map<string, { value: string; where: string }>;
 
-function profileSettings(
+export function profileSettings(
   profile: string,
   env: NodeJS.ProcessEnv,
 ): {

@@ -3,11 +3,13 @@
  * the credential provider the Bedrock client is built with. Failures come out as CredentialError
  * with a message that says what to do; the SDK's wording stays in `cause`.
  */
-import { fromIni } from '@aws-sdk/credential-providers';
+import type { fromIni } from '@aws-sdk/credential-providers';
 import { shellWord } from '../../shared/shellWord';
+import { EndpointRefusedError } from '../common/endpoints';
 import { redact } from '../log';
 import { InvalidAccessKeysError, loadAccessKeys } from './accessKeys';
 import { CredentialError } from './credentialError';
+import { checkedCredentials } from './signInEndpoints';
 import { awsFileLocations, listProfiles, type ProfileSourceOptions } from './profiles';
 import { KeychainUnavailableError, type SecretStore } from './secretStore';
 
@@ -32,17 +34,22 @@ function profileProvider(profile: string, options: ProfileSourceOptions) {
   const files = awsFileLocations(options);
   // fromIni covers static, SSO, assume-role and credential_process profiles. The file paths are
   // passed so it reads exactly what listProfiles showed; ignoreCache picks up a profile the
-  // analyst adds while the app runs.
-  const inner = fromIni({
-    profile,
-    filepath: files.credentialsFile,
-    configFilepath: files.configFile,
-    ignoreCache: true,
-  });
+  // analyst adds while the app runs. The endpoints of the STS, SSO and SSO OIDC clients it builds
+  // are checked first (signInEndpoints.ts): a refusal names its source, not a credential kind.
+  const inner = checkedCredentials(
+    {
+      profile,
+      filepath: files.credentialsFile,
+      configFilepath: files.configFile,
+      ignoreCache: true,
+    },
+    options.env,
+  );
   const provider: AwsCredentialIdentityProvider = async (props) => {
     try {
       return await inner(props);
     } catch (e) {
+      if (e instanceof EndpointRefusedError) throw e;
       throw await classifyProfileError(e, profile, options);
     }
   };
