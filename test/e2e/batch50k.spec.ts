@@ -47,6 +47,13 @@ test('a 50,000-paragraph experiment runs as batch from the form, and feeds quali
     /^0\.\d{3} \[0\.\d{3}, 0\.\d{3}\]$/,
   );
 
+  // Per paragraph: sorted over all 50,000, drawn a page at a time.
+  await quality.tab('paragraphs');
+  await expect(quality.paragraphRows).toHaveCount(200);
+  await expect(quality.rowsShown).toContainText('Showing 200 of 50,000 paragraphs');
+  await quality.showMoreRows();
+  await expect(quality.paragraphRows).toHaveCount(400);
+
   // The report says what it rests on: every call, the scores it has, and no latency from batch.
   const report = new ReportPage(page);
   await report.show(60_000);

@@ -28,6 +28,13 @@ export class QualityPage {
   get paragraphRows(): Locator {
     return this.page.getByTestId('paragraph-score-row');
   }
+  /** Says how many of the paragraphs the per-paragraph table shows. */
+  get rowsShown(): Locator {
+    return this.page.getByTestId('paragraph-rows-shown');
+  }
+  async showMoreRows(): Promise<void> {
+    await this.page.getByTestId('paragraph-rows-more').click();
+  }
   /** Opens (or closes) the paragraph of the n-th per-paragraph row. */
   async toggleParagraph(n: number): Promise<void> {
     await this.paragraphRows.nth(n).getByTestId('paragraph-open').click();
