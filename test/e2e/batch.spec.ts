@@ -179,3 +179,36 @@ test.describe('Stop from the job panel', () => {
     expect(stops.every((s) => s.status === 200)).toBe(true);
   });
 });
+
+test.describe('the job panel at laptop sizes', () => {
+  // One job partly completed: the longest status, and a note under the table.
+  test.use({ batchStandInEnv: { STAND_IN_JOB_OUTCOMES: 'PartiallyCompleted,Completed' } });
+
+  test('two jobs fit the table box at 1280×720 and 1440×900: one-line model cells, nothing scrolls sideways', async ({
+    page,
+    host,
+  }) => {
+    const { batch } = await runAsBatch(page, host.url);
+    await expect(batch.jobStatuses).toHaveText(
+      ['PartiallyCompleted · collected', 'Completed · collected'],
+      { timeout: 60_000 },
+    );
+    const shell = new AppShell(page);
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await batch.jobsTable.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: `.tmp/screens/batch-experiment-${width}x${height}.png`,
+        fullPage: true,
+      });
+      expect(await shell.innerOverflow(batch.jobsTable), `${width}×${height}`).toBeLessThanOrEqual(
+        0,
+      );
+      expect(await shell.sidewaysOverflow(), `${width}×${height}`).toBeLessThanOrEqual(0);
+      expect(await batch.modelCellLines(), `${width}×${height}`).toEqual([1, 1]);
+    }
+  });
+});
