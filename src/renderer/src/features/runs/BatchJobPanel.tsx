@@ -30,10 +30,16 @@ const noteOf = (j: BatchOverview['jobs'][number]): string =>
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
 export function BatchJobPanel({
   experimentId,
+  settled,
   onStored,
   onOverview,
 }: {
   experimentId: string;
+  /**
+   * Changes when a run on demand settles (the calls done, while not running): the overview is
+   * read again, so notes about records without a result say they were made.
+   */
+  settled?: number | null;
   /** Told how many calls collection has stored, so the results re-read as jobs are collected. */
   onStored?: (calls: number) => void;
   /** Told each overview read or pushed, so the results can say what the batch left. */
@@ -48,7 +54,7 @@ export function BatchJobPanel({
   );
   useEffect(() => onStored?.(stored), [stored, onStored]);
 
-  useQuery(() => api.getBatchOverview({ experimentId }), [experimentId], {
+  useQuery(() => api.getBatchOverview({ experimentId }), [experimentId, settled], {
     onData: setOverview,
   });
   useEffect(
