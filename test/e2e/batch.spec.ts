@@ -188,11 +188,13 @@ test.describe('the job panel at laptop sizes', () => {
     page,
     host,
   }) => {
-    const { batch } = await runAsBatch(page, host.url);
+    const { batch, experiments } = await runAsBatch(page, host.url);
     await expect(batch.jobStatuses).toHaveText(
       ['PartiallyCompleted · collected', 'Completed · collected'],
       { timeout: 60_000 },
     );
+    // The results below the panel too: their per-model table says "batch: no latency".
+    await expect(batch.batchLatency).toHaveCount(2);
     const shell = new AppShell(page);
     for (const [width, height] of [
       [1280, 720],
@@ -208,6 +210,10 @@ test.describe('the job panel at laptop sizes', () => {
         0,
       );
       expect(await shell.sidewaysOverflow(), `${width}×${height}`).toBeLessThanOrEqual(0);
+      expect(
+        await shell.innerOverflow(experiments.summary),
+        `per-model table at ${width}×${height}`,
+      ).toBeLessThanOrEqual(0);
       expect(await batch.modelCellLines(), `${width}×${height}`).toEqual([1, 1]);
     }
   });
