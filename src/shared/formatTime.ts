@@ -23,3 +23,30 @@ export function formatDurationMs(value: number | null): string {
   if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
   return `${s} s`;
 }
+
+// Made on first use: an Intl formatter starts ICU (about 8 MB) in every process loading this file.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Dec 7, 15:32": a moment in a narrow table cell (the batch job panel), in the viewer's time
+ * zone unless one is named; the full date and time belong in a title beside it.
+ */
+export function formatWhen(iso: string | null, timeZone?: string): string {
+  if (iso === null) return NOT_A_NUMBER;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return NOT_A_NUMBER;
+  const key = timeZone ?? '';
+  let f = clocks.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    clocks.set(key, f);
+  }
+  return f.format(d);
+}

@@ -179,3 +179,42 @@ test.describe('Stop from the job panel', () => {
     expect(stops.every((s) => s.status === 200)).toBe(true);
   });
 });
+
+test.describe('the job panel at laptop sizes', () => {
+  // One job partly completed: the longest status, and a note under the table.
+  test.use({ batchStandInEnv: { STAND_IN_JOB_OUTCOMES: 'PartiallyCompleted,Completed' } });
+
+  test('two jobs fit the table box at 1280×720 and 1440×900: one-line model cells, nothing scrolls sideways', async ({
+    page,
+    host,
+  }) => {
+    const { batch, experiments } = await runAsBatch(page, host.url);
+    await expect(batch.jobStatuses).toHaveText(
+      ['PartiallyCompleted · collected', 'Completed · collected'],
+      { timeout: 60_000 },
+    );
+    // The results below the panel too: their per-model table says "batch: no latency".
+    await expect(batch.batchLatency).toHaveCount(2);
+    const shell = new AppShell(page);
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await batch.jobsTable.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: `.tmp/screens/batch-experiment-${width}x${height}.png`,
+        fullPage: true,
+      });
+      expect(await shell.innerOverflow(batch.jobsTable), `${width}×${height}`).toBeLessThanOrEqual(
+        0,
+      );
+      expect(await shell.sidewaysOverflow(), `${width}×${height}`).toBeLessThanOrEqual(0);
+      expect(
+        await shell.innerOverflow(experiments.summary),
+        `per-model table at ${width}×${height}`,
+      ).toBeLessThanOrEqual(0);
+      expect(await batch.modelCellLines(), `${width}×${height}`).toEqual([1, 1]);
+    }
+  });
+});

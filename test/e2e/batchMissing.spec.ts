@@ -77,6 +77,16 @@ test.describe('one job partly completed, the other failed', () => {
     });
     await experiments.waitForStatus('completed');
     await expect(experiments.runMissingButton).toHaveCount(0);
+    // Every record now has a call: the notes say the missing ones were made, and offer nothing.
+    await expect(batch.jobNotes.nth(0)).toContainText(
+      'the records processed were collected; the 60 records without a result were run on demand.',
+    );
+    await expect(batch.jobNotes.nth(1)).toContainText(
+      'no output; the 120 records without a result were run on demand.',
+    );
+    for (const note of await batch.jobNotes.all()) {
+      await expect(note).not.toContainText('Run missing calls on demand');
+    }
     const calls = await onDemandCalls(standIn);
     expect(calls).toHaveLength(180);
     expect(new Set(calls).size).toBe(180);

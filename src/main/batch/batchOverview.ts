@@ -6,7 +6,11 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
-import { getBatchSetup, listBatchJobs } from '../db/repos/batchJobs';
+import { settleNote } from '../../shared/batch/jobStatus';
+import { getBatchSetup, listBatchJobs, type BatchJobRow } from '../db/repos/batchJobs';
+import { experimentParagraphTexts } from '../db/repos/experimentParagraphs';
+import { recordedCallKeys } from '../db/repos/runs';
+import { jobCallKeys } from './batchCalls';
 import { getExperiment, setExperimentStatus } from '../db/repos/experiments';
 
 export function batchOverview(db: Database, experimentId: string): BatchOverview {
@@ -14,6 +18,7 @@ export function batchOverview(db: Database, experimentId: string): BatchOverview
   const jobs = listBatchJobs(db, experimentId);
   const finished =
     jobs.length > 0 && jobs.every((j) => j.phase === 'collected' || j.phase === 'failed');
+  const made = finished ? madeOnDemand(db, experimentId, jobs) : new Set<string>();
   return {
     experimentId,
     setup,
@@ -25,11 +30,42 @@ export function batchOverview(db: Database, experimentId: string): BatchOverview
         jobName: _n,
         clientRequestToken: _t,
         ...view
-      }) => ({ ...view, inputFiles: files.length }),
+      }) => ({
+        ...view,
+        inputFiles: files.length,
+        collectNote: settleNote(
+          view.collectNote,
+          {
+            status: view.status ?? 'Failed',
+            message: view.message,
+            notReturned: view.notReturned ?? 0,
+          },
+          experimentId,
+          made.has(view.id),
+        ),
+      }),
     ),
     finished,
     trackingStopped: setup && !finished ? stoppedTracking(db, experimentId) : null,
   };
+}
+
+/**
+ * The collected jobs that left records without a result and whose every record has a stored
+ * call now (made on demand since): their notes no longer point to the button. Read only once
+ * the batch is finished, as only then does the run panel offer the button (and polls stop).
+ */
+function madeOnDemand(db: Database, experimentId: string, jobs: BatchJobRow[]): Set<string> {
+  const left = jobs.filter((j) => j.phase === 'collected' && (j.notReturned ?? 0) > 0);
+  const experiment = left.length > 0 ? getExperiment(db, experimentId) : null;
+  if (!experiment) return new Set();
+  const stored = recordedCallKeys(db, experimentId);
+  const paragraphs = experimentParagraphTexts(db, experiment);
+  return new Set(
+    left
+      .filter((j) => [...jobCallKeys(paragraphs, j)].every((k) => stored.has(k)))
+      .map((j) => j.id),
+  );
 }
 
 /** The stored reason tracking stopped: the experiment paused with the jobs still open. */

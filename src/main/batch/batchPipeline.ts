@@ -247,13 +247,17 @@ class BatchStep {
     const status = job.status ?? 'Failed';
     // Failed and Expired jobs wrote nothing; the others may have output for some records.
     if (status === 'Failed' || status === 'Expired') {
+      const end = describeEnd(
+        { status, message: job.message, notReturned: job.recordCount },
+        this.experimentId,
+      );
       setJobCollected(this.db, job.id, {
         storedOk: 0,
         storedErrors: 0,
         notReturned: job.recordCount,
-        note: describeEnd(status, job.message, this.experimentId),
+        note: end,
       });
-      this.say(`${job.jobName}: ${describeEnd(status, job.message, this.experimentId)}`);
+      this.say(`${job.jobName}: ${end ?? status}`);
       return;
     }
     const r = await collectJobOutput(this.db, this.d.clients.s3, job, this.source(), price);
@@ -261,12 +265,9 @@ class BatchStep {
     // is marked collected, so a kill here collects (skipping what is stored) and scores again.
     this.say(`${job.jobName}: stored ${r.storedOk} results; scoring ROUGE`);
     refreshRougeScores(this.db, requireExperiment(this.db, this.experimentId));
+    // The end's words first: the overview settles them (settleNote) once the rest is made.
     const note = [
-      status === 'Completed' ? null : describeEnd(status, job.message, this.experimentId),
-      // The end's own words already say how to make the rest; a Completed job's do not.
-      r.notReturned > 0
-        ? `${r.notReturned} record(s) had no result${status === 'Completed' ? `: ${runMissingHint(this.experimentId)}` : ''}.`
-        : null,
+      describeEnd({ status, message: job.message, notReturned: r.notReturned }, this.experimentId),
       ...r.problems,
     ]
       .filter((x): x is string => x !== null)

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format';
 import { z } from 'zod';
 
 /** Bedrock's `ModelInvocationJobStatus`. */
@@ -37,22 +38,64 @@ export const RUN_MISSING_LABEL = 'Run missing calls on demand';
 export const runMissingHint = (experimentId: string): string =>
   `run them on demand with "${RUN_MISSING_LABEL}" in the run panel, or distill-roi run --resume ${experimentId}`;
 
-/** What an ended job leaves behind, in words for the job panel and the command line. */
-export function describeEnd(status: string, message: string | null, experimentId: string): string {
-  const why = message ? ` (${message})` : '';
-  const rerun = runMissingHint(experimentId);
-  switch (status) {
+/** "1 record" · "180 records" · "12,000 records". */
+const records = (n: number): string => `${formatNumber(n)} record${n === 1 ? '' : 's'}`;
+
+/**
+ * What to do about the records a job left without a result: the button and the command, or,
+ * once every one of them has a stored call (`made`), that they were run on demand.
+ */
+const rest = (n: number, experimentId: string, made: boolean): string =>
+  made
+    ? `the ${records(n)} without a result ${n === 1 ? 'was' : 'were'} run on demand.`
+    : `${records(n)} had no result; ${runMissingHint(experimentId)}.`;
+
+/** How a job ended and what it left, as collection stores it. */
+export interface JobEnd {
+  status: string;
+  /** Bedrock's message for the job, if any. */
+  message: string | null;
+  /** The job's records without a stored result after collection. */
+  notReturned: number;
+}
+
+/**
+ * What an ended job leaves behind, in words for the job panel and the command line; null for a
+ * job that completed with every record. `made`: every record without a result has since got a
+ * call on demand, so the note says so and no longer offers the button.
+ */
+export function describeEnd(end: JobEnd, experimentId: string, made = false): string | null {
+  const why = end.message ? ` (${end.message})` : '';
+  const n = end.notReturned;
+  const left = n > 0 ? rest(n, experimentId, made) : 'nothing is missing.';
+  switch (end.status) {
     case 'Completed':
-      return 'Completed: every record was processed.';
+      return n > 0 ? `Completed, but ${left}` : null;
     case 'PartiallyCompleted':
-      return `Partially completed: the records processed were collected; for the rest, ${rerun}.${why}`;
+      return `Partially completed${why}: the records processed were collected; ${left}`;
     case 'Failed':
-      return `Failed${why}: no output; ${rerun}.`;
+      return `Failed${why}: no output; ${left}`;
     case 'Stopped':
-      return `Stopped: the records processed before the stop were collected; for the rest, ${rerun}.`;
+      return `Stopped: the records processed before the stop were collected; ${left}`;
     case 'Expired':
-      return `Expired: the job did not start within its time-out; nothing was processed; ${rerun}.`;
+      return `Expired: the job did not start within its time-out; nothing was processed; ${left}`;
     default:
-      return status;
+      return `${end.status}: ${left}`;
   }
+}
+
+/**
+ * A stored collect note as it reads now: the end's words (its head) settled once `made`, and
+ * whatever collection found besides (manifest, unreadable lines) kept after them. A note stored
+ * in other words than today's is left as it is.
+ */
+export function settleNote(
+  note: string | null,
+  end: JobEnd,
+  experimentId: string,
+  made: boolean,
+): string | null {
+  const head = describeEnd(end, experimentId);
+  if (!made || note === null || head === null || !note.startsWith(head)) return note;
+  return `${describeEnd(end, experimentId, true) ?? ''}${note.slice(head.length)}`;
 }

@@ -50,6 +50,24 @@ export class BatchPanel {
   get planNote(): Locator {
     return this.page.getByTestId('batch-plan-note').first();
   }
+  /** The jobs table, inside its own sideways-scrolling box. */
+  get jobsTable(): Locator {
+    return this.page.getByTestId('batch-jobs');
+  }
+  /** Each job's model cell ("Llama 3 70B · part 1"). */
+  get modelCells(): Locator {
+    return this.page.getByTestId('batch-job-model');
+  }
+  /** How many lines each model cell's text takes: the distinct tops of its line boxes. */
+  modelCellLines(): Promise<number[]> {
+    return this.modelCells.evaluateAll((cells) =>
+      cells.map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+  }
   get jobStatuses(): Locator {
     return this.page.getByTestId('batch-job-status');
   }

@@ -6,10 +6,18 @@ import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { modelName } from '../../../../shared/report/names';
+import { modelName, shortModelName } from '../../../../shared/report/names';
+import { formatWhen } from '../../../../shared/formatTime';
 import { useQuery } from '../../api/useQuery';
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+/** One of a job's moments on its own line: compact, with the full date and time as its title. */
+function Moment({ label, iso }: { label: string; iso: string | null }) {
+  return (
+    <span className="nowrap" title={iso ? new Date(iso).toLocaleString() : undefined}>
+      {label} {formatWhen(iso)}
+    </span>
+  );
+}
 
 /**
  * What the job's end left and collection recovered, else what AWS or the app last said of it;
@@ -22,10 +30,16 @@ const noteOf = (j: BatchOverview['jobs'][number]): string =>
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
 export function BatchJobPanel({
   experimentId,
+  settled,
   onStored,
   onOverview,
 }: {
   experimentId: string;
+  /**
+   * Changes when a run on demand settles (the calls done, while not running): the overview is
+   * read again, so notes about records without a result say they were made.
+   */
+  settled?: number | null;
   /** Told how many calls collection has stored, so the results re-read as jobs are collected. */
   onStored?: (calls: number) => void;
   /** Told each overview read or pushed, so the results can say what the batch left. */
@@ -40,7 +54,7 @@ export function BatchJobPanel({
   );
   useEffect(() => onStored?.(stored), [stored, onStored]);
 
-  useQuery(() => api.getBatchOverview({ experimentId }), [experimentId], {
+  useQuery(() => api.getBatchOverview({ experimentId }), [experimentId, settled], {
     onData: setOverview,
   });
   useEffect(
@@ -103,16 +117,14 @@ export function BatchJobPanel({
               <th scope="col" className="num">
                 Stored ok / errors / without result (calls)
               </th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Last change</th>
-              <th scope="col">Ended</th>
+              <th scope="col">Times</th>
             </tr>
           </thead>
           <tbody>
             {overview.jobs.map((j) => (
               <tr key={j.id} data-testid="batch-job">
-                <td>
-                  {modelName(j.modelId)} · part {j.partIndex + 1}
+                <td data-testid="batch-job-model" className="nowrap" title={j.modelId}>
+                  {shortModelName(j.modelId)} · part {j.partIndex + 1}
                 </td>
                 <td data-testid="batch-job-status">
                   {j.phase === 'failed' ? 'Not created' : (j.status ?? 'Uploading')}
@@ -126,9 +138,15 @@ export function BatchJobPanel({
                     ? `${formatNumber(j.storedOk ?? 0)} / ${formatNumber(j.storedErrors ?? 0)} / ${formatNumber(j.notReturned ?? 0)}`
                     : '—'}
                 </td>
-                <td>{time(j.submitTime)}</td>
-                <td>{time(j.lastModifiedTime)}</td>
-                <td>{time(j.endTime)}</td>
+                <td className="batch-times">
+                  <Moment label="Submitted" iso={j.submitTime} />
+                  {/* Once a job has ended, its last change is its end. */}
+                  {j.endTime ? (
+                    <Moment label="Ended" iso={j.endTime} />
+                  ) : (
+                    <Moment label="Last change" iso={j.lastModifiedTime} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -141,8 +159,8 @@ export function BatchJobPanel({
             .filter((j) => noteOf(j))
             .map((j) => (
               <li key={j.id} data-testid="batch-job-note">
-                <strong>
-                  {modelName(j.modelId)} · part {j.partIndex + 1}:
+                <strong title={j.modelId}>
+                  {shortModelName(j.modelId)} · part {j.partIndex + 1}:
                 </strong>{' '}
                 {noteOf(j)}
               </li>

@@ -71,7 +71,12 @@ export function ExperimentDetail({
         setProgress={setProgress}
         onChanged={onChanged}
       />
-      <BatchJobPanel experimentId={experimentId} onStored={setBatchStored} onOverview={setBatch} />
+      <BatchJobPanel
+        experimentId={experimentId}
+        settled={progress && progress.status !== 'running' ? progress.done : null}
+        onStored={setBatchStored}
+        onOverview={setBatch}
+      />
       <ResultsView
         experimentId={experimentId}
         revision={(progress?.done ?? 0) + batchStored}
