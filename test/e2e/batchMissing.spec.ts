@@ -51,7 +51,7 @@ test.describe('one job partly completed, the other failed', () => {
   }) => {
     const { batch, experiments } = await runAsBatch(page, host.url);
     await expect(batch.jobStatuses).toHaveText(
-      ['PartiallyCompleted · collected', 'Failed · collected'],
+      ['Partially completed · collected', 'Failed · collected'],
       { timeout: 60_000 },
     );
     // Half of the first job's 120 records came back; the failed job returned nothing.
@@ -61,6 +61,11 @@ test.describe('one job partly completed, the other failed', () => {
       await expect(note).toContainText('"Run missing calls on demand" in the run panel');
     }
     await expect(batch.jobNotes.nth(1)).toContainText('Failed (The input data failed validation');
+    // The command each note names is code on one line, never "--" / "resume" on two.
+    await expect(batch.noteCommands).toHaveText(
+      new Array(2).fill(/^distill-roi run --resume [0-9a-f-]+$/),
+    );
+    expect(await batch.noteCommandLines()).toEqual([1, 1]);
     await expect(experiments.runStatus).toHaveText('Completed');
     await expect(experiments.figures).toContainText('60 / 240 calls');
     await expect(experiments.runMissingButton).toHaveText('Run missing calls on demand (180)');

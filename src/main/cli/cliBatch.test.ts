@@ -115,7 +115,7 @@ describe('distill-roi run --mode batch', () => {
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toContain(studentNote);
     expect(status.stdout).toContain(
-      'collected  Completed  120/120  120 ok, 0 errors, 0 without result',
+      'Completed · collected  120/120  120 ok, 0 errors, 0 without result',
     );
     const collect = await cli(
       'batch',

@@ -58,12 +58,24 @@ export class BatchPanel {
   get modelCells(): Locator {
     return this.page.getByTestId('batch-job-model');
   }
-  /** How many lines each model cell's text takes: the distinct tops of its line boxes. */
+  /** How many lines each model cell's text takes. */
   modelCellLines(): Promise<number[]> {
-    return this.modelCells.evaluateAll((cells) =>
-      cells.map((td) => {
+    return BatchPanel.lines(this.modelCells);
+  }
+  /** The commands the job notes name, shown as code. */
+  get noteCommands(): Locator {
+    return this.page.getByTestId('batch-note-command');
+  }
+  /** How many lines each command in the notes takes. */
+  noteCommandLines(): Promise<number[]> {
+    return BatchPanel.lines(this.noteCommands);
+  }
+  /** How many lines each element's text takes: the distinct tops of its line boxes. */
+  private static lines(elements: Locator): Promise<number[]> {
+    return elements.evaluateAll((all) =>
+      all.map((el) => {
         const range = document.createRange();
-        range.selectNodeContents(td);
+        range.selectNodeContents(el);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       }),
     );
