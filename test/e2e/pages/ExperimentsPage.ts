@@ -79,6 +79,10 @@ export class ExperimentsPage {
   get runStatus(): Locator {
     return this.runPanel.getByTestId('run-status');
   }
+  /** Why the run stands where it does, beside its status. */
+  get runStatusReason(): Locator {
+    return this.runPanel.getByTestId('run-status-reason');
+  }
   async confirmOverBudget(): Promise<void> {
     await this.page.getByTestId('confirm-over-budget').click();
   }

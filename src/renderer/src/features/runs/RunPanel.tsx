@@ -59,7 +59,11 @@ export function RunPanel({
         <span className={`status status-${progress.status}`} data-testid="run-status">
           {STATUS_TEXT[progress.status]}
         </span>
-        {progress.statusReason && <span className="status-reason">{progress.statusReason}</span>}
+        {progress.statusReason && (
+          <span className="status-reason" data-testid="run-status-reason">
+            {progress.statusReason}
+          </span>
+        )}
         <span className="spacer" />
         {ownRun && (
           <>
