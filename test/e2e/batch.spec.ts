@@ -41,10 +41,12 @@ test('run an experiment as batch jobs from the form and follow them in the job p
   await expect(batch.problems).toHaveCount(0);
   await experiments.createAndRun();
   await expect(batch.panel).toBeVisible();
-  // Service Quotas cannot be reached: the panel says the quotas are AWS's documented defaults.
-  await expect(batch.planNote).toContainText(
-    "your account's Service Quotas have not been read, so all quotas are AWS's documented defaults",
-  );
+  // Service Quotas cannot be reached: the panel says so, then, once for both models, that the
+  // quotas are AWS's documented defaults.
+  await expect(batch.planNotes).toHaveText([
+    /^Service Quotas could not be reached to read your account's batch quotas/,
+    "Both models: all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).",
+  ]);
   await expect(batch.jobStatuses).toHaveText(['Completed · collected', 'Completed · collected'], {
     timeout: 60_000,
   });
@@ -125,8 +127,8 @@ test('batch settings are saved in Settings, refused naming the field, and prefil
   await expect(batch.problems).toHaveCount(0);
   await experiments.createAndRun();
   // Service Quotas cannot be reached: the saved fallback is what the plan used, and it says so.
-  await expect(batch.planNote).toContainText(
-    "your account's Service Quotas have not been read, so records per job 200 is your saved fallback and minimum records per job 100,",
+  await expect(batch.planNotes.nth(1)).toContainText(
+    'Both models: records per job 200 is your saved fallback and minimum records per job 100,',
   );
   await expect(batch.jobStatuses).toHaveText(new Array(4).fill('Completed · collected'), {
     timeout: 60_000,

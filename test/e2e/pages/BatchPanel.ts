@@ -46,9 +46,9 @@ export class BatchPanel {
   get panel(): Locator {
     return this.page.getByTestId('batch-panel');
   }
-  /** Where the batch plan's quotas come from (the first job's note). */
-  get planNote(): Locator {
-    return this.page.getByTestId('batch-plan-note').first();
+  /** What the panel says of the batch plan: why the quotas were not read, where they came from. */
+  get planNotes(): Locator {
+    return this.page.getByTestId('batch-plan-note');
   }
   /** The jobs table, inside its own sideways-scrolling box. */
   get jobsTable(): Locator {
