@@ -73,6 +73,10 @@ test.describe('one job partly completed, the other failed', () => {
     // The 60 results the batch stored are shown, not a note that there are none.
     await expect(experiments.rows.first()).toBeVisible();
     await expect(experiments.noResults).toHaveCount(0);
+    // The teacher made batch calls only: no time lost shown as zero, here or in the run panel.
+    await expect(experiments.summaryRows).toHaveCount(1);
+    await expect(experiments.summaryRows.first()).not.toContainText('0.00 ms');
+    await expect(experiments.runModelLost).toHaveText(['batch: no latency', '—']);
     await page.screenshot({ path: '.tmp/screens/batch-missing-before.png', fullPage: true });
 
     await experiments.runMissing();
@@ -82,6 +86,8 @@ test.describe('one job partly completed, the other failed', () => {
     });
     await experiments.waitForStatus('completed');
     await expect(experiments.runMissingButton).toHaveCount(0);
+    // The results show every call, not the figures from before the press: 120 per model.
+    await expect(experiments.summaryCalls).toHaveText(['120', '120']);
     // Every record now has a call: the notes say the missing ones were made, and offer nothing.
     await expect(batch.jobNotes.nth(0)).toContainText(
       'the records processed were collected; the 60 records without a result were run on demand.',
