@@ -131,8 +131,7 @@ const sourceOf = (m: ModelQuotas, k: QuotaKey): Source =>
  */
 function whyNone(m: ModelQuotas, models: 1 | 'several', explained: boolean): string | null {
   if (m.fromAccount.length > 0) return null;
-  if (m.readAt === null)
-    return explained ? '' : "your account's Service Quotas have not been read";
+  if (m.readAt === null) return explained ? '' : "your account's Service Quotas have not been read";
   const these = models === 1 ? 'this model' : 'these models';
   return `your account's Service Quotas (read ${m.readAt.slice(0, 10)}) list no batch quotas for ${these}`;
 }

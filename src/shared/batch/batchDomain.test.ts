@@ -3,7 +3,8 @@ import type { ModelQuotas } from './accountQuotas';
 import { batchPlanNotes, type BatchOverview } from './batchDomain';
 import { DEFAULT_BATCH_QUOTAS } from './quotas';
 
-const UNREAD = "Service Quotas could not be reached to read your account's batch quotas (connect ECONNREFUSED 127.0.0.1:9); AWS's documented defaults apply.";
+const UNREAD =
+  "Service Quotas could not be reached to read your account's batch quotas (connect ECONNREFUSED 127.0.0.1:9); AWS's documented defaults apply.";
 const DEFAULTS =
   'minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB';
 

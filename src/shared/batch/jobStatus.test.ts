@@ -98,11 +98,6 @@ describe('noteParts', () => {
     expect(noteParts('nothing is missing.', ['distill-roi run --resume e'])).toEqual([
       { text: 'nothing is missing.', command: false },
     ]);
-    expect(noteParts('a x b x', ['x']).map((p) => p.command)).toEqual([
-      false,
-      true,
-      false,
-      true,
-    ]);
+    expect(noteParts('a x b x', ['x']).map((p) => p.command)).toEqual([false, true, false, true]);
   });
 });

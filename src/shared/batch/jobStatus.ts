@@ -50,10 +50,7 @@ export const statusWords = (status: string): string =>
  * Where a job stands, in words, for the job panel and `batch status`: "Partially completed ·
  * collected", "Uploading" before AWS has a status, "Not created" when it failed before.
  */
-export function jobStateWords(j: {
-  phase: BatchPhase;
-  status: string | null;
-}): string {
+export function jobStateWords(j: { phase: BatchPhase; status: string | null }): string {
   if (j.phase === 'failed') return 'Not created';
   const words = j.status === null ? 'Uploading' : statusWords(j.status);
   return j.phase === 'collected' ? `${words} · collected` : words;
