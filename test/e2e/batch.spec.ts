@@ -25,6 +25,31 @@ async function runAsBatch(
   return { batch, experiments };
 }
 
+/**
+ * The form's batch section at both laptop sizes, for the eye (.tmp/screens), and measured: it
+ * neither scrolls sideways nor spills out of the form.
+ */
+async function shootForm(page: Page, batch: BatchPanel, name: string): Promise<void> {
+  const shell = new AppShell(page);
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await batch.fields.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `.tmp/screens/batch-form-${name}-${width}x${height}.png` });
+    expect(await shell.sidewaysOverflow(), `${name} ${width}×${height}`).toBeLessThanOrEqual(0);
+    expect(
+      await shell.innerOverflow(batch.fields),
+      `${name} ${width}×${height}`,
+    ).toBeLessThanOrEqual(0);
+    // Each label clear of the field above it; the model boxes apart, not one run of text.
+    const spacing = await batch.fieldSpacing();
+    expect(Math.min(...spacing.fields), `${name} ${width}×${height}`).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...spacing.models), `${name} ${width}×${height}`).toBeGreaterThanOrEqual(12);
+  }
+}
+
 test('run an experiment as batch jobs from the form and follow them in the job panel', async ({
   page,
   host,
@@ -39,6 +64,7 @@ test('run an experiment as batch jobs from the form and follow them in the job p
 
   await batch.enable('s3://distill-batch/e2e', ROLE);
   await expect(batch.problems).toHaveCount(0);
+  await shootForm(page, batch, 'unsaved');
   await experiments.createAndRun();
   await expect(batch.panel).toBeVisible();
   // Service Quotas cannot be reached: the panel says so, then, once for both models, that the
@@ -125,6 +151,7 @@ test('batch settings are saved in Settings, refused naming the field, and prefil
   await expect(batch.roleField).toHaveValue(ROLE);
   await expect(batch.savedNote).toContainText('Prefilled from Settings › Batch inference');
   await expect(batch.problems).toHaveCount(0);
+  await shootForm(page, batch, 'saved');
   await experiments.createAndRun();
   // Service Quotas cannot be reached: the saved fallback is what the plan used, and it says so.
   await expect(batch.planNotes.nth(1)).toContainText(

@@ -25,6 +25,28 @@ export class BatchPanel {
     return this.page.getByTestId('batch-saved-note');
   }
 
+  /** The batch section of the experiment form. */
+  get fields(): Locator {
+    return this.page.getByTestId('batch-fields');
+  }
+  /**
+   * The vertical space between the section's fields (each label under the field above), and the
+   * horizontal space between its model boxes, in px.
+   */
+  fieldSpacing(): Promise<{ fields: number[]; models: number[] }> {
+    return this.fields.evaluate((set) => {
+      const gaps = (els: Element[], side: 'vertical' | 'horizontal') =>
+        els.slice(1).map((el, i) => {
+          const a = (els[i] as Element).getBoundingClientRect();
+          const b = el.getBoundingClientRect();
+          return Math.round(side === 'vertical' ? b.top - a.bottom : b.left - a.right);
+        });
+      return {
+        fields: gaps([...set.querySelectorAll(':scope > .field')], 'vertical'),
+        models: gaps([...set.querySelectorAll('[role="group"] label')], 'horizontal'),
+      };
+    });
+  }
   /** The form's "Run as Bedrock batch jobs" box. */
   get enabledBox(): Locator {
     return this.page.getByTestId('batch-enabled');
