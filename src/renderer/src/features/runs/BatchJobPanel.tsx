@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
 import { batchPlanNotes, type BatchOverview } from '../../../../shared/batch/batchDomain';
-import {
-  jobStateWords,
-  noteParts,
-  runMissingCommand,
-} from '../../../../shared/batch/jobStatus';
+import { jobStateWords, noteParts, runMissingCommand } from '../../../../shared/batch/jobStatus';
 import { BATCH_LATENCY_NOTE } from '../../../../shared/batch/latencySource';
 import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/transport';
@@ -148,9 +144,7 @@ export function BatchJobPanel({
                 <td data-testid="batch-job-model" className="nowrap" title={j.modelId}>
                   {shortModelName(j.modelId)} · part {j.partIndex + 1}
                 </td>
-                <td data-testid="batch-job-status">
-                  {jobStateWords(j)}
-                </td>
+                <td data-testid="batch-job-status">{jobStateWords(j)}</td>
                 <td className="num">
                   {formatNumber(j.processedRecords ?? 0)} / {formatNumber(j.recordCount)}
                 </td>
