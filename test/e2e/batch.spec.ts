@@ -25,6 +25,31 @@ async function runAsBatch(
   return { batch, experiments };
 }
 
+/**
+ * The form's batch section at both laptop sizes, for the eye (.tmp/screens), and measured: it
+ * neither scrolls sideways nor spills out of the form.
+ */
+async function shootForm(page: Page, batch: BatchPanel, name: string): Promise<void> {
+  const shell = new AppShell(page);
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await batch.fields.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `.tmp/screens/batch-form-${name}-${width}x${height}.png` });
+    expect(await shell.sidewaysOverflow(), `${name} ${width}×${height}`).toBeLessThanOrEqual(0);
+    expect(
+      await shell.innerOverflow(batch.fields),
+      `${name} ${width}×${height}`,
+    ).toBeLessThanOrEqual(0);
+    // Each label clear of the field above it; the model boxes apart, not one run of text.
+    const spacing = await batch.fieldSpacing();
+    expect(Math.min(...spacing.fields), `${name} ${width}×${height}`).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...spacing.models), `${name} ${width}×${height}`).toBeGreaterThanOrEqual(12);
+  }
+}
+
 test('run an experiment as batch jobs from the form and follow them in the job panel', async ({
   page,
   host,
@@ -39,12 +64,15 @@ test('run an experiment as batch jobs from the form and follow them in the job p
 
   await batch.enable('s3://distill-batch/e2e', ROLE);
   await expect(batch.problems).toHaveCount(0);
+  await shootForm(page, batch, 'unsaved');
   await experiments.createAndRun();
   await expect(batch.panel).toBeVisible();
-  // Service Quotas cannot be reached: the panel says the quotas are AWS's documented defaults.
-  await expect(batch.planNote).toContainText(
-    "your account's Service Quotas have not been read, so all quotas are AWS's documented defaults",
-  );
+  // Service Quotas cannot be reached: the panel says so, then, once for both models, that the
+  // quotas are AWS's documented defaults.
+  await expect(batch.planNotes).toHaveText([
+    /^Service Quotas could not be reached to read your account's batch quotas/,
+    "Both models: all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).",
+  ]);
   await expect(batch.jobStatuses).toHaveText(['Completed · collected', 'Completed · collected'], {
     timeout: 60_000,
   });
@@ -123,10 +151,11 @@ test('batch settings are saved in Settings, refused naming the field, and prefil
   await expect(batch.roleField).toHaveValue(ROLE);
   await expect(batch.savedNote).toContainText('Prefilled from Settings › Batch inference');
   await expect(batch.problems).toHaveCount(0);
+  await shootForm(page, batch, 'saved');
   await experiments.createAndRun();
   // Service Quotas cannot be reached: the saved fallback is what the plan used, and it says so.
-  await expect(batch.planNote).toContainText(
-    "your account's Service Quotas have not been read, so records per job 200 is your saved fallback and minimum records per job 100,",
+  await expect(batch.planNotes.nth(1)).toContainText(
+    'Both models: records per job 200 is your saved fallback and minimum records per job 100,',
   );
   await expect(batch.jobStatuses).toHaveText(new Array(4).fill('Completed · collected'), {
     timeout: 60_000,
@@ -190,9 +219,11 @@ test.describe('the job panel at laptop sizes', () => {
   }) => {
     const { batch, experiments } = await runAsBatch(page, host.url);
     await expect(batch.jobStatuses).toHaveText(
-      ['PartiallyCompleted · collected', 'Completed · collected'],
+      ['Partially completed · collected', 'Completed · collected'],
       { timeout: 60_000 },
     );
+    // One job left records without a result: the run panel says so in the singular.
+    await expect(experiments.runStatusReason).toContainText('; 1 job needs attention');
     // The results below the panel too: their per-model table says "batch: no latency".
     await expect(batch.batchLatency).toHaveCount(2);
     const shell = new AppShell(page);

@@ -51,7 +51,7 @@ test.describe('one job partly completed, the other failed', () => {
   }) => {
     const { batch, experiments } = await runAsBatch(page, host.url);
     await expect(batch.jobStatuses).toHaveText(
-      ['PartiallyCompleted · collected', 'Failed · collected'],
+      ['Partially completed · collected', 'Failed · collected'],
       { timeout: 60_000 },
     );
     // Half of the first job's 120 records came back; the failed job returned nothing.
@@ -61,6 +61,11 @@ test.describe('one job partly completed, the other failed', () => {
       await expect(note).toContainText('"Run missing calls on demand" in the run panel');
     }
     await expect(batch.jobNotes.nth(1)).toContainText('Failed (The input data failed validation');
+    // The command each note names is code on one line, never "--" / "resume" on two.
+    await expect(batch.noteCommands).toHaveText(
+      new Array(2).fill(/^distill-roi run --resume [0-9a-f-]+$/),
+    );
+    expect(await batch.noteCommandLines()).toEqual([1, 1]);
     await expect(experiments.runStatus).toHaveText('Completed');
     await expect(experiments.figures).toContainText('60 / 240 calls');
     await expect(experiments.runMissingButton).toHaveText('Run missing calls on demand (180)');
@@ -68,6 +73,10 @@ test.describe('one job partly completed, the other failed', () => {
     // The 60 results the batch stored are shown, not a note that there are none.
     await expect(experiments.rows.first()).toBeVisible();
     await expect(experiments.noResults).toHaveCount(0);
+    // The teacher made batch calls only: no time lost shown as zero, here or in the run panel.
+    await expect(experiments.summaryRows).toHaveCount(1);
+    await expect(experiments.summaryRows.first()).not.toContainText('0.00 ms');
+    await expect(experiments.runModelLost).toHaveText(['batch: no latency', '—']);
     await page.screenshot({ path: '.tmp/screens/batch-missing-before.png', fullPage: true });
 
     await experiments.runMissing();
@@ -77,6 +86,8 @@ test.describe('one job partly completed, the other failed', () => {
     });
     await experiments.waitForStatus('completed');
     await expect(experiments.runMissingButton).toHaveCount(0);
+    // The results show every call, not the figures from before the press: 120 per model.
+    await expect(experiments.summaryCalls).toHaveText(['120', '120']);
     // Every record now has a call: the notes say the missing ones were made, and offer nothing.
     await expect(batch.jobNotes.nth(0)).toContainText(
       'the records processed were collected; the 60 records without a result were run on demand.',

@@ -93,8 +93,9 @@ describe('batch quotas from Service Quotas', () => {
     ]);
     const day = new Date().toISOString().slice(0, 10);
     expect(batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName)).toEqual([
-      `${TEACHER}: input file size 1 GB from your account (Service Quotas, read ${day}); minimum records per job 100, records per job 50,000, records per input file 50,000, job size 5 GB are AWS's documented defaults.`,
-      `${STUDENT}: minimum records per job 50, records per job 150, job size 2 GB from your account (Service Quotas, read ${day}); records per input file 50,000, input file size 1 GB are AWS's documented defaults.`,
+      "Both models: records per input file 50,000 is AWS's documented default.",
+      `${TEACHER}: input file size 1 GB from your account (Service Quotas, read ${day}); minimum records per job 100, records per job 50,000, job size 5 GB are AWS's documented defaults.`,
+      `${STUDENT}: minimum records per job 50, records per job 150, job size 2 GB from your account (Service Quotas, read ${day}); input file size 1 GB is AWS's documented default.`,
       `${STUDENT}: 240 records exceed the 150 records per job, so they go as 2 jobs (120 + 120 records, 2 input files).`,
     ]);
   });
@@ -132,10 +133,10 @@ describe('batch quotas from Service Quotas', () => {
     ]);
     expect(listBatchJobs(exp.db, exp.experimentId).map((j) => j.recordCount)).toEqual([240, 240]);
     const notes = batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName);
+    // Why first, then what both models share, said once.
     expect(notes).toEqual([
-      `${TEACHER}: your account's Service Quotas have not been read, so all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).`,
-      `${STUDENT}: your account's Service Quotas have not been read, so all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).`,
       "Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then AWS's documented defaults apply.",
+      "Both models: all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).",
     ]);
     expect(lastAccountQuotas(exp.db)).toBeNull();
   });
@@ -158,10 +159,9 @@ describe('batch quotas from Service Quotas', () => {
       120, 120, 120, 120,
     ]);
     const notes = batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName);
-    expect(notes.slice(0, 3)).toEqual([
-      `${TEACHER}: your account's Service Quotas have not been read, so minimum records per job 50, records per job 150 are your saved fallback and records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`,
-      `${STUDENT}: your account's Service Quotas have not been read, so minimum records per job 50, records per job 150 are your saved fallback and records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`,
+    expect(notes.slice(0, 2)).toEqual([
       "Your account's batch quotas could not be read: the credentials need servicequotas:ListServiceQuotas. Until then your saved fallback quotas (and AWS's documented defaults for the others) apply.",
+      "Both models: minimum records per job 50, records per job 150 are your saved fallback and records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.",
     ]);
   });
 
@@ -183,9 +183,10 @@ describe('batch quotas from Service Quotas', () => {
       120, 120,
     ]);
     const day = new Date().toISOString().slice(0, 10);
-    expect(batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName).slice(0, 2)).toEqual([
-      `${TEACHER}: input file size 1 GB from your account (Service Quotas, read ${day}); records per job 120 is your saved fallback; minimum records per job 100, records per input file 50,000, job size 5 GB are AWS's documented defaults.`,
-      `${STUDENT}: minimum records per job 50, records per job 150, job size 2 GB from your account (Service Quotas, read ${day}); input file size 2 GB is your saved fallback; records per input file 50,000 is AWS's documented default.`,
+    expect(batchPlanNotes(batchOverview(exp.db, exp.experimentId), modelName).slice(0, 3)).toEqual([
+      "Both models: records per input file 50,000 is AWS's documented default.",
+      `${TEACHER}: input file size 1 GB from your account (Service Quotas, read ${day}); records per job 120 is your saved fallback; minimum records per job 100, job size 5 GB are AWS's documented defaults.`,
+      `${STUDENT}: minimum records per job 50, records per job 150, job size 2 GB from your account (Service Quotas, read ${day}); input file size 2 GB is your saved fallback.`,
     ]);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-bedrock';
 import type { BatchOverview } from '../../shared/batch/batchDomain';
 import { describeEnd, isTerminal, runMissingHint } from '../../shared/batch/jobStatus';
+import { batchEndReason } from '../../shared/batch/endReason';
 import {
   getBatchSetup,
   listBatchJobs,
@@ -322,11 +323,12 @@ function finalStatus(d: BatchDeps, experimentId: string): void {
     0,
   );
   const notes = o.jobs.filter((j) => j.collectNote || j.phase === 'failed').length;
-  const reason =
-    errors + missing + notes === 0
-      ? null
-      : `batch: ${stored} results, ${errors} record errors, ${missing} records without a result${notes > 0 ? `; ${notes} job(s) need attention (see the job panel)` : ''}`;
-  setExperimentStatus(d.db, experimentId, 'completed', reason);
+  setExperimentStatus(
+    d.db,
+    experimentId,
+    'completed',
+    batchEndReason({ stored, errors, missing, notes }),
+  );
 }
 
 /**

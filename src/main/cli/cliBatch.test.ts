@@ -99,8 +99,11 @@ describe('distill-roi run --mode batch', () => {
     expect(r.stderr).toMatch(/estimate at batch prices: about \$[\d.]+ for 240 calls/);
     // The CLI says which quotas came from the account (and when read) and which are defaults.
     const day = new Date().toISOString().slice(0, 10);
-    const teacherNote = `${modelName(BATCH_TEACHER)}: your account's Service Quotas (read ${day}) list no batch quotas for this model, so all quotas are AWS's documented defaults`;
-    const studentNote = `${modelName(BATCH_STUDENT)}: records per job 40,000 from your account (Service Quotas, read ${day}); minimum records per job 100, records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`;
+    const sharedNote =
+      "Both models: minimum records per job 100, records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.";
+    const teacherNote = `${modelName(BATCH_TEACHER)}: your account's Service Quotas (read ${day}) list no batch quotas for this model, so records per job 50,000 is AWS's documented default.`;
+    const studentNote = `${modelName(BATCH_STUDENT)}: records per job 40,000 from your account (Service Quotas, read ${day}).`;
+    expect(r.stderr).toContain(sharedNote);
     expect(r.stderr).toContain(teacherNote);
     expect(r.stderr).toContain(studentNote);
 
@@ -115,7 +118,7 @@ describe('distill-roi run --mode batch', () => {
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toContain(studentNote);
     expect(status.stdout).toContain(
-      'collected  Completed  120/120  120 ok, 0 errors, 0 without result',
+      'Completed · collected  120/120  120 ok, 0 errors, 0 without result',
     );
     const collect = await cli(
       'batch',

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { formatUsd } from '../../shared/format';
 import { batchPlanNotes, type BatchOverview } from '../../shared/batch/batchDomain';
 import { modelName } from '../../shared/report/names';
+import { jobStateWords } from '../../shared/batch/jobStatus';
 import type { RunProgress } from '../../shared/domain/run';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchSetupError } from '../batch/batchErrors';
@@ -132,8 +133,7 @@ export function formatJobs(o: BatchOverview): string {
     [
       j.modelId,
       `part ${j.partIndex + 1}`,
-      j.phase,
-      j.status ?? '—',
+      jobStateWords(j),
       `${j.processedRecords ?? 0}/${j.recordCount}`,
       j.phase === 'collected'
         ? `${j.storedOk ?? 0} ok, ${j.storedErrors ?? 0} errors, ${j.notReturned ?? 0} without result`

@@ -62,6 +62,28 @@ describe('formatSummary', () => {
     expect(text).not.toContain('$/1k');
   });
 
+  it('a model with batch calls only shows no retry or latency figure as zero', () => {
+    const batch = {
+      ...model(STUDENT, 'student'),
+      throttles: 0,
+      retries: 0,
+      lostMs: 0,
+      latencySource: 'batch-only',
+      batchCalls: 12_000,
+    };
+    const text = formatSummary({ ...summary, models: [batch] } as unknown as CliSummary, 80);
+    const line = (label: string) => text.split('\n').find((l) => l.trim().startsWith(label));
+    expect(line('throttled / retried')).toMatch(/ —$/);
+    expect(line('time lost to retries (ms)')).toMatch(/ batch: no latency$/);
+    expect(line('latency (ms)')).toMatch(/ batch: no latency$/);
+    // One call on demand: its figures are shown, zeros included.
+    const mixed = formatSummary(
+      { ...summary, models: [{ ...batch, batchCalls: 11_999 }] } as unknown as CliSummary,
+      80,
+    );
+    expect(mixed.split('\n').find((l) => l.trim().startsWith('time lost'))).toMatch(/ 0$/);
+  });
+
   it('never lays out narrower than 80 columns, and uses one table when the terminal is wide', () => {
     const narrow = formatSummary(summary, 40);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

@@ -18,6 +18,7 @@ import { modelName } from '../../shared/report/names';
 import {
   BATCH_LATENCY_TEXT,
   latencySource,
+  onDemandFigure,
   type LatencySource,
 } from '../../shared/batch/latencySource';
 import { getExperiment } from '../db/repos/experiments';
@@ -33,8 +34,15 @@ export interface CliSummary {
   total: number;
   failed: number;
   spentUsd: number;
-  /** `latencySource`: batch calls have no latency, so a batch-only model shows none. */
-  models: (ModelRunSummary & { role: 'teacher' | 'student'; latencySource: LatencySource })[];
+  /**
+   * `latencySource`: batch calls have no latency, so a batch-only model shows none; `batchCalls`:
+   * of `calls`, those made in batch jobs (all of them: no retry figures either).
+   */
+  models: (ModelRunSummary & {
+    role: 'teacher' | 'student';
+    latencySource: LatencySource;
+    batchCalls: number;
+  })[];
   ratios: (TeacherStudentRatios & { studentModelId: string })[];
   /** Stored calls sent through the experiment's tagged inference profiles, when any were. */
   profileCalls?: { stored: number; throughProfile: number };
@@ -49,7 +57,8 @@ export function buildSummary(db: Database, final: RunProgress): CliSummary {
   const models = [teacherModelId, ...studentModelIds].flatMap((modelId) => {
     const s = byModel.get(modelId);
     const role = modelId === teacherModelId ? ('teacher' as const) : ('student' as const);
-    return s ? [{ ...s, role, latencySource: latencySource(samples, modelId) }] : [];
+    const batchCalls = samples.filter((r) => r.modelId === modelId && r.via === 'batch').length;
+    return s ? [{ ...s, role, latencySource: latencySource(samples, modelId), batchCalls }] : [];
   });
   const profileCalls = countProfileCalls(db, final.experimentId);
   const teacher = byModel.get(teacherModelId);
@@ -122,21 +131,28 @@ export const MIN_SUMMARY_WIDTH = 80;
  */
 export function formatSummary(s: CliSummary, width: number = MIN_SUMMARY_WIDTH): string {
   const cols = Math.max(MIN_SUMMARY_WIDTH, Math.floor(width));
-  const cells = s.models.map((m) => ({
-    name: modelName(m.modelId),
-    values: [
-      formatNumber(m.calls),
-      formatNumber(m.errors),
-      `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
-      formatNumber(Math.round(m.lostMs)),
-      m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.e2e),
-      m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.ttft),
-      `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
-      maybe(m.costPerRequest, (x) => formatUsd(x)),
-      maybe(m.costPer1kRequests, (x) => formatUsd(x)),
-    ],
-    model: m,
-  }));
+  const cells = s.models.map((m) => {
+    const calls = { batch: m.batchCalls, all: m.calls };
+    return {
+      name: modelName(m.modelId),
+      values: [
+        formatNumber(m.calls),
+        formatNumber(m.errors),
+        onDemandFigure(
+          calls,
+          'count',
+          () => `${formatNumber(m.throttles)} / ${formatNumber(m.retries)}`,
+        ),
+        onDemandFigure(calls, 'time', () => formatNumber(Math.round(m.lostMs))),
+        m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.e2e),
+        m.latencySource === 'batch-only' ? BATCH_LATENCY_TEXT : trio(m.ttft),
+        `${maybe(m.meanInputTokens, (x) => formatNumber(x, 1))} / ${maybe(m.meanOutputTokens, (x) => formatNumber(x, 1))}`,
+        maybe(m.costPerRequest, (x) => formatUsd(x)),
+        maybe(m.costPer1kRequests, (x) => formatUsd(x)),
+      ],
+      model: m,
+    };
+  });
   const labels = [
     'calls',
     'errors',

@@ -156,8 +156,10 @@ describe('batch through the app channels', () => {
     const overview = (await value('getBatchOverview', { experimentId: id })) as BatchOverview;
     const day = new Date().toISOString().slice(0, 10);
     expect(batchPlanNotes(overview, modelName)).toEqual([
-      `${modelName('meta.llama3-70b-instruct-v1:0')}: your account's Service Quotas (read ${day}) list no batch quotas for this model, so all quotas are AWS's documented defaults (minimum records per job 100, records per job 50,000, records per input file 50,000, input file size 1 GB, job size 5 GB).`,
-      `${modelName(BATCH_STUDENT)}: minimum records per job 10, records per job 60 from your account (Service Quotas, read ${day}); records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.`,
+      // What the models share, once; then what differs, per model.
+      "Both models: records per input file 50,000, input file size 1 GB, job size 5 GB are AWS's documented defaults.",
+      `${modelName('meta.llama3-70b-instruct-v1:0')}: your account's Service Quotas (read ${day}) list no batch quotas for this model, so minimum records per job 100, records per job 50,000 are AWS's documented defaults.`,
+      `${modelName(BATCH_STUDENT)}: minimum records per job 10, records per job 60 from your account (Service Quotas, read ${day}).`,
       `${modelName(BATCH_STUDENT)}: 100 records exceed the 60 records per job, so they go as 2 jobs (50 + 50 records, 2 input files).`,
     ]);
   });

@@ -16,6 +16,8 @@ interface ModelCounters {
   throttles: number;
   retries: number;
   lostMs: number;
+  /** Calls stored from batch jobs before this session (a session makes its calls on demand). */
+  batchCalls: number;
 }
 
 /** What retries cost one stored call. */
@@ -68,6 +70,7 @@ export class ProgressCounters {
         throttles: s?.throttles ?? 0,
         retries: s?.retries ?? 0,
         lostMs: s?.lostMs ?? 0,
+        batchCalls: s?.batchCalls ?? 0,
       };
       this.byId.set(modelId, c);
       this.done += c.done;
@@ -170,6 +173,7 @@ export class ProgressCounters {
           throttles: c.throttles,
           retries: c.retries,
           lostMs: Math.round(c.lostMs),
+          batchCalls: c.batchCalls,
           ...(blocked === null ? {} : { blocked }),
         };
       }),

@@ -34,6 +34,10 @@ export function storedProgress(db: Database, e: Experiment): RunProgress {
         inputTokens: m?.inputTokens ?? 0,
         outputTokens: m?.outputTokens ?? 0,
         costUsd: m?.costUsd ?? 0,
+        throttles: m?.throttles ?? 0,
+        retries: m?.retries ?? 0,
+        lostMs: Math.round(m?.lostMs ?? 0),
+        batchCalls: m?.batchCalls ?? 0,
       };
     }),
   };

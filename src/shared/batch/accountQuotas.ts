@@ -119,21 +119,39 @@ const LABEL: Record<QuotaKey, string> = {
 const SAVED = 'your saved fallback';
 const DOCUMENTED = "AWS's documented defaults";
 
+type Fallback = typeof DOCUMENTED | 'your settings';
+const KEYS = Object.keys(LABEL) as QuotaKey[];
+type Source = 'account' | 'saved' | 'rest';
+const sourceOf = (m: ModelQuotas, k: QuotaKey): Source =>
+  m.fromAccount.includes(k) ? 'account' : m.fromSettings?.includes(k) ? 'saved' : 'rest';
+
 /**
- * Where each of a model's quotas came from, for the job panel and the CLI: "Nova Lite: records
- * per job 20,000 from your account (Service Quotas, read 2026-12-07); minimum records per job
- * 50 is your saved fallback; ... are AWS's documented defaults." `fallback` names what applies
- * where none was read, for setups that do not say which quotas the user saved.
+ * Why none of a model's quotas came from the account, or null when some did. `explained`: the
+ * note that the account could not be read is shown already, so "not read" goes without saying.
  */
-export function describeModelQuotaSources(
+function whyNone(m: ModelQuotas, models: 1 | 'several', explained: boolean): string | null {
+  if (m.fromAccount.length > 0) return null;
+  if (m.readAt === null) return explained ? '' : "your account's Service Quotas have not been read";
+  const these = models === 1 ? 'this model' : 'these models';
+  return `your account's Service Quotas (read ${m.readAt.slice(0, 10)}) list no batch quotas for ${these}`;
+}
+
+/**
+ * `who`: where `keys` of `m`'s quotas came from, one sentence. `why` (from whyNone) opens it
+ * when none came from the account; `all`: the keys are every quota, so "all quotas are …" may
+ * say it shortly.
+ */
+function describeKeys(
   m: ModelQuotas,
-  modelName: string,
-  fallback: typeof DOCUMENTED | 'your settings',
+  who: string,
+  keys: readonly QuotaKey[],
+  fallback: Fallback,
+  why: string | null,
+  all: boolean,
 ): string {
-  const keys = Object.keys(LABEL) as QuotaKey[];
-  const account = keys.filter((k) => m.fromAccount.includes(k));
-  const saved = keys.filter((k) => !m.fromAccount.includes(k) && m.fromSettings?.includes(k));
-  const rest = keys.filter((k) => !m.fromAccount.includes(k) && !saved.includes(k));
+  const account = keys.filter((k) => sourceOf(m, k) === 'account');
+  const saved = keys.filter((k) => sourceOf(m, k) === 'saved');
+  const rest = keys.filter((k) => sourceOf(m, k) === 'rest');
   const restAre = m.fromSettings ? DOCUMENTED : fallback;
   const list = (ks: QuotaKey[]) =>
     ks.map((k) => `${LABEL[k]} ${quotaFigure(k, m.quotas[k])}`).join(', ');
@@ -141,25 +159,70 @@ export function describeModelQuotaSources(
   // "records per input file 50,000 is AWS's documented default"
   const restIs = (ks: QuotaKey[]) =>
     `${verb(ks)} ${ks.length === 1 && restAre === DOCUMENTED ? "AWS's documented default" : restAre}`;
-  const date = m.readAt ? m.readAt.slice(0, 10) : null;
-  if (account.length === 0) {
-    const why = date
-      ? `your account's Service Quotas (read ${date}) list no batch quotas for this model`
-      : "your account's Service Quotas have not been read";
-    if (saved.length === 0)
-      return `${modelName}: ${why}, so all quotas are ${restAre} (${list(rest)}).`;
-    if (rest.length === 0)
-      return `${modelName}: ${why}, so all quotas are ${SAVED} (${list(saved)}).`;
-    return `${modelName}: ${why}, so ${list(saved)} ${verb(saved)} ${SAVED} and ${list(rest)} ${restIs(rest)}.`;
+  if (why !== null) {
+    const so = why === '' ? '' : `${why}, so `;
+    if (keys.length === 0) return `${who}: ${why}.`;
+    if (all && saved.length === 0) return `${who}: ${so}all quotas are ${restAre} (${list(rest)}).`;
+    if (all && rest.length === 0) return `${who}: ${so}all quotas are ${SAVED} (${list(saved)}).`;
+    const parts = [
+      ...(saved.length > 0 ? [`${list(saved)} ${verb(saved)} ${SAVED}`] : []),
+      ...(rest.length > 0 ? [`${list(rest)} ${restIs(rest)}`] : []),
+    ];
+    return `${who}: ${so}${parts.join(' and ')}.`;
   }
-  const tail = [
+  const date = m.readAt ? m.readAt.slice(0, 10) : null;
+  const parts = [
+    ...(account.length > 0
+      ? [`${list(account)} from your account (Service Quotas, read ${date ?? 'unknown'})`]
+      : []),
     ...(saved.length > 0 ? [`${list(saved)} ${verb(saved)} ${SAVED}`] : []),
     ...(rest.length > 0 ? [`${list(rest)} ${restIs(rest)}`] : []),
   ];
-  return (
-    [
-      `${modelName}: ${list(account)} from your account (Service Quotas, read ${date ?? 'unknown'})`,
-      ...tail,
-    ].join('; ') + '.'
-  );
+  return `${who}: ${parts.join('; ')}.`;
+}
+
+/**
+ * Where each of a setup's models' quotas came from, for the job panel and the CLI: "Nova Lite:
+ * records per job 20,000 from your account (Service Quotas, read 2026-12-07); minimum records
+ * per job 50 is your saved fallback; ... are AWS's documented defaults." What the models share
+ * is said once ("Both models: …"), then only what differs, per model: the same five quotas
+ * repeated per model buried the difference. `fallback` names what applies where none was read,
+ * for setups that do not say which quotas the user saved.
+ * `unreadExplained`: a note already says why the account's quotas could not be read.
+ */
+export function describeQuotaSources(
+  models: readonly { m: ModelQuotas; name: string }[],
+  fallback: Fallback,
+  unreadExplained = false,
+): string[] {
+  const [first] = models;
+  if (!first || models.length === 1)
+    return models.map(({ m, name }) =>
+      describeKeys(m, name, KEYS, fallback, whyNone(m, 1, unreadExplained), true),
+    );
+  const fact = (m: ModelQuotas, k: QuotaKey) =>
+    `${sourceOf(m, k)} ${m.quotas[k]} ${sourceOf(m, k) === 'account' ? m.readAt : ''}`;
+  const common = KEYS.filter((k) => models.every(({ m }) => fact(m, k) === fact(first.m, k)));
+  const whys = models.map(({ m }) => whyNone(m, 'several', unreadExplained));
+  const sharedWhy = whys.every((w) => w === whys[0]) ? (whys[0] ?? null) : undefined;
+  const who = models.length === 2 ? 'Both models' : `All ${models.length} models`;
+  const lines =
+    common.length > 0
+      ? [
+          describeKeys(
+            first.m,
+            who,
+            common,
+            fallback,
+            sharedWhy ?? null,
+            common.length === KEYS.length,
+          ),
+        ]
+      : [];
+  const differ = KEYS.filter((k) => !common.includes(k));
+  for (const { m, name } of models) {
+    const why = sharedWhy === undefined ? whyNone(m, 1, unreadExplained) : null;
+    if (differ.length > 0 || why) lines.push(describeKeys(m, name, differ, fallback, why, false));
+  }
+  return lines;
 }

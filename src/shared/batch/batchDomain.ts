@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ModelIdSchema, ModelPriceSchema } from '../domain/experiment';
-import { describeModelQuotaSources, ModelQuotasSchema } from './accountQuotas';
+import { describeQuotaSources, ModelQuotasSchema } from './accountQuotas';
 import {
   BatchQuotasSchema,
   DEFAULT_BATCH_QUOTAS,
@@ -103,8 +103,14 @@ export function batchPlanNotes(o: BatchOverview, name: (modelId: string) => stri
   const fallback = sameQuotas(quotas, DEFAULT_BATCH_QUOTAS)
     ? "AWS's documented defaults"
     : 'your settings';
+  // Why the account could not be read comes first; the sources after it need not repeat it.
+  const why = o.setup.quotaNote ? [o.setup.quotaNote] : [];
   const sources = modelQuotas
-    ? modelQuotas.map((m) => describeModelQuotaSources(m, name(m.modelId), fallback))
+    ? describeQuotaSources(
+        modelQuotas.map((m) => ({ m, name: name(m.modelId) })),
+        fallback,
+        why.length > 0,
+      )
     : [describeBatchQuotas(quotas)];
-  return [...sources, ...(o.setup.quotaNote ? [o.setup.quotaNote] : []), ...splits];
+  return [...why, ...sources, ...splits];
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_MISSING_LABEL, describeEnd, settleNote } from './jobStatus';
+import {
+  RUN_MISSING_LABEL,
+  describeEnd,
+  jobStateWords,
+  noteParts,
+  runMissingCommand,
+  settleNote,
+  statusWords,
+} from './jobStatus';
 
 const HINT = `"${RUN_MISSING_LABEL}" in the run panel, or distill-roi run --resume exp-2`;
 
@@ -54,5 +62,42 @@ describe('settleNote', () => {
       'Written by an older version.',
     );
     expect(settleNote(null, end, 'exp-3', true)).toBeNull();
+  });
+});
+
+describe('jobStateWords', () => {
+  it("says a job's status in words, never AWS's enum, with where collection stands", () => {
+    expect(jobStateWords({ phase: 'collected', status: 'PartiallyCompleted' })).toBe(
+      'Partially completed · collected',
+    );
+    expect(jobStateWords({ phase: 'submitted', status: 'InProgress' })).toBe('In progress');
+    expect(jobStateWords({ phase: 'uploaded', status: null })).toBe('Uploading');
+    expect(jobStateWords({ phase: 'failed', status: null })).toBe('Not created');
+    expect(jobStateWords({ phase: 'collected', status: 'Failed' })).toBe('Failed · collected');
+  });
+
+  it('the notes and the status cell use the same words', () => {
+    const note = describeEnd({ status: 'PartiallyCompleted', message: null, notReturned: 1 }, 'e');
+    expect(note?.startsWith(statusWords('PartiallyCompleted'))).toBe(true);
+    expect(statusWords('SomethingNew')).toBe('SomethingNew');
+  });
+});
+
+describe('noteParts', () => {
+  it('cuts a note at the command it names, so the screen can keep the command whole', () => {
+    const note = describeEnd({ status: 'Failed', message: null, notReturned: 2 }, 'exp-9') ?? '';
+    const parts = noteParts(note, [runMissingCommand('exp-9')]);
+    expect(parts.filter((p) => p.command)).toEqual([
+      { text: 'distill-roi run --resume exp-9', command: true },
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe(note);
+    expect(parts.at(-1)).toEqual({ text: '.', command: false });
+  });
+
+  it('a note without a command is one piece of words; every occurrence is cut', () => {
+    expect(noteParts('nothing is missing.', ['distill-roi run --resume e'])).toEqual([
+      { text: 'nothing is missing.', command: false },
+    ]);
+    expect(noteParts('a x b x', ['x']).map((p) => p.command)).toEqual([false, true, false, true]);
   });
 });

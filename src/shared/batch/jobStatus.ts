@@ -1,5 +1,6 @@
 import { formatNumber } from '../format';
 import { z } from 'zod';
+import type { BatchPhase } from './batchDomain';
 
 /** Bedrock's `ModelInvocationJobStatus`. */
 export const JobStatusSchema = z.enum([
@@ -27,6 +28,34 @@ const TERMINAL = new Set<string>([
 export const isTerminal = (status: string | null): boolean =>
   status !== null && TERMINAL.has(status);
 
+/** Each status in words, as the screens and the command line say it (AWS's enum is for JSON). */
+const STATUS_WORDS: Record<JobStatus, string> = {
+  Submitted: 'Submitted',
+  Validating: 'Validating',
+  Scheduled: 'Scheduled',
+  InProgress: 'In progress',
+  Stopping: 'Stopping',
+  Completed: 'Completed',
+  PartiallyCompleted: 'Partially completed',
+  Failed: 'Failed',
+  Stopped: 'Stopped',
+  Expired: 'Expired',
+};
+
+/** A status in words: "Partially completed"; a status AWS adds later is shown as it comes. */
+export const statusWords = (status: string): string =>
+  (STATUS_WORDS as Record<string, string | undefined>)[status] ?? status;
+
+/**
+ * Where a job stands, in words, for the job panel and `batch status`: "Partially completed ·
+ * collected", "Uploading" before AWS has a status, "Not created" when it failed before.
+ */
+export function jobStateWords(j: { phase: BatchPhase; status: string | null }): string {
+  if (j.phase === 'failed') return 'Not created';
+  const words = j.status === null ? 'Uploading' : statusWords(j.status);
+  return j.phase === 'collected' ? `${words} · collected` : words;
+}
+
 /**
  * The run panel's button that makes on demand the calls a collected batch left without a
  * result (records of a Failed, Expired, Stopped or partly completed job). Its one name, used by
@@ -34,9 +63,42 @@ export const isTerminal = (status: string | null): boolean =>
  */
 export const RUN_MISSING_LABEL = 'Run missing calls on demand';
 
+/** The command that makes a batch's missing calls on demand. */
+export const runMissingCommand = (experimentId: string): string =>
+  `distill-roi run --resume ${experimentId}`;
+
 /** How to make a batch's missing calls: the button and the command that do it, by name. */
 export const runMissingHint = (experimentId: string): string =>
-  `run them on demand with "${RUN_MISSING_LABEL}" in the run panel, or distill-roi run --resume ${experimentId}`;
+  `run them on demand with "${RUN_MISSING_LABEL}" in the run panel, or ${runMissingCommand(experimentId)}`;
+
+/** A piece of a note: words, or a command to be shown as code that does not break inside. */
+export interface NotePart {
+  text: string;
+  command: boolean;
+}
+
+/**
+ * A note cut at each of the commands it names (the screens show those as code, kept on one
+ * line: "--" and "resume" on two lines is not a command anyone can type), words around them.
+ */
+export function noteParts(note: string, commands: readonly string[]): NotePart[] {
+  const parts: NotePart[] = [];
+  let rest = note;
+  for (;;) {
+    const hits = commands
+      .filter((c) => c !== '')
+      .map((c) => ({ c, at: rest.indexOf(c) }))
+      .filter((h) => h.at >= 0)
+      .sort((a, b) => a.at - b.at || b.c.length - a.c.length);
+    const hit = hits[0];
+    if (!hit) break;
+    if (hit.at > 0) parts.push({ text: rest.slice(0, hit.at), command: false });
+    parts.push({ text: hit.c, command: true });
+    rest = rest.slice(hit.at + hit.c.length);
+  }
+  if (rest !== '') parts.push({ text: rest, command: false });
+  return parts;
+}
 
 /** "1 record" · "180 records" · "12,000 records". */
 const records = (n: number): string => `${formatNumber(n)} record${n === 1 ? '' : 's'}`;
@@ -72,7 +134,7 @@ export function describeEnd(end: JobEnd, experimentId: string, made = false): st
     case 'Completed':
       return n > 0 ? `Completed, but ${left}` : null;
     case 'PartiallyCompleted':
-      return `Partially completed${why}: the records processed were collected; ${left}`;
+      return `${statusWords('PartiallyCompleted')}${why}: the records processed were collected; ${left}`;
     case 'Failed':
       return `Failed${why}: no output; ${left}`;
     case 'Stopped':
@@ -80,7 +142,7 @@ export function describeEnd(end: JobEnd, experimentId: string, made = false): st
     case 'Expired':
       return `Expired: the job did not start within its time-out; nothing was processed; ${left}`;
     default:
-      return `${end.status}: ${left}`;
+      return `${statusWords(end.status)}: ${left}`;
   }
 }
 

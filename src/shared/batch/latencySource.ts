@@ -53,5 +53,25 @@ export function latencyReason(
 }
 
 export const BATCH_LATENCY_TEXT = 'batch: no latency';
+
+/** A model made calls and every one of them in a batch job: it has no on-demand figure at all. */
+export const noOnDemandCalls = (batchCalls: number, calls: number): boolean =>
+  batchCalls > 0 && batchCalls === calls;
+
+/**
+ * A figure only on-demand calls make (latency, time to first token, throttled and retried
+ * attempts, the time retries lost), as the screens and the CLI show it, from a model's calls and
+ * how many of them were batch calls: with no on-demand call there is no such figure, so a time
+ * says "batch: no latency" (or "—" before any call) and a count "—", never a zero.
+ */
+export function onDemandFigure(
+  calls: { batch: number; all: number },
+  kind: 'time' | 'count',
+  figure: () => string,
+): string {
+  if (calls.all > calls.batch) return figure();
+  return kind === 'time' && noOnDemandCalls(calls.batch, calls.all) ? BATCH_LATENCY_TEXT : '—';
+}
+
 export const BATCH_LATENCY_NOTE =
   'Batch calls have no latency of their own; latency figures come from on-demand calls only.';

@@ -82,6 +82,8 @@ export const ModelProgressSchema = z.object({
   throttles: z.number().int().optional(),
   retries: z.number().int().optional(),
   lostMs: z.number().optional(),
+  /** Of `done`, the calls made in batch jobs, which retry nothing on demand (absent: none). */
+  batchCalls: z.number().int().optional(),
 });
 
 /** The last time the runner moved its in-flight limit, and why. */

@@ -25,6 +25,28 @@ export class BatchPanel {
     return this.page.getByTestId('batch-saved-note');
   }
 
+  /** The batch section of the experiment form. */
+  get fields(): Locator {
+    return this.page.getByTestId('batch-fields');
+  }
+  /**
+   * The vertical space between the section's fields (each label under the field above), and the
+   * horizontal space between its model boxes, in px.
+   */
+  fieldSpacing(): Promise<{ fields: number[]; models: number[] }> {
+    return this.fields.evaluate((set) => {
+      const gaps = (els: Element[], side: 'vertical' | 'horizontal') =>
+        els.slice(1).map((el, i) => {
+          const a = (els[i] as Element).getBoundingClientRect();
+          const b = el.getBoundingClientRect();
+          return Math.round(side === 'vertical' ? b.top - a.bottom : b.left - a.right);
+        });
+      return {
+        fields: gaps([...set.querySelectorAll(':scope > .field')], 'vertical'),
+        models: gaps([...set.querySelectorAll('[role="group"] label')], 'horizontal'),
+      };
+    });
+  }
   /** The form's "Run as Bedrock batch jobs" box. */
   get enabledBox(): Locator {
     return this.page.getByTestId('batch-enabled');
@@ -46,9 +68,9 @@ export class BatchPanel {
   get panel(): Locator {
     return this.page.getByTestId('batch-panel');
   }
-  /** Where the batch plan's quotas come from (the first job's note). */
-  get planNote(): Locator {
-    return this.page.getByTestId('batch-plan-note').first();
+  /** What the panel says of the batch plan: why the quotas were not read, where they came from. */
+  get planNotes(): Locator {
+    return this.page.getByTestId('batch-plan-note');
   }
   /** The jobs table, inside its own sideways-scrolling box. */
   get jobsTable(): Locator {
@@ -58,12 +80,24 @@ export class BatchPanel {
   get modelCells(): Locator {
     return this.page.getByTestId('batch-job-model');
   }
-  /** How many lines each model cell's text takes: the distinct tops of its line boxes. */
+  /** How many lines each model cell's text takes. */
   modelCellLines(): Promise<number[]> {
-    return this.modelCells.evaluateAll((cells) =>
-      cells.map((td) => {
+    return BatchPanel.lines(this.modelCells);
+  }
+  /** The commands the job notes name, shown as code. */
+  get noteCommands(): Locator {
+    return this.page.getByTestId('batch-note-command');
+  }
+  /** How many lines each command in the notes takes. */
+  noteCommandLines(): Promise<number[]> {
+    return BatchPanel.lines(this.noteCommands);
+  }
+  /** How many lines each element's text takes: the distinct tops of its line boxes. */
+  private static lines(elements: Locator): Promise<number[]> {
+    return elements.evaluateAll((all) =>
+      all.map((el) => {
         const range = document.createRange();
-        range.selectNodeContents(td);
+        range.selectNodeContents(el);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       }),
     );

@@ -79,6 +79,10 @@ export class ExperimentsPage {
   get runStatus(): Locator {
     return this.runPanel.getByTestId('run-status');
   }
+  /** Why the run stands where it does, beside its status. */
+  get runStatusReason(): Locator {
+    return this.runPanel.getByTestId('run-status-reason');
+  }
   async confirmOverBudget(): Promise<void> {
     await this.page.getByTestId('confirm-over-budget').click();
   }
@@ -112,6 +116,14 @@ export class ExperimentsPage {
   }
   get summaryRows(): Locator {
     return this.summary.locator('tbody tr');
+  }
+  /** The results table's call counts, one per model row (teacher first). */
+  get summaryCalls(): Locator {
+    return this.summaryRows.locator('td:nth-of-type(1)');
+  }
+  /** The run panel's time lost to retries, one per model. */
+  get runModelLost(): Locator {
+    return this.runPanel.getByTestId('run-model-lost');
   }
   /** Every output cell on the screen, or those of one side-by-side row. */
   outputCells(row?: Locator): Locator {

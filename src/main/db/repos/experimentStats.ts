@@ -18,6 +18,8 @@ export interface ExperimentCounts {
       throttles: number;
       retries: number;
       lostMs: number;
+      /** Calls made in batch jobs. */
+      batchCalls: number;
     }
   >;
 }
@@ -44,7 +46,8 @@ export function experimentCounts(
       `SELECT model_id AS modelId, count(*) AS done, sum(status = 'error') AS failed,
               coalesce(sum(input_tokens), 0) AS inputTokens, coalesce(sum(output_tokens), 0) AS outputTokens,
               coalesce(sum(cost_usd), 0) AS costUsd, coalesce(sum(throttles), 0) AS throttles,
-              coalesce(sum(max(attempts - 1, 0)), 0) AS retries, coalesce(sum(lost_ms), 0) AS lostMs
+              coalesce(sum(max(attempts - 1, 0)), 0) AS retries, coalesce(sum(lost_ms), 0) AS lostMs,
+              sum(via = 'batch') AS batchCalls
        FROM runs WHERE experiment_id = ? GROUP BY model_id`,
     )
     .all(experimentId) as {
@@ -57,6 +60,7 @@ export function experimentCounts(
     throttles: number;
     retries: number;
     lostMs: number;
+    batchCalls: number;
   }[];
   const perModel = new Map(rows.map((r) => [r.modelId, r]));
   return {

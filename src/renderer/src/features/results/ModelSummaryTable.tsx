@@ -8,6 +8,7 @@ import {
   BATCH_LATENCY_NOTE,
   BATCH_LATENCY_TEXT,
   latencySource,
+  noOnDemandCalls,
 } from '../../../../shared/batch/latencySource';
 
 interface ModelSummaryTableProps {
@@ -25,6 +26,8 @@ interface Column {
   cell: (s: ModelRunSummary, r: Ratio) => ReactNode;
   /** A latency figure: a model with batch calls only has none, and the cell says so. */
   latency?: true;
+  /** What retries cost on demand: a model with no on-demand call has none (onDemandFigure). */
+  onDemand?: true;
 }
 
 const ms = (v: number | null) => formatMs(v);
@@ -40,6 +43,7 @@ const COLUMNS: readonly Column[] = [
   {
     header: 'Throttled / retried (calls) · time lost',
     compact: true,
+    onDemand: true,
     cell: (s) => `${formatNumber(s.throttles)} / ${formatNumber(s.retries)} · ${ms(s.lostMs)}`,
   },
   { header: 'Latency p50', compact: true, latency: true, cell: (s) => ms(s.e2e.p50) },
@@ -75,6 +79,14 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
   const order = [teacherId, ...studentIds].filter((id) => byId.has(id));
   const columns = all ? COLUMNS : COLUMNS.filter((c) => c.compact);
   const batchOnly = new Set(order.filter((id) => latencySource(runs, id) === 'batch-only'));
+  const noOnDemand = new Set(
+    order.filter((id) =>
+      noOnDemandCalls(
+        runs.filter((r) => r.modelId === id && r.via === 'batch').length,
+        byId.get(id)?.calls ?? 0,
+      ),
+    ),
+  );
   return (
     <>
       <div className="table-scroll" role="region" aria-label="Per model summary" tabIndex={0}>
@@ -109,6 +121,9 @@ export function ModelSummaryTable({ runs, teacherId, studentIds }: ModelSummaryT
                         <span data-testid="batch-latency" title={BATCH_LATENCY_NOTE}>
                           {BATCH_LATENCY_TEXT}
                         </span>
+                      ) : c.onDemand && noOnDemand.has(id) ? (
+                        // No on-demand call, so no retry to count or time: why, not zeros.
+                        <span title={BATCH_LATENCY_NOTE}>{BATCH_LATENCY_TEXT}</span>
                       ) : (
                         c.cell(s, r)
                       )}

@@ -63,19 +63,23 @@ export function BatchFields({ batch, models, problems, saved, onChange }: BatchF
           </div>
           <div className="field" role="group" aria-label="Models sent to batch">
             <span className="label">Models sent to batch (the others run on demand)</span>
-            {models.map((m) => (
-              <label key={m} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(m)}
-                  onChange={(e) => {
-                    const next = e.target.checked ? [...chosen, m] : chosen.filter((x) => x !== m);
-                    onChange({ ...batch, modelIds: next.length === models.length ? [] : next });
-                  }}
-                />{' '}
-                {modelName(m)}
-              </label>
-            ))}
+            <div className="batch-models">
+              {models.map((m) => (
+                <label key={m} className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(m)}
+                    onChange={(e) => {
+                      const next = e.target.checked
+                        ? [...chosen, m]
+                        : chosen.filter((x) => x !== m);
+                      onChange({ ...batch, modelIds: next.length === models.length ? [] : next });
+                    }}
+                  />{' '}
+                  {modelName(m)}
+                </label>
+              ))}
+            </div>
           </div>
           {problems.map((p) => (
             <p key={p} className="banner banner-warn" data-testid="batch-problem">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { batchPlanNotes, type BatchOverview } from '../../../../shared/batch/batchDomain';
+import { jobStateWords, noteParts, runMissingCommand } from '../../../../shared/batch/jobStatus';
 import { BATCH_LATENCY_NOTE } from '../../../../shared/batch/latencySource';
 import { formatNumber } from '../../../../shared/format';
 import { api } from '../../api/transport';
@@ -26,6 +27,23 @@ function Moment({ label, iso }: { label: string; iso: string | null }) {
  */
 const noteOf = (j: BatchOverview['jobs'][number]): string =>
   [j.collectNote ?? j.message, j.uploadNote].filter(Boolean).join(' ');
+
+/** A note's words, with the commands it names as code that stays on one line. */
+function NoteText({ note, experimentId }: { note: string; experimentId: string }) {
+  return (
+    <>
+      {noteParts(note, [runMissingCommand(experimentId)]).map((p, i) =>
+        p.command ? (
+          <code key={i} className="command" data-testid="batch-note-command">
+            {p.text}
+          </code>
+        ) : (
+          p.text
+        ),
+      )}
+    </>
+  );
+}
 
 /** An experiment's batch jobs: status, counts, timestamps, what collection recovered; Stop. */
 export function BatchJobPanel({
@@ -126,10 +144,7 @@ export function BatchJobPanel({
                 <td data-testid="batch-job-model" className="nowrap" title={j.modelId}>
                   {shortModelName(j.modelId)} · part {j.partIndex + 1}
                 </td>
-                <td data-testid="batch-job-status">
-                  {j.phase === 'failed' ? 'Not created' : (j.status ?? 'Uploading')}
-                  {j.phase === 'collected' ? ' · collected' : ''}
-                </td>
+                <td data-testid="batch-job-status">{jobStateWords(j)}</td>
                 <td className="num">
                   {formatNumber(j.processedRecords ?? 0)} / {formatNumber(j.recordCount)}
                 </td>
@@ -162,7 +177,7 @@ export function BatchJobPanel({
                 <strong title={j.modelId}>
                   {shortModelName(j.modelId)} · part {j.partIndex + 1}:
                 </strong>{' '}
-                {noteOf(j)}
+                <NoteText note={noteOf(j)} experimentId={experimentId} />
               </li>
             ))}
         </ul>

@@ -1,4 +1,5 @@
 import { RUN_MISSING_LABEL } from '../../../../shared/batch/jobStatus';
+import { onDemandFigure } from '../../../../shared/batch/latencySource';
 import type { RunProgress } from '../../../../shared/domain/run';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import { formatDurationMs } from '../../../../shared/formatTime';
@@ -59,7 +60,11 @@ export function RunPanel({
         <span className={`status status-${progress.status}`} data-testid="run-status">
           {STATUS_TEXT[progress.status]}
         </span>
-        {progress.statusReason && <span className="status-reason">{progress.statusReason}</span>}
+        {progress.statusReason && (
+          <span className="status-reason" data-testid="run-status-reason">
+            {progress.statusReason}
+          </span>
+        )}
         <span className="spacer" />
         {ownRun && (
           <>
@@ -177,23 +182,33 @@ export function RunPanel({
             </tr>
           </thead>
           <tbody>
-            {progress.perModel.map((m) => (
-              <tr key={m.modelId}>
-                <td>{modelName(m.modelId)}</td>
-                <td className="num">
-                  {formatNumber(m.done)} / {formatNumber(m.total)}
-                </td>
-                <td className="num">{formatNumber(m.failed)}</td>
-                <td className="num">
-                  {formatNumber(m.throttles ?? 0)} / {formatNumber(m.retries ?? 0)}
-                </td>
-                <td className="num">{formatDurationMs(m.lostMs ?? 0)}</td>
-                <td className="num">
-                  {formatNumber(m.inputTokens)} / {formatNumber(m.outputTokens)}
-                </td>
-                <td className="num">{formatUsd(m.costUsd)}</td>
-              </tr>
-            ))}
+            {progress.perModel.map((m) => {
+              // Batch calls retry nothing on demand: no zeros for what they never had.
+              const calls = { batch: m.batchCalls ?? 0, all: m.done };
+              return (
+                <tr key={m.modelId}>
+                  <td>{modelName(m.modelId)}</td>
+                  <td className="num">
+                    {formatNumber(m.done)} / {formatNumber(m.total)}
+                  </td>
+                  <td className="num">{formatNumber(m.failed)}</td>
+                  <td className="num">
+                    {onDemandFigure(
+                      calls,
+                      'count',
+                      () => `${formatNumber(m.throttles ?? 0)} / ${formatNumber(m.retries ?? 0)}`,
+                    )}
+                  </td>
+                  <td className="num" data-testid="run-model-lost">
+                    {onDemandFigure(calls, 'time', () => formatDurationMs(m.lostMs ?? 0))}
+                  </td>
+                  <td className="num">
+                    {formatNumber(m.inputTokens)} / {formatNumber(m.outputTokens)}
+                  </td>
+                  <td className="num">{formatUsd(m.costUsd)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </details>
