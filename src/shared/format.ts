@@ -3,27 +3,31 @@
  * the PDF. Precision follows the size of the figure: a per-request cost of $0.00046985 keeps
  * every digit it was computed with (so two figures on screen divide to the ratio shown beside
  * them), and a monthly saving of $12,345.67 reads better without its cents.
- * Fixed to en-US so that a report renders the same on every machine.
+ * Fixed to en-US so that a report renders the same on every machine, and built without Intl
+ * (decimalText.ts says why) though each prints what Intl.NumberFormat printed.
  */
+import {
+  decimalOf,
+  decimalText,
+  magnitudeOf,
+  roundFraction,
+  roundSignificant,
+  scaled,
+} from './decimalText';
 import type { BreakEven } from './roi/breakEven';
 import type { Payback, Roi } from './roi/cashFlow';
 import type { SeedRatio } from './roi/seedRatio';
 
-const LOCALE = 'en-US';
 const NOT_A_NUMBER = '—';
-
-const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE, options);
-    cache.set(key, f);
-  }
-  return f;
-}
 
 /** Avoids "-$0" and "-0 %" for values that only differ from zero by rounding noise or sign. */
 const noNegativeZero = (x: number): number => (Object.is(x, -0) ? 0 : x);
+
+/**
+ * Intl's sign: a negative value keeps its minus even when it rounds to zero ("-0"), as
+ * Intl.NumberFormat (signDisplay "auto") prints it.
+ */
+const sign = (x: number): string => (x < 0 || Object.is(x, -0) ? '-' : '');
 
 /** The fewest significant digits a dollar figure below $1 is shown with (issue 12). */
 export const MIN_USD_SIGNIFICANT_DIGITS = 4;
@@ -37,65 +41,67 @@ export const MIN_USD_SIGNIFICANT_DIGITS = 4;
 export function formatUsd(value: number, significantDigits = 6): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
   const v = noNegativeZero(value);
-  const magnitude = Math.abs(v);
-  const currency = { style: 'currency', currency: 'USD' } as const;
   if (v === 0) return '$0';
-  if (magnitude >= 1000) {
-    return numberFormat('usd0', {
-      ...currency,
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
-    }).format(v);
-  }
-  if (magnitude >= 1) {
-    return numberFormat('usd2', { ...currency, minimumFractionDigits: 2 }).format(v);
-  }
+  const magnitude = Math.abs(v);
+  const d = decimalOf(v);
+  const dollars = (text: string) => `${sign(v)}$${text}`;
+  if (magnitude >= 1000) return dollars(decimalText(roundFraction(d, 0)));
+  if (magnitude >= 1) return dollars(decimalText(roundFraction(d, 2), 2));
   const digits = Math.max(significantDigits, MIN_USD_SIGNIFICANT_DIGITS);
-  const text = numberFormat(`usdSig${digits}`, {
-    ...currency,
-    maximumSignificantDigits: digits,
-  }).format(v);
   // "$0.5" reads as money only with its cents: "$0.50".
-  const decimals = text.split('.')[1]?.length ?? 0;
-  if (decimals >= 2) return text;
-  return decimals === 1 ? `${text}0` : `${text}.00`;
+  return dollars(decimalText(roundSignificant(d, digits), 2));
 }
 
 /** A plain count with thousands separators, e.g. 12,345 (up to `fractionDigits` decimals). */
 export function formatNumber(value: number, fractionDigits = 0): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
-  return numberFormat(`num${fractionDigits}`, { maximumFractionDigits: fractionDigits }).format(
-    noNegativeZero(value),
-  );
+  const v = noNegativeZero(value);
+  return sign(v) + decimalText(roundFraction(decimalOf(v), fractionDigits));
+}
+
+/** en-US short compact notation: thousands, millions, billions, trillions (and beyond, in T). */
+const COMPACT_SUFFIXES = ['', 'K', 'M', 'B', 'T'] as const;
+const compactPower = (magnitude: number): number =>
+  Math.min(Math.max(Math.floor(magnitude / 3), 0), COMPACT_SUFFIXES.length - 1) * 3;
+
+/**
+ * 3 significant digits in the unit the value has once rounded (999,950 is "1M", not "1000K"),
+ * as Intl's compact notation chooses it; a figure of four or more digits (above 999T) is
+ * grouped only from five.
+ */
+function compactText(value: number): string {
+  const d = decimalOf(value);
+  if (d.digits === '') return '0';
+  let power = compactPower(magnitudeOf(d));
+  let rounded = roundSignificant(scaled(d, -power), 3);
+  const after = compactPower(magnitudeOf(rounded) + power);
+  if (after !== power) {
+    rounded = roundSignificant(scaled(rounded, power - after), 3);
+    power = after;
+  }
+  return `${decimalText(rounded, 0, 2)}${COMPACT_SUFFIXES[power / 3] ?? ''}`;
 }
 
 /** Axis ticks and tight labels: 1.5M · 250K · 12 · 0.5 (at most 3 significant digits). */
 export function formatCompactNumber(value: number): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
-  return numberFormat('compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(
-    noNegativeZero(value),
-  );
+  const v = noNegativeZero(value);
+  return sign(v) + compactText(v);
 }
 
 /** Dollars on a chart axis: $1.5M · $250K · $12 · $0.5; tables and figures keep formatUsd. */
 export function formatCompactUsd(value: number): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
-  return numberFormat('compactUsd', {
-    style: 'currency',
-    currency: 'USD',
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-  }).format(noNegativeZero(value));
+  const v = noNegativeZero(value);
+  return `${sign(v)}$${compactText(v)}`;
 }
 
 /** A share as a percentage: 0.848 → "84.8%". */
 export function formatPercent(share: number, fractionDigits = 1): string {
   if (!Number.isFinite(share)) return NOT_A_NUMBER;
-  return numberFormat(`pct${fractionDigits}`, {
-    style: 'percent',
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(noNegativeZero(share));
+  const v = noNegativeZero(share);
+  const percent = roundFraction(scaled(decimalOf(v), 2), fractionDigits);
+  return `${sign(v)}${decimalText(percent, fractionDigits)}%`;
 }
 
 /** Months with one decimal: "4.3 months", "1.0 month". */

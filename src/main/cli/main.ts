@@ -2,10 +2,8 @@
  * The headless command line (bundled to out/node/cli.cjs; `npm run cli -- run ...`): runs an
  * experiment against Bedrock without the app, with the app's own store, runner and metrics.
  */
-import { preferSmallHeap } from '../common/smallHeap';
+import { preferSmallHeap, skipTopTierCompiler } from '../common/smallHeap';
 import { logError } from '../log';
-import { USAGE } from './cliArgs';
-import { runCommand } from './runCommand';
 
 preferSmallHeap();
 
@@ -15,7 +13,8 @@ preferSmallHeap();
  * run's first request.
  */
 async function allUsage(): Promise<string> {
-  const [batch, exp, models, prices, distill, bill] = await Promise.all([
+  const [run, batch, exp, models, prices, distill, bill] = await Promise.all([
+    import('./cliArgs'),
     import('./batchCommand'),
     import('./exportArgs'),
     import('./modelsCommand'),
@@ -24,7 +23,7 @@ async function allUsage(): Promise<string> {
     import('./billCommand'),
   ]);
   return [
-    USAGE,
+    run.USAGE,
     batch.BATCH_USAGE,
     exp.EXPORT_USAGE,
     models.MODELS_USAGE,
@@ -39,7 +38,9 @@ async function main(argv: string[]): Promise<number> {
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
   switch (command) {
     case 'run':
-      return runCommand(rest, io);
+      // Before the run's code loads: TurboFan, once used, keeps its memory (smallHeap.ts).
+      skipTopTierCompiler();
+      return (await import('./runCommand')).runCommand(rest, io);
     case 'batch':
       return (await import('./batchCommand')).batchCommand(rest, io);
     case 'report':

@@ -67,6 +67,8 @@ describe('migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // A page cache of 2 MB (-2000 KiB), not better-sqlite3's 16 MB: a long run's memory is bounded.
+    expect(db.pragma('cache_size', { simple: true })).toBe(-2000);
     db.close();
   });
 

@@ -29,6 +29,11 @@ function applyPragmas(db: Database): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // SQLite's own page cache of 2 MB (better-sqlite3 builds it with 16 MB). The cache fills with
+  // every page a long run reads (each ROUGE refresh reads the outputs stored so far), so the
+  // CLI's memory grew with the size of the store: 4,000 calls took its memory outside the JS
+  // heap from 68 to 84 MB, and with 2 MB to 72 MB; pages it drops are still in the OS's cache.
+  db.pragma('cache_size = -2000');
 }
 
 export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
