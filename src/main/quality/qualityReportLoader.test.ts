@@ -8,6 +8,7 @@ import { defaultQualitySettings } from '../../shared/quality/qualitySettings';
 import { openDatabase } from '../db/open';
 import { getExperiment } from '../db/repos/experiments';
 import { saveQualitySettings } from '../db/repos/qualitySettings';
+import { listRuns, listRunSamples } from '../db/repos/runs';
 import { upsertHumanScore } from '../db/repos/scores';
 import { loadQualityReport } from './qualityReportLoader';
 
@@ -89,5 +90,34 @@ describe('loadQualityReport', () => {
     expect(loadQualityReport(db, eb).paragraphs).toHaveLength(7);
     const renamed = { ...ea, config: { ...ea.config, name: 'A, renamed' } };
     expect(loadQualityReport(db, renamed).experimentName).toBe('A, renamed');
+  });
+});
+
+describe('listRunSamples', () => {
+  it('gives every call’s figures as listRuns has them, without the texts', () => {
+    const s = seedExperimentWithRuns(db, {
+      paragraphs: 6,
+      repeats: 2,
+      output: (i, _m, role) => (role === 'student' && i === 2 ? null : `Output ${i}`),
+    });
+    const samples = listRunSamples(db, s.experimentId);
+    const runs = listRuns(db, s.experimentId);
+    expect(samples).toEqual(
+      runs.map((r) => ({
+        modelId: r.modelId,
+        status: r.status,
+        inputTokens: r.inputTokens,
+        outputTokens: r.outputTokens,
+        e2eMs: r.e2eMs,
+        serverMs: r.serverMs,
+        ttftMs: r.ttftMs,
+        costUsd: r.costUsd,
+        attempts: r.attempts,
+        throttles: r.throttles,
+        lostMs: r.lostMs,
+        via: r.via,
+      })),
+    );
+    expect(samples.filter((x) => x.status === 'error')).toHaveLength(2);
   });
 });

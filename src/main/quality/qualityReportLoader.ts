@@ -5,7 +5,7 @@ import type { QualityReport } from '../../shared/quality/reportSchema';
 import { latestUsedJudgePrompt, listJudgeCallRows } from '../db/repos/judge';
 import { experimentParagraphs } from '../db/repos/experimentParagraphs';
 import { getQualitySettings } from '../db/repos/qualitySettings';
-import { listRuns } from '../db/repos/runs';
+import { listRunSamples } from '../db/repos/runs';
 import { listScoreRows } from '../db/repos/scores';
 import { storeStamp } from '../db/storeStamp';
 
@@ -55,7 +55,7 @@ function buildFromStore(db: Database, experiment: Experiment): QualityReport {
     studentModelIds: experiment.config.studentModelIds,
     paragraphs: experimentParagraphs(db, experiment),
     scores: listScoreRows(db, experiment.id),
-    runs: listRuns(db, experiment.id),
+    runs: listRunSamples(db, experiment.id),
     judgeCalls: listJudgeCallRows(db, experiment.id),
     judgePrompt: prompt && {
       id: prompt.id,
