@@ -73,6 +73,10 @@ test.describe('one job partly completed, the other failed', () => {
     // The 60 results the batch stored are shown, not a note that there are none.
     await expect(experiments.rows.first()).toBeVisible();
     await expect(experiments.noResults).toHaveCount(0);
+    // A cell the batch brought nothing back for says so, not "Not run yet".
+    await expect(experiments.missingOutputs.first()).toHaveText(
+      'No result from its batch job; "Run missing calls on demand" makes the call',
+    );
     // The teacher made batch calls only: no time lost shown as zero, here or in the run panel.
     await expect(experiments.summaryRows).toHaveCount(1);
     await expect(experiments.summaryRows.first()).not.toContainText('0.00 ms');
@@ -88,6 +92,7 @@ test.describe('one job partly completed, the other failed', () => {
     await expect(experiments.runMissingButton).toHaveCount(0);
     // The results show every call, not the figures from before the press: 120 per model.
     await expect(experiments.summaryCalls).toHaveText(['120', '120']);
+    await expect(experiments.missingOutputs).toHaveCount(0);
     // Every record now has a call: the notes say the missing ones were made, and offer nothing.
     await expect(batch.jobNotes.nth(0)).toContainText(
       'the records processed were collected; the 60 records without a result were run on demand.',

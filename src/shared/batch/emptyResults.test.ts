@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchJobView, BatchOverview } from './batchDomain';
-import { emptyResultsNote, NO_RESULTS_YET } from './emptyResults';
+import { emptyResultsNote, missingOutputText, NO_RESULTS_YET, NOT_RUN_YET } from './emptyResults';
 
 const job = (over: Partial<BatchJobView>): BatchJobView => ({
   id: 'j',
@@ -75,5 +75,27 @@ describe('emptyResultsNote', () => {
     expect(emptyResultsNote(overview([job({})], true))).toMatch(
       /^The batch job ended without a result \(Failed\)/,
     );
+  });
+});
+
+describe('missingOutputText', () => {
+  const withModels = (jobs: BatchJobView[], finished: boolean): BatchOverview => ({
+    ...overview(jobs, finished),
+    setup: { ...overview(jobs, finished).setup, modelIds: ['batched'] } as BatchOverview['setup'],
+  });
+
+  it('a model sent to batch waits for its job, then says the job brought nothing and what makes it', () => {
+    expect(missingOutputText(withModels([job({ phase: 'submitted' })], false), 'batched')).toBe(
+      'Waiting for its batch job',
+    );
+    expect(missingOutputText(withModels([job({})], true), 'batched')).toBe(
+      'No result from its batch job; "Run missing calls on demand" makes the call',
+    );
+  });
+
+  it('a model run on demand, or an experiment without a batch, is simply not run yet', () => {
+    expect(missingOutputText(withModels([job({})], true), 'on-demand')).toBe(NOT_RUN_YET);
+    expect(missingOutputText(null, 'batched')).toBe(NOT_RUN_YET);
+    expect(missingOutputText(withModels([], false), 'batched')).toBe(NOT_RUN_YET);
   });
 });

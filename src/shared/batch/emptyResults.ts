@@ -1,6 +1,20 @@
 import type { BatchOverview } from './batchDomain';
 import { RUN_MISSING_LABEL } from './jobStatus';
 
+/** What an output cell says when its call has no stored result and no batch is involved. */
+export const NOT_RUN_YET = 'Not run yet';
+
+/**
+ * What an output cell says when `modelId` has no stored result for it. A model sent to batch
+ * was run: its cell waits for the job, or says the job brought nothing back and what makes the
+ * call, never "Not run yet" beside job notes that say the records had no result.
+ */
+export function missingOutputText(batch: BatchOverview | null, modelId: string): string {
+  if (!batch?.setup?.modelIds.includes(modelId) || batch.jobs.length === 0) return NOT_RUN_YET;
+  if (!batch.finished) return 'Waiting for its batch job';
+  return `No result from its batch job; "${RUN_MISSING_LABEL}" makes the call`;
+}
+
 /** What the results screen says while an experiment has no stored call. */
 export const NO_RESULTS_YET = 'No results yet. Run the experiment to see outputs here.';
 

@@ -129,6 +129,10 @@ export class ExperimentsPage {
   outputCells(row?: Locator): Locator {
     return (row ?? this.page).getByTestId('output-cell');
   }
+  /** Output cells of calls with no stored result, saying why. */
+  get missingOutputs(): Locator {
+    return this.page.getByTestId('output-missing');
+  }
   /** The words a row's outputs differ in, marked. */
   diffMarks(row: Locator): Locator {
     return row.locator('mark.diff');

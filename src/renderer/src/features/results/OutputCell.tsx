@@ -1,3 +1,4 @@
+import { NOT_RUN_YET } from '../../../../shared/batch/emptyResults';
 import { BATCH_LATENCY_TEXT } from '../../../../shared/batch/latencySource';
 import type { RunRecord } from '../../../../shared/domain/run';
 import { formatNumber, formatUsd } from '../../../../shared/format';
@@ -10,12 +11,20 @@ export function OutputCell({
   run,
   segments,
   marks = 'added',
+  missing = NOT_RUN_YET,
 }: {
   run: RunRecord | undefined;
   segments: DiffSegment[] | null;
   marks?: 'added' | 'dropped';
+  /** What to say when the call has no stored result (missingOutputText). */
+  missing?: string;
 }) {
-  if (!run) return <div className="output missing">Not run yet</div>;
+  if (!run)
+    return (
+      <div className="output missing" data-testid="output-missing">
+        {missing}
+      </div>
+    );
   if (run.status === 'error') {
     return (
       <div className="output failed" data-testid="output-error">

@@ -1,5 +1,5 @@
 import type { BatchOverview } from '../../../../shared/batch/batchDomain';
-import { emptyResultsNote } from '../../../../shared/batch/emptyResults';
+import { emptyResultsNote, missingOutputText } from '../../../../shared/batch/emptyResults';
 import { profileCallsText } from '../../../../shared/billing/profileCalls';
 import { ErrorBanner } from '../../components/Banner';
 import { ModelSummaryTable } from './ModelSummaryTable';
@@ -51,6 +51,7 @@ export function ResultsView({
         studentIds={c.studentModelIds}
         repeats={c.repeats}
         editedIds={new Set(results.editedParagraphIds)}
+        missing={(modelId) => missingOutputText(batch, modelId)}
       />
     </div>
   );

@@ -13,6 +13,8 @@ interface SideBySideProps {
   repeats: number;
   /** Paragraphs edited in the dataset since the run: shown as run, and marked. */
   editedIds: ReadonlySet<string>;
+  /** What a cell without a stored result says, per model (missingOutputText). */
+  missing: (modelId: string) => string;
 }
 
 const PAGE = 20;
@@ -25,6 +27,7 @@ export function SideBySide({
   studentIds,
   repeats,
   editedIds,
+  missing,
 }: SideBySideProps) {
   const [page, setPage] = useState(0);
   const [repeat, setRepeat] = useState(0);
@@ -139,6 +142,7 @@ export function SideBySide({
                     run={r}
                     segments={text === null ? null : segments}
                     marks={m === teacherId ? 'dropped' : 'added'}
+                    missing={missing(m)}
                   />
                 );
               })}
