@@ -27,18 +27,16 @@ export function formatDurationMs(value: number | null): string {
 // Made on first use: an Intl formatter starts ICU (about 8 MB) in every process loading this file.
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * "Dec 7, 15:32": a moment in a narrow table cell (the batch job panel), in the viewer's time
- * zone unless one is named; the full date and time belong in a title beside it.
- */
-export function formatWhen(iso: string | null, timeZone?: string): string {
+/** A moment as month, day and 24-hour time, with the year when asked; '—' for no moment. */
+function momentText(iso: string | null, withYear: boolean, timeZone?: string): string {
   if (iso === null) return NOT_A_NUMBER;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return NOT_A_NUMBER;
-  const key = timeZone ?? '';
+  const key = `${withYear ? 'y' : ''}|${timeZone ?? ''}`;
   let f = clocks.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
+      ...(withYear ? { year: 'numeric' } : {}),
       month: 'short',
       day: 'numeric',
       hour: '2-digit',
@@ -49,4 +47,17 @@ export function formatWhen(iso: string | null, timeZone?: string): string {
     clocks.set(key, f);
   }
   return f.format(d);
+}
+
+/**
+ * "Dec 7, 15:32": a moment in a narrow table cell (the batch job panel), in the viewer's time
+ * zone unless one is named; the full date and time belong in a title beside it.
+ */
+export function formatWhen(iso: string | null, timeZone?: string): string {
+  return momentText(iso, false, timeZone);
+}
+
+/** When a rating or a prompt version was saved, in the viewer's time zone unless one is given. */
+export function formatSavedAt(iso: string, timeZone?: string): string {
+  return momentText(iso, true, timeZone);
 }

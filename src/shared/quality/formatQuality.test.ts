@@ -3,13 +3,13 @@ import {
   formatDifferenceCi,
   formatMeanCi,
   formatPairedShare,
-  formatSavedAt,
   formatScore,
   formatShareCi,
   formatSigned,
   formatWinRateCi,
   notEnough,
 } from './formatQuality';
+import { formatSavedAt } from '../formatTime';
 
 const ci = { low: 0.1, high: 0.3 };
 

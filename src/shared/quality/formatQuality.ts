@@ -1,4 +1,5 @@
 import { formatPercent } from '../format';
+
 import type { MeanCi, PairedShares, ShareCi, WinRateCi } from './reportSchema';
 
 /**
@@ -56,19 +57,4 @@ export function formatPairedShare(r: PairedShares, side: 'teacher' | 'student'):
   if (r.kind === 'insufficient') return notEnough(r.n);
   const s = r[side];
   return `${pct(s.share)} [${pct(s.ci.low)}, ${pct(s.ci.high)}]`;
-}
-
-/** When a rating or a prompt version was saved, in the viewer's time zone unless one is given. */
-export function formatSavedAt(iso: string, timeZone?: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(d);
 }

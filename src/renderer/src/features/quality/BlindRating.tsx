@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { isFullyRated, type Label } from '../../../../shared/quality/ratings';
 import type { QualityReport } from '../../../../shared/quality/reportSchema';
-import { formatSavedAt } from '../../../../shared/quality/formatQuality';
+import { formatSavedAt } from '../../../../shared/formatTime';
 import { ErrorBanner } from '../../components/Banner';
 import { modelName } from '../../../../shared/report/names';
 import { RatingCard } from './RatingCard';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import type { QualitySetup } from '../../../../shared/ipc/qualityChannels';
-import { formatSavedAt } from '../../../../shared/quality/formatQuality';
+import { formatSavedAt } from '../../../../shared/formatTime';
 import {
   JudgeSettingsSchema,
   type JudgeSettings,

@@ -1,4 +1,4 @@
-import { formatSavedAt } from '../../../../shared/quality/formatQuality';
+import { formatSavedAt } from '../../../../shared/formatTime';
 import type { Label, RatingItem } from '../../../../shared/quality/ratings';
 import { modelName } from '../../../../shared/report/names';
 
