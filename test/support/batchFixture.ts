@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { createBatchClients, type BatchClients } from '../../src/main/batch/awsClients';
-import type { BatchDeps } from '../../src/main/batch/batchPipeline';
+import type { BatchDeps } from '../../src/main/batch/batchDeps';
 import { insertDataset } from '../../src/main/db/repos/datasets';
 import { insertExperiment } from '../../src/main/db/repos/experiments';
 import { appendParagraphs } from '../../src/main/db/repos/paragraphs';

@@ -11,7 +11,8 @@ import { getExperiment } from '../db/repos/experiments';
 import { logError, logInfo } from '../log';
 import type { BatchClients } from './awsClients';
 import { batchOverview } from './batchOverview';
-import { advanceBatch, stopBatch, type BatchTuning, DEFAULT_BATCH_TUNING } from './batchPipeline';
+import { DEFAULT_BATCH_TUNING, type BatchTuning } from './batchDeps';
+import { advanceBatch, stopBatch } from './batchPipeline';
 import { setupBatch, type BatchRequest } from './batchSetup';
 
 export interface BatchServiceDeps {

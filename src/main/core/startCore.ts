@@ -8,7 +8,7 @@ import { databasePath } from '../paths/dataDir';
 import { createClientPool, credentialsFor } from '../bedrock/clientPool';
 import { createBatchClients, type BatchClients } from '../batch/awsClients';
 import { BatchService } from '../batch/batchService';
-import { batchTuning } from '../batch/batchPipeline';
+import { batchTuning } from '../batch/batchDeps';
 import { DistillService } from '../distill/distillService';
 import { distillTuning } from '../distill/distillJob';
 import { createKeychainStore } from '../credentials/keychain';
