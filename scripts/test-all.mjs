@@ -47,8 +47,34 @@ function readJson(file) {
   }
 }
 
+// The names of the failed tests, repeated at the end: a CI log is often read from its tail.
+const failedTests = [];
+
+function vitestFailures(report) {
+  const root = process.cwd() + '/';
+  return (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === 'failed')
+      .map((t) => `${String(file.name).replace(root, '')} › ${t.fullName}`),
+  );
+}
+
+function playwrightFailures(report) {
+  const names = [];
+  const walk = (suite, trail) => {
+    const here = suite.title ? [...trail, suite.title] : trail;
+    for (const spec of suite.specs ?? []) {
+      if ((spec.tests ?? []).some((t) => t.status === 'unexpected'))
+        names.push([...here, spec.title].join(' › '));
+    }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return names;
+}
+
 /** A runner's own counts; a runner that died without a report counts as one failure. */
-function counted(name, ok, file, pick) {
+function counted(name, ok, file, pick, namesOf = vitestFailures) {
   const report = readJson(file);
   if (!report) {
     failed += 1;
@@ -60,6 +86,7 @@ function counted(name, ok, file, pick) {
   failed += f;
   if (f > 0 || !ok) failures.push(name);
   if (!ok && f === 0) failed += 1;
+  for (const test of namesOf(report)) failedTests.push(`${name}: ${test}`);
 }
 
 mkdirSync('.tmp', { recursive: true });
@@ -126,15 +153,20 @@ counted('crash tests', crashOk, '.tmp/vitest-crash-results.json', (r) => [
 
 if (built && existsSync('out/node/host.cjs')) {
   const e2eOk = run('npx', ['playwright', 'test']);
-  counted('end-to-end tests', e2eOk, '.tmp/playwright-results.json', (r) => [
-    r.stats.expected + r.stats.flaky,
-    r.stats.unexpected,
-  ]);
+  counted(
+    'end-to-end tests',
+    e2eOk,
+    '.tmp/playwright-results.json',
+    (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected],
+    playwrightFailures,
+  );
 } else {
   failed += 1;
   failures.push('end-to-end tests (no build)');
 }
 
+if (failedTests.length > 0)
+  process.stdout.write(`\nFailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}\n`);
 if (failures.length > 0) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);

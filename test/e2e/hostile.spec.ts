@@ -98,7 +98,8 @@ test('hostile files through the import preview and the editor run no script', as
 
   // The editor shows the payloads as text, exactly.
   await datasets.selectDataset('script-payloads-as-paragraphs');
-  expect(await datasets.cardTexts()).toEqual([...SCRIPT_PAYLOADS]);
+  // The name shows before the paragraphs do: wait for them.
+  await expect.poll(() => datasets.cardTexts()).toEqual([...SCRIPT_PAYLOADS]);
   await datasets.selectDataset('right-to-left-and-emoji-paragraphs');
   await expect(datasets.cards).toHaveCount(6);
   // And typed into the editor, they stay text too.

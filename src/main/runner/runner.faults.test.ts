@@ -178,21 +178,22 @@ describe('faults through the runner', () => {
     try {
       fx = await makeRunnerFixture({
         standIn,
-        paragraphs: 15,
+        paragraphs: 25,
         concurrency: 8,
         client: { endpoint: proxy.url, maxAttempts: 1 },
         tuning: { maxRequeues: 10 },
       });
       fx.runner.start(fx.experimentId);
       const final = await fx.runner.settled(fx.experimentId);
-      expect(final).toMatchObject({ status: 'completed', done: 30, failed: 0 });
+      expect(final).toMatchObject({ status: 'completed', done: 50, failed: 0 });
 
       const dropIndex = fx.events.findIndex((e) => e.concurrency < 8);
       expect(dropIndex).toBeGreaterThan(0);
       const droppedAt = fx.eventTimes[dropIndex] ?? Infinity;
       const before = proxy.arrivals.filter((a) => a.at < droppedAt);
-      // Requests dispatched just before the drop may still be arriving: leave them 50 ms.
-      const after = proxy.arrivals.filter((a) => a.at > droppedAt + 50);
+      // Requests sent before the drop may still be on their way, however slow the machine: at
+      // most 8 (the limit then), so the 8 arrivals after them are left out, whatever their time.
+      const after = proxy.arrivals.slice(before.length + 8);
       expect(Math.max(...before.map((a) => a.offered))).toBeGreaterThan(quota + 1);
       expect(after.length).toBeGreaterThan(10);
       // After the first halving the run stays near the quota: it probes for room one call at a
@@ -200,7 +201,8 @@ describe('faults through the runner', () => {
       // which a quota of 3 does at 6 in flight. So at most two requests above it.
       expect(Math.max(...after.map((a) => a.offered))).toBeLessThanOrEqual(quota + 2);
       const throttled = proxy.arrivals.filter((a) => a.throttled).length;
-      expect(throttled).toBeLessThan(30);
+      // Probing for room costs a throttle now and then: fewer than one a call.
+      expect(throttled).toBeLessThan(50);
     } finally {
       await proxy.close();
     }
