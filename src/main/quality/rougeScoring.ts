@@ -17,9 +17,9 @@ import { listExperiments } from '../db/repos/experiments';
  * runs or a changed reference made stale.
  *
  * It runs where the inputs change, never where scores are read (the quality view, the report,
- * CSV and bundle exports only read): as runs land (the runner, after ROUGE_EVERY_RUNS results or a
- * quarter of those landed so far, and when a session ends; batch output; a bundle import), when
- * the quality settings are saved, when a dataset's paragraphs are edited,
+ * CSV and bundle exports only read): as runs land (the runner, every ROUGE_EVERY_RUNS results and
+ * when a session ends, for just the paragraphs whose calls landed; batch output; a bundle
+ * import), when the quality settings are saved, when a dataset's paragraphs are edited,
  * and once for every experiment when the app starts (stores written by an older version).
  *
  * Whether ROUGE stems (the quality setting `rougeStemmed`) is stored with each value too. The
@@ -70,23 +70,48 @@ function targetsOf(runs: RunOutput[], references: Map<string, string | null>): T
   return out;
 }
 
+/**
+ * The pages a refresh reads, as ranges of paragraph ids: a page of paragraphs at a time, or one
+ * page per paragraph when only some are asked for. Either way all of a paragraph's runs are in
+ * the same page, so a student finds its teacher.
+ */
+function* pagesOf(
+  db: Database,
+  experimentId: string,
+  only: ReadonlySet<string> | undefined,
+): Generator<readonly [string, string]> {
+  if (only) {
+    for (const id of [...only].sort()) yield [id, id];
+    return;
+  }
+  let after = '';
+  for (;;) {
+    const ids = runParagraphIdsAfter(db, experimentId, after, PAGE_PARAGRAPHS);
+    const [first, last] = [ids[0], ids.at(-1)];
+    if (first === undefined || last === undefined) return;
+    after = last;
+    yield [first, last];
+  }
+}
+
+/**
+ * Brings the experiment's ROUGE values up to date, or only those of the paragraphs in `only`:
+ * a running session passes the paragraphs whose calls landed since its last refresh, so each
+ * refresh costs what landed, not what the experiment holds (a full pass at 4,000 calls held
+ * the runner's event loop for about 300 ms, stalling every call in flight).
+ */
 export function refreshRougeScores(
   db: Database,
   experiment: Experiment,
+  only?: ReadonlySet<string>,
 ): { scored: number; removed: number; stemmed: boolean } {
   const stem = getQualitySettings(db, experiment.id).rougeStemmed;
   let scored = 0;
   let removed = 0;
   // One transaction, so readers never see stemmed and unstemmed values side by side; the reads
-  // inside it go a page of paragraphs at a time (all of a paragraph's runs in the same page, so a
-  // student finds its teacher), so memory does not grow with the experiment.
+  // inside it go a page of paragraphs at a time, so memory does not grow with the experiment.
   db.transaction(() => {
-    let after = '';
-    for (;;) {
-      const ids = runParagraphIdsAfter(db, experiment.id, after, PAGE_PARAGRAPHS);
-      const [first, last] = [ids[0], ids.at(-1)];
-      if (first === undefined || last === undefined) break;
-      after = last;
+    for (const [first, last] of pagesOf(db, experiment.id, only)) {
       const stored = rougeProvenanceOfParagraphs(db, experiment.id, first, last);
       const current = (key: string, fingerprint: string) => {
         const p = stored.get(key);

@@ -47,8 +47,14 @@ export class ExperimentSession {
   private limitChange: LimitChange | undefined;
   private endedFlag = false;
   /** Successful results stored since ROUGE was last brought up to date, and in all. */
+  /** Paragraphs whose results landed since the last ROUGE refresh, and how many results. */
+  private readonly unscoredParagraphs = new Set<string>();
   private unscored = 0;
-  private landed = 0;
+  /**
+   * The session's first refresh reads the whole experiment: results a killed session stored
+   * but never scored are found there. Later ones read only the paragraphs that landed since.
+   */
+  private refreshedWhole = false;
   private resolveEnd: (p: RunProgress) => void = () => {};
   readonly ended: Promise<RunProgress>;
 
@@ -221,10 +227,8 @@ export class ExperimentSession {
       return this.commit(row, () => {
         this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row));
         this.unscored += 1;
-        this.landed += 1;
-        // A refresh reads every run of the experiment: spaced out as the run grows (a quarter
-        // of what landed), so a long run does O(n log n) scoring work, not O(n²).
-        if (this.unscored >= Math.max(ROUGE_EVERY_RUNS, this.landed / 4)) this.scoreRouge();
+        this.unscoredParagraphs.add(spec.paragraphId);
+        if (this.unscored >= ROUGE_EVERY_RUNS) this.scoreRouge();
       });
     }
     const { error, attempts } = outcome;
@@ -315,8 +319,14 @@ export class ExperimentSession {
   private scoreRouge(): void {
     if (this.unscored === 0) return;
     try {
-      refreshRougeScores(this.p.deps.db, this.p.experiment);
+      refreshRougeScores(
+        this.p.deps.db,
+        this.p.experiment,
+        this.refreshedWhole ? this.unscoredParagraphs : undefined,
+      );
+      this.refreshedWhole = true;
       this.unscored = 0;
+      this.unscoredParagraphs.clear();
     } catch (e) {
       // The results are stored; scoring is retried at the next refresh (or the next start).
       logError(`Could not score ROUGE for experiment ${this.id}`, e);
