@@ -198,7 +198,7 @@ test.describe('Stop from the job panel', () => {
       'Stopped: the records processed before the stop were collected',
     );
     await expect(batch.stopButton).toHaveCount(0);
-    await expect(experiments.runStatus).toHaveText('Completed');
+    await expect(experiments.runStatus).toHaveText('Incomplete');
 
     const stops = (await batchStandIns.calls()).filter((c) => c.op === 'stop');
     const created = (await batchStandIns.calls()).filter((c) => c.op === 'create');

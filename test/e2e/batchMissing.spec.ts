@@ -66,7 +66,9 @@ test.describe('one job partly completed, the other failed', () => {
       new Array(2).fill(/^distill-roi run --resume [0-9a-f-]+$/),
     );
     expect(await batch.noteCommandLines()).toEqual([1, 1]);
-    await expect(experiments.runStatus).toHaveText('Completed');
+    // The jobs ended, but 180 calls were never made: not "Completed" beside "60 / 240 calls".
+    await expect(experiments.runStatus).toHaveText('Incomplete');
+    await expect(experiments.list).toContainText('incomplete · 60/240 calls');
     await expect(experiments.figures).toContainText('60 / 240 calls');
     await expect(experiments.runMissingButton).toHaveText('Run missing calls on demand (180)');
     expect(await onDemandCalls(standIn)).toEqual([]);
@@ -84,11 +86,12 @@ test.describe('one job partly completed, the other failed', () => {
     await page.screenshot({ path: '.tmp/screens/batch-missing-before.png', fullPage: true });
 
     await experiments.runMissing();
-    // The status was Completed before the press too: the figures say when the calls are in.
+    // The stored status was completed before the press too: the figures say when the calls are in.
     await expect(experiments.figures).toContainText('240 / 240 calls · 0 failed', {
       timeout: 60_000,
     });
     await experiments.waitForStatus('completed');
+    await expect(experiments.runStatus).toHaveText('Completed');
     await expect(experiments.runMissingButton).toHaveCount(0);
     // The results show every call, not the figures from before the press: 120 per model.
     await expect(experiments.summaryCalls).toHaveText(['120', '120']);

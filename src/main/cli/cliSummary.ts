@@ -4,6 +4,7 @@
  * tokens, cost per request and per 1,000 requests, and the teacher-to-student ratios, all
  * computed by src/shared/metrics from the stored runs. Printed as a table or as JSON.
  */
+import { runStateText } from '../../shared/domain/runStateText';
 import type { Database } from 'better-sqlite3';
 import type { RunProgress } from '../../shared/domain/run';
 import { formatNumber, formatRatio, formatUsd } from '../../shared/format';
@@ -192,7 +193,10 @@ export function formatSummary(s: CliSummary, width: number = MIN_SUMMARY_WIDTH):
     : null;
   const profileLines = profileText === null ? [] : wrapLine(profileText, cols);
   return [
-    ...wrapLine(`experiment ${s.experimentId} "${s.name}": ${s.status}${reason}`, cols),
+    ...wrapLine(
+      `experiment ${s.experimentId} "${s.name}": ${runStateText(s).toLowerCase()}${reason}`,
+      cols,
+    ),
     ...wrapLine(
       `${formatNumber(s.done)} of ${formatNumber(s.total)} calls, ${formatNumber(s.failed)} failed, ${formatUsd(s.spentUsd)} spent`,
       cols,

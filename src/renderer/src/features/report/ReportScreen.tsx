@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { runStateText } from '../../../../shared/domain/runStateText';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
@@ -72,7 +73,7 @@ export function ReportScreen() {
                 >
                   <span className="dataset-name">{e.config.name}</span>
                   <span className="dataset-count">
-                    {e.status} · {formatNumber(e.done - e.failed)} calls
+                    {runStateText(e).toLowerCase()} · {formatNumber(e.done - e.failed)} calls
                   </span>
                 </button>
               </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { runStateText } from '../../../../shared/domain/runStateText';
 import type { Dataset } from '../../../../shared/domain/dataset';
 import type { ExperimentSummary } from '../../../../shared/ipc/experimentChannels';
 import { formatNumber, formatUsd } from '../../../../shared/format';
@@ -77,8 +78,8 @@ export function ExperimentsScreen() {
                   >
                     <span className="dataset-name">{e.config.name}</span>
                     <span className="dataset-count" data-testid="experiment-list-progress">
-                      {p.status} · {formatNumber(p.done)}/{formatNumber(p.total)} calls ·{' '}
-                      {formatUsd(p.spentUsd)}
+                      {runStateText(p).toLowerCase()} · {formatNumber(p.done)}/
+                      {formatNumber(p.total)} calls · {formatUsd(p.spentUsd)}
                     </span>
                   </button>
                 </li>

@@ -1,21 +1,13 @@
 import { RUN_MISSING_LABEL } from '../../../../shared/batch/jobStatus';
 import { onDemandFigure } from '../../../../shared/batch/latencySource';
 import type { RunProgress } from '../../../../shared/domain/run';
+import { endedIncomplete, runStateText } from '../../../../shared/domain/runStateText';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 import { formatDurationMs } from '../../../../shared/formatTime';
 import { api } from '../../api/transport';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Banner';
 import { modelName } from '../../../../shared/report/names';
-
-const STATUS_TEXT: Record<RunProgress['status'], string> = {
-  draft: 'Not started',
-  running: 'Running',
-  paused: 'Paused',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  interrupted: 'Interrupted',
-};
 
 /** Where a run stands, and the controls to pause, resume, cancel or retry what failed. */
 export function RunPanel({
@@ -57,8 +49,11 @@ export function RunPanel({
       data-elsewhere={progress.runningElsewhere === true}
     >
       <div className="run-head">
-        <span className={`status status-${progress.status}`} data-testid="run-status">
-          {STATUS_TEXT[progress.status]}
+        <span
+          className={`status status-${endedIncomplete(progress) ? 'incomplete' : progress.status}`}
+          data-testid="run-status"
+        >
+          {runStateText(progress)}
         </span>
         {progress.statusReason && (
           <span className="status-reason" data-testid="run-status-reason">

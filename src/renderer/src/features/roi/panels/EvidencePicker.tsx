@@ -1,3 +1,4 @@
+import { runStateText } from '../../../../../shared/domain/runStateText';
 import type { ExperimentSummary } from '../../../../../shared/ipc/experimentChannels';
 import type { RoiEvidence } from '../../../../../shared/roi';
 import { modelName } from '../../../../../shared/report/names';
@@ -31,7 +32,7 @@ export function EvidencePicker(p: EvidencePickerProps) {
             <option value="">No experiment: the built-in example (Llama 3 70B → 8B)</option>
             {usable.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.config.name} ({formatNumber(e.done)} calls, {e.status})
+                {e.config.name} ({formatNumber(e.done)} calls, {runStateText(e).toLowerCase()})
               </option>
             ))}
           </select>
