@@ -52,6 +52,26 @@ function batchLatencyText(b: Basis): string {
   return `${none ? `All ${plural(b.calls, 'call')}` : `${plural(b.batchCalls, 'call')} of ${formatNumber(b.calls)}`} ran as Bedrock batch jobs. A batch call has no latency or time to first token of its own, so latency figures come from on-demand calls only${none ? ': this experiment has none, and neither the figures nor the verdict rest on latency' : ''}.`;
 }
 
+/**
+ * The calls the report rests on, and the planned ones never made (a batch whose jobs ended
+ * without some records, a paused or cancelled run): the cover never reads as a whole
+ * experiment when it is part of one.
+ */
+export function callsText(b: Basis, callsPerParagraph: number): string {
+  const planned = b.paragraphs * callsPerParagraph;
+  const missing = planned - b.calls;
+  const made = `${plural(b.calls, 'call')} to Amazon Bedrock, ${formatNumber(b.failed)} failed`;
+  const period = callPeriod(b);
+  if (missing <= 0) return `${made}${period}`;
+  return `${made}${period}; ${formatNumber(missing)} of the ${formatNumber(planned)} planned never made`;
+}
+
+function callPeriod(b: Basis): string {
+  const first = b.firstCall ? formatReportDate(b.firstCall) : null;
+  const last = b.lastCall ? formatReportDate(b.lastCall) : null;
+  return !first || !last ? '' : first === last ? `, on ${first}` : `, ${first} to ${last}`;
+}
+
 export function coverBasis(
   e: Experiment,
   datasetName: string,
@@ -60,9 +80,6 @@ export function coverBasis(
   scenarioNames: readonly string[],
 ): ReportViewModel['cover']['basis'] {
   const c = e.config;
-  const first = b.firstCall ? formatReportDate(b.firstCall) : null;
-  const last = b.lastCall ? formatReportDate(b.lastCall) : null;
-  const period = !first || !last ? '' : first === last ? `, on ${first}` : `, ${first} to ${last}`;
   const key = quality?.settings.failureMetric;
   const scored = key ? (quality?.metrics.find((m) => m.key === key)?.perModel[0]?.n ?? 0) : 0;
   return [
@@ -71,10 +88,7 @@ export function coverBasis(
       label: 'Paragraphs',
       text: `${plural(b.paragraphs, 'paragraph')} from "${datasetName}", ${plural(c.repeats, 'call')} per model each`,
     },
-    {
-      label: 'Calls',
-      text: `${plural(b.calls, 'call')} to Amazon Bedrock, ${formatNumber(b.failed)} failed${period}`,
-    },
+    { label: 'Calls', text: callsText(b, c.repeats * (1 + c.studentModelIds.length)) },
     { label: 'Region', text: c.region },
     { label: 'Models', text: [c.teacherModelId, ...c.studentModelIds].map(modelName).join(', ') },
     { label: 'Quality', text: qualityBasis(quality, key, scored) },
