@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { batchPlanNotes, type BatchOverview } from '../../../../shared/batch/batchDomain';
 import { jobStateWords, noteParts, runMissingCommand } from '../../../../shared/batch/jobStatus';
 import { BATCH_LATENCY_NOTE } from '../../../../shared/batch/latencySource';
@@ -144,7 +144,17 @@ export function BatchJobPanel({
                 <td data-testid="batch-job-model" className="nowrap" title={j.modelId}>
                   {shortModelName(j.modelId)} · part {j.partIndex + 1}
                 </td>
-                <td data-testid="batch-job-status">{jobStateWords(j)}</td>
+                <td data-testid="batch-job-status">
+                  {/* At most two lines: "Partially completed" / "· collected", never three. */}
+                  {jobStateWords(j)
+                    .split(' · ')
+                    .map((part, i) => (
+                      <Fragment key={part}>
+                        {i > 0 && ' '}
+                        <span className="nowrap">{i > 0 ? `· ${part}` : part}</span>
+                      </Fragment>
+                    ))}
+                </td>
                 <td className="num">
                   {formatNumber(j.processedRecords ?? 0)} / {formatNumber(j.recordCount)}
                 </td>
