@@ -51,6 +51,14 @@ const summary = {
 } as unknown as CliSummary;
 
 describe('formatSummary', () => {
+  it('says a run that ended with calls never made is incomplete, as the run panel does', () => {
+    expect(formatSummary(summary, 80)).toContain('"Quarterly summaries": completed');
+    const partial = { ...summary, done: 6_000 } as CliSummary;
+    const text = formatSummary(partial, 80);
+    expect(text).toContain('"Quarterly summaries": incomplete');
+    expect(text).toContain('6,000 of 24,000 calls');
+  });
+
   it('fits 80 columns, names models as the screens do, and spells out units', () => {
     const text = formatSummary(summary, 80);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
