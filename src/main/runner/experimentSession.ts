@@ -55,6 +55,7 @@ export class ExperimentSession {
    * but never scored are found there. Later ones read only the paragraphs that landed since.
    */
   private refreshedWhole = false;
+  private scoreScheduled = false;
   private resolveEnd: (p: RunProgress) => void = () => {};
   readonly ended: Promise<RunProgress>;
 
@@ -228,7 +229,7 @@ export class ExperimentSession {
         this.p.counters.ok(spec.modelId, m.inputTokens, m.outputTokens, cost, retryCost(row));
         this.unscored += 1;
         this.unscoredParagraphs.add(spec.paragraphId);
-        if (this.unscored >= ROUGE_EVERY_RUNS) this.scoreRouge();
+        if (this.unscored >= ROUGE_EVERY_RUNS) this.scoreSoon();
       });
     }
     const { error, attempts } = outcome;
@@ -313,6 +314,20 @@ export class ExperimentSession {
       logError(`Could not store a result of experiment ${this.id}`, e);
       this.hold(`storage error: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  /**
+   * Scores once the calls this result frees a slot for are on their way: scoring is synchronous,
+   * and done here, before the next dispatch, every call it held back would wait for it.
+   */
+  private scoreSoon(): void {
+    if (this.scoreScheduled) return;
+    this.scoreScheduled = true;
+    setImmediate(() => {
+      this.scoreScheduled = false;
+      // An ended session scored what it had as it ended (maybeEnd).
+      if (!this.endedFlag) this.scoreRouge();
+    });
   }
 
   /** Scores what landed, so readers (quality view, report, exports) find it scored. */
