@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { binsForScale, efficientModels, fixedHistogram, paragraphDifferences } from './chartData';
+import {
+  binsForScale,
+  differenceHistogram,
+  efficientModels,
+  fixedHistogram,
+  paragraphDifferences,
+} from './chartData';
 
 describe('fixedHistogram', () => {
   it('bins over the scale, top edge in the last bin, nulls skipped', () => {
@@ -25,6 +31,30 @@ describe('paragraphDifferences', () => {
       { index: 0, difference: -0.25 },
       { index: 3, difference: expect.closeTo(0.1, 12) },
     ]);
+  });
+});
+
+describe('differenceHistogram', () => {
+  it('bins every difference the scale allows, each paragraph counted once', () => {
+    const diffs = paragraphDifferences([0.5, 0.9, 0.2, 1, 0], [0.45, 0.15, 0.2, 0, 1]);
+    const bins = differenceHistogram(diffs, 0, 1);
+    expect(bins).toHaveLength(20);
+    expect(bins[0]?.from).toBe(-1);
+    expect(bins.at(-1)?.to).toBe(1);
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(diffs.length);
+    // −1 and −0.75 fall in the lowest bins, 0 and −0.05 either side of the middle, 1 in the top.
+    expect(bins[0]?.count).toBe(1);
+    expect(bins[2]?.count).toBe(1);
+    expect(bins[9]?.count).toBe(1);
+    expect(bins[10]?.count).toBe(1);
+    expect(bins[19]?.count).toBe(1);
+  });
+
+  it('spans −4 to 4 in half points for a 1–5 score', () => {
+    const bins = differenceHistogram(paragraphDifferences([1, 5], [5, 1]), 1, 5);
+    expect(bins).toHaveLength(16);
+    expect([bins[0]?.from, bins.at(-1)?.to]).toEqual([-4, 4]);
+    expect([bins[0]?.count, bins[15]?.count]).toEqual([1, 1]);
   });
 });
 

@@ -62,6 +62,31 @@ export function paragraphDifferences(
   return out;
 }
 
+/**
+ * Above this many paragraphs the difference chart draws a histogram of the differences instead
+ * of a bar per paragraph: tens of thousands of bars (and a figures table as long) cannot be read
+ * and took the screen seconds to draw. The per-paragraph table still lists each.
+ */
+export const MAX_DIFFERENCE_BARS = 300;
+
+/**
+ * Student-minus-teacher differences in equal bins over every difference the scale allows
+ * (−1 to 1 for ROUGE, −4 to 4 for 1–5 scores), twice the bins of the scale's own histogram.
+ */
+export function differenceHistogram(
+  diffs: readonly ParagraphDifference[],
+  min: number,
+  max: number,
+): Bin[] {
+  const span = max - min;
+  return fixedHistogram(
+    diffs.map((d) => d.difference),
+    -span,
+    span,
+    2 * binsForScale(min, max),
+  );
+}
+
 export interface CostQualityPoint {
   id: string;
   costPer1kRequestsUsd: number | null;

@@ -16,6 +16,25 @@ export class QualityPage {
     const entry = picker.locator('option').filter({ hasText: `${name} · ` });
     await picker.selectOption((await entry.getAttribute('value')) ?? '');
   }
+  /** Shows `key` (e.g. `rougeL@reference`) in the charts and the paragraph table. */
+  async chooseMetric(key: string): Promise<void> {
+    await this.page.getByTestId('metric-picker').selectOption(key);
+  }
+
+  /** The per-paragraph difference chart: its caption, and the rows of its figures table. */
+  get differenceChart(): Locator {
+    return this.page.getByTestId('screen-chart-difference');
+  }
+  get differenceFigureRows(): Locator {
+    return this.page.getByTestId('figures-difference').locator('tbody tr');
+  }
+  /** The figures table's second column as numbers: paragraphs per band of a histogram. */
+  differenceCounts(): Promise<number[]> {
+    return this.differenceFigureRows
+      .locator('td:nth-child(2)')
+      .evaluateAll((cells) => cells.map((c) => Number(c.textContent?.replace(/,/g, ''))));
+  }
+
   /** The experiment the screen shows: the picker's chosen entry. */
   get chosenExperiment(): Locator {
     return this.page.getByTestId('quality-experiment').locator('option:checked');

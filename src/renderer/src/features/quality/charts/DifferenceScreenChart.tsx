@@ -1,5 +1,11 @@
 import { Bar } from 'react-chartjs-2';
-import { paragraphDifferences } from '../../../../../shared/quality/chartData';
+import {
+  differenceHistogram,
+  MAX_DIFFERENCE_BARS,
+  paragraphDifferences,
+  type ParagraphDifference,
+} from '../../../../../shared/quality/chartData';
+import { formatNumber } from '../../../../../shared/format';
 import { formatSigned } from '../../../../../shared/quality/formatQuality';
 import { fullLabel, type MetricInfo } from '../../../../../shared/quality/metricKeys';
 import type { MetricReport } from '../../../../../shared/quality/reportSchema';
@@ -14,6 +20,16 @@ interface DifferenceScreenChartProps {
   studentId: string;
   positions: number[];
 }
+
+/** Both charts: no legend (one series), both axes titled. */
+const axes = (x: string, y: string) => ({
+  maintainAspectRatio: false,
+  plugins: { legend: { display: false } },
+  scales: {
+    x: { title: { display: true, text: x } },
+    y: { title: { display: true, text: y } },
+  },
+});
 
 const BELOW = '#b42318';
 const ABOVE = '#15803d';
@@ -41,6 +57,9 @@ export function DifferenceScreenChart({
     metric.values[teacherId] ?? [],
     metric.values[studentId] ?? [],
   );
+  if (diffs.length > MAX_DIFFERENCE_BARS) {
+    return <DifferenceHistogram diffs={diffs} info={info} studentId={studentId} />;
+  }
   const labels = diffs.map((d) => `#${(positions[d.index] ?? d.index) + 1}`);
   return (
     <figure className="chart-box" data-testid="screen-chart-difference">
@@ -60,14 +79,7 @@ export function DifferenceScreenChart({
               },
             ],
           }}
-          options={{
-            maintainAspectRatio: false,
-            plugins: { legend: { display: false } },
-            scales: {
-              x: { title: { display: true, text: 'Paragraph' } },
-              y: { title: { display: true, text: 'Difference' } },
-            },
-          }}
+          options={axes('Paragraph', 'Difference')}
         />
       </div>
       <ChartFigures
@@ -75,6 +87,51 @@ export function DifferenceScreenChart({
         caption="Student minus teacher per paragraph"
         head={['Paragraph', 'Student − teacher (score)']}
         rows={diffs.map((d, i) => [labels[i] ?? '', formatSigned(d.difference, info.decimals)])}
+      />
+    </figure>
+  );
+}
+
+/** The same differences over many paragraphs: how many fall in each band, below and above 0. */
+function DifferenceHistogram({
+  diffs,
+  info,
+  studentId,
+}: {
+  diffs: readonly ParagraphDifference[];
+  info: MetricInfo;
+  studentId: string;
+}) {
+  const bins = differenceHistogram(diffs, info.min, info.max);
+  // Bands are tenths (ROUGE) or half points (1–5 scores): one decimal names each edge exactly.
+  const labels = bins.map((b) => `${formatSigned(b.from, 1)} to ${formatSigned(b.to, 1)}`);
+  return (
+    <figure className="chart-box" data-testid="screen-chart-difference">
+      <figcaption>
+        {modelName(studentId)} minus teacher, {fullLabel(info)}: {formatNumber(diffs.length)}{' '}
+        paragraphs by difference (each is in the per-paragraph table)
+      </figcaption>
+      <div className="chart-canvas">
+        <Bar
+          aria-label="Histogram of the student-minus-teacher differences; figures below"
+          data={{
+            labels,
+            datasets: [
+              {
+                label: 'Paragraphs',
+                data: bins.map((b) => b.count),
+                backgroundColor: bins.map((b) => (b.to <= 0 ? BELOW : ABOVE)),
+              },
+            ],
+          }}
+          options={axes('Student − teacher', 'Paragraphs')}
+        />
+      </div>
+      <ChartFigures
+        testId="figures-difference"
+        caption="Paragraphs by student-minus-teacher difference"
+        head={['Student − teacher', 'Paragraphs']}
+        rows={bins.map((b, i) => [labels[i] ?? '', formatNumber(b.count)])}
       />
     </figure>
   );
