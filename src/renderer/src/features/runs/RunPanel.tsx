@@ -39,6 +39,8 @@ export function RunPanel({
   const byBatch = progress.batch === true;
   const ownRun = running && progress.runningElsewhere !== true && !byBatch;
   const missing = progress.total - progress.done;
+  // Ended with calls never made (a batch that left records without a result).
+  const incomplete = endedIncomplete(progress);
 
   return (
     <section
@@ -50,7 +52,7 @@ export function RunPanel({
     >
       <div className="run-head">
         <span
-          className={`status status-${endedIncomplete(progress) ? 'incomplete' : progress.status}`}
+          className={`status status-${incomplete ? 'incomplete' : progress.status}`}
           data-testid="run-status"
         >
           {runStateText(progress)}
@@ -93,7 +95,7 @@ export function RunPanel({
             {progress.status === 'draft' ? 'Run' : 'Resume'}
           </button>
         )}
-        {finished && missing > 0 && !byBatch && (
+        {incomplete && !byBatch && (
           // A collected batch whose jobs left records without a result (Failed, Expired,
           // Stopped, partly completed): the job notes name this button.
           <button
