@@ -2,7 +2,7 @@
  * The headless command line (bundled to out/node/cli.cjs; `npm run cli -- run ...`): runs an
  * experiment against Bedrock without the app, with the app's own store, runner and metrics.
  */
-import { preferSmallHeap, skipTopTierCompiler } from '../common/smallHeap';
+import { preferSmallHeap, tuneForNetworkWait } from '../common/smallHeap';
 import { logError } from '../log';
 
 preferSmallHeap();
@@ -38,8 +38,9 @@ async function main(argv: string[]): Promise<number> {
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
   switch (command) {
     case 'run':
-      // Before the run's code loads: TurboFan, once used, keeps its memory (smallHeap.ts).
-      skipTopTierCompiler();
+      // Before the run's code loads: TurboFan, once used, keeps its memory (smallHeap.ts), and
+      // the young generation stays small.
+      tuneForNetworkWait();
       return (await import('./runCommand')).runCommand(rest, io);
     case 'batch':
       return (await import('./batchCommand')).batchCommand(rest, io);

@@ -18,7 +18,7 @@ import { batchTarget, type BatchTarget } from './batchTarget';
 import { buildSummary, formatSummary } from './cliSummary';
 import { resumeCommand, terminalColumns } from './resumeHint';
 import { ProgressPrinter } from './progressPrinter';
-import { useTopTierCompiler } from '../common/smallHeap';
+import { tuneForScoring } from '../common/smallHeap';
 import type { CliIo } from './cliIo';
 
 /** Ctrl-C pauses, a second Ctrl-C (or SIGTERM) aborts what is in flight; returns the unhook. */
@@ -69,7 +69,7 @@ async function runExperiment(
     // Loaded only for batch: S3, the control plane and multipart upload cost an on-demand run
     // a few hundred milliseconds and tens of MB before its first request.
     // Batch scores thousands of results in long hot loops, which want TurboFan back.
-    useTopTierCompiler();
+    tuneForScoring();
     const { runBatchExperiment } = await import('./batchRun');
     return runBatchExperiment(db, args, target, dataDir, io, experimentId, (id, summary) =>
       runOnDemand(db, args, dataDir, io, id, summary),

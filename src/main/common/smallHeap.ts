@@ -18,22 +18,23 @@ export function preferSmallHeap(): void {
 }
 
 /**
- * Leaves V8's top-tier compiler (TurboFan) off for a CLI run, set before the run's code loads
+ * For an on-demand CLI run, which waits on the network: the young generation stays small (below),
+ * and V8's top-tier compiler (TurboFan) is left off, set before the run's code loads
  * (zod's schemas, built at load, are already hot enough for it): the run waits on the network
  * nearly all of its time, and TurboFan's code (pages of the node binary) and working memory,
  * once used, stay. 400 calls at concurrency 8, median of 3 interleaved on a quiet machine:
  * 103.5 and 98.1 MB peak, 3.73 and 3.85 ms CPU a call, first request 205 and 223 ms. Maglev
- * still compiles hot code (ROUGE scoring). Batch turns it back on (useTopTierCompiler): its
+ * still compiles hot code (ROUGE scoring). Batch turns it back on (tuneForScoring): its
  * scoring is long hot loops. Maglev off as well measured 92 MB, and 105 MB instead of 124 MB at
  * 4,000 calls, but 4 % more CPU at 400 calls, 28 % at 4,000, and a slower call phase.
  */
-export function skipTopTierCompiler(): void {
+export function tuneForNetworkWait(): void {
   setFlagsFromString('--no-turbofan');
   keepYoungGenerationSmall();
 }
 
 /** TurboFan again, for what follows (a batch run's scoring), and a young generation that grows. */
-export function useTopTierCompiler(): void {
+export function tuneForScoring(): void {
   setFlagsFromString('--turbofan');
   setFlagsFromString('--semi-space-growth-factor=2');
 }
