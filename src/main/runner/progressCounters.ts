@@ -5,6 +5,7 @@
 import type { ExperimentStatus } from '../../shared/domain/experiment';
 import type { LimitChange, RunProgress } from '../../shared/domain/run';
 import type { ExperimentCounts } from '../db/repos/experimentStats';
+import { lostTenths, wholeMsOfTenths } from '../../shared/metrics/lostTime';
 
 interface ModelCounters {
   modelId: string;
@@ -15,7 +16,8 @@ interface ModelCounters {
   costUsd: number;
   throttles: number;
   retries: number;
-  lostMs: number;
+  /** Time lost to retries in whole tenths of a millisecond (lostTime.ts: order-free sums). */
+  lostTenths: number;
   /** Calls stored from batch jobs before this session (a session makes its calls on demand). */
   batchCalls: number;
 }
@@ -69,7 +71,7 @@ export class ProgressCounters {
         costUsd: s?.costUsd ?? 0,
         throttles: s?.throttles ?? 0,
         retries: s?.retries ?? 0,
-        lostMs: s?.lostMs ?? 0,
+        lostTenths: s?.lostTenths ?? 0,
         batchCalls: s?.batchCalls ?? 0,
       };
       this.byId.set(modelId, c);
@@ -105,7 +107,7 @@ export class ProgressCounters {
   private addRetries(c: ModelCounters, r: RetryCost): void {
     c.throttles += r.throttles;
     c.retries += r.retries;
-    c.lostMs += r.lostMs;
+    c.lostTenths += lostTenths(r.lostMs);
   }
 
   ok(
@@ -172,7 +174,7 @@ export class ProgressCounters {
           costUsd: c.costUsd,
           throttles: c.throttles,
           retries: c.retries,
-          lostMs: Math.round(c.lostMs),
+          lostMs: wholeMsOfTenths(c.lostTenths),
           batchCalls: c.batchCalls,
           ...(blocked === null ? {} : { blocked }),
         };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Experiment } from '../../shared/domain/experiment';
 import type { RunProgress } from '../../shared/domain/run';
 import { experimentCounts } from '../db/repos/experimentStats';
+import { wholeMsOfTenths } from '../../shared/metrics/lostTime';
 
 /**
  * Progress as the store tells it, for an experiment no session of this process is running: the
@@ -36,7 +37,7 @@ export function storedProgress(db: Database, e: Experiment): RunProgress {
         costUsd: m?.costUsd ?? 0,
         throttles: m?.throttles ?? 0,
         retries: m?.retries ?? 0,
-        lostMs: Math.round(m?.lostMs ?? 0),
+        lostMs: wholeMsOfTenths(m?.lostTenths ?? 0),
         batchCalls: m?.batchCalls ?? 0,
       };
     }),

@@ -1,5 +1,6 @@
 import { tokens, usd, type Tokens, type Usd } from '../units';
 import { outputTokensPerSecond, summarizeLatencies, type LatencySummary } from './latency';
+import { totalLostMs } from './lostTime';
 import { meanOrNull, type MaybeNumber } from './statistics';
 
 /**
@@ -94,7 +95,7 @@ function summarizeOneModel(modelId: string, runs: readonly RunSample[]): ModelRu
     costPer1kRequests: cost === null ? null : usd(cost * 1000),
     throttles: sum(runs, (r) => r.throttles ?? 0),
     retries: sum(runs, (r) => Math.max(0, (r.attempts ?? 1) - 1)),
-    lostMs: sum(runs, (r) => r.lostMs ?? 0),
+    lostMs: totalLostMs(runs.map((r) => r.lostMs)),
   };
 }
 

@@ -14,10 +14,13 @@ export interface ExperimentCounts {
       inputTokens: number;
       outputTokens: number;
       costUsd: number;
-      /** Throttled attempts, retried attempts and the time they cost (0 for older rows). */
+      /**
+       * Throttled attempts, retried attempts and the time they cost (0 for older rows), that
+       * time in whole tenths of a millisecond (shared/metrics/lostTime.ts).
+       */
       throttles: number;
       retries: number;
-      lostMs: number;
+      lostTenths: number;
       /** Calls made in batch jobs. */
       batchCalls: number;
     }
@@ -46,7 +49,7 @@ export function experimentCounts(
       `SELECT model_id AS modelId, count(*) AS done, sum(status = 'error') AS failed,
               coalesce(sum(input_tokens), 0) AS inputTokens, coalesce(sum(output_tokens), 0) AS outputTokens,
               coalesce(sum(cost_usd), 0) AS costUsd, coalesce(sum(throttles), 0) AS throttles,
-              coalesce(sum(max(attempts - 1, 0)), 0) AS retries, coalesce(sum(lost_ms), 0) AS lostMs,
+              coalesce(sum(max(attempts - 1, 0)), 0) AS retries, coalesce(sum(round(lost_ms * 10)), 0) AS lostTenths,
               sum(via = 'batch') AS batchCalls
        FROM runs WHERE experiment_id = ? GROUP BY model_id`,
     )
@@ -59,7 +62,7 @@ export function experimentCounts(
     costUsd: number;
     throttles: number;
     retries: number;
-    lostMs: number;
+    lostTenths: number;
     batchCalls: number;
   }[];
   const perModel = new Map(rows.map((r) => [r.modelId, r]));
