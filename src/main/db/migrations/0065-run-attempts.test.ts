@@ -73,7 +73,7 @@ describe('migration 0065-run-attempts', () => {
     // The progress read at a resume sums what retries cost; the old row adds its retries only.
     const config = getExperiment(db, 'e1')?.config;
     const counts = experimentCounts(db, 'e1', config!);
-    expect(counts.perModel.get('T')).toMatchObject({ throttles: 1, retries: 3, lostMs: 604 });
+    expect(counts.perModel.get('T')).toMatchObject({ throttles: 1, retries: 3, lostTenths: 6040 });
     db.close();
   });
 });
