@@ -40,6 +40,60 @@ async function requests(standIn: StandInProcess): Promise<RecordedRequest[]> {
   return (await res.json()) as RecordedRequest[];
 }
 
+interface TimedProcess {
+  wallMs: number;
+  /** User + system CPU of the process, from GNU time. */
+  cpuMs: number;
+  peakRssMb: number;
+  exitCode: number | null;
+}
+
+/** Runs `args` under GNU time with the bench's fake keys; its output is not read. */
+async function timedProcess(dir: string, name: string, args: string[]): Promise<TimedProcess> {
+  const timeFile = join(dir, `${name}.time`);
+  const t0 = performance.now();
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', ...args], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench' },
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  const wallMs = performance.now() - t0;
+  const [user, system, maxRssKb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  return {
+    wallMs,
+    cpuMs: ((user ?? 0) + (system ?? 0)) * 1000,
+    peakRssMb: (maxRssKb ?? 0) / 1024,
+    exitCode,
+  };
+}
+
+/**
+ * CPU per call of the same calls through the bare SDK in a process of its own
+ * (bareSdkProcess.ts): the floor on this machine that the CLI's figure is read against.
+ */
+export async function bareSdkCpuPerCallMs(
+  standIn: StandInProcess,
+  dir: string,
+  paragraphs: number,
+  concurrency: number,
+): Promise<number> {
+  const calls = paragraphs * BENCH_MODELS.length;
+  await fetch(`${standIn.url}/__stand-in/reset`, { method: 'POST' });
+  const script = join(process.cwd(), 'out', 'node', 'bench-bare-sdk.cjs');
+  const run = await timedProcess(dir, 'bare-sdk', [
+    process.execPath,
+    script,
+    standIn.url,
+    String(calls),
+    String(concurrency),
+  ]);
+  if (run.exitCode !== 0) throw new Error(`The bare SDK process exited with ${run.exitCode}`);
+  return run.cpuMs / calls;
+}
+
 /** One CLI run of `paragraphs` × 2 models at `concurrency`, in a fresh data folder. */
 export async function cliRun(
   standIn: StandInProcess,
@@ -55,13 +109,8 @@ export async function cliRun(
       '\n',
     ),
   );
-  const timeFile = join(dir, `${name}.time`);
   const dataDir = join(dir, name);
   const args = [
-    '-o',
-    timeFile,
-    '-f',
-    '%U %S %M',
     process.execPath,
     ...(process.env.BENCH_CLI_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     join(process.cwd(), 'out', 'node', 'cli.cjs'),
@@ -87,17 +136,8 @@ export async function cliRun(
   ];
   await fetch(`${standIn.url}/__stand-in/reset`, { method: 'POST' });
   const launchedAt = Date.now();
-  const t0 = performance.now();
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('/usr/bin/time', args, {
-      stdio: ['ignore', 'ignore', 'ignore'],
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench' },
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  const wallMs = performance.now() - t0;
-  const [user, system, maxRssKb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  const timed = await timedProcess(dir, name, args);
+  const { wallMs, exitCode } = timed;
   const seen = await requests(standIn);
   const first = Math.min(...seen.map((r) => r.receivedAtEpochMs));
   const last = Math.max(...seen.map((r) => r.receivedAtEpochMs + (r.latencyMs ?? 0)));
@@ -119,8 +159,8 @@ export async function cliRun(
     wallMs,
     firstRequestMs: first - launchedAt,
     callPhaseMs: last - first,
-    peakRssMb: (maxRssKb ?? 0) / 1024,
-    cpuPerCallMs: (((user ?? 0) + (system ?? 0)) * 1000) / calls,
+    peakRssMb: timed.peakRssMb,
+    cpuPerCallMs: timed.cpuMs / calls,
     results: runs.filter((r) => r.status === 'ok').length,
     errorClasses,
     medianE2eMs: median(runs.flatMap((r) => (r.e2eMs === null ? [] : [r.e2eMs]))),
@@ -136,7 +176,9 @@ export function cliGoals(
   base: CliFigures,
   big: CliFigures,
   faults: CliFigures,
+  bareSdkCpuPerCallMs: number,
 ): (BenchEntry & { met: boolean })[] {
+  const ownCpuPerCallMs = base.cpuPerCallMs - bareSdkCpuPerCallMs;
   const unknown = faults.errorClasses.unknown ?? 0;
   const ended = faults.results + Object.values(faults.errorClasses).reduce((s, n) => s + n, 0);
   return [
@@ -167,6 +209,15 @@ export function cliGoals(
       unit: 'ms',
       goal: '≤ 4 (whole CLI process: user + system)',
       met: base.cpuPerCallMs <= 4,
+    },
+    {
+      // The 4 ms was set on a machine where the bare SDK took 3.25 ms per call (1.3 s for 400):
+      // the CLI's own share, above the SDK measured here, reads the same on any machine.
+      name: 'cli.cpuPerCallAboveBareSdk',
+      value: r3(ownCpuPerCallMs),
+      unit: 'ms',
+      goal: `≤ 0.75 (the 4 ms goal less the 3.25 ms its bare SDK took; the bare SDK here: ${r3(bareSdkCpuPerCallMs)} ms)`,
+      met: ownCpuPerCallMs <= 0.75,
     },
     {
       name: 'cli.firstRequest',

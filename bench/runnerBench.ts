@@ -23,7 +23,7 @@ import { ExperimentRunner } from '../src/main/runner/experimentRunner';
 import { BENCH_MODELS, benchParagraph, createBenchExperiment } from './benchExperiment';
 import { callLatencyBench } from './callLatencyBench';
 import { mergeResults } from './benchResults';
-import { cliGoals, cliRun, FAULT_MIX } from './cliBench';
+import { bareSdkCpuPerCallMs, cliGoals, cliRun, FAULT_MIX } from './cliBench';
 import { startStandInProcess } from '../test/support/standInProcess';
 import { answerHelp } from './benchHelp';
 
@@ -37,7 +37,8 @@ and written to bench/results.json.
 Environment:
   BENCH_ROUNDS=N        rounds of the runner part (default 3; the median is kept)
   BENCH_ONLY=cli|runner run one part only
-  BENCH_CLI=base|faults|big the CLI part: that run alone, printed as JSON`);
+  BENCH_CLI=base|faults|big|bare the CLI part: that run alone, printed as JSON (bare: the same
+                        calls through the bare SDK in a process of its own, its CPU per call)`);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** `cli` runs only the CLI part (its three runs take about a minute), `runner` only the rest. */
@@ -243,8 +244,13 @@ async function cliBench(
   standIn: Awaited<ReturnType<typeof startStandInProcess>>,
   dir: string,
 ): Promise<void> {
-  // BENCH_CLI=base, =faults or =big: that run alone, for working on it.
+  // BENCH_CLI=base, =faults, =big or =bare: that run alone, for working on it.
   const only = process.env.BENCH_CLI;
+  if (only === 'bare') {
+    const cpuPerCallMs = await bareSdkCpuPerCallMs(standIn, dir, PARAGRAPHS, CONCURRENCY);
+    process.stdout.write(`${JSON.stringify({ bareSdkCpuPerCallMs: cpuPerCallMs })}\n`);
+    return;
+  }
   if (only === 'base' || only === 'faults' || only === 'big') {
     if (only === 'faults') await standIn.control('fault-plan', FAULT_MIX);
     const alone =
@@ -259,6 +265,8 @@ async function cliBench(
   await standIn.control('fault-plan', null);
   const base = await cliRun(standIn, dir, 'cli-base', PARAGRAPHS, CONCURRENCY);
   const big = await cliRun(standIn, dir, 'cli-big', 2_000, 32);
+  const bare = await bareSdkCpuPerCallMs(standIn, dir, PARAGRAPHS, CONCURRENCY);
+  process.stdout.write(`bare SDK process, the same 400 calls: ${round(bare, 3)} ms CPU/call\n`);
   for (const [label, f] of [
     ['no faults', base],
     ['fault mix', faults],
@@ -271,7 +279,7 @@ async function cliBench(
         `median latency ${round(f.medianE2eMs, 1)} ms, exit ${f.exitCode}\n`,
     );
   }
-  const goals = cliGoals(base, big, faults);
+  const goals = cliGoals(base, big, faults, bare);
   process.stdout.write('\ngoal                         figure        goal\n');
   for (const g of goals) {
     const figure = `${g.value} ${g.unit}`;

@@ -20,6 +20,7 @@ const entries = {
   'bench-batch': 'bench/batchBench.ts',
   'bench-prices': 'bench/priceListBench.ts',
   'bench-import': 'bench/importBench.ts',
+  'bench-bare-sdk': 'bench/bareSdkProcess.ts',
 };
 
 await build({
