@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,10 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'src/**/*.keychain.test.ts', 'src/**/*.crash.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // The suite waits on child processes, sockets and stand-ins most of its time: Vitest's
+    // default (one worker less than the cores) ran it one file at a time on 2 cores, one core
+    // idle. Three workers there: 2,394 tests in 149 s instead of about 250 s.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: ['default', 'json'],
