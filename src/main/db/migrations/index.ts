@@ -18,6 +18,7 @@ import { migration0110 } from './0110-bill-reconciliation';
 import { migration0111 } from './0111-run-profile-arn';
 import { migration0112 } from './0112-redact-control-plane-errors';
 import { migration0113 } from './0113-batch-upload-note';
+import { migration0114 } from './0114-drop-runs-by-paragraph';
 
 /** Every migration in the order it must run; `checkRegistry` rejects any other order. */
 export const migrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   migration0111,
   migration0112,
   migration0113,
+  migration0114,
 ];

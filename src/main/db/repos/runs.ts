@@ -225,7 +225,8 @@ export interface RunOutput {
 
 /**
  * The ids of an experiment's paragraphs that have runs, in id order, `limit` after `afterId`:
- * a page of a pass over a large experiment (keyset paging on runs_by_paragraph).
+ * a page of a pass over a large experiment (keyset paging on the table's unique key, which
+ * starts with experiment_id, paragraph_id).
  */
 export function runParagraphIdsAfter(
   db: Database,
