@@ -92,6 +92,29 @@ describe('formatSummary', () => {
     expect(mixed.split('\n').find((l) => l.trim().startsWith('time lost'))).toMatch(/ 0$/);
   });
 
+  it('wraps the teacher ÷ student line between figures, never between a label and its figure', () => {
+    // Figures of a real run: at 80 columns the line used to break between "p95" and "3.42×".
+    const ratios = [
+      {
+        studentModelId: STUDENT,
+        costPerRequest: 9.77,
+        e2eMean: 3.38,
+        e2eP50: 3.34,
+        e2eP95: 3.42,
+        ttftP50: 3.43,
+        serverP50: 3,
+      },
+    ];
+    const lines = formatSummary({ ...summary, ratios } as CliSummary, 80).split('\n');
+    const first = lines.findIndex((l) => l.startsWith('teacher ÷'));
+    const ratioLines = lines.slice(first, first + 2);
+    expect(ratioLines).toEqual([
+      `teacher ÷ ${modelName(STUDENT)}: cost 9.77×, latency mean 3.38× · p50 3.34×`,
+      '  · p95 3.42×, time to first token p50 3.43×',
+    ]);
+    expect(lines[first + 2] ?? '').not.toMatch(/^ {2}\S/);
+  });
+
   it('never lays out narrower than 80 columns, and uses one table when the terminal is wide', () => {
     const narrow = formatSummary(summary, 40);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

@@ -100,9 +100,17 @@ export function table(header: string[], rows: string[][]): string[] {
 
 /** Breaks `text` at spaces so no line is longer than `width`; later lines start with `indent`. */
 export function wrapLine(text: string, width: number, indent = '  '): string[] {
+  return wrapPieces(text.split(' '), width, indent);
+}
+
+/**
+ * Joins `pieces` with spaces, breaking only between pieces, so that a label stays beside its
+ * figure ("p95 3.42×", never "p95" at the end of a line and "3.42×" on the next).
+ */
+export function wrapPieces(pieces: readonly string[], width: number, indent = '  '): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(' ')) {
+  for (const word of pieces) {
     const next = current === '' ? word : `${current} ${word}`;
     if (next.length <= width || current.trim() === '') current = next;
     else {
@@ -179,11 +187,17 @@ export function formatSummary(s: CliSummary, width: number = MIN_SUMMARY_WIDTH):
           wrapLine(`  ${label.padEnd(labelWidth)}  ${c.values[j] ?? ''}`, cols, '    '),
         ),
       ]);
+  const ratio = (x: number | null) => maybe(x, (v) => formatRatio(v));
   const ratioLines = s.ratios.flatMap((r) =>
-    wrapLine(
-      `teacher ÷ ${modelName(r.studentModelId)}: cost ${maybe(r.costPerRequest, (x) => formatRatio(x))}, ` +
-        `latency mean ${maybe(r.e2eMean, (x) => formatRatio(x))} · p50 ${maybe(r.e2eP50, (x) => formatRatio(x))} · ` +
-        `p95 ${maybe(r.e2eP95, (x) => formatRatio(x))}, time to first token p50 ${maybe(r.ttftP50, (x) => formatRatio(x))}`,
+    wrapPieces(
+      [
+        ...`teacher ÷ ${modelName(r.studentModelId)}:`.split(' '),
+        `cost ${ratio(r.costPerRequest)},`,
+        `latency mean ${ratio(r.e2eMean)}`,
+        `· p50 ${ratio(r.e2eP50)}`,
+        `· p95 ${ratio(r.e2eP95)},`,
+        `time to first token p50 ${ratio(r.ttftP50)}`,
+      ],
       cols,
     ),
   );
