@@ -189,7 +189,7 @@ describe('decideMove', () => {
       `Your blind ratings (metric): student − teacher −1.00 [−1.80, −0.20] on 5 paragraphs, tolerance −0.25 (default); ${PAIRED_T_METHOD}; student preferred on 0 of 5. Thin evidence: 5 of the 10 paragraphs needed, leaning against the student.`,
     );
     expect(v.reasons[0]).toMatch(
-      /^Cost: Claude 3 Haiku costs \$[\d,.]+ a month less \([\d.]+% of the teacher's cost\); net present value over 24 months/,
+      /^Cost: Claude 3 Haiku costs \$[\d,.]+ a month less \([\d.]+% below the teacher's cost\); net present value over 24 months/,
     );
   });
 

@@ -1,8 +1,9 @@
 import { latencyReason, type LatencyEvidence } from '../batch/latencySource';
-import { formatPercent, formatUsd } from '../format';
+import { formatUsd } from '../format';
 import type { RoiOutputs } from '../roi/computeRoi';
 import type { Scenario } from '../roi/scenario';
 import { shortModelName } from '../report/names';
+import { savingShareText } from '../roi/figureLabels';
 import type { StudentEvidence } from './decisionEvidence';
 import { findingOf, type FindingState, type SourceFinding } from './sourceFinding';
 
@@ -54,10 +55,8 @@ function costReason(s: Scenario, roi: RoiOutputs): { holds: boolean; text: strin
   const horizon = s.finance.horizonMonths;
   const first = roi.firstMonth;
   const costSaving = first.teacherCostUsd - first.studentCostUsd;
-  const share =
-    first.teacherCostUsd > 0
-      ? ` (${formatPercent(costSaving / first.teacherCostUsd)} of the teacher's cost)`
-      : '';
+  const shareText = savingShareText(first.savingShareOfTeacher);
+  const share = shareText === null ? '' : ` (${shareText})`;
   const pessimistic = roi.pessimistic
     ? `; ${formatUsd(roi.pessimistic.npvUsd)} in the pessimistic case`
     : '';

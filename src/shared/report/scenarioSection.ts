@@ -4,7 +4,6 @@ import {
   formatMonths,
   formatNumber,
   formatPayback,
-  formatPercent,
   formatRatio,
   formatRoi,
   formatSeedRatio,
@@ -12,7 +11,7 @@ import {
 } from '../format';
 import { computeRoi, type RoiOutputs } from '../roi/computeRoi';
 import { SEED_RATIO_DEFINITION } from '../roi/seedRatio';
-import { FIGURE_LABELS, npvLabel, roiLabel } from '../roi/figureLabels';
+import { FIGURE_LABELS, npvLabel, roiLabel, savingShareText } from '../roi/figureLabels';
 import type { Scenario } from '../roi/scenario';
 import { figure, qualityMoneyFigure } from './figures';
 import { modelRef } from './names';
@@ -33,7 +32,7 @@ const paybackValue = (r: RoiOutputs) => (r.payback.kind === 'month' ? r.payback.
 
 function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
   const f = r.firstMonth;
-  const share = f.savingShareOfTeacher;
+  const share = savingShareText(f.savingShareOfTeacher);
   return [
     figure(
       'volume',
@@ -48,7 +47,7 @@ function figuresOf(s: Scenario, r: RoiOutputs): ScenarioSection['figures'] {
       FIGURE_LABELS.monthlySaving,
       f.costSavingUsd,
       formatUsd(f.costSavingUsd),
-      share === null ? '' : `${formatPercent(share)} of the teacher's cost`,
+      share ?? '',
     ),
     qualityMoneyFigure(s, r),
     figure(

@@ -11,7 +11,7 @@ import type { ModelRunSummary } from '../metrics';
 import { ratio } from '../metrics';
 import type { RoiOutputs } from '../roi/computeRoi';
 import type { Scenario } from '../roi/scenario';
-import { FIGURE_LABELS } from '../roi/figureLabels';
+import { FIGURE_LABELS, savingShareText } from '../roi/figureLabels';
 import { figure, formatPoints, formatPointsInterval, qualityMoneyFigure } from './figures';
 import { modelName } from './names';
 import type { QualityGap } from './qualityGap';
@@ -92,14 +92,14 @@ function latencyFigure(
 
 export function summaryFigures(i: SummaryInput): Figure[] {
   const { roi } = i;
-  const share = roi.firstMonth.savingShareOfTeacher;
+  const share = savingShareText(roi.firstMonth.savingShareOfTeacher);
   return [
     figure(
       'monthlySaving',
       FIGURE_LABELS.monthlySaving,
       roi.firstMonth.costSavingUsd,
       formatUsd(roi.firstMonth.costSavingUsd),
-      share === null ? 'month 1' : `month 1, ${formatPercent(share)} of the teacher's cost`,
+      share === null ? 'month 1' : `month 1, ${share}`,
     ),
     qualityMoneyFigure(i.scenario, roi),
     figure(

@@ -1,3 +1,4 @@
+import { formatPercent } from '../format';
 /**
  * What each headline figure is called, wherever it is shown: the ROI screen's key figures,
  * Compare, the report's summary and scenario sections. One table, so a figure never goes by two
@@ -26,3 +27,16 @@ export const npvLabel = (horizonMonths: number | null): string =>
 
 export const roiLabel = (horizonMonths: number | null): string =>
   `ROI over ${horizonMonths === null ? 'the horizon' : `${horizonMonths} months`}`;
+
+/**
+ * The month-1 saving as a share of the teacher's cost, said as a difference: "89.8% below the
+ * teacher's cost". "89.8% of the teacher's cost" beside a saving read as the student's own cost,
+ * ten times what it is. A student that costs more reads "above". Null when the teacher costs
+ * nothing (no share to give).
+ */
+export function savingShareText(share: number | null): string | null {
+  if (share === null || !Number.isFinite(share)) return null;
+  return share < 0
+    ? `${formatPercent(-share)} above the teacher's cost`
+    : `${formatPercent(share)} below the teacher's cost`;
+}

@@ -13,7 +13,12 @@ import {
 import { SEED_RATIO_DEFINITION, type RoiOutputs } from '../../../../../shared/roi';
 import { qualityMoneyLine } from '../../../../../shared/roi/qualityMoney';
 import type { Scenario } from '../../../../../shared/roi/scenario';
-import { FIGURE_LABELS, npvLabel, roiLabel } from '../../../../../shared/roi/figureLabels';
+import {
+  FIGURE_LABELS,
+  npvLabel,
+  roiLabel,
+  savingShareText,
+} from '../../../../../shared/roi/figureLabels';
 
 interface KeyFiguresProps {
   roi: RoiOutputs;
@@ -69,11 +74,7 @@ export function KeyFigures({ roi, scenario, horizonMonths, discountRate }: KeyFi
           label={FIGURE_LABELS.monthlySaving}
           value={formatUsd(m.costSavingUsd)}
           tone={tone(m.costSavingUsd)}
-          sub={
-            m.savingShareOfTeacher === null
-              ? 'teacher costs nothing'
-              : `${formatPercent(m.savingShareOfTeacher)} of the teacher’s cost`
-          }
+          sub={savingShareText(m.savingShareOfTeacher) ?? 'teacher costs nothing'}
         />
         <Figure
           id="quality-money"
