@@ -10,9 +10,9 @@ test.use({
 });
 
 const ROUGE_REASON =
-  /ROUGE against the references \(ROUGE vs reference · ROUGE-L F1\): student − teacher \+0\.\d{3} \[\+0\.\d{3}, \+0\.\d{3}\] on 20 paragraphs, tolerance −0\.030 \(default\); Student's t on the paired differences\. The whole interval is within tolerance\./;
+  /ROUGE against the references \(ROUGE-L F1\): student − teacher \+0\.\d{3} \[\+0\.\d{3}, \+0\.\d{3}\] on 20 paragraphs, tolerance −0\.030 \(default\); Student's t on the paired differences\. The whole interval is within tolerance\./;
 const RATINGS_REASON =
-  "Your blind ratings (Your ratings · Rating (1–5)): student − teacher −1.00 [−1.88, −0.12] on 5 paragraphs, tolerance −0.25 (default); Student's t on the paired differences; student preferred on 0 of 5. Thin evidence: 5 of the 10 paragraphs needed, leaning against the student.";
+  "Your blind ratings (Rating (1–5)): student − teacher −1.00 [−1.88, −0.12] on 5 paragraphs, tolerance −0.25 (default); Student's t on the paired differences; student preferred on 0 of 5. Thin evidence: 5 of the 10 paragraphs needed, leaning against the student.";
 const CONFLICT =
   'Conflict: the student is within tolerance by ROUGE against the references but worse by your blind ratings.';
 
@@ -36,9 +36,7 @@ test('ROUGE favours the student, the blind ratings the teacher: Not yet, on scre
   await expect(report.answer).toContainText('Not yet: the evidence disagrees');
   await expect(report.answer).toContainText(RATINGS_REASON);
   await expect(report.answer).toContainText(ROUGE_REASON);
-  await expect(report.verdictEvidence).toContainText(
-    'Your blind ratings · Your ratings · Rating (1–5)',
-  );
+  await expect(report.verdictEvidence).toContainText('Your blind ratings · Rating (1–5)');
   await expect(report.intervalCoverage).toContainText('ROUGE-like scores');
 
   const text = await report.pdfText(test.info().outputPath('verdict.pdf'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fullLabel, metricInfo, MetricKeySchema } from '../quality/metricKeys';
+import { metricInfo, MetricKeySchema } from '../quality/metricKeys';
 import { defaultQualitySettings } from '../quality/qualitySettings';
 import type { QualityReport } from '../quality/reportSchema';
 import {
@@ -87,7 +87,9 @@ function sourceEvidence(
     source,
     label: SOURCE_LABEL[source],
     metric: key,
-    metricLabel: fullLabel(info),
+    // The metric's own name: the source's label already says which family it belongs to
+    // ("ROUGE against the teacher · ROUGE-L F1", not "… · ROUGE vs teacher · ROUGE-L F1").
+    metricLabel: info.label,
     decimals: info.decimals,
     decisive: decisive.value,
     decisiveIsDefault: decisive.isDefault,

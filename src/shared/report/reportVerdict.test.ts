@@ -11,10 +11,10 @@ describe('the report says what the evidence says', () => {
     expect(vm.cover.answer).toBe('Not yet: the evidence disagrees');
     const reasons = vm.cover.reasons.join('\n');
     expect(reasons).toMatch(
-      /ROUGE against the references \(ROUGE vs reference · ROUGE-L F1\): student − teacher \+0\.015 \[\+0\.\d{3}, \+0\.\d{3}\] on 20 paragraphs, tolerance −0\.030 \(default\); Student's t on the paired differences\. The whole interval is within tolerance\./,
+      /ROUGE against the references \(ROUGE-L F1\): student − teacher \+0\.015 \[\+0\.\d{3}, \+0\.\d{3}\] on 20 paragraphs, tolerance −0\.030 \(default\); Student's t on the paired differences\. The whole interval is within tolerance\./,
     );
     expect(reasons).toMatch(
-      /Your blind ratings \(Your ratings · Rating \(1–5\)\): student − teacher −1\.00 \[−1\.88, −0\.12\] on 5 paragraphs, tolerance −0\.25 \(default\); Student's t on the paired differences; student preferred on 0 of 5\. Thin evidence: 5 of the 10 paragraphs needed, leaning against the student\./,
+      /Your blind ratings \(Rating \(1–5\)\): student − teacher −1\.00 \[−1\.88, −0\.12\] on 5 paragraphs, tolerance −0\.25 \(default\); Student's t on the paired differences; student preferred on 0 of 5\. Thin evidence: 5 of the 10 paragraphs needed, leaning against the student\./,
     );
     expect(reasons).toContain(
       'Conflict: the student is within tolerance by ROUGE against the references but worse by your blind ratings.',
@@ -33,14 +33,14 @@ describe('the report says what the evidence says', () => {
     const rows = vm.summary.evidence?.rows ?? [];
     expect(rows.map((r) => [r[0], r[3], r[4], r[5], r[6]])).toEqual([
       [
-        'Your blind ratings · Your ratings · Rating (1–5)',
+        'Your blind ratings · Rating (1–5)',
         '5',
         '−0.25 (default)',
         'yes (default)',
         'too few paragraphs',
       ],
       [
-        'ROUGE against the references · ROUGE vs reference · ROUGE-L F1',
+        'ROUGE against the references · ROUGE-L F1',
         '20',
         '−0.030 (default)',
         'yes (default)',
@@ -96,7 +96,7 @@ describe('a report whose only quality scores are ROUGE against the teacher', () 
   it('writes the evidence table’s paragraph count with thousands separators', () => {
     const rows = vm.summary.evidence?.rows ?? [];
     expect(rows.map((r) => [r[0], r[3]])).toEqual([
-      ['ROUGE against the teacher · ROUGE vs teacher · ROUGE-L F1', '1,200'],
+      ['ROUGE against the teacher · ROUGE-L F1', '1,200'],
     ]);
   });
 });
