@@ -54,7 +54,7 @@ function costReason(s: Scenario, roi: RoiOutputs): { holds: boolean; text: strin
   const student = shortModelName(s.student.modelId);
   const horizon = s.finance.horizonMonths;
   const first = roi.firstMonth;
-  const costSaving = first.teacherCostUsd - first.studentCostUsd;
+  const costSaving = first.costSavingUsd;
   const shareText = savingShareText(first.savingShareOfTeacher);
   const share = shareText === null ? '' : ` (${shareText})`;
   const pessimistic = roi.pessimistic

@@ -10,9 +10,6 @@
 export const lostTenths = (lostMs: number | null | undefined): number =>
   Math.round((lostMs ?? 0) * 10);
 
-/** A total of tenths, back in milliseconds (to 0.1 ms). */
-export const msOfTenths = (tenths: number): number => tenths / 10;
-
 /** A total of tenths in whole milliseconds, as the run panel and the CLI show it. */
 export const wholeMsOfTenths = (tenths: number): number => Math.round(tenths / 10);
 
@@ -20,5 +17,5 @@ export const wholeMsOfTenths = (tenths: number): number => Math.round(tenths / 1
 export function totalLostMs(values: Iterable<number | null | undefined>): number {
   let tenths = 0;
   for (const v of values) tenths += lostTenths(v);
-  return msOfTenths(tenths);
+  return tenths / 10;
 }

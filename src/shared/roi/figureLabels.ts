@@ -31,7 +31,7 @@ export const roiLabel = (horizonMonths: number | null): string =>
 /**
  * The month-1 saving as a share of the teacher's cost, said as a difference: "89.8% below the
  * teacher's cost". "89.8% of the teacher's cost" beside a saving read as the student's own cost,
- * ten times what it is. A student that costs more reads "above". Null when the teacher costs
+ * about nine times what it is. A student that costs more reads "above". Null when the teacher costs
  * nothing (no share to give).
  */
 export function savingShareText(share: number | null): string | null {
